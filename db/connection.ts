@@ -1,0 +1,145 @@
+import Database from 'better-sqlite3';
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import {
+  DummyDriver,
+  Kysely,
+  SqliteAdapter,
+  SqliteIntrospector,
+  SqliteQueryCompiler,
+  type Compilable,
+} from 'kysely';
+import { AppError } from '../main/common/errors';
+import { HybridClock } from './ids';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import type { Schema } from './schema';
+import { makeBackup } from './backup';
+
+/**
+ * The database handle services receive. Kysely builds typed SQL; better-sqlite3 runs it synchronously,
+ * so a transaction is a plain function call and nothing can interleave with it.
+ */
+export interface Db {
+  readonly file: string;
+  readonly sqlite: Database.Database;
+  readonly q: Kysely<Schema>;
+  readonly clock: HybridClock;
+  all<R>(query: Compilable<R>): R[];
+  get<R>(query: Compilable<R>): R | undefined;
+  run(query: Compilable<unknown>): Database.RunResult;
+  /** Runs fn in a transaction (a savepoint when nested); a throw rolls everything back. */
+  tx<T>(fn: () => T): T;
+  close(): void;
+}
+
+const builder = new Kysely<Schema>({
+  dialect: {
+    createAdapter: () => new SqliteAdapter(),
+    createDriver: () => new DummyDriver(),
+    createIntrospector: (db) => new SqliteIntrospector(db),
+    createQueryCompiler: () => new SqliteQueryCompiler(),
+  },
+});
+
+export interface OpenOptions {
+  /** Back the file up before migrating an existing database (default true). */
+  backupBeforeMigrate?: boolean;
+  readonly?: boolean;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  const path = file === ':memory:' ? file : resolve(file);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const existed = path !== ':memory:' && existsSync(path);
+  let sqlite: Database.Database;
+  try {
+    sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('synchronous = NORMAL');
+    // Any read fails here when the file is not a database at all.
+    sqlite.pragma('user_version', { simple: true });
+  } catch (error) {
+    throw new AppError(
+      'DB_TIDAK_TERBACA',
+      `Berkas ${path} bukan basis data Bermantra atau rusak (${(error as Error).message}). Pilih berkas lain atau pulihkan dari cadangan.`,
+    );
+  }
+  try {
+    migrate(sqlite, path, existed && options.backupBeforeMigrate !== false, options.readonly ?? false);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const node = ensureNodeId(sqlite, options.readonly ?? false);
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = sqlite.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+  return {
+    file: path,
+    sqlite,
+    q: builder,
+    clock: new HybridClock(node),
+    all<R>(query: Compilable<R>): R[] {
+      const c = query.compile();
+      return prepare(c.sql).all(...(c.parameters as unknown[])) as R[];
+    },
+    get<R>(query: Compilable<R>): R | undefined {
+      const c = query.compile();
+      return prepare(c.sql).get(...(c.parameters as unknown[])) as R | undefined;
+    },
+    run(query: Compilable<unknown>) {
+      const c = query.compile();
+      return prepare(c.sql).run(...(c.parameters as unknown[]));
+    },
+    tx<T>(fn: () => T): T {
+      return sqlite.transaction(fn)();
+    },
+    close() {
+      sqlite.close();
+    },
+  };
+}
+
+function migrate(sqlite: Database.Database, path: string, backupFirst: boolean, readonly: boolean): void {
+  const current = sqlite.pragma('user_version', { simple: true }) as number;
+  if (current > SCHEMA_VERSION) {
+    throw new AppError(
+      'DB_LEBIH_BARU',
+      `Basis data ini ditulis oleh versi Bermantra yang lebih baru (skema ${current}, aplikasi ini mengenal sampai skema ${SCHEMA_VERSION}). Perbarui aplikasi Bermantra lebih dulu; basis data tidak diubah.`,
+    );
+  }
+  if (current === SCHEMA_VERSION) return;
+  if (readonly) {
+    throw new AppError('DB_PERLU_MIGRASI', `Basis data ${path} perlu diperbarui ke skema ${SCHEMA_VERSION}; buka tanpa mode baca-saja.`);
+  }
+  if (backupFirst && current > 0) makeBackup(sqlite, path, 'sebelum-migrasi');
+  sqlite.exec('CREATE TABLE IF NOT EXISTS migrasi (versi INTEGER PRIMARY KEY, nama TEXT NOT NULL, diterapkan_pada TEXT NOT NULL)');
+  for (const migration of MIGRATIONS.slice(current)) {
+    sqlite.transaction(() => {
+      sqlite.exec(migration.up);
+      sqlite
+        .prepare('INSERT INTO migrasi (versi, nama, diterapkan_pada) VALUES (?, ?, ?)')
+        .run(migration.versi, migration.nama, new Date().toISOString());
+      sqlite.pragma(`user_version = ${migration.versi}`);
+    })();
+  }
+}
+
+/** A short random id of this installation, the node part of its clock. */
+function ensureNodeId(sqlite: Database.Database, readonly: boolean): string {
+  const row = sqlite.prepare("SELECT nilai FROM pengaturan WHERE kunci = 'node_id'").get() as { nilai: string } | undefined;
+  if (row) return row.nilai;
+  const node = randomBytes(4).toString('hex');
+  if (readonly) return node;
+  sqlite.prepare("INSERT INTO pengaturan (kunci, nilai) VALUES ('node_id', ?)").run(node);
+  return node;
+}

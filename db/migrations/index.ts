@@ -1,0 +1,14 @@
+import { awal } from './001_awal';
+
+export interface Migration {
+  /** Consecutive from 1; PRAGMA user_version holds the last one applied. */
+  versi: number;
+  nama: string;
+  /** SQL run in one transaction. */
+  up: string;
+}
+
+/** Append-only: never edit a migration that has shipped; add the next one. */
+export const MIGRATIONS: readonly Migration[] = [awal];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;

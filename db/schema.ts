@@ -1,0 +1,56 @@
+import type { AnggotaFields, FasilitatorFields, KelompokFields, SyncFields } from '../main/common/records';
+
+// The single source of the table types. Record field shapes come from main/common/records.ts
+// so that the renderer can see them without importing db/.
+
+export type FasilitatorTable = SyncFields & FasilitatorFields;
+export type KelompokTable = SyncFields & KelompokFields;
+export type AnggotaTable = SyncFields & AnggotaFields;
+
+/** One row per write to a synced table; a bundle is "the changes since seq N". */
+export interface ChangeLogTable {
+  seq: number;
+  tabel: string;
+  row_id: string;
+  hlc: string;
+  op: 'upsert' | 'delete';
+}
+
+export interface AuditTable {
+  id: string;
+  kabupaten_kode: string;
+  waktu: string;
+  operator: string;
+  tabel: string;
+  row_id: string;
+  aksi: string;
+  /** JSON: field → [before, after] */
+  perubahan: string;
+  alasan: string | null;
+}
+
+/** Local key/value settings of this installation (not synced). */
+export interface PengaturanTable {
+  kunci: string;
+  nilai: string;
+}
+
+export interface MigrasiTable {
+  versi: number;
+  nama: string;
+  diterapkan_pada: string;
+}
+
+export interface Schema {
+  fasilitator: FasilitatorTable;
+  kelompok: KelompokTable;
+  anggota: AnggotaTable;
+  change_log: ChangeLogTable;
+  audit: AuditTable;
+  pengaturan: PengaturanTable;
+  migrasi: MigrasiTable;
+}
+
+/** Tables whose rows travel to the province in bundles, with the sync columns. */
+export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota'] as const;
+export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -1,0 +1,58 @@
+import { backupIfDue, checkIntegrity, listBackups, makeBackup, restoreBackupFile } from '../../db/backup';
+import { openDatabase, type Db } from '../../db/connection';
+import pkg from '../../package.json';
+import { AppError } from '../common/errors';
+import { FileStore } from './files';
+
+export const APP_VERSION: string = pkg.version;
+
+/**
+ * What every door shares: the open database (replaced on restore), the file refs, and the
+ * start-up checks. Created once per process by the Electron shell, the web shell or the CLI.
+ */
+export class AppContext {
+  db: Db;
+  readonly files = new FileStore();
+  integritas: { ok: boolean; pesan: string[] } = { ok: true, pesan: [] };
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(readonly dbPath: string) {
+    this.db = openDatabase(dbPath);
+  }
+
+  /** For the app shells: check integrity, make the daily backup, and keep making it while running. */
+  startMaintenance(): void {
+    this.integritas = checkIntegrity(this.db.sqlite);
+    if (this.integritas.ok) backupIfDue(this.db.sqlite, this.db.file);
+    this.timer = setInterval(() => {
+      try {
+        backupIfDue(this.db.sqlite, this.db.file);
+      } catch (error) {
+        console.error('Cadangan otomatis gagal:', error);
+      }
+    }, 60 * 60 * 1000);
+    this.timer.unref();
+  }
+
+  /** Restores a backup by name: the current file is backed up first, so a restore can be undone. */
+  restore(nama: string) {
+    const backup = listBackups(this.db.file).find((c) => c.nama === nama);
+    if (!backup) throw new AppError('TIDAK_DITEMUKAN', `Cadangan ${nama} tidak ditemukan. Muat ulang daftar cadangan.`);
+    const sebelumnya = makeBackup(this.db.sqlite, this.db.file, 'sebelum-pemulihan');
+    const file = this.db.file;
+    this.db.close();
+    try {
+      restoreBackupFile(file, backup.path);
+    } finally {
+      this.db = openDatabase(file);
+      this.integritas = checkIntegrity(this.db.sqlite);
+    }
+    return sebelumnya;
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.db.close();
+    this.files.dispose();
+  }
+}

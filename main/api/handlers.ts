@@ -1,0 +1,74 @@
+import { listBackups, makeBackup } from '../../db/backup';
+import { SCHEMA_VERSION } from '../../db/migrations/index';
+import type { MethodName, Output, ParsedInput } from '../common/api';
+import { ambilAnggota, daftarAnggota, simpanAnggota } from '../services/anggota';
+import { eksporAnggota } from '../services/anggota-ekspor';
+import { imporAnggota, pratinjauImpor } from '../services/anggota-impor';
+import { riwayat } from '../services/audit';
+import { ambilFasilitator, daftarFasilitator, hapusFasilitator, simpanFasilitator } from '../services/fasilitator';
+import { ambilKelompok, daftarKelompok, daftarSektor, hapusKelompok, simpanKelompok } from '../services/kelompok';
+import { periksaNik } from '../services/nik';
+import { buatDemo } from '../services/demo';
+import { bacaPengaturan, setup, simpanPengaturan } from '../services/pengaturan';
+import { statistik } from '../services/statistik';
+import { desaDi, kabupatenJatim, kecamatanDi } from '../services/wilayah';
+import { RecordWriter } from '../../db/write';
+import { APP_VERSION, type AppContext } from './context';
+
+export type Handler<M extends MethodName> = (ctx: AppContext, input: ParsedInput<M>) => Output<M> | Promise<Output<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+const cadanganInfo = ({ nama, jenis, waktu, ukuran }: { nama: string; jenis: string; waktu: string; ukuran: number }) => ({ nama, jenis, waktu, ukuran });
+
+// Each door (IPC, web, CLI) reaches the services only through this map; it holds no logic of its own.
+export const handlers: Handlers = {
+  'app.status': (ctx) => {
+    const pengaturan = bacaPengaturan(ctx.db);
+    return { versi: APP_VERSION, skema: SCHEMA_VERSION, dbFile: ctx.db.file, siap: pengaturan.mode !== null, pengaturan, integritas: ctx.integritas };
+  },
+  'app.statistik': (ctx) => statistik(ctx.db),
+
+  'pengaturan.setup': (ctx, input) => setup(ctx.db, input),
+  'pengaturan.simpan': (ctx, input) => simpanPengaturan(ctx.db, input),
+
+  'demo.buat': (ctx, input) => buatDemo(ctx.db, { kelompok: input.kelompok, seed: input.seed, kabupaten: input.kabupaten ?? undefined }),
+
+  'wilayah.kabupaten': () => kabupatenJatim(),
+  'wilayah.kecamatan': (_ctx, input) => kecamatanDi(input.kabupaten),
+  'wilayah.desa': (_ctx, input) => desaDi(input.kecamatan),
+
+  'nik.periksa': (_ctx, input) => periksaNik(input.nik, { jenisKelamin: input.jenisKelamin ?? null, tanggalLahir: input.tanggalLahir ?? null }),
+
+  'fasilitator.list': (ctx, input) => daftarFasilitator(ctx.db, input),
+  'fasilitator.get': (ctx, input) => ambilFasilitator(ctx.db, input.id),
+  'fasilitator.simpan': (ctx, input) => simpanFasilitator(ctx.db, input),
+  'fasilitator.hapus': (ctx, input) => hapusFasilitator(ctx.db, input.id, input.alasan),
+  'fasilitator.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore('fasilitator', input.id),
+
+  'kelompok.list': (ctx, input) => daftarKelompok(ctx.db, input),
+  'kelompok.get': (ctx, input) => ambilKelompok(ctx.db, input.id),
+  'kelompok.simpan': (ctx, input) => simpanKelompok(ctx.db, input),
+  'kelompok.hapus': (ctx, input) => hapusKelompok(ctx.db, input.id, input.alasan),
+  'kelompok.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore('kelompok', input.id),
+  'kelompok.sektor': (ctx) => daftarSektor(ctx.db),
+
+  'anggota.list': (ctx, input) => daftarAnggota(ctx.db, input),
+  'anggota.get': (ctx, input) => ambilAnggota(ctx.db, input.id),
+  'anggota.simpan': (ctx, input) => simpanAnggota(ctx.db, input),
+  'anggota.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('anggota', input.id, input.alasan),
+  'anggota.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore('anggota', input.id),
+  'anggota.imporPratinjau': (ctx, input) => pratinjauImpor(ctx.files.resolve(input.berkas), input.berkas, input.sheet),
+  'anggota.impor': (ctx, input) =>
+    imporAnggota(ctx.db, ctx.files.resolve(input.berkas), input.berkas, { sheet: input.sheet, mapping: input.mapping, kelompokId: input.kelompokId, dryRun: input.dryRun }),
+  'anggota.ekspor': (ctx, input) => {
+    const out = ctx.files.output(`anggota-${bacaPengaturan(ctx.db).kabupaten_kode ?? ''}-${new Date().toISOString().slice(0, 10)}.xlsx`);
+    eksporAnggota(ctx.db, input, out.path);
+    return out.ref();
+  },
+
+  'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
+
+  'cadangan.list': (ctx) => listBackups(ctx.db.file).map(cadanganInfo),
+  'cadangan.buat': (ctx) => cadanganInfo(makeBackup(ctx.db.sqlite, ctx.db.file, 'manual')),
+  'cadangan.pulihkan': (ctx, input) => ({ sebelumnya: cadanganInfo(ctx.restore(input.nama)) }),
+};

@@ -1,0 +1,173 @@
+import { copyFileSync, existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { AppContext } from '../api/context';
+import { dispatch } from '../api/dispatch';
+import type { MethodName, Input, Output, RingkasanImpor } from '../common/api';
+import { AppError } from '../common/errors';
+import type { FileRef } from '../common/contract-kit';
+import { formatAngka } from '../common/format';
+import { periksaNik } from '../services/nik';
+import { flag, parseArgs, type Args } from './args';
+
+// The headless door: `npm run cli --silent -- <command>`. Commands, flags and JSON fields are a
+// stable interface for IT staff and scripts. With --json, stdout holds exactly one JSON document.
+
+const USAGE = `Bermantra CLI
+
+  init --db FILE (--kabupaten 35.07 | --provinsi) [--operator NAMA]
+  demo --db FILE [--kelompok N] [--seed S] [--kabupaten 35.07]
+  nik NIK [--json]
+  anggota import --db FILE PATH [--dry-run] [--kelompok ID] [--sheet NAMA] [--json]
+  anggota export --db FILE -o PATH.xlsx [--json]
+  stats --db FILE [--json]
+
+Semua perintah menerima --json: satu dokumen JSON di stdout; galat ke stderr dengan kode keluar bukan nol.`;
+
+class UsageError extends Error {}
+
+function need(args: Args, name: string, hint: string): string {
+  const value = flag(args, name);
+  if (!value) throw new UsageError(`Argumen --${name} wajib diisi (${hint}).`);
+  return value;
+}
+
+function openContext(args: Args, mustExist = true): AppContext {
+  const db = need(args, 'db', 'berkas basis data, misalnya data/bermantra.sqlite');
+  if (mustExist && !existsSync(db)) throw new AppError('DB_TIDAK_ADA', `Basis data ${db} tidak ada. Buat dulu dengan: init --db ${db} --kabupaten 35.07`);
+  return new AppContext(db);
+}
+
+async function call<M extends MethodName>(ctx: AppContext, method: M, input: Input<M>): Promise<Output<M>> {
+  const result = await dispatch(ctx, method, input);
+  if (!result.ok) throw new AppError(result.error.code, result.error.message, result.error.details);
+  return result.data as Output<M>;
+}
+
+function ringkasImpor(r: RingkasanImpor): string {
+  const lines = [
+    `${r.dryRun ? 'Uji coba (tidak ada yang ditulis)' : 'Impor selesai'}: ${formatAngka(r.totalBaris)} baris dibaca.`,
+    `  baru: ${r.baru}, diperbarui: ${r.diperbarui}, dilewati: ${r.dilewati}, galat: ${r.galat.length}, peringatan: ${r.peringatan.length}`,
+    ...r.galat.slice(0, 50).map((g) => `  galat baris ${g.baris}: ${g.pesan}`),
+    ...r.peringatan.slice(0, 50).map((g) => `  peringatan baris ${g.baris}: ${g.pesan}`),
+  ];
+  return lines.join('\n');
+}
+
+/** exitCode: a result that is a "no" (an invalid NIK) exits 1 while still printing the result. */
+type Printable = { json: unknown; text: string; exitCode?: number };
+
+async function run(args: Args): Promise<Printable> {
+  const [command, sub] = args.positional;
+  switch (command) {
+    case 'init': {
+      const provinsi = args.flags.get('provinsi') === true;
+      const kabupaten = flag(args, 'kabupaten');
+      if (!provinsi && !kabupaten) throw new UsageError('Pilih --kabupaten KODE (misalnya 35.07) atau --provinsi.');
+      const ctx = openContext(args, false);
+      try {
+        const data = await call(ctx, 'pengaturan.setup', {
+          mode: provinsi ? 'provinsi' : 'kabupaten',
+          kabupaten_kode: provinsi ? null : kabupaten,
+          operator: flag(args, 'operator') ?? 'Operator',
+        });
+        return { json: { db: ctx.db.file, ...data }, text: `Basis data ${ctx.db.file} disiapkan untuk ${data.kabupaten_nama}.` };
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'demo': {
+      const ctx = openContext(args, false);
+      try {
+        const kelompok = flag(args, 'kelompok');
+        const seed = flag(args, 'seed');
+        const data = await call(ctx, 'demo.buat', {
+          kelompok: kelompok ? Number(kelompok) : undefined,
+          seed: seed ? Number(seed) : undefined,
+          kabupaten: flag(args, 'kabupaten') ?? null,
+        });
+        return { json: data, text: `Data demo dibuat: ${data.fasilitator} fasilitator, ${data.kelompok} kelompok, ${data.anggota} anggota.` };
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'nik': {
+      if (!sub) throw new UsageError('Tulis NIK yang diperiksa: nik 3507015203850003');
+      // Pure check: needs no database, so it does not open one.
+      const info = periksaNik(sub);
+      const text = [
+        info.valid ? `NIK ${sub} sah.` : `NIK ${sub} TIDAK sah.`,
+        ...info.errors.map((e) => `  galat: ${e}`),
+        ...info.warnings.map((w) => `  peringatan: ${w}`),
+        info.kabupaten ? `  wilayah: ${[info.namaKecamatan, info.namaKabupaten, info.namaProvinsi].filter(Boolean).join(', ')}` : '',
+        info.tanggalLahir ? `  lahir: ${info.tanggalLahir}, ${info.jenisKelamin === 'P' ? 'perempuan' : 'laki-laki'}` : '',
+      ].filter(Boolean);
+      return { json: info, text: text.join('\n'), exitCode: info.valid ? 0 : 1 };
+    }
+    case 'anggota': {
+      const ctx = openContext(args);
+      try {
+        if (sub === 'import') {
+          const path = args.positional[2];
+          if (!path) throw new UsageError('Tulis berkas yang diimpor: anggota import --db FILE daftar.xlsx');
+          if (!existsSync(path)) throw new AppError('BERKAS_HILANG', `Berkas ${path} tidak ditemukan.`);
+          const berkas = ctx.files.register(resolve(path));
+          const preview = await call(ctx, 'anggota.imporPratinjau', { berkas, sheet: flag(args, 'sheet') ?? null });
+          const data = await call(ctx, 'anggota.impor', {
+            berkas,
+            sheet: preview.sheet,
+            mapping: preview.mapping,
+            kelompokId: flag(args, 'kelompok') ?? null,
+            dryRun: args.flags.get('dry-run') === true,
+          });
+          return { json: data, text: ringkasImpor(data) };
+        }
+        if (sub === 'export') {
+          const out = need(args, 'o', 'berkas keluaran .xlsx');
+          const file: FileRef = await call(ctx, 'anggota.ekspor', {});
+          copyFileSync(ctx.files.resolve(file), out);
+          return { json: { berkas: resolve(out) }, text: `Daftar anggota ditulis ke ${out}.` };
+        }
+        throw new UsageError('Perintah anggota: import atau export.');
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'stats': {
+      const ctx = openContext(args);
+      try {
+        const data = await call(ctx, 'app.statistik', {});
+        return { json: data, text: Object.entries(data.tabel).map(([t, n]) => `${t}: ${formatAngka(n)}`).join('\n') };
+      } finally {
+        ctx.close();
+      }
+    }
+    default:
+      throw new UsageError(command ? `Perintah "${command}" tidak dikenal.` : 'Tulis perintah yang dijalankan.');
+  }
+}
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  const json = args.flags.get('json') === true;
+  if (args.flags.get('help') || args.positional.length === 0) {
+    process.stdout.write(USAGE + '\n');
+    return args.positional.length === 0 && !args.flags.get('help') ? 2 : 0;
+  }
+  try {
+    const result = await run(args);
+    process.stdout.write((json ? JSON.stringify(result.json, null, 2) : result.text) + '\n');
+    return result.exitCode ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    const data = error instanceof AppError ? error.toData() : { code: 'GALAT_INTERNAL', message: String((error as Error).message ?? error) };
+    process.stderr.write(json ? JSON.stringify({ error: data }) + '\n' : `Galat: ${data.message}\n`);
+    return 1;
+  }
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

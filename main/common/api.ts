@@ -1,0 +1,310 @@
+import { z } from 'zod';
+import { defineContract, method, type FileRef, type Page } from './contract-kit';
+import type { NikInfo } from './nik-info';
+import {
+  JABATAN,
+  STATUS_FASILITATOR,
+  STATUS_KELOMPOK,
+  type Anggota,
+  type AuditEntry,
+  type Fasilitator,
+  type Kelompok,
+  type Pengaturan,
+} from './records';
+
+// The one contract behind the three doors (Electron IPC, web shell, CLI). Inputs are checked here;
+// results are types only. Messages are for the officer, in Indonesian.
+
+const teks = (label: string, max = 200) => z.string({ error: `${label} wajib diisi.` }).trim().min(1, `${label} wajib diisi.`).max(max, `${label} terlalu panjang (paling banyak ${max} huruf).`);
+const teksOpsional = (max = 500) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Isian terlalu panjang (paling banyak ${max} huruf).`)
+    .nullish()
+    .transform((v) => (v ? v : null));
+const kodeWilayah = (pola: RegExp, label: string) => z.string().regex(pola, `${label} tidak dikenal. Pilih dari daftar.`);
+const kodeKabupaten = kodeWilayah(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota');
+const kodeKecamatan = kodeWilayah(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan');
+const kodeDesa = kodeWilayah(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa/kelurahan');
+const id = z.string().min(1, 'ID data tidak boleh kosong.');
+const tanggal = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat TTTT-BB-HH, misalnya 1980-03-12.')
+  .nullish()
+  .transform((v) => v ?? null);
+const halaman = {
+  halaman: z.number().int().min(1).default(1),
+  per: z.number().int().min(1).max(500).default(50),
+};
+const terhapus = z.boolean().default(false);
+
+export interface Wilayah {
+  kode: string;
+  nama: string;
+}
+
+export interface StatusAplikasi {
+  versi: string;
+  skema: number;
+  dbFile: string;
+  siap: boolean;
+  pengaturan: Pengaturan;
+  integritas: { ok: boolean; pesan: string[] };
+}
+
+export interface Cadangan {
+  nama: string;
+  jenis: string;
+  waktu: string;
+  ukuran: number;
+}
+
+export interface Disimpan {
+  id: string;
+  peringatan: string[];
+}
+
+export type FasilitatorRow = Fasilitator & { kecamatan_nama: string | null; desa_nama: string | null; jumlah_kelompok: number };
+export type KelompokRow = Kelompok & {
+  kecamatan_nama: string;
+  desa_nama: string;
+  fasilitator_nama: string | null;
+  jumlah_anggota: number;
+  ketua_nama: string | null;
+};
+export type AnggotaRow = Anggota & {
+  kelompok_nama: string;
+  desa_nama: string | null;
+  kecamatan_kode: string;
+  /** The same NIK belongs to another live anggota row in this kabupaten. */
+  ganda: boolean;
+};
+
+export const MAPPING_FIELDS = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'desa', 'jabatan', 'kelompok'] as const;
+export type MappingField = (typeof MAPPING_FIELDS)[number];
+export const MappingSchema = z.partialRecord(z.enum(MAPPING_FIELDS), z.string().min(1));
+export type Mapping = z.infer<typeof MappingSchema>;
+
+export interface PratinjauImpor {
+  berkas: FileRef;
+  sheets: string[];
+  sheet: string;
+  headers: string[];
+  mapping: Mapping;
+  sampel: string[][];
+  totalBaris: number;
+}
+
+export interface BarisPesan {
+  baris: number;
+  pesan: string;
+}
+
+/** DHIS2-style import summary: what a file did (or would do, in a dry run). */
+export interface RingkasanImpor {
+  dryRun: boolean;
+  totalBaris: number;
+  baru: number;
+  diperbarui: number;
+  dilewati: number;
+  galat: BarisPesan[];
+  peringatan: BarisPesan[];
+}
+
+export interface Statistik {
+  kabupaten_kode: string | null;
+  tabel: Record<string, number>;
+}
+
+const fasilitatorInput = z.object({
+  id: id.optional(),
+  nama: teks('Nama fasilitator'),
+  nik: teksOpsional(16),
+  no_hp: z
+    .string()
+    .trim()
+    .regex(/^(\+62|0)[0-9 -]{8,15}$/, 'Nomor HP harus diawali 0 atau +62 dan berisi 9–16 angka, misalnya 081234567890.')
+    .nullish()
+    .or(z.literal('').transform(() => null))
+    .transform((v) => v ?? null),
+  kecamatan_kode: kodeKecamatan.nullish().transform((v) => v ?? null),
+  desa_kode: kodeDesa.nullish().transform((v) => v ?? null),
+  status: z.enum(STATUS_FASILITATOR).default('aktif'),
+});
+
+const kelompokInput = z.object({
+  id: id.optional(),
+  nama: teks('Nama kelompok'),
+  desa_kode: kodeDesa,
+  sektor: teks('Sektor/jenis usaha', 100),
+  produk_utama: teksOpsional(200),
+  tahun_berdiri: z
+    .number({ error: 'Tahun berdiri harus berupa angka tahun.' })
+    .int()
+    .min(1950, 'Tahun berdiri tidak masuk akal (sebelum 1950).')
+    .max(2100)
+    .nullish()
+    .transform((v) => v ?? null),
+  status: z.enum(STATUS_KELOMPOK).default('aktif'),
+  fasilitator_id: id.nullish().transform((v) => v ?? null),
+  catatan: teksOpsional(2000),
+});
+
+const anggotaInput = z.object({
+  id: id.optional(),
+  kelompok_id: z.string({ error: 'Pilih kelompok.' }).min(1, 'Pilih kelompok.'),
+  nik: z.string({ error: 'NIK wajib diisi.' }).trim().min(1, 'NIK wajib diisi.'),
+  no_kk: teksOpsional(16),
+  nama: teks('Nama anggota'),
+  jenis_kelamin: z.enum(['L', 'P'], { error: 'Pilih jenis kelamin (L atau P).' }),
+  tanggal_lahir: tanggal,
+  alamat: teksOpsional(300),
+  desa_kode: kodeDesa.nullish().transform((v) => v ?? null),
+  jabatan: z.enum(JABATAN).default('anggota'),
+  /** The officer confirmed that this NIK really belongs to a member of another group too. */
+  konfirmasiGanda: z.boolean().default(false),
+});
+
+const hapusInput = z.object({ id, alasan: teksOpsional(500) });
+const fileRef = z.object({ ref: z.string().min(1), nama: z.string(), ukuran: z.number().optional() }, { error: 'Pilih berkas lebih dulu.' });
+
+const pengaturanInput = z.object({
+  operator: teks('Nama operator', 100),
+  nama_instansi: teksOpsional(200).transform((v) => v ?? ''),
+  alamat_instansi: teksOpsional(300).transform((v) => v ?? ''),
+  kota_surat: teksOpsional(100).transform((v) => v ?? ''),
+  telepon: teksOpsional(50).transform((v) => v ?? ''),
+  email: teksOpsional(100).transform((v) => v ?? ''),
+  kepala_nama: teksOpsional(100).transform((v) => v ?? ''),
+  kepala_nip: z
+    .string()
+    .trim()
+    .regex(/^(\d{18}|\d{8} \d{6} \d \d{3})?$/, 'NIP terdiri dari 18 angka, misalnya 197001012000031001.')
+    .nullish()
+    .transform((v) => v ?? ''),
+  kepala_jabatan: teksOpsional(100).transform((v) => v ?? ''),
+});
+
+const appApi = {
+  'app.status': method(z.object({})).returns<StatusAplikasi>(),
+  'app.statistik': method(z.object({})).returns<Statistik>(),
+};
+
+const pengaturanApi = {
+  'pengaturan.setup': method(
+    pengaturanInput.extend({
+      mode: z.enum(['kabupaten', 'provinsi'], { error: 'Pilih mode: kabupaten/kota atau provinsi.' }),
+      kabupaten_kode: kodeKabupaten.nullish().transform((v) => v ?? null),
+    }),
+  ).returns<Pengaturan>(),
+  'pengaturan.simpan': method(pengaturanInput).returns<Pengaturan>(),
+};
+
+export interface RingkasanDemo {
+  kabupaten_kode: string;
+  fasilitator: number;
+  kelompok: number;
+  anggota: number;
+}
+
+const demoApi = {
+  'demo.buat': method(
+    z.object({
+      kelompok: z.number().int().min(1).max(5000).default(30),
+      seed: z.number().int().default(1),
+      kabupaten: kodeKabupaten.nullish(),
+    }),
+  ).returns<RingkasanDemo>(),
+};
+
+const wilayahApi = {
+  'wilayah.kabupaten': method(z.object({})).returns<Wilayah[]>(),
+  'wilayah.kecamatan': method(z.object({ kabupaten: kodeKabupaten })).returns<Wilayah[]>(),
+  'wilayah.desa': method(z.object({ kecamatan: kodeKecamatan })).returns<Wilayah[]>(),
+};
+
+const nikApi = {
+  'nik.periksa': method(
+    z.object({ nik: z.string(), jenisKelamin: z.enum(['L', 'P']).nullish(), tanggalLahir: z.string().nullish() }),
+  ).returns<NikInfo>(),
+};
+
+const fasilitatorApi = {
+  'fasilitator.list': method(
+    z.object({ cari: z.string().trim().default(''), kecamatan: z.string().nullish(), status: z.enum(STATUS_FASILITATOR).nullish(), terhapus, ...halaman }),
+  ).returns<Page<FasilitatorRow>>(),
+  'fasilitator.get': method(z.object({ id })).returns<FasilitatorRow>(),
+  'fasilitator.simpan': method(fasilitatorInput).returns<Disimpan>(),
+  'fasilitator.hapus': method(hapusInput).returns<void>(),
+  'fasilitator.pulihkan': method(z.object({ id })).returns<void>(),
+};
+
+const kelompokApi = {
+  'kelompok.list': method(
+    z.object({
+      cari: z.string().trim().default(''),
+      kecamatan: z.string().nullish(),
+      desa: z.string().nullish(),
+      fasilitator: z.string().nullish(),
+      status: z.enum(STATUS_KELOMPOK).nullish(),
+      sektor: z.string().nullish(),
+      terhapus,
+      ...halaman,
+    }),
+  ).returns<Page<KelompokRow>>(),
+  'kelompok.get': method(z.object({ id })).returns<KelompokRow>(),
+  'kelompok.simpan': method(kelompokInput).returns<Disimpan>(),
+  'kelompok.hapus': method(hapusInput).returns<void>(),
+  'kelompok.pulihkan': method(z.object({ id })).returns<void>(),
+  'kelompok.sektor': method(z.object({})).returns<string[]>(),
+};
+
+const anggotaFilter = {
+  cari: z.string().trim().default(''),
+  kelompok: z.string().nullish(),
+  kecamatan: z.string().nullish(),
+  desa: z.string().nullish(),
+  fasilitator: z.string().nullish(),
+  jabatan: z.enum(JABATAN).nullish(),
+  ganda: z.boolean().default(false),
+};
+
+const anggotaApi = {
+  'anggota.list': method(z.object({ ...anggotaFilter, terhapus, ...halaman })).returns<Page<AnggotaRow>>(),
+  'anggota.get': method(z.object({ id })).returns<AnggotaRow>(),
+  'anggota.simpan': method(anggotaInput).returns<Disimpan>(),
+  'anggota.hapus': method(hapusInput).returns<void>(),
+  'anggota.pulihkan': method(z.object({ id })).returns<void>(),
+  'anggota.imporPratinjau': method(z.object({ berkas: fileRef, sheet: z.string().nullish() })).returns<PratinjauImpor>(),
+  'anggota.impor': method(
+    z.object({
+      berkas: fileRef,
+      sheet: z.string().nullish(),
+      mapping: MappingSchema,
+      kelompokId: z.string().nullish(),
+      dryRun: z.boolean().default(true),
+    }),
+  ).returns<RingkasanImpor>(),
+  'anggota.ekspor': method(z.object(anggotaFilter)).returns<FileRef>(),
+};
+
+const auditApi = {
+  'audit.list': method(z.object({ tabel: z.enum(['fasilitator', 'kelompok', 'anggota']), id })).returns<AuditEntry[]>(),
+};
+
+const cadanganApi = {
+  'cadangan.list': method(z.object({})).returns<Cadangan[]>(),
+  'cadangan.buat': method(z.object({})).returns<Cadangan>(),
+  'cadangan.pulihkan': method(z.object({ nama: z.string().min(1, 'Pilih cadangan yang akan dipulihkan.') })).returns<{ sebelumnya: Cadangan }>(),
+};
+
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, auditApi, cadanganApi);
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+/** What a caller sends (before defaults are applied). */
+export type Input<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (validated, defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type Output<M extends MethodName> = Contract[M] extends { output?: infer O } ? O : never;

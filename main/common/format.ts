@@ -1,0 +1,57 @@
+// Indonesian formatting, shared by the UI and the documents.
+
+const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const NAMA_BULAN: readonly string[] = BULAN;
+
+/** Thousands separated by dots: 1234567 → "1.234.567". Integers only (money is integer Rupiah). */
+export function formatAngka(value: number): string {
+  const negative = value < 0;
+  const digits = Math.round(Math.abs(value)).toString();
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  return negative ? `-${grouped}` : grouped;
+}
+
+/** "Rp1.234.567" as PUEBI writes it (no space after Rp). */
+export function formatRupiah(value: number): string {
+  return value < 0 ? `-Rp${formatAngka(-value)}` : `Rp${formatAngka(value)}`;
+}
+
+/** Decimal with a comma: 12.5 → "12,5". */
+export function formatDesimal(value: number, maxFraction = 2): string {
+  const [whole = '0', fraction] = Math.abs(value).toFixed(maxFraction).replace(/0+$/, '').replace(/\.$/, '').split('.');
+  const text = formatAngka(Number(whole)) + (fraction ? `,${fraction}` : '');
+  return value < 0 ? `-${text}` : text;
+}
+
+/** "2025-11-05" → "5 November 2025". Returns the input unchanged when it is not an ISO date. */
+export function formatTanggal(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return iso;
+  return `${Number(m[3])} ${BULAN[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+}
+
+/** ISO timestamp → "5 November 2025 pukul 14.03" in the local time of the machine. */
+export function formatWaktu(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso.slice(0, 24));
+  if (Number.isNaN(d.getTime())) return iso;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getDate()} ${BULAN[d.getMonth()]} ${d.getFullYear()} pukul ${pad(d.getHours())}.${pad(d.getMinutes())}`;
+}
+
+/** Period id "2025-01" → "Januari 2025", "2025-S1" → "Semester I 2025", "2025" → "Tahun 2025". */
+export function formatPeriode(period: string): string {
+  let m = /^(\d{4})-(\d{2})$/.exec(period);
+  if (m) return `${BULAN[Number(m[2]) - 1]} ${m[1]}`;
+  m = /^(\d{4})-S([12])$/.exec(period);
+  if (m) return `Semester ${m[2] === '1' ? 'I' : 'II'} ${m[1]}`;
+  if (/^\d{4}$/.test(period)) return `Tahun ${period}`;
+  return period;
+}
+
+/** Today's date in local time as YYYY-MM-DD. */
+export function hariIni(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

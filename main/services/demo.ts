@@ -1,0 +1,156 @@
+import type { Db } from '../../db/connection';
+import { RecordWriter } from '../../db/write';
+import { AppError } from '../common/errors';
+import { SEKTOR_USAHA, type Jabatan } from '../common/records';
+import { buatNik } from './nik';
+import { bacaPengaturan, setup } from './pengaturan';
+import { desaDi, kecamatanDi, namaWilayah } from './wilayah';
+
+// Synthetic, realistic data for trying the app and for tests and benches. No real person's data.
+
+const NAMA_LAKI = ['Ahmad', 'Budi', 'Slamet', 'Sugeng', 'Agus', 'Joko', 'Hadi', 'Eko', 'Bambang', 'Sutrisno', 'Imam', 'Mohammad', 'Rudi', 'Wahyu', 'Yusuf', 'Supriadi', 'Teguh', 'Heri', 'Arif', 'Dwi', 'Hariyanto', 'Samsul', 'Nur', 'Abdul', 'Priyo'];
+const NAMA_PEREMPUAN = ['Siti', 'Sri', 'Endang', 'Sulastri', 'Lilik', 'Yuli', 'Dewi', 'Tutik', 'Umi', 'Ninik', 'Suwarni', 'Rini', 'Wati', 'Nurul', 'Kartini', 'Sumiati', 'Aminah', 'Fatimah', 'Rukmini', 'Partini', 'Lestari', 'Indah', 'Mujiati', 'Khoirul', 'Anik'];
+const NAMA_BELAKANG = ['Santoso', 'Wibowo', 'Rahayu', 'Hidayat', 'Setiawan', 'Purnomo', 'Lestari', 'Wahyuni', 'Susanto', 'Prasetyo', 'Suryani', 'Handayani', 'Kusuma', 'Utomo', 'Hartono', 'Maulana', 'Aisyah', 'Rohmah', 'Ningsih', 'Saputra', 'Fauzi', 'Anwar', 'Sholeh', 'Mahmudah', 'Zainal'];
+const USAHA: Record<string, { kata: string[]; produk: string[] }> = {
+  'Kuliner dan olahan pangan': { kata: ['Dapur', 'Boga', 'Rasa', 'Sari'], produk: ['keripik singkong', 'kue basah', 'sambal pecel', 'tempe', 'rengginang', 'jamu gendong', 'nasi bungkus'] },
+  'Perdagangan (toko, warung, dagang keliling)': { kata: ['Warung', 'Niaga', 'Usaha'], produk: ['sembako', 'pentol keliling', 'sayur keliling', 'pulsa dan token'] },
+  Pertanian: { kata: ['Tani', 'Subur', 'Hijau'], produk: ['sayur hidroponik', 'cabai', 'jamur tiram', 'bibit tanaman'] },
+  Peternakan: { kata: ['Ternak', 'Makmur'], produk: ['telur ayam kampung', 'kambing', 'lele', 'bebek petelur'] },
+  Perikanan: { kata: ['Mina', 'Bahari'], produk: ['ikan asap', 'lele', 'ikan nila', 'terasi'] },
+  Kerajinan: { kata: ['Karya', 'Kriya', 'Cipta'], produk: ['anyaman bambu', 'batik tulis', 'keset perca', 'tas rajut'] },
+  'Konveksi dan jahit': { kata: ['Busana', 'Jahit'], produk: ['seragam sekolah', 'mukena', 'masker kain'] },
+  Jasa: { kata: ['Mitra', 'Jaya'], produk: ['laundry', 'cukur rambut', 'servis sepeda motor'] },
+  Lainnya: { kata: ['Bersama', 'Sejahtera'], produk: ['pupuk organik', 'bank sampah'] },
+};
+const KATA_KELOMPOK = ['Mandiri', 'Sejahtera', 'Makmur', 'Berkah', 'Sumber Rejeki', 'Barokah', 'Maju Jaya', 'Srikandi', 'Melati', 'Mawar', 'Kenanga', 'Harapan', 'Guyub Rukun', 'Sido Makmur', 'Tunas Baru'];
+const JALAN = ['Jl. Raya', 'Jl. Masjid', 'Jl. Merdeka', 'Dusun Krajan', 'Dusun Sumber', 'Jl. Sekolahan', 'Dusun Ngasem', 'Jl. Pahlawan'];
+
+/** mulberry32: a small seeded generator, so the same seed gives the same demo data. */
+export function rng(seed: number) {
+  let a = seed >>> 0;
+  const next = () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
+  };
+}
+export type Rng = ReturnType<typeof rng>;
+
+export function namaOrang(r: Rng, jk: 'L' | 'P'): string {
+  return `${r.pick(jk === 'L' ? NAMA_LAKI : NAMA_PEREMPUAN)} ${r.pick(NAMA_BELAKANG)}`;
+}
+
+export interface DemoOptions {
+  kelompok?: number;
+  seed?: number;
+  /** Initialise the database for this kabupaten when it is not set up yet. */
+  kabupaten?: string;
+}
+
+export interface DemoSummary {
+  kabupaten_kode: string;
+  fasilitator: number;
+  kelompok: number;
+  anggota: number;
+}
+
+export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
+  let pengaturan = bacaPengaturan(db);
+  if (!pengaturan.mode) {
+    if (!options.kabupaten) throw new AppError('BELUM_DISIAPKAN', 'Basis data belum disiapkan. Jalankan "init --db FILE --kabupaten 35.07" dulu, atau beri --kabupaten.');
+    pengaturan = setup(db, {
+      mode: 'kabupaten',
+      kabupaten_kode: options.kabupaten,
+      operator: 'Operator Demo',
+      nama_instansi: '',
+      alamat_instansi: 'Jl. Contoh No. 1',
+      kota_surat: '',
+      telepon: '(0341) 000000',
+      email: 'bappeda@example.go.id',
+      kepala_nama: 'Dr. Contoh Kepala, M.Si.',
+      kepala_nip: '197001012000031001',
+      kepala_jabatan: 'Kepala Bappeda',
+    });
+  }
+  if (pengaturan.mode !== 'kabupaten') throw new AppError('MODE_SALAH', 'Data demo dibuat untuk basis data kabupaten/kota, bukan provinsi.');
+  const kabupaten = pengaturan.kabupaten_kode!;
+  const r = rng(options.seed ?? 1);
+  const jumlahKelompok = options.kelompok ?? 30;
+  const kecamatan = kecamatanDi(kabupaten);
+  if (kecamatan.length === 0) throw new AppError('WILAYAH_TIDAK_DIKENAL', `Tidak ada data kecamatan untuk ${kabupaten}.`);
+  const writer = RecordWriter.forDb(db);
+  const usedNik = new Set(db.all(db.q.selectFrom('anggota').select('nik')).map((a) => a.nik));
+  let serial = 1;
+  const nikBaru = (kec: string, lahir: string, jk: 'L' | 'P') => {
+    let nik: string;
+    do nik = buatNik(kec, lahir, jk, ((serial++ - 1) % 9999) + 1);
+    while (usedNik.has(nik));
+    usedNik.add(nik);
+    return nik;
+  };
+  const tanggal = (minYear: number, maxYear: number) => `${r.int(minYear, maxYear)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+
+  return db.tx(() => {
+    const fasilitatorIds: { id: string; kecamatan: string }[] = [];
+    const jumlahFasilitator = Math.max(1, Math.ceil(jumlahKelompok / 10));
+    for (let i = 0; i < jumlahFasilitator; i++) {
+      const jk = r.next() < 0.5 ? 'L' : 'P';
+      const kec = kecamatan[i % kecamatan.length]!.kode;
+      const id = writer.insert('fasilitator', {
+        nama: namaOrang(r, jk),
+        nik: nikBaru(kec, tanggal(1975, 1998), jk),
+        no_hp: `08${r.int(11, 59)}${String(r.int(0, 99999999)).padStart(8, '0')}`,
+        kecamatan_kode: kec,
+        desa_kode: null,
+        status: 'aktif',
+      });
+      fasilitatorIds.push({ id, kecamatan: kec });
+    }
+    let anggota = 0;
+    for (let g = 0; g < jumlahKelompok; g++) {
+      const f = fasilitatorIds[g % fasilitatorIds.length]!;
+      const desaList = desaDi(f.kecamatan);
+      const desa = desaList.length ? r.pick(desaList).kode : r.pick(desaDi(kecamatan[0]!.kode)).kode;
+      const sektor = r.pick(SEKTOR_USAHA);
+      const usaha = USAHA[sektor]!;
+      const kelompokId = writer.insert('kelompok', {
+        nama: `KUBE ${r.pick([...usaha.kata, ...KATA_KELOMPOK])} ${r.pick(KATA_KELOMPOK)} ${g + 1}`,
+        kecamatan_kode: f.kecamatan,
+        desa_kode: desa,
+        sektor,
+        produk_utama: r.pick(usaha.produk),
+        tahun_berdiri: r.int(2015, 2025),
+        status: r.next() < 0.92 ? 'aktif' : 'tidak_aktif',
+        fasilitator_id: f.id,
+        catatan: null,
+      });
+      const size = r.int(8, 14);
+      for (let m = 0; m < size; m++) {
+        const jk = r.next() < 0.7 ? 'P' : 'L';
+        const lahir = tanggal(1960, 2003);
+        const nik = nikBaru(f.kecamatan, lahir, jk);
+        const jabatan: Jabatan = m === 0 ? 'ketua' : m === 1 ? 'sekretaris' : m === 2 ? 'bendahara' : 'anggota';
+        writer.insert('anggota', {
+          kelompok_id: kelompokId,
+          nik,
+          no_kk: `${nik.slice(0, 6)}${String(r.int(1, 28)).padStart(2, '0')}${String(r.int(1, 12)).padStart(2, '0')}${r.int(10, 24)}${String(r.int(1, 9999)).padStart(4, '0')}`,
+          nama: namaOrang(r, jk),
+          jenis_kelamin: jk,
+          tanggal_lahir: lahir,
+          alamat: `${r.pick(JALAN)} RT ${String(r.int(1, 9)).padStart(2, '0')}/RW ${String(r.int(1, 5)).padStart(2, '0')}, ${namaWilayah(desa)}`,
+          desa_kode: desa,
+          jabatan,
+        });
+        anggota++;
+      }
+    }
+    return { kabupaten_kode: kabupaten, fasilitator: jumlahFasilitator, kelompok: jumlahKelompok, anggota };
+  });
+}
