@@ -1,0 +1,46 @@
+import { test as base, expect } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface WebApp {
+  url: string;
+  dir: string;
+  dbPath: string;
+}
+
+/** Starts `tsx main/web/index.ts --db <fresh file>` (what `npm run web` runs after building) and waits for its address. */
+export async function startWeb(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/web/index.ts', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`web shell did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`web shell exited (${code}):\n${out}`)));
+  });
+  return { url, child };
+}
+
+export const test = base.extend<{ web: WebApp }>({
+  web: async ({}, use) => {
+    const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
+    const dbPath = join(dir, 'bermantra.sqlite');
+    const { url, child } = await startWeb(dbPath);
+    await use({ url, dir, dbPath });
+    child.kill('SIGTERM');
+    await new Promise((r) => child.once('exit', r));
+    rmSync(dir, { recursive: true, force: true });
+  },
+});
+
+export { expect };

@@ -1,0 +1,34 @@
+import { join } from 'node:path';
+import { AppContext } from '../api/context';
+import { defaultDbPath } from '../api/paths';
+import { flag, parseArgs } from '../cli/args';
+import { AppError } from '../common/errors';
+import { startWebServer } from './server';
+
+// npm run web -- --db FILE [--port N]: prints the address (with its token) on stdout.
+
+const args = parseArgs(process.argv.slice(2));
+const dbPath = flag(args, 'db') ?? defaultDbPath();
+const port = flag(args, 'port');
+
+let ctx: AppContext;
+try {
+  ctx = new AppContext(dbPath);
+  ctx.startMaintenance();
+} catch (error) {
+  console.error(error instanceof AppError ? `Galat: ${error.message}` : error);
+  process.exit(1);
+}
+
+const server = await startWebServer(ctx, { port: port ? Number(port) : 0, staticDir: join(import.meta.dirname, '..', '..', 'out', 'renderer') });
+console.log(`Bermantra berjalan di ${server.url}`);
+console.log(`Basis data: ${ctx.db.file}`);
+console.log('Buka alamat di atas di peramban. Tekan Ctrl+C untuk berhenti.');
+
+const stop = async () => {
+  await server.close();
+  ctx.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

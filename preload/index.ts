@@ -1,0 +1,11 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC_CHANNELS, type BermantraBridge } from '../main/common/bridge';
+
+// The renderer's only way out: one API call and two native dialogs. Never ipcRenderer itself.
+const bridge: BermantraBridge = {
+  invoke: (method, input) => ipcRenderer.invoke(IPC_CHANNELS.invoke, method, input),
+  pilihBerkas: (filters) => ipcRenderer.invoke(IPC_CHANNELS.pilihBerkas, filters),
+  simpanBerkas: (file) => ipcRenderer.invoke(IPC_CHANNELS.simpanBerkas, file),
+};
+
+contextBridge.exposeInMainWorld('bermantra', bridge);

@@ -1,0 +1,87 @@
+import type { Input, MethodName, Output } from '../../main/common/api';
+import type { BermantraBridge } from '../../main/common/bridge';
+import type { FileRef } from '../../main/common/contract-kit';
+import type { ApiErrorData, ApiResult } from '../../main/common/errors';
+
+declare global {
+  interface Window {
+    bermantra?: BermantraBridge;
+  }
+}
+
+/** An error the app reported (Indonesian message, maybe per-field details). */
+export class ApiError extends Error {
+  readonly code: string;
+  readonly details: ApiErrorData['details'];
+  constructor(data: ApiErrorData) {
+    super(data.message);
+    this.code = data.code;
+    this.details = data.details;
+  }
+}
+
+const TOKEN_KEY = 'bermantra-token';
+
+/** Web shell: the token comes in the printed address once, then lives in this tab's sessionStorage. */
+function webToken(): string {
+  const params = new URLSearchParams(location.search);
+  const fromUrl = params.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    params.delete('token');
+    const rest = params.toString();
+    history.replaceState(null, '', location.pathname + (rest ? `?${rest}` : '') + location.hash);
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+const token = window.bermantra ? '' : webToken();
+
+async function post(path: string, body: BodyInit, contentType: string): Promise<ApiResult<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers: { 'content-type': contentType, 'x-bermantra-token': token }, body });
+  } catch {
+    return { ok: false, error: { code: 'TIDAK_TERHUBUNG', message: 'Tidak terhubung ke aplikasi. Pastikan jendela "npm run web" masih berjalan, lalu muat ulang halaman.' } };
+  }
+  return (await response.json()) as ApiResult<unknown>;
+}
+
+/** Calls one API method through whichever door this page has: Electron IPC or the web shell. */
+export async function invoke<M extends MethodName>(method: M, input: Input<M>): Promise<Output<M>> {
+  const result = window.bermantra ? await window.bermantra.invoke(method, input) : await post(`/api/call/${encodeURIComponent(method)}`, JSON.stringify(input), 'application/json');
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data as Output<M>;
+}
+
+/** Lets the user pick a file: native dialog in Electron, the file input in the browser. */
+export async function pilihBerkas(file: File | null, filters: { name: string; extensions: string[] }[]): Promise<FileRef | null> {
+  if (window.bermantra) return window.bermantra.pilihBerkas(filters);
+  if (!file) return null;
+  const result = await post(`/api/upload?nama=${encodeURIComponent(file.name)}`, file, 'application/octet-stream');
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data as FileRef;
+}
+
+export const isElectron = () => !!window.bermantra;
+
+/** Saves a file the app produced: native save dialog in Electron, a download in the browser. */
+export async function simpanBerkas(file: FileRef): Promise<string | null> {
+  if (window.bermantra) return window.bermantra.simpanBerkas(file);
+  const response = await fetch(`/api/download/${file.ref}`, { headers: { 'x-bermantra-token': token } });
+  if (!response.ok) throw new ApiError({ code: 'UNDUH_GAGAL', message: 'Berkas gagal diunduh. Coba buat ulang.' });
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.nama;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return file.nama;
+}
+
+export function pesanGalat(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,344 @@
+import { useEffect, useState } from 'react';
+import type { AnggotaRow } from '../../../main/common/api';
+import type { NikInfo } from '../../../main/common/nik-info';
+import { JABATAN, type Jabatan } from '../../../main/common/records';
+import { formatTanggal } from '../../../main/common/format';
+import { invoke, pesanGalat, simpanBerkas } from '../api';
+import { useStatus } from '../app-context';
+import { KonfirmasiHapus } from '../components/hapus';
+import { Riwayat } from '../components/riwayat';
+import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
+import { WilayahPicker } from '../components/wilayah';
+import { ImporAnggota } from './anggota-impor';
+import { useFasilitatorOptions } from './kelompok';
+
+const JABATAN_LABEL: Record<Jabatan, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' };
+
+export function useKelompokOptions() {
+  const { data } = useLoad(() => invoke('kelompok.list', { per: 500 }), []);
+  return (data?.rows ?? []).map((k) => ({ value: k.id, label: `${k.nama} (${k.desa_nama})`, desa: k.desa_kode }));
+}
+
+function kelompokFromHash(): string {
+  return new URLSearchParams(location.hash.split('?')[1] ?? '').get('kelompok') ?? '';
+}
+
+export function AnggotaPage() {
+  const { status } = useStatus();
+  const kabupaten = status.pengaturan.kabupaten_kode!;
+  const [cari, setCari] = useState('');
+  const [wilayah, setWilayah] = useState({ kecamatan: '', desa: '' });
+  const [kelompok, setKelompok] = useState(kelompokFromHash);
+  const [fasilitator, setFasilitator] = useState('');
+  const [jabatan, setJabatan] = useState('');
+  const [ganda, setGanda] = useState(false);
+  const [terhapus, setTerhapus] = useState(false);
+  const [halaman, setHalaman] = useState(1);
+  const [edit, setEdit] = useState<AnggotaRow | 'baru' | null>(null);
+  const [hapus, setHapus] = useState<AnggotaRow | null>(null);
+  const [impor, setImpor] = useState(false);
+  const [info, setInfo] = useState('');
+  const [galat, setGalat] = useState('');
+  const kelompokOptions = useKelompokOptions();
+  const fasilitatorOptions = useFasilitatorOptions();
+  const q = useDebounced(cari);
+  const filter = { cari: q, kecamatan: wilayah.kecamatan || null, desa: wilayah.desa || null, kelompok: kelompok || null, fasilitator: fasilitator || null, jabatan: (jabatan || null) as Jabatan | null, ganda };
+  const list = useLoad(() => invoke('anggota.list', { ...filter, terhapus, halaman }), [q, wilayah, kelompok, fasilitator, jabatan, ganda, terhapus, halaman]);
+  const first = <T,>(set: (v: T) => void) => (v: T) => (set(v), setHalaman(1));
+
+  const ekspor = async () => {
+    setGalat('');
+    try {
+      const file = await invoke('anggota.ekspor', filter);
+      const saved = await simpanBerkas(file);
+      if (saved) setInfo(`Daftar anggota diekspor: ${saved}`);
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    }
+  };
+
+  return (
+    <section aria-labelledby="judul-anggota">
+      <div className="page-head">
+        <h1 id="judul-anggota">Anggota</h1>
+        <div className="actions">
+          <button type="button" onClick={() => setImpor(true)}>
+            Impor dari Excel
+          </button>
+          <button type="button" onClick={ekspor}>
+            Ekspor ke Excel
+          </button>
+          <button type="button" className="primary" onClick={() => setEdit('baru')}>
+            Tambah anggota
+          </button>
+        </div>
+      </div>
+      <div className="filters" role="search" aria-label="Saring anggota">
+        <TextField label="Cari anggota" value={cari} onChange={first(setCari)} placeholder="nama, NIK, No. KK atau kelompok" />
+        <WilayahPicker kabupaten={kabupaten} kecamatan={wilayah.kecamatan} desa={wilayah.desa} onChange={first(setWilayah)} emptyLabel="Semua" />
+        <SelectField label="Kelompok" value={kelompok} onChange={first(setKelompok)} empty="Semua kelompok" options={kelompokOptions} />
+        <SelectField label="Fasilitator" value={fasilitator} onChange={first(setFasilitator)} empty="Semua fasilitator" options={fasilitatorOptions} />
+        <SelectField label="Jabatan" value={jabatan} onChange={first(setJabatan)} empty="Semua jabatan" options={JABATAN.map((j) => ({ value: j, label: JABATAN_LABEL[j] }))} />
+        <label className="check">
+          <input type="checkbox" checked={ganda} onChange={(e) => first(setGanda)(e.target.checked)} /> Hanya NIK ganda
+        </label>
+        <label className="check">
+          <input type="checkbox" checked={terhapus} onChange={(e) => first(setTerhapus)(e.target.checked)} /> Tampilkan yang terhapus
+        </label>
+      </div>
+      <Notice kind="ok">{info}</Notice>
+      <Notice kind="error">{list.error || galat}</Notice>
+      <table aria-label="Daftar anggota" aria-busy={list.loading}>
+        <thead>
+          <tr>
+            <th scope="col">Nama</th>
+            <th scope="col">NIK</th>
+            <th scope="col">L/P</th>
+            <th scope="col">Tanggal lahir</th>
+            <th scope="col">Kelompok</th>
+            <th scope="col">Jabatan</th>
+            <th scope="col">Desa</th>
+            <th scope="col">
+              <span className="sr-only">Tindakan</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.rows.map((a) => (
+            <tr key={a.id}>
+              <td>{a.nama}</td>
+              <td className="mono">
+                {a.nik}
+                {a.ganda && (
+                  <span className="badge warn" title="NIK ini juga terdaftar di kelompok lain">
+                    NIK ganda
+                  </span>
+                )}
+              </td>
+              <td>{a.jenis_kelamin}</td>
+              <td>{formatTanggal(a.tanggal_lahir)}</td>
+              <td>{a.kelompok_nama}</td>
+              <td>{JABATAN_LABEL[a.jabatan]}</td>
+              <td>{a.desa_nama}</td>
+              <td className="actions-cell">
+                {terhapus ? (
+                  <button
+                    type="button"
+                    onClick={async () => {
+                      try {
+                        await invoke('anggota.pulihkan', { id: a.id });
+                        setInfo(`${a.nama} dipulihkan.`);
+                        list.reload();
+                      } catch (e) {
+                        setGalat(pesanGalat(e));
+                      }
+                    }}
+                  >
+                    Pulihkan {a.nama}
+                  </button>
+                ) : (
+                  <>
+                    <button type="button" onClick={() => setEdit(a)} aria-label={`Ubah ${a.nama}`}>
+                      Ubah
+                    </button>
+                    <button type="button" className="danger" onClick={() => setHapus(a)} aria-label={`Hapus ${a.nama}`}>
+                      Hapus
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+          {list.data?.rows.length === 0 && (
+            <tr>
+              <td colSpan={8}>{terhapus ? 'Tidak ada anggota terhapus.' : 'Belum ada anggota yang cocok.'}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {list.data && <Pager label="anggota" halaman={list.data.halaman} per={list.data.per} total={list.data.total} onPage={setHalaman} />}
+      {edit && (
+        <AnggotaForm
+          kabupaten={kabupaten}
+          row={edit === 'baru' ? null : edit}
+          kelompokOptions={kelompokOptions}
+          defaultKelompok={kelompok}
+          onClose={() => setEdit(null)}
+          onSaved={(pesan) => {
+            setEdit(null);
+            setInfo(pesan);
+            list.reload();
+          }}
+        />
+      )}
+      {hapus && (
+        <KonfirmasiHapus
+          judul="Hapus anggota"
+          nama={`${hapus.nama} (${hapus.nik})`}
+          onBatal={() => setHapus(null)}
+          onHapus={async (alasan) => {
+            await invoke('anggota.hapus', { id: hapus.id, alasan });
+            setHapus(null);
+            setInfo(`${hapus.nama} dihapus. Dapat dipulihkan dari "Tampilkan yang terhapus".`);
+            list.reload();
+          }}
+        />
+      )}
+      {impor && (
+        <ImporAnggota
+          kelompokOptions={kelompokOptions}
+          onClose={(pesan) => {
+            setImpor(false);
+            if (pesan) {
+              setInfo(pesan);
+              list.reload();
+            }
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir: string }) {
+  const nik = useDebounced(props.nik.trim(), 250);
+  const [info, setInfo] = useState<NikInfo | null>(null);
+  useEffect(() => {
+    let live = true;
+    if (nik.length < 16) setInfo(null);
+    else
+      invoke('nik.periksa', { nik, jenisKelamin: (props.jenisKelamin || null) as 'L' | null, tanggalLahir: props.tanggalLahir || null }).then(
+        (i) => live && setInfo(i),
+        () => live && setInfo(null),
+      );
+    return () => {
+      live = false;
+    };
+  }, [nik, props.jenisKelamin, props.tanggalLahir]);
+  if (!info) return <span>NIK 16 angka, dari KTP atau KK.</span>;
+  return (
+    <span aria-live="polite" data-testid="nik-keterangan">
+      {info.valid ? (
+        <>
+          Menurut NIK: {info.jenisKelamin === 'P' ? 'perempuan' : 'laki-laki'}, lahir {formatTanggal(info.tanggalLahir)}, {[info.namaKecamatan ? `Kec. ${info.namaKecamatan}` : null, info.namaKabupaten].filter(Boolean).join(', ')}.
+        </>
+      ) : (
+        <strong>{info.errors.join(' ')}</strong>
+      )}
+      {info.warnings.map((w) => (
+        <span key={w} className="warn-text">
+          {' '}
+          ⚠ {w}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function AnggotaForm(props: {
+  kabupaten: string;
+  row: AnggotaRow | null;
+  kelompokOptions: { value: string; label: string; desa: string }[];
+  defaultKelompok: string;
+  onClose: () => void;
+  onSaved: (pesan: string) => void;
+}) {
+  const r = props.row;
+  const [form, setForm] = useState({
+    kelompok_id: r?.kelompok_id ?? props.defaultKelompok,
+    nik: r?.nik ?? '',
+    no_kk: r?.no_kk ?? '',
+    nama: r?.nama ?? '',
+    jenis_kelamin: r?.jenis_kelamin ?? '',
+    tanggal_lahir: r?.tanggal_lahir ?? '',
+    alamat: r?.alamat ?? '',
+    kecamatan: r?.desa_kode ? r.desa_kode.slice(0, 8) : '',
+    desa_kode: r?.desa_kode ?? '',
+    jabatan: r?.jabatan ?? 'anggota',
+  });
+  const [konfirmasiGanda, setKonfirmasiGanda] = useState(false);
+  const [perluKonfirmasi, setPerluKonfirmasi] = useState(false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const set = (patch: Partial<typeof form>) => (setForm((f) => ({ ...f, ...patch })), setDirty(true));
+  const close = () => {
+    if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
+  };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      const saved = await invoke('anggota.simpan', {
+        ...(r ? { id: r.id } : {}),
+        kelompok_id: form.kelompok_id,
+        nik: form.nik,
+        no_kk: form.no_kk || null,
+        nama: form.nama,
+        jenis_kelamin: form.jenis_kelamin as 'L',
+        tanggal_lahir: form.tanggal_lahir || null,
+        alamat: form.alamat || null,
+        desa_kode: form.desa_kode || null,
+        jabatan: form.jabatan as Jabatan,
+        konfirmasiGanda,
+      });
+      props.onSaved(`Anggota ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
+    } catch (error) {
+      const { fields, message } = fieldErrors(error);
+      setErrors(fields);
+      setMessage(message || pesanGalat(error));
+      if ((error as { code?: string }).code === 'NIK_GANDA' && /Tetap simpan/.test(message)) setPerluKonfirmasi(true);
+    }
+  };
+  return (
+    <Dialog title={r ? `Ubah anggota: ${r.nama}` : 'Tambah anggota'} onClose={close} wide>
+      <form onSubmit={submit} noValidate>
+        <SelectField label="Kelompok" value={form.kelompok_id} onChange={(v) => set({ kelompok_id: v })} empty="— pilih kelompok —" options={props.kelompokOptions} error={errors.kelompok_id} required />
+        <div className="row2">
+          <TextField
+            label="NIK"
+            value={form.nik}
+            onChange={(v) => set({ nik: v })}
+            error={errors.nik}
+            inputMode="numeric"
+            maxLength={16}
+            required
+            hint={<NikKeterangan nik={form.nik} jenisKelamin={form.jenis_kelamin} tanggalLahir={form.tanggal_lahir} />}
+          />
+          <TextField label="No. KK" value={form.no_kk} onChange={(v) => set({ no_kk: v })} error={errors.no_kk} inputMode="numeric" maxLength={16} />
+        </div>
+        <TextField label="Nama lengkap" value={form.nama} onChange={(v) => set({ nama: v })} error={errors.nama} required />
+        <div className="row3">
+          <SelectField label="Jenis kelamin" value={form.jenis_kelamin} onChange={(v) => set({ jenis_kelamin: v })} empty="— pilih —" options={[{ value: 'L', label: 'Laki-laki' }, { value: 'P', label: 'Perempuan' }]} error={errors.jenis_kelamin} required />
+          <TextField label="Tanggal lahir" type="date" value={form.tanggal_lahir} onChange={(v) => set({ tanggal_lahir: v })} error={errors.tanggal_lahir} />
+          <SelectField label="Jabatan dalam kelompok" value={form.jabatan} onChange={(v) => set({ jabatan: v as Jabatan })} options={JABATAN.map((j) => ({ value: j, label: JABATAN_LABEL[j] }))} />
+        </div>
+        <TextField label="Alamat" value={form.alamat} onChange={(v) => set({ alamat: v })} />
+        <div className="row2">
+          <WilayahPicker
+            kabupaten={props.kabupaten}
+            kecamatan={form.kecamatan}
+            desa={form.desa_kode}
+            desaLabel="Desa/Kelurahan tempat tinggal"
+            emptyLabel="— sama dengan desa kelompok —"
+            onChange={(w) => set({ kecamatan: w.kecamatan, desa_kode: w.desa })}
+          />
+        </div>
+        <Notice kind="error">{message}</Notice>
+        {perluKonfirmasi && (
+          <label className="check">
+            <input type="checkbox" checked={konfirmasiGanda} onChange={(e) => setKonfirmasiGanda(e.target.checked)} /> Tetap simpan NIK ganda (orang yang sama memang anggota dua kelompok)
+          </label>
+        )}
+        <div className="actions">
+          <button type="button" onClick={close}>
+            Batal
+          </button>
+          <button type="submit" className="primary">
+            Simpan
+          </button>
+        </div>
+      </form>
+      {r && <Riwayat tabel="anggota" id={r.id} />}
+    </Dialog>
+  );
+}

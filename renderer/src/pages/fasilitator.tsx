@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import type { FasilitatorRow } from '../../../main/common/api';
+import { invoke, pesanGalat } from '../api';
+import { useStatus } from '../app-context';
+import { KonfirmasiHapus } from '../components/hapus';
+import { Riwayat } from '../components/riwayat';
+import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
+import { useWilayah, WilayahPicker } from '../components/wilayah';
+
+export function FasilitatorPage() {
+  const { status } = useStatus();
+  const kabupaten = status.pengaturan.kabupaten_kode!;
+  const [cari, setCari] = useState('');
+  const [kecamatan, setKecamatan] = useState('');
+  const [statusFilter, setStatusFilter] = useState('');
+  const [terhapus, setTerhapus] = useState(false);
+  const [halaman, setHalaman] = useState(1);
+  const [edit, setEdit] = useState<FasilitatorRow | 'baru' | null>(null);
+  const [hapus, setHapus] = useState<FasilitatorRow | null>(null);
+  const [info, setInfo] = useState('');
+  const kecamatanList = useWilayah('kecamatan', kabupaten);
+  const q = useDebounced(cari);
+  const list = useLoad(
+    () => invoke('fasilitator.list', { cari: q, kecamatan: kecamatan || null, status: (statusFilter || null) as 'aktif' | null, terhapus, halaman }),
+    [q, kecamatan, statusFilter, terhapus, halaman],
+  );
+
+  return (
+    <section aria-labelledby="judul-fasilitator">
+      <div className="page-head">
+        <h1 id="judul-fasilitator">Fasilitator</h1>
+        <button type="button" className="primary" onClick={() => setEdit('baru')}>
+          Tambah fasilitator
+        </button>
+      </div>
+      <div className="filters" role="search" aria-label="Saring fasilitator">
+        <TextField label="Cari fasilitator" value={cari} onChange={(v) => (setCari(v), setHalaman(1))} placeholder="nama, no. HP atau NIK" />
+        <SelectField label="Kecamatan" value={kecamatan} onChange={(v) => (setKecamatan(v), setHalaman(1))} empty="Semua kecamatan" options={kecamatanList.map((k) => ({ value: k.kode, label: k.nama }))} />
+        <SelectField label="Status" value={statusFilter} onChange={(v) => (setStatusFilter(v), setHalaman(1))} empty="Semua status" options={[{ value: 'aktif', label: 'Aktif' }, { value: 'nonaktif', label: 'Nonaktif' }]} />
+        <label className="check">
+          <input type="checkbox" checked={terhapus} onChange={(e) => (setTerhapus(e.target.checked), setHalaman(1))} /> Tampilkan yang terhapus
+        </label>
+      </div>
+      <Notice kind="ok">{info}</Notice>
+      <Notice kind="error">{list.error}</Notice>
+      <table aria-label="Daftar fasilitator">
+        <thead>
+          <tr>
+            <th scope="col">Nama</th>
+            <th scope="col">No. HP</th>
+            <th scope="col">Wilayah tugas</th>
+            <th scope="col">Kelompok</th>
+            <th scope="col">Status</th>
+            <th scope="col">
+              <span className="sr-only">Tindakan</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.rows.map((f) => (
+            <tr key={f.id}>
+              <td>{f.nama}</td>
+              <td>{f.no_hp}</td>
+              <td>{[f.desa_nama, f.kecamatan_nama].filter(Boolean).join(', ')}</td>
+              <td className="num">{f.jumlah_kelompok}</td>
+              <td>{f.status === 'aktif' ? 'Aktif' : 'Nonaktif'}</td>
+              <td className="actions-cell">
+                {terhapus ? (
+                  <button type="button" onClick={async () => (await invoke('fasilitator.pulihkan', { id: f.id }), setInfo(`${f.nama} dipulihkan.`), list.reload())}>
+                    Pulihkan {f.nama}
+                  </button>
+                ) : (
+                  <>
+                    <button type="button" onClick={() => setEdit(f)} aria-label={`Ubah ${f.nama}`}>
+                      Ubah
+                    </button>
+                    <button type="button" className="danger" onClick={() => setHapus(f)} aria-label={`Hapus ${f.nama}`}>
+                      Hapus
+                    </button>
+                  </>
+                )}
+              </td>
+            </tr>
+          ))}
+          {list.data?.rows.length === 0 && (
+            <tr>
+              <td colSpan={6}>{terhapus ? 'Tidak ada fasilitator terhapus.' : 'Belum ada fasilitator yang cocok.'}</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      {list.data && <Pager label="fasilitator" halaman={list.data.halaman} per={list.data.per} total={list.data.total} onPage={setHalaman} />}
+      {edit && (
+        <FasilitatorForm
+          kabupaten={kabupaten}
+          row={edit === 'baru' ? null : edit}
+          onClose={() => setEdit(null)}
+          onSaved={(pesan) => {
+            setEdit(null);
+            setInfo(pesan);
+            list.reload();
+          }}
+        />
+      )}
+      {hapus && (
+        <KonfirmasiHapus
+          judul="Hapus fasilitator"
+          nama={hapus.nama}
+          onBatal={() => setHapus(null)}
+          onHapus={async (alasan) => {
+            await invoke('fasilitator.hapus', { id: hapus.id, alasan });
+            setHapus(null);
+            setInfo(`${hapus.nama} dihapus. Dapat dipulihkan dari "Tampilkan yang terhapus".`);
+            list.reload();
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function FasilitatorForm(props: { kabupaten: string; row: FasilitatorRow | null; onClose: () => void; onSaved: (pesan: string) => void }) {
+  const r = props.row;
+  const [form, setForm] = useState({
+    nama: r?.nama ?? '',
+    nik: r?.nik ?? '',
+    no_hp: r?.no_hp ?? '',
+    kecamatan_kode: r?.kecamatan_kode ?? '',
+    desa_kode: r?.desa_kode ?? '',
+    status: r?.status ?? 'aktif',
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const set = (patch: Partial<typeof form>) => (setForm((f) => ({ ...f, ...patch })), setDirty(true));
+  const close = () => {
+    if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
+  };
+  const submit = async (e: React.FormEvent) => {
+    e.preventDefault();
+    try {
+      const saved = await invoke('fasilitator.simpan', {
+        ...(r ? { id: r.id } : {}),
+        ...form,
+        nik: form.nik || null,
+        no_hp: form.no_hp || null,
+        kecamatan_kode: form.kecamatan_kode || null,
+        desa_kode: form.desa_kode || null,
+      });
+      props.onSaved(`Fasilitator ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
+    } catch (error) {
+      const { fields, message } = fieldErrors(error);
+      setErrors(fields);
+      setMessage(message || pesanGalat(error));
+    }
+  };
+  return (
+    <Dialog title={r ? `Ubah fasilitator: ${r.nama}` : 'Tambah fasilitator'} onClose={close}>
+      <form onSubmit={submit} noValidate>
+        <TextField label="Nama fasilitator" value={form.nama} onChange={(v) => set({ nama: v })} error={errors.nama} required autoFocus />
+        <div className="row2">
+          <TextField label="NIK fasilitator" value={form.nik} onChange={(v) => set({ nik: v })} error={errors.nik} inputMode="numeric" maxLength={16} />
+          <TextField label="No. HP" value={form.no_hp} onChange={(v) => set({ no_hp: v })} error={errors.no_hp} inputMode="tel" placeholder="08…" />
+        </div>
+        <fieldset>
+          <legend>Wilayah tugas</legend>
+          <WilayahPicker
+            kabupaten={props.kabupaten}
+            kecamatan={form.kecamatan_kode}
+            desa={form.desa_kode}
+            desaLabel="Desa/Kelurahan tugas (boleh kosong)"
+            kecamatanLabel="Kecamatan tugas"
+            errors={{ kecamatan: errors.kecamatan_kode, desa: errors.desa_kode }}
+            onChange={(w) => set({ kecamatan_kode: w.kecamatan, desa_kode: w.desa })}
+          />
+        </fieldset>
+        <SelectField label="Status" value={form.status} onChange={(v) => set({ status: v as 'aktif' })} options={[{ value: 'aktif', label: 'Aktif' }, { value: 'nonaktif', label: 'Nonaktif' }]} />
+        <Notice kind="error">{message}</Notice>
+        <div className="actions">
+          <button type="button" onClick={close}>
+            Batal
+          </button>
+          <button type="submit" className="primary">
+            Simpan
+          </button>
+        </div>
+      </form>
+      {r && <Riwayat tabel="fasilitator" id={r.id} />}
+    </Dialog>
+  );
+}

@@ -1,0 +1,146 @@
+import { useState } from 'react';
+import { formatAngka, formatWaktu } from '../../../main/common/format';
+import { invoke, pesanGalat } from '../api';
+import { useStatus } from '../app-context';
+import { fieldErrors, Notice, TextField, useLoad } from '../components/ui';
+
+const JENIS: Record<string, string> = {
+  otomatis: 'Otomatis harian',
+  'sebelum-migrasi': 'Sebelum pembaruan skema',
+  'sebelum-impor': 'Sebelum impor',
+  'sebelum-pemulihan': 'Sebelum pemulihan',
+  manual: 'Manual',
+};
+
+export function PengaturanPage() {
+  const { status, reload } = useStatus();
+  const p = status.pengaturan;
+  const [form, setForm] = useState({
+    operator: p.operator,
+    nama_instansi: p.nama_instansi,
+    alamat_instansi: p.alamat_instansi,
+    kota_surat: p.kota_surat,
+    telepon: p.telepon,
+    email: p.email,
+    kepala_nama: p.kepala_nama,
+    kepala_nip: p.kepala_nip,
+    kepala_jabatan: p.kepala_jabatan,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [info, setInfo] = useState('');
+  const [galat, setGalat] = useState('');
+  const cadangan = useLoad(() => invoke('cadangan.list', {}), []);
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+
+  const simpan = async (e: React.FormEvent) => {
+    e.preventDefault();
+    setInfo('');
+    setGalat('');
+    try {
+      await invoke('pengaturan.simpan', form);
+      setErrors({});
+      setInfo('Pengaturan disimpan.');
+      reload();
+    } catch (error) {
+      const { fields, message } = fieldErrors(error);
+      setErrors(fields);
+      setGalat(message);
+    }
+  };
+
+  return (
+    <section aria-labelledby="judul-pengaturan">
+      <h1 id="judul-pengaturan">Pengaturan</h1>
+      <p>
+        Wilayah: <strong>{p.kabupaten_nama}</strong> ({p.kabupaten_kode}) · basis data <code>{status.dbFile}</code>
+      </p>
+      <form onSubmit={simpan} noValidate aria-labelledby="judul-kantor">
+        <h2 id="judul-kantor">Data kantor</h2>
+        <TextField label="Nama operator" value={form.operator} onChange={set('operator')} error={errors.operator} />
+        <TextField label="Nama instansi" value={form.nama_instansi} onChange={set('nama_instansi')} />
+        <TextField label="Alamat kantor" value={form.alamat_instansi} onChange={set('alamat_instansi')} />
+        <div className="row3">
+          <TextField label="Kota penandatanganan surat" value={form.kota_surat} onChange={set('kota_surat')} />
+          <TextField label="Telepon kantor" value={form.telepon} onChange={set('telepon')} />
+          <TextField label="Email kantor" value={form.email} onChange={set('email')} />
+        </div>
+        <div className="row3">
+          <TextField label="Nama Kepala Bappeda" value={form.kepala_nama} onChange={set('kepala_nama')} />
+          <TextField label="NIP Kepala Bappeda" value={form.kepala_nip} onChange={set('kepala_nip')} error={errors.kepala_nip} />
+          <TextField label="Jabatan penanda tangan" value={form.kepala_jabatan} onChange={set('kepala_jabatan')} />
+        </div>
+        <div className="actions">
+          <button type="submit" className="primary">
+            Simpan pengaturan
+          </button>
+        </div>
+      </form>
+      <Notice kind="ok">{info}</Notice>
+      <Notice kind="error">{galat}</Notice>
+
+      <h2 id="judul-cadangan">Cadangan basis data</h2>
+      <p>Aplikasi mencadangkan basis data setiap hari dan sebelum pembaruan atau impor besar; 14 cadangan terakhir tiap jenis disimpan di folder “cadangan” di samping berkas basis data.</p>
+      <div className="actions">
+        <button
+          type="button"
+          onClick={async () => {
+            try {
+              const c = await invoke('cadangan.buat', {});
+              setInfo(`Cadangan dibuat: ${c.nama}`);
+              cadangan.reload();
+            } catch (e) {
+              setGalat(pesanGalat(e));
+            }
+          }}
+        >
+          Buat cadangan sekarang
+        </button>
+      </div>
+      <table aria-labelledby="judul-cadangan">
+        <thead>
+          <tr>
+            <th scope="col">Waktu</th>
+            <th scope="col">Jenis</th>
+            <th scope="col">Ukuran</th>
+            <th scope="col">
+              <span className="sr-only">Tindakan</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {cadangan.data?.map((c) => (
+            <tr key={c.nama}>
+              <td>{formatWaktu(c.waktu)}</td>
+              <td>{JENIS[c.jenis] ?? c.jenis}</td>
+              <td className="num">{formatAngka(Math.ceil(c.ukuran / 1024))} KB</td>
+              <td>
+                <button
+                  type="button"
+                  onClick={async () => {
+                    if (!confirm(`Pulihkan basis data ke keadaan ${formatWaktu(c.waktu)}? Keadaan sekarang dicadangkan dulu, jadi pemulihan dapat dibatalkan.`)) return;
+                    try {
+                      const r = await invoke('cadangan.pulihkan', { nama: c.nama });
+                      setInfo(`Basis data dipulihkan. Keadaan sebelumnya disimpan sebagai ${r.sebelumnya.nama}.`);
+                      cadangan.reload();
+                      reload();
+                    } catch (e) {
+                      setGalat(pesanGalat(e));
+                    }
+                  }}
+                  aria-label={`Pulihkan cadangan ${formatWaktu(c.waktu)}`}
+                >
+                  Pulihkan
+                </button>
+              </td>
+            </tr>
+          ))}
+          {cadangan.data?.length === 0 && (
+            <tr>
+              <td colSpan={4}>Belum ada cadangan.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
