@@ -12,7 +12,7 @@ import {
 } from 'kysely';
 import { AppError } from '../main/common/errors';
 import { HybridClock } from './ids';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations/index';
+import { MIGRATIONS, type Migration } from './migrations/index';
 import type { Schema } from './schema';
 import { makeBackup } from './backup';
 
@@ -46,6 +46,8 @@ export interface OpenOptions {
   /** Back the file up before migrating an existing database (default true). */
   backupBeforeMigrate?: boolean;
   readonly?: boolean;
+  /** For tests of the migration machinery; the app always uses MIGRATIONS. */
+  migrations?: readonly Migration[];
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -68,7 +70,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     );
   }
   try {
-    migrate(sqlite, path, existed && options.backupBeforeMigrate !== false, options.readonly ?? false);
+    migrate(sqlite, path, existed && options.backupBeforeMigrate !== false, options.readonly ?? false, options.migrations ?? MIGRATIONS);
   } catch (error) {
     sqlite.close();
     throw error;
@@ -109,21 +111,22 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   };
 }
 
-function migrate(sqlite: Database.Database, path: string, backupFirst: boolean, readonly: boolean): void {
+function migrate(sqlite: Database.Database, path: string, backupFirst: boolean, readonly: boolean, migrations: readonly Migration[]): void {
+  const latest = migrations.length;
   const current = sqlite.pragma('user_version', { simple: true }) as number;
-  if (current > SCHEMA_VERSION) {
+  if (current > latest) {
     throw new AppError(
       'DB_LEBIH_BARU',
-      `Basis data ini ditulis oleh versi Bermantra yang lebih baru (skema ${current}, aplikasi ini mengenal sampai skema ${SCHEMA_VERSION}). Perbarui aplikasi Bermantra lebih dulu; basis data tidak diubah.`,
+      `Basis data ini ditulis oleh versi Bermantra yang lebih baru (skema ${current}, aplikasi ini mengenal sampai skema ${latest}). Perbarui aplikasi Bermantra lebih dulu; basis data tidak diubah.`,
     );
   }
-  if (current === SCHEMA_VERSION) return;
+  if (current === latest) return;
   if (readonly) {
-    throw new AppError('DB_PERLU_MIGRASI', `Basis data ${path} perlu diperbarui ke skema ${SCHEMA_VERSION}; buka tanpa mode baca-saja.`);
+    throw new AppError('DB_PERLU_MIGRASI', `Basis data ${path} perlu diperbarui ke skema ${latest}; buka tanpa mode baca-saja.`);
   }
   if (backupFirst && current > 0) makeBackup(sqlite, path, 'sebelum-migrasi');
   sqlite.exec('CREATE TABLE IF NOT EXISTS migrasi (versi INTEGER PRIMARY KEY, nama TEXT NOT NULL, diterapkan_pada TEXT NOT NULL)');
-  for (const migration of MIGRATIONS.slice(current)) {
+  for (const migration of migrations.slice(current)) {
     sqlite.transaction(() => {
       sqlite.exec(migration.up);
       sqlite

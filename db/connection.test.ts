@@ -1,0 +1,50 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from './connection';
+import { listBackups } from './backup';
+import { MIGRATIONS } from './migrations/index';
+import { tempDb } from '../main/services/testing';
+
+test('a new file gets every migration, recorded in the database, with WAL and foreign keys on', () => {
+  const t = tempDb(null);
+  try {
+    const rows = t.db.sqlite.prepare('SELECT versi, nama FROM migrasi ORDER BY versi').all() as { versi: number }[];
+    assert.deepEqual(rows.map((r) => r.versi), MIGRATIONS.map((m) => m.versi));
+    assert.equal(t.db.sqlite.pragma('user_version', { simple: true }), MIGRATIONS.length);
+    assert.equal(t.db.sqlite.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(t.db.sqlite.pragma('foreign_keys', { simple: true }), 1);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('an existing database is backed up before a new migration runs', () => {
+  const t = tempDb();
+  const file = t.db.file;
+  t.db.close();
+  const next = { versi: MIGRATIONS.length + 1, nama: 'uji: kolom baru', up: 'ALTER TABLE kelompok ADD COLUMN uji TEXT' };
+  const db = openDatabase(file, { migrations: [...MIGRATIONS, next] });
+  try {
+    const backups = listBackups(file).filter((b) => b.jenis === 'sebelum-migrasi');
+    assert.equal(backups.length, 1);
+    assert.equal(db.sqlite.pragma('user_version', { simple: true }), next.versi);
+  } finally {
+    db.close();
+  }
+  // The app of the previous version now refuses the file instead of damaging it.
+  const before = readFileSync(file);
+  assert.throws(() => openDatabase(file), (e: Error & { code?: string }) => e.code === 'DB_LEBIH_BARU' && /lebih baru/.test(e.message) && /Perbarui aplikasi/.test(e.message));
+  assert.deepEqual(readFileSync(file), before);
+  t.cleanup();
+});
+
+test('a file that is not a database is refused with a message, not a crash', () => {
+  const t = tempDb(null);
+  const junk = join(t.dir, 'bukan.sqlite');
+  writeFileSync(junk, 'ini bukan basis data '.repeat(100));
+  assert.throws(() => openDatabase(junk), (e: Error & { code?: string }) => e.code === 'DB_TIDAK_TERBACA' && /bukan basis data Bermantra/.test(e.message));
+  assert.ok(existsSync(junk));
+  t.cleanup();
+});

@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDb } from '../services/testing';
+
+// The CLI is a stable interface: these tests pin its commands, flags, exit codes and JSON fields.
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], { encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
+}
+
+test('init, demo, stats, export and a dry-run import through the CLI', () => {
+  const t = tempDb(null);
+  t.db.close();
+  const db = join(t.dir, 'cli.sqlite');
+  try {
+    const init = cli('init', '--db', db, '--kabupaten', '35.07', '--operator', 'Rina', '--json');
+    assert.equal(init.code, 0, init.stderr);
+    assert.equal(init.json().kabupaten_kode, '35.07');
+    assert.equal(init.json().operator, 'Rina');
+
+    const demo = cli('demo', '--db', db, '--kelompok', '6', '--seed', '3', '--json');
+    assert.equal(demo.code, 0, demo.stderr);
+    assert.equal(demo.json().kelompok, 6);
+
+    const stats = cli('stats', '--db', db, '--json').json();
+    assert.equal(stats.tabel.kelompok, 6);
+    assert.equal(stats.tabel.anggota, demo.json().anggota);
+
+    const out = join(t.dir, 'anggota.xlsx');
+    assert.equal(cli('anggota', 'export', '--db', db, '-o', out).code, 0);
+    assert.ok(existsSync(out));
+    const dry = cli('anggota', 'import', '--db', db, out, '--dry-run', '--json');
+    assert.equal(dry.code, 0, dry.stderr);
+    assert.deepEqual(
+      (({ dryRun, baru, diperbarui, dilewati }) => ({ dryRun, baru, diperbarui, dilewati }))(dry.json()),
+      { dryRun: true, baru: 0, diperbarui: 0, dilewati: stats.tabel.anggota },
+    );
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('nik --json prints the documented fields; an invalid NIK exits 1', () => {
+  const ok = cli('nik', '3507015203850003', '--json');
+  assert.equal(ok.code, 0);
+  const info = ok.json();
+  for (const key of ['valid', 'errors', 'warnings', 'provinsi', 'kabupaten', 'kecamatan', 'tanggalLahir', 'jenisKelamin']) assert.ok(key in info, key);
+  assert.deepEqual([info.provinsi, info.kabupaten, info.kecamatan, info.tanggalLahir, info.jenisKelamin], ['35', '35.07', '35.07.01', '1985-03-12', 'P']);
+  const bad = cli('nik', '3507015203850000', '--json');
+  assert.equal(bad.code, 1);
+  assert.equal(bad.json().valid, false);
+});
+
+test('errors go to stderr with a non-zero exit code and nothing on stdout', () => {
+  const missing = cli('stats', '--db', '/tmp/tidak-ada-bermantra.sqlite', '--json');
+  assert.equal(missing.code, 1);
+  assert.equal(missing.stdout, '');
+  assert.match(JSON.parse(missing.stderr).error.message, /tidak ada/);
+  const usage = cli('terbang');
+  assert.equal(usage.code, 2);
+  assert.match(usage.stderr, /tidak dikenal/);
+});
