@@ -1,0 +1,13 @@
+// npm run bench [-- NAME]: runs the benches and prints their figures. No pass/fail: targets are read by people.
+import { benchDaftarAnggota } from './daftar-anggota';
+
+const benches: Record<string, () => Promise<void>> = {
+  'daftar-anggota': benchDaftarAnggota,
+};
+
+const only = process.argv[2];
+for (const [name, run] of Object.entries(benches)) {
+  if (only && only !== name) continue;
+  console.log(`\n== ${name}`);
+  await run();
+}
