@@ -1,3 +1,4 @@
+import type { StatusLaporan } from '../main/common/laporan';
 import type { AnggotaFields, FasilitatorFields, KelompokFields, SyncFields } from '../main/common/records';
 
 // The single source of the table types. Record field shapes come from main/common/records.ts
@@ -6,6 +7,41 @@ import type { AnggotaFields, FasilitatorFields, KelompokFields, SyncFields } fro
 export type FasilitatorTable = SyncFields & FasilitatorFields;
 export type KelompokTable = SyncFields & KelompokFields;
 export type AnggotaTable = SyncFields & AnggotaFields;
+
+export interface LaporanBulananTable extends SyncFields {
+  kelompok_id: string;
+  fasilitator_id: string | null;
+  /** YYYY-MM */
+  periode: string;
+  status: StatusLaporan;
+  katalog_versi: number;
+  /** JSON: indicator code → value (typed indicators only; derived ones are computed). */
+  nilai: string;
+  diajukan_pada: string | null;
+  diverifikasi_pada: string | null;
+  diverifikasi_oleh: string | null;
+}
+
+export interface FotoLaporanTable extends SyncFields {
+  laporan_id: string;
+  /** SHA-256 of the file in the lampiran/ folder beside the database. */
+  hash: string;
+  mime: string;
+  lebar: number;
+  tinggi: number;
+  ukuran: number;
+  keterangan: string | null;
+}
+
+export interface KatalogIndikatorTable {
+  versi: number;
+  nama: string;
+  regulasi: string;
+  berlaku_mulai: string;
+  /** JSON of Katalog */
+  isi: string;
+  diterapkan_pada: string;
+}
 
 /** One row per write to a synced table; a bundle is "the changes since seq N". */
 export interface ChangeLogTable {
@@ -47,10 +83,13 @@ export interface Schema {
   anggota: AnggotaTable;
   change_log: ChangeLogTable;
   audit: AuditTable;
+  laporan_bulanan: LaporanBulananTable;
+  foto_laporan: FotoLaporanTable;
+  katalog_indikator: KatalogIndikatorTable;
   pengaturan: PengaturanTable;
   migrasi: MigrasiTable;
 }
 
 /** Tables whose rows travel to the province in bundles, with the sync columns. */
-export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota'] as const;
+export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

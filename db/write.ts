@@ -52,7 +52,7 @@ export class RecordWriter {
   }
 
   /** Writes the fields that differ; returns the names of those fields (empty: nothing changed, nothing logged). */
-  update<T extends SyncedTable>(table: T, id: string, patch: Partial<Fields<T>>, aksi: 'ubah' | 'impor' = 'ubah'): string[] {
+  update<T extends SyncedTable>(table: T, id: string, patch: Partial<Fields<T>>, aksi: 'ubah' | 'impor' = 'ubah', alasan: string | null = null): string[] {
     return this.db.tx(() => {
       const before = this.find(table, id) as Row | undefined;
       if (!before || before.deleted_at) throw new AppError('TIDAK_DITEMUKAN', 'Data yang akan diubah tidak ditemukan atau sudah dihapus. Muat ulang daftar.');
@@ -62,7 +62,7 @@ export class RecordWriter {
       const sets = changes.map(([k]) => `${k} = @${k}`).join(', ');
       this.db.sqlite.prepare(`UPDATE ${table} SET ${sets}, updated_at = @__hlc WHERE id = @__id`).run({ ...Object.fromEntries(changes), __hlc: hlc, __id: id });
       this.log(table, id, hlc, 'upsert');
-      this.audit(table, id, aksi, Object.fromEntries(changes.map(([k, v]) => [k, [before[k] ?? null, v]])), null);
+      this.audit(table, id, aksi, Object.fromEntries(changes.map(([k, v]) => [k, [before[k] ?? null, v]])), alasan);
       return changes.map(([k]) => k);
     });
   }

@@ -1,4 +1,5 @@
 import { awal } from './001_awal';
+import { laporan } from './002_laporan';
 
 export interface Migration {
   /** Consecutive from 1; PRAGMA user_version holds the last one applied. */
@@ -9,6 +10,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

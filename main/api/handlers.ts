@@ -11,6 +11,10 @@ import { periksaNik } from '../services/nik';
 import { buatDemo } from '../services/demo';
 import { bacaPengaturan, setup, simpanPengaturan } from '../services/pengaturan';
 import { statistik } from '../services/statistik';
+import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../services/laporan';
+import { tulisDokumenLaporan } from '../services/laporan-dokumen';
+import { hitungKepatuhan, hitungRekap } from '../services/rekap';
+import { daftarFoto, pathFoto, tambahFoto } from '../services/foto';
 import { desaDi, kabupatenJatim, kecamatanDi } from '../services/wilayah';
 import { RecordWriter } from '../../db/write';
 import { APP_VERSION, type AppContext } from './context';
@@ -31,7 +35,7 @@ export const handlers: Handlers = {
   'pengaturan.setup': (ctx, input) => setup(ctx.db, input),
   'pengaturan.simpan': (ctx, input) => simpanPengaturan(ctx.db, input),
 
-  'demo.buat': (ctx, input) => buatDemo(ctx.db, { kelompok: input.kelompok, seed: input.seed, kabupaten: input.kabupaten ?? undefined }),
+  'demo.buat': (ctx, input) => buatDemo(ctx.db, { kelompok: input.kelompok, seed: input.seed, bulan: input.bulan, kabupaten: input.kabupaten ?? undefined }),
 
   'wilayah.kabupaten': () => kabupatenJatim(),
   'wilayah.kecamatan': (_ctx, input) => kecamatanDi(input.kabupaten),
@@ -64,6 +68,31 @@ export const handlers: Handlers = {
     const out = ctx.files.output(`anggota-${bacaPengaturan(ctx.db).kabupaten_kode ?? ''}-${new Date().toISOString().slice(0, 10)}.xlsx`);
     eksporAnggota(ctx.db, input, out.path);
     return out.ref();
+  },
+
+  'laporan.katalog': (ctx) => katalogAktif(ctx.db),
+  'laporan.lembar': (ctx, input) => lembarEntri(ctx.db, input),
+  'laporan.simpan': (ctx, input) => simpanLaporan(ctx.db, input),
+  'laporan.ajukan': (ctx, input) => ajukanLaporan(ctx.db, input.ids),
+  'laporan.verifikasi': (ctx, input) => verifikasiLaporan(ctx.db, input.ids),
+  'laporan.bukaKembali': (ctx, input) => bukaKembaliLaporan(ctx.db, input.id, input.alasan),
+  'laporan.list': (ctx, input) => daftarLaporan(ctx.db, input),
+  'laporan.rekap': (ctx, input) => hitungRekap(ctx.db, input.periode, input.per),
+  'laporan.kepatuhan': (ctx, input) => hitungKepatuhan(ctx.db, input.periode),
+  'laporan.dokumen': async (ctx, input) => {
+    const kode = bacaPengaturan(ctx.db).kabupaten_kode ?? '';
+    const bulanan = /^\d{4}-\d{2}$/.test(input.periode);
+    const nama = bulanan ? `laporan-bulanan-${kode}-${input.periode}.${input.format}` : `rekap-${kode}-${input.periode}-per-${input.per}.${input.format}`;
+    const out = ctx.files.output(nama);
+    await tulisDokumenLaporan(ctx.db, input, out.path);
+    return out.ref();
+  },
+  'laporan.foto': (ctx, input) => daftarFoto(ctx.db, input.laporan_id),
+  'laporan.fotoTambah': (ctx, input) => tambahFoto(ctx.db, { laporan_id: input.laporan_id, path: ctx.files.resolve(input.berkas), nama: input.berkas.nama, keterangan: input.keterangan }),
+  'laporan.fotoHapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('foto_laporan', input.id),
+  'laporan.fotoBerkas': (ctx, input) => {
+    const f = pathFoto(ctx.db, input.id);
+    return ctx.files.register(f.path, `foto.${f.mime === 'image/png' ? 'png' : 'jpg'}`);
   },
 
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),

@@ -5,7 +5,7 @@ import { dispatch } from '../api/dispatch';
 import type { MethodName, Input, Output, RingkasanImpor } from '../common/api';
 import { AppError } from '../common/errors';
 import type { FileRef } from '../common/contract-kit';
-import { formatAngka } from '../common/format';
+import { formatAngka, formatRupiah } from '../common/format';
 import { periksaNik } from '../services/nik';
 import { flag, parseArgs, type Args } from './args';
 
@@ -20,6 +20,9 @@ const USAGE = `Bermantra CLI
   anggota import --db FILE PATH [--dry-run] [--kelompok ID] [--sheet NAMA] [--json]
   anggota export --db FILE -o PATH.xlsx [--json]
   stats --db FILE [--json]
+  laporan list --db FILE --period 2025-01 [--json]
+  laporan recap --db FILE --period 2025-S1|2025 [--per kelompok|fasilitator|kecamatan|kabupaten] [--json]
+  laporan recap --db FILE --period 2025-01|2025-S1|2025 --format pdf|xlsx -o OUT [--per ...]
 
 Semua perintah menerima --json: satu dokumen JSON di stdout; galat ke stderr dengan kode keluar bukan nol.`;
 
@@ -128,6 +131,39 @@ async function run(args: Args): Promise<Printable> {
           return { json: { berkas: resolve(out) }, text: `Daftar anggota ditulis ke ${out}.` };
         }
         throw new UsageError('Perintah anggota: import atau export.');
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'laporan': {
+      const ctx = openContext(args);
+      try {
+        const periode = need(args, 'period', 'periode: 2025-01, 2025-S1, 2025-S2 atau 2025');
+        if (sub === 'list') {
+          const data = await call(ctx, 'laporan.list', { periode });
+          return {
+            json: data,
+            text: data.length ? data.map((r) => `${r.periode}  ${r.status.padEnd(12)} ${r.kelompok_nama}  omzet ${formatRupiah(Number(r.nilai.omzet ?? 0))}`).join('\n') : `Tidak ada laporan untuk ${periode}.`,
+          };
+        }
+        if (sub === 'recap') {
+          const per = (flag(args, 'per') ?? 'kabupaten') as 'kabupaten';
+          const format = flag(args, 'format');
+          if (format) {
+            if (format !== 'pdf' && format !== 'xlsx') throw new UsageError('--format adalah pdf atau xlsx.');
+            const out = need(args, 'o', `berkas keluaran .${format}`);
+            const file = await call(ctx, 'laporan.dokumen', { periode, per, format });
+            copyFileSync(ctx.files.resolve(file), out);
+            return { json: { berkas: resolve(out) }, text: `Dokumen ditulis ke ${out}.` };
+          }
+          const data = await call(ctx, 'laporan.rekap', { periode, per });
+          const text = [
+            `${data.judul} per ${data.per}: kelengkapan ${data.total.kelengkapan}`,
+            ...data.baris.map((b) => `  ${b.nama}: omzet ${formatRupiah(Number(b.nilai.omzet ?? 0))}, laba ${formatRupiah(Number(b.nilai.laba ?? 0))} (${b.kelengkapan})`),
+          ];
+          return { json: data, text: text.join('\n') };
+        }
+        throw new UsageError('Perintah laporan: list atau recap.');
       } finally {
         ctx.close();
       }

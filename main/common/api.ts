@@ -2,6 +2,18 @@ import { z } from 'zod';
 import { defineContract, method, type FileRef, type Page } from './contract-kit';
 import type { NikInfo } from './nik-info';
 import {
+  POLA_PERIODE,
+  STATUS_LAPORAN,
+  TINGKAT_REKAP,
+  type BarisLembar,
+  type HasilStatus,
+  type Katalog,
+  type Kepatuhan,
+  type LaporanRow,
+  type Masalah,
+  type Rekap,
+} from './laporan';
+import {
   JABATAN,
   STATUS_FASILITATOR,
   STATUS_KELOMPOK,
@@ -206,6 +218,7 @@ export interface RingkasanDemo {
   fasilitator: number;
   kelompok: number;
   anggota: number;
+  laporan: number;
 }
 
 const demoApi = {
@@ -213,6 +226,7 @@ const demoApi = {
     z.object({
       kelompok: z.number().int().min(1).max(5000).default(30),
       seed: z.number().int().default(1),
+      bulan: z.number().int().min(0).max(60).default(24),
       kabupaten: kodeKabupaten.nullish(),
     }),
   ).returns<RingkasanDemo>(),
@@ -289,8 +303,43 @@ const anggotaApi = {
   'anggota.ekspor': method(z.object(anggotaFilter)).returns<FileRef>(),
 };
 
+const bulan = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan ditulis TTTT-BB, misalnya 2025-01.');
+const periode = z.string().regex(POLA_PERIODE, 'Periode ditulis 2025-01 (bulan), 2025-S1/2025-S2 (semester) atau 2025 (tahun).');
+const ids = z.array(id).min(1, 'Pilih paling sedikit satu laporan.').max(5000);
+
+export interface Foto {
+  id: string;
+  hash: string;
+  mime: string;
+  lebar: number;
+  tinggi: number;
+  ukuran: number;
+  keterangan: string | null;
+}
+
+const laporanApi = {
+  'laporan.katalog': method(z.object({})).returns<Katalog>(),
+  'laporan.lembar': method(z.object({ fasilitator_id: z.string().nullable(), periode: bulan })).returns<{ katalog: Katalog; periode: string; baris: BarisLembar[] }>(),
+  'laporan.simpan': method(z.object({ kelompok_id: id, periode: bulan, nilai: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) })).returns<{ laporan: LaporanRow; masalah: Masalah[] }>(),
+  'laporan.ajukan': method(z.object({ ids })).returns<HasilStatus>(),
+  'laporan.verifikasi': method(z.object({ ids })).returns<HasilStatus>(),
+  'laporan.bukaKembali': method(z.object({ id, alasan: z.string().trim().min(5, 'Tulis alasan membuka kembali laporan (paling sedikit 5 huruf).') })).returns<LaporanRow>(),
+  'laporan.list': method(
+    z.object({ periode: bulan, fasilitator: z.string().nullish(), kecamatan: z.string().nullish(), status: z.array(z.enum(STATUS_LAPORAN)).nullish() }),
+  ).returns<LaporanRow[]>(),
+  'laporan.rekap': method(z.object({ periode, per: z.enum(TINGKAT_REKAP).default('kabupaten') })).returns<Rekap>(),
+  'laporan.kepatuhan': method(z.object({ periode })).returns<Kepatuhan>(),
+  'laporan.dokumen': method(
+    z.object({ periode, format: z.enum(['pdf', 'xlsx']), per: z.enum(TINGKAT_REKAP).default('kabupaten'), fasilitator_id: z.string().nullish() }),
+  ).returns<FileRef>(),
+  'laporan.foto': method(z.object({ laporan_id: id })).returns<Foto[]>(),
+  'laporan.fotoTambah': method(z.object({ laporan_id: id, berkas: fileRef, keterangan: teksOpsional(200) })).returns<{ id: string }>(),
+  'laporan.fotoHapus': method(z.object({ id })).returns<void>(),
+  'laporan.fotoBerkas': method(z.object({ id })).returns<FileRef>(),
+};
+
 const auditApi = {
-  'audit.list': method(z.object({ tabel: z.enum(['fasilitator', 'kelompok', 'anggota']), id })).returns<AuditEntry[]>(),
+  'audit.list': method(z.object({ tabel: z.enum(['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan']), id })).returns<AuditEntry[]>(),
 };
 
 const cadanganApi = {
@@ -299,7 +348,7 @@ const cadanganApi = {
   'cadangan.pulihkan': method(z.object({ nama: z.string().min(1, 'Pilih cadangan yang akan dipulihkan.') })).returns<{ sebelumnya: Cadangan }>(),
 };
 
-export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, auditApi, cadanganApi);
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, auditApi, cadanganApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -2,6 +2,7 @@ import type { Db } from '../../db/connection';
 import { RecordWriter } from '../../db/write';
 import { AppError } from '../common/errors';
 import { SEKTOR_USAHA, type Jabatan } from '../common/records';
+import { bulanSebelumnya, KATALOG_AWAL } from '../common/laporan';
 import { buatNik } from './nik';
 import { bacaPengaturan, setup } from './pengaturan';
 import { desaDi, kecamatanDi, namaWilayah } from './wilayah';
@@ -50,6 +51,9 @@ export function namaOrang(r: Rng, jk: 'L' | 'P'): string {
 export interface DemoOptions {
   kelompok?: number;
   seed?: number;
+  /** Months of monthly reports to create, ending last month (default 24). */
+  bulan?: number;
+  today?: Date;
   /** Initialise the database for this kabupaten when it is not set up yet. */
   kabupaten?: string;
 }
@@ -59,6 +63,7 @@ export interface DemoSummary {
   fasilitator: number;
   kelompok: number;
   anggota: number;
+  laporan: number;
 }
 
 export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
@@ -114,6 +119,10 @@ export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
       fasilitatorIds.push({ id, kecamatan: kec });
     }
     let anggota = 0;
+    let laporan = 0;
+    const today = options.today ?? new Date();
+    const thisMonth = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}`;
+    const months = Array.from({ length: options.bulan ?? 24 }, (_, i) => bulanSebelumnya(thisMonth, (options.bulan ?? 24) - i));
     for (let g = 0; g < jumlahKelompok; g++) {
       const f = fasilitatorIds[g % fasilitatorIds.length]!;
       const desaList = desaDi(f.kecamatan);
@@ -150,7 +159,60 @@ export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
         });
         anggota++;
       }
+      laporan += demoLaporan(writer, r, { kelompokId, fasilitatorId: f.id, size, months, produk: usaha.produk[0]! });
     }
-    return { kabupaten_kode: kabupaten, fasilitator: jumlahFasilitator, kelompok: jumlahKelompok, anggota };
+    return { kabupaten_kode: kabupaten, fasilitator: jumlahFasilitator, kelompok: jumlahKelompok, anggota, laporan };
   });
+}
+
+/** Plausible monthly reports for one group: seasonal omzet, a few missing months and outliers, late submissions. */
+function demoLaporan(writer: RecordWriter, r: Rng, g: { kelompokId: string; fasilitatorId: string; size: number; months: string[]; produk: string }): number {
+  const base = r.int(8, 80) * 100_000;
+  const harga = r.int(5, 40) * 1000;
+  let kas = r.int(5, 30) * 100_000;
+  let aset = r.int(20, 150) * 100_000;
+  let count = 0;
+  g.months.forEach((periode, index) => {
+    if (r.next() < 0.05) return; // a month nobody reported
+    const month = Number(periode.slice(5, 7));
+    const season = month === 4 || month === 12 ? 1.35 : month === 7 ? 0.85 : 1;
+    let omzet = Math.round((base * season * (0.8 + r.next() * 0.4)) / 1000) * 1000;
+    if (r.next() < 0.01) omzet *= 5; // an outlier (or a typo) for the rules to catch
+    const biaya = Math.round((omzet * (0.55 + r.next() * 0.25)) / 1000) * 1000;
+    kas = Math.max(0, kas + Math.round((omzet - biaya) * 0.1));
+    aset += r.next() < 0.1 ? r.int(1, 10) * 100_000 : 0;
+    const last = index >= g.months.length - 2;
+    const status = last ? (r.next() < 0.5 ? 'draft' : 'diajukan') : 'diverifikasi';
+    const next = bulanSebelumnya(periode, -1);
+    const submitDay = r.next() < 0.8 ? r.int(1, 10) : r.int(11, 25);
+    const diajukan = status === 'draft' ? null : `${next}-${String(submitDay).padStart(2, '0')}T09:00:00.000Z`;
+    writer.insert('laporan_bulanan', {
+      kelompok_id: g.kelompokId,
+      fasilitator_id: g.fasilitatorId,
+      periode,
+      status,
+      katalog_versi: KATALOG_AWAL.versi,
+      nilai: JSON.stringify({
+        omzet,
+        biaya,
+        volume_produksi: Math.round(omzet / harga),
+        satuan_produksi: 'bungkus',
+        penjualan_offtaker: r.next() < 0.4 ? Math.round((omzet * r.next() * 0.5) / 1000) * 1000 : 0,
+        anggota_aktif: Math.max(1, g.size - r.int(0, 2)),
+        tenaga_kerja: r.int(2, g.size),
+        aset,
+        kas,
+        bantuan: r.next() < 0.05 ? r.int(5, 50) * 100_000 : 0,
+        pertemuan: r.int(1, 4),
+        kehadiran: r.int(60, 100),
+        kendala: r.next() < 0.3 ? r.pick(['Harga bahan baku naik', 'Pemasaran masih terbatas', 'Alat produksi rusak', 'Cuaca buruk']) : null,
+        rencana_tindak_lanjut: r.next() < 0.3 ? r.pick(['Mencari pemasok lebih murah', 'Menawarkan ke SPPG setempat', 'Mengajukan bantuan alat', 'Ikut pameran UMKM']) : null,
+      }),
+      diajukan_pada: diajukan,
+      diverifikasi_pada: status === 'diverifikasi' ? diajukan : null,
+      diverifikasi_oleh: status === 'diverifikasi' ? 'Operator Demo' : null,
+    });
+    count++;
+  });
+  return count;
 }
