@@ -6,6 +6,7 @@ const bridge: BermantraBridge = {
   invoke: (method, input) => ipcRenderer.invoke(IPC_CHANNELS.invoke, method, input),
   pilihBerkas: (filters) => ipcRenderer.invoke(IPC_CHANNELS.pilihBerkas, filters),
   simpanBerkas: (file) => ipcRenderer.invoke(IPC_CHANNELS.simpanBerkas, file),
+  unggahBerkas: (nama, data) => ipcRenderer.invoke(IPC_CHANNELS.unggahBerkas, nama, data),
 };
 
 contextBridge.exposeInMainWorld('bermantra', bridge);

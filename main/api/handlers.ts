@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { listBackups, makeBackup } from '../../db/backup';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import type { MethodName, Output, ParsedInput } from '../common/api';
@@ -90,9 +91,9 @@ export const handlers: Handlers = {
   'laporan.foto': (ctx, input) => daftarFoto(ctx.db, input.laporan_id),
   'laporan.fotoTambah': (ctx, input) => tambahFoto(ctx.db, { laporan_id: input.laporan_id, path: ctx.files.resolve(input.berkas), nama: input.berkas.nama, keterangan: input.keterangan }),
   'laporan.fotoHapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('foto_laporan', input.id),
-  'laporan.fotoBerkas': (ctx, input) => {
+  'laporan.fotoData': (ctx, input) => {
     const f = pathFoto(ctx.db, input.id);
-    return ctx.files.register(f.path, `foto.${f.mime === 'image/png' ? 'png' : 'jpg'}`);
+    return { dataUrl: `data:${f.mime};base64,${readFileSync(f.path).toString('base64')}` };
   },
 
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),

@@ -335,7 +335,7 @@ const laporanApi = {
   'laporan.foto': method(z.object({ laporan_id: id })).returns<Foto[]>(),
   'laporan.fotoTambah': method(z.object({ laporan_id: id, berkas: fileRef, keterangan: teksOpsional(200) })).returns<{ id: string }>(),
   'laporan.fotoHapus': method(z.object({ id })).returns<void>(),
-  'laporan.fotoBerkas': method(z.object({ id })).returns<FileRef>(),
+  'laporan.fotoData': method(z.object({ id })).returns<{ dataUrl: string }>(),
 };
 
 const auditApi = {

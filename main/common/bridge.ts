@@ -12,10 +12,13 @@ export interface BermantraBridge {
   pilihBerkas(filters: { name: string; extensions: string[] }[]): Promise<FileRef | null>;
   /** Native save dialog for a file the app produced; the saved path, or null when cancelled. */
   simpanBerkas(file: FileRef): Promise<string | null>;
+  /** Bytes the page prepared itself (a shrunk photo), handed to the app as a file. */
+  unggahBerkas(nama: string, data: Uint8Array): Promise<FileRef>;
 }
 
 export const IPC_CHANNELS = {
   invoke: 'bermantra:invoke',
   pilihBerkas: 'bermantra:pilih-berkas',
   simpanBerkas: 'bermantra:simpan-berkas',
+  unggahBerkas: 'bermantra:unggah-berkas',
 } as const;

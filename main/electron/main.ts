@@ -1,5 +1,5 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppContext } from '../api/context';
@@ -76,6 +76,12 @@ function registerIpc(): void {
     const result = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: safeFilters });
     const path = result.filePaths[0];
     return result.canceled || !path ? null : ctx.files.register(path);
+  });
+  ipcMain.handle(IPC_CHANNELS.unggahBerkas, async (event, nama: unknown, data: unknown) => {
+    if (!trusted(event) || !ctx || !(data instanceof Uint8Array) || data.byteLength > 50 * 1024 * 1024) return null;
+    const path = ctx.files.tempPath(String(nama ?? 'berkas'));
+    writeFileSync(path, data);
+    return ctx.files.register(path, String(nama ?? 'berkas'));
   });
   ipcMain.handle(IPC_CHANNELS.simpanBerkas, async (event, file: unknown) => {
     if (!trusted(event) || !ctx || !win) return null;

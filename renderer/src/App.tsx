@@ -6,6 +6,7 @@ import { AnggotaPage } from './pages/anggota';
 import { BerandaPage } from './pages/beranda';
 import { FasilitatorPage } from './pages/fasilitator';
 import { KelompokPage } from './pages/kelompok';
+import { LaporanPage } from './pages/laporan';
 import { PengaturanPage } from './pages/pengaturan';
 import { SetupPage } from './pages/setup';
 
@@ -14,6 +15,7 @@ const PAGES = [
   { id: 'fasilitator', label: 'Fasilitator', Page: FasilitatorPage },
   { id: 'kelompok', label: 'Kelompok binaan', Page: KelompokPage },
   { id: 'anggota', label: 'Anggota', Page: AnggotaPage },
+  { id: 'laporan', label: 'Laporan bulanan', Page: LaporanPage },
   { id: 'pengaturan', label: 'Pengaturan', Page: PengaturanPage },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];

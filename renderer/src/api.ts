@@ -66,6 +66,31 @@ export async function pilihBerkas(file: File | null, filters: { name: string; ex
 
 export const isElectron = () => !!window.bermantra;
 
+/** Hands bytes prepared in the page (a shrunk photo) to the app as a file, through either door. */
+export async function unggah(data: Blob, nama: string): Promise<FileRef> {
+  if (window.bermantra) return window.bermantra.unggahBerkas(nama, new Uint8Array(await data.arrayBuffer()));
+  const result = await post(`/api/upload?nama=${encodeURIComponent(nama)}`, data, 'application/octet-stream');
+  if (!result.ok) throw new ApiError(result.error);
+  return result.data as FileRef;
+}
+
+/** Shrinks a photo to at most 1280 px and about 200 KB as JPEG, turned upright from its EXIF. */
+export async function kecilkanFoto(file: Blob, maksSisi = 1280, targetByte = 200 * 1024): Promise<Blob> {
+  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  const scale = Math.min(1, maksSisi / Math.max(bitmap.width, bitmap.height));
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.max(1, Math.round(bitmap.width * scale));
+  canvas.height = Math.max(1, Math.round(bitmap.height * scale));
+  canvas.getContext('2d')!.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+  bitmap.close();
+  let quality = 0.85;
+  for (;;) {
+    const blob = await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('Foto tidak dapat diolah.'))), 'image/jpeg', quality));
+    if (blob.size <= targetByte || quality <= 0.35) return blob;
+    quality -= 0.1;
+  }
+}
+
 /** Saves a file the app produced: native save dialog in Electron, a download in the browser. */
 export async function simpanBerkas(file: FileRef): Promise<string | null> {
   if (window.bermantra) return window.bermantra.simpanBerkas(file);

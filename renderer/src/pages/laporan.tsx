@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import { TINGKAT_REKAP, type Indikator, type NilaiLaporan, type Rekap, type TingkatRekap } from '../../../main/common/laporan';
+import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../../main/common/format';
+import { invoke, pesanGalat, simpanBerkas } from '../api';
+import { Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { bulanLalu, EntriLaporan } from './laporan-entri';
+
+const TABS = [
+  { id: 'entri', label: 'Entri bulanan' },
+  { id: 'rekap', label: 'Rekap' },
+  { id: 'kepatuhan', label: 'Kepatuhan pelaporan' },
+] as const;
+
+export function LaporanPage() {
+  const [tab, setTab] = useState<(typeof TABS)[number]['id']>('entri');
+  return (
+    <section aria-labelledby="judul-laporan">
+      <h1 id="judul-laporan">Laporan bulanan</h1>
+      <div role="tablist" aria-label="Bagian laporan" className="tabs">
+        {TABS.map((t) => (
+          <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)!.label}>
+        {tab === 'entri' && <EntriLaporan />}
+        {tab === 'rekap' && <RekapView />}
+        {tab === 'kepatuhan' && <KepatuhanView />}
+      </div>
+    </section>
+  );
+}
+
+function nilai(i: Indikator, v: NilaiLaporan[string] | undefined): string {
+  if (v === null || v === undefined || v === '') return '–';
+  if (typeof v !== 'number') return String(v);
+  if (i.tipe === 'rupiah') return formatRupiah(v);
+  if (i.tipe === 'persen') return `${formatDesimal(v, 1)}%`;
+  return i.desimal ? formatDesimal(v) : formatAngka(v);
+}
+
+const LABEL: Record<TingkatRekap, string> = { kelompok: 'Kelompok', fasilitator: 'Fasilitator', kecamatan: 'Kecamatan', kabupaten: 'Kabupaten/kota' };
+
+function PilihPeriode(props: { value: string; onChange: (v: string) => void; bulanan?: boolean }) {
+  const year = new Date().getFullYear();
+  const years = [year, year - 1, year - 2, year - 3];
+  const options = years.flatMap((y) => [
+    { value: `${y}`, label: `Tahun ${y}` },
+    { value: `${y}-S2`, label: `Semester II ${y}` },
+    { value: `${y}-S1`, label: `Semester I ${y}` },
+  ]);
+  return <SelectField label="Periode" value={props.value} onChange={props.onChange} options={options} />;
+}
+
+function RekapView() {
+  const [periode, setPeriode] = useState(String(new Date().getFullYear()));
+  const [per, setPer] = useState<TingkatRekap>('kecamatan');
+  const [galat, setGalat] = useState('');
+  const katalog = useLoad(() => invoke('laporan.katalog', {}), []);
+  const rekap = useLoad(() => invoke('laporan.rekap', { periode, per }), [periode, per]);
+  const unduh = async (format: 'pdf' | 'xlsx') => {
+    setGalat('');
+    try {
+      await simpanBerkas(await invoke('laporan.dokumen', { periode, per, format }));
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    }
+  };
+  const cols = (katalog.data?.indikator ?? []).filter((i) => i.tipe !== 'teks');
+  const r: Rekap | undefined = rekap.data;
+  return (
+    <section aria-labelledby="judul-rekap">
+      <h2 id="judul-rekap">{r ? r.judul : 'Rekap'}</h2>
+      <div className="filters">
+        <PilihPeriode value={periode} onChange={setPeriode} />
+        <SelectField label="Rekap per" value={per} onChange={(v) => setPer(v as TingkatRekap)} options={TINGKAT_REKAP.map((t) => ({ value: t, label: LABEL[t] }))} />
+        <div className="actions">
+          <button type="button" onClick={() => unduh('pdf')}>
+            Unduh PDF
+          </button>
+          <button type="button" onClick={() => unduh('xlsx')}>
+            Unduh Excel
+          </button>
+        </div>
+      </div>
+      <p className="muted">Dihitung dari laporan bulanan yang diajukan atau diverifikasi: arus (omzet, biaya…) dijumlahkan, stok (anggota aktif, aset, kas) diambil dari bulan terakhir, kehadiran dirata-rata.</p>
+      <Notice kind="error">{rekap.error || galat}</Notice>
+      {r && (
+        <>
+          <p role="status">Kelengkapan: {r.total.kelengkapan}</p>
+          <div className="grid-scroll">
+            <table aria-label="Tabel rekap">
+              <thead>
+                <tr>
+                  <th scope="col">{LABEL[r.per]}</th>
+                  <th scope="col">Kelengkapan</th>
+                  {cols.map((i) => (
+                    <th key={i.kode} scope="col" className="num">
+                      {i.nama}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {[...r.baris, { ...r.total, nama: 'Jumlah' }].map((b) => (
+                  <tr key={b.kunci} className={b.kunci === 'total' ? 'total-row' : undefined}>
+                    <th scope="row">{b.nama}</th>
+                    <td>{b.kelengkapan}</td>
+                    {cols.map((i) => (
+                      <td key={i.kode} className="num">
+                        {nilai(i, b.nilai[i.kode])}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {r.total.hilang.length > 0 && (
+            <details>
+              <summary>Laporan yang belum masuk ({formatAngka(r.total.hilang.length)})</summary>
+              <ul className="pesan-baris">
+                {r.total.hilang.map((h) => (
+                  <li key={h.kelompok_id + h.periode}>
+                    {h.kelompok_nama}: {formatPeriode(h.periode)}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+const SIMBOL: Record<string, string> = { diverifikasi: '✔', diajukan: '●', draft: '◐' };
+
+function KepatuhanView() {
+  const [periode, setPeriode] = useState(bulanLalu().slice(0, 4));
+  const data = useLoad(() => invoke('laporan.kepatuhan', { periode }), [periode]);
+  const k = data.data;
+  return (
+    <section aria-labelledby="judul-kepatuhan">
+      <h2 id="judul-kepatuhan">Kepatuhan pelaporan</h2>
+      <div className="filters">
+        <PilihPeriode value={periode} onChange={setPeriode} />
+      </div>
+      <Notice kind="error">{data.error}</Notice>
+      {k && (
+        <>
+          <table aria-label="Ketepatan waktu per fasilitator">
+            <thead>
+              <tr>
+                <th scope="col">Fasilitator</th>
+                <th scope="col" className="num">Laporan diharapkan</th>
+                <th scope="col" className="num">Masuk</th>
+                <th scope="col" className="num">Tepat waktu</th>
+                <th scope="col" className="num">% tepat waktu</th>
+              </tr>
+            </thead>
+            <tbody>
+              {k.fasilitator.map((f) => (
+                <tr key={f.id}>
+                  <th scope="row">{f.nama}</th>
+                  <td className="num">{formatAngka(f.diharapkan)}</td>
+                  <td className="num">{formatAngka(f.masuk)}</td>
+                  <td className="num">{formatAngka(f.tepat_waktu)}</td>
+                  <td className="num">{formatDesimal(f.persen_tepat_waktu, 1)}%</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="muted">✔ diverifikasi · ● diajukan · ◐ draft · ✖ belum ada. Tepat waktu: diajukan paling lambat tanggal 10 bulan berikutnya.</p>
+          <div className="grid-scroll">
+            <table aria-label="Laporan per kelompok per bulan">
+              <thead>
+                <tr>
+                  <th scope="col">Kelompok</th>
+                  <th scope="col">Fasilitator</th>
+                  {k.bulan.map((b) => (
+                    <th key={b} scope="col">
+                      {formatPeriode(b).slice(0, 3)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {k.kelompok.map((g) => (
+                  <tr key={g.id}>
+                    <th scope="row">{g.nama}</th>
+                    <td>{g.fasilitator_nama}</td>
+                    {g.status.map((s, index) => (
+                      <td key={index} className={s ? `st-${s}` : 'st-hilang'} aria-label={`${formatPeriode(k.bulan[index]!)}: ${s ?? 'belum ada'}`}>
+                        {s ? SIMBOL[s] : '✖'}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
