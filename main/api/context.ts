@@ -1,6 +1,6 @@
 import { backupIfDue, checkIntegrity, listBackups, makeBackup, restoreBackupFile } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/connection';
-import pkg from '../../package.json';
+import pkg from '../../package.json' with { type: 'json' };
 import { AppError } from '../common/errors';
 import { FileStore } from './files';
 

@@ -1,4 +1,4 @@
-import data from '../../db/reference/wilayah.json';
+import data from '../../db/reference/wilayah.json' with { type: 'json' };
 import type { Wilayah } from '../common/api';
 
 // Kemendagri region codes shipped with the app (db/reference/wilayah.json, built by scripts/wilayah.mjs).
