@@ -1,8 +1,10 @@
 // npm run bench [-- NAME]: runs the benches and prints their figures. No pass/fail: targets are read by people.
 import { benchDaftarAnggota } from './daftar-anggota';
+import { benchRekap } from './rekap';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
+  rekap: benchRekap,
 };
 
 const only = process.argv[2];
