@@ -43,6 +43,35 @@ export interface KatalogIndikatorTable {
   diterapkan_pada: string;
 }
 
+export interface ProposalTable extends SyncFields {
+  kelompok_id: string;
+  judul: string;
+  status: 'draft' | 'diajukan' | 'disetujui' | 'ditolak';
+  nilai_disetujui: number | null;
+  nomor_surat: string | null;
+  tempat: string | null;
+  tanggal: string | null;
+  lampiran: string | null;
+  perihal: string | null;
+  dinas: string | null;
+  /** JSON of IsiProposal */
+  isi: string;
+  /** JSON of Proyeksi */
+  proyeksi: string;
+  kepala_desa: string | null;
+  sertakan_omzet: number;
+}
+
+export interface RabItemTable extends SyncFields {
+  proposal_id: string;
+  kelompok_belanja: string;
+  urutan: number;
+  uraian: string;
+  volume: number;
+  satuan: string;
+  harga_satuan: number;
+}
+
 /** One row per write to a synced table; a bundle is "the changes since seq N". */
 export interface ChangeLogTable {
   seq: number;
@@ -86,10 +115,12 @@ export interface Schema {
   laporan_bulanan: LaporanBulananTable;
   foto_laporan: FotoLaporanTable;
   katalog_indikator: KatalogIndikatorTable;
+  proposal: ProposalTable;
+  rab_item: RabItemTable;
   pengaturan: PengaturanTable;
   migrasi: MigrasiTable;
 }
 
 /** Tables whose rows travel to the province in bundles, with the sync columns. */
-export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan'] as const;
+export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -16,6 +16,10 @@ import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarE
 import { tulisDokumenLaporan } from '../services/laporan-dokumen';
 import { hitungKepatuhan, hitungRekap } from '../services/rekap';
 import { daftarFoto, pathFoto, tambahFoto } from '../services/foto';
+import { ambilProposal, daftarProposal, simpanProposal, simpanRab, ubahStatusProposal } from '../services/proposal';
+import { imporRabXlsx, pdfProposal, rabXlsx } from '../services/proposal-dokumen';
+import { DINAS_AWAL } from '../common/proposal';
+import { terbilang } from '../common/terbilang';
 import { desaDi, kabupatenJatim, kecamatanDi } from '../services/wilayah';
 import { RecordWriter } from '../../db/write';
 import { APP_VERSION, type AppContext } from './context';
@@ -95,6 +99,26 @@ export const handlers: Handlers = {
     const f = pathFoto(ctx.db, input.id);
     return { dataUrl: `data:${f.mime};base64,${readFileSync(f.path).toString('base64')}` };
   },
+
+  'proposal.list': (ctx, input) => daftarProposal(ctx.db, input),
+  'proposal.get': (ctx, input) => ambilProposal(ctx.db, input.id),
+  'proposal.simpan': (ctx, input) => simpanProposal(ctx.db, input),
+  'proposal.simpanRab': (ctx, input) => simpanRab(ctx.db, input.id, input.items),
+  'proposal.status': (ctx, input) => ubahStatusProposal(ctx.db, input.id, input.status, input.nilai_disetujui ?? null),
+  'proposal.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('proposal', input.id, input.alasan),
+  'proposal.pdf': async (ctx, input) => {
+    const out = ctx.files.output(`proposal-${input.id.slice(-8)}.pdf`);
+    await pdfProposal(ctx.db, input.id, out.path, { nikLengkap: input.nikLengkap });
+    return out.ref();
+  },
+  'proposal.rabXlsx': async (ctx, input) => {
+    const out = ctx.files.output(`rab-${input.id.slice(-8)}.xlsx`);
+    await rabXlsx(ctx.db, input.id, out.path);
+    return out.ref();
+  },
+  'proposal.imporRab': (ctx, input) => imporRabXlsx(ctx.files.resolve(input.berkas)),
+  'proposal.dinas': () => [...DINAS_AWAL],
+  'proposal.terbilang': (_ctx, input) => terbilang(input.n),
 
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
 

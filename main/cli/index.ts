@@ -7,6 +7,7 @@ import { AppError } from '../common/errors';
 import type { FileRef } from '../common/contract-kit';
 import { formatAngka, formatRupiah } from '../common/format';
 import { periksaNik } from '../services/nik';
+import { terbilang } from '../common/terbilang';
 import { flag, parseArgs, type Args } from './args';
 
 // The headless door: `npm run cli --silent -- <command>`. Commands, flags and JSON fields are a
@@ -20,6 +21,9 @@ const USAGE = `Bermantra CLI
   anggota import --db FILE PATH [--dry-run] [--kelompok ID] [--sheet NAMA] [--json]
   anggota export --db FILE -o PATH.xlsx [--json]
   stats --db FILE [--json]
+  proposal list --db FILE [--json] | proposal show --db FILE --id ID [--json]
+  proposal pdf --db FILE --id ID -o OUT.pdf | proposal rab-xlsx --db FILE --id ID -o OUT.xlsx
+  terbilang N
   laporan list --db FILE --period 2025-01 [--json]
   laporan recap --db FILE --period 2025-S1|2025 [--per kelompok|fasilitator|kecamatan|kabupaten] [--json]
   laporan recap --db FILE --period 2025-01|2025-S1|2025 --format pdf|xlsx -o OUT [--per ...]
@@ -164,6 +168,34 @@ async function run(args: Args): Promise<Printable> {
           return { json: data, text: text.join('\n') };
         }
         throw new UsageError('Perintah laporan: list atau recap.');
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'terbilang': {
+      if (!sub || !/^\d{1,15}$/.test(sub)) throw new UsageError('Tulis bilangan bulat Rupiah sampai 999 triliun: terbilang 2500000');
+      const words = terbilang(BigInt(sub));
+      return { json: { n: sub, terbilang: words }, text: words };
+    }
+    case 'proposal': {
+      const ctx = openContext(args);
+      try {
+        if (sub === 'list') {
+          const data = await call(ctx, 'proposal.list', {});
+          return { json: data, text: data.map((p) => `${p.id}  ${p.status.padEnd(10)} ${formatRupiah(p.total_rab).padStart(16)}  ${p.kelompok_nama}: ${p.judul}`).join('\n') || 'Belum ada proposal.' };
+        }
+        const id = need(args, 'id', 'ID proposal dari "proposal list"');
+        if (sub === 'show') {
+          const data = await call(ctx, 'proposal.get', { id });
+          return { json: data, text: `${data.judul} (${data.status})\nRAB ${formatRupiah(data.rab.total)}: ${data.rab.terbilang}` };
+        }
+        if (sub === 'pdf' || sub === 'rab-xlsx') {
+          const out = need(args, 'o', sub === 'pdf' ? 'berkas keluaran .pdf' : 'berkas keluaran .xlsx');
+          const file = sub === 'pdf' ? await call(ctx, 'proposal.pdf', { id }) : await call(ctx, 'proposal.rabXlsx', { id });
+          copyFileSync(ctx.files.resolve(file), out);
+          return { json: { berkas: resolve(out) }, text: `Ditulis ke ${out}.` };
+        }
+        throw new UsageError('Perintah proposal: list, show, pdf atau rab-xlsx.');
       } finally {
         ctx.close();
       }

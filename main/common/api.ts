@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract, method, type FileRef, type Page } from './contract-kit';
 import type { NikInfo } from './nik-info';
+import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem } from './proposal';
 import {
   POLA_PERIODE,
   STATUS_LAPORAN,
@@ -219,6 +220,7 @@ export interface RingkasanDemo {
   kelompok: number;
   anggota: number;
   laporan: number;
+  proposal: number;
 }
 
 const demoApi = {
@@ -338,6 +340,61 @@ const laporanApi = {
   'laporan.fotoData': method(z.object({ id })).returns<{ dataUrl: string }>(),
 };
 
+const rabItem = z.object({
+  id: z.string().optional(),
+  kelompok_belanja: teks('Kelompok belanja', 100),
+  uraian: teks('Uraian', 300),
+  volume: z.number({ error: 'Volume harus angka.' }).min(0, 'Volume tidak boleh negatif.'),
+  satuan: teks('Satuan', 30),
+  harga_satuan: z.number({ error: 'Harga satuan harus angka.' }).int('Harga satuan dalam Rupiah bulat.').min(0, 'Harga satuan tidak boleh negatif.'),
+});
+const angkaOpsional = z.number().min(0).optional();
+
+const proposalApi = {
+  'proposal.list': method(z.object({ kelompok: z.string().nullish(), status: z.enum(STATUS_PROPOSAL).nullish() })).returns<ProposalRow[]>(),
+  'proposal.get': method(z.object({ id })).returns<ProposalDetail>(),
+  'proposal.simpan': method(
+    z.object({
+      id: id.optional(),
+      kelompok_id: z.string({ error: 'Pilih kelompok pengusul.' }).min(1, 'Pilih kelompok pengusul.'),
+      judul: teks('Judul proposal', 200),
+      nomor_surat: teksOpsional(100),
+      tempat: teksOpsional(100),
+      tanggal: tanggal,
+      lampiran: teksOpsional(100),
+      perihal: teksOpsional(200),
+      dinas: teksOpsional(200),
+      kepala_desa: teksOpsional(100),
+      sertakan_omzet: z.boolean().default(true),
+      isi: z.object({
+        latar_belakang: z.string().max(20000).optional(),
+        target_pasar: z.string().max(5000).optional(),
+        pesaing: z.string().max(5000).optional(),
+        offtaker: z.string().max(5000).optional(),
+        produk: z.string().max(5000).optional(),
+        kapasitas_produksi: z.string().max(5000).optional(),
+        pemasaran: z.string().max(5000).optional(),
+        penutup: z.string().max(5000).optional(),
+      }),
+      proyeksi: z.object({
+        modal_investasi: angkaOpsional,
+        biaya_tetap_bulan: angkaOpsional,
+        biaya_variabel_unit: angkaOpsional,
+        harga_jual_unit: angkaOpsional,
+        penjualan_bulan: angkaOpsional,
+      }),
+    }),
+  ).returns<{ id: string }>(),
+  'proposal.simpanRab': method(z.object({ id, items: z.array(rabItem).max(5000) })).returns<{ total: number }>(),
+  'proposal.status': method(z.object({ id, status: z.enum(STATUS_PROPOSAL), nilai_disetujui: z.number().int().min(0).nullish() })).returns<void>(),
+  'proposal.hapus': method(hapusInput).returns<void>(),
+  'proposal.pdf': method(z.object({ id, nikLengkap: z.boolean().default(false) })).returns<FileRef>(),
+  'proposal.rabXlsx': method(z.object({ id })).returns<FileRef>(),
+  'proposal.imporRab': method(z.object({ berkas: fileRef })).returns<RabItem[]>(),
+  'proposal.dinas': method(z.object({})).returns<string[]>(),
+  'proposal.terbilang': method(z.object({ n: z.number().int().min(0).max(999_999_999_999_999) })).returns<string>(),
+};
+
 const auditApi = {
   'audit.list': method(z.object({ tabel: z.enum(['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan']), id })).returns<AuditEntry[]>(),
 };
@@ -348,7 +405,7 @@ const cadanganApi = {
   'cadangan.pulihkan': method(z.object({ nama: z.string().min(1, 'Pilih cadangan yang akan dipulihkan.') })).returns<{ sebelumnya: Cadangan }>(),
 };
 
-export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, auditApi, cadanganApi);
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, auditApi, cadanganApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -64,6 +64,7 @@ export interface DemoSummary {
   kelompok: number;
   anggota: number;
   laporan: number;
+  proposal: number;
 }
 
 export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
@@ -161,7 +162,10 @@ export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
       }
       laporan += demoLaporan(writer, r, { kelompokId, fasilitatorId: f.id, size, months, produk: usaha.produk[0]! });
     }
-    return { kabupaten_kode: kabupaten, fasilitator: jumlahFasilitator, kelompok: jumlahKelompok, anggota, laporan };
+    const kelompokIds = (db.sqlite.prepare("SELECT id, nama, produk_utama FROM kelompok WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT ?").all(jumlahKelompok) as { id: string; nama: string; produk_utama: string }[]);
+    const jumlahProposal = Math.min(kelompokIds.length, Math.max(3, Math.round(jumlahKelompok / 10)));
+    for (let i = 0; i < jumlahProposal; i++) demoProposal(writer, r, kelompokIds[i]!, today);
+    return { kabupaten_kode: kabupaten, fasilitator: jumlahFasilitator, kelompok: jumlahKelompok, anggota, laporan, proposal: jumlahProposal };
   });
 }
 
@@ -215,4 +219,48 @@ function demoLaporan(writer: RecordWriter, r: Rng, g: { kelompokId: string; fasi
     count++;
   });
   return count;
+}
+
+const BARANG: Record<string, [string, string, number][]> = {
+  Peralatan: [['Kompor gas dua tungku', 'unit', 650_000], ['Wajan besar stainless', 'buah', 275_000], ['Mesin pengemas (sealer)', 'unit', 1_250_000], ['Timbangan digital', 'unit', 350_000], ['Etalase kaca', 'unit', 1_800_000], ['Gerobak dorong', 'unit', 3_500_000], ['Panci presto', 'buah', 450_000], ['Blender komersial', 'unit', 900_000], ['Freezer 200 liter', 'unit', 3_200_000], ['Mesin jahit', 'unit', 2_100_000]],
+  'Bahan baku': [['Singkong', 'kg', 4_000], ['Minyak goreng', 'liter', 17_000], ['Tepung terigu', 'kg', 12_000], ['Gula pasir', 'kg', 16_500], ['Bumbu dapur', 'paket', 25_000], ['Plastik kemasan', 'pak', 35_000], ['Label merek', 'lembar', 500], ['Kain katun', 'meter', 28_000]],
+  Operasional: [['Gas LPG 3 kg', 'tabung', 22_000], ['Listrik', 'bulan', 150_000], ['Transportasi bahan', 'kali', 50_000], ['Sewa tempat', 'bulan', 300_000]],
+  Pelatihan: [['Pelatihan keamanan pangan (PIRT)', 'orang', 150_000], ['Konsumsi pelatihan', 'orang', 25_000]],
+  Pemasaran: [['Banner promosi', 'lembar', 75_000], ['Biaya pameran UMKM', 'kali', 250_000], ['Desain kemasan', 'paket', 500_000]],
+};
+
+function demoProposal(writer: RecordWriter, r: Rng, k: { id: string; nama: string; produk_utama: string }, today: Date): void {
+  const tanggal = today.toISOString().slice(0, 10);
+  const id = writer.insert('proposal', {
+    kelompok_id: k.id,
+    judul: `Proposal Pengembangan Usaha ${k.produk_utama ?? ''} ${k.nama}`.replace(/\s+/g, ' '),
+    status: r.pick(['draft', 'draft', 'diajukan', 'disetujui']),
+    nilai_disetujui: null,
+    nomor_surat: `500/${r.int(100, 999)}/35.07.${r.int(100, 400)}/${today.getFullYear()}`,
+    tempat: null,
+    tanggal,
+    lampiran: '1 (satu) berkas',
+    perihal: 'Permohonan bantuan pengembangan usaha',
+    dinas: r.pick(['Dinas Koperasi dan Usaha Kecil dan Menengah', 'Dinas Sosial', 'Dinas Perindustrian dan Perdagangan']),
+    isi: JSON.stringify({
+      latar_belakang: `Kelompok ${k.nama} beranggotakan keluarga prasejahtera yang sejak berdiri mengolah ${k.produk_utama}. Permintaan pasar terus naik, tetapi peralatan yang dimiliki terbatas sehingga produksi belum dapat memenuhi pesanan.`,
+      target_pasar: 'Warung dan toko di desa sekitar, dapur SPPG setempat, serta pembeli daring.',
+      pesaing: 'Produk serupa dari kelompok lain di kecamatan; keunggulan kelompok pada rasa dan harga.',
+      offtaker: 'SPPG kecamatan dan koperasi desa telah menyatakan minat membeli secara rutin.',
+      produk: `${k.produk_utama} dalam kemasan 250 gram dan 500 gram.`,
+      kapasitas_produksi: 'Dari 300 bungkus menjadi 1.000 bungkus per bulan setelah peralatan terpenuhi.',
+      pemasaran: 'Penjualan langsung, titip jual di toko, dan kerja sama dengan offtaker.',
+      penutup: 'Demikian proposal ini kami sampaikan. Besar harapan kami atas dukungan Bapak/Ibu.',
+    }),
+    proyeksi: JSON.stringify({ modal_investasi: r.int(10, 40) * 1_000_000, biaya_tetap_bulan: r.int(5, 15) * 100_000, biaya_variabel_unit: r.int(4, 8) * 1000, harga_jual_unit: r.int(10, 15) * 1000, penjualan_bulan: r.int(600, 1200) }),
+    kepala_desa: `${r.pick(['H. ', '', ''])}${namaOrang(r, 'L')}`,
+    sertakan_omzet: 1,
+  });
+  const items = r.int(10, 60);
+  const groups = Object.keys(BARANG);
+  for (let i = 0; i < items; i++) {
+    const kb = groups[Math.min(groups.length - 1, Math.floor((i / items) * groups.length))]!;
+    const [uraian, satuan, harga] = r.pick(BARANG[kb]!);
+    writer.insert('rab_item', { proposal_id: id, kelompok_belanja: kb, urutan: i, uraian: `${uraian}${i >= BARANG[kb]!.length ? ` (paket ${i + 1})` : ''}`, volume: r.int(1, 20), satuan, harga_satuan: harga });
+  }
 }

@@ -1,0 +1,148 @@
+// Business proposals with a RAB, addressed to Gubernur Jawa Timur c.q. Kepala Dinas terkait.
+
+export const STATUS_PROPOSAL = ['draft', 'diajukan', 'disetujui', 'ditolak'] as const;
+export type StatusProposal = (typeof STATUS_PROPOSAL)[number];
+
+export const DINAS_AWAL = [
+  'Dinas Koperasi dan Usaha Kecil dan Menengah',
+  'Dinas Sosial',
+  'Dinas Perindustrian dan Perdagangan',
+  'Dinas Pertanian dan Ketahanan Pangan',
+  'Dinas Peternakan',
+  'Dinas Kelautan dan Perikanan',
+  'Dinas Pemberdayaan Masyarakat dan Desa',
+  'Dinas Tenaga Kerja dan Transmigrasi',
+];
+
+export const KELOMPOK_BELANJA = ['Peralatan', 'Bahan baku', 'Operasional', 'Pelatihan', 'Pemasaran'];
+
+export interface IsiProposal {
+  latar_belakang?: string;
+  target_pasar?: string;
+  pesaing?: string;
+  offtaker?: string;
+  produk?: string;
+  kapasitas_produksi?: string;
+  pemasaran?: string;
+  penutup?: string;
+}
+
+export interface Proyeksi {
+  modal_investasi?: number;
+  biaya_tetap_bulan?: number;
+  biaya_variabel_unit?: number;
+  harga_jual_unit?: number;
+  penjualan_bulan?: number;
+}
+
+export interface Kelayakan {
+  /** Break-even point in units per month. */
+  bep_unit: number | null;
+  bep_rupiah: number | null;
+  laba_bulan: number | null;
+  rc_ratio: number | null;
+  /** Months to earn back the investment. */
+  payback_bulan: number | null;
+  layak: boolean | null;
+  catatan: string[];
+}
+
+export interface RabItem {
+  id?: string;
+  kelompok_belanja: string;
+  uraian: string;
+  volume: number;
+  satuan: string;
+  harga_satuan: number;
+}
+
+export interface RabGroup {
+  kelompok_belanja: string;
+  items: (RabItem & { no: number; jumlah: number })[];
+  subtotal: number;
+}
+
+/** jumlah = round(volume × harga satuan), integer Rupiah. */
+export function jumlahItem(item: Pick<RabItem, 'volume' | 'harga_satuan'>): number {
+  return Math.round(item.volume * item.harga_satuan);
+}
+
+export function susunRab(items: RabItem[]): { groups: RabGroup[]; total: number } {
+  const groups: RabGroup[] = [];
+  let no = 0;
+  for (const item of items) {
+    let g = groups.find((x) => x.kelompok_belanja === item.kelompok_belanja);
+    if (!g) {
+      g = { kelompok_belanja: item.kelompok_belanja, items: [], subtotal: 0 };
+      groups.push(g);
+    }
+    const jumlah = jumlahItem(item);
+    g.items.push({ ...item, no: ++no, jumlah });
+    g.subtotal += jumlah;
+  }
+  return { groups, total: groups.reduce((a, g) => a + g.subtotal, 0) };
+}
+
+/** Feasibility from the projection the user enters. */
+export function hitungKelayakan(p: Proyeksi): Kelayakan {
+  const catatan: string[] = [];
+  const { modal_investasi: modal, biaya_tetap_bulan: tetap, biaya_variabel_unit: variabel, harga_jual_unit: harga, penjualan_bulan: jual } = p;
+  if ([tetap, variabel, harga, jual].some((v) => v === undefined || v === null)) {
+    return { bep_unit: null, bep_rupiah: null, laba_bulan: null, rc_ratio: null, payback_bulan: null, layak: null, catatan: ['Isi biaya tetap, biaya variabel, harga jual dan penjualan per bulan untuk menghitung kelayakan.'] };
+  }
+  const margin = harga! - variabel!;
+  const bepUnit = margin > 0 ? Math.ceil(tetap! / margin) : null;
+  if (margin <= 0) catatan.push('Harga jual per unit tidak lebih besar dari biaya variabel per unit: usaha rugi pada setiap penjualan.');
+  const pendapatan = jual! * harga!;
+  const biaya = tetap! + jual! * variabel!;
+  const laba = pendapatan - biaya;
+  const rc = biaya > 0 ? Math.round((pendapatan / biaya) * 100) / 100 : null;
+  const payback = modal && laba > 0 ? Math.round((modal / laba) * 10) / 10 : null;
+  if (laba <= 0) catatan.push('Proyeksi laba per bulan tidak positif.');
+  if (bepUnit !== null && jual! < bepUnit) catatan.push(`Penjualan per bulan (${jual}) di bawah titik impas (${bepUnit} unit).`);
+  return { bep_unit: bepUnit, bep_rupiah: bepUnit === null ? null : bepUnit * harga!, laba_bulan: laba, rc_ratio: rc, payback_bulan: payback, layak: laba > 0 && (rc ?? 0) > 1, catatan };
+}
+
+/** NIK shown on documents: 350701******0003 unless the user chose full NIKs. */
+export function samarkanNik(nik: string): string {
+  return nik.length === 16 ? `${nik.slice(0, 6)}******${nik.slice(12)}` : nik;
+}
+
+export interface ProposalRow {
+  id: string;
+  kelompok_id: string;
+  kelompok_nama: string;
+  judul: string;
+  status: StatusProposal;
+  nilai_disetujui: number | null;
+  nomor_surat: string | null;
+  tanggal: string | null;
+  dinas: string | null;
+  total_rab: number;
+  jumlah_item: number;
+  updated_at: string;
+}
+
+export interface ProposalDetail extends ProposalRow {
+  tempat: string | null;
+  lampiran: string | null;
+  perihal: string | null;
+  kepala_desa: string | null;
+  sertakan_omzet: boolean;
+  isi: IsiProposal;
+  proyeksi: Proyeksi;
+  kelayakan: Kelayakan;
+  rab: { items: RabItem[]; groups: RabGroup[]; total: number; terbilang: string };
+  profil: {
+    nama: string;
+    desa: string;
+    kecamatan: string;
+    sektor: string;
+    produk_utama: string | null;
+    tahun_berdiri: number | null;
+    fasilitator: string | null;
+    jumlah_anggota: number;
+    pengurus: { jabatan: string; nama: string }[];
+  };
+  omzet: { periode: string; omzet: number; laba: number | null }[];
+}
