@@ -1,10 +1,12 @@
 // npm run bench [-- NAME]: runs the benches and prints their figures. No pass/fail: targets are read by people.
 import { benchDaftarAnggota } from './daftar-anggota';
 import { benchRekap } from './rekap';
+import { benchProposal } from './proposal';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
   rekap: benchRekap,
+  proposal: benchProposal,
 };
 
 const only = process.argv[2];
