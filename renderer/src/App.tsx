@@ -7,6 +7,7 @@ import { BerandaPage } from './pages/beranda';
 import { FasilitatorPage } from './pages/fasilitator';
 import { KelompokPage } from './pages/kelompok';
 import { LaporanPage } from './pages/laporan';
+import { ProposalPage } from './pages/proposal';
 import { PengaturanPage } from './pages/pengaturan';
 import { SetupPage } from './pages/setup';
 
@@ -16,6 +17,7 @@ const PAGES = [
   { id: 'kelompok', label: 'Kelompok binaan', Page: KelompokPage },
   { id: 'anggota', label: 'Anggota', Page: AnggotaPage },
   { id: 'laporan', label: 'Laporan bulanan', Page: LaporanPage },
+  { id: 'proposal', label: 'Proposal usaha', Page: ProposalPage },
   { id: 'pengaturan', label: 'Pengaturan', Page: PengaturanPage },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];

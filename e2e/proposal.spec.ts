@@ -1,0 +1,51 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../db/connection';
+import { buatDemo } from '../main/services/demo';
+import { expect, startWeb, test } from './fixtures';
+
+test('an officer writes a proposal with a RAB, sees the total in words and feasibility, saves and prints it', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
+  const dbPath = join(dir, 'bermantra.sqlite');
+  const db = openDatabase(dbPath);
+  buatDemo(db, { kelompok: 3, bulan: 3, seed: 2, kabupaten: '35.07' });
+  db.close();
+  const { url, child } = await startWeb(dbPath);
+  try {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Proposal usaha' }).click();
+    await page.getByRole('button', { name: 'Buat proposal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Buat proposal' });
+    await dialog.getByLabel('Kelompok pengusul').selectOption({ index: 1 });
+    await dialog.getByLabel('Judul proposal').fill('Proposal Pengadaan Alat Produksi');
+    await dialog.getByLabel('Kepala Dinas yang dituju (c.q.)').selectOption('Dinas Sosial');
+    await dialog.getByLabel('Latar belakang').fill('Permintaan terus naik.');
+    await dialog.getByLabel('Biaya tetap per bulan (Rp)').fill('600000');
+    await dialog.getByLabel('Biaya variabel per unit (Rp)').fill('6000');
+    await dialog.getByLabel('Harga jual per unit (Rp)').fill('10000');
+    await dialog.getByLabel('Penjualan per bulan (unit)').fill('500');
+    await expect(dialog.getByRole('status', { name: 'Kelayakan usaha' })).toContainText('BEP 150 unit');
+    await dialog.getByRole('button', { name: 'Tambah baris RAB' }).click();
+    await dialog.getByLabel('Uraian baris 1').fill('Wajan besar');
+    await dialog.getByLabel('Volume baris 1').fill('2');
+    await dialog.getByLabel('Harga satuan baris 1').fill('1250000');
+    await dialog.getByRole('button', { name: 'Tambah baris RAB' }).click();
+    await dialog.getByLabel('Uraian baris 2').fill('Kompor');
+    await dialog.getByLabel('Harga satuan baris 2').fill('500000');
+    await expect(dialog.getByLabel('Total RAB')).toHaveText('Rp3.000.000');
+    await expect(dialog).toContainText('Terbilang: tiga juta rupiah');
+    await dialog.getByRole('button', { name: 'Turunkan baris 1' }).click();
+    await expect(dialog.getByLabel('Uraian baris 1')).toHaveValue('Kompor');
+    await dialog.getByRole('button', { name: 'Simpan proposal' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'disimpan' })).toContainText('Rp3.000.000');
+    const row = page.getByRole('row', { name: /Proposal Pengadaan Alat Produksi/ });
+    await expect(row).toContainText('Rp3.000.000');
+    const download = page.waitForEvent('download');
+    await row.getByRole('button', { name: /^PDF / }).click();
+    expect((await download).suggestedFilename()).toMatch(/^proposal-.*\.pdf$/);
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
