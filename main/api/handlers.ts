@@ -16,9 +16,8 @@ import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarE
 import { tulisDokumenLaporan } from '../services/laporan-dokumen';
 import { hitungKepatuhan, hitungRekap } from '../services/rekap';
 import { daftarFoto, pathFoto, tambahFoto } from '../services/foto';
-import { ambilProposal, daftarProposal, simpanProposal, simpanRab, ubahStatusProposal } from '../services/proposal';
+import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, ubahStatusProposal } from '../services/proposal';
 import { imporRabXlsx, pdfProposal, rabXlsx } from '../services/proposal-dokumen';
-import { DINAS_AWAL } from '../common/proposal';
 import { terbilang } from '../common/terbilang';
 import { desaDi, kabupatenJatim, kecamatanDi } from '../services/wilayah';
 import { RecordWriter } from '../../db/write';
@@ -117,7 +116,8 @@ export const handlers: Handlers = {
     return out.ref();
   },
   'proposal.imporRab': (ctx, input) => imporRabXlsx(ctx.files.resolve(input.berkas)),
-  'proposal.dinas': () => [...DINAS_AWAL],
+  'proposal.dinas': (ctx) => daftarDinas(ctx.db),
+  'proposal.simpanDinas': (ctx, input) => simpanDaftarDinas(ctx.db, input.daftar),
   'proposal.terbilang': (_ctx, input) => terbilang(input.n),
 
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),

@@ -392,6 +392,7 @@ const proposalApi = {
   'proposal.rabXlsx': method(z.object({ id })).returns<FileRef>(),
   'proposal.imporRab': method(z.object({ berkas: fileRef })).returns<RabItem[]>(),
   'proposal.dinas': method(z.object({})).returns<string[]>(),
+  'proposal.simpanDinas': method(z.object({ daftar: z.array(z.string().trim().min(3).max(200)).min(1, 'Daftar dinas tidak boleh kosong.').max(100) })).returns<string[]>(),
   'proposal.terbilang': method(z.object({ n: z.number().int().min(0).max(999_999_999_999_999) })).returns<string>(),
 };
 

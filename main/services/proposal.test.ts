@@ -113,3 +113,15 @@ test('the RAB xlsx carries formulas with their values and imports back to the sa
     t.cleanup();
   }
 });
+
+test('the list of Dinas to address proposals to can be edited per office', async () => {
+  const { t } = setup();
+  try {
+    const { daftarDinas, simpanDaftarDinas } = await import('./proposal');
+    assert.ok(daftarDinas(t.db).includes('Dinas Sosial'));
+    assert.deepEqual(simpanDaftarDinas(t.db, ['Dinas Sosial', ' Dinas Pariwisata ', 'Dinas Sosial']), ['Dinas Sosial', 'Dinas Pariwisata']);
+    assert.deepEqual(daftarDinas(t.db), ['Dinas Sosial', 'Dinas Pariwisata']);
+  } finally {
+    t.cleanup();
+  }
+});

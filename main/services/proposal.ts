@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import { RecordWriter } from '../../db/write';
 import { AppError } from '../common/errors';
-import { hitungKelayakan, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../common/proposal';
+import { DINAS_AWAL, hitungKelayakan, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../common/proposal';
 import { terbilangRupiah } from '../common/terbilang';
 import { daftarLaporan } from './laporan';
 import { namaWilayah } from './wilayah';
@@ -159,4 +159,17 @@ export function ubahStatusProposal(db: Db, id: string, status: StatusProposal, n
   }
   if (status === 'diajukan' && itemRab(db, id).length === 0) throw new AppError('RAB_KOSONG', 'RAB masih kosong. Isi RAB sebelum mengajukan proposal.');
   RecordWriter.forDb(db).update('proposal', id, { status, nilai_disetujui: status === 'disetujui' ? nilaiDisetujui : null });
+}
+
+/** The Dinas a proposal can be addressed to (c.q.): editable per installation. */
+export function daftarDinas(db: Db): string[] {
+  const row = db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'daftar_dinas'));
+  return row ? (JSON.parse(row.nilai) as string[]) : [...DINAS_AWAL];
+}
+
+export function simpanDaftarDinas(db: Db, daftar: string[]): string[] {
+  const unique = [...new Set(daftar.map((d) => d.trim()).filter(Boolean))];
+  const nilai = JSON.stringify(unique);
+  db.run(db.q.insertInto('pengaturan').values({ kunci: 'daftar_dinas', nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+  return unique;
 }

@@ -78,6 +78,8 @@ export function PengaturanPage() {
       <Notice kind="ok">{info}</Notice>
       <Notice kind="error">{galat}</Notice>
 
+      <DaftarDinas />
+
       <h2 id="judul-cadangan">Cadangan basis data</h2>
       <p>Aplikasi mencadangkan basis data setiap hari dan sebelum pembaruan atau impor besar; 14 cadangan terakhir tiap jenis disimpan di folder “cadangan” di samping berkas basis data.</p>
       <div className="actions">
@@ -141,6 +143,38 @@ export function PengaturanPage() {
           )}
         </tbody>
       </table>
+    </section>
+  );
+}
+
+/** The Dinas proposals are addressed to (c.q.), one per line, editable by the office. */
+function DaftarDinas() {
+  const dinas = useLoad(() => invoke('proposal.dinas', {}), []);
+  const [text, setText] = useState<string | null>(null);
+  const [pesan, setPesan] = useState('');
+  const value = text ?? (dinas.data ?? []).join('\n');
+  return (
+    <section aria-labelledby="judul-dinas">
+      <h2 id="judul-dinas">Dinas tujuan proposal</h2>
+      <label htmlFor="daftar-dinas">Daftar dinas (satu per baris)</label>
+      <textarea id="daftar-dinas" rows={6} value={value} onChange={(e) => setText(e.target.value)} />
+      <div className="actions">
+        <span role="status">{pesan}</span>
+        <button
+          type="button"
+          onClick={async () => {
+            try {
+              const saved = await invoke('proposal.simpanDinas', { daftar: value.split('\n').filter((d) => d.trim()) });
+              setText(saved.join('\n'));
+              setPesan(`${saved.length} dinas disimpan.`);
+            } catch (e) {
+              setPesan(pesanGalat(e));
+            }
+          }}
+        >
+          Simpan daftar dinas
+        </button>
+      </div>
     </section>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatRupiah, formatTanggal } from '../../../main/common/format';
 import { hitungKelayakan, jumlahItem, KELOMPOK_BELANJA, susunRab, type IsiProposal, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../../main/common/proposal';
 import { terbilangRupiah } from '../../../main/common/terbilang';
-import { invoke, pesanGalat, simpanBerkas } from '../api';
+import { invoke, pesanGalat, simpanBerkas, unggah } from '../api';
 import { Dialog, Field, Notice, SelectField, TextField, useLoad } from '../components/ui';
 import { useKelompokOptions } from './anggota';
 
@@ -121,6 +121,7 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
   const [status, setStatus] = useState<StatusProposal>('draft');
   const [nilai, setNilai] = useState('');
   const [galat, setGalat] = useState('');
+  const [nikLengkap, setNikLengkap] = useState(false);
   useEffect(() => {
     if (!props.id) return;
     void invoke('proposal.get', { id: props.id }).then((p) => {
@@ -299,9 +300,30 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
         <p>
           <em>Terbilang: {terbilangRupiah(total)}</em>
         </p>
-        <button type="button" onClick={() => setRab((rows) => [...rows, { kelompok_belanja: rows[rows.length - 1]?.kelompok_belanja ?? 'Peralatan', uraian: '', volume: '1', satuan: 'unit', harga_satuan: '' }])}>
-          Tambah baris RAB
-        </button>
+        <div className="actions">
+          <button type="button" onClick={() => setRab((rows) => [...rows, { kelompok_belanja: rows[rows.length - 1]?.kelompok_belanja ?? 'Peralatan', uraian: '', volume: '1', satuan: 'unit', harga_satuan: '' }])}>
+            Tambah baris RAB
+          </button>
+          <label className="file-button">
+            Impor RAB dari Excel
+            <input
+              type="file"
+              accept=".xlsx"
+              className="sr-only"
+              onChange={async (e) => {
+                const file = e.target.files?.[0];
+                e.target.value = '';
+                if (!file) return;
+                try {
+                  const imported = await invoke('proposal.imporRab', { berkas: await unggah(file, file.name) });
+                  setRab(imported.map((i) => ({ kelompok_belanja: i.kelompok_belanja, uraian: i.uraian, volume: String(i.volume).replace('.', ','), satuan: i.satuan, harga_satuan: String(i.harga_satuan) })));
+                } catch (err) {
+                  setGalat(pesanGalat(err));
+                }
+              }}
+            />
+          </label>
+        </div>
       </fieldset>
       {props.id && (
         <fieldset>
@@ -329,6 +351,16 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
       )}
       <Notice kind="error">{galat}</Notice>
       <div className="actions">
+        {props.id && (
+          <>
+            <label className="check">
+              <input type="checkbox" checked={nikLengkap} onChange={(e) => setNikLengkap(e.target.checked)} /> NIK lengkap di lampiran
+            </label>
+            <button type="button" onClick={async () => { try { await simpanBerkas(await invoke('proposal.pdf', { id: props.id!, nikLengkap })); } catch (e) { setGalat(pesanGalat(e)); } }}>
+              Unduh PDF
+            </button>
+          </>
+        )}
         <button type="button" onClick={() => props.onClose()}>
           Tutup
         </button>
