@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 import type { StatusLaporan } from '../main/common/laporan';
 import type { AnggotaFields, FasilitatorFields, KelompokFields, SyncFields } from '../main/common/records';
 
@@ -72,6 +73,58 @@ export interface RabItemTable extends SyncFields {
   harga_satuan: number;
 }
 
+export interface KunciTable {
+  jenis: 'tanda_tangan' | 'penerimaan';
+  /** base64 raw 32-byte public key */
+  publik: string;
+  /** base64 PKCS#8 DER, wrapped by `pelindung` */
+  privat: string;
+  pelindung: string;
+  dibuat_pada: string;
+}
+
+export interface MitraTable {
+  kode: string;
+  peran: 'kabupaten' | 'provinsi';
+  nama: string;
+  kunci_tanda_tangan: string;
+  kunci_penerimaan: string | null;
+  sidik_jari: string;
+  didaftarkan_pada: string;
+}
+
+export interface BundleKeluarTable {
+  seq: number;
+  jenis: string;
+  penuh: number;
+  dari_cl: number;
+  sampai_cl: number;
+  audit_sampai: string | null;
+  ukuran: number;
+  nama_berkas: string;
+  dibuat_pada: string;
+}
+
+export interface LampiranTerkirimTable {
+  hash: string;
+  bundle_seq: number;
+}
+
+export interface BundleMasukTable {
+  id: Generated<number>;
+  pengirim: string;
+  jenis: string;
+  seq: number;
+  penuh: number;
+  dari_cl: number;
+  sampai_cl: number;
+  audit_sampai: string | null;
+  dibuat_pada: string;
+  diterima_pada: string;
+  sha256: string;
+  ringkasan: string;
+}
+
 /** One row per write to a synced table; a bundle is "the changes since seq N". */
 export interface ChangeLogTable {
   seq: number;
@@ -117,6 +170,11 @@ export interface Schema {
   katalog_indikator: KatalogIndikatorTable;
   proposal: ProposalTable;
   rab_item: RabItemTable;
+  kunci: KunciTable;
+  mitra: MitraTable;
+  bundle_keluar: BundleKeluarTable;
+  lampiran_terkirim: LampiranTerkirimTable;
+  bundle_masuk: BundleMasukTable;
   pengaturan: PengaturanTable;
   migrasi: MigrasiTable;
 }

@@ -28,6 +28,7 @@ export class RecordWriter {
     const get = (k: string) => rows.find((r) => r.kunci === k)?.nilai;
     const kabupaten = get('kabupaten_kode');
     if (!kabupaten) throw new AppError('BELUM_DISIAPKAN', 'Aplikasi belum disiapkan. Pilih kabupaten/kota atau mode provinsi pada layar Persiapan lebih dulu.');
+    if (kabupaten === '35') throw new AppError('MODE_PROVINSI', 'Mode provinsi hanya membaca data kabupaten/kota; perubahan dilakukan oleh kabupaten/kota lalu dikirim lewat bundel.');
     return new RecordWriter(db, get('operator') || 'operator', kabupaten);
   }
 

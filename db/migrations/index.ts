@@ -1,6 +1,7 @@
 import { awal } from './001_awal';
 import { laporan } from './002_laporan';
 import { proposal } from './003_proposal';
+import { sinkron } from './004_sinkron';
 
 export interface Migration {
   /** Consecutive from 1; PRAGMA user_version holds the last one applied. */
@@ -11,6 +12,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

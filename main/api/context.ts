@@ -1,10 +1,10 @@
 import { backupIfDue, checkIntegrity, listBackups, makeBackup, restoreBackupFile } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/connection';
-import pkg from '../../package.json' with { type: 'json' };
+import { APP_VERSION_TEXT } from '../services/versi';
 import { AppError } from '../common/errors';
 import { FileStore } from './files';
 
-export const APP_VERSION: string = pkg.version;
+export const APP_VERSION = APP_VERSION_TEXT;
 
 /**
  * What every door shares: the open database (replaced on restore), the file refs, and the

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { listBackups, makeBackup } from '../../db/backup';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import type { MethodName, Output, ParsedInput } from '../common/api';
@@ -19,6 +20,10 @@ import { daftarFoto, pathFoto, tambahFoto } from '../services/foto';
 import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, ubahStatusProposal } from '../services/proposal';
 import { imporRabXlsx, pdfProposal, rabXlsx } from '../services/proposal-dokumen';
 import { terbilang } from '../common/terbilang';
+import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel } from '../services/bundle';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../services/kunci';
+import { infoSinkron } from '../services/sinkron-info';
+import { statusKabupaten } from '../services/provinsi';
 import { desaDi, kabupatenJatim, kecamatanDi } from '../services/wilayah';
 import { RecordWriter } from '../../db/write';
 import { APP_VERSION, type AppContext } from './context';
@@ -81,7 +86,7 @@ export const handlers: Handlers = {
   'laporan.verifikasi': (ctx, input) => verifikasiLaporan(ctx.db, input.ids),
   'laporan.bukaKembali': (ctx, input) => bukaKembaliLaporan(ctx.db, input.id, input.alasan),
   'laporan.list': (ctx, input) => daftarLaporan(ctx.db, input),
-  'laporan.rekap': (ctx, input) => hitungRekap(ctx.db, input.periode, input.per),
+  'laporan.rekap': (ctx, input) => hitungRekap(ctx.db, input.periode, input.per, new Date(), input.kabupaten ?? null),
   'laporan.kepatuhan': (ctx, input) => hitungKepatuhan(ctx.db, input.periode),
   'laporan.dokumen': async (ctx, input) => {
     const kode = bacaPengaturan(ctx.db).kabupaten_kode ?? '';
@@ -119,6 +124,36 @@ export const handlers: Handlers = {
   'proposal.dinas': (ctx) => daftarDinas(ctx.db),
   'proposal.simpanDinas': (ctx, input) => simpanDaftarDinas(ctx.db, input.daftar),
   'proposal.terbilang': (_ctx, input) => terbilang(input.n),
+
+  'sinkron.info': (ctx) => infoSinkron(ctx.db),
+  'sinkron.buatKunci': (ctx) => ({ sidik_jari: buatKunci(ctx.db).sidik_jari }),
+  'sinkron.eksporIdentitas': (ctx) => {
+    const id = identitas(ctx.db);
+    const out = ctx.files.output(`identitas-${id.kode}.bmid`);
+    writeFileSync(out.path, JSON.stringify(id, null, 2));
+    return out.ref();
+  },
+  'sinkron.imporIdentitas': (ctx, input) => daftarkanMitra(ctx.db, bacaIdentitas(readFileSync(ctx.files.resolve(input.berkas), 'utf8')), { gantiKunci: input.gantiKunci }),
+  'sinkron.eksporBundel': (ctx, input) => {
+    const hasil = eksporBundel(ctx.db, { penuh: input.penuh, folder: dirname(ctx.files.tempPath('bundel')) });
+    return { berkas: ctx.files.register(hasil.berkas), ukuran: hasil.ukuran, jumlah: hasil.manifest.jumlah, seq: hasil.manifest.seq };
+  },
+  'sinkron.periksaBundel': (ctx, input) => {
+    const r = periksaBundel(readFileSync(ctx.files.resolve(input.berkas)), input.berkas.nama);
+    return { ...r, manifest: r.manifest as unknown as Record<string, unknown> };
+  },
+  'sinkron.imporBundel': (ctx, input) => imporBundel(ctx.db, readFileSync(ctx.files.resolve(input.berkas)), { nama: input.berkas.nama, dryRun: input.dryRun, percayai: input.percayai }),
+  'sinkron.tandaTerima': (ctx, input) => {
+    const out = ctx.files.output(`tanda-terima-${input.kabupaten}-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}.bmb`);
+    buatTandaTerima(ctx.db, input.kabupaten, out.path);
+    return out.ref();
+  },
+  'sinkron.bundelReferensi': (ctx) => {
+    const out = ctx.files.output(`referensi-35-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}.bmb`);
+    buatBundelReferensi(ctx.db, out.path);
+    return out.ref();
+  },
+  'sinkron.statusKabupaten': (ctx) => statusKabupaten(ctx.db),
 
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
 

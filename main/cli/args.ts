@@ -4,7 +4,7 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN = new Set(['json', 'dry-run', 'provinsi', 'full', 'help']);
+const BOOLEAN = new Set(['json', 'dry-run', 'provinsi', 'full', 'help', 'ganti-kunci']);
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];

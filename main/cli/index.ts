@@ -1,5 +1,5 @@
-import { copyFileSync, existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { AppContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import type { MethodName, Input, Output, RingkasanImpor } from '../common/api';
@@ -8,6 +8,8 @@ import type { FileRef } from '../common/contract-kit';
 import { formatAngka, formatRupiah } from '../common/format';
 import { periksaNik } from '../services/nik';
 import { terbilang } from '../common/terbilang';
+import { periksaBundel } from '../services/bundle';
+import { cadangkanKunci, pulihkanKunci } from '../services/kunci';
 import { flag, parseArgs, type Args } from './args';
 
 // The headless door: `npm run cli --silent -- <command>`. Commands, flags and JSON fields are a
@@ -24,6 +26,11 @@ const USAGE = `Bermantra CLI
   proposal list --db FILE [--json] | proposal show --db FILE --id ID [--json]
   proposal pdf --db FILE --id ID -o OUT.pdf | proposal rab-xlsx --db FILE --id ID -o OUT.xlsx
   terbilang N
+  keys init --db FILE | keys export --db FILE -o FILE.bmid | keys import --db FILE FILE.bmid [--ganti-kunci]
+  keys backup --db FILE -o FILE --frasa F | keys restore --db FILE FILE --frasa F
+  bundle export --db FILE -o OUT [--full] [--json] | bundle inspect FILE [--json]
+  bundle import --db FILE FILE [--dry-run] [--percayai SIDIK_JARI] [--json]
+  bundle ack --db FILE --kabupaten 35.07 -o FILE | bundle referensi --db FILE -o FILE
   laporan list --db FILE --period 2025-01 [--json]
   laporan recap --db FILE --period 2025-S1|2025 [--per kelompok|fasilitator|kecamatan|kabupaten] [--json]
   laporan recap --db FILE --period 2025-01|2025-S1|2025 --format pdf|xlsx -o OUT [--per ...]
@@ -200,6 +207,83 @@ async function run(args: Args): Promise<Printable> {
         ctx.close();
       }
     }
+    case 'keys': {
+      const ctx = openContext(args);
+      try {
+        if (sub === 'init') {
+          const data = await call(ctx, 'sinkron.buatKunci', {});
+          return { json: data, text: `Kunci siap. Sidik jari: ${data.sidik_jari}` };
+        }
+        if (sub === 'export') {
+          const out = need(args, 'o', 'berkas identitas keluaran, misalnya identitas-35.07.bmid');
+          copyFileSync(ctx.files.resolve(await call(ctx, 'sinkron.eksporIdentitas', {})), out);
+          const id = JSON.parse(readFileSync(out, 'utf8')) as { kode: string; sidik_jari: string };
+          return { json: { berkas: resolve(out), kode: id.kode, sidik_jari: id.sidik_jari }, text: `Identitas ${id.kode} ditulis ke ${out}. Sidik jari: ${id.sidik_jari}` };
+        }
+        if (sub === 'import') {
+          const path = args.positional[2];
+          if (!path || !existsSync(path)) throw new UsageError('Tulis berkas identitas yang diimpor: keys import --db FILE identitas.bmid');
+          const data = await call(ctx, 'sinkron.imporIdentitas', { berkas: ctx.files.register(resolve(path)), gantiKunci: args.flags.get('ganti-kunci') === true });
+          return { json: data, text: `${data.kode} ${data.baru ? 'didaftarkan' : 'diperbarui'}. Sidik jari: ${data.sidik_jari}` };
+        }
+        if (sub === 'backup' || sub === 'restore') {
+          const frasa = flag(args, 'frasa') ?? process.env.BERMANTRA_FRASA;
+          if (!frasa) throw new UsageError('Beri frasa sandi dengan --frasa atau variabel lingkungan BERMANTRA_FRASA.');
+          if (sub === 'backup') {
+            const out = need(args, 'o', 'berkas cadangan kunci');
+            writeFileSync(out, cadangkanKunci(ctx.db, frasa));
+            return { json: { berkas: resolve(out) }, text: `Cadangan kunci ditulis ke ${out}. Simpan frasa sandinya terpisah.` };
+          }
+          const path = args.positional[2];
+          if (!path || !existsSync(path)) throw new UsageError('Tulis berkas cadangan kunci: keys restore --db FILE cadangan.json --frasa …');
+          pulihkanKunci(ctx.db, readFileSync(path, 'utf8'), frasa);
+          return { json: { dipulihkan: true }, text: 'Kunci dipulihkan dari cadangan.' };
+        }
+        throw new UsageError('Perintah keys: init, export, import, backup atau restore.');
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'bundle': {
+      if (sub === 'inspect') {
+        const path = args.positional[2];
+        if (!path || !existsSync(path)) throw new UsageError('Tulis berkas bundel: bundle inspect FILE.bmb');
+        const info = periksaBundel(readFileSync(path), path);
+        return { json: info, text: `${info.jenis} dari ${info.pengirim} untuk ${info.penerima}, bundel ke-${info.manifest.seq}, ${formatAngka(info.ukuran)} byte, tanda tangan ${info.tanda_tangan_utuh ? 'utuh' : 'TIDAK COCOK'}\n${JSON.stringify(info.manifest.jumlah)}` };
+      }
+      const ctx = openContext(args);
+      try {
+        if (sub === 'export') {
+          const out = need(args, 'o', 'berkas atau folder keluaran');
+          const data = await call(ctx, 'sinkron.eksporBundel', { penuh: args.flags.get('full') === true });
+          const target = existsSync(out) && statSync(out).isDirectory() ? join(out, data.berkas.nama) : out;
+          copyFileSync(ctx.files.resolve(data.berkas), target);
+          const manifest = periksaBundel(readFileSync(target)).manifest;
+          return { json: { berkas: resolve(target), ukuran: data.ukuran, manifest }, text: `Bundel ke-${data.seq} ditulis ke ${target} (${formatAngka(Math.ceil(data.ukuran / 1024))} KB).` };
+        }
+        if (sub === 'import') {
+          const path = args.positional[2];
+          if (!path || !existsSync(path)) throw new UsageError('Tulis berkas bundel yang diimpor: bundle import --db FILE bundel.bmb');
+          const data = await call(ctx, 'sinkron.imporBundel', { berkas: ctx.files.register(resolve(path)), dryRun: args.flags.get('dry-run') === true, percayai: flag(args, 'percayai') ?? null });
+          const rows = Object.entries(data.tabel).map(([t, c]) => `  ${t}: baru ${c.baru}, diperbarui ${c.diperbarui}, dihapus ${c.dihapus}, diabaikan ${c.diabaikan}`);
+          return { json: data, text: [data.pesan, ...rows].join('\n') };
+        }
+        if (sub === 'ack') {
+          const kabupaten = need(args, 'kabupaten', 'kode kabupaten, misalnya 35.07');
+          const out = need(args, 'o', 'berkas tanda terima keluaran');
+          copyFileSync(ctx.files.resolve(await call(ctx, 'sinkron.tandaTerima', { kabupaten })), out);
+          return { json: { berkas: resolve(out) }, text: `Tanda terima untuk ${kabupaten} ditulis ke ${out}.` };
+        }
+        if (sub === 'referensi') {
+          const out = need(args, 'o', 'berkas bundel referensi keluaran');
+          copyFileSync(ctx.files.resolve(await call(ctx, 'sinkron.bundelReferensi', {})), out);
+          return { json: { berkas: resolve(out) }, text: `Bundel referensi ditulis ke ${out}.` };
+        }
+        throw new UsageError('Perintah bundle: export, inspect, import, ack atau referensi.');
+      } finally {
+        ctx.close();
+      }
+    }
     case 'stats': {
       const ctx = openContext(args);
       try {
@@ -215,6 +299,8 @@ async function run(args: Args): Promise<Printable> {
 }
 
 async function main(): Promise<number> {
+  // `npm run cli` runs in the package folder; relative paths are meant from where the user typed.
+  if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
   const args = parseArgs(process.argv.slice(2));
   const json = args.flags.get('json') === true;
   if (args.flags.get('help') || args.positional.length === 0) {

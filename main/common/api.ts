@@ -128,6 +128,8 @@ export interface RingkasanImpor {
 export interface Statistik {
   kabupaten_kode: string | null;
   tabel: Record<string, number>;
+  /** Province mode: live rows per table for each kabupaten. */
+  per_kabupaten?: Record<string, Record<string, number>>;
 }
 
 const fasilitatorInput = z.object({
@@ -248,7 +250,7 @@ const nikApi = {
 
 const fasilitatorApi = {
   'fasilitator.list': method(
-    z.object({ cari: z.string().trim().default(''), kecamatan: z.string().nullish(), status: z.enum(STATUS_FASILITATOR).nullish(), terhapus, ...halaman }),
+    z.object({ kabupaten: z.string().nullish(), cari: z.string().trim().default(''), kecamatan: z.string().nullish(), status: z.enum(STATUS_FASILITATOR).nullish(), terhapus, ...halaman }),
   ).returns<Page<FasilitatorRow>>(),
   'fasilitator.get': method(z.object({ id })).returns<FasilitatorRow>(),
   'fasilitator.simpan': method(fasilitatorInput).returns<Disimpan>(),
@@ -259,6 +261,7 @@ const fasilitatorApi = {
 const kelompokApi = {
   'kelompok.list': method(
     z.object({
+      kabupaten: z.string().nullish(),
       cari: z.string().trim().default(''),
       kecamatan: z.string().nullish(),
       desa: z.string().nullish(),
@@ -277,6 +280,7 @@ const kelompokApi = {
 };
 
 const anggotaFilter = {
+  kabupaten: z.string().nullish(),
   cari: z.string().trim().default(''),
   kelompok: z.string().nullish(),
   kecamatan: z.string().nullish(),
@@ -329,7 +333,7 @@ const laporanApi = {
   'laporan.list': method(
     z.object({ periode: bulan, fasilitator: z.string().nullish(), kecamatan: z.string().nullish(), status: z.array(z.enum(STATUS_LAPORAN)).nullish() }),
   ).returns<LaporanRow[]>(),
-  'laporan.rekap': method(z.object({ periode, per: z.enum(TINGKAT_REKAP).default('kabupaten') })).returns<Rekap>(),
+  'laporan.rekap': method(z.object({ periode, per: z.enum(TINGKAT_REKAP).default('kabupaten'), kabupaten: z.string().nullish() })).returns<Rekap>(),
   'laporan.kepatuhan': method(z.object({ periode })).returns<Kepatuhan>(),
   'laporan.dokumen': method(
     z.object({ periode, format: z.enum(['pdf', 'xlsx']), per: z.enum(TINGKAT_REKAP).default('kabupaten'), fasilitator_id: z.string().nullish() }),
@@ -396,6 +400,55 @@ const proposalApi = {
   'proposal.terbilang': method(z.object({ n: z.number().int().min(0).max(999_999_999_999_999) })).returns<string>(),
 };
 
+export interface HasilImporBundel {
+  jenis: 'data' | 'tanda-terima' | 'referensi';
+  pengirim: string;
+  seq: number;
+  penuh: boolean;
+  dryRun: boolean;
+  sudahPernah: boolean;
+  tabel: Record<string, { baru: number; diperbarui: number; dihapus: number; diabaikan: number }>;
+  lampiran: number;
+  pesan: string;
+}
+
+export interface StatusKabupaten {
+  kode: string;
+  nama: string;
+  sidik_jari: string | null;
+  terdaftar: boolean;
+  bundel_terakhir: number | null;
+  dibuat_pada: string | null;
+  diterima_pada: string | null;
+  hari_sejak: number | null;
+  kelompok: number;
+  anggota: number;
+  laporan: number;
+}
+
+export interface InfoSinkron {
+  mode: 'kabupaten' | 'provinsi' | null;
+  punyaKunci: boolean;
+  sidik_jari: string | null;
+  mitra: { kode: string; nama: string; sidik_jari: string; didaftarkan_pada: string }[];
+  ack_cl: number;
+  perubahan_belum_dikirim: number;
+  bundel_keluar: { seq: number; penuh: boolean; ukuran: number; nama_berkas: string; dibuat_pada: string }[];
+}
+
+const sinkronApi = {
+  'sinkron.info': method(z.object({})).returns<InfoSinkron>(),
+  'sinkron.buatKunci': method(z.object({})).returns<{ sidik_jari: string }>(),
+  'sinkron.eksporIdentitas': method(z.object({})).returns<FileRef>(),
+  'sinkron.imporIdentitas': method(z.object({ berkas: fileRef, gantiKunci: z.boolean().default(false) })).returns<{ kode: string; sidik_jari: string; baru: boolean }>(),
+  'sinkron.eksporBundel': method(z.object({ penuh: z.boolean().default(false) })).returns<{ berkas: FileRef; ukuran: number; jumlah: Record<string, number>; seq: number }>(),
+  'sinkron.periksaBundel': method(z.object({ berkas: fileRef })).returns<{ jenis: string; pengirim: string; penerima: string; sidik_jari_pengirim: string; tanda_tangan_utuh: boolean; ukuran: number; manifest: Record<string, unknown> }>(),
+  'sinkron.imporBundel': method(z.object({ berkas: fileRef, dryRun: z.boolean().default(false), percayai: z.string().nullish() })).returns<HasilImporBundel>(),
+  'sinkron.tandaTerima': method(z.object({ kabupaten: kodeKabupaten })).returns<FileRef>(),
+  'sinkron.bundelReferensi': method(z.object({})).returns<FileRef>(),
+  'sinkron.statusKabupaten': method(z.object({})).returns<StatusKabupaten[]>(),
+};
+
 const auditApi = {
   'audit.list': method(z.object({ tabel: z.enum(['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan']), id })).returns<AuditEntry[]>(),
 };
@@ -406,7 +459,7 @@ const cadanganApi = {
   'cadangan.pulihkan': method(z.object({ nama: z.string().min(1, 'Pilih cadangan yang akan dipulihkan.') })).returns<{ sebelumnya: Cadangan }>(),
 };
 
-export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, auditApi, cadanganApi);
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, auditApi, cadanganApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

@@ -20,6 +20,7 @@ function filtered(db: Db, f: AnggotaFilter) {
     .where('a.deleted_at', f.terhapus ? 'is not' : 'is', null)
     .$if(!!cari && digits, (q) => q.where((eb) => eb.or([eb('a.nik', 'like', `${cari}%`), eb('a.no_kk', 'like', `${cari}%`)])))
     .$if(!!cari && !digits, (q) => q.where((eb) => eb.or([eb('a.nama', 'like', `%${cari}%`), eb('k.nama', 'like', `%${cari}%`)])))
+    .$if(!!f.kabupaten, (q) => q.where('a.kabupaten_kode', '=', f.kabupaten!))
     .$if(!!f.kelompok, (q) => q.where('a.kelompok_id', '=', f.kelompok!))
     .$if(!!f.kecamatan, (q) => q.where('k.kecamatan_kode', '=', f.kecamatan!))
     .$if(!!f.desa, (q) => q.where('a.desa_kode', '=', f.desa!))

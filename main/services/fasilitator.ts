@@ -12,6 +12,7 @@ export function daftarFasilitator(db: Db, input: ParsedInput<'fasilitator.list'>
     .selectFrom('fasilitator as f')
     .where(input.terhapus ? 'f.deleted_at' : 'f.deleted_at', input.terhapus ? 'is not' : 'is', null)
     .$if(!!input.cari, (q) => q.where((eb) => eb.or([eb('f.nama', 'like', `%${input.cari}%`), eb('f.no_hp', 'like', `%${input.cari}%`), eb('f.nik', 'like', `${input.cari}%`)])))
+    .$if(!!input.kabupaten, (q) => q.where('f.kabupaten_kode', '=', input.kabupaten!))
     .$if(!!input.kecamatan, (q) => q.where('f.kecamatan_kode', '=', input.kecamatan!))
     .$if(!!input.status, (q) => q.where('f.status', '=', input.status!));
   const total = db.get(where.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;

@@ -13,6 +13,7 @@ function filtered(db: Db, input: Partial<ParsedInput<'kelompok.list'>>) {
     .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
     .$if(input.terhapus !== undefined, (q) => q.where('k.deleted_at', input.terhapus ? 'is not' : 'is', null))
     .$if(!!input.cari, (q) => q.where((eb) => eb.or([eb('k.nama', 'like', `%${input.cari}%`), eb('k.produk_utama', 'like', `%${input.cari}%`)])))
+    .$if(!!input.kabupaten, (q) => q.where('k.kabupaten_kode', '=', input.kabupaten!))
     .$if(!!input.kecamatan, (q) => q.where('k.kecamatan_kode', '=', input.kecamatan!))
     .$if(!!input.desa, (q) => q.where('k.desa_kode', '=', input.desa!))
     .$if(!!input.fasilitator, (q) => q.where('k.fasilitator_id', '=', input.fasilitator!))

@@ -15,6 +15,7 @@ import { namaWilayah } from './wilayah';
 
 interface KelompokInfo {
   id: string;
+  kabupaten_kode: string;
   nama: string;
   status: string;
   kecamatan_kode: string;
@@ -75,7 +76,7 @@ export function gabungRekap(katalog: Katalog, parts: NilaiLaporan[]): NilaiLapor
 
 const DIHITUNG: StatusLaporan[] = ['diajukan', 'diverifikasi'];
 
-export function hitungRekap(db: Db, periode: string, per: TingkatRekap = 'kabupaten', today = new Date()): Rekap {
+export function hitungRekap(db: Db, periode: string, per: TingkatRekap = 'kabupaten', today = new Date(), kabupaten: string | null = null): Rekap {
   const months = periksaPeriode(periode);
   const katalog = katalogAktif(db);
   const now = hariIni(today).slice(0, 7);
@@ -85,8 +86,9 @@ export function hitungRekap(db: Db, periode: string, per: TingkatRekap = 'kabupa
     db.q
       .selectFrom('kelompok as k')
       .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
-      .select(['k.id', 'k.nama', 'k.status', 'k.kecamatan_kode', 'k.fasilitator_id', 'f.nama as fasilitator_nama'])
+      .select(['k.id', 'k.kabupaten_kode', 'k.nama', 'k.status', 'k.kecamatan_kode', 'k.fasilitator_id', 'f.nama as fasilitator_nama'])
       .where('k.deleted_at', 'is', null)
+      .$if(!!kabupaten, (q) => q.where('k.kabupaten_kode', '=', kabupaten!))
       .orderBy('k.nama'),
   ) as KelompokInfo[];
   // Lean read (no joins, no sort, three columns): this is the hot path of every recap and dashboard.
@@ -126,7 +128,7 @@ export function hitungRekap(db: Db, periode: string, per: TingkatRekap = 'kabupa
           ? [g.fasilitator_id ?? '-', g.fasilitator_nama ?? '(tanpa fasilitator)']
           : per === 'kecamatan'
             ? [g.kecamatan_kode, namaWilayah(g.kecamatan_kode) ?? g.kecamatan_kode]
-            : [pengaturan.kabupaten_kode ?? '', pengaturan.kabupaten_nama ?? ''];
+            : [g.kabupaten_kode, namaWilayah(g.kabupaten_kode) ?? g.kabupaten_kode];
     const unit = units.get(kunci) ?? { kunci, nama, groups: [] };
     unit.groups.push({ info: g, nilai: rekapKelompok(katalog, own), masuk: own.length, diharapkan: Math.max(expected.length, own.length), hilang });
     units.set(kunci, unit);

@@ -12,5 +12,13 @@ export function statistik(db: Db): Statistik {
   for (const t of ['change_log', 'audit']) {
     tabel[t] = (db.sqlite.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n;
   }
-  return { kabupaten_kode: bacaPengaturan(db).kabupaten_kode, tabel };
+  const p = bacaPengaturan(db);
+  if (p.mode !== 'provinsi') return { kabupaten_kode: p.kabupaten_kode, tabel };
+  const per_kabupaten: Record<string, Record<string, number>> = {};
+  for (const t of SYNCED_TABLES) {
+    for (const r of db.sqlite.prepare(`SELECT kabupaten_kode AS k, count(*) AS n FROM ${t} WHERE deleted_at IS NULL GROUP BY kabupaten_kode`).all() as { k: string; n: number }[]) {
+      (per_kabupaten[r.k] ??= {})[t] = r.n;
+    }
+  }
+  return { kabupaten_kode: p.kabupaten_kode, tabel, per_kabupaten };
 }
