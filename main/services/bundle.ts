@@ -95,7 +95,7 @@ export function uraikan(bytes: Buffer, nama = 'berkas'): Terurai {
   return { header, headerBytes, payload: bytes.subarray(pstart, pstart + plen), signed: bytes.subarray(0, pstart + plen), signature: bytes.subarray(pstart + plen) };
 }
 
-function susun(header: HeaderBundel, payload: Buffer, signKey: ReturnType<typeof kunciPrivat>): Buffer {
+export function susun(header: HeaderBundel, payload: Buffer, signKey: ReturnType<typeof kunciPrivat>): Buffer {
   const headerBytes = Buffer.from(JSON.stringify(header));
   const hlen = Buffer.alloc(4);
   hlen.writeUInt32BE(headerBytes.length);
