@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -9,6 +9,7 @@ import { IPC_CHANNELS } from '../common/bridge';
 import type { FileRef } from '../common/contract-kit';
 import { AppError } from '../common/errors';
 import { CONTENT_SECURITY_POLICY } from '../web/server';
+import { pasangPelindung } from '../services/kunci';
 
 // The Electron shell: a window, a menu, and the IPC door to the same dispatch as the web shell.
 // Kept thin: everything else runs in plain Node and is tested without Electron.
@@ -143,6 +144,14 @@ else {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
     );
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    // Private keys are wrapped by the OS keychain (DPAPI on Windows) where Electron offers it.
+    if (safeStorage.isEncryptionAvailable()) {
+      pasangPelindung({
+        nama: 'safeStorage',
+        bungkus: (data) => safeStorage.encryptString(data.toString('base64')),
+        buka: (data) => Buffer.from(safeStorage.decryptString(data), 'base64'),
+      });
+    }
     const args = parseArgs(process.argv.slice(app.isPackaged ? 1 : 2));
     const dbPath = flag(args, 'db') ?? join(app.getPath('userData'), 'bermantra.sqlite');
     try {

@@ -4,7 +4,7 @@ import type { NikInfo } from '../../../main/common/nik-info';
 import { JABATAN, type Jabatan } from '../../../main/common/records';
 import { formatTanggal } from '../../../main/common/format';
 import { invoke, pesanGalat, simpanBerkas } from '../api';
-import { useStatus } from '../app-context';
+import { useWilayahKerja } from '../components/provinsi';
 import { KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
@@ -24,8 +24,8 @@ function kelompokFromHash(): string {
 }
 
 export function AnggotaPage() {
-  const { status } = useStatus();
-  const kabupaten = status.pengaturan.kabupaten_kode!;
+  const kerja = useWilayahKerja();
+  const kabupaten = kerja.kabupatenWilayah;
   const [cari, setCari] = useState('');
   const [wilayah, setWilayah] = useState({ kecamatan: '', desa: '' });
   const [kelompok, setKelompok] = useState(kelompokFromHash);
@@ -42,8 +42,8 @@ export function AnggotaPage() {
   const kelompokOptions = useKelompokOptions();
   const fasilitatorOptions = useFasilitatorOptions();
   const q = useDebounced(cari);
-  const filter = { cari: q, kecamatan: wilayah.kecamatan || null, desa: wilayah.desa || null, kelompok: kelompok || null, fasilitator: fasilitator || null, jabatan: (jabatan || null) as Jabatan | null, ganda };
-  const list = useLoad(() => invoke('anggota.list', { ...filter, terhapus, halaman }), [q, wilayah, kelompok, fasilitator, jabatan, ganda, terhapus, halaman]);
+  const filter = { kabupaten: kerja.kabupatenFilter, cari: q, kecamatan: wilayah.kecamatan || null, desa: wilayah.desa || null, kelompok: kelompok || null, fasilitator: fasilitator || null, jabatan: (jabatan || null) as Jabatan | null, ganda };
+  const list = useLoad(() => invoke('anggota.list', { ...filter, terhapus, halaman }), [kerja.kabupatenFilter, q, wilayah, kelompok, fasilitator, jabatan, ganda, terhapus, halaman]);
   const first = <T,>(set: (v: T) => void) => (v: T) => (set(v), setHalaman(1));
 
   const ekspor = async () => {
@@ -62,18 +62,23 @@ export function AnggotaPage() {
       <div className="page-head">
         <h1 id="judul-anggota">Anggota</h1>
         <div className="actions">
-          <button type="button" onClick={() => setImpor(true)}>
-            Impor dari Excel
-          </button>
+          {!kerja.provinsi && (
+            <button type="button" onClick={() => setImpor(true)}>
+              Impor dari Excel
+            </button>
+          )}
           <button type="button" onClick={ekspor}>
             Ekspor ke Excel
           </button>
-          <button type="button" className="primary" onClick={() => setEdit('baru')}>
-            Tambah anggota
-          </button>
+          {!kerja.provinsi && (
+            <button type="button" className="primary" onClick={() => setEdit('baru')}>
+              Tambah anggota
+            </button>
+          )}
         </div>
       </div>
       <div className="filters" role="search" aria-label="Saring anggota">
+        {kerja.filter}
         <TextField label="Cari anggota" value={cari} onChange={first(setCari)} placeholder="nama, NIK, No. KK atau kelompok" />
         <WilayahPicker kabupaten={kabupaten} kecamatan={wilayah.kecamatan} desa={wilayah.desa} onChange={first(setWilayah)} emptyLabel="Semua" />
         <SelectField label="Kelompok" value={kelompok} onChange={first(setKelompok)} empty="Semua kelompok" options={kelompokOptions} />
@@ -121,7 +126,7 @@ export function AnggotaPage() {
               <td>{JABATAN_LABEL[a.jabatan]}</td>
               <td>{a.desa_nama}</td>
               <td className="actions-cell">
-                {terhapus ? (
+                {kerja.provinsi ? null : terhapus ? (
                   <button
                     type="button"
                     onClick={async () => {

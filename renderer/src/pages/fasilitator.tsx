@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { FasilitatorRow } from '../../../main/common/api';
 import { invoke, pesanGalat } from '../api';
-import { useStatus } from '../app-context';
+import { useWilayahKerja } from '../components/provinsi';
 import { KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
 import { useWilayah, WilayahPicker } from '../components/wilayah';
 
 export function FasilitatorPage() {
-  const { status } = useStatus();
-  const kabupaten = status.pengaturan.kabupaten_kode!;
+  const kerja = useWilayahKerja();
+  const kabupaten = kerja.kabupatenWilayah;
   const [cari, setCari] = useState('');
   const [kecamatan, setKecamatan] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
@@ -21,19 +21,22 @@ export function FasilitatorPage() {
   const kecamatanList = useWilayah('kecamatan', kabupaten);
   const q = useDebounced(cari);
   const list = useLoad(
-    () => invoke('fasilitator.list', { cari: q, kecamatan: kecamatan || null, status: (statusFilter || null) as 'aktif' | null, terhapus, halaman }),
-    [q, kecamatan, statusFilter, terhapus, halaman],
+    () => invoke('fasilitator.list', { kabupaten: kerja.kabupatenFilter, cari: q, kecamatan: kecamatan || null, status: (statusFilter || null) as 'aktif' | null, terhapus, halaman }),
+    [kerja.kabupatenFilter, q, kecamatan, statusFilter, terhapus, halaman],
   );
 
   return (
     <section aria-labelledby="judul-fasilitator">
       <div className="page-head">
         <h1 id="judul-fasilitator">Fasilitator</h1>
-        <button type="button" className="primary" onClick={() => setEdit('baru')}>
-          Tambah fasilitator
-        </button>
+        {!kerja.provinsi && (
+          <button type="button" className="primary" onClick={() => setEdit('baru')}>
+            Tambah fasilitator
+          </button>
+        )}
       </div>
       <div className="filters" role="search" aria-label="Saring fasilitator">
+        {kerja.filter}
         <TextField label="Cari fasilitator" value={cari} onChange={(v) => (setCari(v), setHalaman(1))} placeholder="nama, no. HP atau NIK" />
         <SelectField label="Kecamatan" value={kecamatan} onChange={(v) => (setKecamatan(v), setHalaman(1))} empty="Semua kecamatan" options={kecamatanList.map((k) => ({ value: k.kode, label: k.nama }))} />
         <SelectField label="Status" value={statusFilter} onChange={(v) => (setStatusFilter(v), setHalaman(1))} empty="Semua status" options={[{ value: 'aktif', label: 'Aktif' }, { value: 'nonaktif', label: 'Nonaktif' }]} />
@@ -65,7 +68,7 @@ export function FasilitatorPage() {
               <td className="num">{f.jumlah_kelompok}</td>
               <td>{f.status === 'aktif' ? 'Aktif' : 'Nonaktif'}</td>
               <td className="actions-cell">
-                {terhapus ? (
+                {kerja.provinsi ? null : terhapus ? (
                   <button type="button" onClick={async () => (await invoke('fasilitator.pulihkan', { id: f.id }), setInfo(`${f.nama} dipulihkan.`), list.reload())}>
                     Pulihkan {f.nama}
                   </button>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { KelompokRow } from '../../../main/common/api';
 import { invoke, pesanGalat } from '../api';
-import { useStatus } from '../app-context';
+import { useWilayahKerja } from '../components/provinsi';
 import { KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
@@ -14,8 +14,8 @@ export function useFasilitatorOptions() {
 }
 
 export function KelompokPage() {
-  const { status } = useStatus();
-  const kabupaten = status.pengaturan.kabupaten_kode!;
+  const kerja = useWilayahKerja();
+  const kabupaten = kerja.kabupatenWilayah;
   const [cari, setCari] = useState('');
   const [wilayah, setWilayah] = useState({ kecamatan: '', desa: '' });
   const [fasilitator, setFasilitator] = useState('');
@@ -33,6 +33,7 @@ export function KelompokPage() {
   const list = useLoad(
     () =>
       invoke('kelompok.list', {
+        kabupaten: kerja.kabupatenFilter,
         cari: q,
         kecamatan: wilayah.kecamatan || null,
         desa: wilayah.desa || null,
@@ -42,7 +43,7 @@ export function KelompokPage() {
         terhapus,
         halaman,
       }),
-    [q, wilayah, fasilitator, statusFilter, sektor, terhapus, halaman],
+    [kerja.kabupatenFilter, q, wilayah, fasilitator, statusFilter, sektor, terhapus, halaman],
   );
   const first = <T,>(set: (v: T) => void) => (v: T) => (set(v), setHalaman(1));
 
@@ -50,11 +51,14 @@ export function KelompokPage() {
     <section aria-labelledby="judul-kelompok">
       <div className="page-head">
         <h1 id="judul-kelompok">Kelompok binaan</h1>
-        <button type="button" className="primary" onClick={() => setEdit('baru')}>
-          Tambah kelompok
-        </button>
+        {!kerja.provinsi && (
+          <button type="button" className="primary" onClick={() => setEdit('baru')}>
+            Tambah kelompok
+          </button>
+        )}
       </div>
       <div className="filters" role="search" aria-label="Saring kelompok">
+        {kerja.filter}
         <TextField label="Cari kelompok" value={cari} onChange={first(setCari)} placeholder="nama kelompok atau produk" />
         <WilayahPicker kabupaten={kabupaten} kecamatan={wilayah.kecamatan} desa={wilayah.desa} onChange={first(setWilayah)} emptyLabel="Semua" />
         <SelectField label="Fasilitator" value={fasilitator} onChange={first(setFasilitator)} empty="Semua fasilitator" options={fasilitatorOptions} />
@@ -99,7 +103,7 @@ export function KelompokPage() {
               </td>
               <td>{k.status === 'aktif' ? 'Aktif' : 'Tidak aktif'}</td>
               <td className="actions-cell">
-                {terhapus ? (
+                {kerja.provinsi ? null : terhapus ? (
                   <button type="button" onClick={async () => (await invoke('kelompok.pulihkan', { id: k.id }), setInfo(`${k.nama} dipulihkan.`), list.reload())}>
                     Pulihkan {k.nama}
                   </button>

@@ -4,6 +4,7 @@ import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../.
 import { invoke, pesanGalat, simpanBerkas } from '../api';
 import { Notice, SelectField, TextField, useLoad } from '../components/ui';
 import { bulanLalu, EntriLaporan } from './laporan-entri';
+import { useWilayahKerja } from '../components/provinsi';
 
 const TABS = [
   { id: 'entri', label: 'Entri bulanan' },
@@ -12,12 +13,13 @@ const TABS = [
 ] as const;
 
 export function LaporanPage() {
-  const [tab, setTab] = useState<(typeof TABS)[number]['id']>('entri');
+  const { provinsi } = useWilayahKerja();
+  const [tab, setTab] = useState<(typeof TABS)[number]['id']>(provinsi ? 'rekap' : 'entri');
   return (
     <section aria-labelledby="judul-laporan">
       <h1 id="judul-laporan">Laporan bulanan</h1>
       <div role="tablist" aria-label="Bagian laporan" className="tabs">
-        {TABS.map((t) => (
+        {TABS.filter((t) => !(provinsi && t.id === 'entri')).map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
             {t.label}
           </button>
@@ -55,10 +57,11 @@ function PilihPeriode(props: { value: string; onChange: (v: string) => void; bul
 
 function RekapView() {
   const [periode, setPeriode] = useState(String(new Date().getFullYear()));
-  const [per, setPer] = useState<TingkatRekap>('kecamatan');
+  const kerja = useWilayahKerja();
+  const [per, setPer] = useState<TingkatRekap>(kerja.provinsi ? 'kabupaten' : 'kecamatan');
   const [galat, setGalat] = useState('');
   const katalog = useLoad(() => invoke('laporan.katalog', {}), []);
-  const rekap = useLoad(() => invoke('laporan.rekap', { periode, per }), [periode, per]);
+  const rekap = useLoad(() => invoke('laporan.rekap', { periode, per, kabupaten: kerja.kabupatenFilter }), [periode, per, kerja.kabupatenFilter]);
   const unduh = async (format: 'pdf' | 'xlsx') => {
     setGalat('');
     try {
@@ -73,6 +76,7 @@ function RekapView() {
     <section aria-labelledby="judul-rekap">
       <h2 id="judul-rekap">{r ? r.judul : 'Rekap'}</h2>
       <div className="filters">
+        {kerja.filter}
         <PilihPeriode value={periode} onChange={setPeriode} />
         <SelectField label="Rekap per" value={per} onChange={(v) => setPer(v as TingkatRekap)} options={TINGKAT_REKAP.map((t) => ({ value: t, label: LABEL[t] }))} />
         <div className="actions">

@@ -1,0 +1,266 @@
+import { useState } from 'react';
+import type { HasilImporBundel } from '../../../main/common/api';
+import type { FileRef } from '../../../main/common/contract-kit';
+import { formatAngka, formatWaktu } from '../../../main/common/format';
+import { invoke, isElectron, pesanGalat, pilihBerkas, simpanBerkas } from '../api';
+import { useStatus } from '../app-context';
+import { Field, Notice, TextField, useLoad } from '../components/ui';
+
+const TABEL: Record<string, string> = { fasilitator: 'Fasilitator', kelompok: 'Kelompok', anggota: 'Anggota', laporan_bulanan: 'Laporan bulanan', foto_laporan: 'Foto', proposal: 'Proposal', rab_item: 'Baris RAB', audit: 'Riwayat' };
+
+/** Picks a file through whichever door this page has (native dialog in Electron, file input in the browser). */
+function PilihBerkas(props: { label: string; accept: string; onPick: (file: FileRef) => void; busy?: boolean }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [galat, setGalat] = useState('');
+  const go = async () => {
+    try {
+      const ref = await pilihBerkas(file, [{ name: props.label, extensions: props.accept.split(',').map((e) => e.replace('.', '')) }]);
+      if (ref) props.onPick(ref);
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    }
+  };
+  return (
+    <div className="row2">
+      {!isElectron() && <Field label={props.label}>{(id) => <input id={id} type="file" accept={props.accept} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>}
+      <div className="actions">
+        <button type="button" disabled={props.busy || (!isElectron() && !file)} onClick={go}>
+          {isElectron() ? `Pilih ${props.label.toLowerCase()}…` : `Baca ${props.label.toLowerCase()}`}
+        </button>
+      </div>
+      <Notice kind="error">{galat}</Notice>
+    </div>
+  );
+}
+
+function RingkasanBundel({ r }: { r: HasilImporBundel }) {
+  return (
+    <section aria-label={r.dryRun ? 'Hasil uji coba bundel' : 'Hasil impor bundel'}>
+      <p role="status">{r.pesan}</p>
+      {Object.keys(r.tabel).length > 0 && (
+        <table aria-label="Ringkasan per tabel">
+          <thead>
+            <tr>
+              <th scope="col">Tabel</th>
+              <th scope="col" className="num">Baru</th>
+              <th scope="col" className="num">Diperbarui</th>
+              <th scope="col" className="num">Dihapus</th>
+              <th scope="col" className="num">Diabaikan</th>
+            </tr>
+          </thead>
+          <tbody>
+            {Object.entries(r.tabel).map(([t, c]) => (
+              <tr key={t}>
+                <th scope="row">{TABEL[t] ?? t}</th>
+                <td className="num">{formatAngka(c.baru)}</td>
+                <td className="num">{formatAngka(c.diperbarui)}</td>
+                <td className="num">{formatAngka(c.dihapus)}</td>
+                <td className="num">{formatAngka(c.diabaikan)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+export function SinkronPage() {
+  const { status } = useStatus();
+  const provinsi = status.pengaturan.mode === 'provinsi';
+  const info = useLoad(() => invoke('sinkron.info', {}), []);
+  const [pesan, setPesan] = useState('');
+  const [galat, setGalat] = useState('');
+  const [berkas, setBerkas] = useState<FileRef | null>(null);
+  const [periksa, setPeriksa] = useState<Awaited<ReturnType<typeof invoke<'sinkron.periksaBundel'>>> | null>(null);
+  const [hasil, setHasil] = useState<HasilImporBundel | null>(null);
+  const [sidik, setSidik] = useState('');
+  const [busy, setBusy] = useState(false);
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setGalat('');
+    setPesan('');
+    try {
+      await fn();
+      info.reload();
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const i = info.data;
+  return (
+    <section aria-labelledby="judul-sinkron">
+      <h1 id="judul-sinkron">Sinkronisasi {provinsi ? 'dengan kabupaten/kota' : 'dengan provinsi'}</h1>
+      <Notice kind="ok">{pesan}</Notice>
+      <Notice kind="error">{galat || info.error}</Notice>
+      <h2>Identitas instalasi ini</h2>
+      {i && !i.punyaKunci && (
+        <div className="actions" style={{ justifyContent: 'flex-start' }}>
+          <button type="button" className="primary" disabled={busy} onClick={() => run(async () => setPesan(`Kunci dibuat. Sidik jari: ${(await invoke('sinkron.buatKunci', {})).sidik_jari}`))}>
+            Buat kunci instalasi
+          </button>
+        </div>
+      )}
+      {i?.punyaKunci && (
+        <p>
+          Sidik jari: <strong className="mono">{i.sidik_jari}</strong>{' '}
+          <button type="button" onClick={() => run(async () => void (await simpanBerkas(await invoke('sinkron.eksporIdentitas', {}))))}>
+            Simpan berkas identitas
+          </button>
+        </p>
+      )}
+      <h2>{provinsi ? 'Kabupaten/kota terdaftar' : 'Provinsi'}</h2>
+      {i && i.mitra.length === 0 && <p>{provinsi ? 'Belum ada kabupaten/kota terdaftar.' : 'Identitas provinsi belum diimpor. Minta berkas identitas provinsi (.bmid) lalu impor di bawah.'}</p>}
+      <ul>
+        {i?.mitra.map((m) => (
+          <li key={m.kode}>
+            {m.nama} ({m.kode}) · sidik jari <span className="mono">{m.sidik_jari}</span>
+          </li>
+        ))}
+      </ul>
+      <details>
+        <summary>Impor berkas identitas {provinsi ? 'kabupaten/kota' : 'provinsi'}</summary>
+        <PilihBerkas label="Berkas identitas" accept=".bmid" onPick={(f) => run(async () => {
+          const r = await invoke('sinkron.imporIdentitas', { berkas: f });
+          setPesan(`${r.kode} ${r.baru ? 'didaftarkan' : 'diperbarui'}. Sidik jari: ${r.sidik_jari}. Cocokkan sidik jari ini dengan pemiliknya.`);
+        })} />
+      </details>
+
+      {!provinsi && i && (
+        <>
+          <h2>Kirim data ke provinsi</h2>
+          <p>
+            {formatAngka(i.perubahan_belum_dikirim)} perubahan belum dikonfirmasi provinsi. Bundel terenkripsi untuk provinsi dan ditandatangani instalasi ini; kirim lewat flashdisk atau surel.
+          </p>
+          <div className="actions" style={{ justifyContent: 'flex-start' }}>
+            <button type="button" className="primary" disabled={busy || !i.punyaKunci} onClick={() => run(async () => {
+              const r = await invoke('sinkron.eksporBundel', { penuh: false });
+              const saved = await simpanBerkas(r.berkas);
+              setPesan(`Bundel ke-${r.seq} dibuat (${formatAngka(Math.ceil(r.ukuran / 1024))} KB)${saved ? `: ${saved}` : ''}.`);
+            })}>
+              Buat bundel perubahan
+            </button>
+            <button type="button" disabled={busy || !i.punyaKunci} onClick={() => run(async () => {
+              const r = await invoke('sinkron.eksporBundel', { penuh: true });
+              const saved = await simpanBerkas(r.berkas);
+              setPesan(`Bundel lengkap ke-${r.seq} dibuat (${formatAngka(Math.ceil(r.ukuran / 1024))} KB)${saved ? `: ${saved}` : ''}.`);
+            })}>
+              Buat bundel lengkap
+            </button>
+          </div>
+          {i.bundel_keluar.length > 0 && (
+            <table aria-label="Bundel terkirim">
+              <thead>
+                <tr>
+                  <th scope="col">No.</th>
+                  <th scope="col">Berkas</th>
+                  <th scope="col">Jenis</th>
+                  <th scope="col" className="num">Ukuran</th>
+                  <th scope="col">Dibuat</th>
+                </tr>
+              </thead>
+              <tbody>
+                {i.bundel_keluar.map((b) => (
+                  <tr key={b.seq}>
+                    <td>{b.seq}</td>
+                    <td>{b.nama_berkas}</td>
+                    <td>{b.penuh ? 'lengkap' : 'perubahan'}</td>
+                    <td className="num">{formatAngka(Math.ceil(b.ukuran / 1024))} KB</td>
+                    <td>{formatWaktu(b.dibuat_pada)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </>
+      )}
+
+      <h2>{provinsi ? 'Terima bundel dari kabupaten/kota' : 'Terima tanda terima atau bundel referensi dari provinsi'}</h2>
+      <PilihBerkas label="Berkas bundel" accept=".bmb" busy={busy} onPick={(f) => run(async () => {
+        setBerkas(f);
+        setHasil(null);
+        setPeriksa(await invoke('sinkron.periksaBundel', { berkas: f }));
+      })} />
+      {berkas && periksa && (
+        <div className="panel">
+          <p>
+            {periksa.jenis === 'data' ? 'Bundel data' : periksa.jenis === 'tanda-terima' ? 'Tanda terima' : 'Bundel referensi'} dari <strong>{String(periksa.manifest.nama_pengirim || periksa.pengirim)}</strong>, sidik jari{' '}
+            <span className="mono">{periksa.sidik_jari_pengirim}</span>, {formatAngka(Math.ceil(periksa.ukuran / 1024))} KB, tanda tangan {periksa.tanda_tangan_utuh ? 'utuh' : 'TIDAK cocok'}.
+          </p>
+          {provinsi && periksa.jenis === 'data' && !i?.mitra.some((m) => m.kode === periksa.pengirim) && (
+            <TextField label="Konfirmasi sidik jari pengirim" value={sidik} onChange={setSidik} hint="Pengirim belum terdaftar. Tanyakan sidik jarinya kepada operator kabupaten/kota (misalnya lewat telepon) lalu ketik di sini." />
+          )}
+          <div className="actions" style={{ justifyContent: 'flex-start' }}>
+            <button type="button" disabled={busy} onClick={() => run(async () => setHasil(await invoke('sinkron.imporBundel', { berkas, dryRun: true, percayai: sidik || null })))}>
+              Periksa dulu (uji coba)
+            </button>
+            <button type="button" className="primary" disabled={busy} onClick={() => run(async () => setHasil(await invoke('sinkron.imporBundel', { berkas, dryRun: false, percayai: sidik || null })))}>
+              Impor bundel
+            </button>
+          </div>
+          {hasil && <RingkasanBundel r={hasil} />}
+        </div>
+      )}
+      {provinsi && <StatusKabupaten onTandaTerima={(kode) => run(async () => void (await simpanBerkas(await invoke('sinkron.tandaTerima', { kabupaten: kode }))))} onReferensi={() => run(async () => void (await simpanBerkas(await invoke('sinkron.bundelReferensi', {}))))} />}
+    </section>
+  );
+}
+
+function StatusKabupaten(props: { onTandaTerima: (kode: string) => void; onReferensi: () => void }) {
+  const data = useLoad(() => invoke('sinkron.statusKabupaten', {}), []);
+  return (
+    <section aria-labelledby="judul-status-kab">
+      <h2 id="judul-status-kab">Status kabupaten/kota</h2>
+      <div className="actions" style={{ justifyContent: 'flex-start' }}>
+        <button type="button" onClick={props.onReferensi}>
+          Buat bundel referensi (katalog indikator, daftar dinas)
+        </button>
+      </div>
+      <table aria-label="Status kabupaten/kota">
+        <thead>
+          <tr>
+            <th scope="col">Kabupaten/kota</th>
+            <th scope="col">Bundel terakhir</th>
+            <th scope="col">Dibuat</th>
+            <th scope="col">Diterima</th>
+            <th scope="col" className="num">Kelompok</th>
+            <th scope="col" className="num">Anggota</th>
+            <th scope="col" className="num">Laporan</th>
+            <th scope="col">Kebaruan</th>
+            <th scope="col">
+              <span className="sr-only">Tindakan</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.data?.map((k) => (
+            <tr key={k.kode} className={k.hari_sejak !== null && k.hari_sejak > 45 ? 'stale' : undefined}>
+              <th scope="row">{k.nama}</th>
+              <td>{k.bundel_terakhir ?? '–'}</td>
+              <td>{formatWaktu(k.dibuat_pada)}</td>
+              <td>{formatWaktu(k.diterima_pada)}</td>
+              <td className="num">{formatAngka(k.kelompok)}</td>
+              <td className="num">{formatAngka(k.anggota)}</td>
+              <td className="num">{formatAngka(k.laporan)}</td>
+              <td>{k.hari_sejak === null ? 'belum pernah mengirim' : k.hari_sejak === 0 ? 'hari ini' : `${k.hari_sejak} hari lalu`}</td>
+              <td>
+                {k.bundel_terakhir !== null && (
+                  <button type="button" onClick={() => props.onTandaTerima(k.kode)} aria-label={`Tanda terima ${k.nama}`}>
+                    Tanda terima
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+          {data.data?.length === 0 && (
+            <tr>
+              <td colSpan={9}>Belum ada kabupaten/kota terdaftar atau mengirim bundel.</td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
