@@ -2,11 +2,13 @@
 import { benchDaftarAnggota } from './daftar-anggota';
 import { benchRekap } from './rekap';
 import { benchProposal } from './proposal';
+import { benchSinkron } from './sinkron';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
   rekap: benchRekap,
   proposal: benchProposal,
+  sinkron: benchSinkron,
 };
 
 const only = process.argv[2];

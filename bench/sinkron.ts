@@ -1,0 +1,62 @@
+// 22 district databases from demo (300 kelompok, ~3,000 anggota, 24 months of reports each) exported
+// and imported into one province database: total import time (target under 5 s), bundle sizes, and
+// an incremental bundle after one month of new reports. Set BENCH_KABUPATEN to use fewer districts.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/connection';
+import { buatTandaTerima, eksporBundel, imporBundel } from '../main/services/bundle';
+import { buatDemo } from '../main/services/demo';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/kunci';
+import { simpanLaporan } from '../main/services/laporan';
+import { setup } from '../main/services/pengaturan';
+import { kabupatenJatim } from '../main/services/wilayah';
+
+export async function benchSinkron(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-bench-'));
+  const count = Number(process.env.BENCH_KABUPATEN ?? 22);
+  try {
+    const prov = openDatabase(join(dir, 'provinsi.sqlite'));
+    setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Bench', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
+    buatKunci(prov);
+    const provId = JSON.stringify(identitas(prov));
+    const districts: { kode: string; db: Db; bundle: Buffer }[] = [];
+    let t = performance.now();
+    for (const k of kabupatenJatim().slice(0, count)) {
+      const db = openDatabase(join(dir, `${k.kode}.sqlite`));
+      buatDemo(db, { kelompok: 300, bulan: 24, seed: districts.length + 1, kabupaten: k.kode });
+      buatKunci(db);
+      daftarkanMitra(db, bacaIdentitas(provId));
+      daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db))));
+      districts.push({ kode: k.kode, db, bundle: Buffer.alloc(0) });
+    }
+    console.log(`${count} basis data kabupaten dibuat dalam ${((performance.now() - t) / 1000).toFixed(1)} s`);
+    t = performance.now();
+    for (const d of districts) d.bundle = readFileSync(eksporBundel(d.db, { folder: dir }).berkas);
+    const sizes = districts.map((d) => d.bundle.length / 1024);
+    console.log(`ekspor ${count} bundel: ${(performance.now() - t).toFixed(0)} ms; ukuran bundel ${Math.min(...sizes).toFixed(0)}–${Math.max(...sizes).toFixed(0)} KB (rata-rata ${(sizes.reduce((a, b) => a + b, 0) / sizes.length).toFixed(0)} KB)`);
+    t = performance.now();
+    for (const d of districts) imporBundel(prov, d.bundle);
+    console.log(`impor ${count} bundel ke provinsi: ${(performance.now() - t).toFixed(0)} ms  (target < 5000 ms)`);
+    const rows = prov.sqlite.prepare('SELECT (SELECT count(*) FROM kelompok) k, (SELECT count(*) FROM anggota) a, (SELECT count(*) FROM laporan_bulanan) l').get() as { k: number; a: number; l: number };
+    console.log(`provinsi: ${rows.k} kelompok, ${rows.a} anggota, ${rows.l} laporan`);
+
+    // One month later: acknowledgement, then a month of new reports, then the incremental bundle.
+    const d = districts[0]!;
+    buatTandaTerima(prov, d.kode, join(dir, 'ack.bmb'));
+    imporBundel(d.db, readFileSync(join(dir, 'ack.bmb')));
+    const groups = d.db.sqlite.prepare("SELECT id FROM kelompok WHERE status = 'aktif' AND deleted_at IS NULL").all() as { id: string }[];
+    const month = `${new Date().getFullYear()}-${String(new Date().getMonth() + 1).padStart(2, '0')}`;
+    for (const g of groups) simpanLaporan(d.db, { kelompok_id: g.id, periode: month, nilai: { omzet: 2_500_000, biaya: 1_600_000, anggota_aktif: 10 } });
+    t = performance.now();
+    const inc = eksporBundel(d.db, { folder: dir });
+    const exportMs = performance.now() - t;
+    t = performance.now();
+    imporBundel(prov, readFileSync(inc.berkas));
+    console.log(`bundel perubahan satu bulan (${groups.length} laporan): ${(inc.ukuran / 1024).toFixed(0)} KB, ekspor ${exportMs.toFixed(0)} ms, impor ${(performance.now() - t).toFixed(0)} ms`);
+    for (const x of districts) x.db.close();
+    prov.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
