@@ -28,6 +28,8 @@ export interface Db {
   all<R>(query: Compilable<R>): R[];
   get<R>(query: Compilable<R>): R | undefined;
   run(query: Compilable<unknown>): Database.RunResult;
+  /** A prepared statement, cached by its SQL. */
+  prepare(sql: string): Database.Statement;
   /** Runs fn in a transaction (a savepoint when nested); a throw rolls everything back. */
   tx<T>(fn: () => T): T;
   close(): void;
@@ -90,6 +92,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     sqlite,
     q: builder,
     clock: new HybridClock(node),
+    prepare,
     all<R>(query: Compilable<R>): R[] {
       const c = query.compile();
       return prepare(c.sql).all(...(c.parameters as unknown[])) as R[];

@@ -125,6 +125,44 @@ export interface BundleMasukTable {
   ringkasan: string;
 }
 
+export interface DtsenSnapshotTable {
+  id: string;
+  sumber: 'DTKS' | 'DTSEN';
+  tanggal_data: string;
+  nama_berkas: string;
+  sha256: string;
+  jumlah_baris: number;
+  jumlah_ditolak: number;
+  diimpor_pada: string;
+  operator: string;
+}
+
+export interface DtsenBarisTable {
+  snapshot_id: string;
+  baris: number;
+  nik: string | null;
+  no_kk: string | null;
+  nama: string | null;
+  nama_norm: string | null;
+  tanggal_lahir: string | null;
+  jenis_kelamin: string | null;
+  kode_wilayah: string | null;
+  desil: number | null;
+  id_dtks: string | null;
+}
+
+export interface DtsenHasilTable {
+  anggota_id: string;
+  snapshot_id: string;
+  status: string;
+  desil: number | null;
+  skor: number | null;
+  nama_dtsen: string | null;
+  ganda: number;
+  dikonfirmasi: number | null;
+  diperbarui_pada: string;
+}
+
 /** One row per write to a synced table; a bundle is "the changes since seq N". */
 export interface ChangeLogTable {
   seq: number;
@@ -175,6 +213,9 @@ export interface Schema {
   bundle_keluar: BundleKeluarTable;
   lampiran_terkirim: LampiranTerkirimTable;
   bundle_masuk: BundleMasukTable;
+  dtsen_snapshot: DtsenSnapshotTable;
+  dtsen_baris: DtsenBarisTable;
+  dtsen_hasil: DtsenHasilTable;
   pengaturan: PengaturanTable;
   migrasi: MigrasiTable;
 }

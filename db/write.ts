@@ -33,7 +33,7 @@ export class RecordWriter {
   }
 
   find<T extends SyncedTable>(table: T, id: string): Schema[T] | undefined {
-    return this.db.sqlite.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Schema[T] | undefined;
+    return this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Schema[T] | undefined;
   }
 
   insert<T extends SyncedTable>(table: T, values: Fields<T>, aksi: 'buat' | 'impor' = 'buat'): string {
@@ -42,7 +42,7 @@ export class RecordWriter {
       const hlc = this.db.clock.now();
       const row: Row = { ...stripSync(values as Row), id, kabupaten_kode: this.kabupatenKode, created_at: hlc, updated_at: hlc, deleted_at: null };
       const columns = Object.keys(row);
-      this.db.sqlite
+      this.db
         .prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => '@' + c).join(', ')})`)
         .run(row);
       this.log(table, id, hlc, 'upsert');
@@ -61,7 +61,7 @@ export class RecordWriter {
       if (changes.length === 0) return [];
       const hlc = this.db.clock.now();
       const sets = changes.map(([k]) => `${k} = @${k}`).join(', ');
-      this.db.sqlite.prepare(`UPDATE ${table} SET ${sets}, updated_at = @__hlc WHERE id = @__id`).run({ ...Object.fromEntries(changes), __hlc: hlc, __id: id });
+      this.db.prepare(`UPDATE ${table} SET ${sets}, updated_at = @__hlc WHERE id = @__id`).run({ ...Object.fromEntries(changes), __hlc: hlc, __id: id });
       this.log(table, id, hlc, 'upsert');
       this.audit(table, id, aksi, Object.fromEntries(changes.map(([k, v]) => [k, [before[k] ?? null, v]])), alasan);
       return changes.map(([k]) => k);
@@ -74,7 +74,7 @@ export class RecordWriter {
       const before = this.find(table, id);
       if (!before || before.deleted_at) throw new AppError('TIDAK_DITEMUKAN', 'Data yang akan dihapus tidak ditemukan atau sudah dihapus. Muat ulang daftar.');
       const hlc = this.db.clock.now();
-      this.db.sqlite.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(hlc, hlc, id);
+      this.db.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(hlc, hlc, id);
       this.log(table, id, hlc, 'delete');
       this.audit(table, id, 'hapus', { deleted_at: [null, hlc] }, alasan);
     });
@@ -85,14 +85,14 @@ export class RecordWriter {
       const before = this.find(table, id);
       if (!before || !before.deleted_at) throw new AppError('TIDAK_DITEMUKAN', 'Data yang akan dipulihkan tidak ditemukan di daftar terhapus.');
       const hlc = this.db.clock.now();
-      this.db.sqlite.prepare(`UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(hlc, id);
+      this.db.prepare(`UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(hlc, id);
       this.log(table, id, hlc, 'upsert');
       this.audit(table, id, 'pulihkan', { deleted_at: [before.deleted_at, null] }, null);
     });
   }
 
   private log(table: string, id: string, hlc: string, op: 'upsert' | 'delete'): void {
-    this.db.sqlite.prepare('INSERT INTO change_log (tabel, row_id, hlc, op) VALUES (?, ?, ?, ?)').run(table, id, hlc, op);
+    this.db.prepare('INSERT INTO change_log (tabel, row_id, hlc, op) VALUES (?, ?, ?, ?)').run(table, id, hlc, op);
   }
 
   private audit(table: string, id: string, aksi: string, perubahan: Record<string, [unknown, unknown]>, alasan: string | null): void {

@@ -2,6 +2,7 @@ import { awal } from './001_awal';
 import { laporan } from './002_laporan';
 import { proposal } from './003_proposal';
 import { sinkron } from './004_sinkron';
+import { dtsen } from './005_dtsen';
 
 export interface Migration {
   /** Consecutive from 1; PRAGMA user_version holds the last one applied. */
@@ -12,6 +13,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

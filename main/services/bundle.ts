@@ -2,7 +2,6 @@ import { createCipheriv, createDecipheriv, createHash, diffieHellman, generateKe
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { SYNCED_TABLES, type SyncedTable } from '../../db/schema';
@@ -144,16 +143,25 @@ const KOLOM: Record<SyncedTable, Record<string, Kolom>> = {
 };
 const AUDIT_KOLOM: Record<string, Kolom> = { id: 't', kabupaten_kode: 't', waktu: 't', operator: 't', tabel: 't', row_id: 't', aksi: 't', perubahan: 't', alasan: 't?' };
 
-function skema(cols: Record<string, Kolom>) {
-  const shape: Record<string, z.ZodType> = {};
-  for (const [name, k] of Object.entries(cols)) {
-    const base = k.startsWith('t') ? z.string().max(100_000) : k === 'r' ? z.number().finite() : z.number().int();
-    shape[name] = k.endsWith('?') ? base.nullable() : base;
-  }
-  return z.strictObject(shape);
+/** A fast hand-written check of a row against its column spec (zod per row is too slow for a million rows). */
+function validator(cols: Record<string, Kolom>) {
+  const entries = Object.entries(cols);
+  const allowed = new Set(Object.keys(cols));
+  return (row: Record<string, unknown>): string | null => {
+    for (const [name, k] of entries) {
+      const v = row[name];
+      if (v === null || v === undefined) {
+        if (!k.endsWith('?')) return `${name}: wajib ada`;
+        continue;
+      }
+      if (k.startsWith('t') ? typeof v !== 'string' || v.length > 100_000 : typeof v !== 'number' || !Number.isFinite(v) || (k !== 'r' && !Number.isInteger(v))) return `${name}: jenis data salah`;
+    }
+    for (const key in row) if (!allowed.has(key)) return `${key}: kolom tidak dikenal`;
+    return null;
+  };
 }
-const SKEMA_BARIS = Object.fromEntries(SYNCED_TABLES.map((t) => [t, skema(KOLOM[t])])) as unknown as Record<SyncedTable, z.ZodType>;
-const SKEMA_AUDIT = skema(AUDIT_KOLOM);
+const CEK_BARIS = Object.fromEntries(SYNCED_TABLES.map((t) => [t, validator(KOLOM[t])])) as Record<SyncedTable, (row: Record<string, unknown>) => string | null>;
+const CEK_AUDIT = validator(AUDIT_KOLOM);
 
 interface IsiData {
   tabel: Partial<Record<SyncedTable, Record<string, unknown>[]>>;
@@ -250,7 +258,7 @@ export function eksporBundel(db: Db, opsi: { penuh?: boolean; folder?: string; p
   };
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
   cipher.setAAD(Buffer.from(JSON.stringify(header)));
-  const payload = Buffer.concat([cipher.update(gzipSync(plain, { level: 9 })), cipher.final(), cipher.getAuthTag()]);
+  const payload = Buffer.concat([cipher.update(gzipSync(plain, { level: 6 })), cipher.final(), cipher.getAuthTag()]);
   const bytes = susun(header, payload, signKey);
   const tanggal = now.toISOString().slice(0, 10).replace(/-/g, '');
   const nama = `bermantra-${p.kabupaten_kode}-${tanggal}-${String(seq).padStart(4, '0')}.bmb`;
@@ -368,13 +376,14 @@ export function imporBundel(db: Db, bytes: Buffer, opsi: { nama?: string; dryRun
   const owner = t.header.pengirim;
   for (const tabel of Object.keys(isi.tabel ?? {})) {
     if (!(SYNCED_TABLES as readonly string[]).includes(tabel)) throw rusak(`${nama} memuat tabel yang tidak dikenal (${tabel}).`);
+    const cek = CEK_BARIS[tabel as SyncedTable];
     (isi.tabel[tabel as SyncedTable] ?? []).forEach((row, i) => {
-      const r = SKEMA_BARIS[tabel as SyncedTable].safeParse(row);
-      if (!r.success) throw new AppError('BARIS_TIDAK_SAH', `${nama}: baris ${i + 1} tabel ${tabel} tidak sah (${r.error.issues[0]?.path.join('.')}: ${r.error.issues[0]?.message}). Bundel ditolak; tidak ada yang diubah.`);
+      const salah = cek(row);
+      if (salah) throw new AppError('BARIS_TIDAK_SAH', `${nama}: baris ${i + 1} tabel ${tabel} tidak sah (${salah}). Bundel ditolak; tidak ada yang diubah.`);
       if (row.kabupaten_kode !== owner) throw new AppError('BARIS_TIDAK_SAH', `${nama}: baris ${i + 1} tabel ${tabel} milik ${String(row.kabupaten_kode)}, bukan ${owner}. Bundel ditolak.`);
     });
   }
-  for (const a of isi.audit ?? []) if (!SKEMA_AUDIT.safeParse(a).success || a.kabupaten_kode !== owner) throw new AppError('BARIS_TIDAK_SAH', `${nama}: riwayat perubahan tidak sah. Bundel ditolak.`);
+  for (const a of isi.audit ?? []) if (CEK_AUDIT(a) || a.kabupaten_kode !== owner) throw new AppError('BARIS_TIDAK_SAH', `${nama}: riwayat perubahan tidak sah. Bundel ditolak.`);
   for (const l of isi.lampiran ?? []) if (createHash('sha256').update(Buffer.from(l.data, 'base64')).digest('hex') !== l.hash) throw rusak(`${nama}: lampiran ${l.hash.slice(0, 12)}… rusak.`);
 
   // Missing earlier changes: an incremental bundle must follow what was already applied.
@@ -390,6 +399,7 @@ export function imporBundel(db: Db, bytes: Buffer, opsi: { nama?: string; dryRun
   let lampiran = 0;
   const crashAfter = Number(process.env.BERMANTRA_UJI_MATI_SETELAH_BARIS ?? 0);
   let applied = 0;
+  let newest = '';
   try {
     db.tx(() => {
       db.sqlite.pragma('defer_foreign_keys = ON');
@@ -397,25 +407,28 @@ export function imporBundel(db: Db, bytes: Buffer, opsi: { nama?: string; dryRun
         const rows = isi.tabel[name] ?? [];
         const s: RingkasanTabel = { baru: 0, diperbarui: 0, dihapus: 0, diabaikan: 0 };
         const cols = Object.keys(KOLOM[name]);
-        const find = db.sqlite.prepare(`SELECT updated_at, deleted_at, kabupaten_kode FROM ${name} WHERE id = ?`);
-        const upsert = db.sqlite.prepare(`INSERT INTO ${name} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')}) ON CONFLICT(id) DO UPDATE SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = excluded.${c}`).join(', ')}`);
+        // New rows (the common case) cost one statement; existing ones are updated only when newer.
+        const insert = db.sqlite.prepare(`INSERT OR IGNORE INTO ${name} (${cols.join(', ')}) VALUES (${cols.map((c) => '@' + c).join(', ')})`);
+        const update = db.sqlite.prepare(`UPDATE ${name} SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id AND kabupaten_kode = @kabupaten_kode AND updated_at < @updated_at`);
+        const find = db.sqlite.prepare(`SELECT kabupaten_kode FROM ${name} WHERE id = ?`);
         for (const row of rows) {
-          const existing = find.get(row.id) as { updated_at: string; deleted_at: string | null; kabupaten_kode: string } | undefined;
-          if (existing && existing.kabupaten_kode !== owner) throw new AppError('BARIS_TIDAK_SAH', `${nama}: data ${String(row.id)} milik ${existing.kabupaten_kode}. Bundel ditolak.`);
-          // Newest change wins per row (hybrid logical clock); an older bundle changes nothing a newer one set.
-          if (existing && String(row.updated_at) <= existing.updated_at) {
+          const values = Object.fromEntries(cols.map((c) => [c, row[c] ?? null]));
+          if (String(row.updated_at) > newest) newest = String(row.updated_at);
+          if (insert.run(values).changes === 1) s.baru++;
+          else if (update.run(values).changes === 1) {
+            if (row.deleted_at) s.dihapus++;
+            else s.diperbarui++;
+          } else {
+            const existing = find.get(row.id) as { kabupaten_kode: string } | undefined;
+            if (existing && existing.kabupaten_kode !== owner) throw new AppError('BARIS_TIDAK_SAH', `${nama}: data ${String(row.id)} milik ${existing.kabupaten_kode}. Bundel ditolak.`);
+            // Newest change wins per row (hybrid logical clock); an older bundle changes nothing a newer one set.
             s.diabaikan++;
-            continue;
           }
-          upsert.run(Object.fromEntries(cols.map((c) => [c, row[c] ?? null])));
-          db.clock.receive(String(row.updated_at));
-          if (row.deleted_at && !existing?.deleted_at) s.dihapus++;
-          else if (existing) s.diperbarui++;
-          else s.baru++;
           if (crashAfter && ++applied === crashAfter) process.kill(process.pid, 'SIGKILL');
         }
         tabel[name] = s;
       }
+      if (newest) db.clock.receive(newest);
       const auditInsert = db.sqlite.prepare(`INSERT OR IGNORE INTO audit (${Object.keys(AUDIT_KOLOM).join(', ')}) VALUES (${Object.keys(AUDIT_KOLOM).map((c) => '@' + c).join(', ')})`);
       for (const a of isi.audit ?? []) auditInsert.run(Object.fromEntries(Object.keys(AUDIT_KOLOM).map((c) => [c, a[c] ?? null])));
       if (!opsi.dryRun) {
