@@ -3,6 +3,7 @@ import { openDatabase, type Db } from '../../db/connection';
 import { APP_VERSION_TEXT } from '../services/versi';
 import { AppError } from '../common/errors';
 import { FileStore } from './files';
+import { DaftarTugas } from './tugas';
 
 export const APP_VERSION = APP_VERSION_TEXT;
 
@@ -13,6 +14,7 @@ export const APP_VERSION = APP_VERSION_TEXT;
 export class AppContext {
   db: Db;
   readonly files = new FileStore();
+  readonly tugas = new DaftarTugas();
   integritas: { ok: boolean; pesan: string[] } = { ok: true, pesan: [] };
   private timer: NodeJS.Timeout | null = null;
 

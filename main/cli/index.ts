@@ -2,13 +2,14 @@ import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 
 import { join, resolve } from 'node:path';
 import { AppContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
-import type { MethodName, Input, Output, RingkasanImpor } from '../common/api';
+import type { MethodName, Input, Output, RingkasanEkstrak, RingkasanImpor } from '../common/api';
 import { AppError } from '../common/errors';
 import type { FileRef } from '../common/contract-kit';
 import { formatAngka, formatRupiah } from '../common/format';
 import { periksaNik } from '../services/nik';
 import { terbilang } from '../common/terbilang';
 import { periksaBundel } from '../services/bundle';
+import { tulisEkstrakDemo } from '../services/dtsen';
 import { cadangkanKunci, pulihkanKunci } from '../services/kunci';
 import { flag, parseArgs, type Args } from './args';
 
@@ -18,7 +19,9 @@ import { flag, parseArgs, type Args } from './args';
 const USAGE = `Bermantra CLI
 
   init --db FILE (--kabupaten 35.07 | --provinsi) [--operator NAMA]
-  demo --db FILE [--kelompok N] [--seed S] [--kabupaten 35.07]
+  demo --db FILE [--kelompok N] [--seed S] [--kabupaten 35.07] [--dtsen-extract OUT.csv [--rows N]]
+  dtsen import --db FILE PATH [--sumber DTKS|DTSEN] [--tanggal YYYY-MM-DD] [--json]
+  dtsen match --db FILE [--json] | dtsen hasil --db FILE -o OUT.csv|OUT.xlsx
   nik NIK [--json]
   anggota import --db FILE PATH [--dry-run] [--kelompok ID] [--sheet NAMA] [--json]
   anggota export --db FILE -o PATH.xlsx [--json]
@@ -92,6 +95,13 @@ async function run(args: Args): Promise<Printable> {
     case 'demo': {
       const ctx = openContext(args, false);
       try {
+        const extract = flag(args, 'dtsen-extract');
+        if (extract) {
+          const punya = (ctx.db.sqlite.prepare('SELECT count(*) AS n FROM anggota').get() as { n: number }).n > 0;
+          if (!punya) await call(ctx, 'demo.buat', { kelompok: Number(flag(args, 'kelompok') ?? 30), seed: Number(flag(args, 'seed') ?? 1), kabupaten: flag(args, 'kabupaten') ?? null });
+          const data = await tulisEkstrakDemo(ctx.db, extract, Number(flag(args, 'rows') ?? 1000), Number(flag(args, 'seed') ?? 1));
+          return { json: { berkas: resolve(extract), ...data }, text: `Ekstrak contoh ditulis ke ${extract}: ${formatAngka(data.baris)} baris (${data.anggota} anggota demo).` };
+        }
         const kelompok = flag(args, 'kelompok');
         const seed = flag(args, 'seed');
         const data = await call(ctx, 'demo.buat', {
@@ -280,6 +290,44 @@ async function run(args: Args): Promise<Printable> {
           return { json: { berkas: resolve(out) }, text: `Bundel referensi ditulis ke ${out}.` };
         }
         throw new UsageError('Perintah bundle: export, inspect, import, ack atau referensi.');
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'dtsen': {
+      const ctx = openContext(args);
+      try {
+        if (sub === 'import') {
+          const path = args.positional[2];
+          if (!path || !existsSync(path)) throw new UsageError('Tulis berkas ekstrak: dtsen import --db FILE ekstrak.csv [--sumber DTSEN] [--tanggal 2025-10-01]');
+          const sumber = (flag(args, 'sumber') ?? 'DTSEN').toUpperCase().replace('-', '');
+          if (sumber !== 'DTKS' && sumber !== 'DTSEN') throw new UsageError('--sumber adalah DTKS atau DTSEN.');
+          const job = await call(ctx, 'dtsen.impor', { berkas: ctx.files.register(resolve(path)), sumber, tanggal: flag(args, 'tanggal') ?? new Date().toISOString().slice(0, 10) });
+          let last = 0;
+          const timer = setInterval(() => {
+            const s = ctx.tugas.status(job.id);
+            if (s.progres && !args.flags.get('json') && s.progres.baris - last >= 100_000) {
+              last = s.progres.baris;
+              process.stderr.write(`  ${formatAngka(s.progres.baris)} baris (${Math.floor((s.progres.byte / s.progres.total) * 100)}%)\n`);
+            }
+          }, 500);
+          const done = await ctx.tugas.tunggu(job.id);
+          clearInterval(timer);
+          if (done.status !== 'selesai') throw new AppError(done.galat?.code ?? 'GAGAL', done.galat?.message ?? 'Impor gagal.');
+          const r = done.hasil as RingkasanEkstrak;
+          return { json: r, text: [`Snapshot ${r.sumber} ${r.tanggal_data}: ${formatAngka(r.dibaca)} baris dibaca, ${formatAngka(r.disimpan)} disimpan, ${formatAngka(r.ditolak)} ditolak.`, ...Object.entries(r.alasan_ditolak).map(([a, n]) => `  ${a}: ${n}`), ...r.contoh_ditolak.slice(0, 20).map((c) => `  baris ${c.baris}: ${c.pesan}`)].join('\n') };
+        }
+        if (sub === 'match') {
+          const data = await call(ctx, 'dtsen.cocokkan', {});
+          return { json: data, text: Object.entries(data.jumlah).map(([k, n]) => `${k}: ${n}`).join('\n') + `\nNIK ganda: ${data.ganda}` };
+        }
+        if (sub === 'hasil') {
+          const out = need(args, 'o', 'berkas keluaran .csv atau .xlsx');
+          const format = /\.xlsx$/i.test(out) ? 'xlsx' : 'csv';
+          copyFileSync(ctx.files.resolve(await call(ctx, 'dtsen.ekspor', { format })), out);
+          return { json: { berkas: resolve(out) }, text: `Hasil pencocokan ditulis ke ${out}.` };
+        }
+        throw new UsageError('Perintah dtsen: import, match atau hasil.');
       } finally {
         ctx.close();
       }

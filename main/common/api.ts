@@ -449,6 +449,81 @@ const sinkronApi = {
   'sinkron.statusKabupaten': method(z.object({})).returns<StatusKabupaten[]>(),
 };
 
+export interface StatusTugas {
+  id: string;
+  jenis: string;
+  status: 'berjalan' | 'selesai' | 'gagal' | 'dibatalkan';
+  progres: { baris: number; byte: number; total: number } | null;
+  hasil: unknown;
+  galat: { code: string; message: string } | null;
+  mulai: string;
+  selesai: string | null;
+}
+
+export const STATUS_COCOK = ['COCOK_NIK', 'COCOK_NAMA', 'TIDAK_DITEMUKAN', 'NIK_TIDAK_VALID', 'NIK_RUSAK_EXCEL'] as const;
+export type StatusCocok = (typeof STATUS_COCOK)[number];
+export const FIELD_EKSTRAK = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'kode_wilayah', 'desil', 'id_dtks'] as const;
+
+export interface RingkasanEkstrak {
+  snapshot_id: string;
+  sumber: 'DTKS' | 'DTSEN';
+  tanggal_data: string;
+  dibaca: number;
+  disimpan: number;
+  ditolak: number;
+  contoh_ditolak: { baris: number; pesan: string }[];
+  alasan_ditolak: Record<string, number>;
+  sha256: string;
+}
+
+export interface RingkasanDtsen {
+  snapshot: { id: string; sumber: string; tanggal_data: string; nama_berkas: string; jumlah_baris: number } | null;
+  total: number;
+  jumlah: Record<StatusCocok, number>;
+  desil: number[];
+  di_atas_desil_4: number;
+  menunggu_konfirmasi: number;
+  per_kelompok: { kelompok_id: string; kelompok: string; anggota: number; cocok: number; desil_1_4: number; di_atas_4: number; tidak_ditemukan: number }[];
+}
+
+export interface BarisHasil {
+  anggota_id: string;
+  nik: string;
+  nama: string;
+  kelompok: string;
+  kelompok_id: string;
+  status: StatusCocok;
+  desil: number | null;
+  skor: number | null;
+  nama_dtsen: string | null;
+  ganda: boolean;
+  dikonfirmasi: number | null;
+}
+
+const tugasApi = {
+  'tugas.status': method(z.object({ id })).returns<StatusTugas>(),
+  'tugas.batal': method(z.object({ id })).returns<StatusTugas>(),
+};
+
+const dtsenApi = {
+  'dtsen.pratinjau': method(z.object({ berkas: fileRef })).returns<{ format: string; encoding: string; headers: string[]; mapping: Partial<Record<(typeof FIELD_EKSTRAK)[number], string>>; sampel: string[][]; ukuran: number }>(),
+  'dtsen.impor': method(
+    z.object({
+      berkas: fileRef,
+      sumber: z.enum(['DTKS', 'DTSEN'], { error: 'Pilih sumber: DTKS atau DTSEN.' }),
+      tanggal: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal data ditulis TTTT-BB-HH.'),
+      mapping: z.partialRecord(z.enum(FIELD_EKSTRAK), z.string().min(1)).nullish(),
+    }),
+  ).returns<StatusTugas>(),
+  'dtsen.snapshot': method(z.object({})).returns<{ id: string; sumber: string; tanggal_data: string; nama_berkas: string; sha256: string; jumlah_baris: number; jumlah_ditolak: number; diimpor_pada: string }[]>(),
+  'dtsen.hapusSnapshot': method(z.object({ id })).returns<void>(),
+  'dtsen.cocokkan': method(z.object({ snapshot_id: z.string().nullish() })).returns<{ snapshot_id: string; jumlah: Record<StatusCocok, number>; ganda: number }>(),
+  'dtsen.ringkasan': method(z.object({})).returns<RingkasanDtsen>(),
+  'dtsen.hasil': method(z.object({ status: z.enum(STATUS_COCOK).nullish(), kelompok: z.string().nullish() })).returns<BarisHasil[]>(),
+  'dtsen.konfirmasi': method(z.object({ anggota_id: id, terima: z.boolean() })).returns<void>(),
+  'dtsen.ekspor': method(z.object({ status: z.enum(STATUS_COCOK).nullish(), format: z.enum(['xlsx', 'csv']).default('xlsx') })).returns<FileRef>(),
+};
+
 const auditApi = {
   'audit.list': method(z.object({ tabel: z.enum(['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan']), id })).returns<AuditEntry[]>(),
 };
@@ -459,7 +534,7 @@ const cadanganApi = {
   'cadangan.pulihkan': method(z.object({ nama: z.string().min(1, 'Pilih cadangan yang akan dipulihkan.') })).returns<{ sebelumnya: Cadangan }>(),
 };
 
-export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, auditApi, cadanganApi);
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, auditApi, cadanganApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

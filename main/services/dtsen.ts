@@ -11,11 +11,11 @@ import { bacaEkstrak, kenaliFormat } from './ekstrak';
 import { periksaNik } from './nik';
 import { bacaPengaturan } from './pengaturan';
 import { headerKey } from './spreadsheet';
+import { FIELD_EKSTRAK, STATUS_COCOK, type BarisHasil, type RingkasanDtsen, type RingkasanEkstrak, type StatusCocok } from '../common/api';
 
 // Matching group members against DTKS / DT-SEN extracts from Dinas Sosial. Extracts are kept as dated
 // snapshots in this installation only; results say which snapshot they came from.
 
-export const FIELD_EKSTRAK = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'kode_wilayah', 'desil', 'id_dtks'] as const;
 export type FieldEkstrak = (typeof FIELD_EKSTRAK)[number];
 export type MappingEkstrak = Partial<Record<FieldEkstrak, string>>;
 
@@ -77,18 +77,6 @@ export interface Progres {
   total: number;
 }
 
-export interface RingkasanEkstrak {
-  snapshot_id: string;
-  sumber: 'DTKS' | 'DTSEN';
-  tanggal_data: string;
-  dibaca: number;
-  disimpan: number;
-  ditolak: number;
-  /** The first rejected rows with their reason (all are counted). */
-  contoh_ditolak: { baris: number; pesan: string }[];
-  alasan_ditolak: Record<string, number>;
-  sha256: string;
-}
 
 /**
  * Streams an extract into a new snapshot inside one transaction: a cancelled or failed import leaves
@@ -203,8 +191,6 @@ export function hapusSnapshot(db: Db, id: string): void {
   });
 }
 
-export const STATUS_COCOK = ['COCOK_NIK', 'COCOK_NAMA', 'TIDAK_DITEMUKAN', 'NIK_TIDAK_VALID', 'NIK_RUSAK_EXCEL'] as const;
-export type StatusCocok = (typeof STATUS_COCOK)[number];
 export const AMBANG_NAMA = 0.9;
 
 /**
@@ -289,19 +275,6 @@ export function konfirmasiNama(db: Db, anggotaId: string, terima: boolean, snaps
   );
 }
 
-export interface BarisHasil {
-  anggota_id: string;
-  nik: string;
-  nama: string;
-  kelompok: string;
-  kelompok_id: string;
-  status: StatusCocok;
-  desil: number | null;
-  skor: number | null;
-  nama_dtsen: string | null;
-  ganda: boolean;
-  dikonfirmasi: number | null;
-}
 
 export function hasilPencocokan(db: Db, filter: { status?: StatusCocok | null; kelompok?: string | null } = {}): { snapshot: ReturnType<typeof daftarSnapshot>[number] | null; rows: BarisHasil[] } {
   const snap = daftarSnapshot(db)[0] ?? null;
@@ -324,15 +297,6 @@ export function hasilPencocokan(db: Db, filter: { status?: StatusCocok | null; k
   return { snapshot: snap, rows };
 }
 
-export interface RingkasanDtsen {
-  snapshot: { id: string; sumber: string; tanggal_data: string; nama_berkas: string; jumlah_baris: number } | null;
-  total: number;
-  jumlah: Record<StatusCocok, number>;
-  desil: number[];
-  di_atas_desil_4: number;
-  menunggu_konfirmasi: number;
-  per_kelompok: { kelompok_id: string; kelompok: string; anggota: number; cocok: number; desil_1_4: number; di_atas_4: number; tidak_ditemukan: number }[];
-}
 
 export function ringkasanDtsen(db: Db): RingkasanDtsen {
   const { snapshot, rows } = hasilPencocokan(db);
@@ -398,4 +362,48 @@ export async function eksporHasil(db: Db, path: string, filter: { status?: Statu
   const { renameSync } = await import('node:fs');
   renameSync(temp, path);
   return { jumlah: rows.length };
+}
+
+/**
+ * A synthetic extract matching the demo members: most present by NIK, some only by a misspelt name
+ * with a different NIK, some absent; plus `rows` other people. Streams, so a million rows is fine.
+ */
+export async function tulisEkstrakDemo(db: Db, path: string, rows = 1000, seed = 1): Promise<{ baris: number; anggota: number }> {
+  const { rng, namaOrang } = await import('./demo');
+  const { buatNik } = await import('./nik');
+  const r = rng(seed);
+  const kab = bacaPengaturan(db).kabupaten_kode ?? '35.07';
+  const members = db.all(db.q.selectFrom('anggota').select(['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin']).where('deleted_at', 'is', null));
+  const out = createWriteStream(path);
+  const write = async (line: string) => {
+    if (!out.write(line + '\r\n')) await once(out, 'drain');
+  };
+  const tgl = (iso: string | null) => (iso ? `${iso.slice(8, 10)}-${iso.slice(5, 7)}-${iso.slice(0, 4)}` : '');
+  const desil = () => (r.next() < 0.75 ? r.int(1, 4) : r.int(5, 10));
+  const typo = (nama: string) => {
+    const i = r.int(1, nama.length - 2);
+    return nama.slice(0, i) + nama[i + 1] + nama[i] + nama.slice(i + 2);
+  };
+  await write('NIK,NO_KK,NAMA_LENGKAP,TGL_LAHIR,JENIS_KELAMIN,KDKAB,DESIL,ID_DTKS');
+  let count = 0;
+  let id = 1;
+  for (const m of members) {
+    const p = r.next();
+    if (p < 0.1) continue; // not registered
+    const nik = p < 0.15 ? `${m.nik.slice(0, 12)}${String(r.int(5000, 9999))}` : m.nik; // registered under another NIK
+    const nama = p < 0.15 ? typo(m.nama) : m.nama.toUpperCase();
+    await write([nik, m.no_kk ?? '', `"${nama}"`, tgl(m.tanggal_lahir), m.jenis_kelamin, kab.replace('.', ''), desil(), `DTKS${String(id++).padStart(9, '0')}`].join(','));
+    count++;
+  }
+  const kecamatan = (await import('./wilayah')).kecamatanDi(kab).map((k) => k.kode);
+  for (let i = 0; i < rows; i++) {
+    const jk = r.next() < 0.5 ? 'L' : 'P';
+    const lahir = `${r.int(1945, 2020)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+    const nik = buatNik(r.pick(kecamatan), lahir, jk, r.int(1, 9999));
+    await write([nik, `${nik.slice(0, 6)}${String(r.int(1, 9999999999)).padStart(10, '0')}`, namaOrang(r, jk).toUpperCase(), tgl(lahir), jk, kab.replace('.', ''), desil(), `DTKS${String(id++).padStart(9, '0')}`].join(','));
+    count++;
+  }
+  out.end();
+  await once(out, 'finish');
+  return { baris: count, anggota: members.length };
 }
