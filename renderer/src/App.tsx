@@ -8,6 +8,7 @@ import { FasilitatorPage } from './pages/fasilitator';
 import { KelompokPage } from './pages/kelompok';
 import { LaporanPage } from './pages/laporan';
 import { ProposalPage } from './pages/proposal';
+import { DtsenPage } from './pages/dtsen';
 import { SinkronPage } from './pages/sinkron';
 import { PengaturanPage } from './pages/pengaturan';
 import { SetupPage } from './pages/setup';
@@ -19,6 +20,7 @@ const PAGES = [
   { id: 'anggota', label: 'Anggota', Page: AnggotaPage },
   { id: 'laporan', label: 'Laporan bulanan', Page: LaporanPage },
   { id: 'proposal', label: 'Proposal usaha', Page: ProposalPage },
+  { id: 'dtsen', label: 'DTKS / DT-SEN', Page: DtsenPage },
   { id: 'sinkron', label: 'Sinkronisasi', Page: SinkronPage },
   { id: 'pengaturan', label: 'Pengaturan', Page: PengaturanPage },
 ] as const;
