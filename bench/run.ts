@@ -3,12 +3,14 @@ import { benchDaftarAnggota } from './daftar-anggota';
 import { benchRekap } from './rekap';
 import { benchProposal } from './proposal';
 import { benchSinkron } from './sinkron';
+import { benchDtsen } from './dtsen';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
   rekap: benchRekap,
   proposal: benchProposal,
   sinkron: benchSinkron,
+  dtsen: benchDtsen,
 };
 
 const only = process.argv[2];
