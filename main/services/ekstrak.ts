@@ -5,65 +5,83 @@ import { detectDelimiter } from './spreadsheet';
 
 // Streaming readers for large extracts (0.5–1.5 million rows): memory does not grow with the file.
 
-/** Incremental RFC 4180 parser: feed text chunks, get the complete rows. */
+/**
+ * Incremental RFC 4180 parser: feed text chunks, get the complete records. Lines without quotes (nearly
+ * all of an extract) take a fast split; a record with quotes is parsed character by character, and one
+ * whose quotes are unbalanced continues over the next line (a newline inside a quoted field).
+ */
 export class CsvStream {
-  private row: string[] = [];
-  private field = '';
-  private quoted = false;
-  private pendingQuote = false;
-  private pendingCR = false;
+  private buf = '';
   constructor(private readonly delimiter: string) {}
 
   push(text: string): string[][] {
+    this.buf += text;
     const rows: string[][] = [];
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i]!;
-      if (this.pendingCR) {
-        this.pendingCR = false;
-        if (ch === '\n') continue;
-      }
-      if (this.quoted) {
-        if (this.pendingQuote) {
-          this.pendingQuote = false;
-          if (ch === '"') {
-            this.field += '"';
-            continue;
+    let pos = 0;
+    for (;;) {
+      let nl = this.buf.indexOf('\n', pos);
+      if (nl < 0) break;
+      let line = this.buf.slice(pos, nl);
+      if (line.indexOf('"') >= 0) {
+        // Extend over newlines until the quotes balance.
+        while (countQuotes(line) % 2 === 1) {
+          const next = this.buf.indexOf('\n', nl + 1);
+          if (next < 0) {
+            line = '';
+            nl = -1;
+            break;
           }
-          this.quoted = false;
-        } else if (ch === '"') {
-          this.pendingQuote = true;
-          continue;
-        } else {
-          this.field += ch;
-          continue;
+          line = this.buf.slice(pos, next);
+          nl = next;
         }
-      }
-      if (ch === '"' && this.field === '') this.quoted = true;
-      else if (ch === this.delimiter) {
-        this.row.push(this.field);
-        this.field = '';
-      } else if (ch === '\n' || ch === '\r') {
-        this.row.push(this.field);
-        rows.push(this.row);
-        this.row = [];
-        this.field = '';
-        if (ch === '\r') this.pendingCR = true;
-      } else this.field += ch;
+        if (nl < 0) break;
+        rows.push(parseRecord(stripCR(line), this.delimiter));
+      } else rows.push(stripCR(line).split(this.delimiter));
+      pos = nl + 1;
     }
+    this.buf = this.buf.slice(pos);
     return rows;
   }
 
   end(): string[][] {
-    if (this.pendingQuote) this.quoted = false;
-    if (this.field !== '' || this.row.length) {
-      this.row.push(this.field);
-      const last = this.row;
-      this.row = [];
-      this.field = '';
-      return [last];
-    }
-    return [];
+    const rest = stripCR(this.buf);
+    this.buf = '';
+    if (!rest) return [];
+    return [rest.indexOf('"') >= 0 ? parseRecord(rest, this.delimiter) : rest.split(this.delimiter)];
   }
+}
+
+function stripCR(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function countQuotes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+function parseRecord(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
 }
 
 function headBytes(path: string, n = 65536): Buffer {
