@@ -112,6 +112,8 @@ export async function imporEkstrak(
   let lastYield = Date.now();
   db.sqlite.exec('BEGIN IMMEDIATE');
   try {
+    // Bulk load: maintaining two indexes row by row costs more than rebuilding them once at the end.
+    db.sqlite.exec('DROP INDEX IF EXISTS dtsen_baris_nik; DROP INDEX IF EXISTS dtsen_baris_lahir;');
     db.run(db.q.insertInto('dtsen_snapshot').values({ id, sumber: opsi.sumber, tanggal_data: opsi.tanggal, nama_berkas: nama, sha256, jumlah_baris: 0, jumlah_ditolak: 0, diimpor_pada: new Date().toISOString(), operator: bacaPengaturan(db).operator }));
     for await (const row of bacaEkstrak(path, nama, (n) => (bytes += n))) {
       if (signal?.aborted) throw new AppError('DIBATALKAN', 'Impor dibatalkan. Tidak ada yang disimpan.');
@@ -156,7 +158,7 @@ export async function imporEkstrak(
           continue;
         }
       }
-      insert.run(id, row.baris, nik, get('no_kk').replace(/\D/g, '') || null, namaBaris || null, namaBaris ? normalisasiNama(namaBaris) : null, lahir, parseJenisKelamin(get('jenis_kelamin')), get('kode_wilayah') || null, desil, get('id_dtks') || null);
+      insert.run(id, row.baris, nik, get('no_kk').replace(/\D/g, '') || null, namaBaris || null, null, lahir, parseJenisKelamin(get('jenis_kelamin')), get('kode_wilayah') || null, desil, get('id_dtks') || null);
       ringkasan.disimpan++;
       if (ringkasan.dibaca % 2000 === 0) {
         onProgres?.({ baris: ringkasan.dibaca, byte: bytes, total });
@@ -169,6 +171,7 @@ export async function imporEkstrak(
     if (!col) throw new AppError('BERKAS_KOSONG', `Berkas ${nama} kosong.`);
     if (ringkasan.disimpan === 0) throw new AppError('TIDAK_ADA_BARIS', `Tidak ada baris yang dapat dipakai di ${nama} (${ringkasan.ditolak} ditolak). Periksa pemetaan kolom.`);
     db.sqlite.prepare('UPDATE dtsen_snapshot SET jumlah_baris = ?, jumlah_ditolak = ? WHERE id = ?').run(ringkasan.disimpan, ringkasan.ditolak, id);
+    db.sqlite.exec('CREATE INDEX dtsen_baris_nik ON dtsen_baris(snapshot_id, nik); CREATE INDEX dtsen_baris_lahir ON dtsen_baris(snapshot_id, tanggal_lahir);');
     db.sqlite.exec('COMMIT');
   } catch (error) {
     db.sqlite.exec('ROLLBACK');
@@ -242,7 +245,7 @@ export function cocokkan(db: Db, snapshotId?: string | null): { snapshot_id: str
         let best: { nik: string | null; nama: string | null; desil: number | null; score: number } | null = null;
         for (const row of byDate.all(snap.id, m.tanggal_lahir) as { nik: string | null; nama: string | null; nama_norm: string | null; desil: number | null }[]) {
           if (row.nik && row.nik.length === 16 && kab && !row.nik.startsWith(kab)) continue;
-          const score = jaroWinkler(target, row.nama_norm ?? '');
+          const score = jaroWinkler(target, row.nama_norm ?? normalisasiNama(row.nama ?? ''));
           if (score >= AMBANG_NAMA && (!best || score > best.score)) best = { ...row, score };
         }
         if (best) {
