@@ -42,8 +42,10 @@ test('a district sends a bundle, the province confirms the fingerprint, imports 
     await kabPage.getByLabel('Berkas identitas').setInputFiles(idPath);
     await kabPage.getByRole('button', { name: 'Baca berkas identitas' }).click();
     await expect(kabPage.getByRole('status').filter({ hasText: 'didaftarkan' })).toContainText('35 didaftarkan');
-    const bundel = kabPage.waitForEvent('download');
     await kabPage.getByRole('button', { name: 'Buat bundel perubahan' }).click();
+    await expect(kabPage.getByRole('region', { name: 'Bundel siap disimpan' })).toContainText('KB');
+    const bundel = kabPage.waitForEvent('download');
+    await kabPage.getByRole('button', { name: 'Simpan bundel' }).click();
     const bundlePath = join(dir, (await bundel).suggestedFilename());
     expect(bundlePath).toMatch(/bermantra-35\.07-\d{8}-0001\.bmb$/);
     writeFileSync(bundlePath, readFileSync(await (await bundel).path()));

@@ -76,6 +76,7 @@ export function SinkronPage() {
   const [hasil, setHasil] = useState<HasilImporBundel | null>(null);
   const [sidik, setSidik] = useState('');
   const [busy, setBusy] = useState(false);
+  const [siap, setSiap] = useState<{ berkas: FileRef; ukuran: number; jumlah: Record<string, number>; seq: number } | null>(null);
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setGalat('');
@@ -135,21 +136,31 @@ export function SinkronPage() {
             {formatAngka(i.perubahan_belum_dikirim)} perubahan belum dikonfirmasi provinsi. Bundel terenkripsi untuk provinsi dan ditandatangani instalasi ini; kirim lewat flashdisk atau surel.
           </p>
           <div className="actions" style={{ justifyContent: 'flex-start' }}>
-            <button type="button" className="primary" disabled={busy || !i.punyaKunci} onClick={() => run(async () => {
-              const r = await invoke('sinkron.eksporBundel', { penuh: false });
-              const saved = await simpanBerkas(r.berkas);
-              setPesan(`Bundel ke-${r.seq} dibuat (${formatAngka(Math.ceil(r.ukuran / 1024))} KB)${saved ? `: ${saved}` : ''}.`);
-            })}>
+            <button type="button" className="primary" disabled={busy || !i.punyaKunci} onClick={() => run(async () => setSiap(await invoke('sinkron.eksporBundel', { penuh: false })))}>
               Buat bundel perubahan
             </button>
-            <button type="button" disabled={busy || !i.punyaKunci} onClick={() => run(async () => {
-              const r = await invoke('sinkron.eksporBundel', { penuh: true });
-              const saved = await simpanBerkas(r.berkas);
-              setPesan(`Bundel lengkap ke-${r.seq} dibuat (${formatAngka(Math.ceil(r.ukuran / 1024))} KB)${saved ? `: ${saved}` : ''}.`);
-            })}>
+            <button type="button" disabled={busy || !i.punyaKunci} onClick={() => run(async () => setSiap(await invoke('sinkron.eksporBundel', { penuh: true })))}>
               Buat bundel lengkap
             </button>
           </div>
+          {siap && (
+            <div className="panel" role="region" aria-label="Bundel siap disimpan">
+              <p>
+                Bundel ke-{siap.seq} siap: <strong>{siap.berkas.nama}</strong>, {formatAngka(Math.ceil(siap.ukuran / 1024))} KB
+                {siap.ukuran > 20 * 1024 * 1024 ? ' (terlalu besar untuk lampiran surel; pakai flashdisk)' : ' (cukup untuk lampiran surel)'}.{' '}
+                {Object.entries(siap.jumlah).filter(([, n]) => n > 0).map(([t, n]) => `${TABEL[t] ?? t} ${formatAngka(n)}`).join(', ') || 'Tidak ada perubahan baru.'}
+              </p>
+              <div className="actions" style={{ justifyContent: 'flex-start' }}>
+                <button type="button" className="primary" onClick={() => run(async () => {
+                  const saved = await simpanBerkas(siap.berkas);
+                  if (saved) setPesan(`Bundel ke-${siap.seq} disimpan: ${saved}.`);
+                  setSiap(null);
+                })}>
+                  Simpan bundel
+                </button>
+              </div>
+            </div>
+          )}
           {i.bundel_keluar.length > 0 && (
             <table aria-label="Bundel terkirim">
               <thead>
