@@ -163,6 +163,17 @@ export interface DtsenHasilTable {
   diperbarui_pada: string;
 }
 
+/** Records described by main/common/mitra.ts: columns follow its field specs. */
+export type CatatanTable = SyncFields & Record<string, string | number | null>;
+
+export interface GerobakPenilaianTable extends SyncFields {
+  kelompok_id: string;
+  tahun: number;
+  usaha_keliling: number;
+  keputusan: 'diusulkan' | 'tidak' | null;
+  catatan: string | null;
+}
+
 /** One row per write to a synced table; a bundle is "the changes since seq N". */
 export interface ChangeLogTable {
   seq: number;
@@ -216,10 +227,19 @@ export interface Schema {
   dtsen_snapshot: DtsenSnapshotTable;
   dtsen_baris: DtsenBarisTable;
   dtsen_hasil: DtsenHasilTable;
+  offtaker: CatatanTable;
+  perjanjian: CatatanTable;
+  gerobak_diterima: CatatanTable;
+  gerobak_penilaian: GerobakPenilaianTable;
+  mou: CatatanTable;
+  mou_kegiatan: CatatanTable;
+  isu: CatatanTable;
+  tindak_lanjut: CatatanTable;
+  praktik_baik: CatatanTable;
   pengaturan: PengaturanTable;
   migrasi: MigrasiTable;
 }
 
 /** Tables whose rows travel to the province in bundles, with the sync columns. */
-export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item'] as const;
+export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -3,6 +3,7 @@ import { laporan } from './002_laporan';
 import { proposal } from './003_proposal';
 import { sinkron } from './004_sinkron';
 import { dtsen } from './005_dtsen';
+import { mitra } from './006_mitra';
 
 export interface Migration {
   /** Consecutive from 1; PRAGMA user_version holds the last one applied. */
@@ -13,6 +14,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

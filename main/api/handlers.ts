@@ -24,6 +24,8 @@ import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periks
 import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../services/kunci';
 import { infoSinkron } from '../services/sinkron-info';
 import { statusKabupaten } from '../services/provinsi';
+import { ambilCatatan, daftarCatatan, simpanCatatan } from '../services/catatan';
+import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from '../services/mitra';
 import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from '../services/dtsen';
 import { desaDi, kabupatenJatim, kecamatanDi } from '../services/wilayah';
 import { RecordWriter } from '../../db/write';
@@ -173,6 +175,25 @@ export const handlers: Handlers = {
   'dtsen.ekspor': async (ctx, input) => {
     const out = ctx.files.output(`hasil-dtsen-${input.status ?? 'semua'}-${new Date().toISOString().slice(0, 10)}.${input.format}`);
     await eksporHasil(ctx.db, out.path, { status: input.status ?? null });
+    return out.ref();
+  },
+
+  'catatan.list': (ctx, input) => daftarCatatan(ctx.db, input.entitas, input),
+  'catatan.get': (ctx, input) => ambilCatatan(ctx.db, input.entitas, input.id),
+  'catatan.simpan': (ctx, input) => simpanCatatan(ctx.db, input.entitas, input.nilai),
+  'catatan.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove(input.entitas, input.id, input.alasan),
+  'catatan.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore(input.entitas, input.id),
+  'mitra.ringkasan': (ctx) => ringkasanMitra(ctx.db),
+  'perjanjian.pdf': async (ctx, input) => {
+    const out = ctx.files.output(`perjanjian-${input.id.slice(-8)}.pdf`);
+    await pdfPerjanjian(ctx.db, input.id, out.path);
+    return out.ref();
+  },
+  'gerobak.list': (ctx, input) => penilaianGerobak(ctx.db, input.tahun),
+  'gerobak.simpan': (ctx, input) => simpanPenilaianGerobak(ctx.db, input),
+  'gerobak.usulan': async (ctx, input) => {
+    const out = ctx.files.output(`usulan-gerobak-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.tahun}.${input.format}`);
+    await dokumenUsulanGerobak(ctx.db, input.tahun, input.format, out.path);
     return out.ref();
   },
 

@@ -8,6 +8,7 @@ import type { FileRef } from '../common/contract-kit';
 import { formatAngka, formatRupiah } from '../common/format';
 import { periksaNik } from '../services/nik';
 import { terbilang } from '../common/terbilang';
+import { ENTITAS } from '../common/mitra';
 import { periksaBundel } from '../services/bundle';
 import { tulisEkstrakDemo } from '../services/dtsen';
 import { cadangkanKunci, pulihkanKunci } from '../services/kunci';
@@ -29,6 +30,8 @@ const USAGE = `Bermantra CLI
   proposal list --db FILE [--json] | proposal show --db FILE --id ID [--json]
   proposal pdf --db FILE --id ID -o OUT.pdf | proposal rab-xlsx --db FILE --id ID -o OUT.xlsx
   terbilang N
+  offtaker list | perjanjian list | mou list | isu list  --db FILE [--json]
+  gerobak usulan --db FILE --tahun 2025 --format pdf|xlsx -o OUT
   keys init --db FILE | keys export --db FILE -o FILE.bmid | keys import --db FILE FILE.bmid [--ganti-kunci]
   keys backup --db FILE -o FILE --frasa F | keys restore --db FILE FILE --frasa F
   bundle export --db FILE -o OUT [--full] [--json] | bundle inspect FILE [--json]
@@ -328,6 +331,49 @@ async function run(args: Args): Promise<Printable> {
           return { json: { berkas: resolve(out) }, text: `Hasil pencocokan ditulis ke ${out}.` };
         }
         throw new UsageError('Perintah dtsen: import, match atau hasil.');
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'offtaker':
+    case 'perjanjian':
+    case 'mou':
+    case 'isu': {
+      if (sub !== 'list') throw new UsageError(`Perintah ${command}: list.`);
+      const ctx = openContext(args);
+      try {
+        const rows: Record<string, unknown>[] = [];
+        for (let halaman = 1; ; halaman++) {
+          const page = await call(ctx, 'catatan.list', { entitas: command, halaman, per: 500 });
+          for (const r of page.rows) rows.push({ ...r.data, ...Object.fromEntries(Object.entries(r.nama).map(([k, v]) => [`${k.replace(/_(id|kode)$/, '')}_nama`, v])) });
+          if (halaman * 500 >= page.total) break;
+        }
+        if (command === 'isu') {
+          const tl = await call(ctx, 'catatan.list', { entitas: 'tindak_lanjut', per: 500 });
+          for (const r of rows) r.tindak_lanjut = tl.rows.filter((t) => t.data.isu_id === r.id).map((t) => t.data);
+        }
+        if (command === 'mou') {
+          const kg = await call(ctx, 'catatan.list', { entitas: 'mou_kegiatan', per: 500 });
+          for (const r of rows) r.kegiatan = kg.rows.filter((t) => t.data.mou_id === r.id).map((t) => t.data);
+        }
+        if (command === 'perjanjian') for (const r of rows) r.nilai_bulan = Math.round(Number(r.volume) * Number(r.harga_satuan));
+        const label = (r: Record<string, unknown>) => String(r[ENTITAS[command].nama] ?? r.id);
+        return { json: rows, text: rows.map((r) => `${String(r.id)}  ${label(r)}`).join('\n') || 'Belum ada data.' };
+      } finally {
+        ctx.close();
+      }
+    }
+    case 'gerobak': {
+      if (sub !== 'usulan') throw new UsageError('Perintah gerobak: usulan --tahun 2025 --format pdf|xlsx -o OUT');
+      const ctx = openContext(args);
+      try {
+        const tahun = Number(need(args, 'tahun', 'tahun usulan, misalnya 2025'));
+        const format = flag(args, 'format') ?? 'pdf';
+        if (format !== 'pdf' && format !== 'xlsx') throw new UsageError('--format adalah pdf atau xlsx.');
+        const out = need(args, 'o', `berkas keluaran .${format}`);
+        copyFileSync(ctx.files.resolve(await call(ctx, 'gerobak.usulan', { tahun, format })), out);
+        const jumlah = (await call(ctx, 'gerobak.list', { tahun })).filter((g) => g.keputusan === 'diusulkan').length;
+        return { json: { berkas: resolve(out), jumlah }, text: `Usulan gerobak ${tahun} (${jumlah} kelompok) ditulis ke ${out}.` };
       } finally {
         ctx.close();
       }

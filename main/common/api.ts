@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineContract, method, type FileRef, type Page } from './contract-kit';
 import type { NikInfo } from './nik-info';
+import { ENTITAS_KODE, type BarisCatatan } from './mitra';
 import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem } from './proposal';
 import {
   POLA_PERIODE,
@@ -524,8 +525,55 @@ const dtsenApi = {
   'dtsen.ekspor': method(z.object({ status: z.enum(STATUS_COCOK).nullish(), format: z.enum(['xlsx', 'csv']).default('xlsx') })).returns<FileRef>(),
 };
 
+const entitas = z.enum(ENTITAS_KODE);
+
+export interface PenilaianGerobak {
+  kelompok_id: string;
+  kelompok: string;
+  desa: string;
+  ketua: string | null;
+  jumlah_anggota: number;
+  sektor: string;
+  produk: string | null;
+  usaha_keliling: boolean;
+  laporan_aktif: number;
+  sudah_menerima: number | null;
+  persen_desil_1_4: number | null;
+  layak: boolean;
+  alasan: string[];
+  keputusan: 'diusulkan' | 'tidak' | null;
+  catatan: string | null;
+}
+
+export interface RingkasanMitra {
+  sppg_per_kecamatan: { kecamatan_kode: string; kecamatan: string; jumlah: number; kebutuhan_bulan: number }[];
+  perjanjian_berakhir: { id: string; nomor: string; kelompok: string; offtaker: string; selesai: string; sisa_hari: number }[];
+  nilai_per_kecamatan: { kecamatan_kode: string; kecamatan: string; perjanjian: number; nilai_bulan: number }[];
+  nilai_per_jenis: { jenis: string; perjanjian: number; nilai_bulan: number }[];
+  kelompok_tanpa_offtaker: { id: string; nama: string; desa: string }[];
+  mou_berakhir: { id: string; perguruan_tinggi: string; nomor: string; berlaku_sampai: string; sisa_hari: number }[];
+  tindak_lanjut_terbuka: number;
+}
+
+const mitraApi = {
+  'catatan.list': method(
+    z.object({ entitas, cari: z.string().nullish(), filter: z.record(z.string(), z.string()).nullish(), terhapus: z.boolean().default(false), kabupaten: z.string().nullish(), ...halaman }),
+  ).returns<Page<BarisCatatan>>(),
+  'catatan.get': method(z.object({ entitas, id })).returns<BarisCatatan>(),
+  'catatan.simpan': method(z.object({ entitas, nilai: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) })).returns<{ id: string }>(),
+  'catatan.hapus': method(z.object({ entitas, id, alasan: teksOpsional(500) })).returns<void>(),
+  'catatan.pulihkan': method(z.object({ entitas, id })).returns<void>(),
+  'mitra.ringkasan': method(z.object({})).returns<RingkasanMitra>(),
+  'perjanjian.pdf': method(z.object({ id })).returns<FileRef>(),
+  'gerobak.list': method(z.object({ tahun: z.number().int().min(2000).max(2100) })).returns<PenilaianGerobak[]>(),
+  'gerobak.simpan': method(
+    z.object({ kelompok_id: id, tahun: z.number().int().min(2000).max(2100), usaha_keliling: z.boolean(), keputusan: z.enum(['diusulkan', 'tidak']).nullable(), catatan: teksOpsional(500) }),
+  ).returns<void>(),
+  'gerobak.usulan': method(z.object({ tahun: z.number().int().min(2000).max(2100), format: z.enum(['pdf', 'xlsx']) })).returns<FileRef>(),
+};
+
 const auditApi = {
-  'audit.list': method(z.object({ tabel: z.enum(['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan']), id })).returns<AuditEntry[]>(),
+  'audit.list': method(z.object({ tabel: z.enum(['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'proposal', ...ENTITAS_KODE]), id })).returns<AuditEntry[]>(),
 };
 
 const cadanganApi = {
@@ -534,7 +582,7 @@ const cadanganApi = {
   'cadangan.pulihkan': method(z.object({ nama: z.string().min(1, 'Pilih cadangan yang akan dipulihkan.') })).returns<{ sebelumnya: Cadangan }>(),
 };
 
-export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, auditApi, cadanganApi);
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, mitraApi, auditApi, cadanganApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;

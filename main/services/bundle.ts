@@ -7,6 +7,7 @@ import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { SYNCED_TABLES, type SyncedTable } from '../../db/schema';
 import { AppError } from '../common/errors';
 import type { Katalog } from '../common/laporan';
+import { ENTITAS, ENTITAS_KODE, type EntitasKode, type EntitasSpec } from '../common/mitra';
 import { APP_VERSION_TEXT } from './versi';
 import { folderLampiran } from './foto';
 import { daftarkanMitra, kunciPrivat, kunciPublik, mitra, publicFromRaw, sidikJari } from './kunci';
@@ -140,7 +141,13 @@ const KOLOM: Record<SyncedTable, Record<string, Kolom>> = {
   foto_laporan: { ...SYNC, laporan_id: 't', hash: 't', mime: 't', lebar: 'i', tinggi: 'i', ukuran: 'i', keterangan: 't?' },
   proposal: { ...SYNC, kelompok_id: 't', judul: 't', status: 't', nilai_disetujui: 'i?', nomor_surat: 't?', tempat: 't?', tanggal: 't?', lampiran: 't?', perihal: 't?', dinas: 't?', isi: 't', proyeksi: 't', kepala_desa: 't?', sertakan_omzet: 'i' },
   rab_item: { ...SYNC, proposal_id: 't', kelompok_belanja: 't', urutan: 'i', uraian: 't', volume: 'r', satuan: 't', harga_satuan: 'i' },
+  gerobak_penilaian: { ...SYNC, kelompok_id: 't', tahun: 'i', usaha_keliling: 'i', keputusan: 't?', catatan: 't?' },
+  ...(Object.fromEntries(ENTITAS_KODE.map((k) => [k, { ...SYNC, ...kolomDariSpec(ENTITAS[k]) }])) as Record<EntitasKode, Record<string, Kolom>>),
 };
+
+function kolomDariSpec(spec: EntitasSpec): Record<string, Kolom> {
+  return Object.fromEntries(spec.fields.map((f) => [f.kode, `${f.tipe === 'angka' ? 'r' : ['rupiah', 'tahun', 'ya_tidak'].includes(f.tipe) ? 'i' : 't'}${f.wajib ? '' : '?'}` as Kolom]));
+}
 const AUDIT_KOLOM: Record<string, Kolom> = { id: 't', kabupaten_kode: 't', waktu: 't', operator: 't', tabel: 't', row_id: 't', aksi: 't', perubahan: 't', alasan: 't?' };
 
 /** A fast hand-written check of a row against its column spec (zod per row is too slow for a million rows). */

@@ -165,6 +165,7 @@ export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
     const kelompokIds = (db.sqlite.prepare("SELECT id, nama, produk_utama FROM kelompok WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT ?").all(jumlahKelompok) as { id: string; nama: string; produk_utama: string }[]);
     const jumlahProposal = Math.min(kelompokIds.length, Math.max(3, Math.round(jumlahKelompok / 10)));
     for (let i = 0; i < jumlahProposal; i++) demoProposal(writer, r, kelompokIds[i]!, today);
+    demoMitra(db, writer, r, kabupaten, today);
     return { kabupaten_kode: kabupaten, fasilitator: jumlahFasilitator, kelompok: jumlahKelompok, anggota, laporan, proposal: jumlahProposal };
   });
 }
@@ -263,4 +264,60 @@ function demoProposal(writer: RecordWriter, r: Rng, k: { id: string; nama: strin
     const [uraian, satuan, harga] = r.pick(BARANG[kb]!);
     writer.insert('rab_item', { proposal_id: id, kelompok_belanja: kb, urutan: i, uraian: `${uraian}${i >= BARANG[kb]!.length ? ` (paket ${i + 1})` : ''}`, volume: r.int(1, 20), satuan, harga_satuan: harga });
   }
+}
+
+const NAMA_SPPG = ['SPPG Yayasan Al Hikmah', 'SPPG Bina Insani', 'SPPG Nurul Huda', 'SPPG Tunas Bangsa', 'SPPG Darul Ulum', 'SPPG Mitra Sehat'];
+const NAMA_KOPERASI = ['Koperasi Desa Merah Putih', 'KSU Sumber Makmur', 'Koperasi Wanita Melati'];
+const NAMA_RITEL = ['Toko Sumber Rejeki', 'Minimarket Barokah', 'Katering Bu Sri'];
+const KAMPUS = ['Universitas Brawijaya', 'Universitas Negeri Malang', 'Universitas Muhammadiyah Malang', 'Politeknik Negeri Malang', 'Universitas Islam Malang'];
+
+/** Offtakers (SPPG first), agreements, cart decisions, MoUs, issues and a best practice. */
+function demoMitra(db: Db, writer: RecordWriter, r: Rng, kabupaten: string, today: Date): void {
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  const geser = (hari: number) => iso(new Date(today.getTime() + hari * 86_400_000));
+  const kecamatan = kecamatanDi(kabupaten).slice(0, 8);
+  const offtakers: string[] = [];
+  const add = (nama: string, jenis: string, kec: string, kebutuhan: number, produk: string) =>
+    offtakers.push(writer.insert('offtaker', { nama, jenis, kecamatan_kode: kec, desa_kode: null, alamat: `${r.pick(JALAN)} No. ${r.int(1, 99)}`, kontak: `${namaOrang(r, r.next() < 0.5 ? 'L' : 'P')}, 08${r.int(11, 59)}${String(r.int(0, 99999999)).padStart(8, '0')}`, produk_dibutuhkan: produk, kapasitas_bulan: kebutuhan, catatan: null }));
+  kecamatan.forEach((k, i) => add(`${NAMA_SPPG[i % NAMA_SPPG.length]} ${namaWilayah(k.kode)}`, 'SPPG', k.kode, r.int(20, 90) * 1_000_000, r.pick(['sayur dan lauk', 'telur dan tempe', 'buah dan kue', 'beras dan bumbu'])));
+  NAMA_KOPERASI.forEach((n) => add(n, 'Koperasi', r.pick(kecamatan).kode, r.int(5, 20) * 1_000_000, 'produk olahan kelompok'));
+  NAMA_RITEL.forEach((n) => add(n, n.startsWith('Katering') ? 'Hotel/restoran/katering' : 'Ritel/toko modern', r.pick(kecamatan).kode, r.int(3, 12) * 1_000_000, 'makanan ringan kemasan'));
+  const groups = db.sqlite.prepare("SELECT id, produk_utama FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' ORDER BY created_at").all() as { id: string; produk_utama: string }[];
+  groups.forEach((g, i) => {
+    if (r.next() < 0.4) return; // groups without any offtaker yet
+    const selesai = i % 7 === 0 ? geser(r.int(5, 55)) : geser(r.int(90, 400));
+    writer.insert('perjanjian', {
+      nomor: `PKS/${String(i + 1).padStart(3, '0')}/${today.getFullYear()}`,
+      tanggal: geser(-r.int(30, 300)),
+      kelompok_id: g.id,
+      offtaker_id: r.next() < 0.6 ? offtakers[r.int(0, kecamatan.length - 1)]! : r.pick(offtakers),
+      produk: g.produk_utama ?? 'produk kelompok',
+      volume: r.int(50, 400),
+      satuan: r.pick(['kg', 'bungkus', 'pak', 'porsi']),
+      harga_satuan: r.int(5, 30) * 1000,
+      mulai: geser(-r.int(30, 300)),
+      selesai,
+      status: r.next() < 0.85 ? 'aktif' : 'draf',
+      catatan: null,
+    });
+  });
+  const tahun = today.getFullYear();
+  groups.slice(0, Math.ceil(groups.length / 5)).forEach((g, i) => {
+    if (i % 3 === 0) writer.insert('gerobak_diterima', { kelompok_id: g.id, tahun: tahun - 1 - (i % 2), jumlah: 1, kondisi: r.pick(['baik', 'baik', 'rusak ringan']), catatan: null });
+    else writer.insert('gerobak_penilaian', { kelompok_id: g.id, tahun, usaha_keliling: 1, keputusan: r.next() < 0.7 ? 'diusulkan' : null, catatan: null });
+  });
+  KAMPUS.slice(0, 3).forEach((kampus, i) => {
+    const mou = writer.insert('mou', { perguruan_tinggi: kampus, nomor: `${r.int(100, 999)}/UN/${tahun - 1}`, tanggal: geser(-r.int(200, 700)), berlaku_sampai: i === 0 ? geser(r.int(20, 80)) : geser(r.int(200, 900)), ruang_lingkup: r.pick(['pelatihan', 'pendampingan', 'KKN', 'sertifikasi']), kontak: `Dr. ${namaOrang(r, 'L')}`, status: 'aktif', catatan: null });
+    writer.insert('mou_kegiatan', { mou_id: mou, tanggal: geser(-r.int(10, 150)), kegiatan: r.pick(['Pelatihan pengemasan produk', 'Pendampingan sertifikasi halal', 'KKN tematik pemasaran digital']), kelompok_id: groups[i]?.id ?? null, peserta: r.int(10, 40), hasil: 'Kelompok memahami dan mulai menerapkan.' });
+  });
+  const isu = [
+    ['pemasaran', 'Produk kelompok belum memenuhi standar kemasan yang diminta SPPG dan toko modern.', 'forum'],
+    ['pendanaan', 'Modal kerja kelompok terbatas untuk memenuhi pesanan besar.', 'monitoring'],
+    ['data', 'Sebagian anggota belum terdaftar di DT-SEN sehingga sulit diverifikasi.', 'rapat'],
+  ] as const;
+  isu.forEach(([kategori, uraian, sumber], i) => {
+    const id = writer.insert('isu', { kategori, uraian, kecamatan_kode: kecamatan[i]?.kode ?? null, kelompok_id: null, tanggal: geser(-r.int(10, 120)), sumber });
+    writer.insert('tindak_lanjut', { isu_id: id, uraian: r.pick(['Pelatihan kemasan bersama perguruan tinggi', 'Koordinasi dengan Dinas Koperasi', 'Usulan verifikasi ke Dinas Sosial']), penanggung_jawab: r.pick(['Bappeda', 'Dinas Koperasi dan UKM', 'Dinas Sosial']), target: geser(r.int(15, 90)), status: r.pick(['rencana', 'berjalan', 'selesai']) });
+  });
+  writer.insert('praktik_baik', { judul: 'Kelompok keripik memasok SPPG setiap pekan', tanggal: geser(-20), kelompok_id: groups[0]?.id ?? null, cerita: 'Setelah pendampingan kemasan dan perjanjian dengan SPPG kecamatan, omzet kelompok naik dua kali lipat dalam tiga bulan.' });
 }

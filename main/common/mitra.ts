@@ -1,0 +1,171 @@
+// Offtakers and purchase agreements, cart aid, university MoUs, strategic issues and best practices.
+// Each record type is described once here; the services validate against it and the UI builds its
+// forms and tables from it.
+
+export type TipeField = 'teks' | 'panjang' | 'angka' | 'rupiah' | 'tanggal' | 'pilihan' | 'ya_tidak' | 'kelompok' | 'offtaker' | 'mou' | 'isu' | 'kecamatan' | 'desa' | 'tahun';
+
+export interface FieldSpec {
+  kode: string;
+  label: string;
+  tipe: TipeField;
+  wajib?: boolean;
+  opsi?: readonly string[];
+  /** Shown in the list table. */
+  kolom?: boolean;
+  desimal?: boolean;
+}
+
+export const ENTITAS_KODE = ['offtaker', 'perjanjian', 'gerobak_diterima', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik'] as const;
+export type EntitasKode = (typeof ENTITAS_KODE)[number];
+
+export interface EntitasSpec {
+  tabel: EntitasKode;
+  judul: string;
+  tunggal: string;
+  fields: FieldSpec[];
+  /** Field used as the record's display name. */
+  nama: string;
+  /** Sub-records belong to a parent (kegiatan → MoU, tindak lanjut → isu). */
+  induk?: { field: string; entitas: EntitasKode };
+}
+
+export const JENIS_OFFTAKER = ['SPPG', 'Koperasi', 'Ritel/toko modern', 'Hotel/restoran/katering', 'Pasar/pengepul', 'Lainnya'] as const;
+export const STATUS_PERJANJIAN = ['draf', 'aktif', 'selesai', 'batal'] as const;
+export const RUANG_LINGKUP_MOU = ['pelatihan', 'pendampingan', 'riset', 'KKN', 'sertifikasi', 'pemasaran', 'lainnya'] as const;
+export const KATEGORI_ISU = ['data', 'pendanaan', 'pemasaran', 'kelembagaan', 'SDM', 'regulasi', 'produksi', 'lainnya'] as const;
+export const SUMBER_ISU = ['monitoring', 'rapat', 'forum', 'laporan bulanan', 'lainnya'] as const;
+export const STATUS_TINDAK_LANJUT = ['rencana', 'berjalan', 'selesai', 'tertunda'] as const;
+export const KONDISI_GEROBAK = ['baik', 'rusak ringan', 'rusak berat', 'hilang'] as const;
+
+export const ENTITAS: Record<EntitasKode, EntitasSpec> = {
+  offtaker: {
+    tabel: 'offtaker',
+    judul: 'Offtaker',
+    tunggal: 'offtaker',
+    nama: 'nama',
+    fields: [
+      { kode: 'nama', label: 'Nama offtaker', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'jenis', label: 'Jenis', tipe: 'pilihan', opsi: JENIS_OFFTAKER, wajib: true, kolom: true },
+      { kode: 'kecamatan_kode', label: 'Kecamatan', tipe: 'kecamatan', kolom: true },
+      { kode: 'desa_kode', label: 'Desa/Kelurahan', tipe: 'desa' },
+      { kode: 'alamat', label: 'Alamat', tipe: 'teks' },
+      { kode: 'kontak', label: 'Kontak (nama, no. HP)', tipe: 'teks', kolom: true },
+      { kode: 'produk_dibutuhkan', label: 'Produk yang dibutuhkan', tipe: 'teks', kolom: true },
+      { kode: 'kapasitas_bulan', label: 'Kebutuhan per bulan (Rp)', tipe: 'rupiah', kolom: true },
+      { kode: 'catatan', label: 'Catatan', tipe: 'panjang' },
+    ],
+  },
+  perjanjian: {
+    tabel: 'perjanjian',
+    judul: 'Perjanjian pembelian',
+    tunggal: 'perjanjian',
+    nama: 'nomor',
+    fields: [
+      { kode: 'nomor', label: 'Nomor perjanjian', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true },
+      { kode: 'kelompok_id', label: 'Kelompok', tipe: 'kelompok', wajib: true, kolom: true },
+      { kode: 'offtaker_id', label: 'Offtaker', tipe: 'offtaker', wajib: true, kolom: true },
+      { kode: 'produk', label: 'Produk', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'volume', label: 'Volume per bulan', tipe: 'angka', wajib: true, desimal: true },
+      { kode: 'satuan', label: 'Satuan', tipe: 'teks', wajib: true },
+      { kode: 'harga_satuan', label: 'Harga satuan (Rp)', tipe: 'rupiah', wajib: true },
+      { kode: 'mulai', label: 'Berlaku mulai', tipe: 'tanggal', wajib: true },
+      { kode: 'selesai', label: 'Berlaku sampai', tipe: 'tanggal', wajib: true, kolom: true },
+      { kode: 'status', label: 'Status', tipe: 'pilihan', opsi: STATUS_PERJANJIAN, wajib: true, kolom: true },
+      { kode: 'catatan', label: 'Ketentuan lain', tipe: 'panjang' },
+    ],
+  },
+  gerobak_diterima: {
+    tabel: 'gerobak_diterima',
+    judul: 'Gerobak yang sudah diterima',
+    tunggal: 'penerimaan gerobak',
+    nama: 'tahun',
+    fields: [
+      { kode: 'kelompok_id', label: 'Kelompok', tipe: 'kelompok', wajib: true, kolom: true },
+      { kode: 'tahun', label: 'Tahun', tipe: 'tahun', wajib: true, kolom: true },
+      { kode: 'jumlah', label: 'Jumlah gerobak', tipe: 'angka', wajib: true, kolom: true },
+      { kode: 'kondisi', label: 'Kondisi', tipe: 'pilihan', opsi: KONDISI_GEROBAK, wajib: true, kolom: true },
+      { kode: 'catatan', label: 'Catatan', tipe: 'panjang' },
+    ],
+  },
+  mou: {
+    tabel: 'mou',
+    judul: 'MoU perguruan tinggi',
+    tunggal: 'MoU',
+    nama: 'perguruan_tinggi',
+    fields: [
+      { kode: 'perguruan_tinggi', label: 'Perguruan tinggi', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'nomor', label: 'Nomor MoU', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true },
+      { kode: 'berlaku_sampai', label: 'Berlaku sampai', tipe: 'tanggal', wajib: true, kolom: true },
+      { kode: 'ruang_lingkup', label: 'Ruang lingkup', tipe: 'pilihan', opsi: RUANG_LINGKUP_MOU, wajib: true, kolom: true },
+      { kode: 'kontak', label: 'Contact person', tipe: 'teks', kolom: true },
+      { kode: 'status', label: 'Status', tipe: 'pilihan', opsi: ['aktif', 'berakhir', 'diperpanjang'], wajib: true, kolom: true },
+      { kode: 'catatan', label: 'Catatan', tipe: 'panjang' },
+    ],
+  },
+  mou_kegiatan: {
+    tabel: 'mou_kegiatan',
+    judul: 'Kegiatan MoU',
+    tunggal: 'kegiatan',
+    nama: 'kegiatan',
+    induk: { field: 'mou_id', entitas: 'mou' },
+    fields: [
+      { kode: 'mou_id', label: 'MoU', tipe: 'mou', wajib: true, kolom: true },
+      { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true, kolom: true },
+      { kode: 'kegiatan', label: 'Kegiatan', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'kelompok_id', label: 'Kelompok yang terlibat', tipe: 'kelompok', kolom: true },
+      { kode: 'peserta', label: 'Jumlah peserta', tipe: 'angka', kolom: true },
+      { kode: 'hasil', label: 'Hasil', tipe: 'panjang' },
+    ],
+  },
+  isu: {
+    tabel: 'isu',
+    judul: 'Isu strategis dan kendala',
+    tunggal: 'isu',
+    nama: 'uraian',
+    fields: [
+      { kode: 'kategori', label: 'Kategori', tipe: 'pilihan', opsi: KATEGORI_ISU, wajib: true, kolom: true },
+      { kode: 'uraian', label: 'Uraian isu', tipe: 'panjang', wajib: true, kolom: true },
+      { kode: 'kecamatan_kode', label: 'Kecamatan', tipe: 'kecamatan', kolom: true },
+      { kode: 'kelompok_id', label: 'Kelompok', tipe: 'kelompok' },
+      { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true, kolom: true },
+      { kode: 'sumber', label: 'Sumber', tipe: 'pilihan', opsi: SUMBER_ISU, wajib: true, kolom: true },
+    ],
+  },
+  tindak_lanjut: {
+    tabel: 'tindak_lanjut',
+    judul: 'Tindak lanjut',
+    tunggal: 'tindak lanjut',
+    nama: 'uraian',
+    induk: { field: 'isu_id', entitas: 'isu' },
+    fields: [
+      { kode: 'isu_id', label: 'Isu', tipe: 'isu', wajib: true, kolom: true },
+      { kode: 'uraian', label: 'Tindak lanjut', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'penanggung_jawab', label: 'Penanggung jawab', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'target', label: 'Target selesai', tipe: 'tanggal', kolom: true },
+      { kode: 'status', label: 'Status', tipe: 'pilihan', opsi: STATUS_TINDAK_LANJUT, wajib: true, kolom: true },
+    ],
+  },
+  praktik_baik: {
+    tabel: 'praktik_baik',
+    judul: 'Praktik baik',
+    tunggal: 'praktik baik',
+    nama: 'judul',
+    fields: [
+      { kode: 'judul', label: 'Judul', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true, kolom: true },
+      { kode: 'kelompok_id', label: 'Kelompok yang terlibat', tipe: 'kelompok', kolom: true },
+      { kode: 'cerita', label: 'Cerita singkat', tipe: 'panjang', wajib: true },
+    ],
+  },
+};
+
+
+export type Catatan = Record<string, string | number | null> & { id: string; updated_at: string };
+
+export interface BarisCatatan {
+  data: Catatan;
+  /** Display names of referenced records and regions, by field. */
+  nama: Record<string, string>;
+}
