@@ -50,6 +50,7 @@ test('a district bundle arrives whole at the province; applying it again changes
     assert.equal(first.tabel.kelompok!.baru, 4);
     const anggota = (w.kab.db.sqlite.prepare('SELECT count(*) AS n FROM anggota').get() as { n: number }).n;
     assert.equal(first.tabel.anggota!.baru, anggota);
+    for (const t of ['offtaker', 'mou', 'isu', 'tindak_lanjut', 'praktik_baik', 'proposal', 'rab_item']) assert.ok(first.tabel[t]!.baru > 0, `${t} travels in the bundle`);
     const before = isi(w.prov.db);
     const again = imporBundel(w.prov.db, bytes);
     assert.equal(again.sudahPernah, true);

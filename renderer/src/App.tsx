@@ -9,6 +9,7 @@ import { KelompokPage } from './pages/kelompok';
 import { LaporanPage } from './pages/laporan';
 import { ProposalPage } from './pages/proposal';
 import { DtsenPage } from './pages/dtsen';
+import { MitraPage } from './pages/mitra';
 import { SinkronPage } from './pages/sinkron';
 import { PengaturanPage } from './pages/pengaturan';
 import { SetupPage } from './pages/setup';
@@ -21,6 +22,7 @@ const PAGES = [
   { id: 'laporan', label: 'Laporan bulanan', Page: LaporanPage },
   { id: 'proposal', label: 'Proposal usaha', Page: ProposalPage },
   { id: 'dtsen', label: 'DTKS / DT-SEN', Page: DtsenPage },
+  { id: 'mitra', label: 'Mitra & offtaker', Page: MitraPage },
   { id: 'sinkron', label: 'Sinkronisasi', Page: SinkronPage },
   { id: 'pengaturan', label: 'Pengaturan', Page: PengaturanPage },
 ] as const;

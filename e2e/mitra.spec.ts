@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../db/connection';
+import { buatDemo } from '../main/services/demo';
+import { expect, startWeb, test } from './fixtures';
+
+test('an officer records an SPPG and an agreement, sees it in the overview, decides on cart aid and prints the proposal letter', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
+  const dbPath = join(dir, 'bermantra.sqlite');
+  const db = openDatabase(dbPath);
+  buatDemo(db, { kelompok: 4, bulan: 4, seed: 12, kabupaten: '35.07' });
+  db.close();
+  const { url, child } = await startWeb(dbPath);
+  try {
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Mitra & offtaker' }).click();
+    await page.getByRole('tab', { name: 'Offtaker' }).click();
+    await page.getByRole('button', { name: 'Tambah offtaker' }).click();
+    let dialog = page.getByRole('dialog', { name: 'Tambah offtaker' });
+    await dialog.getByLabel('Nama offtaker').fill('SPPG Uji Coba Kepanjen');
+    await dialog.getByLabel('Jenis').selectOption('SPPG');
+    await dialog.getByLabel('Kecamatan (boleh kosong)').selectOption({ label: 'Kepanjen' });
+    await dialog.getByLabel('Kebutuhan per bulan (Rp) (boleh kosong)').fill('30000000');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Daftar offtaker' })).toContainText('SPPG Uji Coba Kepanjen');
+
+    await page.getByRole('tab', { name: 'Perjanjian pembelian' }).click();
+    await page.getByRole('button', { name: 'Tambah perjanjian' }).click();
+    dialog = page.getByRole('dialog', { name: 'Tambah perjanjian' });
+    await dialog.getByLabel('Nomor perjanjian').fill('PKS/UJI/01');
+    await dialog.getByLabel('Tanggal', { exact: true }).fill('2026-11-01');
+    await dialog.getByLabel('Kelompok', { exact: true }).selectOption({ index: 1 });
+    await dialog.getByLabel('Offtaker', { exact: true }).selectOption({ label: 'SPPG Uji Coba Kepanjen' });
+    await dialog.getByLabel('Produk', { exact: true }).fill('tempe');
+    await dialog.getByLabel('Volume per bulan').fill('100');
+    await dialog.getByLabel('Satuan', { exact: true }).fill('kg');
+    await dialog.getByLabel('Harga satuan (Rp)').fill('12000');
+    await dialog.getByLabel('Berlaku mulai').fill('2026-11-01');
+    await dialog.getByLabel('Berlaku sampai').fill('2026-12-15');
+    await dialog.getByLabel('Status', { exact: true }).selectOption('aktif');
+    await dialog.getByRole('button', { name: 'Simpan' }).click();
+    await expect(dialog).toBeHidden();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Draf PDF PKS/UJI/01' }).click();
+    expect((await download).suggestedFilename()).toMatch(/^perjanjian-.*\.pdf$/);
+
+    await page.getByRole('tab', { name: 'Ringkasan' }).click();
+    await expect(page.getByRole('table', { name: 'SPPG per kecamatan' })).toContainText('Kepanjen');
+    await expect(page.getByRole('table', { name: 'Perjanjian berakhir dalam 60 hari' })).toContainText('PKS/UJI/01');
+
+    await page.getByRole('tab', { name: 'Bantuan gerobak' }).click();
+    const table = page.getByRole('table', { name: 'Penilaian gerobak' });
+    const first = table.getByRole('row').nth(1);
+    const keputusan = first.getByRole('combobox', { name: /^Keputusan / });
+    const nama = (await keputusan.getAttribute('aria-label'))!.replace(/^Keputusan /, '');
+    await keputusan.selectOption('diusulkan');
+    await expect(page.getByRole('status').filter({ hasText: 'disimpan' })).toContainText(nama);
+    const letter = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Surat usulan (PDF)' }).click();
+    expect((await letter).suggestedFilename()).toMatch(/^usulan-gerobak-35\.07-\d{4}\.pdf$/);
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
