@@ -174,6 +174,14 @@ export interface GerobakPenilaianTable extends SyncFields {
   catatan: string | null;
 }
 
+export interface TargetIndikatorTable extends SyncFields {
+  tahun: number;
+  indikator: string;
+  kecamatan_kode: string | null;
+  nilai: number;
+  sumber: 'kabupaten' | 'provinsi';
+}
+
 /** One row per write to a synced table; a bundle is "the changes since seq N". */
 export interface ChangeLogTable {
   seq: number;
@@ -236,10 +244,11 @@ export interface Schema {
   isu: CatatanTable;
   tindak_lanjut: CatatanTable;
   praktik_baik: CatatanTable;
+  target_indikator: TargetIndikatorTable;
   pengaturan: PengaturanTable;
   migrasi: MigrasiTable;
 }
 
 /** Tables whose rows travel to the province in bundles, with the sync columns. */
-export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik'] as const;
+export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik', 'target_indikator'] as const;
 export type SyncedTable = (typeof SYNCED_TABLES)[number];

@@ -4,6 +4,7 @@ import { proposal } from './003_proposal';
 import { sinkron } from './004_sinkron';
 import { dtsen } from './005_dtsen';
 import { mitra } from './006_mitra';
+import { target } from './007_target';
 
 export interface Migration {
   /** Consecutive from 1; PRAGMA user_version holds the last one applied. */
@@ -14,6 +15,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -24,6 +24,8 @@ import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periks
 import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../services/kunci';
 import { infoSinkron } from '../services/sinkron-info';
 import { statusKabupaten } from '../services/provinsi';
+import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget } from '../services/dashboard';
+import { dokumenMonev } from '../services/monev-dokumen';
 import { ambilCatatan, daftarCatatan, simpanCatatan } from '../services/catatan';
 import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from '../services/mitra';
 import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from '../services/dtsen';
@@ -194,6 +196,16 @@ export const handlers: Handlers = {
   'gerobak.usulan': async (ctx, input) => {
     const out = ctx.files.output(`usulan-gerobak-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.tahun}.${input.format}`);
     await dokumenUsulanGerobak(ctx.db, input.tahun, input.format, out.path);
+    return out.ref();
+  },
+
+  'dashboard.get': (ctx, input) => hitungDashboard(ctx.db, input),
+  'monev.get': (ctx, input) => hitungMonev(ctx.db, input.periode),
+  'monev.fasilitator': (ctx, input) => monitoringFasilitator(ctx.db, input.periode),
+  'monev.simpanTarget': (ctx, input) => simpanTarget(ctx.db, { ...input, kecamatan_kode: input.kecamatan_kode ?? null }),
+  'monev.dokumen': async (ctx, input) => {
+    const out = ctx.files.output(`emonev-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.periode}.${input.format}`);
+    await dokumenMonev(ctx.db, input.periode, input.format, out.path);
     return out.ref();
   },
 

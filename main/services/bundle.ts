@@ -142,6 +142,7 @@ const KOLOM: Record<SyncedTable, Record<string, Kolom>> = {
   proposal: { ...SYNC, kelompok_id: 't', judul: 't', status: 't', nilai_disetujui: 'i?', nomor_surat: 't?', tempat: 't?', tanggal: 't?', lampiran: 't?', perihal: 't?', dinas: 't?', isi: 't', proyeksi: 't', kepala_desa: 't?', sertakan_omzet: 'i' },
   rab_item: { ...SYNC, proposal_id: 't', kelompok_belanja: 't', urutan: 'i', uraian: 't', volume: 'r', satuan: 't', harga_satuan: 'i' },
   gerobak_penilaian: { ...SYNC, kelompok_id: 't', tahun: 'i', usaha_keliling: 'i', keputusan: 't?', catatan: 't?' },
+  target_indikator: { ...SYNC, tahun: 'i', indikator: 't', kecamatan_kode: 't?', nilai: 'r', sumber: 't' },
   ...(Object.fromEntries(ENTITAS_KODE.map((k) => [k, { ...SYNC, ...kolomDariSpec(ENTITAS[k]) }])) as Record<EntitasKode, Record<string, Kolom>>),
 };
 

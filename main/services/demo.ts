@@ -166,6 +166,10 @@ export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
     const jumlahProposal = Math.min(kelompokIds.length, Math.max(3, Math.round(jumlahKelompok / 10)));
     for (let i = 0; i < jumlahProposal; i++) demoProposal(writer, r, kelompokIds[i]!, today);
     demoMitra(db, writer, r, kabupaten, today);
+    // e-monev targets for this year, at kabupaten level
+    for (const [indikator, nilai] of [['omzet', jumlahKelompok * 40_000_000], ['penjualan_offtaker', jumlahKelompok * 8_000_000], ['anggota_aktif', jumlahKelompok * 10], ['kehadiran', 80]] as const) {
+      writer.insert('target_indikator', { tahun: today.getFullYear(), indikator, kecamatan_kode: null, nilai, sumber: 'kabupaten' });
+    }
     return { kabupaten_kode: kabupaten, fasilitator: jumlahFasilitator, kelompok: jumlahKelompok, anggota, laporan, proposal: jumlahProposal };
   });
 }

@@ -10,6 +10,7 @@ import { LaporanPage } from './pages/laporan';
 import { ProposalPage } from './pages/proposal';
 import { DtsenPage } from './pages/dtsen';
 import { MitraPage } from './pages/mitra';
+import { MonevPage } from './pages/monev';
 import { SinkronPage } from './pages/sinkron';
 import { PengaturanPage } from './pages/pengaturan';
 import { SetupPage } from './pages/setup';
@@ -20,6 +21,7 @@ const PAGES = [
   { id: 'kelompok', label: 'Kelompok binaan', Page: KelompokPage },
   { id: 'anggota', label: 'Anggota', Page: AnggotaPage },
   { id: 'laporan', label: 'Laporan bulanan', Page: LaporanPage },
+  { id: 'monev', label: 'E-monev', Page: MonevPage },
   { id: 'proposal', label: 'Proposal usaha', Page: ProposalPage },
   { id: 'dtsen', label: 'DTKS / DT-SEN', Page: DtsenPage },
   { id: 'mitra', label: 'Mitra & offtaker', Page: MitraPage },

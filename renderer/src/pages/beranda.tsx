@@ -1,32 +1,118 @@
-import { formatAngka } from '../../../main/common/format';
+import { useState } from 'react';
+import type { Angka } from '../../../main/common/api';
+import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../../main/common/format';
 import { invoke } from '../api';
 import { useStatus } from '../app-context';
-import { useLoad } from '../components/ui';
+import { GrafikBatang } from '../components/grafik';
+import { useWilayahKerja } from '../components/provinsi';
+import { Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { useWilayah } from '../components/wilayah';
+import { useFasilitatorOptions } from './kelompok';
+
+function Perubahan({ a, persen }: { a: Angka; persen?: boolean }) {
+  if (a.sebelumnya === null || a.sebelumnya === undefined) return null;
+  const d = a.nilai - a.sebelumnya;
+  if (d === 0) return <span className="delta">tetap</span>;
+  const rel = a.sebelumnya ? ` (${d > 0 ? '+' : ''}${formatDesimal((d / a.sebelumnya) * 100, 1)}%)` : '';
+  return (
+    <span className={`delta ${d > 0 ? 'naik' : 'turun'}`}>
+      {d > 0 ? '▲' : '▼'} {persen ? `${formatDesimal(Math.abs(d), 1)} poin` : formatAngka(Math.abs(d))}
+      {persen ? '' : rel}
+    </span>
+  );
+}
+
+function Kartu(props: { label: string; nilai: string; a?: Angka; persen?: boolean; ket?: string }) {
+  return (
+    <li className="kartu">
+      <span className="card-label">{props.label}</span>
+      <span className="card-value">{props.nilai}</span>
+      {props.a && <Perubahan a={props.a} persen={props.persen} />}
+      {props.ket && <span className="muted">{props.ket}</span>}
+    </li>
+  );
+}
 
 export function BerandaPage() {
   const { status } = useStatus();
-  const { data } = useLoad(() => invoke('app.statistik', {}), []);
-  const cards = [
-    { label: 'Fasilitator', value: data?.tabel.fasilitator, href: '#/fasilitator' },
-    { label: 'Kelompok binaan', value: data?.tabel.kelompok, href: '#/kelompok' },
-    { label: 'Anggota', value: data?.tabel.anggota, href: '#/anggota' },
-  ];
+  const kerja = useWilayahKerja();
+  const [bulan, setBulan] = useState('');
+  const [kecamatan, setKecamatan] = useState('');
+  const [fasilitator, setFasilitator] = useState('');
+  const [sektor, setSektor] = useState('');
+  const kecamatanList = useWilayah('kecamatan', kerja.kabupatenWilayah || null);
+  const fasilitatorOptions = useFasilitatorOptions();
+  const sektorList = useLoad(() => invoke('kelompok.sektor', {}), []);
+  const d = useLoad(
+    () => invoke('dashboard.get', { bulan: /^\d{4}-\d{2}$/.test(bulan) ? bulan : null, kabupaten: kerja.kabupatenFilter, kecamatan: kecamatan || null, fasilitator: fasilitator || null, sektor: sektor || null }),
+    [bulan, kerja.kabupatenFilter, kecamatan, fasilitator, sektor],
+  );
+  const x = d.data;
   return (
     <section aria-labelledby="judul-beranda">
       <h1 id="judul-beranda">Beranda</h1>
-      <p>
+      <p className="muted">
         {status.pengaturan.nama_instansi} · Program Peti Koin Bermantra
+        {x && ` · mengikuti ${x.regulasi.nama} (versi ${x.regulasi.versi})`}
       </p>
-      <ul className="cards">
-        {cards.map((c) => (
-          <li key={c.label}>
-            <a href={c.href}>
-              <span className="card-value">{c.value === undefined ? '…' : formatAngka(c.value)}</span>
-              <span className="card-label">{c.label}</span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <div className="filters" role="search" aria-label="Saring beranda">
+        {kerja.filter}
+        <TextField label="Bulan" type="month" value={bulan} onChange={setBulan} />
+        <SelectField label="Kecamatan" value={kecamatan} onChange={setKecamatan} empty="Semua kecamatan" options={kecamatanList.map((k) => ({ value: k.kode, label: k.nama }))} />
+        <SelectField label="Fasilitator" value={fasilitator} onChange={setFasilitator} empty="Semua fasilitator" options={fasilitatorOptions} />
+        <SelectField label="Sektor" value={sektor} onChange={setSektor} empty="Semua sektor" options={(sektorList.data ?? []).map((s) => ({ value: s, label: s }))} />
+      </div>
+      <Notice kind="error">{d.error}</Notice>
+      {x && (
+        <>
+          <h2>Angka utama · {formatPeriode(x.bulan)}</h2>
+          <ul className="cards" aria-label="Angka utama">
+            <Kartu label="Kelompok aktif" nilai={formatAngka(x.kelompok_aktif.nilai)} />
+            <Kartu label="Anggota" nilai={formatAngka(x.anggota.nilai)} a={x.anggota} ket={x.persen_cocok_dtsen === null ? 'belum dicocokkan DT-SEN' : `${formatDesimal(x.persen_cocok_dtsen, 1)}% terdaftar DT-SEN · ${formatDesimal(x.persen_desil_1_4 ?? 0, 1)}% desil 1–4`} />
+            <Kartu label="Omzet bulan ini" nilai={formatRupiah(x.omzet_bulan.nilai)} a={x.omzet_bulan} />
+            <Kartu label="Omzet tahun berjalan" nilai={formatRupiah(x.omzet_tahun_berjalan.nilai)} a={x.omzet_tahun_berjalan} ket="dibanding periode sama tahun lalu" />
+            <Kartu label="Penjualan ke offtaker/SPPG" nilai={formatRupiah(x.penjualan_offtaker_bulan.nilai)} a={x.penjualan_offtaker_bulan} />
+            <Kartu label="Perjanjian aktif" nilai={formatAngka(x.perjanjian_aktif.nilai)} a={x.perjanjian_aktif} ket={`${formatRupiah(x.nilai_perjanjian_bulan)}/bulan, SPPG ${formatRupiah(x.nilai_perjanjian_sppg_bulan)}`} />
+            <Kartu label="Kepatuhan pelaporan" nilai={`${formatDesimal(x.kepatuhan_bulan.nilai, 1)}%`} a={x.kepatuhan_bulan} persen />
+          </ul>
+          <div className="grafik-grid">
+            <GrafikBatang judul="Omzet per bulan (24 bulan)" data={x.seri_omzet.map((s) => ({ label: formatPeriode(s.periode).replace(/(\w{3})\w* (\d{2})(\d{2})/, '$1 $3'), nilai: s.omzet }))} format={formatRupiah} />
+            <GrafikBatang judul="Sebaran desil anggota" data={x.desil.map((n, i) => ({ label: `Desil ${i + 1}`, nilai: n }))} format={formatAngka} warna={(i) => (i < 4 ? '#0b4f8a' : '#d39e00')} />
+            <GrafikBatang judul="Kepatuhan per fasilitator (%)" data={x.kepatuhan_fasilitator.map((f) => ({ label: f.nama, nilai: f.persen }))} format={(n) => `${formatDesimal(n, 1)}%`} />
+            <GrafikBatang judul="Perjanjian per jenis offtaker (nilai per bulan)" data={x.perjanjian_per_jenis.map((j) => ({ label: j.jenis, nilai: j.nilai_bulan }))} format={formatRupiah} />
+            <GrafikBatang judul="Kelompok per sektor" data={x.kelompok_per_sektor.map((s) => ({ label: s.sektor, nilai: s.jumlah }))} format={formatAngka} />
+          </div>
+          {x.peringkat && (
+            <>
+              <h2 id="judul-peringkat">Peringkat kabupaten/kota</h2>
+              <table aria-labelledby="judul-peringkat">
+                <thead>
+                  <tr>
+                    <th scope="col">Kabupaten/kota</th>
+                    <th scope="col" className="num">Kelompok aktif</th>
+                    <th scope="col" className="num">Anggota</th>
+                    <th scope="col" className="num">Omzet tahun berjalan</th>
+                    <th scope="col" className="num">Kepatuhan</th>
+                    <th scope="col" className="num">Nilai perjanjian/bulan</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {x.peringkat.map((k) => (
+                    <tr key={k.kode}>
+                      <th scope="row">{k.nama}</th>
+                      <td className="num">{formatAngka(k.kelompok)}</td>
+                      <td className="num">{formatAngka(k.anggota)}</td>
+                      <td className="num">{formatRupiah(k.omzet_tahun)}</td>
+                      <td className="num">{formatDesimal(k.kepatuhan, 1)}%</td>
+                      <td className="num">{formatRupiah(k.nilai_perjanjian)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </>
+          )}
+        </>
+      )}
       <p className="muted">
         Basis data: {status.dbFile} · versi aplikasi {status.versi}, skema {status.skema}
       </p>

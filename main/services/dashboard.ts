@@ -1,0 +1,288 @@
+import type { Db } from '../../db/connection';
+import { RecordWriter } from '../../db/write';
+import { AppError } from '../common/errors';
+import { bulanSebelumnya, batasPengajuan, type Katalog } from '../common/laporan';
+import { hariIni } from '../common/format';
+import { katalogAktif } from './laporan';
+import { bacaPengaturan } from './pengaturan';
+import { hitungRekap } from './rekap';
+import { namaWilayah } from './wilayah';
+
+// The home screen: headline figures with their change, the series and breakdowns behind the charts,
+// and (province) the ranking of districts, all from the same records, filtered the same way.
+
+export interface FilterDashboard {
+  /** Last complete month shown, YYYY-MM (default: last month). */
+  bulan?: string | null;
+  kabupaten?: string | null;
+  kecamatan?: string | null;
+  fasilitator?: string | null;
+  sektor?: string | null;
+}
+
+export interface Angka {
+  nilai: number;
+  sebelumnya: number | null;
+}
+
+export interface Dashboard {
+  bulan: string;
+  regulasi: { versi: number; nama: string; regulasi: string };
+  kelompok_aktif: Angka;
+  anggota: Angka;
+  persen_cocok_dtsen: number | null;
+  persen_desil_1_4: number | null;
+  omzet_bulan: Angka;
+  omzet_tahun_berjalan: Angka;
+  penjualan_offtaker_bulan: Angka;
+  perjanjian_aktif: Angka;
+  nilai_perjanjian_bulan: number;
+  nilai_perjanjian_sppg_bulan: number;
+  kepatuhan_bulan: Angka;
+  seri_omzet: { periode: string; omzet: number; laba: number }[];
+  desil: number[];
+  kepatuhan_fasilitator: { nama: string; diharapkan: number; masuk: number; persen: number }[];
+  perjanjian_per_jenis: { jenis: string; jumlah: number; nilai_bulan: number }[];
+  kelompok_per_sektor: { sektor: string; jumlah: number }[];
+  peringkat: { kode: string; nama: string; kelompok: number; anggota: number; omzet_tahun: number; kepatuhan: number; nilai_perjanjian: number }[] | null;
+}
+
+function bulanLaluDari(today: string): string {
+  return bulanSebelumnya(today.slice(0, 7), 1);
+}
+
+export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni()): Dashboard {
+  const bulan = f.bulan ?? bulanLaluDari(today);
+  const prev = bulanSebelumnya(bulan, 1);
+  const year = bulan.slice(0, 4);
+  const lastYear = String(Number(year) - 1);
+  const k: string[] = ['k.deleted_at IS NULL'];
+  const p: Record<string, unknown> = {};
+  if (f.kabupaten) (k.push('k.kabupaten_kode = @kabupaten'), (p.kabupaten = f.kabupaten));
+  if (f.kecamatan) (k.push('k.kecamatan_kode = @kecamatan'), (p.kecamatan = f.kecamatan));
+  if (f.fasilitator) (k.push('k.fasilitator_id = @fasilitator'), (p.fasilitator = f.fasilitator));
+  if (f.sektor) (k.push('k.sektor = @sektor'), (p.sektor = f.sektor));
+  const W = k.join(' AND ');
+  const one = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).get({ ...p, ...extra }) as T;
+  const all = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).all({ ...p, ...extra }) as T[];
+
+  const aktif = one<{ n: number }>(`SELECT count(*) AS n FROM kelompok k WHERE ${W} AND k.status = 'aktif'`).n;
+  const aktifLalu = one<{ n: number }>(`SELECT count(DISTINCT k.id) AS n FROM kelompok k JOIN laporan_bulanan l ON l.kelompok_id = k.id AND l.deleted_at IS NULL AND l.periode = @prev WHERE ${W}`, { prev }).n;
+  const anggota = one<{ n: number; lama: number }>(
+    `SELECT count(*) AS n, sum(CASE WHEN a.created_at < @mulai THEN 1 ELSE 0 END) AS lama FROM anggota a JOIN kelompok k ON k.id = a.kelompok_id WHERE a.deleted_at IS NULL AND ${W}`,
+    { mulai: `${bulan}-01` },
+  );
+  const seri = all<{ periode: string; omzet: number; biaya: number }>(
+    `SELECT l.periode, sum(coalesce(json_extract(l.nilai, '$.omzet'), 0)) AS omzet, sum(coalesce(json_extract(l.nilai, '$.biaya'), 0)) AS biaya
+     FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id
+     WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai AND ${W} GROUP BY l.periode ORDER BY l.periode`,
+    { dari: bulanSebelumnya(bulan, 23), sampai: bulan },
+  );
+  const omzetDi = (m: string) => seri.find((s) => s.periode === m)?.omzet ?? 0;
+  const ytd = (y: string, upTo: string) =>
+    one<{ s: number }>(
+      `SELECT coalesce(sum(json_extract(l.nilai, '$.omzet')), 0) AS s FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @a AND @b AND ${W}`,
+      { a: `${y}-01`, b: `${y}-${upTo.slice(5, 7)}` },
+    ).s;
+  const offtaker = (m: string) =>
+    one<{ s: number }>(
+      `SELECT coalesce(sum(json_extract(l.nilai, '$.penjualan_offtaker')), 0) AS s FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode = @m AND ${W}`,
+      { m },
+    ).s;
+  const perjanjian = (tanggal: string) =>
+    one<{ n: number; nilai: number; sppg: number }>(
+      `SELECT count(*) AS n, coalesce(sum(round(pj.volume * pj.harga_satuan)), 0) AS nilai, coalesce(sum(CASE WHEN o.jenis = 'SPPG' THEN round(pj.volume * pj.harga_satuan) ELSE 0 END), 0) AS sppg
+       FROM perjanjian pj JOIN kelompok k ON k.id = pj.kelompok_id JOIN offtaker o ON o.id = pj.offtaker_id
+       WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND pj.mulai <= @t AND pj.selesai >= @t AND ${W}`,
+      { t: tanggal },
+    );
+  const kepatuhan = (m: string) => {
+    const r = one<{ harap: number; masuk: number }>(
+      `SELECT count(*) AS harap, sum(CASE WHEN EXISTS (SELECT 1 FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.periode = @m AND l.deleted_at IS NULL AND l.status != 'draft') THEN 1 ELSE 0 END) AS masuk
+       FROM kelompok k WHERE ${W} AND k.status = 'aktif'`,
+      { m },
+    );
+    return r.harap ? Math.round((Number(r.masuk) / r.harap) * 1000) / 10 : 0;
+  };
+  const snap = db.prepare('SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1').get() as { id: string } | undefined;
+  let desil = Array.from({ length: 10 }, () => 0);
+  let cocok: number | null = null;
+  if (snap) {
+    const rows = all<{ desil: number | null; status: string; n: number }>(
+      `SELECT h.desil, h.status, count(*) AS n FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id JOIN kelompok k ON k.id = a.kelompok_id WHERE h.snapshot_id = @snap AND a.deleted_at IS NULL AND ${W} GROUP BY h.desil, h.status`,
+      { snap: snap.id },
+    );
+    cocok = rows.filter((r) => r.status === 'COCOK_NIK' || r.status === 'COCOK_NAMA').reduce((a, r) => a + r.n, 0);
+    for (const r of rows) if ((r.status === 'COCOK_NIK' || r.status === 'COCOK_NAMA') && r.desil) desil[r.desil - 1]! += r.n;
+  } else desil = desil.map(() => 0);
+  const desil14 = desil.slice(0, 4).reduce((a, b) => a + b, 0);
+  const fas = all<{ nama: string | null; harap: number; masuk: number }>(
+    `SELECT f.nama, count(*) AS harap, sum(CASE WHEN EXISTS (SELECT 1 FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.periode = @m AND l.deleted_at IS NULL AND l.status != 'draft') THEN 1 ELSE 0 END) AS masuk
+     FROM kelompok k LEFT JOIN fasilitator f ON f.id = k.fasilitator_id WHERE ${W} AND k.status = 'aktif' GROUP BY k.fasilitator_id ORDER BY f.nama`,
+    { m: bulan },
+  );
+  const pjNow = perjanjian(today);
+  const pjPrev = perjanjian(`${prev}-01`);
+  const jenis = all<{ jenis: string; n: number; nilai: number }>(
+    `SELECT o.jenis, count(*) AS n, coalesce(sum(round(pj.volume * pj.harga_satuan)), 0) AS nilai FROM perjanjian pj JOIN kelompok k ON k.id = pj.kelompok_id JOIN offtaker o ON o.id = pj.offtaker_id
+     WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND pj.mulai <= @t AND pj.selesai >= @t AND ${W} GROUP BY o.jenis ORDER BY nilai DESC`,
+    { t: today },
+  );
+  const sektor = all<{ sektor: string; n: number }>(`SELECT k.sektor, count(*) AS n FROM kelompok k WHERE ${W} AND k.status = 'aktif' GROUP BY k.sektor ORDER BY n DESC`);
+  const katalog: Katalog = katalogAktif(db);
+  const provinsi = bacaPengaturan(db).mode === 'provinsi';
+  let peringkat: Dashboard['peringkat'] = null;
+  if (provinsi && !f.kabupaten) {
+    const codes = (db.prepare('SELECT DISTINCT kabupaten_kode AS k FROM kelompok WHERE deleted_at IS NULL ORDER BY 1').all() as { k: string }[]).map((r) => r.k);
+    peringkat = codes
+      .map((kode) => {
+        const d = hitungDashboardRingan(db, { ...f, kabupaten: kode }, bulan, today);
+        return { kode, nama: namaWilayah(kode) ?? kode, ...d };
+      })
+      .sort((a, b) => b.omzet_tahun - a.omzet_tahun);
+  }
+  return {
+    bulan,
+    regulasi: { versi: katalog.versi, nama: katalog.nama, regulasi: katalog.regulasi },
+    kelompok_aktif: { nilai: aktif, sebelumnya: aktifLalu || null },
+    anggota: { nilai: anggota.n, sebelumnya: Number(anggota.lama ?? 0) },
+    persen_cocok_dtsen: cocok === null || !anggota.n ? null : Math.round((cocok / anggota.n) * 1000) / 10,
+    persen_desil_1_4: cocok ? Math.round((desil14 / anggota.n) * 1000) / 10 : null,
+    omzet_bulan: { nilai: omzetDi(bulan), sebelumnya: omzetDi(prev) },
+    omzet_tahun_berjalan: { nilai: ytd(year, bulan), sebelumnya: ytd(lastYear, bulan) },
+    penjualan_offtaker_bulan: { nilai: offtaker(bulan), sebelumnya: offtaker(prev) },
+    perjanjian_aktif: { nilai: pjNow.n, sebelumnya: pjPrev.n },
+    nilai_perjanjian_bulan: pjNow.nilai,
+    nilai_perjanjian_sppg_bulan: pjNow.sppg,
+    kepatuhan_bulan: { nilai: kepatuhan(bulan), sebelumnya: kepatuhan(prev) },
+    seri_omzet: Array.from({ length: 24 }, (_, i) => bulanSebelumnya(bulan, 23 - i)).map((m) => {
+      const s = seri.find((x) => x.periode === m);
+      return { periode: m, omzet: s?.omzet ?? 0, laba: s ? s.omzet - s.biaya : 0 };
+    }),
+    desil,
+    kepatuhan_fasilitator: fas.map((x) => ({ nama: x.nama ?? '(tanpa fasilitator)', diharapkan: x.harap, masuk: Number(x.masuk), persen: x.harap ? Math.round((Number(x.masuk) / x.harap) * 1000) / 10 : 0 })),
+    perjanjian_per_jenis: jenis.map((j) => ({ jenis: j.jenis, jumlah: j.n, nilai_bulan: j.nilai })),
+    kelompok_per_sektor: sektor.map((s) => ({ sektor: s.sektor, jumlah: s.n })),
+    peringkat,
+  };
+}
+
+/** The figures of the district ranking, for one kabupaten. */
+function hitungDashboardRingan(db: Db, f: FilterDashboard, bulan: string, today: string) {
+  const p = { kab: f.kabupaten, a: `${bulan.slice(0, 4)}-01`, b: bulan, t: today };
+  const r = db
+    .prepare(
+      `SELECT
+        (SELECT count(*) FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' AND k.kabupaten_kode = @kab) AS kelompok,
+        (SELECT count(*) FROM anggota a WHERE a.deleted_at IS NULL AND a.kabupaten_kode = @kab) AS anggota,
+        (SELECT coalesce(sum(json_extract(l.nilai, '$.omzet')), 0) FROM laporan_bulanan l WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.kabupaten_kode = @kab AND l.periode BETWEEN @a AND @b) AS omzet,
+        (SELECT count(*) FROM laporan_bulanan l WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.kabupaten_kode = @kab AND l.periode = @b) AS masuk,
+        (SELECT coalesce(sum(round(pj.volume * pj.harga_satuan)), 0) FROM perjanjian pj WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND pj.kabupaten_kode = @kab AND pj.mulai <= @t AND pj.selesai >= @t) AS nilai`,
+    )
+    .get(p) as { kelompok: number; anggota: number; omzet: number; masuk: number; nilai: number };
+  return { kelompok: r.kelompok, anggota: r.anggota, omzet_tahun: r.omzet, kepatuhan: r.kelompok ? Math.round((r.masuk / r.kelompok) * 1000) / 10 : 0, nilai_perjanjian: r.nilai };
+}
+
+// ---------------------------------------------------------------- e-monev
+
+export interface BarisMonev {
+  indikator: string;
+  nama: string;
+  satuan: string;
+  tipe: string;
+  kecamatan_kode: string | null;
+  wilayah: string;
+  target: number;
+  realisasi: number | null;
+  persen: number | null;
+  sumber: string;
+}
+
+export function simpanTarget(db: Db, input: { tahun: number; indikator: string; kecamatan_kode: string | null; nilai: number }): void {
+  const katalog = katalogAktif(db);
+  const ind = katalog.indikator.find((i) => i.kode === input.indikator);
+  if (!ind || ind.tipe === 'teks') throw new AppError('INDIKATOR_TIDAK_DIKENAL', `Indikator "${input.indikator}" tidak ada di katalog versi ${katalog.versi} atau tidak berupa angka.`);
+  const writer = RecordWriter.forDb(db);
+  const existing = db.get(
+    db.q
+      .selectFrom('target_indikator')
+      .select('id')
+      .where('tahun', '=', input.tahun)
+      .where('indikator', '=', input.indikator)
+      .where('deleted_at', 'is', null)
+      .$if(input.kecamatan_kode === null, (q) => q.where('kecamatan_kode', 'is', null))
+      .$if(input.kecamatan_kode !== null, (q) => q.where('kecamatan_kode', '=', input.kecamatan_kode!)),
+  );
+  const values = { tahun: input.tahun, indikator: input.indikator, kecamatan_kode: input.kecamatan_kode, nilai: input.nilai, sumber: 'kabupaten' as const };
+  if (existing) writer.update('target_indikator', existing.id, values);
+  else writer.insert('target_indikator', values);
+}
+
+/**
+ * Targets against realisation for a month, semester or year. A year's target of a flow (SUM) is
+ * pro-rated to the period's months; stocks and rates compare as they are.
+ */
+export function hitungMonev(db: Db, periode: string, today = new Date()): { periode: string; regulasi: string; katalog_versi: number; baris: BarisMonev[] } {
+  const tahun = Number(periode.slice(0, 4));
+  const katalog = katalogAktif(db);
+  const targets = db.all(db.q.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null));
+  const months = periode.length === 4 ? 12 : /S\d/.test(periode) ? 6 : 1;
+  const kab = hitungRekap(db, periode, 'kabupaten', today);
+  const kec = targets.some((t) => t.kecamatan_kode) ? hitungRekap(db, periode, 'kecamatan', today) : null;
+  const baris: BarisMonev[] = [];
+  for (const t of targets) {
+    const ind = katalog.indikator.find((i) => i.kode === t.indikator);
+    if (!ind) continue;
+    const target = ind.agregasi === 'SUM' ? Math.round((t.nilai * months) / 12) : t.nilai;
+    const src = t.kecamatan_kode ? kec?.baris.find((b) => b.kunci === t.kecamatan_kode)?.nilai : kab.total.nilai;
+    const realisasi = typeof src?.[ind.kode] === 'number' ? (src[ind.kode] as number) : null;
+    baris.push({
+      indikator: ind.kode,
+      nama: ind.nama,
+      satuan: ind.satuan,
+      tipe: ind.tipe,
+      kecamatan_kode: t.kecamatan_kode,
+      wilayah: t.kecamatan_kode ? (namaWilayah(t.kecamatan_kode) ?? t.kecamatan_kode) : (bacaPengaturan(db).kabupaten_nama ?? ''),
+      target,
+      realisasi,
+      persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null,
+      sumber: t.sumber,
+    });
+  }
+  baris.sort((a, b) => (a.kecamatan_kode ?? '').localeCompare(b.kecamatan_kode ?? '') || a.indikator.localeCompare(b.indikator));
+  return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
+}
+
+export interface MonitoringFasilitator {
+  id: string;
+  nama: string;
+  kelompok: number;
+  laporan_diharapkan: number;
+  diajukan_tepat_waktu: number;
+  diverifikasi: number;
+  kelompok_dikunjungi: number;
+  tindak_lanjut_terbuka: number;
+}
+
+/** Per facilitator over a period: reports submitted on time and verified, groups reported on (visited), open follow-ups in their groups. */
+export function monitoringFasilitator(db: Db, periode: string, today = hariIni()): MonitoringFasilitator[] {
+  const months = (periode.length === 4 ? Array.from({ length: 12 }, (_, i) => `${periode}-${String(i + 1).padStart(2, '0')}`) : /S1$/.test(periode) ? [1, 2, 3, 4, 5, 6].map((m) => `${periode.slice(0, 4)}-0${m}`) : /S2$/.test(periode) ? ['07', '08', '09', '10', '11', '12'].map((m) => `${periode.slice(0, 4)}-${m}`) : [periode]).filter((m) => m < today.slice(0, 7));
+  const fas = db.all(db.q.selectFrom('fasilitator').select(['id', 'nama']).where('deleted_at', 'is', null).orderBy('nama'));
+  return fas.map((f) => {
+    const groups = (db.prepare("SELECT id FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND fasilitator_id = ?").all(f.id) as { id: string }[]).map((g) => g.id);
+    const reports = months.length
+      ? (db.prepare(`SELECT kelompok_id, periode, status, diajukan_pada FROM laporan_bulanan WHERE deleted_at IS NULL AND fasilitator_id = ? AND periode BETWEEN ? AND ?`).all(f.id, months[0], months[months.length - 1]) as { kelompok_id: string; periode: string; status: string; diajukan_pada: string | null }[])
+      : [];
+    const open = (db.prepare(`SELECT count(*) AS n FROM tindak_lanjut t JOIN isu i ON i.id = t.isu_id JOIN kelompok k ON k.id = i.kelompok_id WHERE t.deleted_at IS NULL AND t.status != 'selesai' AND k.fasilitator_id = ?`).get(f.id) as { n: number }).n;
+    return {
+      id: f.id,
+      nama: f.nama,
+      kelompok: groups.length,
+      laporan_diharapkan: groups.length * months.length,
+      diajukan_tepat_waktu: reports.filter((r) => r.diajukan_pada && r.diajukan_pada.slice(0, 10) <= batasPengajuan(r.periode)).length,
+      diverifikasi: reports.filter((r) => r.status === 'diverifikasi').length,
+      kelompok_dikunjungi: new Set(reports.filter((r) => r.status !== 'draft').map((r) => r.kelompok_id)).size,
+      tindak_lanjut_terbuka: open,
+    };
+  });
+}
