@@ -4,6 +4,7 @@ import { benchRekap } from './rekap';
 import { benchProposal } from './proposal';
 import { benchSinkron } from './sinkron';
 import { benchDtsen } from './dtsen';
+import { benchDashboard } from './dashboard';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<void>> = {
   proposal: benchProposal,
   sinkron: benchSinkron,
   dtsen: benchDtsen,
+  dashboard: benchDashboard,
 };
 
 const only = process.argv[2];

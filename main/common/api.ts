@@ -624,7 +624,7 @@ const dashboardApi = {
   'monev.get': method(z.object({ periode })).returns<Monev>(),
   'monev.fasilitator': method(z.object({ periode })).returns<MonitoringFasilitator[]>(),
   'monev.simpanTarget': method(
-    z.object({ tahun: z.number().int().min(2000).max(2100), indikator: z.string().min(1), kecamatan_kode: z.string().nullish(), nilai: z.number({ error: 'Target harus angka.' }).min(0, 'Target tidak boleh negatif.') }),
+    z.object({ tahun: z.number().int().min(2000).max(2100), indikator: z.string().min(1), kecamatan_kode: z.string().nullish(), kabupaten: z.string().nullish(), nilai: z.number({ error: 'Target harus angka.' }).min(0, 'Target tidak boleh negatif.') }),
   ).returns<void>(),
   'monev.dokumen': method(z.object({ periode, format: z.enum(['pdf', 'xlsx']) })).returns<FileRef>(),
 };

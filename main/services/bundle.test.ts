@@ -13,6 +13,7 @@ import { simpanKelompok } from './kelompok';
 import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, kunciPrivat, pulihkanKunci, sidikJari } from './kunci';
 import { katalogAktif, pasangKatalog } from './laporan';
 import { statusKabupaten } from './provinsi';
+import { simpanTarget } from './dashboard';
 import { tempDb } from './testing';
 
 /** A digest of every row of every table: "byte-for-byte unchanged in content". */
@@ -161,6 +162,8 @@ test('the province sends its indicator catalogue and Dinas list back in a signed
   const w = dunia(1);
   try {
     pasangKatalog(w.prov.db, { ...KATALOG_AWAL, versi: 2, nama: 'Katalog 2026', regulasi: 'Pergub baru 2026' });
+    simpanTarget(w.prov.db, { tahun: 2026, indikator: 'omzet', kecamatan_kode: null, nilai: 900_000_000, kabupaten: '35.07' });
+    simpanTarget(w.prov.db, { tahun: 2026, indikator: 'omzet', kecamatan_kode: null, nilai: 700_000_000, kabupaten: '35.08' });
     const path = join(w.prov.dir, 'referensi.bmb');
     buatBundelReferensi(w.prov.db, path);
     const bytes = readFileSync(path);
@@ -170,6 +173,8 @@ test('the province sends its indicator catalogue and Dinas list back in a signed
     assert.equal(katalogAktif(w.kab.db).versi, 1);
     imporBundel(w.kab.db, bytes);
     assert.equal(katalogAktif(w.kab.db).regulasi, 'Pergub baru 2026');
+    const targets = w.kab.db.sqlite.prepare("SELECT tahun, indikator, nilai, sumber FROM target_indikator WHERE sumber = 'provinsi'").all();
+    assert.deepEqual(targets, [{ tahun: 2026, indikator: 'omzet', nilai: 900_000_000, sumber: 'provinsi' }]);
   } finally {
     w.cleanup();
   }

@@ -15,6 +15,7 @@ import { katalogAktif, pasangKatalog } from './laporan';
 import { bacaPengaturan } from './pengaturan';
 import { daftarDinas, simpanDaftarDinas } from './proposal';
 import { namaWilayah } from './wilayah';
+import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from './dashboard';
 
 // Sync bundles: one file that travels by USB stick or e-mail. Layout:
 //   "BMTRBDL1" | u32 header length | header JSON | u32 payload length | payload | Ed25519 signature (64)
@@ -563,12 +564,14 @@ function terapkanTandaTerima(db: Db, t: Terurai, nama: string, dryRun: boolean):
 interface IsiReferensi {
   katalog: Katalog;
   dinas: string[];
+  /** Targets the province sets per kabupaten (absent in bundles of older versions). */
+  target?: TargetProvinsi[];
 }
 
 /** Province: reference data for every district (indicator catalogue, Dinas list), signed. */
 export function buatBundelReferensi(db: Db, path: string): { berkas: string; katalog_versi: number } {
   if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Bundel referensi dibuat oleh provinsi.');
-  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db) };
+  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db) };
   const plain = Buffer.from(JSON.stringify(isi));
   const header: HeaderBundel = { format_versi: 1, jenis: 'referensi', pengirim: '35', penerima: '*', kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'referensi', plain, { katalog_versi: isi.katalog.versi, dinas: isi.dinas.length }), enkripsi: null };
   tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, 'tanda_tangan')), header.kunci_pengirim);
@@ -582,6 +585,10 @@ function terapkanReferensi(db: Db, t: Terurai, dryRun: boolean): HasilImporBunde
     db.tx(() => {
       const baru = pasangKatalog(db, isi.katalog);
       simpanDaftarDinas(db, isi.dinas);
+      const own = bacaPengaturan(db).kabupaten_kode;
+      for (const t of isi.target ?? []) {
+        if (t.kabupaten_kode === own) simpanTargetKabupaten(db, { tahun: t.tahun, indikator: t.indikator, kecamatan_kode: null, nilai: t.nilai, sumber: 'provinsi' });
+      }
       pesan = baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang; daftar dinas diperbarui.` : `Katalog indikator sudah versi ${katalogAktif(db).versi}; daftar dinas diperbarui.`;
     });
   } else pesan = `Uji coba: katalog versi ${isi.katalog.versi}, ${isi.dinas.length} dinas.`;

@@ -72,23 +72,19 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
     `SELECT count(*) AS n, sum(CASE WHEN a.created_at < @mulai THEN 1 ELSE 0 END) AS lama FROM anggota a JOIN kelompok k ON k.id = a.kelompok_id WHERE a.deleted_at IS NULL AND ${W}`,
     { mulai: `${bulan}-01` },
   );
-  const seri = all<{ periode: string; omzet: number; biaya: number }>(
-    `SELECT l.periode, sum(coalesce(json_extract(l.nilai, '$.omzet'), 0)) AS omzet, sum(coalesce(json_extract(l.nilai, '$.biaya'), 0)) AS biaya
+  // One pass over 24 months of reports gives the series, this and last year's year-to-date, sales to
+  // offtakers and compliance: the hot path of the home screen.
+  const seri = all<{ periode: string; omzet: number; biaya: number; offtaker: number; masuk_aktif: number }>(
+    `SELECT l.periode, sum(coalesce(json_extract(l.nilai, '$.omzet'), 0)) AS omzet, sum(coalesce(json_extract(l.nilai, '$.biaya'), 0)) AS biaya,
+       sum(coalesce(json_extract(l.nilai, '$.penjualan_offtaker'), 0)) AS offtaker, sum(CASE WHEN k.status = 'aktif' THEN 1 ELSE 0 END) AS masuk_aktif
      FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id
      WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai AND ${W} GROUP BY l.periode ORDER BY l.periode`,
     { dari: bulanSebelumnya(bulan, 23), sampai: bulan },
   );
-  const omzetDi = (m: string) => seri.find((s) => s.periode === m)?.omzet ?? 0;
-  const ytd = (y: string, upTo: string) =>
-    one<{ s: number }>(
-      `SELECT coalesce(sum(json_extract(l.nilai, '$.omzet')), 0) AS s FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @a AND @b AND ${W}`,
-      { a: `${y}-01`, b: `${y}-${upTo.slice(5, 7)}` },
-    ).s;
-  const offtaker = (m: string) =>
-    one<{ s: number }>(
-      `SELECT coalesce(sum(json_extract(l.nilai, '$.penjualan_offtaker')), 0) AS s FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode = @m AND ${W}`,
-      { m },
-    ).s;
+  const di = (m: string) => seri.find((x) => x.periode === m);
+  const omzetDi = (m: string) => di(m)?.omzet ?? 0;
+  const ytd = (y: string, upTo: string) => seri.filter((x) => x.periode >= `${y}-01` && x.periode <= `${y}-${upTo.slice(5, 7)}`).reduce((a, x) => a + x.omzet, 0);
+  const offtaker = (m: string) => di(m)?.offtaker ?? 0;
   const perjanjian = (tanggal: string) =>
     one<{ n: number; nilai: number; sppg: number }>(
       `SELECT count(*) AS n, coalesce(sum(round(pj.volume * pj.harga_satuan)), 0) AS nilai, coalesce(sum(CASE WHEN o.jenis = 'SPPG' THEN round(pj.volume * pj.harga_satuan) ELSE 0 END), 0) AS sppg
@@ -96,14 +92,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
        WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND pj.mulai <= @t AND pj.selesai >= @t AND ${W}`,
       { t: tanggal },
     );
-  const kepatuhan = (m: string) => {
-    const r = one<{ harap: number; masuk: number }>(
-      `SELECT count(*) AS harap, sum(CASE WHEN EXISTS (SELECT 1 FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.periode = @m AND l.deleted_at IS NULL AND l.status != 'draft') THEN 1 ELSE 0 END) AS masuk
-       FROM kelompok k WHERE ${W} AND k.status = 'aktif'`,
-      { m },
-    );
-    return r.harap ? Math.round((Number(r.masuk) / r.harap) * 1000) / 10 : 0;
-  };
+  const kepatuhan = (m: string) => (aktif ? Math.round((Math.min(aktif, di(m)?.masuk_aktif ?? 0) / aktif) * 1000) / 10 : 0);
   const snap = db.prepare('SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1').get() as { id: string } | undefined;
   let desil = Array.from({ length: 10 }, () => 0);
   let cocok: number | null = null;
@@ -133,13 +122,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const provinsi = bacaPengaturan(db).mode === 'provinsi';
   let peringkat: Dashboard['peringkat'] = null;
   if (provinsi && !f.kabupaten) {
-    const codes = (db.prepare('SELECT DISTINCT kabupaten_kode AS k FROM kelompok WHERE deleted_at IS NULL ORDER BY 1').all() as { k: string }[]).map((r) => r.k);
-    peringkat = codes
-      .map((kode) => {
-        const d = hitungDashboardRingan(db, { ...f, kabupaten: kode }, bulan, today);
-        return { kode, nama: namaWilayah(kode) ?? kode, ...d };
-      })
-      .sort((a, b) => b.omzet_tahun - a.omzet_tahun);
+    peringkat = peringkatKabupaten(db, bulan, today);
   }
   return {
     bulan,
@@ -167,20 +150,24 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   };
 }
 
-/** The figures of the district ranking, for one kabupaten. */
-function hitungDashboardRingan(db: Db, f: FilterDashboard, bulan: string, today: string) {
-  const p = { kab: f.kabupaten, a: `${bulan.slice(0, 4)}-01`, b: bulan, t: today };
-  const r = db
-    .prepare(
-      `SELECT
-        (SELECT count(*) FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' AND k.kabupaten_kode = @kab) AS kelompok,
-        (SELECT count(*) FROM anggota a WHERE a.deleted_at IS NULL AND a.kabupaten_kode = @kab) AS anggota,
-        (SELECT coalesce(sum(json_extract(l.nilai, '$.omzet')), 0) FROM laporan_bulanan l WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.kabupaten_kode = @kab AND l.periode BETWEEN @a AND @b) AS omzet,
-        (SELECT count(*) FROM laporan_bulanan l WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.kabupaten_kode = @kab AND l.periode = @b) AS masuk,
-        (SELECT coalesce(sum(round(pj.volume * pj.harga_satuan)), 0) FROM perjanjian pj WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND pj.kabupaten_kode = @kab AND pj.mulai <= @t AND pj.selesai >= @t) AS nilai`,
-    )
-    .get(p) as { kelompok: number; anggota: number; omzet: number; masuk: number; nilai: number };
-  return { kelompok: r.kelompok, anggota: r.anggota, omzet_tahun: r.omzet, kepatuhan: r.kelompok ? Math.round((r.masuk / r.kelompok) * 1000) / 10 : 0, nilai_perjanjian: r.nilai };
+/** The district ranking: the same figures per kabupaten, each from one grouped query. */
+function peringkatKabupaten(db: Db, bulan: string, today: string): NonNullable<Dashboard['peringkat']> {
+  const map = <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}) => new Map((db.prepare(sql).all(p) as T[]).map((r) => [r.k, r]));
+  const kelompok = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1");
+  const anggota = map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota WHERE deleted_at IS NULL GROUP BY 1');
+  const laporan = map<{ k: string; omzet: number; masuk: number }>(
+    "SELECT kabupaten_kode AS k, sum(coalesce(json_extract(nilai, '$.omzet'), 0)) AS omzet, sum(CASE WHEN periode = @b THEN 1 ELSE 0 END) AS masuk FROM laporan_bulanan WHERE deleted_at IS NULL AND status != 'draft' AND periode BETWEEN @a AND @b GROUP BY 1",
+    { a: `${bulan.slice(0, 4)}-01`, b: bulan },
+  );
+  const nilai = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, sum(round(volume * harga_satuan)) AS n FROM perjanjian WHERE deleted_at IS NULL AND status = 'aktif' AND mulai <= @t AND selesai >= @t GROUP BY 1", { t: today });
+  return [...kelompok.keys()]
+    .filter((k) => k !== '35')
+    .map((kode) => {
+      const n = kelompok.get(kode)?.n ?? 0;
+      const l = laporan.get(kode);
+      return { kode, nama: namaWilayah(kode) ?? kode, kelompok: n, anggota: anggota.get(kode)?.n ?? 0, omzet_tahun: l?.omzet ?? 0, kepatuhan: n ? Math.round((Math.min(n, l?.masuk ?? 0) / n) * 1000) / 10 : 0, nilai_perjanjian: nilai.get(kode)?.n ?? 0 };
+    })
+    .sort((a, b) => b.omzet_tahun - a.omzet_tahun);
 }
 
 // ---------------------------------------------------------------- e-monev
@@ -198,10 +185,41 @@ export interface BarisMonev {
   sumber: string;
 }
 
-export function simpanTarget(db: Db, input: { tahun: number; indikator: string; kecamatan_kode: string | null; nilai: number }): void {
+export interface TargetProvinsi {
+  kabupaten_kode: string;
+  tahun: number;
+  indikator: string;
+  nilai: number;
+}
+
+/** Province: the targets it sets per kabupaten, sent to the districts in the reference bundle. */
+export function targetProvinsi(db: Db): TargetProvinsi[] {
+  const row = db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'target_provinsi'));
+  return row ? (JSON.parse(row.nilai) as TargetProvinsi[]) : [];
+}
+
+function periksaIndikator(db: Db, kode: string) {
   const katalog = katalogAktif(db);
-  const ind = katalog.indikator.find((i) => i.kode === input.indikator);
-  if (!ind || ind.tipe === 'teks') throw new AppError('INDIKATOR_TIDAK_DIKENAL', `Indikator "${input.indikator}" tidak ada di katalog versi ${katalog.versi} atau tidak berupa angka.`);
+  const ind = katalog.indikator.find((i) => i.kode === kode);
+  if (!ind || ind.tipe === 'teks') throw new AppError('INDIKATOR_TIDAK_DIKENAL', `Indikator "${kode}" tidak ada di katalog versi ${katalog.versi} atau tidak berupa angka.`);
+  return ind;
+}
+
+export function simpanTarget(db: Db, input: { tahun: number; indikator: string; kecamatan_kode: string | null; nilai: number; kabupaten?: string | null }): void {
+  periksaIndikator(db, input.indikator);
+  if (bacaPengaturan(db).mode === 'provinsi') {
+    if (!input.kabupaten || !namaWilayah(input.kabupaten)) throw new AppError('PILIH_KABUPATEN', 'Pilih kabupaten/kota yang diberi target.', [{ field: 'kabupaten', message: 'Pilih kabupaten/kota.' }]);
+    const list = targetProvinsi(db).filter((t) => !(t.kabupaten_kode === input.kabupaten && t.tahun === input.tahun && t.indikator === input.indikator));
+    list.push({ kabupaten_kode: input.kabupaten, tahun: input.tahun, indikator: input.indikator, nilai: input.nilai });
+    const nilai = JSON.stringify(list);
+    db.run(db.q.insertInto('pengaturan').values({ kunci: 'target_provinsi', nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+    return;
+  }
+  simpanTargetKabupaten(db, { ...input, sumber: 'kabupaten' });
+}
+
+/** A district's own target, or one the province sent (sumber 'provinsi'), for the kabupaten or a kecamatan. */
+export function simpanTargetKabupaten(db: Db, input: { tahun: number; indikator: string; kecamatan_kode: string | null; nilai: number; sumber: 'kabupaten' | 'provinsi' }): void {
   const writer = RecordWriter.forDb(db);
   const existing = db.get(
     db.q
@@ -213,7 +231,7 @@ export function simpanTarget(db: Db, input: { tahun: number; indikator: string; 
       .$if(input.kecamatan_kode === null, (q) => q.where('kecamatan_kode', 'is', null))
       .$if(input.kecamatan_kode !== null, (q) => q.where('kecamatan_kode', '=', input.kecamatan_kode!)),
   );
-  const values = { tahun: input.tahun, indikator: input.indikator, kecamatan_kode: input.kecamatan_kode, nilai: input.nilai, sumber: 'kabupaten' as const };
+  const values = { tahun: input.tahun, indikator: input.indikator, kecamatan_kode: input.kecamatan_kode, nilai: input.nilai, sumber: input.sumber };
   if (existing) writer.update('target_indikator', existing.id, values);
   else writer.insert('target_indikator', values);
 }
@@ -225,8 +243,24 @@ export function simpanTarget(db: Db, input: { tahun: number; indikator: string; 
 export function hitungMonev(db: Db, periode: string, today = new Date()): { periode: string; regulasi: string; katalog_versi: number; baris: BarisMonev[] } {
   const tahun = Number(periode.slice(0, 4));
   const katalog = katalogAktif(db);
-  const targets = db.all(db.q.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null));
   const months = periode.length === 4 ? 12 : /S\d/.test(periode) ? 6 : 1;
+  if (bacaPengaturan(db).mode === 'provinsi') {
+    // Province: its own targets per kabupaten against each kabupaten's realisation.
+    const perKab = hitungRekap(db, periode, 'kabupaten', today);
+    const baris = targetProvinsi(db)
+      .filter((t) => t.tahun === tahun)
+      .flatMap((t) => {
+        const ind = katalog.indikator.find((i) => i.kode === t.indikator);
+        if (!ind) return [];
+        const target = ind.agregasi === 'SUM' ? Math.round((t.nilai * months) / 12) : t.nilai;
+        const v = perKab.baris.find((b) => b.kunci === t.kabupaten_kode)?.nilai[ind.kode];
+        const realisasi = typeof v === 'number' ? v : null;
+        return [{ indikator: ind.kode, nama: ind.nama, satuan: ind.satuan, tipe: ind.tipe, kecamatan_kode: null, wilayah: namaWilayah(t.kabupaten_kode) ?? t.kabupaten_kode, target, realisasi, persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null, sumber: 'provinsi' }];
+      })
+      .sort((a, b) => a.wilayah.localeCompare(b.wilayah) || a.indikator.localeCompare(b.indikator));
+    return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
+  }
+  const targets = db.all(db.q.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null));
   const kab = hitungRekap(db, periode, 'kabupaten', today);
   const kec = targets.some((t) => t.kecamatan_kode) ? hitungRekap(db, periode, 'kecamatan', today) : null;
   const baris: BarisMonev[] = [];

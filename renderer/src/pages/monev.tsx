@@ -83,14 +83,14 @@ export function MonevPage() {
           )}
         </tbody>
       </table>
-      {!kerja.provinsi && (
+      {(
         <form
           className="filters"
           aria-label="Tetapkan target"
           onSubmit={async (e) => {
             e.preventDefault();
             try {
-              await invoke('monev.simpanTarget', { tahun: Number(periode.slice(0, 4)), indikator, kecamatan_kode: null, nilai: Number(target.replace(/\./g, '').replace(',', '.')) });
+              await invoke('monev.simpanTarget', { tahun: Number(periode.slice(0, 4)), indikator, kecamatan_kode: null, kabupaten: kerja.kabupatenFilter, nilai: Number(target.replace(/\./g, '').replace(',', '.')) });
               setInfo('Target disimpan.');
               setTarget('');
               monev.reload();
@@ -99,6 +99,7 @@ export function MonevPage() {
             }
           }}
         >
+          {kerja.provinsi && kerja.filter}
           <SelectField label="Indikator target" value={indikator} onChange={setIndikator} options={(katalog.data?.indikator ?? []).filter((i) => i.tipe !== 'teks' && !i.turunan).map((i) => ({ value: i.kode, label: i.nama }))} />
           <TextField label={`Target tahun ${periode.slice(0, 4)}`} value={target} onChange={setTarget} inputMode="numeric" />
           <div className="actions">

@@ -1,0 +1,65 @@
+// The dashboard at province scale (22 districts × 300 kelompok × ~3,000 anggota × 36 months):
+// time to compute the whole dashboard (target under 150 ms) and the renderer's time to first full
+// paint in Chromium (target under 1 s). BENCH_KABUPATEN sets fewer districts for a quick run.
+import { chromium } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AppContext } from '../main/api/context';
+import { openDatabase } from '../db/connection';
+import { eksporBundel, imporBundel } from '../main/services/bundle';
+import { hitungDashboard } from '../main/services/dashboard';
+import { buatDemo } from '../main/services/demo';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/kunci';
+import { setup } from '../main/services/pengaturan';
+import { kabupatenJatim } from '../main/services/wilayah';
+import { startWebServer } from '../main/web/server';
+
+export async function benchDashboard(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-bench-'));
+  const count = Number(process.env.BENCH_KABUPATEN ?? 22);
+  try {
+    const provPath = join(dir, 'provinsi.sqlite');
+    const prov = openDatabase(provPath);
+    setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Bench', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
+    buatKunci(prov);
+    let t = performance.now();
+    for (const k of kabupatenJatim().slice(0, count)) {
+      const db = openDatabase(join(dir, `${k.kode}.sqlite`));
+      buatDemo(db, { kelompok: 300, bulan: 36, seed: k.kode.length + Number(k.kode.slice(3)), kabupaten: k.kode });
+      buatKunci(db);
+      daftarkanMitra(db, bacaIdentitas(JSON.stringify(identitas(prov))));
+      daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db))));
+      imporBundel(prov, readFileSync(eksporBundel(db, { folder: dir }).berkas));
+      db.close();
+    }
+    const rows = prov.sqlite.prepare('SELECT (SELECT count(*) FROM kelompok) k, (SELECT count(*) FROM anggota) a, (SELECT count(*) FROM laporan_bulanan) l').get() as { k: number; a: number; l: number };
+    console.log(`provinsi: ${count} kabupaten, ${rows.k} kelompok, ${rows.a} anggota, ${rows.l} laporan (disiapkan dalam ${((performance.now() - t) / 1000).toFixed(0)} s)`);
+    for (const [label, filter] of [['seluruh provinsi (dengan peringkat)', {}], ['satu kabupaten', { kabupaten: '35.01' }]] as const) {
+      const times: number[] = [];
+      for (let i = 0; i < 7; i++) {
+        t = performance.now();
+        hitungDashboard(prov, filter);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      console.log(`dasbor ${label}: median ${times[3]!.toFixed(0)} ms  (target < 150 ms)`);
+    }
+    prov.close();
+    const ctx = new AppContext(provPath);
+    const server = await startWebServer(ctx, { staticDir: join(import.meta.dirname, '..', 'out', 'renderer') });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+    const page = await browser.newPage();
+    await page.goto(server.url);
+    await page.getByRole('list', { name: 'Angka utama' }).waitFor();
+    await page.reload();
+    t = performance.now();
+    await page.getByRole('img', { name: 'Kelompok per sektor' }).waitFor();
+    console.log(`tampilan pertama beranda lengkap di Chromium: ${(performance.now() - t).toFixed(0)} ms  (target < 1000 ms; perlu out/renderer dari npm run build:renderer)`);
+    await browser.close();
+    await server.close();
+    ctx.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
