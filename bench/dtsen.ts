@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { buatDemo } from '../main/services/demo';
 import { cocokkan, imporEkstrak, tulisEkstrakDemo } from '../main/services/dtsen';
-import { CsvStream } from '../main/services/ekstrak';
+import { CsvStream } from '../main/services/csv';
 
 function rssMb(): number {
   return Math.round(process.memoryUsage().rss / 1048576);

@@ -7,6 +7,9 @@ import { katalogAktif } from './laporan';
 import { bacaPengaturan } from './pengaturan';
 import { hitungRekap } from './rekap';
 import { namaWilayah } from './wilayah';
+import type { Dashboard, MonitoringFasilitator, Monev } from '../common/api';
+
+type BarisMonev = Monev['baris'][number];
 
 // The home screen: headline figures with their change, the series and breakdowns behind the charts,
 // and (province) the ranking of districts, all from the same records, filtered the same way.
@@ -20,32 +23,7 @@ export interface FilterDashboard {
   sektor?: string | null;
 }
 
-export interface Angka {
-  nilai: number;
-  sebelumnya: number | null;
-}
 
-export interface Dashboard {
-  bulan: string;
-  regulasi: { versi: number; nama: string; regulasi: string };
-  kelompok_aktif: Angka;
-  anggota: Angka;
-  persen_cocok_dtsen: number | null;
-  persen_desil_1_4: number | null;
-  omzet_bulan: Angka;
-  omzet_tahun_berjalan: Angka;
-  penjualan_offtaker_bulan: Angka;
-  perjanjian_aktif: Angka;
-  nilai_perjanjian_bulan: number;
-  nilai_perjanjian_sppg_bulan: number;
-  kepatuhan_bulan: Angka;
-  seri_omzet: { periode: string; omzet: number; laba: number }[];
-  desil: number[];
-  kepatuhan_fasilitator: { nama: string; diharapkan: number; masuk: number; persen: number }[];
-  perjanjian_per_jenis: { jenis: string; jumlah: number; nilai_bulan: number }[];
-  kelompok_per_sektor: { sektor: string; jumlah: number }[];
-  peringkat: { kode: string; nama: string; kelompok: number; anggota: number; omzet_tahun: number; kepatuhan: number; nilai_perjanjian: number }[] | null;
-}
 
 function bulanLaluDari(today: string): string {
   return bulanSebelumnya(today.slice(0, 7), 1);
@@ -172,18 +150,6 @@ function peringkatKabupaten(db: Db, bulan: string, today: string): NonNullable<D
 
 // ---------------------------------------------------------------- e-monev
 
-export interface BarisMonev {
-  indikator: string;
-  nama: string;
-  satuan: string;
-  tipe: string;
-  kecamatan_kode: string | null;
-  wilayah: string;
-  target: number;
-  realisasi: number | null;
-  persen: number | null;
-  sumber: string;
-}
 
 export interface TargetProvinsi {
   kabupaten_kode: string;
@@ -240,7 +206,7 @@ export function simpanTargetKabupaten(db: Db, input: { tahun: number; indikator:
  * Targets against realisation for a month, semester or year. A year's target of a flow (SUM) is
  * pro-rated to the period's months; stocks and rates compare as they are.
  */
-export function hitungMonev(db: Db, periode: string, today = new Date()): { periode: string; regulasi: string; katalog_versi: number; baris: BarisMonev[] } {
+export function hitungMonev(db: Db, periode: string, today = new Date()): Monev {
   const tahun = Number(periode.slice(0, 4));
   const katalog = katalogAktif(db);
   const months = periode.length === 4 ? 12 : /S\d/.test(periode) ? 6 : 1;
@@ -287,16 +253,6 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): { peri
   return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
 }
 
-export interface MonitoringFasilitator {
-  id: string;
-  nama: string;
-  kelompok: number;
-  laporan_diharapkan: number;
-  diajukan_tepat_waktu: number;
-  diverifikasi: number;
-  kelompok_dikunjungi: number;
-  tindak_lanjut_terbuka: number;
-}
 
 /** Per facilitator over a period: reports submitted on time and verified, groups reported on (visited), open follow-ups in their groups. */
 export function monitoringFasilitator(db: Db, periode: string, today = hariIni()): MonitoringFasilitator[] {

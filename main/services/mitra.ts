@@ -10,6 +10,7 @@ import { terbilangRupiah } from '../common/terbilang';
 import { bacaPengaturan } from './pengaturan';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from './pdf';
 import { namaWilayah } from './wilayah';
+import type { PenilaianGerobak, RingkasanMitra } from '../common/api';
 
 // The views and documents of the partnership agreements: offtakers (SPPG first), purchase agreements,
 // cart aid (gerobak), university MoUs and strategic issues.
@@ -20,15 +21,6 @@ function tambahHari(iso: string, hari: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export interface RingkasanMitra {
-  sppg_per_kecamatan: { kecamatan_kode: string; kecamatan: string; jumlah: number; kebutuhan_bulan: number }[];
-  perjanjian_berakhir: { id: string; nomor: string; kelompok: string; offtaker: string; selesai: string; sisa_hari: number }[];
-  nilai_per_kecamatan: { kecamatan_kode: string; kecamatan: string; perjanjian: number; nilai_bulan: number }[];
-  nilai_per_jenis: { jenis: string; perjanjian: number; nilai_bulan: number }[];
-  kelompok_tanpa_offtaker: { id: string; nama: string; desa: string }[];
-  mou_berakhir: { id: string; perguruan_tinggi: string; nomor: string; berlaku_sampai: string; sisa_hari: number }[];
-  tindak_lanjut_terbuka: number;
-}
 
 export function ringkasanMitra(db: Db, today = hariIni()): RingkasanMitra {
   const days = (to: string) => Math.round((Date.parse(to) - Date.parse(today)) / 86_400_000);
@@ -65,23 +57,6 @@ export function ringkasanMitra(db: Db, today = hariIni()): RingkasanMitra {
 
 // ---------------------------------------------------------------- cart aid
 
-export interface PenilaianGerobak {
-  kelompok_id: string;
-  kelompok: string;
-  desa: string;
-  ketua: string | null;
-  jumlah_anggota: number;
-  sektor: string;
-  produk: string | null;
-  usaha_keliling: boolean;
-  laporan_aktif: number;
-  sudah_menerima: number | null;
-  persen_desil_1_4: number | null;
-  layak: boolean;
-  alasan: string[];
-  keputusan: 'diusulkan' | 'tidak' | null;
-  catatan: string | null;
-}
 
 const KELILING = /keliling|gerobak|dagang|pentol|sayur|kuliner|warung/i;
 

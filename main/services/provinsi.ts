@@ -1,20 +1,7 @@
 import type { Db } from '../../db/connection';
 import { namaWilayah } from './wilayah';
+import type { StatusKabupaten } from '../common/api';
 
-export interface StatusKabupaten {
-  kode: string;
-  nama: string;
-  sidik_jari: string | null;
-  terdaftar: boolean;
-  bundel_terakhir: number | null;
-  dibuat_pada: string | null;
-  diterima_pada: string | null;
-  /** Days since the last bundle was made at the district; null when none arrived. */
-  hari_sejak: number | null;
-  kelompok: number;
-  anggota: number;
-  laporan: number;
-}
 
 /** Province: one row per district that registered or sent data, with how current its data is. */
 export function statusKabupaten(db: Db, today = new Date()): StatusKabupaten[] {

@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { AppError } from '../common/errors';
+import { decodeText, detectDelimiter, parseCsv } from './csv';
 
 // Reading the officers' spreadsheets (.xlsx, .xls, .ods, .csv) into rows of cells that remember
 // whether Excel stored them as numbers: a NIK stored as a number has lost its 16th digit.
@@ -25,57 +26,6 @@ export const MAKS_UKURAN_MB = 25;
 
 function bukanSpreadsheet(nama: string): AppError {
   return new AppError('BUKAN_SPREADSHEET', `Berkas ${nama} bukan spreadsheet yang dapat dibaca. Simpan ulang dari Excel sebagai .xlsx atau .csv lalu pilih lagi.`);
-}
-
-/** Decodes CSV bytes: UTF-8 (with or without BOM), falling back to Windows-1252 as old Excel writes it. */
-export function decodeText(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    return new TextDecoder('windows-1252').decode(bytes);
-  }
-}
-
-/** Comma or semicolon, whichever the header line has more of (Indonesian Excel writes semicolons). */
-export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
-  const count = (ch: string) => firstLine.split(ch).length - 1;
-  const counts: [',' | ';' | '\t', number][] = [[',', count(',')], [';', count(';')], ['\t', count('\t')]];
-  counts.sort((a, b) => b[1] - a[1]);
-  return counts[0]![1] > 0 ? counts[0]![0] : ',';
-}
-
-/** RFC 4180 CSV: quoted fields, doubled quotes, newlines inside quotes. */
-export function parseCsv(text: string, delimiter: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
 }
 
 function looksLikeText(bytes: Uint8Array): boolean {

@@ -1,0 +1,104 @@
+// CSV as officers and Dinas Sosial write it: comma or semicolon, UTF-8 or Windows-1252, quotes.
+
+/** Decodes CSV bytes: UTF-8 (with or without BOM), falling back to Windows-1252 as old Excel writes it. */
+export function decodeText(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** Comma or semicolon, whichever the header line has more of (Indonesian Excel writes semicolons). */
+export function detectDelimiter(firstLine: string): ',' | ';' | '\t' {
+  const count = (ch: string) => firstLine.split(ch).length - 1;
+  const counts: [',' | ';' | '\t', number][] = [[',', count(',')], [';', count(';')], ['\t', count('\t')]];
+  counts.sort((a, b) => b[1] - a[1]);
+  return counts[0]![1] > 0 ? counts[0]![0] : ',';
+}
+
+/** A whole CSV text into records (RFC 4180: quoted fields, doubled quotes, newlines inside quotes). */
+export function parseCsv(text: string, delimiter: string): string[][] {
+  const parser = new CsvStream(delimiter);
+  return [...parser.push(text), ...parser.end()];
+}
+
+/**
+ * Incremental RFC 4180 parser: feed text chunks, get the complete records. Lines without quotes (nearly
+ * all of an extract) take a fast split; a record with quotes is parsed character by character, and one
+ * whose quotes are unbalanced continues over the next line (a newline inside a quoted field).
+ */
+export class CsvStream {
+  private buf = '';
+  constructor(private readonly delimiter: string) {}
+
+  push(text: string): string[][] {
+    this.buf += text;
+    const rows: string[][] = [];
+    let pos = 0;
+    for (;;) {
+      let nl = this.buf.indexOf('\n', pos);
+      if (nl < 0) break;
+      let line = this.buf.slice(pos, nl);
+      if (line.indexOf('"') >= 0) {
+        // Extend over newlines until the quotes balance.
+        while (countQuotes(line) % 2 === 1) {
+          const next = this.buf.indexOf('\n', nl + 1);
+          if (next < 0) {
+            line = '';
+            nl = -1;
+            break;
+          }
+          line = this.buf.slice(pos, next);
+          nl = next;
+        }
+        if (nl < 0) break;
+        rows.push(parseRecord(stripCR(line), this.delimiter));
+      } else rows.push(stripCR(line).split(this.delimiter));
+      pos = nl + 1;
+    }
+    this.buf = this.buf.slice(pos);
+    return rows;
+  }
+
+  end(): string[][] {
+    const rest = stripCR(this.buf);
+    this.buf = '';
+    if (!rest) return [];
+    return [rest.indexOf('"') >= 0 ? parseRecord(rest, this.delimiter) : rest.split(this.delimiter)];
+  }
+}
+
+function stripCR(line: string): string {
+  return line.endsWith('\r') ? line.slice(0, -1) : line;
+}
+
+function countQuotes(s: string): number {
+  let n = 0;
+  for (let i = s.indexOf('"'); i >= 0; i = s.indexOf('"', i + 1)) n++;
+  return n;
+}
+
+function parseRecord(line: string, delimiter: string): string[] {
+  const out: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (line[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      out.push(field);
+      field = '';
+    } else field += ch;
+  }
+  out.push(field);
+  return out;
+}
+
