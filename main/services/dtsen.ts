@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
@@ -91,14 +91,11 @@ export async function imporEkstrak(
   signal?: AbortSignal,
 ): Promise<RingkasanEkstrak> {
   const total = statSync(path).size;
+  // Hashed while it streams (one read of the file); a file imported before is refused before commit.
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  const sha256 = hash.digest('hex');
-  const dup = db.get(db.q.selectFrom('dtsen_snapshot').select(['tanggal_data', 'sumber']).where('sha256', '=', sha256));
-  if (dup) throw new AppError('EKSTRAK_SUDAH_ADA', `Berkas ${nama} sudah pernah diimpor (${dup.sumber} data ${dup.tanggal_data}). Tidak ada yang diubah.`);
 
   const id = uuidv7();
-  const ringkasan: RingkasanEkstrak = { snapshot_id: id, sumber: opsi.sumber, tanggal_data: opsi.tanggal, dibaca: 0, disimpan: 0, ditolak: 0, contoh_ditolak: [], alasan_ditolak: {}, sha256 };
+  const ringkasan: RingkasanEkstrak = { snapshot_id: id, sumber: opsi.sumber, tanggal_data: opsi.tanggal, dibaca: 0, disimpan: 0, ditolak: 0, contoh_ditolak: [], alasan_ditolak: {}, sha256: '' };
   const tolak = (baris: number, alasan: string, pesan = alasan) => {
     ringkasan.ditolak++;
     ringkasan.alasan_ditolak[alasan] = (ringkasan.alasan_ditolak[alasan] ?? 0) + 1;
@@ -114,8 +111,11 @@ export async function imporEkstrak(
   try {
     // Bulk load: maintaining two indexes row by row costs more than rebuilding them once at the end.
     db.sqlite.exec('DROP INDEX IF EXISTS dtsen_baris_nik; DROP INDEX IF EXISTS dtsen_baris_lahir;');
-    db.run(db.q.insertInto('dtsen_snapshot').values({ id, sumber: opsi.sumber, tanggal_data: opsi.tanggal, nama_berkas: nama, sha256, jumlah_baris: 0, jumlah_ditolak: 0, diimpor_pada: new Date().toISOString(), operator: bacaPengaturan(db).operator }));
-    for await (const row of bacaEkstrak(path, nama, (n) => (bytes += n))) {
+    db.run(db.q.insertInto('dtsen_snapshot').values({ id, sumber: opsi.sumber, tanggal_data: opsi.tanggal, nama_berkas: nama, sha256: '', jumlah_baris: 0, jumlah_ditolak: 0, diimpor_pada: new Date().toISOString(), operator: bacaPengaturan(db).operator }));
+    for await (const row of bacaEkstrak(path, nama, (chunk) => {
+      bytes += chunk.length;
+      hash.update(chunk);
+    })) {
       if (signal?.aborted) throw new AppError('DIBATALKAN', 'Impor dibatalkan. Tidak ada yang disimpan.');
       if (!col) {
         if (row.cells.every((c) => !c.trim())) continue;
@@ -170,7 +170,10 @@ export async function imporEkstrak(
     }
     if (!col) throw new AppError('BERKAS_KOSONG', `Berkas ${nama} kosong.`);
     if (ringkasan.disimpan === 0) throw new AppError('TIDAK_ADA_BARIS', `Tidak ada baris yang dapat dipakai di ${nama} (${ringkasan.ditolak} ditolak). Periksa pemetaan kolom.`);
-    db.sqlite.prepare('UPDATE dtsen_snapshot SET jumlah_baris = ?, jumlah_ditolak = ? WHERE id = ?').run(ringkasan.disimpan, ringkasan.ditolak, id);
+    ringkasan.sha256 = hash.digest('hex');
+    const dup = db.get(db.q.selectFrom('dtsen_snapshot').select(['tanggal_data', 'sumber']).where('sha256', '=', ringkasan.sha256));
+    if (dup) throw new AppError('EKSTRAK_SUDAH_ADA', `Berkas ${nama} sudah pernah diimpor (${dup.sumber} data ${dup.tanggal_data}). Tidak ada yang diubah.`);
+    db.sqlite.prepare('UPDATE dtsen_snapshot SET jumlah_baris = ?, jumlah_ditolak = ?, sha256 = ? WHERE id = ?').run(ringkasan.disimpan, ringkasan.ditolak, ringkasan.sha256, id);
     db.sqlite.exec('CREATE INDEX dtsen_baris_nik ON dtsen_baris(snapshot_id, nik); CREATE INDEX dtsen_baris_lahir ON dtsen_baris(snapshot_id, tanggal_lahir);');
     db.sqlite.exec('COMMIT');
   } catch (error) {

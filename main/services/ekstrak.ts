@@ -60,9 +60,9 @@ export interface BarisMentah {
 
 /**
  * Yields the rows of a CSV (any encoding detected) or the first sheet of an .xlsx, one at a time.
- * `onBytes` reports progress in bytes read.
+ * `onChunk` sees every chunk read (progress, hashing).
  */
-export async function* bacaEkstrak(path: string, nama: string, onBytes?: (n: number) => void): AsyncGenerator<BarisMentah> {
+export async function* bacaEkstrak(path: string, nama: string, onChunk?: (chunk: Buffer) => void): AsyncGenerator<BarisMentah> {
   const f = kenaliFormat(path, nama);
   if (f.format === 'csv') {
     const decoder = new TextDecoder(f.encoding);
@@ -70,7 +70,7 @@ export async function* bacaEkstrak(path: string, nama: string, onBytes?: (n: num
     let line = 0;
     let first = true;
     for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-      onBytes?.((chunk as Buffer).length);
+      onChunk?.(chunk as Buffer);
       let text = decoder.decode(chunk as Buffer, { stream: true });
       if (first) {
         text = text.replace(/^\uFEFF/, '');
@@ -84,7 +84,7 @@ export async function* bacaEkstrak(path: string, nama: string, onBytes?: (n: num
   }
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
-    reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path).on('data', (c) => onBytes?.((c as Buffer).length)), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
+    reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path).on('data', (c) => onChunk?.(c as Buffer)), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });
   } catch {
     throw new AppError('BERKAS_RUSAK', `Berkas ${nama} tidak dapat dibaca sebagai .xlsx.`);
   }
