@@ -215,9 +215,11 @@ export function eksporBundel(db: Db, opsi: { penuh?: boolean; folder?: string; p
   const isi: IsiData = { tabel: {}, audit: [], lampiran: [] };
   const jumlah: Record<string, number> = {};
   for (const t of SYNCED_TABLES) {
+    // Only the columns a bundle carries (generated columns are recomputed by the receiver).
+    const cols = Object.keys(KOLOM[t]).join(', ');
     const rows = penuh
-      ? (db.sqlite.prepare(`SELECT * FROM ${t}`).all() as Record<string, unknown>[])
-      : (db.sqlite.prepare(`SELECT * FROM ${t} WHERE id IN (SELECT row_id FROM change_log WHERE tabel = ? AND seq >= ?)`).all(t, dari) as Record<string, unknown>[]);
+      ? (db.sqlite.prepare(`SELECT ${cols} FROM ${t}`).all() as Record<string, unknown>[])
+      : (db.sqlite.prepare(`SELECT ${cols} FROM ${t} WHERE id IN (SELECT row_id FROM change_log WHERE tabel = ? AND seq >= ?)`).all(t, dari) as Record<string, unknown>[]);
     if (rows.length) isi.tabel[t] = rows;
     jumlah[t] = rows.length;
   }

@@ -53,9 +53,9 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   // One pass over 24 months of reports gives the series, this and last year's year-to-date, sales to
   // offtakers and compliance: the hot path of the home screen.
   const seri = all<{ periode: string; omzet: number; biaya: number; offtaker: number; masuk_aktif: number }>(
-    `SELECT l.periode, sum(coalesce(json_extract(l.nilai, '$.omzet'), 0)) AS omzet, sum(coalesce(json_extract(l.nilai, '$.biaya'), 0)) AS biaya,
-       sum(coalesce(json_extract(l.nilai, '$.penjualan_offtaker'), 0)) AS offtaker, sum(CASE WHEN k.status = 'aktif' THEN 1 ELSE 0 END) AS masuk_aktif
-     FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id
+    `SELECT l.periode, coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya,
+       coalesce(sum(l.offtaker_angka), 0) AS offtaker, sum(CASE WHEN k.status = 'aktif' THEN 1 ELSE 0 END) AS masuk_aktif
+     FROM laporan_bulanan l INDEXED BY laporan_dasbor JOIN kelompok k ON k.id = l.kelompok_id
      WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai AND ${W} GROUP BY l.periode ORDER BY l.periode`,
     { dari: bulanSebelumnya(bulan, 23), sampai: bulan },
   );
@@ -134,7 +134,7 @@ function peringkatKabupaten(db: Db, bulan: string, today: string): NonNullable<D
   const kelompok = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1");
   const anggota = map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota WHERE deleted_at IS NULL GROUP BY 1');
   const laporan = map<{ k: string; omzet: number; masuk: number }>(
-    "SELECT kabupaten_kode AS k, sum(coalesce(json_extract(nilai, '$.omzet'), 0)) AS omzet, sum(CASE WHEN periode = @b THEN 1 ELSE 0 END) AS masuk FROM laporan_bulanan WHERE deleted_at IS NULL AND status != 'draft' AND periode BETWEEN @a AND @b GROUP BY 1",
+    "SELECT kabupaten_kode AS k, coalesce(sum(omzet_angka), 0) AS omzet, sum(CASE WHEN periode = @b THEN 1 ELSE 0 END) AS masuk FROM laporan_bulanan INDEXED BY laporan_dasbor WHERE deleted_at IS NULL AND status != 'draft' AND periode BETWEEN @a AND @b GROUP BY 1",
     { a: `${bulan.slice(0, 4)}-01`, b: bulan },
   );
   const nilai = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, sum(round(volume * harga_satuan)) AS n FROM perjanjian WHERE deleted_at IS NULL AND status = 'aktif' AND mulai <= @t AND selesai >= @t GROUP BY 1", { t: today });
