@@ -1,19 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { AppError, type ApiErrorData } from '../common/errors';
+import type { StatusTugas } from '../common/api';
+import { AppError } from '../common/errors';
 
 // Long jobs (importing a million-row extract) run while the app keeps answering: progress can be
 // read and the job cancelled; a cancelled or failed job writes nothing (the job's own transaction).
 
-export interface StatusTugas {
-  id: string;
-  jenis: string;
-  status: 'berjalan' | 'selesai' | 'gagal' | 'dibatalkan';
-  progres: { baris: number; byte: number; total: number } | null;
-  hasil: unknown;
-  galat: ApiErrorData | null;
-  mulai: string;
-  selesai: string | null;
-}
 
 export class DaftarTugas {
   private readonly items = new Map<string, { status: StatusTugas; controller: AbortController; done: Promise<void> }>();

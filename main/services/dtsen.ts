@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream, statSync } from 'node:fs';
+import { createWriteStream, renameSync, statSync } from 'node:fs';
 import { once } from 'node:events';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/connection';
@@ -365,7 +365,6 @@ export async function eksporHasil(db: Db, path: string, filter: { status?: Statu
     out.end();
     await once(out, 'finish');
   }
-  const { renameSync } = await import('node:fs');
   renameSync(temp, path);
   return { jumlah: rows.length };
 }

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { renameSync } from 'node:fs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../db/connection';
 import { formatAngka, formatDesimal, formatPeriode, formatRupiah, hariIni } from '../common/format';
@@ -10,6 +9,7 @@ import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from './pdf';
 import { daftarLaporan, katalogAktif } from './laporan';
 import { fotoUntukDokumen } from './foto';
 import { namaWilayah } from './wilayah';
+import { tulisExcel } from './spreadsheet';
 
 // The monthly report and the semester/annual recaps as PDF (A4 landscape, letterhead, repeated table
 // header, "Halaman X dari Y", signatures) and as .xlsx in the one "satu data" layout.
@@ -179,12 +179,6 @@ function numFmt(i: Indikator): string {
   return i.tipe === 'rupiah' ? '#,##0' : i.desimal ? '#,##0.00' : '#,##0';
 }
 
-async function simpanWorkbook(wb: ExcelJS.Workbook, path: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  await wb.xlsx.writeFile(temp);
-  renameSync(temp, path);
-}
-
 function lembarKeterangan(wb: ExcelJS.Workbook, db: Db, judul: string, extra: [string, string][]): void {
   const p = bacaPengaturan(db);
   const katalog = katalogAktif(db);
@@ -242,7 +236,7 @@ export async function xlsxLaporanBulanan(db: Db, input: { periode: string; fasil
   for (const i of katalog.indikator) if (i.tipe !== 'teks') ws.getColumn(i.kode).numFmt = numFmt(i);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
   lembarKeterangan(wb, db, `Laporan bulanan ${formatPeriode(input.periode)}`, [['Jumlah laporan', String(rows.length)]]);
-  await simpanWorkbook(wb, path);
+  await tulisExcel(wb, path);
   return { jumlah: rows.length };
 }
 
@@ -285,7 +279,7 @@ export async function xlsxRekap(db: Db, rekap: Rekap, path: string): Promise<voi
     ['Kelengkapan', rekap.total.kelengkapan],
     ['Aturan', 'SUM dijumlahkan, LAST bulan terakhir, AVERAGE dirata-rata; laba = omzet − biaya'],
   ]);
-  await simpanWorkbook(wb, path);
+  await tulisExcel(wb, path);
 }
 
 

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import { renameSync } from 'node:fs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../db/connection';
 import { RecordWriter } from '../../db/write';
@@ -8,6 +7,7 @@ import { bulanSebelumnya } from '../common/laporan';
 import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../common/format';
 import { terbilangRupiah } from '../common/terbilang';
 import { bacaPengaturan } from './pengaturan';
+import { tulisExcel } from './spreadsheet';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from './pdf';
 import { namaWilayah } from './wilayah';
 import type { PenilaianGerobak, RingkasanMitra } from '../common/api';
@@ -170,9 +170,7 @@ export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' 
     ws.getRow(1).font = { bold: true };
     rows.forEach((r, i) => ws.addRow({ no: i + 1, kab: p.kabupaten_kode, kelompok: r.kelompok, desa: r.desa, ketua: r.ketua ?? '', anggota: r.jumlah_anggota, usaha: `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, alasan: [r.catatan, ...r.alasan].filter(Boolean).join('; ') }));
     ws.getColumn('kab').numFmt = '@';
-    const temp = `${path}.${process.pid}.tmp`;
-    await wb.xlsx.writeFile(temp);
-    renameSync(temp, path);
+    await tulisExcel(wb, path);
     return { jumlah: rows.length };
   }
   const doc: TDocumentDefinitions = {

@@ -1,10 +1,10 @@
 import ExcelJS from 'exceljs';
-import { renameSync } from 'node:fs';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../db/connection';
 import { formatDesimal, formatPeriode, formatRupiah, hariIni } from '../common/format';
 import { hitungMonev, monitoringFasilitator } from './dashboard';
 import { bacaPengaturan } from './pengaturan';
+import { tulisExcel } from './spreadsheet';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from './pdf';
 
 const angka = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? `${formatDesimal(v, 1)}%` : formatDesimal(v));
@@ -36,9 +36,7 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
     wf.columns = ['NAMA', 'KELOMPOK', 'LAPORAN_DIHARAPKAN', 'DIAJUKAN_TEPAT_WAKTU', 'DIVERIFIKASI', 'KELOMPOK_DIKUNJUNGI', 'TINDAK_LANJUT_TERBUKA'].map((h) => ({ header: h, key: h, width: 18 }));
     wf.getRow(1).font = { bold: true };
     for (const f of fas) wf.addRow([f.nama, f.kelompok, f.laporan_diharapkan, f.diajukan_tepat_waktu, f.diverifikasi, f.kelompok_dikunjungi, f.tindak_lanjut_terbuka]);
-    const temp = `${path}.${process.pid}.tmp`;
-    await wb.xlsx.writeFile(temp);
-    renameSync(temp, path);
+    await tulisExcel(wb, path);
     return;
   }
   const doc: TDocumentDefinitions = {

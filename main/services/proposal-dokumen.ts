@@ -1,11 +1,12 @@
 import ExcelJS from 'exceljs';
-import { readFileSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../db/connection';
 import { AppError } from '../common/errors';
 import { formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../common/format';
 import { samarkanNik, type RabItem } from '../common/proposal';
 import { bacaPengaturan } from './pengaturan';
+import { tulisExcel } from './spreadsheet';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from './pdf';
 import { ambilProposal } from './proposal';
 import { bacaAngka } from './laporan';
@@ -230,9 +231,7 @@ export async function rabXlsx(db: Db, id: string, path: string): Promise<void> {
   total.font = { bold: true };
   ws.addRow({ uraian: `Terbilang: ${p.rab.terbilang}` });
   for (const key of ['harga', 'jumlah']) ws.getColumn(key).numFmt = '#,##0';
-  const temp = `${path}.${process.pid}.tmp`;
-  await wb.xlsx.writeFile(temp);
-  renameSync(temp, path);
+  await tulisExcel(wb, path);
 }
 
 /** Reads RAB rows back from such a sheet (or any sheet with URAIAN, VOLUME, SATUAN, HARGA_SATUAN columns). */

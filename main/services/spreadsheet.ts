@@ -1,4 +1,5 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
 import { AppError } from '../common/errors';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
@@ -139,6 +140,13 @@ export function tulisWorkbook(wb: XLSX.WorkBook, path: string): void {
   const buffer = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
   const temp = `${path}.${process.pid}.tmp`;
   writeFileSync(temp, buffer);
+  renameSync(temp, path);
+}
+
+/** Same for exceljs workbooks (styled reports): temporary file first, then the final name. */
+export async function tulisExcel(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await wb.xlsx.writeFile(temp);
   renameSync(temp, path);
 }
 
