@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MAPPING_FIELDS, type Mapping, type MappingField, type PratinjauImpor, type RingkasanImpor } from '../../../main/common/api';
 import { formatAngka } from '../../../main/common/format';
 import { invoke, isElectron, pesanGalat, pilihBerkas } from '../api';
+import { PemetaanKolom, PratinjauTabel } from '../components/pratinjau';
 import { Dialog, Field, Notice, SelectField } from '../components/ui';
 
 const LABEL: Record<MappingField, string> = {
@@ -131,21 +132,7 @@ export function ImporAnggota(props: { kelompokOptions: { value: string; label: s
             {pratinjau.berkas.nama}: {formatAngka(pratinjau.totalBaris)} baris data.
           </p>
           {pratinjau.sheets.length > 1 && <SelectField label="Lembar" value={pratinjau.sheet} onChange={(s) => baca(s)} options={pratinjau.sheets.map((s) => ({ value: s, label: s }))} />}
-          <fieldset>
-            <legend>Pemetaan kolom</legend>
-            <div className="grid-map">
-              {MAPPING_FIELDS.map((f) => (
-                <SelectField
-                  key={f}
-                  label={LABEL[f]}
-                  value={mapping[f] ?? ''}
-                  onChange={(v) => (setMapping((m) => ({ ...m, [f]: v || undefined })), setUjiCoba(null))}
-                  empty="— tidak ada —"
-                  options={pratinjau.headers.map((h) => ({ value: h, label: h }))}
-                />
-              ))}
-            </div>
-          </fieldset>
+          <PemetaanKolom fields={MAPPING_FIELDS} labels={LABEL} headers={pratinjau.headers} mapping={mapping} onChange={(f, v) => (setMapping((m) => ({ ...m, [f]: v })), setUjiCoba(null))} />
           <SelectField
             label="Kelompok tujuan"
             value={kelompokId}
@@ -153,28 +140,7 @@ export function ImporAnggota(props: { kelompokOptions: { value: string; label: s
             empty="— ambil dari kolom nama kelompok —"
             options={props.kelompokOptions}
           />
-          <div className="table-scroll">
-            <table aria-label="Pratinjau berkas">
-              <thead>
-                <tr>
-                  {pratinjau.headers.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {pratinjau.sampel.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((c, j) => (
-                      <td key={j}>{c}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PratinjauTabel label="Pratinjau berkas" headers={pratinjau.headers} sampel={pratinjau.sampel} />
           <div className="actions">
             <button type="button" disabled={busy} onClick={() => run(async () => setUjiCoba(await invoke('anggota.impor', input(true))))}>
               Periksa dulu (uji coba)

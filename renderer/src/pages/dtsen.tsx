@@ -3,6 +3,7 @@ import { FIELD_EKSTRAK, STATUS_COCOK, type RingkasanEkstrak, type StatusCocok, t
 import type { FileRef } from '../../../main/common/contract-kit';
 import { formatAngka, formatTanggal, formatWaktu, hariIni } from '../../../main/common/format';
 import { invoke, isElectron, pesanGalat, pilihBerkas, simpanBerkas } from '../api';
+import { PemetaanKolom, PratinjauTabel } from '../components/pratinjau';
 import { Field, Notice, SelectField, TextField, useLoad } from '../components/ui';
 
 const LABEL_STATUS: Record<StatusCocok, string> = {
@@ -298,36 +299,8 @@ function ImporEkstrak(props: { onDone: (pesan: string) => void }) {
             <SelectField label="Sumber data" value={sumber} onChange={(v) => setSumber(v as 'DTSEN')} options={[{ value: 'DTSEN', label: 'DT-SEN' }, { value: 'DTKS', label: 'DTKS' }]} />
             <TextField label="Tanggal data" type="date" value={tanggal} onChange={setTanggal} />
           </div>
-          <fieldset>
-            <legend>Pemetaan kolom</legend>
-            <div className="grid-map">
-              {FIELD_EKSTRAK.map((f) => (
-                <SelectField key={f} label={LABEL_FIELD[f]} value={mapping[f] ?? ''} onChange={(v) => setMapping((m) => ({ ...m, [f]: v || undefined }))} empty="— tidak ada —" options={pratinjau.headers.map((h) => ({ value: h, label: h }))} />
-              ))}
-            </div>
-          </fieldset>
-          <div className="table-scroll">
-            <table aria-label="Pratinjau ekstrak">
-              <thead>
-                <tr>
-                  {pratinjau.headers.map((h) => (
-                    <th key={h} scope="col">
-                      {h}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {pratinjau.sampel.map((row, i) => (
-                  <tr key={i}>
-                    {row.map((c, j) => (
-                      <td key={j}>{c}</td>
-                    ))}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <PemetaanKolom fields={FIELD_EKSTRAK} labels={LABEL_FIELD} headers={pratinjau.headers} mapping={mapping} onChange={(f, v) => setMapping((m) => ({ ...m, [f]: v }))} />
+          <PratinjauTabel label="Pratinjau ekstrak" headers={pratinjau.headers} sampel={pratinjau.sampel} />
           <div className="actions" style={{ justifyContent: 'flex-start' }}>
             <button
               type="button"
