@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -110,6 +111,60 @@ test('every damaged or foreign bundle is refused with a message and changes noth
   }
 });
 
+test('a signed bundle whose payload breaks the schema or holds another district\'s rows is refused whole', () => {
+  // A hostile or broken sender: the payload is altered after the app wrote it, then signed and encrypted as usual.
+  const ubah = (sql: string, skema?: (ddl: string) => string) => (file: string) => {
+    const x = new Database(file);
+    x.unsafeMode(true);
+    x.pragma('writable_schema = ON');
+    const ddl = new Map((x.prepare('SELECT name, sql FROM sqlite_master').all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]));
+    for (const [name] of ddl) x.prepare('UPDATE sqlite_master SET sql = ? WHERE name = ?').run(`CREATE TABLE ${name} (${(x.prepare(`SELECT group_concat(name) AS c FROM pragma_table_info('${name}')`).get() as { c: string }).c})`, name);
+    x.close();
+    const y = new Database(file);
+    y.exec(sql);
+    y.unsafeMode(true);
+    y.pragma('writable_schema = ON');
+    for (const [name, text] of ddl) y.prepare('UPDATE sqlite_master SET sql = ? WHERE name = ?').run(skema ? skema(text) : text, name);
+    y.close();
+  };
+  const kasus: [string, (file: string) => void, RegExp][] = [
+    ['another district\'s row', ubah("UPDATE kelompok SET kabupaten_kode = '35.08' WHERE rowid = 2"), /tabel kelompok baris 2 milik 35\.08, bukan 35\.07/],
+    ['a blob for a name', ubah("UPDATE anggota SET nama = x'00ff' WHERE rowid = 3"), /tabel anggota baris 3 tidak sah \(nama: jenis data salah\)/],
+    ['text for a number', ubah("UPDATE laporan_bulanan SET katalog_versi = 'satu' WHERE rowid = 1"), /tabel laporan_bulanan baris 1 tidak sah \(katalog_versi: jenis data salah\)/],
+    ['a missing id', ubah('UPDATE anggota SET id = NULL WHERE rowid = 1'), /tabel anggota baris 1 tidak sah \(id: wajib ada\)/],
+    ['a trigger smuggled in', ubah("CREATE TRIGGER t AFTER INSERT ON kelompok BEGIN SELECT 1; END"), /tidak dikenal \(trigger t\)/],
+    ['a loosened table', ubah('SELECT 1', (ddl) => ddl.replace(' STRICT', '')), /tidak dikenal \(table /],
+  ];
+  for (const [label, rusakkan, pesan] of kasus) {
+    const w = dunia(2);
+    try {
+      const before = isi(w.prov.db);
+      const bytes = readFileSync(eksporBundel(w.kab.db, { folder: w.kab.dir, ubahMuatan: rusakkan }).berkas);
+      assert.throws(() => imporBundel(w.prov.db, bytes), (e: AppError) => e instanceof AppError && pesan.test(e.message) && /tidak ada yang diubah/.test(e.message), label);
+      assert.equal(isi(w.prov.db), before, label);
+    } finally {
+      w.cleanup();
+    }
+  }
+});
+
+test('the audit trail of changes travels; creation entries, which only repeat the record, do not', () => {
+  const w = dunia(2);
+  try {
+    imporBundel(w.prov.db, w.ekspor());
+    assert.equal((w.prov.db.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE aksi = 'buat'").get() as { n: number }).n, 0);
+    const k = w.kab.db.sqlite.prepare('SELECT * FROM kelompok LIMIT 1').get() as { id: string; desa_kode: string };
+    simpanKelompok(w.kab.db, { id: k.id, nama: 'KUBE Ganti Nama', desa_kode: k.desa_kode, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null });
+    imporBundel(w.prov.db, w.ekspor());
+    const jejak = w.prov.db.sqlite.prepare("SELECT aksi, perubahan FROM audit WHERE row_id = ?").all(k.id) as { aksi: string; perubahan: string }[];
+    assert.equal(jejak.length, 1);
+    assert.equal(jejak[0]!.aksi, 'ubah');
+    assert.match(jejak[0]!.perubahan, /KUBE Ganti Nama/);
+  } finally {
+    w.cleanup();
+  }
+});
+
 test('newest change wins per row: an older bundle after a newer one changes nothing the newer one set', () => {
   const w = dunia(1);
   try {
@@ -190,12 +245,12 @@ test('a process killed in the middle of an import leaves the database as before'
     w.prov.db.close();
     const script = `import { openDatabase } from './db/connection'; import { imporBundel } from './main/services/bundle'; import { readFileSync } from 'node:fs';
       imporBundel(openDatabase(${JSON.stringify(file)}), readFileSync(${JSON.stringify(path)}));`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, BERMANTRA_UJI_MATI_SETELAH_BARIS: '50' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, BERMANTRA_UJI_MATI_SETELAH_TABEL: 'anggota' }, encoding: 'utf8' });
     assert.equal(r.signal, 'SIGKILL', r.stderr);
     const db = openDatabase(file);
     assert.equal(isi(db), before);
     const done = imporBundel(db, readFileSync(path));
-    assert.ok(done.tabel.anggota!.baru > 50);
+    assert.ok(done.tabel.anggota!.baru > 0 && done.tabel.laporan_bulanan!.baru > 0);
     db.close();
   } finally {
     w.cleanup();
