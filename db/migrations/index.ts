@@ -6,6 +6,7 @@ import { dtsen } from './005_dtsen';
 import { mitra } from './006_mitra';
 import { target } from './007_target';
 import { angkaLaporan } from './008_angka_laporan';
+import { dasborPerKelompok } from './009_dasbor_per_kelompok';
 
 export interface Migration {
   /** Consecutive from 1; PRAGMA user_version holds the last one applied. */
@@ -16,6 +17,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target, angkaLaporan];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target, angkaLaporan, dasborPerKelompok];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

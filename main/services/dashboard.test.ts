@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ajukanLaporan, simpanLaporan } from './laporan';
-import { simpanKelompok } from './kelompok';
+import { hapusKelompok, simpanKelompok } from './kelompok';
 import { simpanCatatan } from './catatan';
 import { hitungDashboard, hitungMonev, simpanTarget } from './dashboard';
 import { dokumenMonev } from './monev-dokumen';
@@ -71,6 +71,28 @@ test('e-monev: a year target of a flow is pro-rated to the period, stocks compar
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     assert.match(text, /REKAP E-MONEV PETI KOIN BERMANTRA TAHUN 2026/);
     assert.match(text, /Omzet penjualan\s+Rp12\.000\.000\s+Rp6\.000\.000\s+50%/);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the fast path (whole area) and the kelompok path (filters on kelompok) give the same figures; a deleted kelompok counts in neither', () => {
+  const { t } = setup();
+  try {
+    const c = simpanKelompok(t.db, { nama: 'KUBE C', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+    const id = simpanLaporan(t.db, { kelompok_id: c, periode: '2026-10', nilai: { omzet: 70_000_000, biaya: 1, anggota_aktif: 3 } }).laporan.id;
+    ajukanLaporan(t.db, [id], new Date('2026-10-28T00:00:00Z'));
+    hapusKelompok(t.db, c, 'kelompok bubar');
+    const semua = hitungDashboard(t.db, {}, today);
+    const kab = hitungDashboard(t.db, { kabupaten: '35.07' }, today);
+    const parts = ['Jasa', 'Kerajinan'].map((sektor) => hitungDashboard(t.db, { sektor }, today));
+    assert.equal(semua.omzet_bulan.nilai, 5_000_000, 'the deleted kelompok C is not counted');
+    assert.deepEqual(kab.seri_omzet, semua.seri_omzet);
+    for (const key of ['omzet_bulan', 'omzet_tahun_berjalan', 'penjualan_offtaker_bulan', 'anggota', 'kelompok_aktif'] as const) {
+      assert.equal(parts[0]![key].nilai + parts[1]![key].nilai, semua[key].nilai, key);
+    }
+    semua.seri_omzet.forEach((s, i) => assert.equal(parts[0]!.seri_omzet[i]!.omzet + parts[1]!.seri_omzet[i]!.omzet, s.omzet, s.periode));
+    assert.equal(hitungDashboard(t.db, { sektor: 'Jasa', kecamatan: '35.07.01' }, today).omzet_bulan.nilai, 2_000_000);
   } finally {
     t.cleanup();
   }

@@ -44,33 +44,60 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const one = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).get({ ...p, ...extra }) as T;
   const all = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).all({ ...p, ...extra }) as T[];
 
-  const aktif = one<{ n: number }>(`SELECT count(*) AS n FROM kelompok k WHERE ${W} AND k.status = 'aktif'`).n;
-  const aktifLalu = one<{ n: number }>(`SELECT count(DISTINCT k.id) AS n FROM kelompok k JOIN laporan_bulanan l ON l.kelompok_id = k.id AND l.deleted_at IS NULL AND l.periode = @prev WHERE ${W}`, { prev }).n;
-  const anggota = one<{ n: number; lama: number }>(
-    `SELECT count(*) AS n, sum(CASE WHEN a.created_at < @mulai THEN 1 ELSE 0 END) AS lama FROM anggota a JOIN kelompok k ON k.id = a.kelompok_id WHERE a.deleted_at IS NULL AND ${W}`,
-    { mulai: `${bulan}-01` },
+  const window = Array.from({ length: 24 }, (_, i) => bulanSebelumnya(bulan, 23 - i));
+  // Filters on the kelompok itself (kecamatan, fasilitator, sektor) go through kelompok; the province and
+  // one kabupaten read the month-first indexes directly, which at province scale is the difference
+  // between scanning 160,000 index entries and looking each one up in kelompok.
+  const perKabupaten = !f.kecamatan && !f.fasilitator && !f.sektor;
+
+  // One walk over the kelompok that pass the filter: active ones, those that reported last month, and
+  // per facilitator who reported this month and the month before (two index seeks per kelompok).
+  const lapor = (periode: string) =>
+    `(SELECT max(l.status <> 'draft') FROM laporan_bulanan l INDEXED BY laporan_kelompok_dasbor WHERE l.kelompok_id = k.id AND l.periode = ${periode} AND l.deleted_at IS NULL)`;
+  const perFas = all<{ nama: string | null; aktif: number; n: number; masuk: number; masuk_lalu: number; ada_lalu: number }>(
+    `SELECT f.nama, x.aktif, count(*) AS n, coalesce(sum(x.b = 1), 0) AS masuk, coalesce(sum(x.p = 1), 0) AS masuk_lalu, coalesce(sum(x.p IS NOT NULL), 0) AS ada_lalu
+     FROM (SELECT k.fasilitator_id, k.status = 'aktif' AS aktif, ${lapor('@m')} AS b, ${lapor('@prev')} AS p FROM kelompok k WHERE ${W}) x
+     LEFT JOIN fasilitator f ON f.id = x.fasilitator_id GROUP BY x.fasilitator_id, x.aktif ORDER BY f.nama`,
+    { m: bulan, prev },
   );
-  // One pass over 24 months of reports gives the series, this and last year's year-to-date, sales to
-  // offtakers and compliance: the hot path of the home screen.
-  const seri = all<{ periode: string; omzet: number; biaya: number; offtaker: number; masuk_aktif: number }>(
-    `SELECT l.periode, coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya,
-       coalesce(sum(l.offtaker_angka), 0) AS offtaker, sum(CASE WHEN k.status = 'aktif' THEN 1 ELSE 0 END) AS masuk_aktif
-     FROM laporan_bulanan l INDEXED BY laporan_dasbor JOIN kelompok k ON k.id = l.kelompok_id
-     WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai AND ${W} GROUP BY l.periode ORDER BY l.periode`,
-    { dari: bulanSebelumnya(bulan, 23), sampai: bulan },
-  );
+  const aktifFas = perFas.filter((x) => x.aktif);
+  const jumlah = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
+  const aktif = jumlah(aktifFas, (x) => x.n);
+  const aktifLalu = jumlah(perFas, (x) => x.ada_lalu);
+  const masukAktif: Record<string, number> = { [bulan]: jumlah(aktifFas, (x) => x.masuk), [prev]: jumlah(aktifFas, (x) => x.masuk_lalu) };
+
+  const mulai = `${bulan}-01`;
+  const anggotaRows = perKabupaten
+    ? all<{ k: string; n: number; lama: number }>(
+        `SELECT kabupaten_kode AS k, count(*) AS n, coalesce(sum(created_at < @mulai), 0) AS lama FROM anggota INDEXED BY anggota_kabupaten
+         WHERE deleted_at IS NULL${f.kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''} GROUP BY 1`,
+        { mulai },
+      )
+    : all<{ k: string; n: number; lama: number }>(
+        `SELECT k.kabupaten_kode AS k, count(*) AS n, coalesce(sum(a.created_at < @mulai), 0) AS lama FROM kelompok k CROSS JOIN anggota a ON a.kelompok_id = k.id WHERE a.deleted_at IS NULL AND ${W} GROUP BY 1`,
+        { mulai },
+      );
+  const anggota = { n: jumlah(anggotaRows, (x) => x.n), lama: jumlah(anggotaRows, (x) => x.lama) };
+
+  // Sums of 24 months of reports per month (and per kabupaten, for the ranking): the hot path.
+  const laporanPerKab = (kabupaten: string | null) => bacaLaporanBulanan(db, window, kabupaten);
+  const bulanan = perKabupaten
+    ? laporanPerKab(f.kabupaten ?? null)
+    : all<BulanKabupaten>(
+        `SELECT l.periode, k.kabupaten_kode AS kab, coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya, coalesce(sum(l.offtaker_angka), 0) AS offtaker, count(*) AS n
+         FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
+         WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai AND ${W} GROUP BY 1, 2`,
+        { dari: window[0], sampai: bulan },
+      );
+  const seri = window.map((periode) => {
+    const rows = bulanan.filter((x) => x.periode === periode);
+    return { periode, omzet: jumlah(rows, (x) => x.omzet), biaya: jumlah(rows, (x) => x.biaya), offtaker: jumlah(rows, (x) => x.offtaker), masuk_aktif: masukAktif[periode] ?? 0 };
+  });
   const di = (m: string) => seri.find((x) => x.periode === m);
   const omzetDi = (m: string) => di(m)?.omzet ?? 0;
   const ytd = (y: string, upTo: string) => seri.filter((x) => x.periode >= `${y}-01` && x.periode <= `${y}-${upTo.slice(5, 7)}`).reduce((a, x) => a + x.omzet, 0);
   const offtaker = (m: string) => di(m)?.offtaker ?? 0;
-  const perjanjian = (tanggal: string) =>
-    one<{ n: number; nilai: number; sppg: number }>(
-      `SELECT count(*) AS n, coalesce(sum(round(pj.volume * pj.harga_satuan)), 0) AS nilai, coalesce(sum(CASE WHEN o.jenis = 'SPPG' THEN round(pj.volume * pj.harga_satuan) ELSE 0 END), 0) AS sppg
-       FROM perjanjian pj JOIN kelompok k ON k.id = pj.kelompok_id JOIN offtaker o ON o.id = pj.offtaker_id
-       WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND pj.mulai <= @t AND pj.selesai >= @t AND ${W}`,
-      { t: tanggal },
-    );
-  const kepatuhan = (m: string) => (aktif ? Math.round((Math.min(aktif, di(m)?.masuk_aktif ?? 0) / aktif) * 1000) / 10 : 0);
+  const kepatuhan = (m: string) => (aktif ? Math.round((Math.min(aktif, masukAktif[m] ?? 0) / aktif) * 1000) / 10 : 0);
   const snap = db.prepare('SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1').get() as { id: string } | undefined;
   let desil = Array.from({ length: 10 }, () => 0);
   let cocok: number | null = null;
@@ -83,24 +110,23 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
     for (const r of rows) if ((r.status === 'COCOK_NIK' || r.status === 'COCOK_NAMA') && r.desil) desil[r.desil - 1]! += r.n;
   } else desil = desil.map(() => 0);
   const desil14 = desil.slice(0, 4).reduce((a, b) => a + b, 0);
-  const fas = all<{ nama: string | null; harap: number; masuk: number }>(
-    `SELECT f.nama, count(*) AS harap, sum(CASE WHEN EXISTS (SELECT 1 FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.periode = @m AND l.deleted_at IS NULL AND l.status != 'draft') THEN 1 ELSE 0 END) AS masuk
-     FROM kelompok k LEFT JOIN fasilitator f ON f.id = k.fasilitator_id WHERE ${W} AND k.status = 'aktif' GROUP BY k.fasilitator_id ORDER BY f.nama`,
-    { m: bulan },
+  // Agreements in force today and on the first day of last month, per kind of buyer, in one pass.
+  const berlaku = (t: string) => `(pj.mulai <= ${t} AND pj.selesai >= ${t})`;
+  const jenisRows = all<{ jenis: string; n: number; n_lalu: number; nilai: number }>(
+    `SELECT o.jenis, coalesce(sum(${berlaku('@t')}), 0) AS n, coalesce(sum(${berlaku('@tp')}), 0) AS n_lalu, coalesce(sum(CASE WHEN ${berlaku('@t')} THEN round(pj.volume * pj.harga_satuan) ELSE 0 END), 0) AS nilai
+     FROM perjanjian pj JOIN kelompok k ON k.id = pj.kelompok_id JOIN offtaker o ON o.id = pj.offtaker_id
+     WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND ${W} GROUP BY o.jenis`,
+    { t: today, tp: `${prev}-01` },
   );
-  const pjNow = perjanjian(today);
-  const pjPrev = perjanjian(`${prev}-01`);
-  const jenis = all<{ jenis: string; n: number; nilai: number }>(
-    `SELECT o.jenis, count(*) AS n, coalesce(sum(round(pj.volume * pj.harga_satuan)), 0) AS nilai FROM perjanjian pj JOIN kelompok k ON k.id = pj.kelompok_id JOIN offtaker o ON o.id = pj.offtaker_id
-     WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND pj.mulai <= @t AND pj.selesai >= @t AND ${W} GROUP BY o.jenis ORDER BY nilai DESC`,
-    { t: today },
-  );
+  const jenis = jenisRows.filter((j) => j.n > 0).sort((x, y) => y.nilai - x.nilai);
+  const pjNow = { n: jumlah(jenisRows, (x) => x.n), nilai: jumlah(jenisRows, (x) => x.nilai), sppg: jumlah(jenisRows.filter((x) => x.jenis === 'SPPG'), (x) => x.nilai) };
+  const pjPrev = { n: jumlah(jenisRows, (x) => x.n_lalu) };
   const sektor = all<{ sektor: string; n: number }>(`SELECT k.sektor, count(*) AS n FROM kelompok k WHERE ${W} AND k.status = 'aktif' GROUP BY k.sektor ORDER BY n DESC`);
   const katalog: Katalog = katalogAktif(db);
   const provinsi = bacaPengaturan(db).mode === 'provinsi';
   let peringkat: Dashboard['peringkat'] = null;
   if (provinsi && !f.kabupaten) {
-    peringkat = peringkatKabupaten(db, bulan, today);
+    peringkat = peringkatKabupaten(db, bulan, today, perKabupaten ? bulanan : laporanPerKab(null), perKabupaten ? anggotaRows : null);
   }
   return {
     bulan,
@@ -116,27 +142,67 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
     nilai_perjanjian_bulan: pjNow.nilai,
     nilai_perjanjian_sppg_bulan: pjNow.sppg,
     kepatuhan_bulan: { nilai: kepatuhan(bulan), sebelumnya: kepatuhan(prev) },
-    seri_omzet: Array.from({ length: 24 }, (_, i) => bulanSebelumnya(bulan, 23 - i)).map((m) => {
-      const s = seri.find((x) => x.periode === m);
-      return { periode: m, omzet: s?.omzet ?? 0, laba: s ? s.omzet - s.biaya : 0 };
-    }),
+    seri_omzet: seri.map((s) => ({ periode: s.periode, omzet: s.omzet, laba: s.omzet - s.biaya })),
     desil,
-    kepatuhan_fasilitator: fas.map((x) => ({ nama: x.nama ?? '(tanpa fasilitator)', diharapkan: x.harap, masuk: Number(x.masuk), persen: x.harap ? Math.round((Number(x.masuk) / x.harap) * 1000) / 10 : 0 })),
+    kepatuhan_fasilitator: aktifFas.map((x) => ({ nama: x.nama ?? '(tanpa fasilitator)', diharapkan: x.n, masuk: Number(x.masuk), persen: x.n ? Math.round((Number(x.masuk) / x.n) * 1000) / 10 : 0 })),
     perjanjian_per_jenis: jenis.map((j) => ({ jenis: j.jenis, jumlah: j.n, nilai_bulan: j.nilai })),
     kelompok_per_sektor: sektor.map((s) => ({ sektor: s.sektor, jumlah: s.n })),
     peringkat,
   };
 }
 
-/** The district ranking: the same figures per kabupaten, each from one grouped query. */
-function peringkatKabupaten(db: Db, bulan: string, today: string): NonNullable<Dashboard['peringkat']> {
+interface BulanKabupaten {
+  periode: string;
+  kab: string;
+  omzet: number;
+  biaya: number;
+  offtaker: number;
+  n: number;
+}
+
+/**
+ * Submitted reports summed per month and kabupaten from the month-first covering index (one seek per
+ * month, no row and no kelompok read), less those of deleted kelompok, which are few and found through
+ * the kelompok-first index.
+ */
+function bacaLaporanBulanan(db: Db, months: string[], kabupaten: string | null): BulanKabupaten[] {
+  const p = { kabupaten, dari: months[0], sampai: months[months.length - 1] };
+  const dalam = months.map((m) => `'${m.replace(/[^0-9-]/g, '')}'`).join(', ');
+  const semua = db
+    .prepare(
+      `SELECT periode, kabupaten_kode AS kab, coalesce(sum(omzet_angka), 0) AS omzet, coalesce(sum(biaya_angka), 0) AS biaya, coalesce(sum(offtaker_angka), 0) AS offtaker, count(*) AS n
+       FROM laporan_bulanan INDEXED BY laporan_periode
+       WHERE periode IN (${dalam})${kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''} AND deleted_at IS NULL AND status != 'draft' GROUP BY 1, 2`,
+    )
+    .all(kabupaten ? { kabupaten } : {}) as BulanKabupaten[];
+  const terhapus = db
+    .prepare(
+      `SELECT l.periode, k.kabupaten_kode AS kab, coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya, coalesce(sum(l.offtaker_angka), 0) AS offtaker, count(*) AS n
+       FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
+       WHERE k.deleted_at IS NOT NULL${kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : ''} AND l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai GROUP BY 1, 2`,
+    )
+    .all(kabupaten ? p : { dari: p.dari, sampai: p.sampai }) as BulanKabupaten[];
+  for (const t of terhapus) {
+    const x = semua.find((r) => r.periode === t.periode && r.kab === t.kab);
+    if (x) (x.omzet -= t.omzet), (x.biaya -= t.biaya), (x.offtaker -= t.offtaker), (x.n -= t.n);
+  }
+  return semua;
+}
+
+/** The district ranking: the same figures per kabupaten, from the province-wide sums already read. */
+function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: BulanKabupaten[], anggotaRows: { k: string; n: number }[] | null): NonNullable<Dashboard['peringkat']> {
   const map = <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}) => new Map((db.prepare(sql).all(p) as T[]).map((r) => [r.k, r]));
   const kelompok = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1");
-  const anggota = map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota WHERE deleted_at IS NULL GROUP BY 1');
-  const laporan = map<{ k: string; omzet: number; masuk: number }>(
-    "SELECT kabupaten_kode AS k, coalesce(sum(omzet_angka), 0) AS omzet, sum(CASE WHEN periode = @b THEN 1 ELSE 0 END) AS masuk FROM laporan_bulanan INDEXED BY laporan_dasbor WHERE deleted_at IS NULL AND status != 'draft' AND periode BETWEEN @a AND @b GROUP BY 1",
-    { a: `${bulan.slice(0, 4)}-01`, b: bulan },
-  );
+  const anggota = anggotaRows ? new Map(anggotaRows.map((r) => [r.k, r])) : map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota INDEXED BY anggota_kabupaten WHERE deleted_at IS NULL GROUP BY 1');
+  const awalTahun = `${bulan.slice(0, 4)}-01`;
+  const laporan = new Map<string, { omzet: number; masuk: number }>();
+  for (const r of bulanan) {
+    if (r.periode < awalTahun || r.periode > bulan) continue;
+    const x = laporan.get(r.kab) ?? { omzet: 0, masuk: 0 };
+    x.omzet += r.omzet;
+    if (r.periode === bulan) x.masuk += r.n;
+    laporan.set(r.kab, x);
+  }
   const nilai = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, sum(round(volume * harga_satuan)) AS n FROM perjanjian WHERE deleted_at IS NULL AND status = 'aktif' AND mulai <= @t AND selesai >= @t GROUP BY 1", { t: today });
   return [...kelompok.keys()]
     .filter((k) => k !== '35')
