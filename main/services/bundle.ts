@@ -165,7 +165,7 @@ function kolomDariSpec(spec: EntitasSpec): Record<string, Kolom> {
 const AUDIT_KOLOM: Record<string, Kolom> = { id: 't', kabupaten_kode: 't', waktu: 't', operator: 't', tabel: 't', row_id: 't', aksi: 't', perubahan: 't', alasan: 't?' };
 
 /** The payload's tables: the synced tables, the audit entries, the attachments. */
-const MUATAN: Record<string, Record<string, Kolom>> = { ...KOLOM, audit: AUDIT_KOLOM, lampiran: { hash: 't', data: 'b' as Kolom } };
+const MUATAN: Record<string, Record<string, Kolom>> = { ...KOLOM, audit: AUDIT_KOLOM, lampiran: { hash: 't', data: 'b' } };
 
 const TIPE: Record<string, string> = { t: 'TEXT', i: 'INTEGER', r: 'REAL', b: 'BLOB' };
 
@@ -180,28 +180,16 @@ function ddlMuatan(tabel: string, pengirim: string, skema = ''): string {
   return `CREATE TABLE ${skema}${tabel} (${cols.join(', ')}) STRICT`;
 }
 
-/** SQL that is true for a row breaking its spec: only to name the row once quick_check has refused the payload. */
-function pelanggaran(cols: Record<string, Kolom>): string {
-  return Object.entries(cols)
-    .map(([c, k]) => {
-      const jenis = `typeof(${c}) <> '${k.startsWith('r') ? 'real' : TIPE[k[0]!]!.toLowerCase()}'`;
-      return k.endsWith('?') ? `(${c} IS NOT NULL AND ${jenis})` : `(${c} IS NULL OR ${jenis})`;
-    })
-    .join(' OR ');
-}
-
-/** Which column of a bad row is wrong, for the message. */
-function kolomSalah(cols: Record<string, Kolom>, row: Record<string, unknown>): string {
-  for (const [name, k] of Object.entries(cols)) {
-    const v = row[name];
-    if (v === null || v === undefined) {
-      if (!k.endsWith('?')) return `${name}: wajib ada`;
-      continue;
-    }
-    const ok = k.startsWith('t') ? typeof v === 'string' : k === 'b' ? Buffer.isBuffer(v) : typeof v === 'number' || typeof v === 'bigint' ? k.startsWith('r') || Number.isInteger(Number(v)) : false;
-    if (!ok) return `${name}: jenis data salah`;
-  }
-  return 'isi tidak sah';
+/**
+ * SQL naming the first column of a row that breaks its spec (NULL when the row is sound): only to point
+ * at the row once quick_check has refused the payload.
+ */
+function kolomSalah(cols: Record<string, Kolom>): string {
+  const when = Object.entries(cols).flatMap(([c, k]) => {
+    const jenis = `typeof(${c}) NOT IN (${k.startsWith('r') ? "'integer', 'real'" : `'${TIPE[k[0]!]!.toLowerCase()}'`})`;
+    return k.endsWith('?') ? [`WHEN ${c} IS NOT NULL AND ${jenis} THEN '${c}: jenis data salah'`] : [`WHEN ${c} IS NULL THEN '${c}: wajib ada'`, `WHEN ${jenis} THEN '${c}: jenis data salah'`];
+  });
+  return `CASE ${when.join(' ')} END`;
 }
 
 /** A temporary file beside the database (personal data stays in the user's data folder), removed after use. */
@@ -454,11 +442,12 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
     for (const name of [...SYNCED_TABLES, 'audit', 'lampiran']) {
       if (!ada.has(name)) continue;
       const cols = MUATAN[name]!;
-      const milik = 'kabupaten_kode' in cols ? ' OR kabupaten_kode IS NOT @owner' : '';
-      const bad = db.sqlite.prepare(`SELECT rowid AS __baris, * FROM muatan.${name} WHERE ${pelanggaran(cols)}${milik} LIMIT 1`).get(milik ? { owner } : {}) as Record<string, unknown> | undefined;
+      const milik = 'kabupaten_kode' in cols;
+      const bad = db.sqlite
+        .prepare(`SELECT * FROM (SELECT rowid AS baris, ${milik ? 'kabupaten_kode' : 'NULL'} AS pemilik, ${kolomSalah(cols)} AS salah FROM muatan.${name}) WHERE salah IS NOT NULL${milik ? ' OR pemilik IS NOT @owner' : ''} LIMIT 1`)
+        .get(milik ? { owner } : {}) as { baris: number; pemilik: unknown; salah: string | null } | undefined;
       if (!bad) continue;
-      const salah = kolomSalah(cols, bad);
-      throw tolakBaris(nama, name, salah === 'isi tidak sah' ? `baris ${String(bad.__baris)} milik ${String(bad.kabupaten_kode)}, bukan ${owner}` : `baris ${String(bad.__baris)} tidak sah (${salah})`);
+      throw tolakBaris(nama, name, bad.salah ? `baris ${bad.baris} tidak sah (${bad.salah})` : `baris ${bad.baris} milik ${String(bad.pemilik)}, bukan ${owner}`);
     }
     throw rusak(`${nama}: isi bundel rusak (${periksa[0]}). Minta pengirim mengirim ulang. Tidak ada yang diubah.`);
   }

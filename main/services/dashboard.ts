@@ -41,7 +41,6 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   if (f.fasilitator) (k.push('k.fasilitator_id = @fasilitator'), (p.fasilitator = f.fasilitator));
   if (f.sektor) (k.push('k.sektor = @sektor'), (p.sektor = f.sektor));
   const W = k.join(' AND ');
-  const one = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).get({ ...p, ...extra }) as T;
   const all = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).all({ ...p, ...extra }) as T[];
 
   const window = Array.from({ length: 24 }, (_, i) => bulanSebelumnya(bulan, 23 - i));
@@ -161,8 +160,8 @@ interface BulanKabupaten {
 }
 
 /**
- * Submitted reports summed per month and kabupaten from the month-first covering index (one seek per
- * month, no row and no kelompok read), less those of deleted kelompok, which are few and found through
+ * Submitted reports summed per month and kabupaten through the month-first index (one seek per month,
+ * no kelompok read), less those of deleted kelompok, which are few and found through
  * the kelompok-first index.
  */
 function bacaLaporanBulanan(db: Db, months: string[], kabupaten: string | null): BulanKabupaten[] {
