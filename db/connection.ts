@@ -132,6 +132,7 @@ function migrate(sqlite: Database.Database, path: string, backupFirst: boolean, 
   for (const migration of migrations.slice(current)) {
     sqlite.transaction(() => {
       sqlite.exec(migration.up);
+      migration.setelah?.(sqlite);
       sqlite
         .prepare('INSERT INTO migrasi (versi, nama, diterapkan_pada) VALUES (?, ?, ?)')
         .run(migration.versi, migration.nama, new Date().toISOString());

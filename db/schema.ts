@@ -135,20 +135,8 @@ export interface DtsenSnapshotTable {
   jumlah_ditolak: number;
   diimpor_pada: string;
   operator: string;
-}
-
-export interface DtsenBarisTable {
-  snapshot_id: string;
-  baris: number;
-  nik: string | null;
-  no_kk: string | null;
-  nama: string | null;
-  nama_norm: string | null;
-  tanggal_lahir: string | null;
-  jenis_kelamin: string | null;
-  kode_wilayah: string | null;
-  desil: number | null;
-  id_dtks: string | null;
+  /** Names the snapshot's own table, dtsen_ekstrak_<nomor>. */
+  nomor: number;
 }
 
 export interface DtsenHasilTable {
@@ -233,7 +221,6 @@ export interface Schema {
   lampiran_terkirim: LampiranTerkirimTable;
   bundle_masuk: BundleMasukTable;
   dtsen_snapshot: DtsenSnapshotTable;
-  dtsen_baris: DtsenBarisTable;
   dtsen_hasil: DtsenHasilTable;
   offtaker: CatatanTable;
   perjanjian: CatatanTable;

@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../common/errors';
 import { simpanAnggota } from './anggota';
-import { cocokkan, eksporHasil, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from './dtsen';
+import { openDatabase } from '../../db/connection';
+import { MIGRATIONS } from '../../db/migrations/index';
+import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from './dtsen';
 import { simpanKelompok } from './kelompok';
+import { setup as setupPengaturan } from './pengaturan';
 import { snapshotCounts, tempDb } from './testing';
 
 function setup() {
@@ -43,7 +46,7 @@ test('an extract is read with its usual headers, kept as a snapshot, and rejecte
     assert.deepEqual(r.contoh_ditolak.map((c) => c.baris), [5, 6, 8, 9]);
     assert.match(r.contoh_ditolak[0]!.pesan, /notasi ilmiah/);
     assert.match(r.contoh_ditolak[2]!.pesan, /Desil "11"/);
-    const nama = t.db.sqlite.prepare("SELECT nama FROM dtsen_baris WHERE nik = '3507015203850003'").get() as { nama: string };
+    const nama = t.db.sqlite.prepare("SELECT nama FROM dtsen_ekstrak_1 WHERE nik = '3507015203850003'").get() as { nama: string };
     assert.equal(nama.nama, 'SITI RAHAYU\u00c9');
     await assert.rejects(imporEkstrak(t.db, path, 'ekstrak.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' }), (e: AppError) => e.code === 'EKSTRAK_SUDAH_ADA');
   } finally {
@@ -127,11 +130,82 @@ test('an .xlsx extract is streamed too, numbers stored by Excel included', async
     await wb.xlsx.writeFile(path);
     const r = await imporEkstrak(t.db, path, 'ekstrak.xlsx', { sumber: 'DTKS', tanggal: '2024-12-01' });
     assert.deepEqual([r.dibaca, r.disimpan], [2, 2]);
-    const rows = t.db.sqlite.prepare('SELECT nik, tanggal_lahir, desil FROM dtsen_baris ORDER BY baris').all();
+    const rows = t.db.sqlite.prepare('SELECT nik, tanggal_lahir, desil FROM dtsen_ekstrak_1 ORDER BY baris').all();
     assert.deepEqual(rows, [
       { nik: '3507015203850003', tanggal_lahir: '1985-03-12', desil: 2 },
       { nik: '3507015708790006', tanggal_lahir: '1979-08-17', desil: 4 },
     ]);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('each snapshot keeps its rows in its own table; deleting it drops them and keeps the other snapshot matching', async () => {
+  const { t, add } = setup();
+  try {
+    const siti = add('3507015203850003', 'Siti Rahayu', 'P', '1985-03-12');
+    const a = join(t.dir, 'a.csv');
+    const b = join(t.dir, 'b.csv');
+    writeFileSync(a, CSV);
+    writeFileSync(b, 'NIK,NAMA,TGL_LAHIR,DESIL\n3507015203850003,SITI RAHAYU,12-03-1985,6\n');
+    await imporEkstrak(t.db, a, 'a.csv', { sumber: 'DTKS', tanggal: '2024-01-01' });
+    await imporEkstrak(t.db, b, 'b.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' });
+    const tabel = () => (t.db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'dtsen_ekstrak_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    assert.deepEqual(tabel(), ['dtsen_ekstrak_1', 'dtsen_ekstrak_2']);
+    cocokkan(t.db);
+    assert.equal(hasilPencocokan(t.db).rows.find((r) => r.anggota_id === siti)!.desil, 6); // the newest data
+    const lama = daftarSnapshot(t.db).find((s) => s.tanggal_data === '2024-01-01')!;
+    hapusSnapshot(t.db, lama.id);
+    assert.deepEqual(tabel(), ['dtsen_ekstrak_2']);
+    assert.equal(cocokkan(t.db).jumlah.COCOK_NIK, 1);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a database from before version 10 keeps its extract: rows move into the snapshot table and still match', () => {
+  const { t } = setup();
+  const file = join(t.dir, 'lama.sqlite');
+  try {
+    const lama = openDatabase(file, { migrations: MIGRATIONS.slice(0, 9) });
+    lama.sqlite.prepare("INSERT INTO dtsen_snapshot (id, sumber, tanggal_data, nama_berkas, sha256, jumlah_baris, jumlah_ditolak, diimpor_pada, operator) VALUES ('s1', 'DTSEN', '2025-10-01', 'e.csv', 'x', 2, 0, '2025-10-02T00:00:00Z', 'Penguji')").run();
+    const ins = lama.sqlite.prepare("INSERT INTO dtsen_baris (snapshot_id, baris, nik, no_kk, nama, tanggal_lahir, jenis_kelamin, kode_wilayah, desil, id_dtks) VALUES ('s1', ?, ?, '3507010000000001', ?, ?, 'P', '3507', ?, 'DTKS1')");
+    ins.run(2, '3507015203850003', 'SITI RAHAYU', '1985-03-12', 2);
+    ins.run(3, '3507016212950008', 'YULI KARTIKA', '1995-12-22', 5);
+    lama.close();
+
+    const db = openDatabase(file);
+    try {
+      assert.deepEqual(db.sqlite.prepare('SELECT baris, nik, nama, tanggal_lahir, kode_wilayah, desil FROM dtsen_ekstrak_1 ORDER BY baris').all(), [
+        { baris: 2, nik: '3507015203850003', nama: 'SITI RAHAYU', tanggal_lahir: '1985-03-12', kode_wilayah: '3507', desil: 2 },
+        { baris: 3, nik: '3507016212950008', nama: 'YULI KARTIKA', tanggal_lahir: '1995-12-22', kode_wilayah: '3507', desil: 5 },
+      ]);
+      assert.equal((db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'dtsen_baris'").get() as { n: number }).n, 0);
+      setupPengaturan(db, { mode: 'kabupaten', kabupaten_kode: '35.07', operator: 'Penguji', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
+      const k = simpanKelompok(db, { nama: 'KUBE Melati', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+      simpanAnggota(db, { kelompok_id: k, nik: '3507016212950008', nama: 'Yuli Kartika', jenis_kelamin: 'P', tanggal_lahir: '1995-12-22', no_kk: null, alamat: null, desa_kode: null, jabatan: 'anggota', konfirmasiGanda: false });
+      assert.deepEqual(cocokkan(db).jumlah.COCOK_NIK, 1);
+      assert.equal(hasilPencocokan(db).rows[0]!.desil, 5);
+    } finally {
+      db.close();
+    }
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a row without NIK matches by name only when its region code is in this kabupaten', async () => {
+  const { t, add } = setup();
+  try {
+    const budi = add('3507010505800011', 'Budi Hartono', 'L', '1980-05-05');
+    const yuli = add('3507016212950008', 'Yuli Kartika', 'P', '1995-12-22');
+    const path = join(t.dir, 'e.csv');
+    writeFileSync(path, ['NIK;NAMA;TGL_LAHIR;KDKAB;DESIL', ';BUDI HARTONO;05-05-1980;3507;2', ';YULI KARTIKA;22-12-1995;3508;1'].join('\n'));
+    await imporEkstrak(t.db, path, 'e.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' });
+    cocokkan(t.db);
+    const by = (id: string) => hasilPencocokan(t.db).rows.find((r) => r.anggota_id === id)!;
+    assert.deepEqual([by(budi).status, by(budi).desil], ['COCOK_NAMA', 2]);
+    assert.equal(by(yuli).status, 'TIDAK_DITEMUKAN'); // same name and birth date, but registered in Kabupaten Jember (35.08)
   } finally {
     t.cleanup();
   }

@@ -54,21 +54,21 @@ export interface BarisMentah {
   /** 1-based row number in the file (header = 1). */
   baris: number;
   cells: string[];
-  /** The cell was a number in Excel (NIK damage check). */
-  angka?: boolean[];
 }
 
 /**
- * Yields the rows of a CSV (any encoding detected) or the first sheet of an .xlsx, one at a time.
- * `onChunk` sees every chunk read (progress, hashing).
+ * Yields the rows of a CSV (any encoding detected) or the first sheet of an .xlsx in batches (one per chunk
+ * read, so a million rows cost a few hundred awaits, not a million). `onChunk` sees every chunk read
+ * (progress, hashing).
  */
-export async function* bacaEkstrak(path: string, nama: string, onChunk?: (chunk: Buffer) => void): AsyncGenerator<BarisMentah> {
+export async function* bacaEkstrakPerBatch(path: string, nama: string, onChunk?: (chunk: Buffer) => void): AsyncGenerator<BarisMentah[]> {
   const f = kenaliFormat(path, nama);
   if (f.format === 'csv') {
     const decoder = new TextDecoder(f.encoding);
     const parser = new CsvStream(f.delimiter);
     let line = 0;
     let first = true;
+    const batch = (records: string[][]) => records.map((cells) => ({ baris: ++line, cells }));
     for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
       onChunk?.(chunk as Buffer);
       let text = decoder.decode(chunk as Buffer, { stream: true });
@@ -76,10 +76,9 @@ export async function* bacaEkstrak(path: string, nama: string, onChunk?: (chunk:
         text = text.replace(/^\uFEFF/, '');
         first = false;
       }
-      for (const cells of parser.push(text)) yield { baris: ++line, cells };
+      yield batch(parser.push(text));
     }
-    for (const cells of parser.push(decoder.decode())) yield { baris: ++line, cells };
-    for (const cells of parser.end()) yield { baris: ++line, cells };
+    yield batch([...parser.push(decoder.decode()), ...parser.end()]);
     return;
   }
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
@@ -90,14 +89,25 @@ export async function* bacaEkstrak(path: string, nama: string, onChunk?: (chunk:
   }
   try {
     for await (const sheet of reader) {
+      let rows: BarisMentah[] = [];
       for await (const row of sheet as unknown as AsyncIterable<ExcelJS.Row>) {
         const values = (row.values as ExcelJS.CellValue[]).slice(1);
-        yield { baris: row.number, cells: values.map(cellText), angka: values.map((v) => typeof v === 'number') };
+        rows.push({ baris: row.number, cells: values.map(cellText) });
+        if (rows.length === 2000) {
+          yield rows;
+          rows = [];
+        }
       }
+      yield rows;
       break; // first sheet only
     }
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('BERKAS_RUSAK', `Berkas ${nama} rusak atau bukan .xlsx yang sah (${(error as Error).message}). Simpan ulang dari Excel lalu pilih lagi.`);
   }
+}
+
+/** The same rows one at a time (the preview reads ten). */
+export async function* bacaEkstrak(path: string, nama: string): AsyncGenerator<BarisMentah> {
+  for await (const rows of bacaEkstrakPerBatch(path, nama)) yield* rows;
 }
