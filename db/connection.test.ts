@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from './connection';
 import { listBackups } from './backup';
@@ -47,4 +48,30 @@ test('a file that is not a database is refused with a message, not a crash', () 
   assert.throws(() => openDatabase(junk), (e: Error & { code?: string }) => e.code === 'DB_TIDAK_TERBACA' && /bukan basis data Bermantra/.test(e.message));
   assert.ok(existsSync(junk));
   t.cleanup();
+});
+
+test('with checkpoints on their own thread, committed pages still reach the database file, and close waits for the thread', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-test-'));
+  const file = join(dir, 'b.sqlite');
+  try {
+    const db = openDatabase(file, { checkpointLatar: true });
+    assert.equal(db.sqlite.pragma('wal_autocheckpoint', { simple: true }), 0);
+    const awal = statSync(file).size;
+    db.sqlite.exec('CREATE TABLE uji (x BLOB)');
+    const ins = db.sqlite.prepare('INSERT INTO uji VALUES (randomblob(4000))');
+    db.tx(() => {
+      for (let i = 0; i < 2000; i++) ins.run();
+    });
+    // This connection never checkpoints: only the thread can move the 8 MB from -wal into the file.
+    const batas = Date.now() + 5000;
+    while (statSync(file).size < awal + 8_000_000 && Date.now() < batas) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(statSync(file).size >= awal + 8_000_000, `berkas basis data tetap ${statSync(file).size} byte`);
+    db.close();
+    assert.equal(existsSync(`${file}-wal`), false); // closed last, cleanly
+    const lagi = openDatabase(file);
+    assert.equal((lagi.sqlite.prepare('SELECT count(*) AS n FROM uji').get() as { n: number }).n, 2000);
+    lagi.close();
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -12,6 +12,7 @@ import {
 } from 'kysely';
 import { AppError } from '../main/common/errors';
 import { HybridClock } from './ids';
+import { checkpointLatar, type PenulisLatar } from './checkpoint';
 import { MIGRATIONS, type Migration } from './migrations/index';
 import type { Schema } from './schema';
 import { makeBackup } from './backup';
@@ -50,6 +51,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** For tests of the migration machinery; the app always uses MIGRATIONS. */
   migrations?: readonly Migration[];
+  /** WAL checkpoints on a thread of their own (db/checkpoint.ts): the app's doors turn this on. */
+  checkpointLatar?: boolean;
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
@@ -78,6 +81,16 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     throw error;
   }
   const node = ensureNodeId(sqlite, options.readonly ?? false);
+  let latar: PenulisLatar | null = null;
+  if (options.checkpointLatar && path !== ':memory:' && !options.readonly) {
+    sqlite.pragma('wal_autocheckpoint = 0');
+    // After a big import the -wal file is cut back to 64 MB once its frames are in the database.
+    sqlite.pragma('journal_size_limit = 67108864');
+    latar = checkpointLatar(path, (error) => {
+      console.error('Checkpoint latar berhenti; kembali ke checkpoint otomatis:', error);
+      if (sqlite.open) sqlite.pragma('wal_autocheckpoint = 1000');
+    });
+  }
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let statement = statements.get(sql);
@@ -109,6 +122,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       return sqlite.transaction(fn)();
     },
     close() {
+      latar?.tutup();
       sqlite.close();
     },
   };

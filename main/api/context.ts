@@ -19,7 +19,7 @@ export class AppContext {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(readonly dbPath: string) {
-    this.db = openDatabase(dbPath);
+    this.db = openDatabase(dbPath, { checkpointLatar: true });
   }
 
   /** For the app shells: check integrity, make the daily backup, and keep making it while running. */
@@ -46,7 +46,7 @@ export class AppContext {
     try {
       restoreBackupFile(file, backup.path);
     } finally {
-      this.db = openDatabase(file);
+      this.db = openDatabase(file, { checkpointLatar: true });
       this.integritas = checkIntegrity(this.db.sqlite);
     }
     return sebelumnya;
