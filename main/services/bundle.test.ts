@@ -14,14 +14,16 @@ import { simpanKelompok } from './kelompok';
 import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, kunciPrivat, pulihkanKunci, sidikJari } from './kunci';
 import { katalogAktif, pasangKatalog } from './laporan';
 import { statusKabupaten } from './provinsi';
-import { simpanTarget } from './dashboard';
+import { hitungDashboard, simpanTarget } from './dashboard';
+import { ajukanLaporan, bukaKembaliLaporan, simpanLaporan } from './laporan';
+import { RecordWriter } from '../../db/write';
 import { tempDb } from './testing';
 
 /** A digest of every row of every table: "byte-for-byte unchanged in content". */
 function isi(db: Db): string {
   const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
   const h = createHash('sha256');
-  for (const t of tables) h.update(t + JSON.stringify(db.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  for (const t of tables) h.update(t + JSON.stringify(db.sqlite.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).sort()));
   return h.digest('hex');
 }
 
@@ -252,6 +254,40 @@ test('a process killed in the middle of an import leaves the database as before'
     const done = imporBundel(db, readFileSync(path));
     assert.ok(done.tabel.anggota!.baru > 0 && done.tabel.laporan_bulanan!.baru > 0);
     db.close();
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('the province dashboard shows a district as the district sees itself, after a full bundle and after a later one with a deleted kelompok', () => {
+  const w = dunia(6);
+  try {
+    const bulan = (w.kab.db.sqlite.prepare("SELECT max(periode) AS p FROM laporan_bulanan WHERE status != 'draft'").get() as { p: string }).p;
+    const today = `${bulan}-28`;
+    const sama = () => {
+      const kab = hitungDashboard(w.kab.db, { bulan }, today);
+      const prov = hitungDashboard(w.prov.db, { bulan }, today);
+      const provKab = hitungDashboard(w.prov.db, { bulan, kabupaten: '35.07' }, today);
+      assert.ok(kab.omzet_bulan.nilai > 0);
+      for (const d of [prov, provKab]) {
+        assert.deepEqual(d.seri_omzet, kab.seri_omzet);
+        assert.deepEqual([d.omzet_bulan, d.omzet_tahun_berjalan, d.penjualan_offtaker_bulan, d.kelompok_aktif], [kab.omzet_bulan, kab.omzet_tahun_berjalan, kab.penjualan_offtaker_bulan, kab.kelompok_aktif]);
+      }
+      assert.equal(prov.peringkat![0]!.omzet_tahun, kab.omzet_tahun_berjalan.nilai);
+      return kab;
+    };
+    imporBundel(w.prov.db, w.ekspor());
+    const awal = sama();
+    // The district deletes a kelompok that reported and corrects another kelompok's report upwards.
+    const [hapus, ubah] = w.kab.db.sqlite.prepare(`SELECT DISTINCT kelompok_id AS id FROM laporan_bulanan WHERE periode = ? AND status != 'draft' ORDER BY kelompok_id LIMIT 2`).all(bulan) as { id: string }[];
+    RecordWriter.forDb(w.kab.db).remove('kelompok', hapus!.id, 'kelompok bubar');
+    const lap = w.kab.db.sqlite.prepare('SELECT id FROM laporan_bulanan WHERE kelompok_id = ? AND periode = ?').get(ubah!.id, bulan) as { id: string };
+    bukaKembaliLaporan(w.kab.db, lap.id, 'omzet salah ketik');
+    simpanLaporan(w.kab.db, { kelompok_id: ubah!.id, periode: bulan, nilai: { omzet: 999_000_000, biaya: 1, anggota_aktif: 3 } });
+    ajukanLaporan(w.kab.db, [lap.id], new Date(`${bulan}-28T00:00:00Z`));
+    imporBundel(w.prov.db, w.ekspor());
+    const lalu = sama();
+    assert.notEqual(lalu.omzet_bulan.nilai, awal.omzet_bulan.nilai);
   } finally {
     w.cleanup();
   }

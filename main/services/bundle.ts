@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Db } from '../../db/connection';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
+import { rekapLaporanKabupaten } from './dashboard';
 import { SYNCED_TABLES, type SyncedTable } from '../../db/schema';
 import { AppError } from '../common/errors';
 import type { Katalog } from '../common/laporan';
@@ -487,6 +488,8 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
         if (matiSetelah === name) process.kill(process.pid, 'SIGKILL');
       }
       if (newest) db.clock.receive(newest);
+      // The province dashboard's sums per month for this district follow its reports and kelompok.
+      if (ada.has('laporan_bulanan') || ada.has('kelompok')) rekapLaporanKabupaten(db, owner);
       if (ada.has('audit')) {
         const cols = Object.keys(AUDIT_KOLOM).join(', ');
         db.sqlite.exec(`INSERT OR IGNORE INTO main.audit (${cols}) SELECT ${cols} FROM muatan.audit`);

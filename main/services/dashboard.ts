@@ -44,9 +44,11 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const all = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).all({ ...p, ...extra }) as T[];
 
   const window = Array.from({ length: 24 }, (_, i) => bulanSebelumnya(bulan, 23 - i));
-  // Filters on the kelompok itself (kecamatan, fasilitator, sektor) go through kelompok; the province and
-  // one kabupaten read the month-first indexes directly, which at province scale is the difference
-  // between scanning 160,000 index entries and looking each one up in kelompok.
+  const provinsi = bacaPengaturan(db).mode === 'provinsi';
+  // The province without filters on kelompok reads the sums per kabupaten and month that each bundle
+  // import keeps (laporan_rekap_kabupaten); a district and any filter on kelompok (kecamatan,
+  // fasilitator, sektor) walk the kelompok that pass and read each one's months from the
+  // kelompok-first index.
   const perKabupaten = !f.kecamatan && !f.fasilitator && !f.sektor;
 
   // One walk over the kelompok that pass the filter: active ones, those that reported last month, and
@@ -79,15 +81,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const anggota = { n: jumlah(anggotaRows, (x) => x.n), lama: jumlah(anggotaRows, (x) => x.lama) };
 
   // Sums of 24 months of reports per month (and per kabupaten, for the ranking): the hot path.
-  const laporanPerKab = (kabupaten: string | null) => bacaLaporanBulanan(db, window, kabupaten);
-  const bulanan = perKabupaten
-    ? laporanPerKab(f.kabupaten ?? null)
-    : all<BulanKabupaten>(
-        `SELECT l.periode, k.kabupaten_kode AS kab, coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya, coalesce(sum(l.offtaker_angka), 0) AS offtaker, count(*) AS n
-         FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
-         WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai AND ${W} GROUP BY 1, 2`,
-        { dari: window[0], sampai: bulan },
-      );
+  const bulanan = provinsi && perKabupaten ? rekapTersimpan(db, window, f.kabupaten ?? null) : sumPerKelompok(db, W, p, window);
   const seri = window.map((periode) => {
     const rows = bulanan.filter((x) => x.periode === periode);
     return { periode, omzet: jumlah(rows, (x) => x.omzet), biaya: jumlah(rows, (x) => x.biaya), offtaker: jumlah(rows, (x) => x.offtaker), masuk_aktif: masukAktif[periode] ?? 0 };
@@ -122,10 +116,9 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const pjPrev = { n: jumlah(jenisRows, (x) => x.n_lalu) };
   const sektor = all<{ sektor: string; n: number }>(`SELECT k.sektor, count(*) AS n FROM kelompok k WHERE ${W} AND k.status = 'aktif' GROUP BY k.sektor ORDER BY n DESC`);
   const katalog: Katalog = katalogAktif(db);
-  const provinsi = bacaPengaturan(db).mode === 'provinsi';
   let peringkat: Dashboard['peringkat'] = null;
   if (provinsi && !f.kabupaten) {
-    peringkat = peringkatKabupaten(db, bulan, today, perKabupaten ? bulanan : laporanPerKab(null), perKabupaten ? anggotaRows : null);
+    peringkat = peringkatKabupaten(db, bulan, today, perKabupaten ? bulanan : rekapTersimpan(db, window, null), perKabupaten ? anggotaRows : null);
   }
   return {
     bulan,
@@ -159,33 +152,38 @@ interface BulanKabupaten {
   n: number;
 }
 
-/**
- * Submitted reports summed per month and kabupaten through the month-first index (one seek per month,
- * no kelompok read), less those of deleted kelompok, which are few and found through
- * the kelompok-first index.
- */
-function bacaLaporanBulanan(db: Db, months: string[], kabupaten: string | null): BulanKabupaten[] {
-  const p = { kabupaten, dari: months[0], sampai: months[months.length - 1] };
-  const dalam = months.map((m) => `'${m.replace(/[^0-9-]/g, '')}'`).join(', ');
-  const semua = db
+const SUM_LAPORAN = `coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya, coalesce(sum(l.offtaker_angka), 0) AS offtaker, count(*) AS n`;
+
+/** Submitted reports of the kelompok passing `where` (on kelompok k), summed per month and kabupaten. */
+function sumPerKelompok(db: Db, where: string, p: Record<string, unknown>, months: string[]): BulanKabupaten[] {
+  return db
     .prepare(
-      `SELECT periode, kabupaten_kode AS kab, coalesce(sum(omzet_angka), 0) AS omzet, coalesce(sum(biaya_angka), 0) AS biaya, coalesce(sum(offtaker_angka), 0) AS offtaker, count(*) AS n
-       FROM laporan_bulanan INDEXED BY laporan_periode
-       WHERE periode IN (${dalam})${kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''} AND deleted_at IS NULL AND status != 'draft' GROUP BY 1, 2`,
-    )
-    .all(kabupaten ? { kabupaten } : {}) as BulanKabupaten[];
-  const terhapus = db
-    .prepare(
-      `SELECT l.periode, k.kabupaten_kode AS kab, coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya, coalesce(sum(l.offtaker_angka), 0) AS offtaker, count(*) AS n
+      `SELECT l.periode, k.kabupaten_kode AS kab, ${SUM_LAPORAN}
        FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
-       WHERE k.deleted_at IS NOT NULL${kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : ''} AND l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai GROUP BY 1, 2`,
+       WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai AND ${where} GROUP BY 1, 2`,
     )
-    .all(kabupaten ? p : { dari: p.dari, sampai: p.sampai }) as BulanKabupaten[];
-  for (const t of terhapus) {
-    const x = semua.find((r) => r.periode === t.periode && r.kab === t.kab);
-    if (x) (x.omzet -= t.omzet), (x.biaya -= t.biaya), (x.offtaker -= t.offtaker), (x.n -= t.n);
-  }
-  return semua;
+    .all({ ...p, dari: months[0], sampai: months[months.length - 1] }) as BulanKabupaten[];
+}
+
+/** Province: the sums per kabupaten and month kept by the bundle import. */
+function rekapTersimpan(db: Db, months: string[], kabupaten: string | null): BulanKabupaten[] {
+  return db
+    .prepare(`SELECT periode, kabupaten_kode AS kab, omzet, biaya, offtaker, n FROM laporan_rekap_kabupaten WHERE periode BETWEEN @dari AND @sampai${kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''}`)
+    .all({ dari: months[0], sampai: months[months.length - 1], ...(kabupaten ? { kabupaten } : {}) }) as BulanKabupaten[];
+}
+
+/**
+ * Province, inside a bundle import's transaction: recomputes one kabupaten's sums per month from its
+ * reports, as the dashboard counts them (submitted, not deleted, of kelompok not deleted).
+ */
+export function rekapLaporanKabupaten(db: Db, kabupaten: string): void {
+  db.prepare('DELETE FROM laporan_rekap_kabupaten WHERE kabupaten_kode = ?').run(kabupaten);
+  db.prepare(
+    `INSERT INTO laporan_rekap_kabupaten (kabupaten_kode, periode, omzet, biaya, offtaker, n)
+     SELECT k.kabupaten_kode, l.periode, ${SUM_LAPORAN}
+     FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
+     WHERE k.kabupaten_kode = @kabupaten AND k.deleted_at IS NULL AND l.deleted_at IS NULL AND l.status != 'draft' GROUP BY 1, 2`,
+  ).run({ kabupaten });
 }
 
 /** The district ranking: the same figures per kabupaten, from the province-wide sums already read. */
