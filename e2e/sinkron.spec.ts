@@ -31,6 +31,23 @@ test('a district sends a bundle, the province confirms the fingerprint, imports 
     await provPage.getByRole('button', { name: 'Simpan berkas identitas' }).click();
     const idPath = join(dir, 'identitas-35.bmid');
     writeFileSync(idPath, readFileSync(await (await identitas).path()));
+    // The province saves its keys behind a passphrase; a wrong passphrase restores nothing, the right one the same keys.
+    const sidikProv = (await provPage.locator('strong.mono').textContent())!.trim();
+    await provPage.getByText('Cadangan kunci (wajib di provinsi)').click();
+    await provPage.getByLabel('Frasa sandi cadangan (paling sedikit 12 huruf)').fill('kopi tubruk pagi hari');
+    const cadangan = provPage.waitForEvent('download');
+    await provPage.getByRole('button', { name: 'Simpan cadangan kunci' }).click();
+    const cadanganPath = join(dir, (await cadangan).suggestedFilename());
+    expect(cadanganPath).toMatch(/cadangan-kunci-35\.bmkey$/);
+    writeFileSync(cadanganPath, readFileSync(await (await cadangan).path()));
+    expect(readFileSync(cadanganPath, 'utf8')).not.toContain('PRIVATE');
+    await provPage.getByLabel('Frasa sandi cadangan yang dipulihkan').fill('kopi tubruk sore hari');
+    await provPage.getByLabel('Berkas cadangan kunci').setInputFiles(cadanganPath);
+    await provPage.getByRole('button', { name: 'Baca berkas cadangan kunci' }).click();
+    await expect(provPage.getByRole('alert')).toContainText('Frasa sandi salah');
+    await provPage.getByLabel('Frasa sandi cadangan yang dipulihkan').fill('kopi tubruk pagi hari');
+    await provPage.getByRole('button', { name: 'Baca berkas cadangan kunci' }).click();
+    await expect(provPage.getByRole('status').filter({ hasText: 'Kunci dipulihkan' })).toContainText(sidikProv);
 
     // District: keys, province identity, bundle
     const kabPage = await (await browser.newContext({ acceptDownloads: true })).newPage();

@@ -21,7 +21,7 @@ import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanPr
 import { imporRabXlsx, pdfProposal, rabXlsx } from '../services/proposal-dokumen';
 import { terbilang } from '../common/terbilang';
 import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel } from '../services/bundle';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../services/kunci';
+import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, pulihkanKunci } from '../services/kunci';
 import { infoSinkron } from '../services/sinkron-info';
 import { statusKabupaten } from '../services/provinsi';
 import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget } from '../services/dashboard';
@@ -137,6 +137,15 @@ export const handlers: Handlers = {
     const out = ctx.files.output(`identitas-${id.kode}.bmid`);
     writeFileSync(out.path, JSON.stringify(id, null, 2));
     return out.ref();
+  },
+  'sinkron.cadangkanKunci': (ctx, input) => {
+    const out = ctx.files.output(`cadangan-kunci-${identitas(ctx.db).kode}.bmkey`);
+    writeFileSync(out.path, cadangkanKunci(ctx.db, input.frasa));
+    return out.ref();
+  },
+  'sinkron.pulihkanKunci': (ctx, input) => {
+    pulihkanKunci(ctx.db, readFileSync(ctx.files.resolve(input.berkas), 'utf8'), input.frasa);
+    return { sidik_jari: identitas(ctx.db).sidik_jari };
   },
   'sinkron.imporIdentitas': (ctx, input) => daftarkanMitra(ctx.db, bacaIdentitas(readFileSync(ctx.files.resolve(input.berkas), 'utf8')), { gantiKunci: input.gantiKunci }),
   'sinkron.eksporBundel': (ctx, input) => {

@@ -441,6 +441,8 @@ const sinkronApi = {
   'sinkron.info': method(z.object({})).returns<InfoSinkron>(),
   'sinkron.buatKunci': method(z.object({})).returns<{ sidik_jari: string }>(),
   'sinkron.eksporIdentitas': method(z.object({})).returns<FileRef>(),
+  'sinkron.cadangkanKunci': method(z.object({ frasa: z.string().min(12, 'Frasa sandi paling sedikit 12 huruf.') })).returns<FileRef>(),
+  'sinkron.pulihkanKunci': method(z.object({ berkas: fileRef, frasa: z.string().min(1, 'Tulis frasa sandi cadangan.') })).returns<{ sidik_jari: string }>(),
   'sinkron.imporIdentitas': method(z.object({ berkas: fileRef, gantiKunci: z.boolean().default(false) })).returns<{ kode: string; sidik_jari: string; baru: boolean }>(),
   'sinkron.eksporBundel': method(z.object({ penuh: z.boolean().default(false) })).returns<{ berkas: FileRef; ukuran: number; jumlah: Record<string, number>; seq: number }>(),
   'sinkron.periksaBundel': method(z.object({ berkas: fileRef })).returns<{ jenis: string; pengirim: string; penerima: string; sidik_jari_pengirim: string; tanda_tangan_utuh: boolean; ukuran: number; manifest: Record<string, unknown> }>(),

@@ -8,6 +8,57 @@ import { Field, Notice, TextField, useLoad } from '../components/ui';
 
 const TABEL: Record<string, string> = { fasilitator: 'Fasilitator', kelompok: 'Kelompok', anggota: 'Anggota', laporan_bulanan: 'Laporan bulanan', foto_laporan: 'Foto', proposal: 'Proposal', rab_item: 'Baris RAB', audit: 'Riwayat' };
 
+/**
+ * A lost private key makes every bundle unreadable (province) or refused (district): the keys can be
+ * saved in a file protected by a passphrase, and restored from it.
+ */
+function CadanganKunci(props: { provinsi: boolean; busy: boolean; run: (fn: () => Promise<void>) => Promise<void>; setPesan: (p: string) => void }) {
+  const [frasa, setFrasa] = useState('');
+  const [frasaPulih, setFrasaPulih] = useState('');
+  return (
+    <details>
+      <summary>Cadangan kunci {props.provinsi ? '(wajib di provinsi)' : ''}</summary>
+      <p>
+        {props.provinsi
+          ? 'Tanpa kunci privat provinsi, tidak satu pun bundel kabupaten/kota dapat dibuka. Simpan cadangannya di tempat aman (bukan di komputer ini) dan frasa sandinya terpisah.'
+          : 'Bila komputer ini rusak, kunci dari cadangan membuat provinsi tetap mengenali kabupaten/kota ini. Simpan frasa sandinya terpisah.'}
+      </p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void props.run(async () => {
+            const ref = await invoke('sinkron.cadangkanKunci', { frasa });
+            if (await simpanBerkas(ref)) props.setPesan('Cadangan kunci disimpan. Simpan frasa sandinya terpisah dari berkas itu.');
+            setFrasa('');
+          });
+        }}
+      >
+        <Field label="Frasa sandi cadangan (paling sedikit 12 huruf)">{(id) => <input id={id} type="password" autoComplete="new-password" value={frasa} onChange={(e) => setFrasa(e.target.value)} />}</Field>
+        <div className="actions" style={{ justifyContent: 'flex-start' }}>
+          <button type="submit" disabled={props.busy || frasa.length < 12}>
+            Simpan cadangan kunci
+          </button>
+        </div>
+      </form>
+      <h3>Pulihkan kunci dari cadangan</h3>
+      <p>Kunci instalasi ini diganti dengan kunci dari cadangan.</p>
+      <Field label="Frasa sandi cadangan yang dipulihkan">{(id) => <input id={id} type="password" autoComplete="off" value={frasaPulih} onChange={(e) => setFrasaPulih(e.target.value)} />}</Field>
+      <PilihBerkas
+        label="Berkas cadangan kunci"
+        accept=".bmkey,.json"
+        busy={props.busy || !frasaPulih}
+        onPick={(berkas) =>
+          void props.run(async () => {
+            const r = await invoke('sinkron.pulihkanKunci', { berkas, frasa: frasaPulih });
+            setFrasaPulih('');
+            props.setPesan(`Kunci dipulihkan. Sidik jari: ${r.sidik_jari}.`);
+          })
+        }
+      />
+    </details>
+  );
+}
+
 /** Picks a file through whichever door this page has (native dialog in Electron, file input in the browser). */
 function PilihBerkas(props: { label: string; accept: string; onPick: (file: FileRef) => void; busy?: boolean }) {
   const [file, setFile] = useState<File | null>(null);
@@ -112,6 +163,7 @@ export function SinkronPage() {
           </button>
         </p>
       )}
+      {i?.punyaKunci && <CadanganKunci provinsi={provinsi} busy={busy} run={run} setPesan={setPesan} />}
       <h2>{provinsi ? 'Kabupaten/kota terdaftar' : 'Provinsi'}</h2>
       {i && i.mitra.length === 0 && <p>{provinsi ? 'Belum ada kabupaten/kota terdaftar.' : 'Identitas provinsi belum diimpor. Minta berkas identitas provinsi (.bmid) lalu impor di bawah.'}</p>}
       <ul>
