@@ -30,6 +30,12 @@ test('the home screen shows the headline figures and charts with their numbers; 
     await page.getByLabel(/^Target tahun/).fill('5000000');
     await page.getByRole('button', { name: 'Simpan target' }).click();
     await expect(page.getByRole('table', { name: 'Target dan realisasi' })).toContainText('Bantuan diterima');
+    // A target for one kecamatan sits beside the kabupaten's own.
+    await page.getByLabel('Wilayah target').selectOption({ index: 1 });
+    const kecamatan = (await page.getByLabel('Wilayah target').locator('option:checked').textContent())!.replace('Kecamatan ', '');
+    await page.getByLabel(/^Target tahun/).fill('1000000');
+    await page.getByRole('button', { name: 'Simpan target' }).click();
+    await expect(page.getByRole('table', { name: 'Target dan realisasi' }).getByRole('row', { name: new RegExp(kecamatan) })).toContainText('Bantuan diterima');
     const pdf = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Rekap e-monev (PDF)' }).click();
     expect((await pdf).suggestedFilename()).toMatch(/^emonev-35\.07-\d{4}\.pdf$/);

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { formatAngka, formatDesimal, formatRupiah } from '../../../main/common/format';
 import { invoke, pesanGalat, simpanBerkas } from '../api';
 import { useWilayahKerja } from '../components/provinsi';
+import { useWilayah } from '../components/wilayah';
 import { Notice, SelectField, TextField, useLoad } from '../components/ui';
 
 const nilai = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? `${formatDesimal(v, 1)}%` : formatDesimal(v));
@@ -17,6 +18,8 @@ export function MonevPage() {
   const katalog = useLoad(() => invoke('laporan.katalog', {}), []);
   const [indikator, setIndikator] = useState('omzet');
   const [target, setTarget] = useState('');
+  const [kecamatanTarget, setKecamatanTarget] = useState('');
+  const kecamatanList = useWilayah('kecamatan', kerja.provinsi ? null : kerja.kabupatenWilayah);
   const periodeOptions = [year, year - 1].flatMap((y) => [
     { value: `${y}`, label: `Tahun ${y}` },
     { value: `${y}-S1`, label: `Semester I ${y}` },
@@ -90,7 +93,7 @@ export function MonevPage() {
           onSubmit={async (e) => {
             e.preventDefault();
             try {
-              await invoke('monev.simpanTarget', { tahun: Number(periode.slice(0, 4)), indikator, kecamatan_kode: null, kabupaten: kerja.kabupatenFilter, nilai: Number(target.replace(/\./g, '').replace(',', '.')) });
+              await invoke('monev.simpanTarget', { tahun: Number(periode.slice(0, 4)), indikator, kecamatan_kode: kerja.provinsi ? null : kecamatanTarget || null, kabupaten: kerja.kabupatenFilter, nilai: Number(target.replace(/\./g, '').replace(',', '.')) });
               setInfo('Target disimpan.');
               setTarget('');
               monev.reload();
@@ -100,6 +103,7 @@ export function MonevPage() {
           }}
         >
           {kerja.provinsi && kerja.filter}
+          {!kerja.provinsi && <SelectField label="Wilayah target" value={kecamatanTarget} onChange={setKecamatanTarget} empty="Seluruh kabupaten/kota" options={kecamatanList.map((k) => ({ value: k.kode, label: `Kecamatan ${k.nama}` }))} />}
           <SelectField label="Indikator target" value={indikator} onChange={setIndikator} options={(katalog.data?.indikator ?? []).filter((i) => i.tipe !== 'teks' && !i.turunan).map((i) => ({ value: i.kode, label: i.nama }))} />
           <TextField label={`Target tahun ${periode.slice(0, 4)}`} value={target} onChange={setTarget} inputMode="numeric" />
           <div className="actions">
