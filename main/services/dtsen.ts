@@ -121,8 +121,8 @@ function barisKosong(cells: string[]): boolean {
 
 /**
  * Streams an extract into a new snapshot, its own table, inside one transaction: a cancelled or failed
- * import leaves nothing behind. Only NIK, name, birth date, region code and desil are kept (what
- * matching and the officer use). Yields to the event loop between chunks, so the app stays responsive.
+ * import leaves nothing behind. Only NIK, name, birth date, desil and (for a row without NIK) the
+ * region code are kept: what matching and the officer use. Yields to the event loop between chunks, so the app stays responsive.
  */
 export async function imporEkstrak(
   db: Db,
@@ -212,7 +212,8 @@ export async function imporEkstrak(
             continue;
           }
         }
-        antre.push(baris, nik, namaBaris || null, lahir, iWilayah < 0 ? null : (cells[iWilayah] ?? '').trim() || null, desil);
+        // The region code is kept only for a row without NIK: a NIK already says its kabupaten.
+        antre.push(baris, nik, namaBaris || null, lahir, nik || iWilayah < 0 ? null : (cells[iWilayah] ?? '').trim() || null, desil);
         if (antre.length === BARIS_PER_INSERT * 6) {
           insertBanyak.run(antre);
           antre.length = 0;
