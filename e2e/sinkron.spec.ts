@@ -48,6 +48,16 @@ test('a district sends a bundle, the province confirms the fingerprint, imports 
     await provPage.getByLabel('Frasa sandi cadangan yang dipulihkan').fill('kopi tubruk pagi hari');
     await provPage.getByRole('button', { name: 'Baca berkas cadangan kunci' }).click();
     await expect(provPage.getByRole('status').filter({ hasText: 'Kunci dipulihkan' })).toContainText(sidikProv);
+    // The province writes the covering letter of proposals; an unknown {isian} is named at the field.
+    await provPage.getByRole('link', { name: 'Pengaturan' }).click();
+    const pembuka = provPage.getByLabel('Paragraf pembuka');
+    await pembuka.fill('Dengan hormat, kami mengusulkan {nama_kelompok} dari {kabupaten}.');
+    await provPage.getByRole('button', { name: 'Simpan templat surat' }).click();
+    await expect(provPage.getByRole('region', { name: 'Templat surat pengantar proposal' })).toContainText('{nama_kelompok} tidak dikenal');
+    await pembuka.fill('Dengan hormat, kami mengusulkan {kelompok} dari {kabupaten}.');
+    await provPage.getByRole('button', { name: 'Simpan templat surat' }).click();
+    await expect(provPage.getByRole('status').filter({ hasText: 'Templat surat' })).toContainText('versi 2 disimpan');
+    await provPage.getByRole('link', { name: 'Sinkronisasi' }).click();
 
     // District: keys, province identity, bundle
     const kabPage = await (await browser.newContext({ acceptDownloads: true })).newPage();

@@ -17,7 +17,8 @@ import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarE
 import { tulisDokumenLaporan } from '../services/laporan-dokumen';
 import { hitungKepatuhan, hitungRekap } from '../services/rekap';
 import { daftarFoto, pathFoto, tambahFoto } from '../services/foto';
-import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, ubahStatusProposal } from '../services/proposal';
+import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, simpanTemplatSurat, templatSurat, ubahStatusProposal } from '../services/proposal';
+import { ISIAN_SURAT } from '../common/proposal';
 import { imporRabXlsx, pdfProposal, rabXlsx } from '../services/proposal-dokumen';
 import { terbilang } from '../common/terbilang';
 import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel } from '../services/bundle';
@@ -128,6 +129,8 @@ export const handlers: Handlers = {
   'proposal.imporRab': (ctx, input) => imporRabXlsx(ctx.files.resolve(input.berkas)),
   'proposal.dinas': (ctx) => daftarDinas(ctx.db),
   'proposal.simpanDinas': (ctx, input) => simpanDaftarDinas(ctx.db, input.daftar),
+  'proposal.templatSurat': (ctx) => ({ templat: templatSurat(ctx.db), isian: [...ISIAN_SURAT], bolehUbah: bacaPengaturan(ctx.db).mode === 'provinsi' }),
+  'proposal.simpanTemplatSurat': (ctx, input) => simpanTemplatSurat(ctx.db, input),
   'proposal.terbilang': (_ctx, input) => terbilang(input.n),
 
   'sinkron.info': (ctx) => infoSinkron(ctx.db),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineContract, method, type FileRef, type Page } from './contract-kit';
 import type { NikInfo } from './nik-info';
 import { ENTITAS_KODE, type BarisCatatan } from './mitra';
-import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem } from './proposal';
+import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem, type TemplatSurat } from './proposal';
 import {
   POLA_PERIODE,
   STATUS_LAPORAN,
@@ -397,6 +397,8 @@ const proposalApi = {
   'proposal.rabXlsx': method(z.object({ id })).returns<FileRef>(),
   'proposal.imporRab': method(z.object({ berkas: fileRef })).returns<RabItem[]>(),
   'proposal.dinas': method(z.object({})).returns<string[]>(),
+  'proposal.templatSurat': method(z.object({})).returns<{ templat: TemplatSurat; isian: string[]; bolehUbah: boolean }>(),
+  'proposal.simpanTemplatSurat': method(z.object({ kepada: z.string().max(1000), pembuka: z.string().max(3000) })).returns<TemplatSurat>(),
   'proposal.simpanDinas': method(z.object({ daftar: z.array(z.string().trim().min(3).max(200)).min(1, 'Daftar dinas tidak boleh kosong.').max(100) })).returns<string[]>(),
   'proposal.terbilang': method(z.object({ n: z.number().int().min(0).max(999_999_999_999_999) })).returns<string>(),
 };

@@ -146,3 +146,34 @@ export interface ProposalDetail extends ProposalRow {
   };
   omzet: { periode: string; omzet: number; laba: number | null }[];
 }
+
+/**
+ * The covering letter of a proposal, set by the province and sent to every district in its reference
+ * bundle, so that all 22 districts write to the Gubernur the same way. `{isian}` are filled per proposal.
+ */
+export interface TemplatSurat {
+  versi: number;
+  /** Addressee lines after "Kepada Yth."; the first is printed bold, a line after "di" indented. */
+  kepada: string;
+  /** The opening paragraph. */
+  pembuka: string;
+}
+
+export const ISIAN_SURAT = ['dinas', 'kelompok', 'desa', 'kecamatan', 'kabupaten', 'total', 'terbilang'] as const;
+export type IsianSurat = (typeof ISIAN_SURAT)[number];
+
+export const TEMPLAT_SURAT_AWAL: TemplatSurat = {
+  versi: 1,
+  kepada: 'Gubernur Jawa Timur\nc.q. Kepala {dinas} Provinsi Jawa Timur\ndi\nSurabaya',
+  pembuka:
+    'Dengan hormat, bersama ini kami sampaikan proposal usaha kelompok binaan {kelompok} di Desa {desa}, Kecamatan {kecamatan}, {kabupaten}, peserta program Peti Koin Bermantra, dengan kebutuhan anggaran sebesar {total} ({terbilang}) sebagaimana Rencana Anggaran Biaya terlampir. Atas perhatian dan bantuan Bapak/Ibu, kami sampaikan terima kasih.',
+};
+
+/** The `{…}` in a template text that are not one of ISIAN_SURAT. */
+export function isianTakDikenal(teks: string): string[] {
+  return [...teks.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((k) => !(ISIAN_SURAT as readonly string[]).includes(k));
+}
+
+export function isiTemplat(teks: string, nilai: Record<IsianSurat, string>): string {
+  return teks.replace(/\{([a-z]+)\}/g, (m, k: string) => (Object.hasOwn(nilai, k) ? nilai[k as IsianSurat] : m));
+}

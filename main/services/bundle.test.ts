@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,8 @@ import { AppError } from '../common/errors';
 import { KATALOG_AWAL } from '../common/laporan';
 import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel, susun, uraikan } from './bundle';
 import { buatDemo } from './demo';
+import { simpanTemplatSurat } from './proposal';
+import { pdfProposal } from './proposal-dokumen';
 import { simpanKelompok } from './kelompok';
 import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, kunciPrivat, pulihkanKunci, sidikJari } from './kunci';
 import { katalogAktif, pasangKatalog } from './laporan';
@@ -288,6 +290,34 @@ test('the province dashboard shows a district as the district sees itself, after
     imporBundel(w.prov.db, w.ekspor());
     const lalu = sama();
     assert.notEqual(lalu.omzet_bulan.nilai, awal.omzet_bulan.nilai);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('the province writes the covering letter of proposals; districts receive it in the reference bundle and print it', async () => {
+  const w = dunia(1);
+  try {
+    assert.throws(() => simpanTemplatSurat(w.kab.db, { kepada: 'Bupati', pembuka: 'Dengan hormat, proposal {kelompok}.' }), (e: AppError) => e.code === 'MODE_SALAH');
+    assert.throws(
+      () => simpanTemplatSurat(w.prov.db, { kepada: 'Gubernur Jawa Timur', pembuka: 'Dengan hormat, proposal {nama_kelompok} kami sampaikan.' }),
+      (e: AppError) => e.code === 'TEMPLAT_TIDAK_SAH' && /\{nama_kelompok\} tidak dikenal/.test(e.message) && /\{kelompok\}/.test(e.message),
+    );
+    const t = simpanTemplatSurat(w.prov.db, {
+      kepada: 'Gubernur Jawa Timur\nc.q. Kepala {dinas}\ndi\nSurabaya',
+      pembuka: 'Dengan hormat, atas nama Pemerintah {kabupaten} kami mengusulkan kelompok {kelompok} dengan anggaran {total}.',
+    });
+    assert.equal(t.versi, 2);
+    const path = join(w.prov.dir, 'referensi.bmb');
+    buatBundelReferensi(w.prov.db, path);
+    assert.match(imporBundel(w.kab.db, readFileSync(path)).pesan, /templat surat pengantar versi 2 dipasang/);
+    assert.doesNotMatch(imporBundel(w.kab.db, readFileSync(path)).pesan, /templat surat/, 'the same version is not installed twice');
+    const id = (w.kab.db.sqlite.prepare('SELECT id FROM proposal WHERE deleted_at IS NULL LIMIT 1').get() as { id: string }).id;
+    const pdf = join(w.kab.dir, 'proposal.pdf');
+    await pdfProposal(w.kab.db, id, pdf);
+    const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(text, /atas nama Pemerintah Kabupaten Malang kami mengusulkan kelompok .+ dengan anggaran Rp[\d.]+\./);
+    assert.doesNotMatch(text, /\{/);
   } finally {
     w.cleanup();
   }

@@ -15,7 +15,8 @@ import { folderLampiran } from './foto';
 import { daftarkanMitra, kunciPrivat, kunciPublik, mitra, publicFromRaw, sidikJari } from './kunci';
 import { katalogAktif, pasangKatalog } from './laporan';
 import { bacaPengaturan } from './pengaturan';
-import { daftarDinas, simpanDaftarDinas } from './proposal';
+import { daftarDinas, pasangTemplatSurat, simpanDaftarDinas, templatSurat } from './proposal';
+import type { TemplatSurat } from '../common/proposal';
 import { namaWilayah } from './wilayah';
 import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from './dashboard';
 
@@ -658,12 +659,14 @@ interface IsiReferensi {
   dinas: string[];
   /** Targets the province sets per kabupaten (absent in bundles of older versions). */
   target?: TargetProvinsi[];
+  /** The covering letter of proposals (absent in bundles of older versions). */
+  templat_surat?: TemplatSurat;
 }
 
-/** Province: reference data for every district (indicator catalogue, Dinas list), signed. */
+/** Province: reference data for every district (indicator catalogue, Dinas list, targets, covering letter), signed. */
 export function buatBundelReferensi(db: Db, path: string): { berkas: string; katalog_versi: number } {
   if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Bundel referensi dibuat oleh provinsi.');
-  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db) };
+  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db), templat_surat: templatSurat(db) };
   const plain = Buffer.from(JSON.stringify(isi));
   const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'referensi', pengirim: '35', penerima: '*', kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'referensi', plain, { katalog_versi: isi.katalog.versi, dinas: isi.dinas.length }), enkripsi: null };
   tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, 'tanda_tangan')), header.kunci_pengirim);
@@ -681,7 +684,8 @@ function terapkanReferensi(db: Db, t: Terurai, dryRun: boolean): HasilImporBunde
       for (const t of isi.target ?? []) {
         if (t.kabupaten_kode === own) simpanTargetKabupaten(db, { tahun: t.tahun, indikator: t.indikator, kecamatan_kode: null, nilai: t.nilai, sumber: 'provinsi' });
       }
-      pesan = baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang; daftar dinas diperbarui.` : `Katalog indikator sudah versi ${katalogAktif(db).versi}; daftar dinas diperbarui.`;
+      const surat = isi.templat_surat ? pasangTemplatSurat(db, isi.templat_surat) : false;
+      pesan = `${baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang` : `Katalog indikator sudah versi ${katalogAktif(db).versi}`}; daftar dinas diperbarui${surat ? `; templat surat pengantar versi ${isi.templat_surat!.versi} dipasang` : ''}.`;
     });
   } else pesan = `Uji coba: katalog versi ${isi.katalog.versi}, ${isi.dinas.length} dinas.`;
   return { jenis: 'referensi', pengirim: '35', seq: 0, penuh: false, dryRun, sudahPernah: false, tabel: {}, lampiran: 0, pesan };

@@ -4,11 +4,11 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Db } from '../../db/connection';
 import { AppError } from '../common/errors';
 import { formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../common/format';
-import { samarkanNik, type RabItem } from '../common/proposal';
+import { isiTemplat, samarkanNik, type RabItem } from '../common/proposal';
 import { bacaPengaturan } from './pengaturan';
 import { tulisExcel } from './spreadsheet';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from './pdf';
-import { ambilProposal } from './proposal';
+import { ambilProposal, templatSurat } from './proposal';
 import { bacaAngka } from './laporan';
 
 const JABATAN: Record<string, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' };
@@ -28,6 +28,10 @@ export async function pdfProposal(db: Db, id: string, path: string, opsi: { nikL
   const anggota = db.all(db.q.selectFrom('anggota').select(['nik', 'nama', 'jenis_kelamin', 'jabatan']).where('kelompok_id', '=', p.kelompok_id).where('deleted_at', 'is', null).orderBy('nama'));
   const ketua = p.profil.pengurus.find((x) => x.jabatan === 'ketua')?.nama ?? '';
   const k = p.kelayakan;
+  // The covering letter as the province wrote it (reference bundle), filled for this proposal.
+  const templat = templatSurat(db);
+  const isian = { dinas: p.dinas ?? 'Dinas terkait', kelompok: p.profil.nama, desa: p.profil.desa, kecamatan: p.profil.kecamatan, kabupaten: s.kabupaten_nama ?? '', total: formatRupiah(p.rab.total), terbilang: p.rab.terbilang };
+  const kepada = isiTemplat(templat.kepada, isian).split('\n');
 
   const rabBody: TableCell[][] = [
     [
@@ -77,12 +81,10 @@ export async function pdfProposal(db: Db, id: string, path: string, opsi: { nikL
         ],
       },
       {
-        stack: ['Kepada Yth.', { text: 'Gubernur Jawa Timur', bold: true }, `c.q. Kepala ${p.dinas ?? 'Dinas terkait'} Provinsi Jawa Timur`, 'di', { text: 'Surabaya', margin: [15, 0, 0, 0] }],
+        stack: ['Kepada Yth.', ...kepada.map((text, i) => ({ text, bold: i === 0, margin: [i > 0 && kepada[i - 1] === 'di' ? 15 : 0, 0, 0, 0] as [number, number, number, number] }))],
         margin: [0, 14, 0, 10],
       },
-      para(
-        `Dengan hormat, bersama ini kami sampaikan proposal usaha kelompok binaan ${p.profil.nama} di Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}, ${s.kabupaten_nama}, peserta program Peti Koin Bermantra, dengan kebutuhan anggaran sebesar ${formatRupiah(p.rab.total)} (${p.rab.terbilang}) sebagaimana Rencana Anggaran Biaya terlampir. Atas perhatian dan bantuan Bapak/Ibu, kami sampaikan terima kasih.`,
-      ),
+      para(isiTemplat(templat.pembuka, isian)),
       { columns: [{ text: '' }, tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true })] },
 
       { text: p.judul.toUpperCase(), style: 'judul', pageBreak: 'before' },

@@ -2,9 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import { RecordWriter } from '../../db/write';
 import { AppError } from '../common/errors';
-import { DINAS_AWAL, hitungKelayakan, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../common/proposal';
+import { DINAS_AWAL, ISIAN_SURAT, TEMPLAT_SURAT_AWAL, hitungKelayakan, isianTakDikenal, type TemplatSurat, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../common/proposal';
 import { terbilangRupiah } from '../common/terbilang';
 import { daftarLaporan } from './laporan';
+import { bacaPengaturan } from './pengaturan';
 import { namaWilayah } from './wilayah';
 
 function rows(db: Db) {
@@ -172,4 +173,40 @@ export function simpanDaftarDinas(db: Db, daftar: string[]): string[] {
   const nilai = JSON.stringify(unique);
   db.run(db.q.insertInto('pengaturan').values({ kunci: 'daftar_dinas', nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
   return unique;
+}
+
+function simpanPengaturan(db: Db, kunci: string, nilai: string): void {
+  db.run(db.q.insertInto('pengaturan').values({ kunci, nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+}
+
+/** The covering letter in force: the province's latest, or the built-in one. */
+export function templatSurat(db: Db): TemplatSurat {
+  const row = db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'templat_surat'));
+  return row ? (JSON.parse(row.nilai) as TemplatSurat) : { ...TEMPLAT_SURAT_AWAL };
+}
+
+/** Province: a new version of the covering letter, sent to the districts with the next reference bundle. */
+export function simpanTemplatSurat(db: Db, input: { kepada: string; pembuka: string }): TemplatSurat {
+  if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Templat surat ditetapkan provinsi dan diterima lewat bundel referensi.');
+  const kepada = input.kepada.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
+  const pembuka = input.pembuka.trim();
+  const fields: { field: string; message: string }[] = [];
+  for (const [field, teks] of [['kepada', kepada], ['pembuka', pembuka]] as const) {
+    const salah = isianTakDikenal(teks);
+    if (salah.length) fields.push({ field, message: `Isian {${salah.join('}, {')}} tidak dikenal. Yang dapat dipakai: {${ISIAN_SURAT.join('}, {')}}.` });
+  }
+  if (!kepada) fields.push({ field: 'kepada', message: 'Tulis alamat tujuan surat.' });
+  if (kepada.split('\n').length > 8) fields.push({ field: 'kepada', message: 'Alamat tujuan paling banyak 8 baris.' });
+  if (pembuka.length < 20) fields.push({ field: 'pembuka', message: 'Tulis paragraf pembuka surat.' });
+  if (fields.length) throw new AppError('TEMPLAT_TIDAK_SAH', fields.map((f) => f.message).join(' '), fields);
+  const templat: TemplatSurat = { versi: templatSurat(db).versi + 1, kepada, pembuka };
+  simpanPengaturan(db, 'templat_surat', JSON.stringify(templat));
+  return templat;
+}
+
+/** District: installs the province's covering letter from a reference bundle when it is newer. */
+export function pasangTemplatSurat(db: Db, templat: TemplatSurat): boolean {
+  if (templat.versi <= templatSurat(db).versi || isianTakDikenal(templat.kepada + templat.pembuka).length) return false;
+  simpanPengaturan(db, 'templat_surat', JSON.stringify({ versi: templat.versi, kepada: templat.kepada, pembuka: templat.pembuka }));
+  return true;
 }

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatAngka, formatWaktu } from '../../../main/common/format';
 import { invoke, pesanGalat } from '../api';
 import { useStatus } from '../app-context';
-import { fieldErrors, Notice, TextField, useLoad } from '../components/ui';
+import { Field, fieldErrors, Notice, TextField, useLoad } from '../components/ui';
 
 const JENIS: Record<string, string> = {
   otomatis: 'Otomatis harian',
@@ -79,6 +79,7 @@ export function PengaturanPage() {
       <Notice kind="error">{galat}</Notice>
 
       <DaftarDinas />
+      <TemplatSuratPengantar />
 
       <h2 id="judul-cadangan">Cadangan basis data</h2>
       <p>Aplikasi mencadangkan basis data setiap hari dan sebelum pembaruan atau impor besar; 14 cadangan terakhir tiap jenis disimpan di folder “cadangan” di samping berkas basis data.</p>
@@ -175,6 +176,59 @@ function DaftarDinas() {
           Simpan daftar dinas
         </button>
       </div>
+    </section>
+  );
+}
+
+/**
+ * The covering letter of proposals: written by the province, sent to the districts in the reference
+ * bundle; a district sees the one in force.
+ */
+function TemplatSuratPengantar() {
+  const data = useLoad(() => invoke('proposal.templatSurat', {}), []);
+  const [ubah, setUbah] = useState<{ kepada: string; pembuka: string } | null>(null);
+  const [pesan, setPesan] = useState('');
+  const [galat, setGalat] = useState<Record<string, string>>({});
+  const t = data.data?.templat;
+  const form = ubah ?? { kepada: t?.kepada ?? '', pembuka: t?.pembuka ?? '' };
+  return (
+    <section aria-labelledby="judul-templat">
+      <h2 id="judul-templat">Templat surat pengantar proposal</h2>
+      {t && (
+        <p className="muted">
+          Versi {t.versi}. {data.data?.bolehUbah ? 'Versi baru dikirim ke kabupaten/kota bersama bundel referensi berikutnya.' : 'Ditetapkan provinsi; versi baru datang bersama bundel referensi.'} Isian yang dapat dipakai:{' '}
+          {data.data?.isian.map((i) => `{${i}}`).join(', ')}.
+        </p>
+      )}
+      <Field label="Kepada Yth. (satu baris per baris surat)" error={galat.kepada}>
+        {(id, d) => <textarea id={id} aria-describedby={d} rows={4} value={form.kepada} readOnly={!data.data?.bolehUbah} onChange={(e) => setUbah({ ...form, kepada: e.target.value })} />}
+      </Field>
+      <Field label="Paragraf pembuka" error={galat.pembuka}>
+        {(id, d) => <textarea id={id} aria-describedby={d} rows={5} value={form.pembuka} readOnly={!data.data?.bolehUbah} onChange={(e) => setUbah({ ...form, pembuka: e.target.value })} />}
+      </Field>
+      {data.data?.bolehUbah && (
+        <div className="actions">
+          <span role="status">{pesan}</span>
+          <button
+            type="button"
+            onClick={async () => {
+              setGalat({});
+              try {
+                const saved = await invoke('proposal.simpanTemplatSurat', form);
+                setUbah(null);
+                data.reload();
+                setPesan(`Templat surat versi ${saved.versi} disimpan.`);
+              } catch (e) {
+                const f = fieldErrors(e);
+                setGalat(f.fields);
+                setPesan(f.message);
+              }
+            }}
+          >
+            Simpan templat surat
+          </button>
+        </div>
+      )}
     </section>
   );
 }
