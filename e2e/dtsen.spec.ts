@@ -41,6 +41,10 @@ test('an officer imports a DT-SEN extract, matches the members, reviews a name m
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Ekspor anggota tidak ditemukan (untuk Dinas Sosial)' }).click();
     expect((await download).suggestedFilename()).toMatch(/^hasil-dtsen-TIDAK_DITEMUKAN-.*\.xlsx$/);
+    // The member's own record shows the confirmed match, its desil and the snapshot it came from.
+    await page.getByRole('link', { name: 'Anggota' }).click();
+    await page.getByLabel('Cari anggota').fill(name);
+    await expect(page.getByRole('table', { name: 'Daftar anggota' }).getByRole('row', { name: new RegExp(name) }).first()).toContainText(/Cocok nama \(dikonfirmasi\)(, desil \d+)? \(DTSEN 1 Oktober 2025\)/);
   } finally {
     child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

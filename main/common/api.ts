@@ -93,6 +93,8 @@ export type AnggotaRow = Anggota & {
   kecamatan_kode: string;
   /** The same NIK belongs to another live anggota row in this kabupaten. */
   ganda: boolean;
+  /** Latest snapshot's matching result (null: no snapshot matched yet, or at the province). */
+  dtsen: StatusDtsenAnggota | null;
 };
 
 export const MAPPING_FIELDS = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'desa', 'jabatan', 'kelompok'] as const;
@@ -467,6 +469,22 @@ export interface StatusTugas {
 
 export const STATUS_COCOK = ['COCOK_NIK', 'COCOK_NAMA', 'TIDAK_DITEMUKAN', 'NIK_TIDAK_VALID', 'NIK_RUSAK_EXCEL'] as const;
 export type StatusCocok = (typeof STATUS_COCOK)[number];
+export const LABEL_STATUS_COCOK: Record<StatusCocok, string> = {
+  COCOK_NIK: 'Cocok NIK',
+  COCOK_NAMA: 'Cocok nama (perlu konfirmasi)',
+  TIDAK_DITEMUKAN: 'Tidak ditemukan',
+  NIK_TIDAK_VALID: 'NIK tidak valid',
+  NIK_RUSAK_EXCEL: 'NIK rusak oleh Excel',
+};
+/** A member's result in the latest DTKS/DT-SEN snapshot matched. */
+export interface StatusDtsenAnggota {
+  status: StatusCocok;
+  desil: number | null;
+  /** For a name match: 1 confirmed, 0 rejected, null waiting. */
+  dikonfirmasi: number | null;
+  sumber: string;
+  tanggal_data: string;
+}
 export const FIELD_EKSTRAK = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'kode_wilayah', 'desil', 'id_dtks'] as const;
 
 export interface RingkasanEkstrak {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection';
 import { RecordWriter } from '../../db/write';
-import type { AnggotaRow, Disimpan, ParsedInput } from '../common/api';
+import type { AnggotaRow, Disimpan, ParsedInput, StatusCocok } from '../common/api';
 import type { Page } from '../common/contract-kit';
 import { AppError } from '../common/errors';
 import { periksaNik } from './nik';
@@ -29,12 +29,24 @@ function filtered(db: Db, f: AnggotaFilter) {
     .$if(f.ganda, (q) => q.where(gandaExpr, '=', 1));
 }
 
+const snapshotTerbaru = sql<string>`(SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1)`;
+
 function selectRow(q: ReturnType<typeof filtered>) {
-  return q.selectAll('a').select(['k.nama as kelompok_nama', 'k.kecamatan_kode']).select(gandaExpr.as('ganda'));
+  return q
+    .leftJoin('dtsen_hasil as h', (j) => j.onRef('h.anggota_id', '=', 'a.id').on('h.snapshot_id', '=', snapshotTerbaru))
+    .leftJoin('dtsen_snapshot as s', 's.id', 'h.snapshot_id')
+    .selectAll('a')
+    .select(['k.nama as kelompok_nama', 'k.kecamatan_kode', 'h.status as dtsen_status', 'h.desil as dtsen_desil', 'h.dikonfirmasi as dtsen_dikonfirmasi', 's.sumber as dtsen_sumber', 's.tanggal_data as dtsen_tanggal'])
+    .select(gandaExpr.as('ganda'));
 }
 
-type RawRow = Omit<AnggotaRow, 'ganda' | 'desa_nama'> & { ganda: number };
-const toRow = (r: RawRow): AnggotaRow => ({ ...r, ganda: r.ganda === 1, desa_nama: namaWilayah(r.desa_kode) });
+type RawRow = Omit<AnggotaRow, 'ganda' | 'desa_nama' | 'dtsen'> & { ganda: number; dtsen_status: string | null; dtsen_desil: number | null; dtsen_dikonfirmasi: number | null; dtsen_sumber: string | null; dtsen_tanggal: string | null };
+const toRow = ({ dtsen_status, dtsen_desil, dtsen_dikonfirmasi, dtsen_sumber, dtsen_tanggal, ...r }: RawRow): AnggotaRow => ({
+  ...r,
+  ganda: r.ganda === 1,
+  desa_nama: namaWilayah(r.desa_kode),
+  dtsen: dtsen_status ? { status: dtsen_status as StatusCocok, desil: dtsen_desil, dikonfirmasi: dtsen_dikonfirmasi, sumber: dtsen_sumber ?? '', tanggal_data: dtsen_tanggal ?? '' } : null,
+});
 
 export function daftarAnggota(db: Db, input: ParsedInput<'anggota.list'>): Page<AnggotaRow> {
   const total = db.get(filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../common/errors';
-import { simpanAnggota } from './anggota';
+import { ambilAnggota, simpanAnggota } from './anggota';
 import { openDatabase } from '../../db/connection';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from './dtsen';
@@ -85,6 +85,7 @@ test('matching by NIK, by birth date and a close name, and flagging Excel-damage
     const path = join(t.dir, 'ekstrak.csv');
     writeFileSync(path, CSV);
     await imporEkstrak(t.db, path, 'ekstrak.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' });
+    assert.equal(ambilAnggota(t.db, siti).dtsen, null, 'nothing shown before matching');
     const c = cocokkan(t.db);
     assert.equal(c.ganda, 2);
     const by = (id: string) => hasilPencocokan(t.db).rows.find((r) => r.anggota_id === id)!;
@@ -93,6 +94,7 @@ test('matching by NIK, by birth date and a close name, and flagging Excel-damage
     assert.equal(by(endang).desil, 3);
     assert.equal(by(agus).status, 'NIK_RUSAK_EXCEL');
     assert.equal(by(budi).status, 'TIDAK_DITEMUKAN');
+    assert.deepEqual(ambilAnggota(t.db, siti).dtsen, { status: 'COCOK_NIK', desil: 2, dikonfirmasi: null, sumber: 'DTSEN', tanggal_data: '2025-10-01' }, "the member's record shows the latest result");
     // the officer rejects the name match; a re-run keeps that decision
     konfirmasiNama(t.db, endang, false);
     cocokkan(t.db);

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { AnggotaRow } from '../../../main/common/api';
+import { LABEL_STATUS_COCOK, type AnggotaRow, type StatusDtsenAnggota } from '../../../main/common/api';
 import type { NikInfo } from '../../../main/common/nik-info';
 import { JABATAN, type Jabatan } from '../../../main/common/records';
 import { formatTanggal } from '../../../main/common/format';
@@ -13,6 +13,13 @@ import { ImporAnggota } from './anggota-impor';
 import { useFasilitatorOptions } from './kelompok';
 
 const JABATAN_LABEL: Record<Jabatan, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' };
+
+/** A member's status in the latest DTKS/DT-SEN snapshot matched, with its desil and which snapshot. */
+function labelDtsen(d: StatusDtsenAnggota | null): string {
+  if (!d) return '–';
+  const status = d.status === 'COCOK_NAMA' ? (d.dikonfirmasi === 1 ? 'Cocok nama (dikonfirmasi)' : 'Cocok nama (perlu konfirmasi)') : LABEL_STATUS_COCOK[d.status];
+  return `${status}${d.desil ? `, desil ${d.desil}` : ''} (${d.sumber} ${formatTanggal(d.tanggal_data)})`;
+}
 
 export function useKelompokOptions() {
   const { data } = useLoad(() => invoke('kelompok.list', { per: 500 }), []);
@@ -103,6 +110,7 @@ export function AnggotaPage() {
             <th scope="col">Kelompok</th>
             <th scope="col">Jabatan</th>
             <th scope="col">Desa</th>
+            <th scope="col">DT-SEN</th>
             <th scope="col">
               <span className="sr-only">Tindakan</span>
             </th>
@@ -125,6 +133,7 @@ export function AnggotaPage() {
               <td>{a.kelompok_nama}</td>
               <td>{JABATAN_LABEL[a.jabatan]}</td>
               <td>{a.desa_nama}</td>
+              <td>{labelDtsen(a.dtsen)}</td>
               <td className="actions-cell">
                 {kerja.provinsi ? null : terhapus ? (
                   <button
@@ -156,7 +165,7 @@ export function AnggotaPage() {
           ))}
           {list.data?.rows.length === 0 && (
             <tr>
-              <td colSpan={8}>{terhapus ? 'Tidak ada anggota terhapus.' : 'Belum ada anggota yang cocok.'}</td>
+              <td colSpan={9}>{terhapus ? 'Tidak ada anggota terhapus.' : 'Belum ada anggota yang cocok.'}</td>
             </tr>
           )}
         </tbody>

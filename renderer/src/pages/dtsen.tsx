@@ -1,18 +1,11 @@
 import { useEffect, useState } from 'react';
-import { FIELD_EKSTRAK, STATUS_COCOK, type RingkasanEkstrak, type StatusCocok, type StatusTugas } from '../../../main/common/api';
+import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, STATUS_COCOK, type RingkasanEkstrak, type StatusCocok, type StatusTugas } from '../../../main/common/api';
 import type { FileRef } from '../../../main/common/contract-kit';
 import { formatAngka, formatTanggal, formatWaktu, hariIni } from '../../../main/common/format';
 import { invoke, isElectron, pesanGalat, pilihBerkas, simpanBerkas } from '../api';
 import { PemetaanKolom, PratinjauTabel } from '../components/pratinjau';
 import { Field, Notice, SelectField, TextField, useLoad } from '../components/ui';
 
-const LABEL_STATUS: Record<StatusCocok, string> = {
-  COCOK_NIK: 'Cocok NIK',
-  COCOK_NAMA: 'Cocok nama (perlu konfirmasi)',
-  TIDAK_DITEMUKAN: 'Tidak ditemukan',
-  NIK_TIDAK_VALID: 'NIK tidak valid',
-  NIK_RUSAK_EXCEL: 'NIK rusak oleh Excel',
-};
 const LABEL_FIELD: Record<(typeof FIELD_EKSTRAK)[number], string> = {
   nik: 'Kolom NIK',
   no_kk: 'Kolom No. KK',
@@ -98,7 +91,7 @@ export function DtsenPage() {
             setGalat('');
             try {
               const c = await invoke('dtsen.cocokkan', {});
-              setPesan(`Pencocokan selesai: ${Object.entries(c.jumlah).filter(([, n]) => n).map(([k, n]) => `${LABEL_STATUS[k as StatusCocok]} ${n}`).join(', ')}.`);
+              setPesan(`Pencocokan selesai: ${Object.entries(c.jumlah).filter(([, n]) => n).map(([k, n]) => `${LABEL_STATUS_COCOK[k as StatusCocok]} ${n}`).join(', ')}.`);
               reload();
             } catch (e) {
               setGalat(pesanGalat(e));
@@ -114,7 +107,7 @@ export function DtsenPage() {
           <dl className="summary" aria-label="Ringkasan pencocokan">
             {STATUS_COCOK.map((s) => (
               <div key={s}>
-                <dt>{LABEL_STATUS[s]}</dt>
+                <dt>{LABEL_STATUS_COCOK[s]}</dt>
                 <dd>{formatAngka(r.jumlah[s])}</dd>
               </div>
             ))}
