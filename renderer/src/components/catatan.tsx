@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ENTITAS, type BarisCatatan, type EntitasKode, type FieldSpec } from '../../../main/common/mitra';
 import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../../main/common/format';
 import { invoke, pesanGalat } from '../api';
-import { KonfirmasiHapus } from './hapus';
+import { AksiRekaman, KonfirmasiHapus } from './hapus';
 import { useWilayahKerja } from './provinsi';
 import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from './ui';
 import { useWilayah } from './wilayah';
@@ -39,6 +39,7 @@ export function CatatanPage(props: { entitas: EntitasKode; tindakan?: (r: BarisC
   const [edit, setEdit] = useState<BarisCatatan | 'baru' | null>(null);
   const [hapus, setHapus] = useState<BarisCatatan | null>(null);
   const [info, setInfo] = useState('');
+  const [galat, setGalat] = useState('');
   const q = useDebounced(cari);
   const list = useLoad(() => invoke('catatan.list', { entitas: props.entitas, cari: q, terhapus, halaman, filter: props.filter ?? null, kabupaten: kerja.kabupatenFilter }), [props.entitas, q, terhapus, halaman, JSON.stringify(props.filter), kerja.kabupatenFilter]);
   const kolom = spec.fields.filter((f) => f.kolom);
@@ -61,7 +62,7 @@ export function CatatanPage(props: { entitas: EntitasKode; tindakan?: (r: BarisC
         </label>
       </div>
       <Notice kind="ok">{info}</Notice>
-      <Notice kind="error">{list.error}</Notice>
+      <Notice kind="error">{list.error || galat}</Notice>
       <table aria-label={`Daftar ${spec.judul.toLowerCase()}`}>
         <thead>
           <tr>
@@ -85,21 +86,20 @@ export function CatatanPage(props: { entitas: EntitasKode; tindakan?: (r: BarisC
               ))}
               <td className="actions-cell">
                 {props.tindakan?.(r)}
-                {!kerja.provinsi &&
-                  (terhapus ? (
-                    <button type="button" onClick={async () => (await invoke('catatan.pulihkan', { entitas: props.entitas, id: r.data.id }), setInfo(`${nama(r)} dipulihkan.`), list.reload())}>
-                      Pulihkan {nama(r)}
-                    </button>
-                  ) : (
-                    <>
-                      <button type="button" aria-label={`Ubah ${nama(r)}`} onClick={() => setEdit(r)}>
-                        Ubah
-                      </button>
-                      <button type="button" className="danger" aria-label={`Hapus ${nama(r)}`} onClick={() => setHapus(r)}>
-                        Hapus
-                      </button>
-                    </>
-                  ))}
+                {!kerja.provinsi && (
+                  <AksiRekaman
+                    nama={nama(r)}
+                    terhapus={terhapus}
+                    onUbah={() => setEdit(r)}
+                    onHapus={() => setHapus(r)}
+                    onGalat={setGalat}
+                    onPulihkan={async () => {
+                      await invoke('catatan.pulihkan', { entitas: props.entitas, id: r.data.id });
+                      setInfo(`${nama(r)} dipulihkan.`);
+                      list.reload();
+                    }}
+                  />
+                )}
               </td>
             </tr>
           ))}

@@ -38,3 +38,42 @@ export function KonfirmasiHapus(props: { judul: string; nama: string; onBatal: (
     </Dialog>
   );
 }
+
+/**
+ * The actions on one record of a list: "Pulihkan" while the list shows deleted records, otherwise "Ubah"
+ * and "Hapus". A restore that fails (a NIK or a name taken meanwhile) is reported through `onGalat`.
+ */
+export function AksiRekaman(props: { nama: string; terhapus: boolean; onUbah: () => void; onHapus: () => void; onPulihkan: () => Promise<void>; onGalat: (pesan: string) => void }) {
+  const [busy, setBusy] = useState(false);
+  if (props.terhapus) {
+    return (
+      <button
+        type="button"
+        disabled={busy}
+        onClick={async () => {
+          setBusy(true);
+          props.onGalat('');
+          try {
+            await props.onPulihkan();
+          } catch (e) {
+            props.onGalat(pesanGalat(e));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        Pulihkan {props.nama}
+      </button>
+    );
+  }
+  return (
+    <>
+      <button type="button" onClick={props.onUbah} aria-label={`Ubah ${props.nama}`}>
+        Ubah
+      </button>
+      <button type="button" className="danger" onClick={() => (props.onGalat(''), props.onHapus())} aria-label={`Hapus ${props.nama}`}>
+        Hapus
+      </button>
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { JABATAN, type Jabatan } from '../../../main/common/records';
 import { formatTanggal } from '../../../main/common/format';
 import { invoke, pesanGalat, simpanBerkas } from '../api';
 import { useWilayahKerja } from '../components/provinsi';
-import { KonfirmasiHapus } from '../components/hapus';
+import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
 import { WilayahPicker } from '../components/wilayah';
@@ -135,30 +135,19 @@ export function AnggotaPage() {
               <td>{a.desa_nama}</td>
               <td>{labelDtsen(a.dtsen)}</td>
               <td className="actions-cell">
-                {kerja.provinsi ? null : terhapus ? (
-                  <button
-                    type="button"
-                    onClick={async () => {
-                      try {
-                        await invoke('anggota.pulihkan', { id: a.id });
-                        setInfo(`${a.nama} dipulihkan.`);
-                        list.reload();
-                      } catch (e) {
-                        setGalat(pesanGalat(e));
-                      }
+                {!kerja.provinsi && (
+                  <AksiRekaman
+                    nama={a.nama}
+                    terhapus={terhapus}
+                    onUbah={() => setEdit(a)}
+                    onHapus={() => setHapus(a)}
+                    onGalat={setGalat}
+                    onPulihkan={async () => {
+                      await invoke('anggota.pulihkan', { id: a.id });
+                      setInfo(`${a.nama} dipulihkan.`);
+                      list.reload();
                     }}
-                  >
-                    Pulihkan {a.nama}
-                  </button>
-                ) : (
-                  <>
-                    <button type="button" onClick={() => setEdit(a)} aria-label={`Ubah ${a.nama}`}>
-                      Ubah
-                    </button>
-                    <button type="button" className="danger" onClick={() => setHapus(a)} aria-label={`Hapus ${a.nama}`}>
-                      Hapus
-                    </button>
-                  </>
+                  />
                 )}
               </td>
             </tr>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { FasilitatorRow } from '../../../main/common/api';
 import { invoke, pesanGalat } from '../api';
 import { useWilayahKerja } from '../components/provinsi';
-import { KonfirmasiHapus } from '../components/hapus';
+import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
 import { useWilayah, WilayahPicker } from '../components/wilayah';
@@ -18,6 +18,7 @@ export function FasilitatorPage() {
   const [edit, setEdit] = useState<FasilitatorRow | 'baru' | null>(null);
   const [hapus, setHapus] = useState<FasilitatorRow | null>(null);
   const [info, setInfo] = useState('');
+  const [galat, setGalat] = useState('');
   const kecamatanList = useWilayah('kecamatan', kabupaten);
   const q = useDebounced(cari);
   const list = useLoad(
@@ -45,7 +46,7 @@ export function FasilitatorPage() {
         </label>
       </div>
       <Notice kind="ok">{info}</Notice>
-      <Notice kind="error">{list.error}</Notice>
+      <Notice kind="error">{list.error || galat}</Notice>
       <table aria-label="Daftar fasilitator">
         <thead>
           <tr>
@@ -68,19 +69,19 @@ export function FasilitatorPage() {
               <td className="num">{f.jumlah_kelompok}</td>
               <td>{f.status === 'aktif' ? 'Aktif' : 'Nonaktif'}</td>
               <td className="actions-cell">
-                {kerja.provinsi ? null : terhapus ? (
-                  <button type="button" onClick={async () => (await invoke('fasilitator.pulihkan', { id: f.id }), setInfo(`${f.nama} dipulihkan.`), list.reload())}>
-                    Pulihkan {f.nama}
-                  </button>
-                ) : (
-                  <>
-                    <button type="button" onClick={() => setEdit(f)} aria-label={`Ubah ${f.nama}`}>
-                      Ubah
-                    </button>
-                    <button type="button" className="danger" onClick={() => setHapus(f)} aria-label={`Hapus ${f.nama}`}>
-                      Hapus
-                    </button>
-                  </>
+                {!kerja.provinsi && (
+                  <AksiRekaman
+                    nama={f.nama}
+                    terhapus={terhapus}
+                    onUbah={() => setEdit(f)}
+                    onHapus={() => setHapus(f)}
+                    onGalat={setGalat}
+                    onPulihkan={async () => {
+                      await invoke('fasilitator.pulihkan', { id: f.id });
+                      setInfo(`${f.nama} dipulihkan.`);
+                      list.reload();
+                    }}
+                  />
                 )}
               </td>
             </tr>

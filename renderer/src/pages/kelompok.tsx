@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { KelompokRow } from '../../../main/common/api';
 import { invoke, pesanGalat } from '../api';
 import { useWilayahKerja } from '../components/provinsi';
-import { KonfirmasiHapus } from '../components/hapus';
+import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
 import { WilayahPicker } from '../components/wilayah';
@@ -103,19 +103,19 @@ export function KelompokPage() {
               </td>
               <td>{k.status === 'aktif' ? 'Aktif' : 'Tidak aktif'}</td>
               <td className="actions-cell">
-                {kerja.provinsi ? null : terhapus ? (
-                  <button type="button" onClick={async () => (await invoke('kelompok.pulihkan', { id: k.id }), setInfo(`${k.nama} dipulihkan.`), list.reload())}>
-                    Pulihkan {k.nama}
-                  </button>
-                ) : (
-                  <>
-                    <button type="button" onClick={() => setEdit(k)} aria-label={`Ubah ${k.nama}`}>
-                      Ubah
-                    </button>
-                    <button type="button" className="danger" onClick={() => (setGalat(''), setHapus(k))} aria-label={`Hapus ${k.nama}`}>
-                      Hapus
-                    </button>
-                  </>
+                {!kerja.provinsi && (
+                  <AksiRekaman
+                    nama={k.nama}
+                    terhapus={terhapus}
+                    onUbah={() => setEdit(k)}
+                    onHapus={() => setHapus(k)}
+                    onGalat={setGalat}
+                    onPulihkan={async () => {
+                      await invoke('kelompok.pulihkan', { id: k.id });
+                      setInfo(`${k.nama} dipulihkan.`);
+                      list.reload();
+                    }}
+                  />
                 )}
               </td>
             </tr>
