@@ -19,10 +19,12 @@ const timer = setInterval(() => {
 }, workerData.interval);
 parentPort.on('message', () => {
   clearInterval(timer);
-  db.close();
-  Atomics.store(selesai, 0, 1);
-  Atomics.notify(selesai, 0);
-  parentPort.close();
+  setTimeout(() => {
+    db.close();
+    Atomics.store(selesai, 0, 1);
+    Atomics.notify(selesai, 0);
+    parentPort.close();
+  }, workerData.jedaTutup);
 });
 `;
 
@@ -31,10 +33,11 @@ export interface PenulisLatar {
   tutup(): void;
 }
 
-export function checkpointLatar(file: string, onGagal: (error: Error) => void, interval = 250): PenulisLatar {
+/** `jedaTutup` (tests only) delays the thread's closing, as a checkpoint in progress would. */
+export function checkpointLatar(file: string, onGagal: (error: Error) => void, interval = 250, jedaTutup = 0): PenulisLatar {
   const selesai = new SharedArrayBuffer(4);
   const modul = createRequire(typeof __filename === 'string' ? __filename : import.meta.url).resolve('better-sqlite3');
-  const worker = new Worker(KODE, { eval: true, workerData: { file, modul, interval, selesai } });
+  const worker = new Worker(KODE, { eval: true, workerData: { file, modul, interval, selesai, jedaTutup } });
   worker.unref();
   let hidup = true;
   worker.on('error', (error) => {
@@ -46,7 +49,16 @@ export function checkpointLatar(file: string, onGagal: (error: Error) => void, i
     tutup() {
       if (!hidup) return;
       worker.postMessage('tutup');
-      Atomics.wait(new Int32Array(selesai), 0, 0, 10_000);
+      const flag = new Int32Array(selesai);
+      try {
+        Atomics.wait(flag, 0, 0, 10_000);
+      } catch {
+        // Electron's main process forbids Atomics.wait: spin instead (the thread closes within
+        // milliseconds, or after the checkpoint it is running), so a restore never replaces the file
+        // under the thread's connection.
+        const batas = Date.now() + 10_000;
+        while (Atomics.load(flag, 0) === 0 && Date.now() < batas);
+      }
       hidup = false;
     },
   };

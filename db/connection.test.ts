@@ -3,6 +3,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { checkpointLatar } from './checkpoint';
 import { openDatabase } from './connection';
 import { listBackups } from './backup';
 import { MIGRATIONS } from './migrations/index';
@@ -72,6 +74,31 @@ test('with checkpoints on their own thread, committed pages still reach the data
     assert.equal((lagi.sqlite.prepare('SELECT count(*) AS n FROM uji').get() as { n: number }).n, 2000);
     lagi.close();
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('where the host forbids Atomics.wait (Electron main process), closing still waits for the thread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-test-'));
+  const file = join(dir, 'b.sqlite');
+  const wait = Atomics.wait;
+  try {
+    const sqlite = new Database(file);
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.exec('CREATE TABLE uji (x TEXT); INSERT INTO uji VALUES (1)');
+    const latar = checkpointLatar(file, () => {}, 250, 300); // the thread takes 300 ms to close
+    Atomics.wait = () => {
+      throw new TypeError('Atomics.wait cannot be called in this context');
+    };
+    const t = Date.now();
+    latar.tutup();
+    Atomics.wait = wait;
+    assert.ok(Date.now() - t >= 250, 'tutup() returned before the thread had closed');
+    sqlite.close();
+    // Only the last connection to close removes the -wal file: the thread's was closed before.
+    assert.equal(existsSync(`${file}-wal`), false);
+  } finally {
+    Atomics.wait = wait;
     rmSync(dir, { recursive: true, force: true });
   }
 });
