@@ -89,7 +89,6 @@ test('a district sends a bundle, the province confirms the fingerprint, imports 
     await provPage.getByRole('button', { name: 'Impor bundel' }).click();
     await expect(provPage.getByRole('region', { name: 'Hasil impor bundel' })).toContainText('Bundel ke-1 dari Kabupaten Malang diimpor');
     const status = provPage.getByRole('table', { name: 'Status kabupaten/kota' });
-    await provPage.reload();
     await expect(status.getByRole('row', { name: /Kabupaten Malang/ })).toContainText('hari ini');
     // Read-only browsing with a kabupaten filter
     await provPage.getByRole('link', { name: 'Kelompok binaan' }).click();

@@ -5,6 +5,7 @@ import { IPC_CHANNELS, type BermantraBridge } from '../main/common/bridge';
 const bridge: BermantraBridge = {
   invoke: (method, input) => ipcRenderer.invoke(IPC_CHANNELS.invoke, method, input),
   pilihBerkas: (filters) => ipcRenderer.invoke(IPC_CHANNELS.pilihBerkas, filters),
+  pilihBerkasBanyak: (filters) => ipcRenderer.invoke(IPC_CHANNELS.pilihBerkasBanyak, filters),
   simpanBerkas: (file) => ipcRenderer.invoke(IPC_CHANNELS.simpanBerkas, file),
   unggahBerkas: (nama, data) => ipcRenderer.invoke(IPC_CHANNELS.unggahBerkas, nama, data),
 };

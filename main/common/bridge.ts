@@ -10,6 +10,8 @@ export interface BermantraBridge {
   invoke(method: string, input: unknown): Promise<ApiResult<unknown>>;
   /** Native open dialog; null when cancelled. */
   pilihBerkas(filters: { name: string; extensions: string[] }[]): Promise<FileRef | null>;
+  /** Native open dialog choosing several files; empty when cancelled. */
+  pilihBerkasBanyak(filters: { name: string; extensions: string[] }[]): Promise<FileRef[]>;
   /** Native save dialog for a file the app produced; the saved path, or null when cancelled. */
   simpanBerkas(file: FileRef): Promise<string | null>;
   /** Bytes the page prepared itself (a shrunk photo), handed to the app as a file. */
@@ -19,6 +21,7 @@ export interface BermantraBridge {
 export const IPC_CHANNELS = {
   invoke: 'bermantra:invoke',
   pilihBerkas: 'bermantra:pilih-berkas',
+  pilihBerkasBanyak: 'bermantra:pilih-berkas-banyak',
   simpanBerkas: 'bermantra:simpan-berkas',
   unggahBerkas: 'bermantra:unggah-berkas',
 } as const;

@@ -71,12 +71,17 @@ function registerIpc(): void {
     if (!trusted(event) || !ctx) return { ok: false, error: { code: 'DITOLAK', message: 'Permintaan ditolak.' } };
     return dispatch(ctx, String(method), input);
   });
+  const safeFilters = (filters: unknown) => (Array.isArray(filters) ? (filters as { name: string; extensions: string[] }[]).filter((f) => typeof f?.name === 'string' && Array.isArray(f.extensions)) : []);
   ipcMain.handle(IPC_CHANNELS.pilihBerkas, async (event, filters: unknown) => {
     if (!trusted(event) || !ctx || !win) return null;
-    const safeFilters = Array.isArray(filters) ? (filters as { name: string; extensions: string[] }[]).filter((f) => typeof f?.name === 'string' && Array.isArray(f.extensions)) : [];
-    const result = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: safeFilters });
+    const result = await dialog.showOpenDialog(win, { properties: ['openFile'], filters: safeFilters(filters) });
     const path = result.filePaths[0];
     return result.canceled || !path ? null : ctx.files.register(path);
+  });
+  ipcMain.handle(IPC_CHANNELS.pilihBerkasBanyak, async (event, filters: unknown) => {
+    if (!trusted(event) || !ctx || !win) return [];
+    const result = await dialog.showOpenDialog(win, { properties: ['openFile', 'multiSelections'], filters: safeFilters(filters) });
+    return result.canceled ? [] : result.filePaths.map((path) => ctx!.files.register(path));
   });
   ipcMain.handle(IPC_CHANNELS.unggahBerkas, async (event, nama: unknown, data: unknown) => {
     if (!trusted(event) || !ctx || !(data instanceof Uint8Array) || data.byteLength > 50 * 1024 * 1024) return null;

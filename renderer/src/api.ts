@@ -64,6 +64,14 @@ export async function pilihBerkas(file: File | null, filters: { name: string; ex
   return result.data as FileRef;
 }
 
+/** Several files at once (the province's bundles of the month): native dialog, or the browser's file input. */
+export async function pilihBanyakBerkas(files: File[], filters: { name: string; extensions: string[] }[]): Promise<FileRef[]> {
+  if (window.bermantra) return window.bermantra.pilihBerkasBanyak(filters);
+  const refs: FileRef[] = [];
+  for (const file of files) refs.push((await pilihBerkas(file, filters))!);
+  return refs;
+}
+
 export const isElectron = () => !!window.bermantra;
 
 /** Hands bytes prepared in the page (a shrunk photo) to the app as a file, through either door. */

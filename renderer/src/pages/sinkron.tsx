@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { HasilImporBundel } from '../../../main/common/api';
 import type { FileRef } from '../../../main/common/contract-kit';
 import { formatAngka, formatWaktu } from '../../../main/common/format';
-import { invoke, isElectron, pesanGalat, pilihBerkas, simpanBerkas } from '../api';
+import { invoke, isElectron, pesanGalat, pilihBanyakBerkas, pilihBerkas, simpanBerkas } from '../api';
 import { useStatus } from '../app-context';
 import { Field, Notice, TextField, useLoad } from '../components/ui';
 
@@ -55,6 +55,74 @@ function CadanganKunci(props: { provinsi: boolean; busy: boolean; run: (fn: () =
           })
         }
       />
+    </details>
+  );
+}
+
+/**
+ * The province imports the month's bundles of many districts in one go, one after the other: each is
+ * checked and applied (or refused) on its own, and the table says what became of each file. A district
+ * not registered yet is refused here; confirm its fingerprint with the single-file import above.
+ */
+function ImporBanyak(props: { onSelesai: () => void }) {
+  const [files, setFiles] = useState<File[]>([]);
+  const [hasil, setHasil] = useState<{ nama: string; ok: boolean; pesan: string }[]>([]);
+  const [jalan, setJalan] = useState<string | null>(null);
+  const go = async () => {
+    setHasil([]);
+    let refs: FileRef[];
+    try {
+      refs = await pilihBanyakBerkas(files, [{ name: 'Bundel Bermantra', extensions: ['bmb'] }]);
+    } catch (e) {
+      setHasil([{ nama: '', ok: false, pesan: pesanGalat(e) }]);
+      return;
+    }
+    const out: { nama: string; ok: boolean; pesan: string }[] = [];
+    for (const berkas of refs) {
+      setJalan(berkas.nama);
+      try {
+        out.push({ nama: berkas.nama, ok: true, pesan: (await invoke('sinkron.imporBundel', { berkas, dryRun: false })).pesan });
+      } catch (e) {
+        out.push({ nama: berkas.nama, ok: false, pesan: pesanGalat(e) });
+      }
+      setHasil([...out]);
+    }
+    setJalan(null);
+    props.onSelesai();
+  };
+  return (
+    <details>
+      <summary>Impor beberapa bundel sekaligus</summary>
+      <div className="row2">
+        {!isElectron() && <Field label="Bundel dari beberapa kabupaten/kota (pilih sekaligus)">{(id) => <input id={id} type="file" accept=".bmb" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />}</Field>}
+        <div className="actions">
+          <button type="button" disabled={jalan !== null || (!isElectron() && files.length === 0)} onClick={go}>
+            {isElectron() ? 'Pilih bundel lalu impor semua…' : files.length ? `Impor ${files.length} bundel` : 'Impor bundel'}
+          </button>
+        </div>
+      </div>
+      {jalan && <p role="status">Mengimpor {jalan}…</p>}
+      {hasil.length > 0 && (
+        <table aria-label="Hasil impor beberapa bundel">
+          <thead>
+            <tr>
+              <th scope="col">Berkas</th>
+              <th scope="col">Hasil</th>
+            </tr>
+          </thead>
+          <tbody>
+            {hasil.map((h, i) => (
+              <tr key={i}>
+                <th scope="row">{h.nama}</th>
+                <td className={h.ok ? undefined : 'error-text'}>
+                  {h.ok ? 'Berhasil: ' : 'Ditolak: '}
+                  {h.pesan}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </details>
   );
 }
@@ -266,13 +334,15 @@ export function SinkronPage() {
           {hasil && <RingkasanBundel r={hasil} />}
         </div>
       )}
-      {provinsi && <StatusKabupaten onTandaTerima={(kode) => run(async () => void (await simpanBerkas(await invoke('sinkron.tandaTerima', { kabupaten: kode }))))} onReferensi={() => run(async () => void (await simpanBerkas(await invoke('sinkron.bundelReferensi', {}))))} />}
+      {provinsi && <ImporBanyak onSelesai={info.reload} />}
+      {provinsi && <StatusKabupaten segar={i} onTandaTerima={(kode) => run(async () => void (await simpanBerkas(await invoke('sinkron.tandaTerima', { kabupaten: kode }))))} onReferensi={() => run(async () => void (await simpanBerkas(await invoke('sinkron.bundelReferensi', {}))))} />}
     </section>
   );
 }
 
-function StatusKabupaten(props: { onTandaTerima: (kode: string) => void; onReferensi: () => void }) {
-  const data = useLoad(() => invoke('sinkron.statusKabupaten', {}), []);
+/** `segar` changes after every import (the page's sync info reloads), and the table with it. */
+function StatusKabupaten(props: { segar: unknown; onTandaTerima: (kode: string) => void; onReferensi: () => void }) {
+  const data = useLoad(() => invoke('sinkron.statusKabupaten', {}), [props.segar]);
   return (
     <section aria-labelledby="judul-status-kab">
       <h2 id="judul-status-kab">Status kabupaten/kota</h2>
