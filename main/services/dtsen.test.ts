@@ -212,3 +212,17 @@ test('a row without NIK matches by name only when its region code is in this kab
     t.cleanup();
   }
 });
+
+test('birth dates of an extract are read in the usual Indonesian forms, and impossible ones are left empty', async () => {
+  const { t } = setup();
+  try {
+    const tanggal = ['12-03-1985', '12/03/1985', '12.03.1985', '1985-03-12', '29-02-2000', '29-02-1900', '31-04-1980', '12-03-19a5', '3 Maret 1985'];
+    const path = join(t.dir, 'tgl.csv');
+    writeFileSync(path, ['NIK,NAMA,TGL_LAHIR', ...tanggal.map((d, i) => `35070152038500${String(10 + i)},ORANG ${i},${d}`)].join('\n'));
+    await imporEkstrak(t.db, path, 'tgl.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' });
+    const rows = (t.db.sqlite.prepare('SELECT tanggal_lahir FROM dtsen_ekstrak_1 ORDER BY baris').all() as { tanggal_lahir: string | null }[]).map((r) => r.tanggal_lahir);
+    assert.deepEqual(rows, ['1985-03-12', '1985-03-12', '1985-03-12', '1985-03-12', '2000-02-29', null, null, null, '1985-03-03']);
+  } finally {
+    t.cleanup();
+  }
+});

@@ -101,7 +101,9 @@ const empat = (s: string, i: number) => dua(s, i) * 100 + dua(s, i + 2);
 
 /** dd-mm-yyyy, dd/mm/yyyy and yyyy-mm-dd (nearly every row of an extract) without a regex; the rest via parseTanggal. */
 function tanggalCepat(t: string): string | null {
-  if (t.length === 10) {
+  let digit = 0;
+  for (let i = 0; i < t.length; i++) if (t.charCodeAt(i) >= 48 && t.charCodeAt(i) <= 57) digit++;
+  if (t.length === 10 && digit === 8) {
     const p = t.charCodeAt(2);
     let y = -1, m = 0, d = 0;
     if ((p === 45 || p === 47) && t.charCodeAt(5) === p) [d, m, y] = [dua(t, 0), dua(t, 3), empat(t, 6)];
