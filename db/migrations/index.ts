@@ -9,6 +9,7 @@ import { angkaLaporan } from './008_angka_laporan';
 import { dasborPerKelompok } from './009_dasbor_per_kelompok';
 import { dtsenPerSnapshot } from './010_dtsen_per_snapshot';
 import { rekapLaporanProvinsi } from './011_rekap_laporan_provinsi';
+import { dtsenRingkasan } from './012_dtsen_ringkasan';
 import type Database from 'better-sqlite3';
 
 export interface Migration {
@@ -22,6 +23,6 @@ export interface Migration {
 }
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target, angkaLaporan, dasborPerKelompok, dtsenPerSnapshot, rekapLaporanProvinsi];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target, angkaLaporan, dasborPerKelompok, dtsenPerSnapshot, rekapLaporanProvinsi, dtsenRingkasan];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

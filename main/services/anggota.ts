@@ -4,6 +4,7 @@ import { RecordWriter } from '../../db/write';
 import type { AnggotaRow, Disimpan, ParsedInput, StatusCocok } from '../common/api';
 import type { Page } from '../common/contract-kit';
 import { AppError } from '../common/errors';
+import { SNAPSHOT_TERBARU_SQL } from './dtsen';
 import { periksaNik } from './nik';
 import { namaWilayah } from './wilayah';
 
@@ -29,11 +30,9 @@ function filtered(db: Db, f: AnggotaFilter) {
     .$if(f.ganda, (q) => q.where(gandaExpr, '=', 1));
 }
 
-const snapshotTerbaru = sql<string>`(SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1)`;
-
 function selectRow(q: ReturnType<typeof filtered>) {
   return q
-    .leftJoin('dtsen_hasil as h', (j) => j.onRef('h.anggota_id', '=', 'a.id').on('h.snapshot_id', '=', snapshotTerbaru))
+    .leftJoin('dtsen_hasil as h', (j) => j.onRef('h.anggota_id', '=', 'a.id').on('h.snapshot_id', '=', sql<string>`${sql.raw(SNAPSHOT_TERBARU_SQL)}`))
     .leftJoin('dtsen_snapshot as s', 's.id', 'h.snapshot_id')
     .selectAll('a')
     .select(['k.nama as kelompok_nama', 'k.kecamatan_kode', 'h.status as dtsen_status', 'h.desil as dtsen_desil', 'h.dikonfirmasi as dtsen_dikonfirmasi', 's.sumber as dtsen_sumber', 's.tanggal_data as dtsen_tanggal'])

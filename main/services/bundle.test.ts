@@ -11,6 +11,7 @@ import { KATALOG_AWAL } from '../common/laporan';
 import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel, susun, uraikan } from './bundle';
 import { buatDemo } from './demo';
 import { simpanTemplatSurat } from './proposal';
+import { cocokkan, imporEkstrak, tulisEkstrakDemo } from './dtsen';
 import { pdfProposal } from './proposal-dokumen';
 import { simpanKelompok } from './kelompok';
 import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, kunciPrivat, pulihkanKunci, sidikJari } from './kunci';
@@ -136,6 +137,7 @@ test('a signed bundle whose payload breaks the schema or holds another district\
     ['a blob for a name', ubah("UPDATE anggota SET nama = x'00ff' WHERE rowid = 3"), /tabel anggota baris 3 tidak sah \(nama: jenis data salah\)/],
     ['text for a number', ubah("UPDATE laporan_bulanan SET katalog_versi = 'satu' WHERE rowid = 1"), /tabel laporan_bulanan baris 1 tidak sah \(katalog_versi: jenis data salah\)/],
     ['a missing id', ubah('UPDATE anggota SET id = NULL WHERE rowid = 1'), /tabel anggota baris 1 tidak sah \(id: wajib ada\)/],
+    ['DT-SEN counts for another district', ubah("INSERT INTO dtsen_ringkasan VALUES ('x', '35.08', 'DTSEN', '2025-10-01', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)"), /tabel dtsen_ringkasan baris 1 milik 35\.08, bukan 35\.07/],
     ['a trigger smuggled in', ubah("CREATE TRIGGER t AFTER INSERT ON kelompok BEGIN SELECT 1; END"), /tidak dikenal \(trigger t\)/],
     ['a loosened table', ubah('SELECT 1', (ddl) => ddl.replace(' STRICT', '')), /tidak dikenal \(table /],
   ];
@@ -261,7 +263,7 @@ test('a process killed in the middle of an import leaves the database as before'
   }
 });
 
-test('the province dashboard shows a district as the district sees itself, after a full bundle and after a later one with a deleted kelompok', () => {
+test('the province dashboard shows a district as the district sees itself, after a full bundle and after a later one with a deleted kelompok and DT-SEN matching', async () => {
   const w = dunia(6);
   try {
     const bulan = (w.kab.db.sqlite.prepare("SELECT max(periode) AS p FROM laporan_bulanan WHERE status != 'draft'").get() as { p: string }).p;
@@ -274,12 +276,15 @@ test('the province dashboard shows a district as the district sees itself, after
       for (const d of [prov, provKab]) {
         assert.deepEqual(d.seri_omzet, kab.seri_omzet);
         assert.deepEqual([d.omzet_bulan, d.omzet_tahun_berjalan, d.penjualan_offtaker_bulan, d.kelompok_aktif], [kab.omzet_bulan, kab.omzet_tahun_berjalan, kab.penjualan_offtaker_bulan, kab.kelompok_aktif]);
+        assert.deepEqual([d.persen_cocok_dtsen, d.persen_desil_1_4, d.desil], [kab.persen_cocok_dtsen, kab.persen_desil_1_4, kab.desil]);
       }
       assert.equal(prov.peringkat![0]!.omzet_tahun, kab.omzet_tahun_berjalan.nilai);
       return kab;
     };
-    imporBundel(w.prov.db, w.ekspor());
+    const pertama = w.ekspor();
+    imporBundel(w.prov.db, pertama);
     const awal = sama();
+    assert.equal(awal.persen_cocok_dtsen, null, 'no matching yet');
     // The district deletes a kelompok that reported and corrects another kelompok's report upwards.
     const [hapus, ubah] = w.kab.db.sqlite.prepare(`SELECT DISTINCT kelompok_id AS id FROM laporan_bulanan WHERE periode = ? AND status != 'draft' ORDER BY kelompok_id LIMIT 2`).all(bulan) as { id: string }[];
     RecordWriter.forDb(w.kab.db).remove('kelompok', hapus!.id, 'kelompok bubar');
@@ -287,9 +292,21 @@ test('the province dashboard shows a district as the district sees itself, after
     bukaKembaliLaporan(w.kab.db, lap.id, 'omzet salah ketik');
     simpanLaporan(w.kab.db, { kelompok_id: ubah!.id, periode: bulan, nilai: { omzet: 999_000_000, biaya: 1, anggota_aktif: 3 } });
     ajukanLaporan(w.kab.db, [lap.id], new Date(`${bulan}-28T00:00:00Z`));
-    imporBundel(w.prov.db, w.ekspor());
+    // The district matches its members against a DT-SEN extract; only counts per kelompok travel.
+    const ekstrak = join(w.kab.dir, 'ekstrak.csv');
+    await tulisEkstrakDemo(w.kab.db, ekstrak, 50, 2);
+    await imporEkstrak(w.kab.db, ekstrak, 'ekstrak.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' });
+    cocokkan(w.kab.db);
+    const kedua = w.ekspor();
+    imporBundel(w.prov.db, kedua);
+    const perOrang = w.prov.db.sqlite.prepare('SELECT (SELECT count(*) FROM dtsen_hasil) + (SELECT count(*) FROM dtsen_snapshot) AS n').get() as { n: number };
+    assert.equal(perOrang.n, 0, 'no per-member result or extract reaches the province');
     const lalu = sama();
     assert.notEqual(lalu.omzet_bulan.nilai, awal.omzet_bulan.nilai);
+    assert.ok(lalu.persen_cocok_dtsen! > 50);
+    // The first bundle arriving late changes neither the reports nor the counts the second one set.
+    imporBundel(w.prov.db, pertama);
+    sama();
   } finally {
     w.cleanup();
   }

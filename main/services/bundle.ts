@@ -6,6 +6,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Db } from '../../db/connection';
 import { SCHEMA_VERSION } from '../../db/migrations/index';
 import { rekapLaporanKabupaten } from './dashboard';
+import { RINGKASAN_PER_KELOMPOK_SQL } from './dtsen';
 import { SYNCED_TABLES, type SyncedTable } from '../../db/schema';
 import { AppError } from '../common/errors';
 import type { Katalog } from '../common/laporan';
@@ -166,8 +167,19 @@ function kolomDariSpec(spec: EntitasSpec): Record<string, Kolom> {
 }
 const AUDIT_KOLOM: Record<string, Kolom> = { id: 't', kabupaten_kode: 't', waktu: 't', operator: 't', tabel: 't', row_id: 't', aksi: 't', perubahan: 't', alasan: 't?' };
 
-/** The payload's tables: the synced tables, the audit entries, the attachments. */
-const MUATAN: Record<string, Record<string, Kolom>> = { ...KOLOM, audit: AUDIT_KOLOM, lampiran: { hash: 't', data: 'b' } };
+/** Counts of the DT-SEN matching per kelompok (main/services/dtsen.ts): replaced whole at each bundle. */
+const RINGKASAN_DTSEN_KOLOM: Record<string, Kolom> = {
+  kelompok_id: 't',
+  kabupaten_kode: 't',
+  sumber: 't',
+  tanggal_data: 't',
+  anggota: 'i',
+  cocok: 'i',
+  ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`desil_${i + 1}`, 'i' as Kolom])),
+};
+
+/** The payload's tables: the synced tables, the audit entries, the attachments, the DT-SEN counts. */
+const MUATAN: Record<string, Record<string, Kolom>> = { ...KOLOM, audit: AUDIT_KOLOM, lampiran: { hash: 't', data: 'b' }, dtsen_ringkasan: RINGKASAN_DTSEN_KOLOM };
 
 const TIPE: Record<string, string> = { t: 'TEXT', i: 'INTEGER', r: 'REAL', b: 'BLOB' };
 
@@ -277,6 +289,9 @@ export function eksporBundel(
         db.sqlite.exec(ddlMuatan('audit', p.kabupaten_kode!, 'muatan.'));
         jumlah.audit = db.sqlite.prepare(`INSERT INTO muatan.audit SELECT ${Object.keys(AUDIT_KOLOM).join(', ')} FROM main.audit WHERE id > ? AND aksi <> 'buat' ORDER BY id`).run(sejak).changes;
         auditSampai = (db.sqlite.prepare('SELECT max(id) AS m FROM main.audit WHERE id > ?').get(sejak) as { m: string | null }).m ?? auditSampai;
+        // The matching as counts per kelompok, always whole (a few hundred rows): the province's dashboard.
+        db.sqlite.exec(ddlMuatan('dtsen_ringkasan', p.kabupaten_kode!, 'muatan.'));
+        jumlah.dtsen_ringkasan = db.sqlite.prepare(`INSERT INTO muatan.dtsen_ringkasan (${Object.keys(RINGKASAN_DTSEN_KOLOM).join(', ')}) ${RINGKASAN_PER_KELOMPOK_SQL}`).run().changes;
         // Attachments travel once: skip those in bundles the province has acknowledged.
         db.sqlite.exec(ddlMuatan('lampiran', p.kabupaten_kode!, 'muatan.'));
         const known = new Set(penuh ? [] : (db.sqlite.prepare('SELECT hash FROM lampiran_terkirim WHERE bundle_seq <= ?').all(a.bundle) as { hash: string }[]).map((r) => r.hash));
@@ -441,7 +456,7 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
   // Every value against its column spec (STRICT types, NOT NULL, owner CHECK) and every page, before touching anything.
   const periksa = (db.sqlite.prepare('PRAGMA muatan.quick_check').all() as { quick_check: string }[]).map((r) => r.quick_check);
   if (periksa.length !== 1 || periksa[0] !== 'ok') {
-    for (const name of [...SYNCED_TABLES, 'audit', 'lampiran']) {
+    for (const name of [...SYNCED_TABLES, 'audit', 'lampiran', 'dtsen_ringkasan']) {
       if (!ada.has(name)) continue;
       const cols = MUATAN[name]!;
       const milik = 'kabupaten_kode' in cols;
@@ -491,6 +506,15 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
       if (newest) db.clock.receive(newest);
       // The province dashboard's sums per month for this district follow its reports and kelompok.
       if (ada.has('laporan_bulanan') || ada.has('kelompok')) rekapLaporanKabupaten(db, owner);
+      // The DT-SEN counts replace the sender's, unless a newer bundle from it was applied already.
+      const terakhir = (db.sqlite.prepare("SELECT max(dibuat_pada) AS t FROM bundle_masuk WHERE pengirim = ? AND jenis = 'data'").get(owner) as { t: string | null }).t;
+      if (ada.has('dtsen_ringkasan') && (!terakhir || m.dibuat_pada >= terakhir)) {
+        const asing = db.sqlite.prepare('SELECT r.kelompok_id AS id FROM muatan.dtsen_ringkasan r JOIN main.kelompok k ON k.id = r.kelompok_id WHERE k.kabupaten_kode <> ? LIMIT 1').get(owner) as { id: string } | undefined;
+        if (asing) throw tolakBaris(nama, 'dtsen_ringkasan', `memuat hitungan untuk kelompok ${asing.id} milik kabupaten/kota lain`);
+        const cols = Object.keys(RINGKASAN_DTSEN_KOLOM).join(', ');
+        db.sqlite.prepare('DELETE FROM main.dtsen_ringkasan WHERE kabupaten_kode = ?').run(owner);
+        db.sqlite.exec(`INSERT INTO main.dtsen_ringkasan (${cols}) SELECT ${cols} FROM muatan.dtsen_ringkasan`);
+      }
       if (ada.has('audit')) {
         const cols = Object.keys(AUDIT_KOLOM).join(', ');
         db.sqlite.exec(`INSERT OR IGNORE INTO main.audit (${cols}) SELECT ${cols} FROM muatan.audit`);

@@ -5,6 +5,7 @@ import { bulanSebelumnya, batasPengajuan, type Katalog } from '../common/laporan
 import { hariIni } from '../common/format';
 import { katalogAktif } from './laporan';
 import { bacaPengaturan } from './pengaturan';
+import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from './dtsen';
 import { hitungRekap } from './rekap';
 import { namaWilayah } from './wilayah';
 import type { Dashboard, MonitoringFasilitator, Monev } from '../common/api';
@@ -91,17 +92,20 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const ytd = (y: string, upTo: string) => seri.filter((x) => x.periode >= `${y}-01` && x.periode <= `${y}-${upTo.slice(5, 7)}`).reduce((a, x) => a + x.omzet, 0);
   const offtaker = (m: string) => di(m)?.offtaker ?? 0;
   const kepatuhan = (m: string) => (aktif ? Math.round((Math.min(aktif, masukAktif[m] ?? 0) / aktif) * 1000) / 10 : 0);
-  const snap = db.prepare('SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1').get() as { id: string } | undefined;
-  let desil = Array.from({ length: 10 }, () => 0);
+  // Registered members and their desil: a district from its own matching results, the province from the
+  // counts per kelompok each district sends (no person's result travels).
+  const desil = Array.from({ length: 10 }, () => 0);
   let cocok: number | null = null;
-  if (snap) {
-    const rows = all<{ desil: number | null; status: string; n: number }>(
-      `SELECT h.desil, h.status, count(*) AS n FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id JOIN kelompok k ON k.id = a.kelompok_id WHERE h.snapshot_id = @snap AND a.deleted_at IS NULL AND ${W} GROUP BY h.desil, h.status`,
-      { snap: snap.id },
-    );
-    cocok = rows.filter((r) => r.status === 'COCOK_NIK' || r.status === 'COCOK_NAMA').reduce((a, r) => a + r.n, 0);
-    for (const r of rows) if ((r.status === 'COCOK_NIK' || r.status === 'COCOK_NAMA') && r.desil) desil[r.desil - 1]! += r.n;
-  } else desil = desil.map(() => 0);
+  const dtsen = provinsi
+    ? all<Record<string, number>>(`SELECT coalesce(sum(r.cocok), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(r.desil_${i + 1}), 0) AS d${i + 1}`).join(', ')} FROM dtsen_ringkasan r JOIN kelompok k ON k.id = r.kelompok_id WHERE ${W}`)[0]!
+    : all<Record<string, number>>(
+        `SELECT coalesce(sum(${COCOK_SQL}), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(${COCOK_SQL} AND h.desil = ${i + 1}), 0) AS d${i + 1}`).join(', ')}
+         FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id JOIN kelompok k ON k.id = a.kelompok_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${W}`,
+      )[0]!;
+  if ((dtsen.n ?? 0) > 0) {
+    cocok = dtsen.cocok!;
+    desil.forEach((_, i) => (desil[i] = dtsen[`d${i + 1}`]!));
+  }
   const desil14 = desil.slice(0, 4).reduce((a, b) => a + b, 0);
   // Agreements in force today and on the first day of last month, per kind of buyer, in one pass.
   const berlaku = (t: string) => `(pj.mulai <= ${t} AND pj.selesai >= ${t})`;

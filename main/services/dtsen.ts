@@ -263,6 +263,21 @@ export function hapusSnapshot(db: Db, id: string): void {
 
 export const AMBANG_NAMA = 0.9;
 
+/** The snapshot results are read from: the newest data, then the latest imported. */
+export const SNAPSHOT_TERBARU_SQL = '(SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1)';
+
+/** A member (dtsen_hasil h) counts as registered when matched by NIK, or by name once an officer confirmed it. */
+export const COCOK_SQL = "(h.status = 'COCOK_NIK' OR (h.status = 'COCOK_NAMA' AND h.dikonfirmasi = 1))";
+
+/**
+ * Per kelompok, the latest snapshot's counts: members with a result, registered, registered per desil.
+ * What the province receives of the matching (no NIK, no name, no person's desil).
+ */
+export const RINGKASAN_PER_KELOMPOK_SQL = `SELECT a.kelompok_id, a.kabupaten_kode, s.sumber, s.tanggal_data, count(*) AS anggota, coalesce(sum(${COCOK_SQL}), 0) AS cocok,
+  ${Array.from({ length: 10 }, (_, i) => `coalesce(sum(${COCOK_SQL} AND h.desil = ${i + 1}), 0) AS desil_${i + 1}`).join(', ')}
+  FROM anggota a JOIN dtsen_hasil h ON h.anggota_id = a.id JOIN dtsen_snapshot s ON s.id = h.snapshot_id
+  WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL GROUP BY a.kelompok_id`;
+
 /**
  * 1. NIK equal → COCOK_NIK. 2. Same birth date, close name (Jaro–Winkler ≥ 0.90) in this kabupaten →
  * COCOK_NAMA, for an officer to confirm. 3. Otherwise TIDAK_DITEMUKAN. Invalid NIKs and NIKs that lost
