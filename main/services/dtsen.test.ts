@@ -9,6 +9,7 @@ import { openDatabase } from '../../db/connection';
 import { MIGRATIONS } from '../../db/migrations/index';
 import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from './dtsen';
 import { simpanKelompok } from './kelompok';
+import { penilaianGerobak } from './mitra';
 import { setup as setupPengaturan } from './pengaturan';
 import { snapshotCounts, tempDb } from './testing';
 
@@ -222,6 +223,24 @@ test('birth dates of an extract are read in the usual Indonesian forms, and impo
     await imporEkstrak(t.db, path, 'tgl.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' });
     const rows = (t.db.sqlite.prepare('SELECT tanggal_lahir FROM dtsen_ekstrak_1 ORDER BY baris').all() as { tanggal_lahir: string | null }[]).map((r) => r.tanggal_lahir);
     assert.deepEqual(rows, ['1985-03-12', '1985-03-12', '1985-03-12', '1985-03-12', '2000-02-29', null, null, null, '1985-03-03']);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('cart-aid targeting counts a name match only once an officer has confirmed it', async () => {
+  const { t, k, add } = setup();
+  try {
+    add('3507015203850003', 'Siti Rahayu', 'P', '1985-03-12');
+    const endang = add('3507015708790006', 'Endang Lestari', 'P', '1979-08-17');
+    const path = join(t.dir, 'ekstrak.csv');
+    writeFileSync(path, CSV);
+    await imporEkstrak(t.db, path, 'ekstrak.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' });
+    cocokkan(t.db);
+    const persen = () => penilaianGerobak(t.db, 2026, '2026-11-01').find((g) => g.kelompok_id === k)!.persen_desil_1_4;
+    assert.equal(persen(), 50, 'Endang waits for review: only Siti counts');
+    konfirmasiNama(t.db, endang, true);
+    assert.equal(persen(), 100);
   } finally {
     t.cleanup();
   }

@@ -10,6 +10,7 @@ import { bacaPengaturan } from './pengaturan';
 import { tulisExcel } from './spreadsheet';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from './pdf';
 import { namaWilayah } from './wilayah';
+import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from './dtsen';
 import type { PenilaianGerobak, RingkasanMitra } from '../common/api';
 
 // The views and documents of the partnership agreements: offtakers (SPPG first), purchase agreements,
@@ -78,14 +79,12 @@ export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): Peni
        FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' ORDER BY k.nama`,
     )
     .all(...months) as { id: string; nama: string; desa_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }[];
-  const snap = db.sqlite.prepare('SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1').get() as { id: string } | undefined;
+  // Registered members per kelompok in the latest snapshot (the same rule as the dashboard), and those in desil 1-4.
   const desil = new Map<string, { cocok: number; sasaran: number }>();
-  if (snap) {
-    for (const r of db.sqlite
-      .prepare("SELECT a.kelompok_id AS k, count(*) AS cocok, sum(CASE WHEN h.desil BETWEEN 1 AND 4 THEN 1 ELSE 0 END) AS sasaran FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id WHERE h.snapshot_id = ? AND a.deleted_at IS NULL AND h.status IN ('COCOK_NIK','COCOK_NAMA') AND h.desil IS NOT NULL GROUP BY a.kelompok_id")
-      .all(snap.id) as { k: string; cocok: number; sasaran: number }[]) {
-      desil.set(r.k, { cocok: r.cocok, sasaran: r.sasaran });
-    }
+  for (const r of db.sqlite
+    .prepare(`SELECT a.kelompok_id AS k, count(*) AS cocok, sum(CASE WHEN h.desil BETWEEN 1 AND 4 THEN 1 ELSE 0 END) AS sasaran FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${COCOK_SQL} AND h.desil IS NOT NULL GROUP BY a.kelompok_id`)
+    .all() as { k: string; cocok: number; sasaran: number }[]) {
+    desil.set(r.k, { cocok: r.cocok, sasaran: r.sasaran });
   }
   const assessed = new Map(
     (db.sqlite.prepare('SELECT kelompok_id, usaha_keliling, keputusan, catatan FROM gerobak_penilaian WHERE tahun = ? AND deleted_at IS NULL').all(tahun) as { kelompok_id: string; usaha_keliling: number; keputusan: 'diusulkan' | 'tidak' | null; catatan: string | null }[]).map((r) => [r.kelompok_id, r]),
