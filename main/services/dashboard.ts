@@ -156,17 +156,14 @@ interface BulanKabupaten {
   n: number;
 }
 
-const SUM_LAPORAN = `coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya, coalesce(sum(l.offtaker_angka), 0) AS offtaker, count(*) AS n`;
+/** Submitted reports of the kelompok passing `where` (on kelompok k and report l), summed per month and kabupaten. */
+const sqlSumPerKelompok = (where: string) =>
+  `SELECT l.periode, k.kabupaten_kode AS kab, coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya, coalesce(sum(l.offtaker_angka), 0) AS offtaker, count(*) AS n
+   FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
+   WHERE l.deleted_at IS NULL AND l.status != 'draft' AND ${where} GROUP BY 1, 2`;
 
-/** Submitted reports of the kelompok passing `where` (on kelompok k), summed per month and kabupaten. */
 function sumPerKelompok(db: Db, where: string, p: Record<string, unknown>, months: string[]): BulanKabupaten[] {
-  return db
-    .prepare(
-      `SELECT l.periode, k.kabupaten_kode AS kab, ${SUM_LAPORAN}
-       FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
-       WHERE l.deleted_at IS NULL AND l.status != 'draft' AND l.periode BETWEEN @dari AND @sampai AND ${where} GROUP BY 1, 2`,
-    )
-    .all({ ...p, dari: months[0], sampai: months[months.length - 1] }) as BulanKabupaten[];
+  return db.prepare(sqlSumPerKelompok(`l.periode BETWEEN @dari AND @sampai AND ${where}`)).all({ ...p, dari: months[0], sampai: months[months.length - 1] }) as BulanKabupaten[];
 }
 
 /** Province: the sums per kabupaten and month kept by the bundle import. */
@@ -182,12 +179,7 @@ function rekapTersimpan(db: Db, months: string[], kabupaten: string | null): Bul
  */
 export function rekapLaporanKabupaten(db: Db, kabupaten: string): void {
   db.prepare('DELETE FROM laporan_rekap_kabupaten WHERE kabupaten_kode = ?').run(kabupaten);
-  db.prepare(
-    `INSERT INTO laporan_rekap_kabupaten (kabupaten_kode, periode, omzet, biaya, offtaker, n)
-     SELECT k.kabupaten_kode, l.periode, ${SUM_LAPORAN}
-     FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
-     WHERE k.kabupaten_kode = @kabupaten AND k.deleted_at IS NULL AND l.deleted_at IS NULL AND l.status != 'draft' GROUP BY 1, 2`,
-  ).run({ kabupaten });
+  db.prepare(`INSERT INTO laporan_rekap_kabupaten (periode, kabupaten_kode, omzet, biaya, offtaker, n) ${sqlSumPerKelompok('k.kabupaten_kode = @kabupaten AND k.deleted_at IS NULL')}`).run({ kabupaten });
 }
 
 /** The district ranking: the same figures per kabupaten, from the province-wide sums already read. */
