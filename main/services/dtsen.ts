@@ -60,7 +60,7 @@ export async function pratinjauEkstrak(path: string, nama: string): Promise<Prat
   const sampel: string[][] = [];
   for await (const row of bacaEkstrak(path, nama)) {
     if (!headers) {
-      if (row.cells.every((c) => !c.trim())) continue;
+      if (barisKosong(row.cells)) continue;
       headers = row.cells.map((c, i) => c.trim() || `Kolom ${i + 1}`);
       continue;
     }

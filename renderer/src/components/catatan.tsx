@@ -93,11 +93,8 @@ export function CatatanPage(props: { entitas: EntitasKode; tindakan?: (r: BarisC
                     onUbah={() => setEdit(r)}
                     onHapus={() => setHapus(r)}
                     onGalat={setGalat}
-                    onPulihkan={async () => {
-                      await invoke('catatan.pulihkan', { entitas: props.entitas, id: r.data.id });
-                      setInfo(`${nama(r)} dipulihkan.`);
-                      list.reload();
-                    }}
+                    pulihkan={() => invoke('catatan.pulihkan', { entitas: props.entitas, id: r.data.id })}
+                    onDipulihkan={(pesan) => (setInfo(pesan), list.reload())}
                   />
                 )}
               </td>

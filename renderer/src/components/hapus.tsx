@@ -41,9 +41,10 @@ export function KonfirmasiHapus(props: { judul: string; nama: string; onBatal: (
 
 /**
  * The actions on one record of a list: "Pulihkan" while the list shows deleted records, otherwise "Ubah"
- * and "Hapus". A restore that fails (a NIK or a name taken meanwhile) is reported through `onGalat`.
+ * and "Hapus". After a restore it says so through `onDipulihkan`; a restore that fails (a NIK or a name
+ * taken meanwhile, or restored elsewhere first) is reported through `onGalat`.
  */
-export function AksiRekaman(props: { nama: string; terhapus: boolean; onUbah: () => void; onHapus: () => void; onPulihkan: () => Promise<void>; onGalat: (pesan: string) => void }) {
+export function AksiRekaman(props: { nama: string; terhapus: boolean; onUbah: () => void; onHapus: () => void; pulihkan: () => Promise<unknown>; onDipulihkan: (pesan: string) => void; onGalat: (pesan: string) => void }) {
   const [busy, setBusy] = useState(false);
   if (props.terhapus) {
     return (
@@ -54,7 +55,8 @@ export function AksiRekaman(props: { nama: string; terhapus: boolean; onUbah: ()
           setBusy(true);
           props.onGalat('');
           try {
-            await props.onPulihkan();
+            await props.pulihkan();
+            props.onDipulihkan(`${props.nama} dipulihkan.`);
           } catch (e) {
             props.onGalat(pesanGalat(e));
           } finally {

@@ -142,11 +142,8 @@ export function AnggotaPage() {
                     onUbah={() => setEdit(a)}
                     onHapus={() => setHapus(a)}
                     onGalat={setGalat}
-                    onPulihkan={async () => {
-                      await invoke('anggota.pulihkan', { id: a.id });
-                      setInfo(`${a.nama} dipulihkan.`);
-                      list.reload();
-                    }}
+                    pulihkan={() => invoke('anggota.pulihkan', { id: a.id })}
+                    onDipulihkan={(pesan) => (setInfo(pesan), list.reload())}
                   />
                 )}
               </td>

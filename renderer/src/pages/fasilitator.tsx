@@ -76,11 +76,8 @@ export function FasilitatorPage() {
                     onUbah={() => setEdit(f)}
                     onHapus={() => setHapus(f)}
                     onGalat={setGalat}
-                    onPulihkan={async () => {
-                      await invoke('fasilitator.pulihkan', { id: f.id });
-                      setInfo(`${f.nama} dipulihkan.`);
-                      list.reload();
-                    }}
+                    pulihkan={() => invoke('fasilitator.pulihkan', { id: f.id })}
+                    onDipulihkan={(pesan) => (setInfo(pesan), list.reload())}
                   />
                 )}
               </td>

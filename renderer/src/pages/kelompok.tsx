@@ -110,11 +110,8 @@ export function KelompokPage() {
                     onUbah={() => setEdit(k)}
                     onHapus={() => setHapus(k)}
                     onGalat={setGalat}
-                    onPulihkan={async () => {
-                      await invoke('kelompok.pulihkan', { id: k.id });
-                      setInfo(`${k.nama} dipulihkan.`);
-                      list.reload();
-                    }}
+                    pulihkan={() => invoke('kelompok.pulihkan', { id: k.id })}
+                    onDipulihkan={(pesan) => (setInfo(pesan), list.reload())}
                   />
                 )}
               </td>
