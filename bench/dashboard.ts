@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppContext } from '../main/api/context';
 import { openDatabase } from '../db/connection';
-import { eksporBundel, imporBundel } from '../main/services/bundle';
-import { hitungDashboard } from '../main/services/dashboard';
-import { buatDemo } from '../main/services/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/kunci';
-import { setup } from '../main/services/pengaturan';
-import { kabupatenJatim } from '../main/services/wilayah';
+import { eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
+import { hitungDashboard } from '../main/services/dasbor/dashboard';
+import { buatDemo } from '../main/services/demo/demo';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/sinkron/kunci';
+import { setup } from '../main/services/pengaturan/pengaturan';
+import { kabupatenJatim } from '../main/services/wilayah/wilayah';
 import { startWebServer } from '../main/web/server';
 
 export async function benchDashboard(): Promise<void> {

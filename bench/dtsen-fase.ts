@@ -3,8 +3,8 @@
 import Database from 'better-sqlite3';
 import { createReadStream } from 'node:fs';
 import { openDatabase } from '../db/connection';
-import { CsvStream } from '../main/services/csv';
-import { cocokkan, imporEkstrak } from '../main/services/dtsen';
+import { CsvStream } from '../main/services/dokumen/csv';
+import { cocokkan, imporEkstrak } from '../main/services/dtsen/dtsen';
 
 const [fase, a, b] = process.argv.slice(2) as [string, string, string];
 const puncakMb = () => Math.round(process.resourceUsage().maxRSS / 1024);

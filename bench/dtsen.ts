@@ -10,8 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo';
-import { tulisEkstrakDemo } from '../main/services/dtsen';
+import { buatDemo } from '../main/services/demo/demo';
+import { tulisEkstrakDemo } from '../main/services/dtsen/dtsen';
 
 interface Hasil {
   detik: number;

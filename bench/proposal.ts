@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo';
-import { simpanRab } from '../main/services/proposal';
-import { pdfProposal } from '../main/services/proposal-dokumen';
+import { buatDemo } from '../main/services/demo/demo';
+import { simpanRab } from '../main/services/proposal/proposal';
+import { pdfProposal } from '../main/services/proposal/dokumen';
 
 export async function benchProposal(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-bench-'));

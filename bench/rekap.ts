@@ -4,9 +4,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo';
-import { tulisDokumenLaporan } from '../main/services/laporan-dokumen';
-import { hitungRekap } from '../main/services/rekap';
+import { buatDemo } from '../main/services/demo/demo';
+import { tulisDokumenLaporan } from '../main/services/laporan/dokumen';
+import { hitungRekap } from '../main/services/laporan/rekap';
 
 export async function benchRekap(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-bench-'));

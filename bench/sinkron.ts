@@ -7,12 +7,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
-import { buatTandaTerima, eksporBundel, imporBundel } from '../main/services/bundle';
-import { buatDemo } from '../main/services/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/kunci';
-import { simpanLaporan } from '../main/services/laporan';
-import { setup } from '../main/services/pengaturan';
-import { kabupatenJatim } from '../main/services/wilayah';
+import { buatTandaTerima, eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
+import { buatDemo } from '../main/services/demo/demo';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/sinkron/kunci';
+import { simpanLaporan } from '../main/services/laporan/laporan';
+import { setup } from '../main/services/pengaturan/pengaturan';
+import { kabupatenJatim } from '../main/services/wilayah/wilayah';
 
 export async function benchSinkron(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-bench-'));

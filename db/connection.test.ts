@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { checkpointLatar } from './checkpoint';
 import { openDatabase } from './connection';
 import { listBackups } from './backup';
-import { MIGRATIONS } from './migrations/index';
+import { MIGRATIONS } from './migrations';
 import { tempDb } from '../main/services/testing';
 
 test('a new file gets every migration, recorded in the database, with WAL and foreign keys on', () => {

@@ -13,7 +13,7 @@ import {
 import { AppError } from '../main/common/errors';
 import { HybridClock } from './ids';
 import { checkpointLatar, type PenulisLatar } from './checkpoint';
-import { MIGRATIONS, type Migration } from './migrations/index';
+import { MIGRATIONS, type Migration } from './migrations';
 import type { Schema } from './schema';
 import { makeBackup } from './backup';
 

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo';
-import { tulisEkstrakDemo } from '../main/services/dtsen';
+import { buatDemo } from '../main/services/demo/demo';
+import { tulisEkstrakDemo } from '../main/services/dtsen/dtsen';
 import { expect, startWeb, test } from './fixtures';
 
 test('an officer imports a DT-SEN extract, matches the members, reviews a name match and exports those not found', async ({ page }) => {

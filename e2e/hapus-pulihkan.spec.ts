@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { RecordWriter } from '../db/write';
-import { buatDemo } from '../main/services/demo';
+import { buatDemo } from '../main/services/demo/demo';
 import { expect, startWeb, test } from './fixtures';
 
 // Deleting only moves a record to the deleted list; restoring brings it back. A restore that can no

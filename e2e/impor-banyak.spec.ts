@@ -2,10 +2,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
-import { eksporBundel } from '../main/services/bundle';
-import { buatDemo } from '../main/services/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/kunci';
-import { setup } from '../main/services/pengaturan';
+import { eksporBundel } from '../main/services/sinkron/bundle';
+import { buatDemo } from '../main/services/demo/demo';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/sinkron/kunci';
+import { setup } from '../main/services/pengaturan/pengaturan';
 import { expect, startWeb, test } from './fixtures';
 
 // The province receives the month's bundles of several districts and imports them in one go; a damaged

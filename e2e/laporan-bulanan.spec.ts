@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo';
+import { buatDemo } from '../main/services/demo/demo';
 import { expect, startWeb, test } from './fixtures';
 
 // A facilitator's month: type the figures like a spreadsheet, paste a block from Excel, see the

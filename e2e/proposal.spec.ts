@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo';
+import { buatDemo } from '../main/services/demo/demo';
 import { expect, startWeb, test } from './fixtures';
 
 test('an officer writes a proposal with a RAB, sees the total in words and feasibility, saves and prints it', async ({ page }) => {

@@ -2,8 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo';
-import { setup } from '../main/services/pengaturan';
+import { buatDemo } from '../main/services/demo/demo';
+import { setup } from '../main/services/pengaturan/pengaturan';
 import { expect, startWeb, test } from './fixtures';
 
 // The exchange as two offices do it: the district imports the province's identity and saves a

@@ -3,7 +3,7 @@ import type { Migration } from './index';
 // The province's dashboard summed 24 months of reports of all 22 districts on every view (150,000 index
 // entries, ~80 ms). At the province reports only change when a district's bundle is applied, so the
 // sums per kabupaten and month are now kept in a small table that the bundle import recomputes for the
-// sending district, in the same transaction (main/services/dashboard.ts, rekapLaporanKabupaten).
+// sending district, in the same transaction (main/services/dasbor/dashboard.ts, rekapLaporanKabupaten).
 // A district's dashboard reads its own 300 kelompok through the kelompok-first index, so the month-first
 // laporan_periode index, which every imported report paid for, goes.
 // Only submitted reports (not drafts), not deleted, of kelompok not deleted, as the dashboard counts.

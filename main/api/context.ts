@@ -1,6 +1,6 @@
 import { backupIfDue, checkIntegrity, listBackups, makeBackup, restoreBackupFile } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/connection';
-import { APP_VERSION_TEXT } from '../services/versi';
+import { APP_VERSION_TEXT } from '../services/pengaturan/versi';
 import { AppError } from '../common/errors';
 import { FileStore } from './files';
 import { DaftarTugas } from './tugas';

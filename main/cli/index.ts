@@ -6,12 +6,12 @@ import type { MethodName, Input, Output, RingkasanEkstrak, RingkasanImpor } from
 import { AppError } from '../common/errors';
 import type { FileRef } from '../common/contract-kit';
 import { formatAngka, formatRupiah } from '../common/format';
-import { periksaNik } from '../services/nik';
+import { periksaNik } from '../services/wilayah/nik';
 import { terbilang } from '../common/terbilang';
 import { ENTITAS } from '../common/mitra';
-import { periksaBundel } from '../services/bundle';
-import { tulisEkstrakDemo } from '../services/dtsen';
-import { cadangkanKunci, pulihkanKunci } from '../services/kunci';
+import { periksaBundel } from '../services/sinkron/bundle';
+import { tulisEkstrakDemo } from '../services/dtsen/dtsen';
+import { cadangkanKunci, pulihkanKunci } from '../services/sinkron/kunci';
 import { flag, parseArgs, type Args } from './args';
 
 // The headless door: `npm run cli --silent -- <command>`. Commands, flags and JSON fields are a

@@ -1,4 +1,4 @@
-/** What a NIK says about its holder (see main/services/nik.ts). Field names are a stable CLI interface. */
+/** What a NIK says about its holder (see main/services/wilayah/nik.ts). Field names are a stable CLI interface. */
 export interface NikInfo {
   valid: boolean;
   errors: string[];

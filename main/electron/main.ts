@@ -9,7 +9,7 @@ import { IPC_CHANNELS } from '../common/bridge';
 import type { FileRef } from '../common/contract-kit';
 import { AppError } from '../common/errors';
 import { CONTENT_SECURITY_POLICY } from '../web/server';
-import { pasangPelindung } from '../services/kunci';
+import { pasangPelindung } from '../services/sinkron/kunci';
 
 // The Electron shell: a window, a menu, and the IPC door to the same dispatch as the web shell.
 // Kept thin: everything else runs in plain Node and is tested without Electron.

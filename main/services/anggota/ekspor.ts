@@ -1,0 +1,42 @@
+import type { Db } from '../../../db/connection';
+import { semuaAnggota, type AnggotaFilter } from './anggota';
+import { textCell, tulisWorkbook, XLSX } from '../dokumen/spreadsheet';
+import { namaWilayah } from '../wilayah/wilayah';
+
+export const KOLOM_EKSPOR = ['NIK', 'NO_KK', 'NAMA', 'JENIS_KELAMIN', 'TGL_LAHIR', 'ALAMAT', 'DESA', 'KECAMATAN', 'KELOMPOK', 'JABATAN'] as const;
+
+/** Excel's serial day number for a YYYY-MM-DD date (1900 date system). */
+function excelSerial(iso: string): number {
+  return Math.round((Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) - Date.UTC(1899, 11, 30)) / 86400000);
+}
+
+/**
+ * The member list as .xlsx in the same layout the import reads. NIK and No. KK are text cells
+ * (format "@"), so Excel never turns them into numbers; birth dates are real dates.
+ */
+export function eksporAnggota(db: Db, filter: AnggotaFilter, path: string): { jumlah: number } {
+  const rows = semuaAnggota(db, filter);
+  const aoa: XLSX.CellObject[][] = [KOLOM_EKSPOR.map((h) => ({ t: 's', v: h }) as XLSX.CellObject)];
+  for (const a of rows) {
+    aoa.push([
+      textCell(a.nik),
+      textCell(a.no_kk),
+      { t: 's', v: a.nama },
+      { t: 's', v: a.jenis_kelamin },
+      a.tanggal_lahir ? { t: 'n', v: excelSerial(a.tanggal_lahir), z: 'dd/mm/yyyy' } : { t: 's', v: '' },
+      { t: 's', v: a.alamat ?? '' },
+      { t: 's', v: namaWilayah(a.desa_kode) ?? '' },
+      { t: 's', v: namaWilayah(a.kecamatan_kode) ?? '' },
+      { t: 's', v: a.kelompok_nama },
+      { t: 's', v: a.jabatan },
+    ]);
+  }
+  const ws = XLSX.utils.aoa_to_sheet(aoa);
+  ws['!cols'] = [18, 18, 28, 8, 12, 32, 20, 20, 28, 12].map((wch) => ({ wch }));
+  ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length, c: KOLOM_EKSPOR.length - 1 } }) };
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, ws, 'Anggota');
+  wb.Props = { Title: 'Daftar anggota kelompok binaan', Author: 'Bermantra' };
+  tulisWorkbook(wb, path);
+  return { jumlah: rows.length };
+}

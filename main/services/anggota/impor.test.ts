@@ -1,0 +1,156 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as XLSX from 'xlsx';
+import { AppError } from '../../common/errors';
+import { simpanAnggota } from './anggota';
+import { eksporAnggota } from './ekspor';
+import { imporAnggota, parseTanggal, pratinjauImpor } from './impor';
+import { buatDemo } from '../demo/demo';
+import { simpanKelompok } from '../kelompok/kelompok';
+import { snapshotCounts, tempDb } from '../testing';
+
+function kelompok(db: Parameters<typeof simpanKelompok>[0], nama = 'KUBE Melati') {
+  return simpanKelompok(db, { nama, desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+}
+
+function xlsx(dir: string, name: string, rows: unknown[][]): string {
+  const path = join(dir, name);
+  const wb = XLSX.utils.book_new();
+  XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet(rows), 'Data');
+  writeFileSync(path, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
+  return path;
+}
+
+const ref = (path: string) => ({ ref: 'x', nama: path.split('/').pop()! });
+const guess = (path: string) => pratinjauImpor(path, ref(path)).mapping;
+const run = (db: Parameters<typeof imporAnggota>[0], path: string, opts: { dryRun: boolean; kelompokId?: string }) =>
+  imporAnggota(db, path, ref(path), { mapping: guess(path), kelompokId: opts.kelompokId ?? null, dryRun: opts.dryRun });
+
+test('the dry run reports new, updated, skipped and failed rows by row number and writes nothing; the import then writes them', () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db);
+    simpanAnggota(t.db, { kelompok_id: k, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P', tanggal_lahir: '1985-03-12', no_kk: null, alamat: null, desa_kode: null, jabatan: 'ketua', konfirmasiGanda: false });
+    simpanAnggota(t.db, { kelompok_id: k, nik: '3507011204900004', nama: 'Agus', jenis_kelamin: 'L', tanggal_lahir: '1990-04-12', no_kk: null, alamat: null, desa_kode: null, jabatan: 'anggota', konfirmasiGanda: false });
+    const path = xlsx(t.dir, 'daftar.xlsx', [
+      ['No', 'NIK', 'Nama Lengkap', 'Tgl Lahir', 'L/P', 'Alamat'],
+      [1, '3507015203850003', 'Siti Rahayu', '12/03/1985', 'P', ''], // unchanged → dilewati
+      [2, '3507011204900004', 'Agus Santoso', '12-04-1990', 'L', ''], // name changed → diperbarui
+      [3, '3507015708790006', 'Endang Lestari', '17 Agustus 1979', 'Perempuan', 'Dusun Krajan'], // baru
+      [4, '3507015708790006', 'Endang Lagi', '', '', ''], // same NIK twice in the file
+      [5, '3507013102850009', 'Tanggal Salah', '', 'L', ''], // 31 Feb
+      [6, '', 'Tanpa NIK', '', '', ''],
+    ]);
+    const before = snapshotCounts(t.db);
+    const dry = run(t.db, path, { dryRun: true, kelompokId: k });
+    assert.deepEqual([dry.totalBaris, dry.baru, dry.diperbarui, dry.dilewati], [6, 1, 1, 1]);
+    assert.deepEqual(dry.galat.map((g) => g.baris), [5, 6, 7]);
+    assert.match(dry.galat[0]!.pesan, /sudah muncul di baris 4/);
+    assert.deepEqual(snapshotCounts(t.db), before);
+
+    const done = run(t.db, path, { dryRun: false, kelompokId: k });
+    assert.deepEqual([done.baru, done.diperbarui, done.dilewati, done.galat.length], [1, 1, 1, 3]);
+    const names = (t.db.sqlite.prepare('SELECT nama FROM anggota ORDER BY nama').all() as { nama: string }[]).map((r) => r.nama);
+    assert.deepEqual(names, ['Agus Santoso', 'Endang Lestari', 'Siti Rahayu']);
+    const endang = t.db.sqlite.prepare("SELECT jenis_kelamin, tanggal_lahir, desa_kode FROM anggota WHERE nama = 'Endang Lestari'").get();
+    assert.deepEqual(endang, { jenis_kelamin: 'P', tanggal_lahir: '1979-08-17', desa_kode: '35.07.01.2001' });
+    // the audit trail says the rows came from an import
+    assert.equal((t.db.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE aksi = 'impor'").get() as { n: number }).n, 2);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('Excel damage: a NIK stored as a number ending in 0 is a warning, scientific notation is an error', () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db);
+    const path = xlsx(t.dir, 'angka.xlsx', [
+      ['NIK', 'NAMA', 'JENIS_KELAMIN'],
+      [3507015203850010, 'Angka Berakhir Nol', 'P'],
+      ['3.50701E+15', 'Notasi Ilmiah', 'L'],
+    ]);
+    const dry = run(t.db, path, { dryRun: true, kelompokId: k });
+    assert.equal(dry.baru, 1);
+    assert.match(dry.peringatan.find((p) => p.baris === 2)!.pesan, /kemungkinan rusak oleh Excel/);
+    assert.equal(dry.galat[0]!.baris, 3);
+    assert.match(dry.galat[0]!.pesan, /notasi ilmiah/);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a semicolon CSV in Windows-1252 with a KELOMPOK column is read, names intact', () => {
+  const t = tempDb();
+  try {
+    kelompok(t.db, 'KUBE Melati');
+    const text = 'NIK;NAMA;KELOMPOK;DESA\r\n"3507015203850003";"Siti Nur\u00e9";KUBE Melati;Tlogosari\r\n3507011204900004;Agus;KUBE Mawar;\r\n';
+    const path = join(t.dir, 'daftar.csv');
+    writeFileSync(path, Buffer.from(text, 'latin1'));
+    const result = run(t.db, path, { dryRun: false });
+    assert.equal(result.baru, 1);
+    assert.match(result.galat[0]!.pesan, /Kelompok "KUBE Mawar" belum terdaftar/);
+    const row = t.db.sqlite.prepare('SELECT nama, desa_kode FROM anggota').get() as { nama: string; desa_kode: string };
+    assert.equal(row.nama, 'Siti Nur\u00e9');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('bad files get a clear message and change nothing', () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db);
+    const before = snapshotCounts(t.db);
+    const cases: [string, Buffer | string, string][] = [
+      ['kosong.xlsx', '', 'BERKAS_KOSONG'],
+      ['acak.xlsx', randomBytes(4096), 'BUKAN_SPREADSHEET'],
+      ['rusak.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), randomBytes(2000)]), 'BERKAS_RUSAK'],
+      ['besar.csv', Buffer.alloc(50 * 1024 * 1024, 0x41), 'BERKAS_TERLALU_BESAR'],
+      ['judul.csv', 'NIK,NAMA\n', 'BERKAS_KOSONG'],
+      ['tanpa-nik.csv', 'NAMA,ALAMAT\nSiti,Dusun Krajan\n', 'KOLOM_NIK_TIDAK_ADA'],
+    ];
+    for (const [name, content, code] of cases) {
+      const path = join(t.dir, name);
+      writeFileSync(path, content);
+      assert.throws(
+        () => run(t.db, path, { dryRun: false, kelompokId: k }),
+        (e: AppError) => e instanceof AppError && e.code === code && /[a-z]/.test(e.message),
+        name,
+      );
+    }
+    assert.deepEqual(snapshotCounts(t.db), before);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('export then import of the same file changes nothing: NIKs survive as text', () => {
+  const t = tempDb();
+  try {
+    buatDemo(t.db, { kelompok: 5, seed: 7 });
+    const path = join(t.dir, 'ekspor.xlsx');
+    const { jumlah } = eksporAnggota(t.db, { cari: '', ganda: false }, path);
+    const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
+    const a2 = wb.Sheets.Anggota!.A2!;
+    assert.equal(a2.t, 's');
+    assert.equal(String(a2.v).length, 16);
+    const result = run(t.db, path, { dryRun: true });
+    assert.deepEqual([result.baru, result.diperbarui, result.dilewati, result.galat.length], [0, 0, jumlah, 0]);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('dates are read in the ways officers write them', () => {
+  assert.equal(parseTanggal('1980-03-12'), '1980-03-12');
+  assert.equal(parseTanggal('12/03/1980'), '1980-03-12');
+  assert.equal(parseTanggal('2.3.1980'), '1980-03-02');
+  assert.equal(parseTanggal('12 Maret 1980'), '1980-03-12');
+  assert.equal(parseTanggal('12 Agt 1980'), '1980-08-12');
+  assert.equal(parseTanggal('31/02/1980'), null);
+  assert.equal(parseTanggal('kemarin'), null);
+});

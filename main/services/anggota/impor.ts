@@ -1,0 +1,288 @@
+import type { Db } from '../../../db/connection';
+import { makeBackup } from '../../../db/backup';
+import { RecordWriter } from '../../../db/write';
+import { MAPPING_FIELDS, type BarisPesan, type Mapping, type MappingField, type PratinjauImpor, type RingkasanImpor } from '../../common/api';
+import type { FileRef } from '../../common/contract-kit';
+import { AppError } from '../../common/errors';
+import { NAMA_BULAN } from '../../common/format';
+import { JABATAN, type AnggotaFields, type Jabatan } from '../../common/records';
+import { periksaNik } from '../wilayah/nik';
+import { bacaSpreadsheet, headerKey, type Lembar, type Sel } from '../dokumen/spreadsheet';
+import { desaDi, desaDiKabupaten, namaWilayah } from '../wilayah/wilayah';
+import { kabupatenAktif } from '../pengaturan/pengaturan';
+
+/** Common headers of member lists and Dinas Sosial extracts, by field. */
+const HEADER_GUESSES: Record<MappingField, string[]> = {
+  nik: ['NIK', 'NIKANGGOTA', 'NOKTP', 'NIKKTP', 'NOMORINDUKKEPENDUDUKAN', 'NONIK'],
+  no_kk: ['NOKK', 'NOMORKK', 'KK', 'NKK', 'NOKARTUKELUARGA', 'NOMORKARTUKELUARGA'],
+  nama: ['NAMA', 'NAMALENGKAP', 'NAMAANGGOTA', 'NAMAART', 'NAMAPENERIMA'],
+  tanggal_lahir: ['TGLLAHIR', 'TANGGALLAHIR', 'TGLLHR', 'TANGGALLHR'],
+  jenis_kelamin: ['JENISKELAMIN', 'JK', 'LP', 'JNSKELAMIN', 'KELAMIN', 'SEX'],
+  alamat: ['ALAMAT', 'ALAMATLENGKAP', 'ALAMATRUMAH'],
+  desa: ['DESA', 'KELURAHAN', 'DESAKELURAHAN', 'NAMADESA', 'KODEDESA', 'KDDESA'],
+  jabatan: ['JABATAN', 'JABATANKELOMPOK', 'POSISI'],
+  kelompok: ['KELOMPOK', 'NAMAKELOMPOK', 'KELOMPOKBINAAN'],
+};
+
+export function tebakMapping(headers: string[]): Mapping {
+  const mapping: Mapping = {};
+  const keys = headers.map(headerKey);
+  for (const field of MAPPING_FIELDS) {
+    const index = keys.findIndex((k) => HEADER_GUESSES[field].includes(k));
+    if (index >= 0 && !Object.values(mapping).includes(headers[index]!)) mapping[field] = headers[index]!;
+  }
+  return mapping;
+}
+
+export function pratinjauImpor(path: string, berkas: FileRef, sheet?: string | null): PratinjauImpor {
+  const lembar = bacaSpreadsheet(path, berkas.nama, sheet);
+  return {
+    berkas,
+    sheets: lembar.sheets,
+    sheet: lembar.sheet,
+    headers: lembar.headers,
+    mapping: tebakMapping(lembar.headers),
+    sampel: lembar.rows.slice(0, 10).map((r) => r.map((c) => c.text)),
+    totalBaris: lembar.rows.length,
+  };
+}
+
+const BULAN_KEY = NAMA_BULAN.map((b) => b.toLowerCase());
+const BULAN_SINGKAT = ['jan', 'feb', 'mar', 'apr', 'mei', 'jun', 'jul', 'agu', 'sep', 'okt', 'nov', 'des'];
+
+/** "1980-03-12", "12/03/1980", "12-03-1980", "12.03.1980", "12 Maret 1980", "12 Agt 1980" → "1980-03-12". */
+export function parseTanggal(text: string): string | null {
+  const t = text.trim();
+  if (!t) return null;
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
+  if (match) [y, m, d] = [+match[1]!, +match[2]!, +match[3]!];
+  else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t))) [d, m, y] = [+match[1]!, +match[2]!, +match[3]!];
+  else if ((match = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/.exec(t))) {
+    const name = match[2]!.toLowerCase();
+    const index = BULAN_KEY.indexOf(name) >= 0 ? BULAN_KEY.indexOf(name) : BULAN_SINGKAT.indexOf(name.slice(0, 3).replace('agt', 'agu'));
+    if (index < 0) return null;
+    [d, m, y] = [+match[1]!, index + 1, +match[3]!];
+  } else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function parseJenisKelamin(text: string): 'L' | 'P' | null {
+  const t = text.trim().toUpperCase();
+  if (['L', 'LK', 'LAKI-LAKI', 'LAKI LAKI', 'LAKI', 'PRIA', 'M', '1'].includes(t)) return 'L';
+  if (['P', 'PR', 'PEREMPUAN', 'WANITA', 'W', 'F', '2'].includes(t)) return 'P';
+  return null;
+}
+
+/**
+ * The NIK of a cell, with the damage Excel does to it: a number keeps 15 significant digits, so a NIK
+ * stored as a number ends in 0 where its last digit was lost; "3.50712E+15" is already destroyed.
+ */
+export function nikDariSel(cell: Sel): { nik: string; galat?: string; peringatan?: string } {
+  const text = cell.text.trim();
+  if (/^\d([.,]\d+)?e\+?\d+$/i.test(text)) {
+    return { nik: text, galat: `NIK tertulis dalam notasi ilmiah (${text}): angkanya sudah rusak oleh Excel. Format kolom NIK sebagai Teks dan ketik ulang NIK dari KTP/KK.` };
+  }
+  const nik = text.replace(/[\s'.-]/g, '');
+  if (cell.angka && /^\d{16}$/.test(nik) && nik.endsWith('0')) {
+    return { nik, peringatan: `NIK ${nik} tersimpan sebagai angka di Excel dan berakhir 0: kemungkinan rusak oleh Excel (Excel hanya menyimpan 15 angka). Cocokkan dengan KTP/KK.` };
+  }
+  return { nik };
+}
+
+interface Rencana {
+  baris: number;
+  kelompokId: string;
+  values: AnggotaFields;
+  existingId: string | null;
+  changed: boolean;
+}
+
+/** Checks every row, then (unless dry run) writes the valid ones in one transaction. */
+export function imporAnggota(
+  db: Db,
+  path: string,
+  berkas: FileRef,
+  options: { sheet?: string | null; mapping: Mapping; kelompokId?: string | null; dryRun: boolean },
+): RingkasanImpor {
+  const kabupaten = kabupatenAktif(db);
+  const lembar = bacaSpreadsheet(path, berkas.nama, options.sheet);
+  const col = resolveMapping(lembar, options.mapping, options.kelompokId);
+
+  const kelompokRows = db.all(db.q.selectFrom('kelompok').select(['id', 'nama', 'desa_kode', 'kecamatan_kode']).where('deleted_at', 'is', null));
+  const kelompokById = new Map(kelompokRows.map((k) => [k.id, k]));
+  const kelompokByName = new Map<string, typeof kelompokRows>();
+  for (const k of kelompokRows) {
+    const key = k.nama.trim().toLowerCase();
+    kelompokByName.set(key, [...(kelompokByName.get(key) ?? []), k]);
+  }
+  if (options.kelompokId && !kelompokById.has(options.kelompokId)) throw new AppError('TIDAK_DITEMUKAN', 'Kelompok tujuan tidak ditemukan. Pilih kelompok dari daftar.');
+
+  const existing = new Map<string, (Omit<AnggotaFields, never> & { id: string })[]>();
+  for (const a of db.all(db.q.selectFrom('anggota').select(['id', 'kelompok_id', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'alamat', 'desa_kode', 'jabatan']).where('deleted_at', 'is', null))) {
+    existing.set(a.nik, [...(existing.get(a.nik) ?? []), a]);
+  }
+  const desaKabupaten = desaDiKabupaten(kabupaten);
+
+  const galat: BarisPesan[] = [];
+  const peringatan: BarisPesan[] = [];
+  const rencana: Rencana[] = [];
+  const seen = new Map<string, number>();
+  let dilewati = 0;
+
+  lembar.rows.forEach((row, i) => {
+    const baris = lembar.nomorBaris[i]!;
+    const get = (f: MappingField) => (col[f] === undefined ? '' : row[col[f]!]!.text.trim());
+    const problems: string[] = [];
+    const warn = (pesan: string) => peringatan.push({ baris, pesan });
+
+    const nikCell = nikDariSel(row[col.nik!]!);
+    if (nikCell.galat) problems.push(nikCell.galat);
+    if (nikCell.peringatan) warn(nikCell.peringatan);
+    const nama = get('nama');
+    if (!nama) problems.push('Nama kosong.');
+
+    let tanggalLahir: string | null = null;
+    const tanggalText = get('tanggal_lahir');
+    if (tanggalText) {
+      tanggalLahir = parseTanggal(tanggalText);
+      if (!tanggalLahir) problems.push(`Tanggal lahir "${tanggalText}" tidak dikenali; tulis sebagai 12/03/1980 atau 1980-03-12.`);
+    }
+    let jenisKelamin: 'L' | 'P' | null = null;
+    const jkText = get('jenis_kelamin');
+    if (jkText) {
+      jenisKelamin = parseJenisKelamin(jkText);
+      if (!jenisKelamin) problems.push(`Jenis kelamin "${jkText}" tidak dikenali; isi L atau P.`);
+    }
+    let nik = nikCell.nik;
+    if (!nikCell.galat) {
+      const info = periksaNik(nik, { jenisKelamin, tanggalLahir });
+      if (!info.valid) problems.push(...info.errors);
+      else {
+        nik = nik.replace(/\D/g, '');
+        for (const w of info.warnings) warn(w);
+        jenisKelamin ??= info.jenisKelamin;
+      }
+    }
+    let noKk: string | null = get('no_kk').replace(/[\s'.-]/g, '') || null;
+    if (noKk && !/^\d{16}$/.test(noKk)) {
+      if (/e\+?\d+$/i.test(noKk)) problems.push(`No. KK tertulis dalam notasi ilmiah (${get('no_kk')}): rusak oleh Excel. Ketik ulang dari Kartu Keluarga.`);
+      else problems.push(`No. KK "${get('no_kk')}" harus 16 angka.`);
+    } else if (noKk && col.no_kk !== undefined && row[col.no_kk]!.angka && noKk.endsWith('0')) {
+      warn(`No. KK ${noKk} tersimpan sebagai angka di Excel: kemungkinan rusak oleh Excel. Cocokkan dengan Kartu Keluarga.`);
+    }
+    let jabatan: Jabatan = 'anggota';
+    const jabatanText = get('jabatan').toLowerCase();
+    if (jabatanText) {
+      if ((JABATAN as readonly string[]).includes(jabatanText)) jabatan = jabatanText as Jabatan;
+      else problems.push(`Jabatan "${get('jabatan')}" tidak dikenal; isi ketua, sekretaris, bendahara atau anggota.`);
+    }
+
+    let kelompok = options.kelompokId ? kelompokById.get(options.kelompokId) : undefined;
+    if (!options.kelompokId) {
+      const name = get('kelompok');
+      const found = kelompokByName.get(name.toLowerCase()) ?? [];
+      if (!name) problems.push('Nama kelompok kosong.');
+      else if (found.length === 0) problems.push(`Kelompok "${name}" belum terdaftar. Tambahkan kelompoknya dulu, atau pilih satu kelompok tujuan untuk semua baris.`);
+      else if (found.length > 1) problems.push(`Ada ${found.length} kelompok bernama "${name}". Impor per kelompok dengan memilih kelompok tujuan.`);
+      else kelompok = found[0];
+    }
+
+    let desaKode: string | null = kelompok?.desa_kode ?? null;
+    const desaText = get('desa');
+    if (desaText && kelompok) {
+      if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(desaText) && namaWilayah(desaText)) desaKode = desaText;
+      else {
+        const key = desaText.toLowerCase();
+        const inKecamatan = desaDi(kelompok.kecamatan_kode).filter((d) => d.nama.toLowerCase() === key);
+        const inKabupaten = desaKabupaten.filter((d) => d.nama.toLowerCase() === key);
+        const pick = inKecamatan.length === 1 ? inKecamatan[0] : inKabupaten.length === 1 ? inKabupaten[0] : undefined;
+        if (pick) desaKode = pick.kode;
+        else warn(`Desa "${desaText}" tidak ditemukan (atau ada lebih dari satu) di ${namaWilayah(kabupaten)}; dipakai desa kelompok.`);
+      }
+    }
+
+    if (!problems.length && seen.has(nik)) problems.push(`NIK ${nik} sudah muncul di baris ${seen.get(nik)} berkas ini.`);
+    let existingId: string | null = null;
+    let changed = true;
+    if (!problems.length && kelompok) {
+      const holders = existing.get(nik) ?? [];
+      const same = holders.find((a) => a.kelompok_id === kelompok!.id);
+      const other = holders.find((a) => a.kelompok_id !== kelompok!.id);
+      if (same) existingId = same.id;
+      else if (other) {
+        problems.push(`NIK ${nik} sudah terdaftar atas nama ${other.nama} di kelompok ${kelompokById.get(other.kelompok_id)?.nama ?? 'lain'}. Bila memang anggota dua kelompok, tambahkan lewat formulir anggota.`);
+      }
+      if (same) {
+        const values = { kelompok_id: kelompok.id, nik, no_kk: noKk ?? same.no_kk, nama, jenis_kelamin: jenisKelamin ?? same.jenis_kelamin, tanggal_lahir: tanggalLahir ?? same.tanggal_lahir, alamat: get('alamat') || same.alamat, desa_kode: desaText ? desaKode : same.desa_kode, jabatan: jabatanText ? jabatan : same.jabatan };
+        changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => (values[k] ?? null) !== (same[k] ?? null));
+      }
+    }
+    if (problems.length || !kelompok) {
+      galat.push({ baris, pesan: problems.join(' ') });
+      return;
+    }
+    seen.set(nik, baris);
+    if (existingId && !changed) {
+      dilewati++;
+      return;
+    }
+    const same = existingId ? existing.get(nik)!.find((a) => a.id === existingId)! : undefined;
+    rencana.push({
+      baris,
+      kelompokId: kelompok.id,
+      existingId,
+      changed,
+      values: {
+        kelompok_id: kelompok.id,
+        nik,
+        no_kk: noKk ?? same?.no_kk ?? null,
+        nama,
+        jenis_kelamin: jenisKelamin ?? same?.jenis_kelamin ?? 'L',
+        tanggal_lahir: tanggalLahir ?? same?.tanggal_lahir ?? null,
+        alamat: get('alamat') || same?.alamat || null,
+        desa_kode: desaText || !same ? desaKode : same.desa_kode,
+        jabatan: jabatanText || !same ? jabatan : same.jabatan,
+      },
+    });
+  });
+
+  const summary: RingkasanImpor = {
+    dryRun: options.dryRun,
+    totalBaris: lembar.rows.length,
+    baru: rencana.filter((r) => !r.existingId).length,
+    diperbarui: rencana.filter((r) => r.existingId).length,
+    dilewati,
+    galat,
+    peringatan,
+  };
+  if (options.dryRun || rencana.length === 0) return summary;
+
+  if (db.file !== ':memory:') makeBackup(db.sqlite, db.file, 'sebelum-impor');
+  const writer = RecordWriter.forDb(db);
+  db.tx(() => {
+    for (const r of rencana) {
+      if (r.existingId) writer.update('anggota', r.existingId, r.values, 'impor');
+      else writer.insert('anggota', r.values, 'impor');
+    }
+  });
+  return summary;
+}
+
+function resolveMapping(lembar: Lembar, mapping: Mapping, kelompokId?: string | null): Partial<Record<MappingField, number>> {
+  const col: Partial<Record<MappingField, number>> = {};
+  for (const [field, header] of Object.entries(mapping) as [MappingField, string][]) {
+    const index = lembar.headers.indexOf(header);
+    if (index < 0) throw new AppError('KOLOM_TIDAK_ADA', `Kolom "${header}" tidak ada di lembar "${lembar.sheet}". Pilih ulang pemetaan kolom.`);
+    col[field] = index;
+  }
+  if (col.nik === undefined) throw new AppError('KOLOM_NIK_TIDAK_ADA', `Kolom NIK tidak ditemukan di baris judul lembar "${lembar.sheet}". Pilih kolom yang berisi NIK.`, [{ field: 'nik', message: 'Pilih kolom NIK.' }]);
+  if (col.nama === undefined) throw new AppError('KOLOM_NAMA_TIDAK_ADA', 'Pilih kolom yang berisi nama anggota.', [{ field: 'nama', message: 'Pilih kolom nama.' }]);
+  if (col.kelompok === undefined && !kelompokId) {
+    throw new AppError('KELOMPOK_BELUM_DIPILIH', 'Pilih kelompok tujuan untuk semua baris, atau pilih kolom yang berisi nama kelompok.', [{ field: 'kelompok', message: 'Pilih kelompok.' }]);
+  }
+  return col;
+}
+

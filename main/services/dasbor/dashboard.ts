@@ -1,0 +1,337 @@
+import type { Db } from '../../../db/connection';
+import { RecordWriter } from '../../../db/write';
+import { AppError } from '../../common/errors';
+import { bulanSebelumnya, batasPengajuan, type Katalog } from '../../common/laporan';
+import { hariIni } from '../../common/format';
+import { katalogAktif } from '../laporan/laporan';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen/dtsen';
+import { hitungRekap } from '../laporan/rekap';
+import { namaWilayah } from '../wilayah/wilayah';
+import type { Dashboard, MonitoringFasilitator, Monev } from '../../common/api';
+
+type BarisMonev = Monev['baris'][number];
+
+// The home screen: headline figures with their change, the series and breakdowns behind the charts,
+// and (province) the ranking of districts, all from the same records, filtered the same way.
+
+export interface FilterDashboard {
+  /** Last complete month shown, YYYY-MM (default: last month). */
+  bulan?: string | null;
+  kabupaten?: string | null;
+  kecamatan?: string | null;
+  fasilitator?: string | null;
+  sektor?: string | null;
+}
+
+
+
+function bulanLaluDari(today: string): string {
+  return bulanSebelumnya(today.slice(0, 7), 1);
+}
+
+export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni()): Dashboard {
+  const bulan = f.bulan ?? bulanLaluDari(today);
+  const prev = bulanSebelumnya(bulan, 1);
+  const year = bulan.slice(0, 4);
+  const lastYear = String(Number(year) - 1);
+  const k: string[] = ['k.deleted_at IS NULL'];
+  const p: Record<string, unknown> = {};
+  if (f.kabupaten) (k.push('k.kabupaten_kode = @kabupaten'), (p.kabupaten = f.kabupaten));
+  if (f.kecamatan) (k.push('k.kecamatan_kode = @kecamatan'), (p.kecamatan = f.kecamatan));
+  if (f.fasilitator) (k.push('k.fasilitator_id = @fasilitator'), (p.fasilitator = f.fasilitator));
+  if (f.sektor) (k.push('k.sektor = @sektor'), (p.sektor = f.sektor));
+  const W = k.join(' AND ');
+  const all = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).all({ ...p, ...extra }) as T[];
+
+  const window = Array.from({ length: 24 }, (_, i) => bulanSebelumnya(bulan, 23 - i));
+  const provinsi = bacaPengaturan(db).mode === 'provinsi';
+  // The province without filters on kelompok reads the sums per kabupaten and month that each bundle
+  // import keeps (laporan_rekap_kabupaten); a district and any filter on kelompok (kecamatan,
+  // fasilitator, sektor) walk the kelompok that pass and read each one's months from the
+  // kelompok-first index.
+  const perKabupaten = !f.kecamatan && !f.fasilitator && !f.sektor;
+
+  // One walk over the kelompok that pass the filter: active ones, those that reported last month, and
+  // per facilitator who reported this month and the month before (two index seeks per kelompok).
+  const lapor = (periode: string) =>
+    `(SELECT max(l.status <> 'draft') FROM laporan_bulanan l INDEXED BY laporan_kelompok_dasbor WHERE l.kelompok_id = k.id AND l.periode = ${periode} AND l.deleted_at IS NULL)`;
+  const perFas = all<{ nama: string | null; aktif: number; n: number; masuk: number; masuk_lalu: number; ada_lalu: number }>(
+    `SELECT f.nama, x.aktif, count(*) AS n, coalesce(sum(x.b = 1), 0) AS masuk, coalesce(sum(x.p = 1), 0) AS masuk_lalu, coalesce(sum(x.p IS NOT NULL), 0) AS ada_lalu
+     FROM (SELECT k.fasilitator_id, k.status = 'aktif' AS aktif, ${lapor('@m')} AS b, ${lapor('@prev')} AS p FROM kelompok k WHERE ${W}) x
+     LEFT JOIN fasilitator f ON f.id = x.fasilitator_id GROUP BY x.fasilitator_id, x.aktif ORDER BY f.nama`,
+    { m: bulan, prev },
+  );
+  const aktifFas = perFas.filter((x) => x.aktif);
+  const jumlah = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
+  const aktif = jumlah(aktifFas, (x) => x.n);
+  const aktifLalu = jumlah(perFas, (x) => x.ada_lalu);
+  const masukAktif: Record<string, number> = { [bulan]: jumlah(aktifFas, (x) => x.masuk), [prev]: jumlah(aktifFas, (x) => x.masuk_lalu) };
+
+  const mulai = `${bulan}-01`;
+  const anggotaRows = perKabupaten
+    ? all<{ k: string; n: number; lama: number }>(
+        `SELECT kabupaten_kode AS k, count(*) AS n, coalesce(sum(created_at < @mulai), 0) AS lama FROM anggota INDEXED BY anggota_kabupaten
+         WHERE deleted_at IS NULL${f.kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''} GROUP BY 1`,
+        { mulai },
+      )
+    : all<{ k: string; n: number; lama: number }>(
+        `SELECT k.kabupaten_kode AS k, count(*) AS n, coalesce(sum(a.created_at < @mulai), 0) AS lama FROM kelompok k CROSS JOIN anggota a ON a.kelompok_id = k.id WHERE a.deleted_at IS NULL AND ${W} GROUP BY 1`,
+        { mulai },
+      );
+  const anggota = { n: jumlah(anggotaRows, (x) => x.n), lama: jumlah(anggotaRows, (x) => x.lama) };
+
+  // Sums of 24 months of reports per month (and per kabupaten, for the ranking): the hot path.
+  const bulanan = provinsi && perKabupaten ? rekapTersimpan(db, window, f.kabupaten ?? null) : sumPerKelompok(db, W, p, window);
+  const seri = window.map((periode) => {
+    const rows = bulanan.filter((x) => x.periode === periode);
+    return { periode, omzet: jumlah(rows, (x) => x.omzet), biaya: jumlah(rows, (x) => x.biaya), offtaker: jumlah(rows, (x) => x.offtaker), masuk_aktif: masukAktif[periode] ?? 0 };
+  });
+  const di = (m: string) => seri.find((x) => x.periode === m);
+  const omzetDi = (m: string) => di(m)?.omzet ?? 0;
+  const ytd = (y: string, upTo: string) => seri.filter((x) => x.periode >= `${y}-01` && x.periode <= `${y}-${upTo.slice(5, 7)}`).reduce((a, x) => a + x.omzet, 0);
+  const offtaker = (m: string) => di(m)?.offtaker ?? 0;
+  const kepatuhan = (m: string) => (aktif ? Math.round((Math.min(aktif, masukAktif[m] ?? 0) / aktif) * 1000) / 10 : 0);
+  // Registered members and their desil: a district from its own matching results, the province from the
+  // counts per kelompok each district sends (no person's result travels).
+  const desil = Array.from({ length: 10 }, () => 0);
+  let cocok: number | null = null;
+  const dtsen = provinsi
+    ? all<Record<string, number>>(`SELECT coalesce(sum(r.cocok), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(r.desil_${i + 1}), 0) AS d${i + 1}`).join(', ')} FROM dtsen_ringkasan r JOIN kelompok k ON k.id = r.kelompok_id WHERE ${W}`)[0]!
+    : all<Record<string, number>>(
+        `SELECT coalesce(sum(${COCOK_SQL}), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(${COCOK_SQL} AND h.desil = ${i + 1}), 0) AS d${i + 1}`).join(', ')}
+         FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id JOIN kelompok k ON k.id = a.kelompok_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${W}`,
+      )[0]!;
+  if ((dtsen.n ?? 0) > 0) {
+    cocok = dtsen.cocok!;
+    desil.forEach((_, i) => (desil[i] = dtsen[`d${i + 1}`]!));
+  }
+  const desil14 = desil.slice(0, 4).reduce((a, b) => a + b, 0);
+  // Agreements in force today and on the first day of last month, per kind of buyer, in one pass.
+  const berlaku = (t: string) => `(pj.mulai <= ${t} AND pj.selesai >= ${t})`;
+  const jenisRows = all<{ jenis: string; n: number; n_lalu: number; nilai: number }>(
+    `SELECT o.jenis, coalesce(sum(${berlaku('@t')}), 0) AS n, coalesce(sum(${berlaku('@tp')}), 0) AS n_lalu, coalesce(sum(CASE WHEN ${berlaku('@t')} THEN round(pj.volume * pj.harga_satuan) ELSE 0 END), 0) AS nilai
+     FROM perjanjian pj JOIN kelompok k ON k.id = pj.kelompok_id JOIN offtaker o ON o.id = pj.offtaker_id
+     WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND ${W} GROUP BY o.jenis`,
+    { t: today, tp: `${prev}-01` },
+  );
+  const jenis = jenisRows.filter((j) => j.n > 0).sort((x, y) => y.nilai - x.nilai);
+  const pjNow = { n: jumlah(jenisRows, (x) => x.n), nilai: jumlah(jenisRows, (x) => x.nilai), sppg: jumlah(jenisRows.filter((x) => x.jenis === 'SPPG'), (x) => x.nilai) };
+  const pjPrev = { n: jumlah(jenisRows, (x) => x.n_lalu) };
+  const sektor = all<{ sektor: string; n: number }>(`SELECT k.sektor, count(*) AS n FROM kelompok k WHERE ${W} AND k.status = 'aktif' GROUP BY k.sektor ORDER BY n DESC`);
+  const katalog: Katalog = katalogAktif(db);
+  let peringkat: Dashboard['peringkat'] = null;
+  if (provinsi && !f.kabupaten) {
+    peringkat = peringkatKabupaten(db, bulan, today, perKabupaten ? bulanan : rekapTersimpan(db, window, null), perKabupaten ? anggotaRows : null);
+  }
+  return {
+    bulan,
+    regulasi: { versi: katalog.versi, nama: katalog.nama, regulasi: katalog.regulasi },
+    kelompok_aktif: { nilai: aktif, sebelumnya: aktifLalu || null },
+    anggota: { nilai: anggota.n, sebelumnya: Number(anggota.lama ?? 0) },
+    persen_cocok_dtsen: cocok === null || !anggota.n ? null : Math.round((cocok / anggota.n) * 1000) / 10,
+    persen_desil_1_4: cocok ? Math.round((desil14 / anggota.n) * 1000) / 10 : null,
+    omzet_bulan: { nilai: omzetDi(bulan), sebelumnya: omzetDi(prev) },
+    omzet_tahun_berjalan: { nilai: ytd(year, bulan), sebelumnya: ytd(lastYear, bulan) },
+    penjualan_offtaker_bulan: { nilai: offtaker(bulan), sebelumnya: offtaker(prev) },
+    perjanjian_aktif: { nilai: pjNow.n, sebelumnya: pjPrev.n },
+    nilai_perjanjian_bulan: pjNow.nilai,
+    nilai_perjanjian_sppg_bulan: pjNow.sppg,
+    kepatuhan_bulan: { nilai: kepatuhan(bulan), sebelumnya: kepatuhan(prev) },
+    seri_omzet: seri.map((s) => ({ periode: s.periode, omzet: s.omzet, laba: s.omzet - s.biaya })),
+    desil,
+    kepatuhan_fasilitator: aktifFas.map((x) => ({ nama: x.nama ?? '(tanpa fasilitator)', diharapkan: x.n, masuk: Number(x.masuk), persen: x.n ? Math.round((Number(x.masuk) / x.n) * 1000) / 10 : 0 })),
+    perjanjian_per_jenis: jenis.map((j) => ({ jenis: j.jenis, jumlah: j.n, nilai_bulan: j.nilai })),
+    kelompok_per_sektor: sektor.map((s) => ({ sektor: s.sektor, jumlah: s.n })),
+    peringkat,
+  };
+}
+
+interface BulanKabupaten {
+  periode: string;
+  kab: string;
+  omzet: number;
+  biaya: number;
+  offtaker: number;
+  n: number;
+}
+
+/** Submitted reports of the kelompok passing `where` (on kelompok k and report l), summed per month and kabupaten. */
+const sqlSumPerKelompok = (where: string) =>
+  `SELECT l.periode, k.kabupaten_kode AS kab, coalesce(sum(l.omzet_angka), 0) AS omzet, coalesce(sum(l.biaya_angka), 0) AS biaya, coalesce(sum(l.offtaker_angka), 0) AS offtaker, count(*) AS n
+   FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
+   WHERE l.deleted_at IS NULL AND l.status != 'draft' AND ${where} GROUP BY 1, 2`;
+
+function sumPerKelompok(db: Db, where: string, p: Record<string, unknown>, months: string[]): BulanKabupaten[] {
+  return db.prepare(sqlSumPerKelompok(`l.periode BETWEEN @dari AND @sampai AND ${where}`)).all({ ...p, dari: months[0], sampai: months[months.length - 1] }) as BulanKabupaten[];
+}
+
+/** Province: the sums per kabupaten and month kept by the bundle import. */
+function rekapTersimpan(db: Db, months: string[], kabupaten: string | null): BulanKabupaten[] {
+  return db
+    .prepare(`SELECT periode, kabupaten_kode AS kab, omzet, biaya, offtaker, n FROM laporan_rekap_kabupaten WHERE periode BETWEEN @dari AND @sampai${kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''}`)
+    .all({ dari: months[0], sampai: months[months.length - 1], ...(kabupaten ? { kabupaten } : {}) }) as BulanKabupaten[];
+}
+
+/**
+ * Province, inside a bundle import's transaction: recomputes one kabupaten's sums per month from its
+ * reports, as the dashboard counts them (submitted, not deleted, of kelompok not deleted).
+ */
+export function rekapLaporanKabupaten(db: Db, kabupaten: string): void {
+  db.prepare('DELETE FROM laporan_rekap_kabupaten WHERE kabupaten_kode = ?').run(kabupaten);
+  db.prepare(`INSERT INTO laporan_rekap_kabupaten (periode, kabupaten_kode, omzet, biaya, offtaker, n) ${sqlSumPerKelompok('k.kabupaten_kode = @kabupaten AND k.deleted_at IS NULL')}`).run({ kabupaten });
+}
+
+/** The district ranking: the same figures per kabupaten, from the province-wide sums already read. */
+function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: BulanKabupaten[], anggotaRows: { k: string; n: number }[] | null): NonNullable<Dashboard['peringkat']> {
+  const map = <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}) => new Map((db.prepare(sql).all(p) as T[]).map((r) => [r.k, r]));
+  const kelompok = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1");
+  const anggota = anggotaRows ? new Map(anggotaRows.map((r) => [r.k, r])) : map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota INDEXED BY anggota_kabupaten WHERE deleted_at IS NULL GROUP BY 1');
+  const awalTahun = `${bulan.slice(0, 4)}-01`;
+  const laporan = new Map<string, { omzet: number; masuk: number }>();
+  for (const r of bulanan) {
+    if (r.periode < awalTahun || r.periode > bulan) continue;
+    const x = laporan.get(r.kab) ?? { omzet: 0, masuk: 0 };
+    x.omzet += r.omzet;
+    if (r.periode === bulan) x.masuk += r.n;
+    laporan.set(r.kab, x);
+  }
+  const nilai = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, sum(round(volume * harga_satuan)) AS n FROM perjanjian WHERE deleted_at IS NULL AND status = 'aktif' AND mulai <= @t AND selesai >= @t GROUP BY 1", { t: today });
+  return [...kelompok.keys()]
+    .filter((k) => k !== '35')
+    .map((kode) => {
+      const n = kelompok.get(kode)?.n ?? 0;
+      const l = laporan.get(kode);
+      return { kode, nama: namaWilayah(kode) ?? kode, kelompok: n, anggota: anggota.get(kode)?.n ?? 0, omzet_tahun: l?.omzet ?? 0, kepatuhan: n ? Math.round((Math.min(n, l?.masuk ?? 0) / n) * 1000) / 10 : 0, nilai_perjanjian: nilai.get(kode)?.n ?? 0 };
+    })
+    .sort((a, b) => b.omzet_tahun - a.omzet_tahun);
+}
+
+// ---------------------------------------------------------------- e-monev
+
+
+export interface TargetProvinsi {
+  kabupaten_kode: string;
+  tahun: number;
+  indikator: string;
+  nilai: number;
+}
+
+/** Province: the targets it sets per kabupaten, sent to the districts in the reference bundle. */
+export function targetProvinsi(db: Db): TargetProvinsi[] {
+  const row = db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'target_provinsi'));
+  return row ? (JSON.parse(row.nilai) as TargetProvinsi[]) : [];
+}
+
+function periksaIndikator(db: Db, kode: string) {
+  const katalog = katalogAktif(db);
+  const ind = katalog.indikator.find((i) => i.kode === kode);
+  if (!ind || ind.tipe === 'teks') throw new AppError('INDIKATOR_TIDAK_DIKENAL', `Indikator "${kode}" tidak ada di katalog versi ${katalog.versi} atau tidak berupa angka.`);
+  return ind;
+}
+
+export function simpanTarget(db: Db, input: { tahun: number; indikator: string; kecamatan_kode: string | null; nilai: number; kabupaten?: string | null }): void {
+  periksaIndikator(db, input.indikator);
+  if (bacaPengaturan(db).mode === 'provinsi') {
+    if (!input.kabupaten || !namaWilayah(input.kabupaten)) throw new AppError('PILIH_KABUPATEN', 'Pilih kabupaten/kota yang diberi target.', [{ field: 'kabupaten', message: 'Pilih kabupaten/kota.' }]);
+    const list = targetProvinsi(db).filter((t) => !(t.kabupaten_kode === input.kabupaten && t.tahun === input.tahun && t.indikator === input.indikator));
+    list.push({ kabupaten_kode: input.kabupaten, tahun: input.tahun, indikator: input.indikator, nilai: input.nilai });
+    const nilai = JSON.stringify(list);
+    db.run(db.q.insertInto('pengaturan').values({ kunci: 'target_provinsi', nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+    return;
+  }
+  simpanTargetKabupaten(db, { ...input, sumber: 'kabupaten' });
+}
+
+/** A district's own target, or one the province sent (sumber 'provinsi'), for the kabupaten or a kecamatan. */
+export function simpanTargetKabupaten(db: Db, input: { tahun: number; indikator: string; kecamatan_kode: string | null; nilai: number; sumber: 'kabupaten' | 'provinsi' }): void {
+  const writer = RecordWriter.forDb(db);
+  const existing = db.get(
+    db.q
+      .selectFrom('target_indikator')
+      .select('id')
+      .where('tahun', '=', input.tahun)
+      .where('indikator', '=', input.indikator)
+      .where('deleted_at', 'is', null)
+      .$if(input.kecamatan_kode === null, (q) => q.where('kecamatan_kode', 'is', null))
+      .$if(input.kecamatan_kode !== null, (q) => q.where('kecamatan_kode', '=', input.kecamatan_kode!)),
+  );
+  const values = { tahun: input.tahun, indikator: input.indikator, kecamatan_kode: input.kecamatan_kode, nilai: input.nilai, sumber: input.sumber };
+  if (existing) writer.update('target_indikator', existing.id, values);
+  else writer.insert('target_indikator', values);
+}
+
+/**
+ * Targets against realisation for a month, semester or year. A year's target of a flow (SUM) is
+ * pro-rated to the period's months; stocks and rates compare as they are.
+ */
+export function hitungMonev(db: Db, periode: string, today = new Date()): Monev {
+  const tahun = Number(periode.slice(0, 4));
+  const katalog = katalogAktif(db);
+  const months = periode.length === 4 ? 12 : /S\d/.test(periode) ? 6 : 1;
+  if (bacaPengaturan(db).mode === 'provinsi') {
+    // Province: its own targets per kabupaten against each kabupaten's realisation.
+    const perKab = hitungRekap(db, periode, 'kabupaten', today);
+    const baris = targetProvinsi(db)
+      .filter((t) => t.tahun === tahun)
+      .flatMap((t) => {
+        const ind = katalog.indikator.find((i) => i.kode === t.indikator);
+        if (!ind) return [];
+        const target = ind.agregasi === 'SUM' ? Math.round((t.nilai * months) / 12) : t.nilai;
+        const v = perKab.baris.find((b) => b.kunci === t.kabupaten_kode)?.nilai[ind.kode];
+        const realisasi = typeof v === 'number' ? v : null;
+        return [{ indikator: ind.kode, nama: ind.nama, satuan: ind.satuan, tipe: ind.tipe, kecamatan_kode: null, wilayah: namaWilayah(t.kabupaten_kode) ?? t.kabupaten_kode, target, realisasi, persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null, sumber: 'provinsi' }];
+      })
+      .sort((a, b) => a.wilayah.localeCompare(b.wilayah) || a.indikator.localeCompare(b.indikator));
+    return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
+  }
+  const targets = db.all(db.q.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null));
+  const kab = hitungRekap(db, periode, 'kabupaten', today);
+  const kec = targets.some((t) => t.kecamatan_kode) ? hitungRekap(db, periode, 'kecamatan', today) : null;
+  const baris: BarisMonev[] = [];
+  for (const t of targets) {
+    const ind = katalog.indikator.find((i) => i.kode === t.indikator);
+    if (!ind) continue;
+    const target = ind.agregasi === 'SUM' ? Math.round((t.nilai * months) / 12) : t.nilai;
+    const src = t.kecamatan_kode ? kec?.baris.find((b) => b.kunci === t.kecamatan_kode)?.nilai : kab.total.nilai;
+    const realisasi = typeof src?.[ind.kode] === 'number' ? (src[ind.kode] as number) : null;
+    baris.push({
+      indikator: ind.kode,
+      nama: ind.nama,
+      satuan: ind.satuan,
+      tipe: ind.tipe,
+      kecamatan_kode: t.kecamatan_kode,
+      wilayah: t.kecamatan_kode ? (namaWilayah(t.kecamatan_kode) ?? t.kecamatan_kode) : (bacaPengaturan(db).kabupaten_nama ?? ''),
+      target,
+      realisasi,
+      persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null,
+      sumber: t.sumber,
+    });
+  }
+  baris.sort((a, b) => (a.kecamatan_kode ?? '').localeCompare(b.kecamatan_kode ?? '') || a.indikator.localeCompare(b.indikator));
+  return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
+}
+
+
+/** Per facilitator over a period: reports submitted on time and verified, groups reported on (visited), open follow-ups in their groups. */
+export function monitoringFasilitator(db: Db, periode: string, today = hariIni()): MonitoringFasilitator[] {
+  const months = (periode.length === 4 ? Array.from({ length: 12 }, (_, i) => `${periode}-${String(i + 1).padStart(2, '0')}`) : /S1$/.test(periode) ? [1, 2, 3, 4, 5, 6].map((m) => `${periode.slice(0, 4)}-0${m}`) : /S2$/.test(periode) ? ['07', '08', '09', '10', '11', '12'].map((m) => `${periode.slice(0, 4)}-${m}`) : [periode]).filter((m) => m < today.slice(0, 7));
+  const fas = db.all(db.q.selectFrom('fasilitator').select(['id', 'nama']).where('deleted_at', 'is', null).orderBy('nama'));
+  return fas.map((f) => {
+    const groups = (db.prepare("SELECT id FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND fasilitator_id = ?").all(f.id) as { id: string }[]).map((g) => g.id);
+    const reports = months.length
+      ? (db.prepare(`SELECT kelompok_id, periode, status, diajukan_pada FROM laporan_bulanan WHERE deleted_at IS NULL AND fasilitator_id = ? AND periode BETWEEN ? AND ?`).all(f.id, months[0], months[months.length - 1]) as { kelompok_id: string; periode: string; status: string; diajukan_pada: string | null }[])
+      : [];
+    const open = (db.prepare(`SELECT count(*) AS n FROM tindak_lanjut t JOIN isu i ON i.id = t.isu_id JOIN kelompok k ON k.id = i.kelompok_id WHERE t.deleted_at IS NULL AND t.status != 'selesai' AND k.fasilitator_id = ?`).get(f.id) as { n: number }).n;
+    return {
+      id: f.id,
+      nama: f.nama,
+      kelompok: groups.length,
+      laporan_diharapkan: groups.length * months.length,
+      diajukan_tepat_waktu: reports.filter((r) => r.diajukan_pada && r.diajukan_pada.slice(0, 10) <= batasPengajuan(r.periode)).length,
+      diverifikasi: reports.filter((r) => r.status === 'diverifikasi').length,
+      kelompok_dikunjungi: new Set(reports.filter((r) => r.status !== 'draft').map((r) => r.kelompok_id)).size,
+      tindak_lanjut_terbuka: open,
+    };
+  });
+}

@@ -1,0 +1,153 @@
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import type ExcelJS from 'exceljs';
+import * as XLSX from 'xlsx';
+import { AppError } from '../../common/errors';
+import { decodeText, detectDelimiter, parseCsv } from './csv';
+
+// Reading the officers' spreadsheets (.xlsx, .xls, .ods, .csv) into rows of cells that remember
+// whether Excel stored them as numbers: a NIK stored as a number has lost its 16th digit.
+
+export interface Sel {
+  /** The text as the user sees it; dates as YYYY-MM-DD. */
+  text: string;
+  /** Excel stored this cell as a number (not as text). */
+  angka: boolean;
+}
+
+export interface Lembar {
+  sheets: string[];
+  sheet: string;
+  headers: string[];
+  /** Spreadsheet row number (1-based) of each data row. */
+  nomorBaris: number[];
+  rows: Sel[][];
+}
+
+export const MAKS_UKURAN_MB = 25;
+
+function bukanSpreadsheet(nama: string): AppError {
+  return new AppError('BUKAN_SPREADSHEET', `Berkas ${nama} bukan spreadsheet yang dapat dibaca. Simpan ulang dari Excel sebagai .xlsx atau .csv lalu pilih lagi.`);
+}
+
+function looksLikeText(bytes: Uint8Array): boolean {
+  const sample = bytes.subarray(0, 65536);
+  let control = 0;
+  for (const b of sample) {
+    if (b === 0) return false;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return control < sample.length / 100;
+}
+
+function numberText(v: number): string {
+  if (Number.isInteger(v) && Math.abs(v) >= 1e15) return BigInt(v).toString();
+  return String(v).replace('.', ',');
+}
+
+function cellOf(cell: XLSX.CellObject | undefined): Sel {
+  if (!cell || cell.v === undefined || cell.v === null) return { text: '', angka: false };
+  if (cell.t === 'n') {
+    const v = cell.v as number;
+    const fmt = typeof cell.z === 'string' ? cell.z : '';
+    if (fmt && XLSX.SSF.is_date(fmt)) {
+      const d = XLSX.SSF.parse_date_code(v);
+      if (d) return { text: `${d.y}-${String(d.m).padStart(2, '0')}-${String(d.d).padStart(2, '0')}`, angka: false };
+    }
+    return { text: numberText(v), angka: true };
+  }
+  if (cell.t === 'd') {
+    const d = cell.v as Date;
+    return { text: d.toISOString().slice(0, 10), angka: false };
+  }
+  if (cell.t === 'b') return { text: cell.v ? 'TRUE' : 'FALSE', angka: false };
+  if (cell.t === 'e') return { text: '', angka: false };
+  return { text: String(cell.v).trim(), angka: false };
+}
+
+/**
+ * Reads a whole spreadsheet file (member lists, RAB sheets: small files). Large extracts use the
+ * streaming reader of the matching module instead. Throws AppError with an Indonesian message for
+ * anything that is not a readable, non-empty table.
+ */
+export function bacaSpreadsheet(path: string, nama: string, sheetName?: string | null): Lembar {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch {
+    throw new AppError('BERKAS_HILANG', `Berkas ${nama} tidak ditemukan lagi. Pilih berkasnya sekali lagi.`);
+  }
+  if (size === 0) throw new AppError('BERKAS_KOSONG', `Berkas ${nama} kosong (0 byte). Pilih berkas yang berisi daftar.`);
+  if (size > MAKS_UKURAN_MB * 1024 * 1024) {
+    throw new AppError('BERKAS_TERLALU_BESAR', `Berkas ${nama} terlalu besar (${Math.round(size / 1048576)} MB; paling besar ${MAKS_UKURAN_MB} MB). Pastikan berkas yang dipilih benar, atau bagi menjadi beberapa berkas.`);
+  }
+  const bytes = readFileSync(path);
+  const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
+  const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;
+  let grid: Sel[][];
+  let sheets: string[];
+  let sheet: string;
+  if (zip || ole) {
+    let wb: XLSX.WorkBook;
+    try {
+      wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false });
+    } catch {
+      throw new AppError('BERKAS_RUSAK', `Berkas ${nama} rusak atau bukan berkas Excel yang sah. Buka di Excel, simpan ulang sebagai .xlsx, lalu pilih lagi.`);
+    }
+    sheets = wb.SheetNames;
+    if (sheets.length === 0) throw bukanSpreadsheet(nama);
+    sheet = sheetName && sheets.includes(sheetName) ? sheetName : sheets[0]!;
+    const ws = wb.Sheets[sheet]!;
+    const data = (ws['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+    grid = data.map((row) => (row ?? []).map(cellOf));
+  } else {
+    if (!looksLikeText(bytes)) throw bukanSpreadsheet(nama);
+    const text = decodeText(bytes).replace(/^\uFEFF/, '');
+    const firstLine = text.slice(0, text.search(/\r?\n|$/));
+    grid = parseCsv(text, detectDelimiter(firstLine)).map((row) => row.map((t) => ({ text: t.trim(), angka: false })));
+    sheets = ['CSV'];
+    sheet = 'CSV';
+  }
+  const isEmpty = (row: Sel[] | undefined) => !row || row.every((c) => !c || c.text === '');
+  const headerIndex = grid.findIndex((row) => !isEmpty(row));
+  if (headerIndex < 0) throw new AppError('BERKAS_KOSONG', `Lembar "${sheet}" di berkas ${nama} kosong. Pilih lembar atau berkas yang berisi daftar.`);
+  const headerRow = grid[headerIndex]!;
+  const width = Math.max(...grid.slice(headerIndex).map((r) => (r ?? []).length));
+  const headers = Array.from({ length: width }, (_, i) => headerRow[i]?.text || `Kolom ${XLSX.utils.encode_col(i)}`);
+  const rows: Sel[][] = [];
+  const nomorBaris: number[] = [];
+  for (let i = headerIndex + 1; i < grid.length; i++) {
+    const row = grid[i];
+    if (isEmpty(row)) continue;
+    rows.push(Array.from({ length: width }, (_, c) => row![c] ?? { text: '', angka: false }));
+    nomorBaris.push(i + 1);
+  }
+  if (rows.length === 0) throw new AppError('BERKAS_KOSONG', `Lembar "${sheet}" di berkas ${nama} hanya berisi judul kolom, tanpa data.`);
+  return { sheets, sheet, headers, nomorBaris, rows };
+}
+
+/** Header text → comparable key: "No. KK" → "NOKK". */
+export function headerKey(header: string): string {
+  return header.toUpperCase().replace(/[^A-Z0-9]/g, '');
+}
+
+/** Text cell that Excel keeps as text ("@"), so NIKs and codes survive the round trip. */
+export function textCell(value: string | null | undefined): XLSX.CellObject {
+  return { t: 's', v: value ?? '', z: '@' };
+}
+
+/** Writes a workbook to a temporary file first, then renames it: a half-written file never has the final name. */
+export function tulisWorkbook(wb: XLSX.WorkBook, path: string): void {
+  const buffer = XLSX.write(wb, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, buffer);
+  renameSync(temp, path);
+}
+
+/** Same for exceljs workbooks (styled reports): temporary file first, then the final name. */
+export async function tulisExcel(wb: ExcelJS.Workbook, path: string): Promise<void> {
+  const temp = `${path}.${process.pid}.tmp`;
+  await wb.xlsx.writeFile(temp);
+  renameSync(temp, path);
+}
+
+export { XLSX };

@@ -1,0 +1,296 @@
+import ExcelJS from 'exceljs';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Db } from '../../../db/connection';
+import { formatAngka, formatDesimal, formatPeriode, formatRupiah, hariIni } from '../../common/format';
+import type { Indikator, Katalog, NilaiLaporan, Rekap, TingkatRekap } from '../../common/laporan';
+import { hitungRekap } from './rekap';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
+import { daftarLaporan, katalogAktif } from './laporan';
+import { fotoUntukDokumen } from './foto';
+import { namaWilayah } from '../wilayah/wilayah';
+import { tulisExcel } from '../dokumen/spreadsheet';
+
+// The monthly report and the semester/annual recaps as PDF (A4 landscape, letterhead, repeated table
+// header, "Halaman X dari Y", signatures) and as .xlsx in the one "satu data" layout.
+
+const STATUS: Record<string, string> = { draft: 'Draft', diajukan: 'Diajukan', diverifikasi: 'Diverifikasi' };
+
+function angka(i: Indikator, v: NilaiLaporan[string]): string {
+  if (v === null || v === undefined || v === '') return '–';
+  if (typeof v !== 'number') return String(v);
+  if (i.tipe === 'rupiah') return formatRupiah(v);
+  if (i.tipe === 'persen') return `${formatDesimal(v, 1)}%`;
+  return i.desimal ? formatDesimal(v) : formatAngka(v);
+}
+
+function kolomAngka(katalog: Katalog): Indikator[] {
+  return katalog.indikator.filter((i) => i.tipe !== 'teks');
+}
+
+function judulKolom(i: Indikator): string {
+  return i.satuan && i.tipe !== 'rupiah' && i.tipe !== 'persen' ? `${i.nama} (${i.satuan})` : i.tipe === 'persen' ? `${i.nama} (%)` : i.nama;
+}
+
+function tabelNilai(katalog: Katalog, header: string[], rows: { label: string[]; nilai: NilaiLaporan; total?: boolean }[]): Content {
+  const cols = kolomAngka(katalog);
+  const body: TableCell[][] = [
+    [...header.map((h) => ({ text: h, style: 'th' })), ...cols.map((i) => ({ text: judulKolom(i), style: 'th', alignment: 'right' as const }))],
+    ...rows.map((r) => [
+      ...r.label.map((l) => ({ text: l, ...(r.total ? { style: 'total' } : {}) })),
+      ...cols.map((i) => ({ text: angka(i, r.nilai[i.kode] ?? null), alignment: 'right' as const, noWrap: i.tipe === 'rupiah', ...(r.total ? { style: 'total' } : {}) })),
+    ]),
+  ];
+  return {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: [...header.map((_, index) => (index === 1 ? '*' : 'auto')), ...cols.map(() => 'auto')],
+      body,
+    },
+    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1', paddingLeft: () => 3, paddingRight: () => 3 },
+    fontSize: 7.5,
+  };
+}
+
+function tandaTanganKepala(db: Db, kiri?: Content): Content {
+  const p = bacaPengaturan(db);
+  return {
+    columns: [
+      kiri ?? { text: '' },
+      tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: p.kepala_jabatan || 'Kepala Bappeda', nama: p.kepala_nama, nip: p.kepala_nip }),
+    ],
+    margin: [0, 18, 0, 0],
+  };
+}
+
+/** The facilitator's monthly report: every group's figures, issues and up to 4 photos each. */
+export async function pdfLaporanBulanan(db: Db, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
+  const katalog = katalogAktif(db);
+  const p = bacaPengaturan(db);
+  const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
+  const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? db.get(db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id))?.nama ?? '') : '';
+  const teks = katalog.indikator.filter((i) => i.tipe === 'teks' && i.agregasi === 'TEKS' && i.kode !== 'satuan_produksi');
+  const catatan: Content[] = rows
+    .filter((r) => teks.some((i) => r.nilai[i.kode]))
+    .map((r) => ({ text: [{ text: `${r.kelompok_nama}: `, bold: true }, teks.filter((i) => r.nilai[i.kode]).map((i) => `${i.nama}: ${String(r.nilai[i.kode])}.`).join(' ')], margin: [0, 0, 0, 3] }));
+  const dokumentasi: Content[] = [];
+  for (const r of rows) {
+    const fotos = fotoUntukDokumen(db, r.id);
+    if (fotos.length === 0) continue;
+    dokumentasi.push({
+      stack: [
+        { text: r.kelompok_nama, bold: true, margin: [0, 6, 0, 3] },
+        { columns: fotos.map((f) => ({ stack: [{ image: f.dataUrl, fit: [170, 128] }, { text: f.keterangan ?? '', fontSize: 7 }], width: 180 })), columnGap: 8 },
+      ],
+      unbreakable: true,
+    });
+  }
+  const doc: TDocumentDefinitions = {
+    ...BASE_DOC,
+    pageOrientation: 'landscape',
+    info: { title: `Laporan bulanan ${formatPeriode(input.periode)}`, author: p.nama_instansi, creator: 'Bermantra' },
+    content: [
+      { ...(kopSurat(p) as object), margin: [0, 0, 0, 6] } as Content,
+      { text: 'LAPORAN BULANAN KELOMPOK BINAAN PETI KOIN BERMANTRA', style: 'judul' },
+      { text: `${formatPeriode(input.periode)}${fasilitator ? ` · Fasilitator: ${fasilitator}` : ''} · ${p.kabupaten_nama}`, style: 'subjudul' },
+      rows.length
+        ? tabelNilai(
+            katalog,
+            ['No', 'Kelompok', 'Desa', 'Status'],
+            rows.map((r, index) => ({ label: [String(index + 1), r.kelompok_nama, namaWilayah(r.desa_kode) ?? '', STATUS[r.status] ?? r.status], nilai: r.nilai })),
+          )
+        : { text: 'Belum ada laporan untuk bulan ini.', italics: true },
+      catatan.length ? { text: 'Kendala dan rencana tindak lanjut', bold: true, margin: [0, 12, 0, 4] } : { text: '' },
+      ...catatan,
+      dokumentasi.length ? { text: 'Dokumentasi kegiatan', bold: true, margin: [0, 12, 0, 0], pageBreak: 'before' } : { text: '' },
+      ...dokumentasi,
+      tandaTanganKepala(db, fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined),
+    ],
+  };
+  await tulisPdf(doc, path);
+  return { jumlah: rows.length };
+}
+
+const LABEL_TINGKAT: Record<Rekap['per'], string> = { kelompok: 'Kelompok', fasilitator: 'Fasilitator', kecamatan: 'Kecamatan', kabupaten: 'Kabupaten/Kota' };
+
+export async function pdfRekap(db: Db, rekap: Rekap, path: string): Promise<void> {
+  const katalog = katalogAktif(db);
+  const p = bacaPengaturan(db);
+  const hilang = rekap.baris.flatMap((b) => b.hilang);
+  const doc: TDocumentDefinitions = {
+    ...BASE_DOC,
+    pageOrientation: 'landscape',
+    info: { title: rekap.judul, author: p.nama_instansi, creator: 'Bermantra' },
+    content: [
+      kopSurat(p),
+      { text: `${rekap.judul.toUpperCase()} PETI KOIN BERMANTRA`, style: 'judul' },
+      {
+        text: `${p.kabupaten_nama} · per ${LABEL_TINGKAT[rekap.per].toLowerCase()} · dihitung dari laporan bulanan yang diajukan/diverifikasi · kelengkapan ${rekap.total.kelengkapan}`,
+        style: 'subjudul',
+      },
+      tabelNilai(katalog, ['No', LABEL_TINGKAT[rekap.per], 'Kelengkapan'], [
+        ...rekap.baris.map((b, index) => ({ label: [String(index + 1), b.nama, b.kelengkapan], nilai: b.nilai })),
+        { label: ['', 'Jumlah', rekap.total.kelengkapan], nilai: rekap.total.nilai, total: true },
+      ]),
+      {
+        text: 'Aturan rekap: omzet, biaya, volume, penjualan, bantuan dan pertemuan dijumlahkan; anggota aktif, tenaga kerja, aset dan kas diambil dari bulan terakhir yang dilaporkan; kehadiran dirata-rata; laba = omzet − biaya.',
+        fontSize: 7.5,
+        italics: true,
+        margin: [0, 6, 0, 0],
+      },
+      hilang.length
+        ? {
+            stack: [
+              { text: `Laporan yang belum masuk (${formatAngka(hilang.length)})`, bold: true, margin: [0, 12, 0, 4] },
+              {
+                table: {
+                  headerRows: 1,
+                  dontBreakRows: true,
+                  widths: ['auto', '*', 'auto'],
+                  body: [
+                    [{ text: 'No', style: 'th' }, { text: 'Kelompok', style: 'th' }, { text: 'Bulan', style: 'th' }],
+                    ...hilang.slice(0, 2000).map((h, index) => [String(index + 1), h.kelompok_nama, formatPeriode(h.periode)]),
+                  ],
+                },
+                fontSize: 8,
+              },
+            ],
+          }
+        : { text: 'Semua laporan yang diharapkan sudah masuk.', margin: [0, 10, 0, 0] },
+      tandaTanganKepala(db),
+    ],
+  };
+  await tulisPdf(doc, path);
+}
+
+// ---------------------------------------------------------------- xlsx "satu data"
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B4F8A' } };
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  row.fill = HEADER_FILL;
+  row.alignment = { vertical: 'middle', wrapText: true };
+  row.height = 32;
+}
+
+function numFmt(i: Indikator): string {
+  return i.tipe === 'rupiah' ? '#,##0' : i.desimal ? '#,##0.00' : '#,##0';
+}
+
+function lembarKeterangan(wb: ExcelJS.Workbook, db: Db, judul: string, extra: [string, string][]): void {
+  const p = bacaPengaturan(db);
+  const katalog = katalogAktif(db);
+  const ws = wb.addWorksheet('Keterangan');
+  ws.columns = [{ width: 26 }, { width: 90 }];
+  const rows: [string, string][] = [
+    ['Judul', judul],
+    ['Instansi', p.nama_instansi],
+    ['Kode wilayah', p.kabupaten_kode ?? ''],
+    ['Katalog indikator', `versi ${katalog.versi}: ${katalog.nama}`],
+    ['Regulasi', katalog.regulasi],
+    ['Dibuat', new Date().toISOString()],
+    ...extra,
+  ];
+  for (const r of rows) ws.addRow(r);
+  ws.getColumn(1).font = { bold: true };
+  ws.getCell('B3').numFmt = '@';
+}
+
+/** Monthly reports as rows, one fixed column layout ("satu data"): codes as text, numbers as numbers. */
+export async function xlsxLaporanBulanan(db: Db, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
+  const katalog = katalogAktif(db);
+  const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Bermantra';
+  const ws = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1, xSplit: 6 }] });
+  const fixed = [
+    { header: 'PERIODE', key: 'periode', width: 10 },
+    { header: 'KODE_KABUPATEN', key: 'kab', width: 10 },
+    { header: 'KODE_KECAMATAN', key: 'kec', width: 12 },
+    { header: 'KODE_DESA', key: 'desa', width: 15 },
+    { header: 'ID_KELOMPOK', key: 'kid', width: 38 },
+    { header: 'NAMA_KELOMPOK', key: 'kelompok', width: 30 },
+    { header: 'FASILITATOR', key: 'fasilitator', width: 24 },
+    { header: 'STATUS', key: 'status', width: 13 },
+    { header: 'TANGGAL_DIAJUKAN', key: 'diajukan', width: 14 },
+  ];
+  ws.columns = [...fixed, ...katalog.indikator.map((i) => ({ header: i.kode.toUpperCase(), key: i.kode, width: i.tipe === 'teks' ? 30 : 16 }))];
+  styleHeader(ws.getRow(1));
+  for (const r of rows) {
+    ws.addRow({
+      periode: r.periode,
+      kab: r.kecamatan_kode.slice(0, 5),
+      kec: r.kecamatan_kode,
+      desa: r.desa_kode,
+      kid: r.kelompok_id,
+      kelompok: r.kelompok_nama,
+      fasilitator: r.fasilitator_nama ?? '',
+      status: r.status,
+      diajukan: r.diajukan_pada ? r.diajukan_pada.slice(0, 10) : '',
+      ...Object.fromEntries(katalog.indikator.map((i) => [i.kode, r.nilai[i.kode] ?? null])),
+    });
+  }
+  for (const key of ['periode', 'kab', 'kec', 'desa', 'kid', 'diajukan']) ws.getColumn(key).numFmt = '@';
+  for (const i of katalog.indikator) if (i.tipe !== 'teks') ws.getColumn(i.kode).numFmt = numFmt(i);
+  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
+  lembarKeterangan(wb, db, `Laporan bulanan ${formatPeriode(input.periode)}`, [['Jumlah laporan', String(rows.length)]]);
+  await tulisExcel(wb, path);
+  return { jumlah: rows.length };
+}
+
+export async function xlsxRekap(db: Db, rekap: Rekap, path: string): Promise<void> {
+  const katalog = katalogAktif(db);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Bermantra';
+  const ws = wb.addWorksheet('Rekap', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
+  const numeric = katalog.indikator.filter((i) => i.tipe !== 'teks');
+  ws.columns = [
+    { header: 'PERIODE', key: 'periode', width: 10 },
+    { header: `KODE_${rekap.per.toUpperCase()}`, key: 'kunci', width: 20 },
+    { header: rekap.per.toUpperCase(), key: 'nama', width: 30 },
+    { header: 'JUMLAH_KELOMPOK', key: 'jk', width: 12 },
+    { header: 'LAPORAN_MASUK', key: 'masuk', width: 12 },
+    { header: 'LAPORAN_DIHARAPKAN', key: 'harap', width: 12 },
+    ...numeric.map((i) => ({ header: i.kode.toUpperCase(), key: i.kode, width: 16 })),
+  ];
+  styleHeader(ws.getRow(1));
+  const add = (b: Rekap['total'], bold = false) => {
+    const row = ws.addRow({ periode: rekap.periode, kunci: b.kunci, nama: b.nama, jk: b.jumlah_kelompok, masuk: b.laporan_masuk, harap: b.laporan_diharapkan, ...Object.fromEntries(numeric.map((i) => [i.kode, b.nilai[i.kode] ?? null])) });
+    if (bold) row.font = { bold: true };
+  };
+  rekap.baris.forEach((b) => add(b));
+  add({ ...rekap.total, kunci: 'JUMLAH' }, true);
+  for (const key of ['periode', 'kunci']) ws.getColumn(key).numFmt = '@';
+  for (const i of numeric) ws.getColumn(i.kode).numFmt = numFmt(i);
+  const hilang = rekap.baris.flatMap((b) => b.hilang);
+  const wh = wb.addWorksheet('Belum masuk');
+  wh.columns = [
+    { header: 'ID_KELOMPOK', key: 'id', width: 38 },
+    { header: 'NAMA_KELOMPOK', key: 'nama', width: 30 },
+    { header: 'PERIODE', key: 'periode', width: 10 },
+  ];
+  styleHeader(wh.getRow(1));
+  for (const h of hilang) wh.addRow({ id: h.kelompok_id, nama: h.kelompok_nama, periode: h.periode });
+  wh.getColumn('periode').numFmt = '@';
+  lembarKeterangan(wb, db, rekap.judul, [
+    ['Tingkat', rekap.per],
+    ['Kelengkapan', rekap.total.kelengkapan],
+    ['Aturan', 'SUM dijumlahkan, LAST bulan terakhir, AVERAGE dirata-rata; laba = omzet − biaya'],
+  ]);
+  await tulisExcel(wb, path);
+}
+
+
+/** One entry point for every report document: a month gives the monthly report, a semester or year the recap. */
+export async function tulisDokumenLaporan(db: Db, input: { periode: string; format: 'pdf' | 'xlsx'; per: TingkatRekap; fasilitator_id?: string | null }, path: string): Promise<void> {
+  if (/^\d{4}-\d{2}$/.test(input.periode)) {
+    if (input.format === 'pdf') await pdfLaporanBulanan(db, input, path);
+    else await xlsxLaporanBulanan(db, input, path);
+    return;
+  }
+  const rekap = hitungRekap(db, input.periode, input.per);
+  if (input.format === 'pdf') await pdfRekap(db, rekap, path);
+  else await xlsxRekap(db, rekap, path);
+}

@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { Db } from '../../../db/connection';
+import { RecordWriter } from '../../../db/write';
+import { AppError } from '../../common/errors';
+
+// Documentation photos of a monthly report. The renderer shrinks them before upload (at most
+// 1280 px, about 200 KB, as JPEG); here they are checked, stored once by their SHA-256 in the
+// lampiran/ folder beside the database, and referenced by a synced row.
+
+export const MAKS_FOTO = 4;
+export const MAKS_SISI = 1280;
+export const MAKS_BYTE = 400 * 1024;
+
+export interface InfoGambar {
+  mime: 'image/jpeg' | 'image/png';
+  lebar: number;
+  tinggi: number;
+}
+
+/** Reads the format and size of a JPEG or PNG from its header. */
+export function infoGambar(bytes: Uint8Array): InfoGambar | null {
+  if (bytes.length > 24 && bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return { mime: 'image/png', lebar: view.getUint32(16), tinggi: view.getUint32(20) };
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xd8) {
+    let i = 2;
+    while (i + 9 < bytes.length) {
+      if (bytes[i] !== 0xff) return null;
+      const marker = bytes[i + 1]!;
+      const length = (bytes[i + 2]! << 8) | bytes[i + 3]!;
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { mime: 'image/jpeg', tinggi: (bytes[i + 5]! << 8) | bytes[i + 6]!, lebar: (bytes[i + 7]! << 8) | bytes[i + 8]! };
+      }
+      i += 2 + length;
+    }
+  }
+  return null;
+}
+
+export function folderLampiran(db: Db): string {
+  return join(dirname(db.file), 'lampiran');
+}
+
+export function tambahFoto(db: Db, input: { laporan_id: string; path: string; nama: string; keterangan: string | null }): { id: string } {
+  const laporan = db.get(db.q.selectFrom('laporan_bulanan').select(['id', 'status']).where('id', '=', input.laporan_id).where('deleted_at', 'is', null));
+  if (!laporan) throw new AppError('TIDAK_DITEMUKAN', 'Laporan tidak ditemukan. Simpan laporannya dulu, lalu tambahkan foto.');
+  if (laporan.status === 'diverifikasi') throw new AppError('LAPORAN_TERKUNCI', 'Laporan sudah diverifikasi dan terkunci; foto tidak dapat ditambah.');
+  const count = db.get(db.q.selectFrom('foto_laporan').select((eb) => eb.fn.countAll<number>().as('n')).where('laporan_id', '=', input.laporan_id).where('deleted_at', 'is', null))?.n ?? 0;
+  if (count >= MAKS_FOTO) throw new AppError('FOTO_PENUH', `Satu laporan paling banyak ${MAKS_FOTO} foto. Hapus salah satu foto dulu.`);
+  const bytes = readFileSync(input.path);
+  const info = infoGambar(bytes);
+  if (!info) throw new AppError('BUKAN_FOTO', `${input.nama} bukan foto JPEG atau PNG. Pilih berkas foto dari kamera atau ponsel.`);
+  if (info.lebar > MAKS_SISI || info.tinggi > MAKS_SISI || bytes.length > MAKS_BYTE) {
+    throw new AppError('FOTO_TERLALU_BESAR', `Foto ${input.nama} terlalu besar (${info.lebar}×${info.tinggi} piksel, ${Math.round(bytes.length / 1024)} KB; paling besar ${MAKS_SISI} piksel dan ${MAKS_BYTE / 1024} KB). Tambahkan lewat layar laporan, yang mengecilkan foto otomatis.`);
+  }
+  const hash = createHash('sha256').update(bytes).digest('hex');
+  const dir = folderLampiran(db);
+  mkdirSync(dir, { recursive: true });
+  const target = join(dir, hash);
+  if (!existsSync(target)) {
+    writeFileSync(`${target}.tmp`, bytes);
+    renameSync(`${target}.tmp`, target);
+  }
+  const id = RecordWriter.forDb(db).insert('foto_laporan', { laporan_id: input.laporan_id, hash, mime: info.mime, lebar: info.lebar, tinggi: info.tinggi, ukuran: bytes.length, keterangan: input.keterangan });
+  return { id };
+}
+
+export function daftarFoto(db: Db, laporanId: string) {
+  return db.all(db.q.selectFrom('foto_laporan').select(['id', 'hash', 'mime', 'lebar', 'tinggi', 'ukuran', 'keterangan']).where('laporan_id', '=', laporanId).where('deleted_at', 'is', null).orderBy('created_at'));
+}
+
+/** Photos as data URLs for pdfmake (which reads no files itself). Missing files are skipped. */
+export function fotoUntukDokumen(db: Db, laporanId: string): { dataUrl: string; keterangan: string | null }[] {
+  const dir = folderLampiran(db);
+  return daftarFoto(db, laporanId)
+    .filter((f) => existsSync(join(dir, f.hash)))
+    .map((f) => ({ dataUrl: `data:${f.mime};base64,${readFileSync(join(dir, f.hash)).toString('base64')}`, keterangan: f.keterangan }));
+}
+
+export function pathFoto(db: Db, id: string): { path: string; mime: string } {
+  const f = db.get(db.q.selectFrom('foto_laporan').select(['hash', 'mime']).where('id', '=', id).where('deleted_at', 'is', null));
+  if (!f) throw new AppError('TIDAK_DITEMUKAN', 'Foto tidak ditemukan.');
+  return { path: join(folderLampiran(db), f.hash), mime: f.mime };
+}

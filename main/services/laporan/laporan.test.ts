@@ -1,0 +1,158 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { KATALOG_AWAL } from '../../common/laporan';
+import { riwayat } from '../pengaturan/audit';
+import { ajukanLaporan, bacaAngka, bukaKembaliLaporan, simpanLaporan, verifikasiLaporan } from './laporan';
+import { tulisDokumenLaporan } from './dokumen';
+import { gabungRekap, hitungKepatuhan, hitungRekap, rekapKelompok } from './rekap';
+import { simpanKelompok } from '../kelompok/kelompok';
+import { tempDb } from '../testing';
+import { AppError } from '../../common/errors';
+
+const today = new Date('2025-12-15T08:00:00Z');
+
+function kelompok(db: Parameters<typeof simpanKelompok>[0], nama: string, desa = '35.07.01.2001') {
+  return simpanKelompok(db, { nama, desa_kode: desa, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+}
+
+const lengkap = (omzet: number, extra: Record<string, number | string | null> = {}) => ({ omzet, biaya: Math.round(omzet * 0.6), anggota_aktif: 10, ...extra });
+
+test('numbers are read the way Indonesians write them', () => {
+  assert.equal(bacaAngka('Rp 1.500.000'), 1500000);
+  assert.equal(bacaAngka('1.500.000'), 1500000);
+  assert.equal(bacaAngka('12,5'), 12.5);
+  assert.equal(bacaAngka('85%'), 85);
+  assert.equal(bacaAngka(''), null);
+  assert.ok(Number.isNaN(bacaAngka('sejuta')));
+});
+
+test('a draft saves whatever was typed; submitting needs the required fields; a verified month is locked until reopened with a reason', () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db, 'KUBE A');
+    const first = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-03', nilai: { omzet: '1.500.000', kehadiran: 'banyak' } });
+    assert.equal(first.laporan.status, 'draft');
+    assert.equal(first.laporan.nilai.omzet, 1500000);
+    assert.ok(first.masalah.some((m) => m.kode === 'kehadiran' && m.tingkat === 'galat'));
+    assert.ok(first.masalah.some((m) => m.kode === 'biaya' && /wajib/.test(m.pesan)));
+
+    const refused = ajukanLaporan(t.db, [first.laporan.id], today);
+    assert.equal(refused.berhasil, 0);
+    assert.match(refused.ditolak[0]!.pesan, /Biaya produksi wajib diisi/);
+
+    const second = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-03', nilai: { biaya: 900000, anggota_aktif: 9 } });
+    assert.equal(second.laporan.nilai.laba, 600000, 'laba is omzet − biaya, computed');
+    assert.equal(ajukanLaporan(t.db, [first.laporan.id], today).berhasil, 1);
+    assert.equal(verifikasiLaporan(t.db, [first.laporan.id], today).berhasil, 1);
+    assert.throws(() => simpanLaporan(t.db, { kelompok_id: k, periode: '2025-03', nilai: { omzet: 1 } }), (e: AppError) => e.code === 'LAPORAN_TERKUNCI');
+
+    assert.throws(() => bukaKembaliLaporan(t.db, first.laporan.id, ''), /alasan/i);
+    const reopened = bukaKembaliLaporan(t.db, first.laporan.id, 'Omzet salah ketik, seharusnya 1,6 juta');
+    assert.equal(reopened.status, 'draft');
+    assert.equal(riwayat(t.db, 'laporan_bulanan', first.laporan.id)[0]!.alasan, 'Omzet salah ketik, seharusnya 1,6 juta');
+    simpanLaporan(t.db, { kelompok_id: k, periode: '2025-03', nilai: { omzet: 1600000 } });
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('rules warn about outliers against the median of six months, and about a pasted laba that disagrees', () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db, 'KUBE A');
+    for (const m of ['01', '02', '03', '04', '05', '06']) simpanLaporan(t.db, { kelompok_id: k, periode: `2025-${m}`, nilai: lengkap(1_000_000) });
+    const r = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-07', nilai: { ...lengkap(3_500_000), laba: 1_000_000 } });
+    const outlier = r.masalah.find((m) => m.kode === 'omzet')!;
+    assert.equal(outlier.tingkat, 'peringatan');
+    assert.match(outlier.pesan, /3× median 6 bulan terakhir \(Rp1\.000\.000\)/);
+    assert.match(r.masalah.find((m) => m.kode === 'laba')!.pesan, /tidak sama dengan omzet − biaya/);
+    const negative = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-08', nilai: lengkap(-5) });
+    assert.ok(negative.masalah.some((m) => m.kode === 'omzet' && m.tingkat === 'galat' && /negatif/.test(m.pesan)));
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('rolling up: flows add, stocks take the last month, rates average; higher levels add groups', () => {
+  const rows = [
+    { periode: '2025-02', nilai: { omzet: 200, biaya: 50, anggota_aktif: 9, kas: 700, kehadiran: 80 } },
+    { periode: '2025-01', nilai: { omzet: 100, biaya: 40, anggota_aktif: 10, kas: 500, kehadiran: 100 } },
+  ] as never[];
+  const g = rekapKelompok(KATALOG_AWAL, rows);
+  assert.deepEqual([g.omzet, g.biaya, g.laba, g.anggota_aktif, g.kas, g.kehadiran], [300, 90, 210, 9, 700, 90]);
+  const total = gabungRekap(KATALOG_AWAL, [g, { ...g, kehadiran: 70 }]);
+  assert.deepEqual([total.omzet, total.laba, total.anggota_aktif, total.kehadiran], [600, 420, 18, 80]);
+});
+
+test('a semester recap says how complete it is and which reports are missing', () => {
+  const t = tempDb();
+  try {
+    const a = kelompok(t.db, 'KUBE A');
+    const b = kelompok(t.db, 'KUBE B', '35.07.02.2001');
+    const ids: string[] = [];
+    for (const m of ['07', '08', '09', '10', '11']) ids.push(simpanLaporan(t.db, { kelompok_id: a, periode: `2025-${m}`, nilai: lengkap(1_000_000) }).laporan.id);
+    ids.push(simpanLaporan(t.db, { kelompok_id: b, periode: '2025-07', nilai: lengkap(2_000_000, { anggota_aktif: 5 }) }).laporan.id);
+    const draft = simpanLaporan(t.db, { kelompok_id: b, periode: '2025-08', nilai: lengkap(9_000_000) }); // a draft is not counted
+    ajukanLaporan(t.db, ids, today);
+
+    // December is not over yet on 15 December: 5 months expected per group
+    const perKelompok = hitungRekap(t.db, '2025-S2', 'kelompok', today);
+    const rowA = perKelompok.baris.find((r) => r.nama === 'KUBE A')!;
+    assert.equal(rowA.kelengkapan, '5 dari 5 bulan');
+    assert.equal(rowA.nilai.omzet, 5_000_000);
+    const rowB = perKelompok.baris.find((r) => r.nama === 'KUBE B')!;
+    assert.equal(rowB.kelengkapan, '1 dari 5 bulan');
+    assert.deepEqual(rowB.hilang.map((h) => h.periode), ['2025-08', '2025-09', '2025-10', '2025-11']);
+    assert.ok(draft.laporan.id);
+
+    const kab = hitungRekap(t.db, '2025-S2', 'kabupaten', today);
+    assert.equal(kab.total.kelengkapan, '6 dari 10 laporan');
+    assert.equal(kab.total.nilai.omzet, 7_000_000);
+    assert.equal(kab.total.nilai.anggota_aktif, 15);
+    assert.equal(hitungRekap(t.db, '2025-S2', 'kecamatan', today).baris.length, 2);
+    assert.throws(() => hitungRekap(t.db, '2025-S3'), /Periode "2025-S3" tidak dikenal/);
+
+    const kepatuhan = hitungKepatuhan(t.db, '2025-S2', today);
+    assert.deepEqual(kepatuhan.bulan, ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11']);
+    const f = kepatuhan.fasilitator[0]!;
+    assert.deepEqual([f.diharapkan, f.masuk], [10, 6]);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the recap PDF and xlsx are real documents: pdftotext reads the letterhead and page numbers, the workbook holds numbers as numbers and codes as text', async () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db, 'KUBE Melati Sejahtera');
+    const id = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-03', nilai: lengkap(1_234_567) }).laporan.id;
+    ajukanLaporan(t.db, [id], today);
+    const pdf = join(t.dir, 'rekap.pdf');
+    await tulisDokumenLaporan(t.db, { periode: '2025-S1', format: 'pdf', per: 'kelompok' }, pdf);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    assert.match(text, /PEMERINTAH KABUPATEN MALANG/);
+    assert.match(text, /REKAP SEMESTER SEMESTER I 2025/);
+    assert.match(text, /KUBE Melati Sejahtera/);
+    assert.match(text, /Rp1\.234\.567/);
+    assert.match(text, /Halaman 1 dari \d+/);
+    assert.match(execFileSync('pdffonts', [pdf], { encoding: 'utf8' }), /Roboto.*yes/);
+
+    const xlsx = join(t.dir, 'bulan.xlsx');
+    await tulisDokumenLaporan(t.db, { periode: '2025-03', format: 'xlsx', per: 'kabupaten' }, xlsx);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('Data')!;
+    const header = (ws.getRow(1).values as unknown[]).slice(1);
+    assert.deepEqual(header.slice(0, 3), ['PERIODE', 'KODE_KABUPATEN', 'KODE_KECAMATAN']);
+    const omzetCol = header.indexOf('OMZET') + 1;
+    assert.equal(ws.getRow(2).getCell(omzetCol).value, 1_234_567);
+    assert.equal(ws.getRow(2).getCell(2).value, '35.07');
+    assert.equal(ws.getColumn(2).numFmt, '@');
+  } finally {
+    t.cleanup();
+  }
+});

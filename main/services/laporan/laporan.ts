@@ -1,0 +1,352 @@
+import type { Db } from '../../../db/connection';
+import { RecordWriter } from '../../../db/write';
+import { AppError } from '../../common/errors';
+import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
+import {
+  batasPengajuan,
+  bulanSebelumnya,
+  KATALOG_AWAL,
+  lengkapiTurunan,
+  type BarisLembar,
+  type HasilStatus,
+  type Indikator,
+  type Katalog,
+  type LaporanRow,
+  type Masalah,
+  type NilaiLaporan,
+  type StatusLaporan,
+} from '../../common/laporan';
+
+
+// ---------------------------------------------------------------- catalogue
+
+export function katalogAktif(db: Db): Katalog {
+  const row = db.get(db.q.selectFrom('katalog_indikator').select('isi').orderBy('versi', 'desc').limit(1));
+  return row ? (JSON.parse(row.isi) as Katalog) : KATALOG_AWAL;
+}
+
+export function katalogVersi(db: Db, versi: number): Katalog {
+  if (versi === KATALOG_AWAL.versi) return KATALOG_AWAL;
+  const row = db.get(db.q.selectFrom('katalog_indikator').select('isi').where('versi', '=', versi));
+  return row ? (JSON.parse(row.isi) as Katalog) : katalogAktif(db);
+}
+
+/** Stores a newer catalogue (from the province). Older or equal versions are ignored. */
+export function pasangKatalog(db: Db, katalog: Katalog): boolean {
+  if (katalog.versi <= katalogAktif(db).versi) return false;
+  db.run(
+    db.q.insertInto('katalog_indikator').values({
+      versi: katalog.versi,
+      nama: katalog.nama,
+      regulasi: katalog.regulasi,
+      berlaku_mulai: katalog.berlaku_mulai,
+      isi: JSON.stringify(katalog),
+      diterapkan_pada: new Date().toISOString(),
+    }),
+  );
+  return true;
+}
+
+// ---------------------------------------------------------------- values and rules
+
+/** "Rp 1.500.000" → 1500000, "12,5" → 12.5, "" → null; NaN when it is not a number. */
+export function bacaAngka(value: unknown): number | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
+  let text = String(value).trim().replace(/^Rp\.?\s*/i, '').replace(/\s+/g, '').replace(/%$/, '');
+  if (text === '' || text === '-') return null;
+  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) text = text.replace(/\./g, '').replace(',', '.');
+  else if (/^-?\d+,\d+$/.test(text)) text = text.replace(',', '.');
+  else if (/^-?\d{1,3}(,\d{3})+$/.test(text)) text = text.replace(/,/g, '');
+  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
+}
+
+function tampil(i: Indikator, v: number): string {
+  return i.tipe === 'rupiah' ? formatRupiah(v) : `${formatAngka(v)}${i.satuan && i.tipe !== 'persen' ? ' ' + i.satuan : i.tipe === 'persen' ? '%' : ''}`;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/** Coerces raw cell values to the catalogue's types. Unreadable cells become problems, not blocking a draft. */
+export function normalisasiNilai(katalog: Katalog, raw: Record<string, unknown>): { nilai: NilaiLaporan; masalah: Masalah[]; labaDiketik: number | null } {
+  const nilai: NilaiLaporan = {};
+  const masalah: Masalah[] = [];
+  let labaDiketik: number | null = null;
+  for (const i of katalog.indikator) {
+    if (!(i.kode in raw)) continue;
+    const v = raw[i.kode];
+    if (i.turunan) {
+      const n = bacaAngka(v);
+      if (n !== null && !Number.isNaN(n)) labaDiketik = n;
+      continue;
+    }
+    if (i.tipe === 'teks') {
+      const t = v === null || v === undefined ? '' : String(v).trim();
+      nilai[i.kode] = t ? t.slice(0, 2000) : null;
+      continue;
+    }
+    const n = bacaAngka(v);
+    if (Number.isNaN(n)) {
+      masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama}: "${String(v)}" bukan angka. Tulis angka saja, misalnya 1500000.` });
+      continue;
+    }
+    nilai[i.kode] = n === null ? null : i.desimal ? Math.round(n * 100) / 100 : Math.round(n);
+  }
+  return { nilai, masalah, labaDiketik };
+}
+
+/**
+ * The rules of a report, checked as the officer types. Errors block submitting, never saving a draft;
+ * warnings only ask for a second look.
+ */
+export function periksaNilai(katalog: Katalog, nilai: NilaiLaporan, konteks: { riwayat: NilaiLaporan[]; jumlahAnggota: number; labaDiketik?: number | null }): Masalah[] {
+  const masalah: Masalah[] = [];
+  for (const i of katalog.indikator) {
+    if (i.turunan) continue;
+    const v = nilai[i.kode];
+    if (i.wajib && (v === null || v === undefined || v === '')) {
+      masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama} wajib diisi (isi 0 bila memang tidak ada).` });
+      continue;
+    }
+    if (typeof v !== 'number') continue;
+    if (v < 0) masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama} tidak boleh negatif.` });
+    if (i.tipe === 'persen' && v > 100) masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama} paling besar 100%.` });
+    if (i.agregasi !== 'LAST') {
+      const med = median(konteks.riwayat.map((r) => r[i.kode]).filter((x): x is number => typeof x === 'number'));
+      if (med !== null && med > 0 && v > 3 * med) {
+        masalah.push({ kode: i.kode, tingkat: 'peringatan', pesan: `${i.nama} ${tampil(i, v)} lebih dari 3× median 6 bulan terakhir (${tampil(i, med)}). Periksa kembali.` });
+      }
+    }
+  }
+  const aktif = nilai.anggota_aktif;
+  if (typeof aktif === 'number' && konteks.jumlahAnggota > 0 && aktif > konteks.jumlahAnggota) {
+    masalah.push({ kode: 'anggota_aktif', tingkat: 'peringatan', pesan: `Anggota aktif (${aktif}) lebih banyak dari anggota terdaftar (${konteks.jumlahAnggota}).` });
+  }
+  if (konteks.labaDiketik !== undefined && konteks.labaDiketik !== null) {
+    const laba = lengkapiTurunan(katalog, nilai).laba;
+    if (typeof laba === 'number' && laba !== konteks.labaDiketik) {
+      masalah.push({ kode: 'laba', tingkat: 'peringatan', pesan: `Laba yang ditempel (${formatRupiah(konteks.labaDiketik)}) tidak sama dengan omzet − biaya (${formatRupiah(laba)}); yang dipakai omzet − biaya.` });
+    }
+  }
+  return masalah;
+}
+
+// ---------------------------------------------------------------- reading
+
+function baseQuery(db: Db) {
+  return db.q
+    .selectFrom('laporan_bulanan as l')
+    .innerJoin('kelompok as k', 'k.id', 'l.kelompok_id')
+    .leftJoin('fasilitator as f', 'f.id', 'l.fasilitator_id')
+    .where('l.deleted_at', 'is', null)
+    .select([
+      'l.id',
+      'l.kelompok_id',
+      'k.nama as kelompok_nama',
+      'k.kecamatan_kode',
+      'k.desa_kode',
+      'l.fasilitator_id',
+      'f.nama as fasilitator_nama',
+      'l.periode',
+      'l.status',
+      'l.katalog_versi',
+      'l.nilai',
+      'l.diajukan_pada',
+      'l.diverifikasi_pada',
+      'l.diverifikasi_oleh',
+      'l.updated_at',
+    ]);
+}
+
+type RawRow = Omit<LaporanRow, 'nilai' | 'tepat_waktu'> & { nilai: string };
+
+function toRow(katalog: Katalog, r: RawRow): LaporanRow {
+  const submitted = r.diajukan_pada ? r.diajukan_pada.slice(0, 10) : null;
+  return {
+    ...r,
+    nilai: lengkapiTurunan(katalog, JSON.parse(r.nilai) as NilaiLaporan),
+    tepat_waktu: submitted === null ? null : submitted <= batasPengajuan(r.periode),
+  };
+}
+
+export interface FilterLaporan {
+  periode?: string | null;
+  /** Inclusive YYYY-MM range, for recaps. */
+  dari?: string | null;
+  sampai?: string | null;
+  kelompok?: string | null;
+  fasilitator?: string | null;
+  kecamatan?: string | null;
+  status?: StatusLaporan[] | null;
+}
+
+export function daftarLaporan(db: Db, f: FilterLaporan): LaporanRow[] {
+  const katalog = katalogAktif(db);
+  const rows = db.all(
+    baseQuery(db)
+      .$if(!!f.periode, (q) => q.where('l.periode', '=', f.periode!))
+      .$if(!!f.dari, (q) => q.where('l.periode', '>=', f.dari!))
+      .$if(!!f.sampai, (q) => q.where('l.periode', '<=', f.sampai!))
+      .$if(!!f.kelompok, (q) => q.where('l.kelompok_id', '=', f.kelompok!))
+      .$if(!!f.fasilitator, (q) => q.where('l.fasilitator_id', '=', f.fasilitator!))
+      .$if(!!f.kecamatan, (q) => q.where('k.kecamatan_kode', '=', f.kecamatan!))
+      .$if(!!f.status?.length, (q) => q.where('l.status', 'in', f.status!))
+      .orderBy('l.periode')
+      .orderBy('k.nama'),
+  );
+  return rows.map((r) => toRow(katalog, r as RawRow));
+}
+
+function ambilLaporan(db: Db, id: string): LaporanRow {
+  const row = db.get(baseQuery(db).where('l.id', '=', id));
+  if (!row) throw new AppError('TIDAK_DITEMUKAN', 'Laporan tidak ditemukan. Muat ulang halaman.');
+  return toRow(katalogAktif(db), row as RawRow);
+}
+
+function riwayatEnamBulan(db: Db, kelompokId: string, periode: string): NilaiLaporan[] {
+  return db
+    .all(
+      db.q
+        .selectFrom('laporan_bulanan')
+        .select('nilai')
+        .where('kelompok_id', '=', kelompokId)
+        .where('deleted_at', 'is', null)
+        .where('periode', '>=', bulanSebelumnya(periode, 6))
+        .where('periode', '<', periode),
+    )
+    .map((r) => JSON.parse(r.nilai) as NilaiLaporan);
+}
+
+function jumlahAnggota(db: Db, kelompokId: string): number {
+  return db.get(db.q.selectFrom('anggota').select((eb) => eb.fn.countAll<number>().as('n')).where('kelompok_id', '=', kelompokId).where('deleted_at', 'is', null))?.n ?? 0;
+}
+
+export function masalahLaporan(db: Db, row: Pick<LaporanRow, 'kelompok_id' | 'periode' | 'nilai'>, labaDiketik?: number | null): Masalah[] {
+  return periksaNilai(katalogAktif(db), row.nilai, { riwayat: riwayatEnamBulan(db, row.kelompok_id, row.periode), jumlahAnggota: jumlahAnggota(db, row.kelompok_id), labaDiketik });
+}
+
+
+/** The entry sheet: one facilitator's active groups × the catalogue, for one month. */
+export function lembarEntri(db: Db, input: { fasilitator_id: string | null; periode: string }): { katalog: Katalog; periode: string; baris: BarisLembar[] } {
+  const katalog = katalogAktif(db);
+  const groups = db.all(
+    db.q
+      .selectFrom('kelompok as k')
+      .select(['k.id', 'k.nama', 'k.desa_kode'])
+      .select((eb) => eb.selectFrom('anggota as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.kelompok_id', '=', 'k.id').where('a.deleted_at', 'is', null).as('jumlah_anggota'))
+      .where('k.deleted_at', 'is', null)
+      .where('k.status', '=', 'aktif')
+      .$if(input.fasilitator_id !== null, (q) => q.where('k.fasilitator_id', '=', input.fasilitator_id!))
+      .$if(input.fasilitator_id === null, (q) => q.where('k.fasilitator_id', 'is', null))
+      .orderBy('k.nama'),
+  );
+  const reports = new Map(daftarLaporan(db, { periode: input.periode }).map((r) => [r.kelompok_id, r]));
+  return {
+    katalog,
+    periode: input.periode,
+    baris: groups.map((g) => {
+      const laporan = reports.get(g.id) ?? null;
+      return {
+        kelompok: { ...g, jumlah_anggota: Number(g.jumlah_anggota ?? 0) },
+        laporan,
+        masalah: laporan ? masalahLaporan(db, laporan) : [],
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- writing
+
+function terkunci(r: LaporanRow): AppError {
+  return new AppError('LAPORAN_TERKUNCI', `Laporan ${r.kelompok_nama} bulan ${formatPeriode(r.periode)} sudah diverifikasi dan terkunci. Bappeda dapat membukanya kembali dengan alasan.`);
+}
+
+/** Saves a draft as the officer types: merges the given cells into the month's report (created when missing). */
+export function simpanLaporan(db: Db, input: { kelompok_id: string; periode: string; nilai: Record<string, unknown> }): { laporan: LaporanRow; masalah: Masalah[] } {
+  const katalog = katalogAktif(db);
+  const writer = RecordWriter.forDb(db);
+  const kelompok = db.get(db.q.selectFrom('kelompok').select(['id', 'fasilitator_id']).where('id', '=', input.kelompok_id).where('deleted_at', 'is', null));
+  if (!kelompok) throw new AppError('TIDAK_DITEMUKAN', 'Kelompok tidak ditemukan. Muat ulang halaman.');
+  const { nilai, masalah: bacaan, labaDiketik } = normalisasiNilai(katalog, input.nilai);
+  return db.tx(() => {
+    const existing = db.get(db.q.selectFrom('laporan_bulanan').select('id').where('kelompok_id', '=', input.kelompok_id).where('periode', '=', input.periode).where('deleted_at', 'is', null));
+    let id: string;
+    if (existing) {
+      const current = ambilLaporan(db, existing.id);
+      if (current.status === 'diverifikasi') throw terkunci(current);
+      const typed = JSON.parse(db.get(db.q.selectFrom('laporan_bulanan').select('nilai').where('id', '=', existing.id))!.nilai) as NilaiLaporan;
+      writer.update('laporan_bulanan', existing.id, { nilai: JSON.stringify({ ...typed, ...nilai }), katalog_versi: katalog.versi });
+      id = existing.id;
+    } else {
+      id = writer.insert('laporan_bulanan', {
+        kelompok_id: input.kelompok_id,
+        fasilitator_id: kelompok.fasilitator_id,
+        periode: input.periode,
+        status: 'draft',
+        katalog_versi: katalog.versi,
+        nilai: JSON.stringify(nilai),
+        diajukan_pada: null,
+        diverifikasi_pada: null,
+        diverifikasi_oleh: null,
+      });
+    }
+    const laporan = ambilLaporan(db, id);
+    return { laporan, masalah: [...bacaan, ...masalahLaporan(db, laporan, labaDiketik)] };
+  });
+}
+
+
+/** draft → diajukan, for every report without errors; the others are listed with the reason. */
+export function ajukanLaporan(db: Db, ids: string[], now = new Date()): HasilStatus {
+  const writer = RecordWriter.forDb(db);
+  const result: HasilStatus = { berhasil: 0, ditolak: [] };
+  db.tx(() => {
+    for (const id of ids) {
+      const r = ambilLaporan(db, id);
+      if (r.status !== 'draft') {
+        result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: `sudah berstatus ${r.status}` });
+        continue;
+      }
+      const errors = masalahLaporan(db, r).filter((m) => m.tingkat === 'galat');
+      if (errors.length) {
+        result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: errors.map((e) => e.pesan).join(' ') });
+        continue;
+      }
+      writer.update('laporan_bulanan', id, { status: 'diajukan', diajukan_pada: now.toISOString() });
+      result.berhasil++;
+    }
+  });
+  return result;
+}
+
+/** diajukan → diverifikasi (by Bappeda): the month is locked. */
+export function verifikasiLaporan(db: Db, ids: string[], now = new Date()): HasilStatus {
+  const writer = RecordWriter.forDb(db);
+  const result: HasilStatus = { berhasil: 0, ditolak: [] };
+  db.tx(() => {
+    for (const id of ids) {
+      const r = ambilLaporan(db, id);
+      if (r.status !== 'diajukan') {
+        result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: r.status === 'draft' ? 'belum diajukan' : 'sudah diverifikasi' });
+        continue;
+      }
+      writer.update('laporan_bulanan', id, { status: 'diverifikasi', diverifikasi_pada: now.toISOString(), diverifikasi_oleh: writer.operator });
+      result.berhasil++;
+    }
+  });
+  return result;
+}
+
+/** Unlocks a verified (or submitted) month back to draft; the reason is kept in the audit trail. */
+export function bukaKembaliLaporan(db: Db, id: string, alasan: string): LaporanRow {
+  if (alasan.trim().length < 5) throw new AppError('ALASAN_WAJIB', 'Tulis alasan membuka kembali laporan (paling sedikit 5 huruf); alasan disimpan di riwayat.', [{ field: 'alasan', message: 'Alasan wajib diisi.' }]);
+  const r = ambilLaporan(db, id);
+  if (r.status === 'draft') throw new AppError('SUDAH_DRAFT', 'Laporan ini masih draft; dapat diubah langsung.');
+  RecordWriter.forDb(db).update('laporan_bulanan', id, { status: 'draft', diverifikasi_pada: null, diverifikasi_oleh: null }, 'ubah', alasan.trim());
+  return ambilLaporan(db, id);
+}

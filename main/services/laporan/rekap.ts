@@ -1,0 +1,202 @@
+import type { Db } from '../../../db/connection';
+import { AppError } from '../../common/errors';
+import { formatPeriode, hariIni } from '../../common/format';
+import { bulanDalam, lengkapiTurunan, POLA_PERIODE, type BarisRekap, type Katalog, type Kepatuhan, type LaporanHilang, type LaporanRow, type NilaiLaporan, type Rekap, type StatusLaporan, type TingkatRekap } from '../../common/laporan';
+import { daftarLaporan, katalogAktif } from './laporan';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { namaWilayah } from '../wilayah/wilayah';
+
+// Semester and annual reports are computed from the months, never typed: each indicator rolls up by
+// its rule (SUM flows, LAST stocks, AVERAGE rates); higher levels add up their groups.
+
+
+
+
+
+interface KelompokInfo {
+  id: string;
+  kabupaten_kode: string;
+  nama: string;
+  status: string;
+  kecamatan_kode: string;
+  fasilitator_id: string | null;
+  fasilitator_nama: string | null;
+}
+
+export function periksaPeriode(periode: string): string[] {
+  const months = bulanDalam(periode);
+  if (!POLA_PERIODE.test(periode) || months.length === 0) {
+    throw new AppError('PERIODE_TIDAK_SAH', `Periode "${periode}" tidak dikenal. Tulis 2025-01 (bulan), 2025-S1 atau 2025-S2 (semester), atau 2025 (tahun).`);
+  }
+  return months;
+}
+
+type BulanNilai = Pick<LaporanRow, 'periode' | 'nilai'>;
+
+/** Rolls the months of one group up by each indicator's rule. */
+export function rekapKelompok(katalog: Katalog, reports: BulanNilai[]): NilaiLaporan {
+  const sorted = [...reports].sort((a, b) => a.periode.localeCompare(b.periode));
+  const out: NilaiLaporan = {};
+  for (const i of katalog.indikator) {
+    if (i.turunan) continue;
+    const values = sorted.map((r) => r.nilai[i.kode]).filter((v) => v !== null && v !== undefined && v !== '');
+    if (values.length === 0) {
+      out[i.kode] = null;
+      continue;
+    }
+    const numbers = values.filter((v): v is number => typeof v === 'number');
+    switch (i.agregasi) {
+      case 'SUM':
+        out[i.kode] = numbers.reduce((a, b) => a + b, 0);
+        break;
+      case 'LAST':
+      case 'TEKS':
+        out[i.kode] = values[values.length - 1]!;
+        break;
+      case 'AVERAGE':
+        out[i.kode] = numbers.length ? Math.round((numbers.reduce((a, b) => a + b, 0) / numbers.length) * 100) / 100 : null;
+        break;
+    }
+  }
+  return lengkapiTurunan(katalog, out);
+}
+
+/** Adds group recaps into one: flows and stocks add up across groups, rates average. Texts are not combined. */
+export function gabungRekap(katalog: Katalog, parts: NilaiLaporan[]): NilaiLaporan {
+  const out: NilaiLaporan = {};
+  for (const i of katalog.indikator) {
+    if (i.turunan || i.tipe === 'teks') continue;
+    const numbers = parts.map((p) => p[i.kode]).filter((v): v is number => typeof v === 'number');
+    if (numbers.length === 0) out[i.kode] = null;
+    else if (i.agregasi === 'AVERAGE') out[i.kode] = Math.round((numbers.reduce((a, b) => a + b, 0) / numbers.length) * 100) / 100;
+    else out[i.kode] = numbers.reduce((a, b) => a + b, 0);
+  }
+  return lengkapiTurunan(katalog, out);
+}
+
+const DIHITUNG: StatusLaporan[] = ['diajukan', 'diverifikasi'];
+
+export function hitungRekap(db: Db, periode: string, per: TingkatRekap = 'kabupaten', today = new Date(), kabupaten: string | null = null): Rekap {
+  const months = periksaPeriode(periode);
+  const katalog = katalogAktif(db);
+  const now = hariIni(today).slice(0, 7);
+  // A month is expected once it is over (its report is due by the 10th of the next month).
+  const expectedMonths = months.filter((m) => m < now);
+  const groups = db.all(
+    db.q
+      .selectFrom('kelompok as k')
+      .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
+      .select(['k.id', 'k.kabupaten_kode', 'k.nama', 'k.status', 'k.kecamatan_kode', 'k.fasilitator_id', 'f.nama as fasilitator_nama'])
+      .where('k.deleted_at', 'is', null)
+      .$if(!!kabupaten, (q) => q.where('k.kabupaten_kode', '=', kabupaten!))
+      .orderBy('k.nama'),
+  ) as KelompokInfo[];
+  // Lean read (no joins, no sort, three columns): this is the hot path of every recap and dashboard.
+  const byGroup = new Map<string, BulanNilai[]>();
+  for (const r of db.all(
+    db.q
+      .selectFrom('laporan_bulanan')
+      .select(['kelompok_id', 'periode', 'nilai'])
+      .where('deleted_at', 'is', null)
+      .where('periode', '>=', months[0]!)
+      .where('periode', '<=', months[months.length - 1]!)
+      .where('status', 'in', DIHITUNG),
+  )) {
+    const list = byGroup.get(r.kelompok_id);
+    const row = { periode: r.periode, nilai: JSON.parse(r.nilai) as NilaiLaporan };
+    if (list) list.push(row);
+    else byGroup.set(r.kelompok_id, [row]);
+  }
+
+  interface Unit {
+    kunci: string;
+    nama: string;
+    groups: { info: KelompokInfo; nilai: NilaiLaporan; masuk: number; diharapkan: number; hilang: LaporanHilang[] }[];
+  }
+  const units = new Map<string, Unit>();
+  const pengaturan = bacaPengaturan(db);
+  for (const g of groups) {
+    const own = byGroup.get(g.id) ?? [];
+    const expected = g.status === 'aktif' ? expectedMonths : [];
+    if (own.length === 0 && expected.length === 0) continue;
+    const reported = new Set(own.map((r) => r.periode));
+    const hilang = expected.filter((m) => !reported.has(m)).map((m) => ({ kelompok_id: g.id, kelompok_nama: g.nama, periode: m }));
+    const [kunci, nama] =
+      per === 'kelompok'
+        ? [g.id, g.nama]
+        : per === 'fasilitator'
+          ? [g.fasilitator_id ?? '-', g.fasilitator_nama ?? '(tanpa fasilitator)']
+          : per === 'kecamatan'
+            ? [g.kecamatan_kode, namaWilayah(g.kecamatan_kode) ?? g.kecamatan_kode]
+            : [g.kabupaten_kode, namaWilayah(g.kabupaten_kode) ?? g.kabupaten_kode];
+    const unit = units.get(kunci) ?? { kunci, nama, groups: [] };
+    unit.groups.push({ info: g, nilai: rekapKelompok(katalog, own), masuk: own.length, diharapkan: Math.max(expected.length, own.length), hilang });
+    units.set(kunci, unit);
+  }
+
+  const toBaris = (u: Unit): BarisRekap => {
+    const masuk = u.groups.reduce((a, g) => a + g.masuk, 0);
+    const diharapkan = u.groups.reduce((a, g) => a + g.diharapkan, 0);
+    const single = per === 'kelompok' && u.groups.length === 1;
+    return {
+      kunci: u.kunci,
+      nama: u.nama,
+      jumlah_kelompok: u.groups.length,
+      nilai: single ? u.groups[0]!.nilai : gabungRekap(katalog, u.groups.map((g) => g.nilai)),
+      laporan_masuk: masuk,
+      laporan_diharapkan: diharapkan,
+      kelengkapan: single ? `${masuk} dari ${diharapkan} bulan` : `${masuk} dari ${diharapkan} laporan`,
+      hilang: u.groups.flatMap((g) => g.hilang),
+    };
+  };
+  const baris = [...units.values()].map(toBaris).sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+  const all: Unit = { kunci: 'total', nama: pengaturan.kabupaten_nama ?? 'Total', groups: [...units.values()].flatMap((u) => u.groups) };
+  const total = { ...toBaris(all), kelengkapan: `${toBaris(all).laporan_masuk} dari ${toBaris(all).laporan_diharapkan} laporan` };
+  const jenis = months.length === 1 ? 'Laporan bulanan' : months.length === 6 ? 'Rekap semester' : 'Rekap tahunan';
+  return {
+    periode,
+    judul: `${jenis} ${formatPeriode(periode)}`,
+    per,
+    katalog_versi: katalog.versi,
+    bulan: months,
+    bulan_diharapkan: expectedMonths,
+    baris,
+    total,
+  };
+}
+
+
+/** Which groups lack a report for which month, and each facilitator's on-time rate. */
+export function hitungKepatuhan(db: Db, periode: string, today = new Date()): Kepatuhan {
+  const now = hariIni(today).slice(0, 7);
+  const months = periksaPeriode(periode).filter((m) => m < now);
+  const groups = db.all(
+    db.q
+      .selectFrom('kelompok as k')
+      .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
+      .select(['k.id', 'k.nama', 'k.fasilitator_id', 'f.nama as fasilitator_nama'])
+      .where('k.deleted_at', 'is', null)
+      .where('k.status', '=', 'aktif')
+      .orderBy('k.nama'),
+  );
+  const reports = months.length ? daftarLaporan(db, { dari: months[0], sampai: months[months.length - 1] }) : [];
+  const byKey = new Map(reports.map((r) => [`${r.kelompok_id}|${r.periode}`, r]));
+  const perFasilitator = new Map<string, Kepatuhan['fasilitator'][number]>();
+  const kelompok = groups.map((g) => {
+    const status = months.map((m) => byKey.get(`${g.id}|${m}`)?.status ?? null);
+    const key = g.fasilitator_id ?? '-';
+    const f = perFasilitator.get(key) ?? { id: key, nama: g.fasilitator_nama ?? '(tanpa fasilitator)', diharapkan: 0, masuk: 0, tepat_waktu: 0, persen_tepat_waktu: 0 };
+    for (const m of months) {
+      const r = byKey.get(`${g.id}|${m}`);
+      f.diharapkan++;
+      if (r && r.status !== 'draft') f.masuk++;
+      if (r?.tepat_waktu) f.tepat_waktu++;
+    }
+    perFasilitator.set(key, f);
+    return { id: g.id, nama: g.nama, fasilitator_nama: g.fasilitator_nama, status };
+  });
+  const fasilitator = [...perFasilitator.values()]
+    .map((f) => ({ ...f, persen_tepat_waktu: f.diharapkan ? Math.round((f.tepat_waktu / f.diharapkan) * 1000) / 10 : 0 }))
+    .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
+  return { periode, bulan: months, kelompok, fasilitator };
+}

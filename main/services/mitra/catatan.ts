@@ -1,0 +1,156 @@
+import type { Db } from '../../../db/connection';
+import { RecordWriter } from '../../../db/write';
+import type { Page } from '../../common/contract-kit';
+import { AppError } from '../../common/errors';
+import { ENTITAS, type BarisCatatan, type Catatan, type EntitasKode, type FieldSpec } from '../../common/mitra';
+import { bacaAngka } from '../laporan/laporan';
+import { kecamatanDariDesa, namaWilayah } from '../wilayah/wilayah';
+
+// Records described by a field spec (offtakers, agreements, MoUs, issues…): one validation, one list,
+// one writer for all of them, so each new kind of record is a spec, not a new service.
+
+const REF: Partial<Record<FieldSpec['tipe'], { tabel: string; nama: string; label: string }>> = {
+  kelompok: { tabel: 'kelompok', nama: 'nama', label: 'Kelompok' },
+  offtaker: { tabel: 'offtaker', nama: 'nama', label: 'Offtaker' },
+  mou: { tabel: 'mou', nama: 'perguruan_tinggi', label: 'MoU' },
+  isu: { tabel: 'isu', nama: 'uraian', label: 'Isu' },
+};
+
+function nilaiField(f: FieldSpec, raw: unknown): { value: string | number | null; galat?: string } {
+  if (raw === null || raw === undefined || (typeof raw === 'string' && raw.trim() === '')) {
+    return f.wajib ? { value: null, galat: `${f.label} wajib diisi.` } : { value: null };
+  }
+  switch (f.tipe) {
+    case 'angka':
+    case 'rupiah':
+    case 'tahun': {
+      const n = bacaAngka(raw);
+      if (n === null || Number.isNaN(n) || n < 0) return { value: null, galat: `${f.label} harus angka, tidak negatif.` };
+      if (f.tipe === 'tahun' && (n < 2000 || n > 2100 || !Number.isInteger(n))) return { value: null, galat: `${f.label} ditulis 4 angka, misalnya 2025.` };
+      return { value: f.tipe === 'angka' && f.desimal ? Math.round(n * 100) / 100 : Math.round(n) };
+    }
+    case 'ya_tidak':
+      return { value: raw === true || raw === 1 || raw === '1' || raw === 'ya' ? 1 : 0 };
+    case 'tanggal': {
+      const t = String(raw).trim();
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || Number.isNaN(Date.parse(t))) return { value: null, galat: `${f.label} ditulis TTTT-BB-HH, misalnya 2025-11-05.` };
+      return { value: t };
+    }
+    case 'pilihan': {
+      const t = String(raw).trim();
+      if (f.opsi && !f.opsi.includes(t)) return { value: null, galat: `${f.label} harus salah satu dari: ${f.opsi.join(', ')}.` };
+      return { value: t };
+    }
+    case 'kecamatan':
+    case 'desa': {
+      const t = String(raw).trim();
+      if (!namaWilayah(t)) return { value: null, galat: `${f.label} tidak dikenal. Pilih dari daftar.` };
+      return { value: t };
+    }
+    default: {
+      const t = String(raw).trim();
+      if (t.length > (f.tipe === 'panjang' ? 5000 : 300)) return { value: null, galat: `${f.label} terlalu panjang.` };
+      return { value: t };
+    }
+  }
+}
+
+export function simpanCatatan(db: Db, entitas: EntitasKode, input: Record<string, unknown>): { id: string } {
+  const spec = ENTITAS[entitas];
+  const writer = RecordWriter.forDb(db);
+  const values: Record<string, string | number | null> = {};
+  const details: { field: string; message: string }[] = [];
+  for (const f of spec.fields) {
+    const r = nilaiField(f, input[f.kode]);
+    if (r.galat) details.push({ field: f.kode, message: r.galat });
+    values[f.kode] = r.value;
+    const ref = REF[f.tipe];
+    if (ref && r.value) {
+      const found = db.sqlite.prepare(`SELECT id FROM ${ref.tabel} WHERE id = ? AND deleted_at IS NULL`).get(r.value);
+      if (!found) details.push({ field: f.kode, message: `${f.label} tidak ditemukan. Pilih dari daftar.` });
+    }
+  }
+  if (values.desa_kode && values.kecamatan_kode && kecamatanDariDesa(String(values.desa_kode)) !== values.kecamatan_kode) {
+    details.push({ field: 'desa_kode', message: 'Desa/kelurahan tidak berada di kecamatan yang dipilih.' });
+  }
+  if (values.desa_kode && !values.kecamatan_kode && 'kecamatan_kode' in values) values.kecamatan_kode = kecamatanDariDesa(String(values.desa_kode));
+  if (entitas === 'perjanjian' && values.mulai && values.selesai && String(values.selesai) < String(values.mulai)) {
+    details.push({ field: 'selesai', message: 'Tanggal selesai tidak boleh sebelum tanggal mulai.' });
+  }
+  if (details.length) throw new AppError('INPUT_TIDAK_SAH', details.length === 1 ? details[0]!.message : `Ada ${details.length} isian yang perlu diperbaiki: ${details.map((d) => d.message).join(' ')}`, details);
+  const id = typeof input.id === 'string' && input.id ? input.id : null;
+  if (id) {
+    writer.update(entitas, id, values as never);
+    return { id };
+  }
+  return { id: writer.insert(entitas, values as never) };
+}
+
+export interface FilterCatatan {
+  cari?: string | null;
+  /** field → exact value */
+  filter?: Record<string, string> | null;
+  terhapus?: boolean;
+  halaman?: number;
+  per?: number;
+  kabupaten?: string | null;
+}
+
+/** Display names for referenced records and regions, by field. */
+function namaRujukan(db: Db, entitas: EntitasKode, rows: Catatan[]): BarisCatatan[] {
+  const spec = ENTITAS[entitas];
+  const caches = new Map<string, Map<string, string>>();
+  for (const f of spec.fields) {
+    const ref = REF[f.tipe];
+    if (!ref) continue;
+    const ids = [...new Set(rows.map((r) => r[f.kode]).filter((v): v is string => typeof v === 'string'))];
+    const map = new Map<string, string>();
+    for (const id of ids) {
+      const row = db.sqlite.prepare(`SELECT ${ref.nama} AS n FROM ${ref.tabel} WHERE id = ?`).get(id) as { n: string } | undefined;
+      map.set(id, row ? String(row.n).slice(0, 80) : '(terhapus)');
+    }
+    caches.set(f.kode, map);
+  }
+  return rows.map((data) => {
+    const nama: Record<string, string> = {};
+    for (const f of spec.fields) {
+      const v = data[f.kode];
+      if (v === null || v === undefined) continue;
+      if (caches.has(f.kode)) nama[f.kode] = caches.get(f.kode)!.get(String(v)) ?? '';
+      else if (f.tipe === 'kecamatan' || f.tipe === 'desa') nama[f.kode] = namaWilayah(String(v)) ?? String(v);
+    }
+    return { data, nama };
+  });
+}
+
+export function daftarCatatan(db: Db, entitas: EntitasKode, f: FilterCatatan = {}): Page<BarisCatatan> {
+  const spec = ENTITAS[entitas];
+  const where: string[] = [f.terhapus ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
+  const params: unknown[] = [];
+  if (f.kabupaten) {
+    where.push('kabupaten_kode = ?');
+    params.push(f.kabupaten);
+  }
+  const textFields = spec.fields.filter((x) => ['teks', 'panjang', 'pilihan'].includes(x.tipe)).map((x) => x.kode);
+  if (f.cari?.trim() && textFields.length) {
+    where.push(`(${textFields.map((c) => `${c} LIKE ?`).join(' OR ')})`);
+    for (const _ of textFields) params.push(`%${f.cari.trim()}%`);
+  }
+  for (const [k, v] of Object.entries(f.filter ?? {})) {
+    if (!v || !spec.fields.some((x) => x.kode === k)) continue;
+    where.push(`${k} = ?`);
+    params.push(v);
+  }
+  const per = Math.min(f.per ?? 50, 500);
+  const halaman = Math.max(1, f.halaman ?? 1);
+  const order = spec.fields.some((x) => x.kode === 'tanggal') ? 'tanggal DESC, created_at DESC' : `${spec.nama}`;
+  const total = (db.sqlite.prepare(`SELECT count(*) AS n FROM ${entitas} WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
+  const rows = db.sqlite.prepare(`SELECT * FROM ${entitas} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, per, (halaman - 1) * per) as Catatan[];
+  return { rows: namaRujukan(db, entitas, rows), total, halaman, per };
+}
+
+export function ambilCatatan(db: Db, entitas: EntitasKode, id: string): BarisCatatan {
+  const row = db.sqlite.prepare(`SELECT * FROM ${entitas} WHERE id = ?`).get(id) as Catatan | undefined;
+  if (!row) throw new AppError('TIDAK_DITEMUKAN', `${ENTITAS[entitas].judul}: data tidak ditemukan. Muat ulang daftar.`);
+  return namaRujukan(db, entitas, [row])[0]!;
+}

@@ -1,0 +1,246 @@
+import ExcelJS from 'exceljs';
+import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Db } from '../../../db/connection';
+import { RecordWriter } from '../../../db/write';
+import { AppError } from '../../common/errors';
+import { bulanSebelumnya } from '../../common/laporan';
+import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
+import { terbilangRupiah } from '../../common/terbilang';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { tulisExcel } from '../dokumen/spreadsheet';
+import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
+import { namaWilayah } from '../wilayah/wilayah';
+import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen/dtsen';
+import type { PenilaianGerobak, RingkasanMitra } from '../../common/api';
+
+// The views and documents of the partnership agreements: offtakers (SPPG first), purchase agreements,
+// cart aid (gerobak), university MoUs and strategic issues.
+
+function tambahHari(iso: string, hari: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + hari);
+  return d.toISOString().slice(0, 10);
+}
+
+
+export function ringkasanMitra(db: Db, today = hariIni()): RingkasanMitra {
+  const days = (to: string) => Math.round((Date.parse(to) - Date.parse(today)) / 86_400_000);
+  const sppg = db.sqlite
+    .prepare("SELECT kecamatan_kode, count(*) AS jumlah, coalesce(sum(kapasitas_bulan), 0) AS kebutuhan FROM offtaker WHERE deleted_at IS NULL AND jenis = 'SPPG' GROUP BY kecamatan_kode ORDER BY jumlah DESC")
+    .all() as { kecamatan_kode: string | null; jumlah: number; kebutuhan: number }[];
+  const aktif = "p.deleted_at IS NULL AND p.status = 'aktif' AND p.mulai <= @today AND p.selesai >= @today";
+  const berakhir = db.sqlite
+    .prepare(`SELECT p.id, p.nomor, k.nama AS kelompok, o.nama AS offtaker, p.selesai FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id JOIN offtaker o ON o.id = p.offtaker_id WHERE ${aktif} AND p.selesai <= @batas ORDER BY p.selesai`)
+    .all({ today, batas: tambahHari(today, 60) }) as { id: string; nomor: string; kelompok: string; offtaker: string; selesai: string }[];
+  const perKec = db.sqlite
+    .prepare(`SELECT k.kecamatan_kode, count(*) AS n, sum(round(p.volume * p.harga_satuan)) AS nilai FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id WHERE ${aktif} GROUP BY k.kecamatan_kode ORDER BY nilai DESC`)
+    .all({ today }) as { kecamatan_kode: string; n: number; nilai: number }[];
+  const perJenis = db.sqlite
+    .prepare(`SELECT o.jenis, count(*) AS n, sum(round(p.volume * p.harga_satuan)) AS nilai FROM perjanjian p JOIN offtaker o ON o.id = p.offtaker_id WHERE ${aktif} GROUP BY o.jenis ORDER BY nilai DESC`)
+    .all({ today }) as { jenis: string; n: number; nilai: number }[];
+  const tanpa = db.sqlite
+    .prepare(`SELECT k.id, k.nama, k.desa_kode FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' AND NOT EXISTS (SELECT 1 FROM perjanjian p WHERE p.kelompok_id = k.id AND ${aktif}) ORDER BY k.nama`)
+    .all({ today }) as { id: string; nama: string; desa_kode: string }[];
+  const mou = db.sqlite
+    .prepare("SELECT id, perguruan_tinggi, nomor, berlaku_sampai FROM mou WHERE deleted_at IS NULL AND status != 'berakhir' AND berlaku_sampai <= ? ORDER BY berlaku_sampai")
+    .all(tambahHari(today, 90)) as { id: string; perguruan_tinggi: string; nomor: string; berlaku_sampai: string }[];
+  const terbuka = (db.sqlite.prepare("SELECT count(*) AS n FROM tindak_lanjut WHERE deleted_at IS NULL AND status != 'selesai'").get() as { n: number }).n;
+  return {
+    sppg_per_kecamatan: sppg.map((s) => ({ kecamatan_kode: s.kecamatan_kode ?? '', kecamatan: namaWilayah(s.kecamatan_kode) ?? '(tanpa kecamatan)', jumlah: s.jumlah, kebutuhan_bulan: s.kebutuhan })),
+    perjanjian_berakhir: berakhir.map((b) => ({ ...b, sisa_hari: days(b.selesai) })),
+    nilai_per_kecamatan: perKec.map((p) => ({ kecamatan_kode: p.kecamatan_kode, kecamatan: namaWilayah(p.kecamatan_kode) ?? p.kecamatan_kode, perjanjian: p.n, nilai_bulan: p.nilai })),
+    nilai_per_jenis: perJenis.map((p) => ({ jenis: p.jenis, perjanjian: p.n, nilai_bulan: p.nilai })),
+    kelompok_tanpa_offtaker: tanpa.map((t) => ({ id: t.id, nama: t.nama, desa: namaWilayah(t.desa_kode) ?? t.desa_kode })),
+    mou_berakhir: mou.map((m) => ({ ...m, sisa_hari: days(m.berlaku_sampai) })),
+    tindak_lanjut_terbuka: terbuka,
+  };
+}
+
+// ---------------------------------------------------------------- cart aid
+
+
+const KELILING = /keliling|gerobak|dagang|pentol|sayur|kuliner|warung/i;
+
+/**
+ * The yearly re-identification: per active group, whether its business needs a cart, whether it was
+ * active in the last 3 monthly reports, whether it already got a cart, and the share of its members
+ * in desil 1–4 (when DT-SEN matching exists), with the reasons, beside the officer's decision.
+ */
+export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): PenilaianGerobak[] {
+  const thisMonth = today.slice(0, 7);
+  const months = [1, 2, 3].map((n) => bulanSebelumnya(thisMonth, n));
+  const groups = db.sqlite
+    .prepare(
+      `SELECT k.id, k.nama, k.desa_kode, k.sektor, k.produk_utama,
+        (SELECT nama FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL AND a.jabatan = 'ketua' LIMIT 1) AS ketua,
+        (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS jumlah_anggota,
+        (SELECT count(*) FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.deleted_at IS NULL AND l.status != 'draft' AND l.periode IN (?, ?, ?) AND coalesce(json_extract(l.nilai, '$.omzet'), 0) > 0) AS laporan_aktif,
+        (SELECT max(tahun) FROM gerobak_diterima g WHERE g.kelompok_id = k.id AND g.deleted_at IS NULL) AS sudah_menerima
+       FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' ORDER BY k.nama`,
+    )
+    .all(...months) as { id: string; nama: string; desa_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }[];
+  // Registered members per kelompok in the latest snapshot (the same rule as the dashboard), and those in desil 1-4.
+  const desil = new Map<string, { cocok: number; sasaran: number }>();
+  for (const r of db.sqlite
+    .prepare(`SELECT a.kelompok_id AS k, count(*) AS cocok, sum(CASE WHEN h.desil BETWEEN 1 AND 4 THEN 1 ELSE 0 END) AS sasaran FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${COCOK_SQL} AND h.desil IS NOT NULL GROUP BY a.kelompok_id`)
+    .all() as { k: string; cocok: number; sasaran: number }[]) {
+    desil.set(r.k, { cocok: r.cocok, sasaran: r.sasaran });
+  }
+  const assessed = new Map(
+    (db.sqlite.prepare('SELECT kelompok_id, usaha_keliling, keputusan, catatan FROM gerobak_penilaian WHERE tahun = ? AND deleted_at IS NULL').all(tahun) as { kelompok_id: string; usaha_keliling: number; keputusan: 'diusulkan' | 'tidak' | null; catatan: string | null }[]).map((r) => [r.kelompok_id, r]),
+  );
+  return groups.map((g) => {
+    const a = assessed.get(g.id);
+    const keliling = a ? a.usaha_keliling === 1 : KELILING.test(`${g.sektor} ${g.produk_utama ?? ''}`);
+    const d = desil.get(g.id);
+    const persen = d && g.jumlah_anggota ? Math.round((d.sasaran / g.jumlah_anggota) * 1000) / 10 : null;
+    const alasan: string[] = [];
+    let layak = true;
+    if (keliling) alasan.push('usaha membutuhkan gerobak (kuliner/dagang keliling)');
+    else {
+      layak = false;
+      alasan.push('usaha tidak memerlukan gerobak');
+    }
+    if (g.laporan_aktif >= 3) alasan.push('aktif dalam 3 laporan bulanan terakhir');
+    else {
+      layak = false;
+      alasan.push(`hanya ${g.laporan_aktif} dari 3 laporan bulanan terakhir menunjukkan usaha berjalan`);
+    }
+    if (g.sudah_menerima) {
+      layak = false;
+      alasan.push(`sudah menerima gerobak tahun ${g.sudah_menerima}`);
+    } else alasan.push('belum pernah menerima gerobak');
+    if (persen !== null) {
+      if (persen >= 50) alasan.push(`${formatDesimal(persen, 1)}% anggota di desil 1–4`);
+      else {
+        layak = false;
+        alasan.push(`hanya ${formatDesimal(persen, 1)}% anggota di desil 1–4`);
+      }
+    } else alasan.push('belum ada hasil pencocokan DT-SEN');
+    return {
+      kelompok_id: g.id,
+      kelompok: g.nama,
+      desa: namaWilayah(g.desa_kode) ?? g.desa_kode,
+      ketua: g.ketua,
+      jumlah_anggota: g.jumlah_anggota,
+      sektor: g.sektor,
+      produk: g.produk_utama,
+      usaha_keliling: keliling,
+      laporan_aktif: g.laporan_aktif,
+      sudah_menerima: g.sudah_menerima,
+      persen_desil_1_4: persen,
+      layak,
+      alasan,
+      keputusan: a?.keputusan ?? null,
+      catatan: a?.catatan ?? null,
+    };
+  });
+}
+
+export function simpanPenilaianGerobak(db: Db, input: { kelompok_id: string; tahun: number; usaha_keliling: boolean; keputusan: 'diusulkan' | 'tidak' | null; catatan: string | null }): void {
+  const writer = RecordWriter.forDb(db);
+  const existing = db.get(db.q.selectFrom('gerobak_penilaian').select('id').where('kelompok_id', '=', input.kelompok_id).where('tahun', '=', input.tahun).where('deleted_at', 'is', null));
+  const values = { kelompok_id: input.kelompok_id, tahun: input.tahun, usaha_keliling: input.usaha_keliling ? 1 : 0, keputusan: input.keputusan, catatan: input.catatan };
+  if (existing) writer.update('gerobak_penilaian', existing.id, values);
+  else writer.insert('gerobak_penilaian', values);
+}
+
+function usulan(db: Db, tahun: number) {
+  return penilaianGerobak(db, tahun).filter((p) => p.keputusan === 'diusulkan');
+}
+
+/** The year's proposal list: a letter with the table of proposed groups (PDF) or the same as .xlsx. */
+export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' | 'xlsx', path: string): Promise<{ jumlah: number }> {
+  const rows = usulan(db, tahun);
+  const p = bacaPengaturan(db);
+  if (format === 'xlsx') {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(`Usulan gerobak ${tahun}`);
+    ws.columns = [
+      { header: 'NO', key: 'no', width: 5 },
+      { header: 'KODE_KABUPATEN', key: 'kab', width: 10 },
+      { header: 'KELOMPOK', key: 'kelompok', width: 30 },
+      { header: 'DESA', key: 'desa', width: 20 },
+      { header: 'KETUA', key: 'ketua', width: 24 },
+      { header: 'JUMLAH_ANGGOTA', key: 'anggota', width: 10 },
+      { header: 'JENIS_USAHA', key: 'usaha', width: 30 },
+      { header: 'ALASAN', key: 'alasan', width: 70 },
+    ];
+    ws.getRow(1).font = { bold: true };
+    rows.forEach((r, i) => ws.addRow({ no: i + 1, kab: p.kabupaten_kode, kelompok: r.kelompok, desa: r.desa, ketua: r.ketua ?? '', anggota: r.jumlah_anggota, usaha: `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, alasan: [r.catatan, ...r.alasan].filter(Boolean).join('; ') }));
+    ws.getColumn('kab').numFmt = '@';
+    await tulisExcel(wb, path);
+    return { jumlah: rows.length };
+  }
+  const doc: TDocumentDefinitions = {
+    ...BASE_DOC,
+    pageOrientation: 'landscape',
+    info: { title: `Usulan penerima bantuan gerobak ${tahun}`, creator: 'Bermantra' },
+    content: [
+      kopSurat(p),
+      { text: `DAFTAR USULAN PENERIMA BANTUAN GEROBAK TAHUN ${tahun}`, style: 'judul' },
+      { text: `Program Peti Koin Bermantra · ${p.kabupaten_nama}`, style: 'subjudul' },
+      {
+        text: `Berdasarkan identifikasi ulang kelompok binaan tahun ${tahun}, kami usulkan ${rows.length} kelompok berikut sebagai penerima bantuan gerobak kepada Pemerintah Provinsi Jawa Timur.`,
+        margin: [0, 0, 0, 8],
+      },
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', '*'],
+          body: [
+            ['No', 'Kelompok', 'Desa', 'Ketua', 'Anggota', 'Jenis usaha', 'Alasan'].map((h) => ({ text: h, style: 'th' })),
+            ...rows.map((r, i) => [String(i + 1), r.kelompok, r.desa, r.ketua ?? '–', { text: String(r.jumlah_anggota), alignment: 'right' as const }, `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, [r.catatan, ...r.alasan].filter(Boolean).join('; ')]),
+          ],
+        },
+        fontSize: 8,
+      },
+      rows.length === 0 ? { text: 'Belum ada kelompok yang diputuskan untuk diusulkan.', italics: true } : { text: '' },
+      { columns: [{ text: '' }, tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: p.kepala_jabatan || 'Kepala Bappeda', nama: p.kepala_nama, nip: p.kepala_nip })], margin: [0, 16, 0, 0] },
+    ],
+  };
+  await tulisPdf(doc, path);
+  return { jumlah: rows.length };
+}
+
+/** A printable draft agreement: both parties, the terms and signature blocks. */
+export async function pdfPerjanjian(db: Db, id: string, path: string): Promise<void> {
+  const r = db.sqlite
+    .prepare(
+      `SELECT p.*, k.nama AS kelompok, k.desa_kode, o.nama AS offtaker, o.jenis, o.alamat AS alamat_offtaker, o.kontak,
+        (SELECT nama FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL AND a.jabatan = 'ketua' LIMIT 1) AS ketua
+       FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id JOIN offtaker o ON o.id = p.offtaker_id WHERE p.id = ? AND p.deleted_at IS NULL`,
+    )
+    .get(id) as Record<string, string | number | null> | undefined;
+  if (!r) throw new AppError('TIDAK_DITEMUKAN', 'Perjanjian tidak ditemukan.');
+  const p = bacaPengaturan(db);
+  const nilai = Math.round(Number(r.volume) * Number(r.harga_satuan));
+  const pasal = (no: number, judul: string, isi: string) => [{ text: `Pasal ${no}\n${judul}`, bold: true, alignment: 'center' as const, margin: [0, 8, 0, 2] as [number, number, number, number] }, { text: isi, alignment: 'justify' as const }];
+  const doc: TDocumentDefinitions = {
+    ...BASE_DOC,
+    info: { title: `Perjanjian pembelian ${r.nomor}`, creator: 'Bermantra' },
+    watermark: r.status === 'draf' ? { text: 'DRAF', opacity: 0.08 } : undefined,
+    content: [
+      { text: 'PERJANJIAN PEMBELIAN PRODUK', style: 'judul' },
+      { text: `Nomor: ${r.nomor}`, style: 'subjudul' },
+      { text: `Pada tanggal ${formatTanggal(String(r.tanggal))}, yang bertanda tangan di bawah ini:`, margin: [0, 0, 0, 6] },
+      { ol: [`${r.ketua ?? '(nama ketua)'}, Ketua ${r.kelompok}, Desa ${namaWilayah(String(r.desa_kode))}, ${p.kabupaten_nama}, selanjutnya disebut PIHAK PERTAMA (penjual);`, `${r.offtaker} (${r.jenis})${r.alamat_offtaker ? ', ' + r.alamat_offtaker : ''}, selanjutnya disebut PIHAK KEDUA (pembeli).`] },
+      { text: 'Kedua pihak sepakat mengadakan perjanjian pembelian dengan ketentuan berikut.', margin: [0, 6, 0, 0] },
+      ...pasal(1, 'Produk dan jumlah', `PIHAK PERTAMA menyediakan ${r.produk} sebanyak ${formatDesimal(Number(r.volume))} ${r.satuan} setiap bulan, dan PIHAK KEDUA membelinya.`),
+      ...pasal(2, 'Harga dan nilai', `Harga satuan ${formatRupiah(Number(r.harga_satuan))} per ${r.satuan}, sehingga nilai pembelian per bulan ${formatRupiah(nilai)} (${terbilangRupiah(nilai)}).`),
+      ...pasal(3, 'Jangka waktu', `Perjanjian berlaku sejak ${formatTanggal(String(r.mulai))} sampai ${formatTanggal(String(r.selesai))} dan dapat diperpanjang atas kesepakatan kedua pihak.`),
+      ...pasal(4, 'Mutu dan pembayaran', 'PIHAK PERTAMA menjaga mutu produk sesuai kesepakatan; PIHAK KEDUA membayar paling lambat 14 hari setelah produk diterima.'),
+      ...pasal(5, 'Ketentuan lain', String(r.catatan ?? 'Hal yang belum diatur diselesaikan secara musyawarah.')),
+      {
+        columns: [
+          tandaTangan({ kota: p.kota_surat, tanggal: String(r.tanggal), jabatan: 'PIHAK PERTAMA', nama: String(r.ketua ?? '') }),
+          tandaTangan({ kota: p.kota_surat, tanggal: String(r.tanggal), jabatan: 'PIHAK KEDUA', nama: String(r.kontak ?? '') }),
+        ],
+        margin: [0, 18, 0, 0],
+      },
+      { columns: [{ text: '' }, tandaTangan({ kota: '', tanggal: '', jabatan: p.kepala_jabatan || 'Kepala Bappeda', nama: p.kepala_nama, nip: p.kepala_nip, mengetahui: true })], margin: [0, 12, 0, 0] },
+    ],
+  };
+  await tulisPdf(doc, path);
+}

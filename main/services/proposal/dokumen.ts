@@ -1,0 +1,271 @@
+import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
+import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Db } from '../../../db/connection';
+import { AppError } from '../../common/errors';
+import { formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../../common/format';
+import { isiTemplat, samarkanNik, type RabItem } from '../../common/proposal';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { tulisExcel } from '../dokumen/spreadsheet';
+import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
+import { ambilProposal, templatSurat } from './proposal';
+import { bacaAngka } from '../laporan/laporan';
+
+const JABATAN: Record<string, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' };
+
+function para(text: string | undefined): Content {
+  return { text: text?.trim() || '(belum diisi)', alignment: 'justify', margin: [0, 0, 0, 6], italics: !text?.trim() };
+}
+
+function bab(judul: string): Content {
+  return { text: judul, bold: true, fontSize: 11, margin: [0, 10, 0, 4] };
+}
+
+/** The proposal as PDF: cover letter, business plan, feasibility, RAB, signatures, member list. */
+export async function pdfProposal(db: Db, id: string, path: string, opsi: { nikLengkap?: boolean } = {}): Promise<void> {
+  const p = ambilProposal(db, id);
+  const s = bacaPengaturan(db);
+  const anggota = db.all(db.q.selectFrom('anggota').select(['nik', 'nama', 'jenis_kelamin', 'jabatan']).where('kelompok_id', '=', p.kelompok_id).where('deleted_at', 'is', null).orderBy('nama'));
+  const ketua = p.profil.pengurus.find((x) => x.jabatan === 'ketua')?.nama ?? '';
+  const k = p.kelayakan;
+  // The covering letter as the province wrote it (reference bundle), filled for this proposal.
+  const templat = templatSurat(db);
+  const isian = { dinas: p.dinas ?? 'Dinas terkait', kelompok: p.profil.nama, desa: p.profil.desa, kecamatan: p.profil.kecamatan, kabupaten: s.kabupaten_nama ?? '', total: formatRupiah(p.rab.total), terbilang: p.rab.terbilang };
+  const kepada = isiTemplat(templat.kepada, isian).split('\n');
+
+  const rabBody: TableCell[][] = [
+    [
+      { text: 'No', style: 'th' },
+      { text: 'Uraian', style: 'th' },
+      { text: 'Volume', style: 'th', alignment: 'right' },
+      { text: 'Satuan', style: 'th' },
+      { text: 'Harga satuan', style: 'th', alignment: 'right' },
+      { text: 'Jumlah', style: 'th', alignment: 'right' },
+    ],
+  ];
+  for (const g of p.rab.groups) {
+    rabBody.push([{ text: g.kelompok_belanja, colSpan: 6, bold: true, fillColor: '#eef2f6' }, '', '', '', '', '']);
+    for (const item of g.items) {
+      rabBody.push([
+        String(item.no),
+        item.uraian,
+        { text: formatDesimal(item.volume), alignment: 'right' },
+        item.satuan,
+        { text: formatRupiah(item.harga_satuan), alignment: 'right', noWrap: true },
+        { text: formatRupiah(item.jumlah), alignment: 'right', noWrap: true },
+      ]);
+    }
+    rabBody.push([{ text: `Subtotal ${g.kelompok_belanja}`, colSpan: 5, bold: true, alignment: 'right' }, '', '', '', '', { text: formatRupiah(g.subtotal), bold: true, alignment: 'right', noWrap: true }]);
+  }
+  rabBody.push([{ text: 'TOTAL', colSpan: 5, bold: true, alignment: 'right', fillColor: '#dfe7f0' }, '', '', '', '', { text: formatRupiah(p.rab.total), bold: true, alignment: 'right', fillColor: '#dfe7f0', noWrap: true }]);
+
+  const doc: TDocumentDefinitions = {
+    ...BASE_DOC,
+    info: { title: p.judul, author: p.profil.nama, creator: 'Bermantra' },
+    content: [
+      kopSurat(s),
+      {
+        columns: [
+          {
+            table: {
+              widths: ['auto', 'auto', '*'],
+              body: [
+                ['Nomor', ':', p.nomor_surat ?? ''],
+                ['Lampiran', ':', p.lampiran ?? '1 (satu) berkas'],
+                ['Perihal', ':', { text: p.perihal ?? `Permohonan bantuan usaha ${p.profil.nama}`, bold: true }],
+              ],
+            },
+            layout: 'noBorders',
+          },
+          { text: `${p.tempat ?? s.kota_surat}, ${formatTanggal(p.tanggal ?? new Date().toISOString().slice(0, 10))}`, alignment: 'right', width: 180 },
+        ],
+      },
+      {
+        stack: ['Kepada Yth.', ...kepada.map((text, i) => ({ text, bold: i === 0, margin: [i > 0 && kepada[i - 1] === 'di' ? 15 : 0, 0, 0, 0] as [number, number, number, number] }))],
+        margin: [0, 14, 0, 10],
+      },
+      para(isiTemplat(templat.pembuka, isian)),
+      { columns: [{ text: '' }, tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true })] },
+
+      { text: p.judul.toUpperCase(), style: 'judul', pageBreak: 'before' },
+      { text: `${p.profil.nama} · Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, style: 'subjudul' },
+      bab('I. Latar belakang'),
+      para(p.isi.latar_belakang),
+      bab('II. Profil kelompok'),
+      {
+        table: {
+          widths: [150, '*'],
+          body: [
+            ['Nama kelompok', p.profil.nama],
+            ['Alamat', `Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}, ${s.kabupaten_nama}`],
+            ['Jenis usaha', `${p.profil.sektor}${p.profil.produk_utama ? ' · ' + p.profil.produk_utama : ''}`],
+            ['Tahun berdiri', p.profil.tahun_berdiri ? String(p.profil.tahun_berdiri) : '–'],
+            ['Jumlah anggota', `${p.profil.jumlah_anggota} orang`],
+            ['Pengurus', p.profil.pengurus.map((x) => `${JABATAN[x.jabatan]}: ${x.nama}`).join('; ') || '–'],
+            ['Fasilitator pendamping', p.profil.fasilitator ?? '–'],
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      ...(p.omzet.length
+        ? [
+            { text: 'Riwayat omzet (dari laporan bulanan)', bold: true, margin: [0, 6, 0, 3] } as Content,
+            {
+              table: {
+                headerRows: 1,
+                widths: ['*', 'auto', 'auto'],
+                body: [
+                  [{ text: 'Bulan', style: 'th' }, { text: 'Omzet', style: 'th', alignment: 'right' }, { text: 'Laba', style: 'th', alignment: 'right' }],
+                  ...p.omzet.map((o) => [formatPeriode(o.periode), { text: formatRupiah(o.omzet), alignment: 'right' }, { text: o.laba === null ? '–' : formatRupiah(o.laba), alignment: 'right' }]),
+                ],
+              },
+              fontSize: 8.5,
+            } as Content,
+          ]
+        : []),
+      bab('III. Analisis pasar'),
+      { text: 'Target pasar', bold: true },
+      para(p.isi.target_pasar),
+      { text: 'Pesaing', bold: true },
+      para(p.isi.pesaing),
+      { text: 'Offtaker (pembeli tetap)', bold: true },
+      para(p.isi.offtaker),
+      bab('IV. Rencana usaha'),
+      { text: 'Produk', bold: true },
+      para(p.isi.produk),
+      { text: 'Kapasitas produksi', bold: true },
+      para(p.isi.kapasitas_produksi),
+      { text: 'Pemasaran', bold: true },
+      para(p.isi.pemasaran),
+      bab('V. Analisis kelayakan usaha'),
+      {
+        table: {
+          widths: [200, '*'],
+          body: [
+            ['Modal investasi', formatRupiah(p.proyeksi.modal_investasi ?? 0)],
+            ['Biaya tetap per bulan', formatRupiah(p.proyeksi.biaya_tetap_bulan ?? 0)],
+            ['Biaya variabel per unit', formatRupiah(p.proyeksi.biaya_variabel_unit ?? 0)],
+            ['Harga jual per unit', formatRupiah(p.proyeksi.harga_jual_unit ?? 0)],
+            ['Penjualan per bulan', `${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit`],
+            [{ text: 'Titik impas (BEP)', bold: true }, k.bep_unit === null ? '–' : `${formatDesimal(k.bep_unit)} unit per bulan = ${formatRupiah(k.bep_rupiah ?? 0)}`],
+            [{ text: 'Laba per bulan', bold: true }, k.laba_bulan === null ? '–' : formatRupiah(k.laba_bulan)],
+            [{ text: 'R/C ratio', bold: true }, k.rc_ratio === null ? '–' : formatDesimal(k.rc_ratio)],
+            [{ text: 'Masa pengembalian modal', bold: true }, k.payback_bulan === null ? '–' : `${formatDesimal(k.payback_bulan, 1)} bulan`],
+            [{ text: 'Kesimpulan', bold: true }, k.layak === null ? 'Belum dapat dinilai' : k.layak ? 'Layak (laba positif, R/C > 1)' : 'Belum layak'],
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      ...k.catatan.map((c) => ({ text: `Catatan: ${c}`, italics: true, fontSize: 8.5 }) as Content),
+      bab('VI. Rencana Anggaran Biaya (RAB)'),
+      {
+        table: { headerRows: 1, dontBreakRows: true, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto'], body: rabBody },
+        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1' },
+        fontSize: 8.5,
+      },
+      { text: `Terbilang: ${p.rab.terbilang}`, italics: true, margin: [0, 4, 0, 0] },
+      bab('VII. Penutup'),
+      para(p.isi.penutup),
+      {
+        columns: [
+          tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: 'Ketua Kelompok', nama: ketua }),
+          tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: 'Fasilitator', nama: p.profil.fasilitator ?? '' }),
+        ],
+        margin: [0, 14, 0, 0],
+      },
+      {
+        columns: [
+          tandaTangan({ kota: '', tanggal: '', jabatan: `Kepala Desa ${p.profil.desa}`, nama: p.kepala_desa ?? '', mengetahui: true }),
+          tandaTangan({ kota: '', tanggal: '', jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true }),
+        ],
+        margin: [0, 14, 0, 0],
+      },
+      { text: 'Lampiran: daftar anggota kelompok', style: 'judul', pageBreak: 'before' },
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: ['auto', 'auto', '*', 'auto', 'auto'],
+          body: [
+            [{ text: 'No', style: 'th' }, { text: 'NIK', style: 'th' }, { text: 'Nama', style: 'th' }, { text: 'L/P', style: 'th' }, { text: 'Jabatan', style: 'th' }],
+            ...anggota.map((a, index) => [String(index + 1), opsi.nikLengkap ? a.nik : samarkanNik(a.nik), a.nama, a.jenis_kelamin, JABATAN[a.jabatan] ?? a.jabatan]),
+          ],
+        },
+        fontSize: 8.5,
+      },
+      opsi.nikLengkap ? { text: '' } : { text: 'NIK disamarkan untuk melindungi data pribadi (UU 27/2022).', fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] },
+    ],
+  };
+  await tulisPdf(doc, path);
+}
+
+/** RAB as .xlsx: jumlah, subtotals and total are formulas, with their values stored so any reader shows numbers. */
+export async function rabXlsx(db: Db, id: string, path: string): Promise<void> {
+  const p = ambilProposal(db, id);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Bermantra';
+  const ws = wb.addWorksheet('RAB');
+  ws.columns = [
+    { header: 'NO', key: 'no', width: 6 },
+    { header: 'KELOMPOK_BELANJA', key: 'kb', width: 18 },
+    { header: 'URAIAN', key: 'uraian', width: 40 },
+    { header: 'VOLUME', key: 'volume', width: 10 },
+    { header: 'SATUAN', key: 'satuan', width: 10 },
+    { header: 'HARGA_SATUAN', key: 'harga', width: 16 },
+    { header: 'JUMLAH', key: 'jumlah', width: 18 },
+  ];
+  ws.getRow(1).font = { bold: true, color: { argb: 'FFFFFFFF' } };
+  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B4F8A' } };
+  const subtotalCells: string[] = [];
+  for (const g of p.rab.groups) {
+    const first = ws.rowCount + 1;
+    for (const item of g.items) {
+      const r = ws.rowCount + 1;
+      ws.addRow({ no: item.no, kb: g.kelompok_belanja, uraian: item.uraian, volume: item.volume, satuan: item.satuan, harga: item.harga_satuan, jumlah: { formula: `ROUND(D${r}*F${r},0)`, result: item.jumlah } });
+    }
+    const last = ws.rowCount;
+    const r = ws.rowCount + 1;
+    const row = ws.addRow({ kb: g.kelompok_belanja, uraian: `Subtotal ${g.kelompok_belanja}`, jumlah: { formula: `SUM(G${first}:G${last})`, result: g.subtotal } });
+    row.font = { bold: true };
+    subtotalCells.push(`G${r}`);
+  }
+  const total = ws.addRow({ uraian: 'TOTAL', jumlah: { formula: subtotalCells.length ? subtotalCells.join('+') : '0', result: p.rab.total } });
+  total.font = { bold: true };
+  ws.addRow({ uraian: `Terbilang: ${p.rab.terbilang}` });
+  for (const key of ['harga', 'jumlah']) ws.getColumn(key).numFmt = '#,##0';
+  await tulisExcel(wb, path);
+}
+
+/** Reads RAB rows back from such a sheet (or any sheet with URAIAN, VOLUME, SATUAN, HARGA_SATUAN columns). */
+export async function imporRabXlsx(path: string): Promise<RabItem[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(readFileSync(path) as unknown as ArrayBuffer);
+  } catch {
+    throw new AppError('BERKAS_RUSAK', 'Berkas RAB tidak dapat dibaca sebagai .xlsx. Simpan ulang dari Excel lalu pilih lagi.');
+  }
+  const ws = wb.worksheets[0];
+  if (!ws) throw new AppError('BERKAS_KOSONG', 'Berkas RAB tidak berisi lembar.');
+  const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? '').toUpperCase().replace(/[^A-Z]/g, ''));
+  const col = (name: string) => header.indexOf(name);
+  const [cu, cv, cs, ch, ck] = [col('URAIAN'), col('VOLUME'), col('SATUAN'), col('HARGASATUAN'), col('KELOMPOKBELANJA')];
+  if (cu < 0 || cv < 0 || cs < 0 || ch < 0) throw new AppError('KOLOM_TIDAK_ADA', 'Baris judul RAB harus memuat kolom URAIAN, VOLUME, SATUAN dan HARGA_SATUAN.');
+  const items: RabItem[] = [];
+  const galat: string[] = [];
+  const value = (v: ExcelJS.CellValue) => (v && typeof v === 'object' && 'result' in v ? v.result : v);
+  ws.eachRow((row, n) => {
+    if (n === 1) return;
+    const uraian = String(value(row.getCell(cu).value) ?? '').trim();
+    const volume = bacaAngka(value(row.getCell(cv).value));
+    const harga = bacaAngka(value(row.getCell(ch).value));
+    if (!uraian || /^(subtotal|total|terbilang)/i.test(uraian) || (volume === null && harga === null)) return;
+    if (volume === null || Number.isNaN(volume) || volume < 0 || harga === null || Number.isNaN(harga) || harga < 0) {
+      galat.push(`baris ${n}`);
+      return;
+    }
+    items.push({ kelompok_belanja: ck >= 0 ? String(value(row.getCell(ck).value) ?? '').trim() || 'Lainnya' : 'Lainnya', uraian, volume, satuan: String(value(row.getCell(cs).value) ?? '').trim() || 'unit', harga_satuan: Math.round(harga) });
+  });
+  if (galat.length) throw new AppError('RAB_TIDAK_SAH', `Volume atau harga satuan bukan angka (atau negatif) pada ${galat.join(', ')}. Perbaiki lalu impor lagi; RAB tidak diubah.`);
+  if (items.length === 0) throw new AppError('BERKAS_KOSONG', 'Tidak ada baris RAB yang dapat dibaca.');
+  return items;
+}

@@ -1,0 +1,127 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { hitungKelayakan, samarkanNik } from '../../common/proposal';
+import { AppError } from '../../common/errors';
+import { simpanAnggota } from '../anggota/anggota';
+import { simpanKelompok } from '../kelompok/kelompok';
+import { ambilProposal, simpanProposal, simpanRab, ubahStatusProposal } from './proposal';
+import { imporRabXlsx, pdfProposal, rabXlsx } from './dokumen';
+import { tempDb } from '../testing';
+
+function setup() {
+  const t = tempDb();
+  const k = simpanKelompok(t.db, { nama: 'KUBE Melati', desa_kode: '35.07.01.2001', sektor: 'Kuliner dan olahan pangan', produk_utama: 'keripik', tahun_berdiri: 2021, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+  simpanAnggota(t.db, { kelompok_id: k, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P', tanggal_lahir: null, no_kk: null, alamat: null, desa_kode: null, jabatan: 'ketua', konfirmasiGanda: false });
+  const { id } = simpanProposal(t.db, {
+    kelompok_id: k,
+    judul: 'Proposal Pengembangan Usaha Keripik',
+    nomor_surat: '500/12/35.07.301/2025',
+    tempat: 'Kepanjen',
+    tanggal: '2025-11-05',
+    lampiran: '1 (satu) berkas',
+    perihal: 'Permohonan bantuan peralatan',
+    dinas: 'Dinas Koperasi dan Usaha Kecil dan Menengah',
+    kepala_desa: 'Sutrisno',
+    sertakan_omzet: true,
+    isi: { latar_belakang: 'Permintaan keripik naik.' },
+    proyeksi: { modal_investasi: 12_000_000, biaya_tetap_bulan: 600_000, biaya_variabel_unit: 6_000, harga_jual_unit: 10_000, penjualan_bulan: 500 },
+  });
+  return { t, id };
+}
+
+test('feasibility: BEP, monthly profit, R/C and payback follow from the projection', () => {
+  const k = hitungKelayakan({ modal_investasi: 12_000_000, biaya_tetap_bulan: 600_000, biaya_variabel_unit: 6_000, harga_jual_unit: 10_000, penjualan_bulan: 500 });
+  assert.equal(k.bep_unit, 150);
+  assert.equal(k.bep_rupiah, 1_500_000);
+  assert.equal(k.laba_bulan, 1_400_000);
+  assert.equal(k.rc_ratio, 1.39);
+  assert.equal(k.payback_bulan, 8.6);
+  assert.equal(k.layak, true);
+  assert.equal(hitungKelayakan({ biaya_tetap_bulan: 1, biaya_variabel_unit: 10, harga_jual_unit: 9, penjualan_bulan: 1 }).layak, false);
+  assert.equal(samarkanNik('3507015203850003'), '350701******0003');
+});
+
+test('the RAB adds up in integer Rupiah with subtotals, total and terbilang; an approved proposal is locked', () => {
+  const { t, id } = setup();
+  try {
+    simpanRab(t.db, id, [
+      { kelompok_belanja: 'Peralatan', uraian: 'Wajan', volume: 2, satuan: 'buah', harga_satuan: 275_000 },
+      { kelompok_belanja: 'Bahan baku', uraian: 'Singkong', volume: 12.5, satuan: 'kg', harga_satuan: 4_001 },
+      { kelompok_belanja: 'Peralatan', uraian: 'Sealer', volume: 1, satuan: 'unit', harga_satuan: 1_250_000 },
+    ]);
+    const p = ambilProposal(t.db, id);
+    assert.deepEqual(p.rab.groups.map((g) => [g.kelompok_belanja, g.subtotal]), [['Peralatan', 1_800_000], ['Bahan baku', 50_013]]);
+    assert.equal(p.rab.total, 1_850_013);
+    assert.equal(p.rab.terbilang, 'satu juta delapan ratus lima puluh ribu tiga belas rupiah');
+    assert.deepEqual(p.profil.pengurus, [{ jabatan: 'ketua', nama: 'Siti Rahayu' }]);
+    assert.throws(() => ubahStatusProposal(t.db, id, 'disetujui', null), /nilai yang disetujui/);
+    ubahStatusProposal(t.db, id, 'disetujui', 1_800_000);
+    assert.throws(() => simpanRab(t.db, id, []), (e: AppError) => e.code === 'PROPOSAL_TERKUNCI');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the proposal PDF is addressed to Gubernur c.q. Kepala Dinas, masks NIKs, and a 150-line RAB repeats its header on every page', async () => {
+  const { t, id } = setup();
+  try {
+    simpanRab(
+      t.db,
+      id,
+      Array.from({ length: 150 }, (_, i) => ({ kelompok_belanja: ['Peralatan', 'Bahan baku', 'Operasional'][Math.floor(i / 50)]!, uraian: `Barang nomor ${i + 1}`, volume: 1 + (i % 7), satuan: 'unit', harga_satuan: 10_000 + i * 100 })),
+    );
+    const path = join(t.dir, 'proposal.pdf');
+    await pdfProposal(t.db, id, path);
+    const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+    assert.match(text, /Gubernur Jawa Timur/);
+    assert.match(text, /c\.q\. Kepala Dinas Koperasi dan Usaha Kecil dan Menengah Provinsi Jawa Timur/);
+    assert.match(text, /350701\*{6}0003/);
+    assert.doesNotMatch(text, /3507015203850003/);
+    assert.match(text, /Terbilang: /);
+    assert.match(text, /Rp\d{1,3}(\.\d{3})+/);
+    const pages = text.split('\f').filter((p) => /Barang nomor/.test(p));
+    assert.ok(pages.length >= 3, `RAB spans ${pages.length} pages`);
+    for (const page of pages) assert.match(page, /No\s+Uraian\s+Volume\s+Satuan\s+Harga satuan\s+Jumlah/);
+    assert.match(text, /Halaman 1 dari \d+/);
+    await pdfProposal(t.db, id, path, { nikLengkap: true });
+    assert.match(execFileSync('pdftotext', [path, '-'], { encoding: 'utf8' }), /3507015203850003/);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the RAB xlsx carries formulas with their values and imports back to the same items', async () => {
+  const { t, id } = setup();
+  try {
+    const items = [
+      { kelompok_belanja: 'Peralatan', uraian: 'Wajan', volume: 2, satuan: 'buah', harga_satuan: 275_000 },
+      { kelompok_belanja: 'Bahan baku', uraian: 'Singkong', volume: 12.5, satuan: 'kg', harga_satuan: 4_000 },
+    ];
+    simpanRab(t.db, id, items);
+    const path = join(t.dir, 'rab.xlsx');
+    await rabXlsx(t.db, id, path);
+    const xml = strFromU8(unzipSync(readFileSync(path))['xl/worksheets/sheet1.xml']!);
+    assert.match(xml, /<f>ROUND\(D2\*F2,0\)<\/f><v>550000<\/v>/);
+    assert.match(xml, /<f>SUM\(G2:G2\)<\/f><v>550000<\/v>/);
+    const back = await imporRabXlsx(path);
+    assert.deepEqual(back, items);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the list of Dinas to address proposals to can be edited per office', async () => {
+  const { t } = setup();
+  try {
+    const { daftarDinas, simpanDaftarDinas } = await import('./proposal');
+    assert.ok(daftarDinas(t.db).includes('Dinas Sosial'));
+    assert.deepEqual(simpanDaftarDinas(t.db, ['Dinas Sosial', ' Dinas Pariwisata ', 'Dinas Sosial']), ['Dinas Sosial', 'Dinas Pariwisata']);
+    assert.deepEqual(daftarDinas(t.db), ['Dinas Sosial', 'Dinas Pariwisata']);
+  } finally {
+    t.cleanup();
+  }
+});

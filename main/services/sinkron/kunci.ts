@@ -1,0 +1,219 @@
+import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, sign, verify, type KeyObject } from 'node:crypto';
+import type { Db } from '../../../db/connection';
+import { AppError } from '../../common/errors';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+
+// Identity and keys, with Node's crypto only. A district signs with Ed25519; the province signs with
+// Ed25519 and receives with X25519. Private keys stay in this database, wrapped by a protector
+// (Electron's safeStorage when the app runs in its window; none in plain Node).
+
+const ED25519_SPKI = Buffer.from('302a300506032b6570032100', 'hex');
+const X25519_SPKI = Buffer.from('302a300506032b656e032100', 'hex');
+
+export interface Pelindung {
+  nama: string;
+  bungkus(data: Buffer): Buffer;
+  buka(data: Buffer): Buffer;
+}
+
+/** No OS keychain: the key is kept as is (the database file is the secret). */
+export const TANPA_PELINDUNG: Pelindung = { nama: 'tanpa', bungkus: (d) => d, buka: (d) => d };
+let pelindungAktif: Pelindung = TANPA_PELINDUNG;
+/** The Electron shell installs safeStorage here at start. */
+export function pasangPelindung(p: Pelindung): void {
+  pelindungAktif = p;
+}
+
+export function publicFromRaw(raw: Buffer, jenis: 'ed25519' | 'x25519'): KeyObject {
+  return createPublicKey({ key: Buffer.concat([jenis === 'ed25519' ? ED25519_SPKI : X25519_SPKI, raw]), format: 'der', type: 'spki' });
+}
+
+function rawPublic(key: KeyObject): Buffer {
+  return key.export({ format: 'der', type: 'spki' }).subarray(12);
+}
+
+/** SHA-256 of the signing key, shown in groups so two people can read it to each other. */
+export function sidikJari(signPublicBase64: string): string {
+  return (createHash('sha256').update(Buffer.from(signPublicBase64, 'base64')).digest('hex').slice(0, 32).match(/.{4}/g) ?? []).join(':').toUpperCase();
+}
+
+export function adaKunci(db: Db): boolean {
+  return !!db.get(db.q.selectFrom('kunci').select('jenis').where('jenis', '=', 'tanda_tangan'));
+}
+
+/** Creates this installation's keys (once). The province also gets its X25519 receiving key. */
+export function buatKunci(db: Db): Identitas {
+  const p = bacaPengaturan(db);
+  if (!p.mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
+  if (adaKunci(db)) return identitas(db);
+  const now = new Date().toISOString();
+  const simpan = (jenis: 'tanda_tangan' | 'penerimaan', pair: { publicKey: KeyObject; privateKey: KeyObject }) =>
+    db.run(
+      db.q.insertInto('kunci').values({
+        jenis,
+        publik: rawPublic(pair.publicKey).toString('base64'),
+        privat: pelindungAktif.bungkus(pair.privateKey.export({ format: 'der', type: 'pkcs8' })).toString('base64'),
+        pelindung: pelindungAktif.nama,
+        dibuat_pada: now,
+      }),
+    );
+  db.tx(() => {
+    simpan('tanda_tangan', generateKeyPairSync('ed25519'));
+    if (p.mode === 'provinsi') simpan('penerimaan', generateKeyPairSync('x25519'));
+  });
+  return identitas(db);
+}
+
+export function kunciPrivat(db: Db, jenis: 'tanda_tangan' | 'penerimaan'): KeyObject {
+  const row = db.get(db.q.selectFrom('kunci').selectAll().where('jenis', '=', jenis));
+  if (!row) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
+  if (row.pelindung !== pelindungAktif.nama && row.pelindung !== 'tanpa') {
+    throw new AppError('KUNCI_TERKUNCI', 'Kunci privat dilindungi oleh penyimpanan aman sistem operasi dan hanya dapat dibuka di aplikasi Bermantra di komputer ini.');
+  }
+  const der = (row.pelindung === 'tanpa' ? TANPA_PELINDUNG : pelindungAktif).buka(Buffer.from(row.privat, 'base64'));
+  return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
+}
+
+export function kunciPublik(db: Db, jenis: 'tanda_tangan' | 'penerimaan'): string | null {
+  return db.get(db.q.selectFrom('kunci').select('publik').where('jenis', '=', jenis))?.publik ?? null;
+}
+
+export interface Identitas {
+  format: 'bermantra-identitas';
+  versi: 1;
+  peran: 'kabupaten' | 'provinsi';
+  kode: string;
+  nama: string;
+  kunci_tanda_tangan: string;
+  kunci_penerimaan: string | null;
+  sidik_jari: string;
+  dibuat_pada: string;
+  /** Ed25519 signature by the key itself over the fields above: a damaged file is noticed. */
+  tanda_tangan?: string;
+}
+
+function isiTertanda(i: Identitas): Buffer {
+  const { tanda_tangan: _ignored, ...rest } = i;
+  return Buffer.from(JSON.stringify(rest));
+}
+
+export function identitas(db: Db): Identitas {
+  const p = bacaPengaturan(db);
+  const sign = kunciPublik(db, 'tanda_tangan');
+  if (!sign || !p.mode) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
+  const id: Identitas = {
+    format: 'bermantra-identitas',
+    versi: 1,
+    peran: p.mode,
+    kode: p.kabupaten_kode!,
+    nama: p.kabupaten_nama ?? '',
+    kunci_tanda_tangan: sign,
+    kunci_penerimaan: kunciPublik(db, 'penerimaan'),
+    sidik_jari: sidikJari(sign),
+    dibuat_pada: new Date().toISOString(),
+  };
+  return { ...id, tanda_tangan: sign_(kunciPrivat(db, 'tanda_tangan'), isiTertanda(id)).toString('base64') };
+}
+
+function sign_(key: KeyObject, data: Buffer): Buffer {
+  return sign(null, data, key);
+}
+
+export function bacaIdentitas(text: string): Identitas {
+  let id: Identitas;
+  try {
+    id = JSON.parse(text) as Identitas;
+  } catch {
+    throw new AppError('IDENTITAS_RUSAK', 'Berkas identitas tidak dapat dibaca (bukan berkas .bmid dari Bermantra). Minta berkas identitas yang benar.');
+  }
+  if (id?.format !== 'bermantra-identitas' || typeof id.kunci_tanda_tangan !== 'string' || typeof id.kode !== 'string' || !id.tanda_tangan) {
+    throw new AppError('IDENTITAS_RUSAK', 'Berkas ini bukan berkas identitas Bermantra. Minta berkas identitas (.bmid) yang benar.');
+  }
+  const ok = (() => {
+    try {
+      return verify(null, isiTertanda(id), publicFromRaw(Buffer.from(id.kunci_tanda_tangan, 'base64'), 'ed25519'), Buffer.from(id.tanda_tangan!, 'base64'));
+    } catch {
+      return false;
+    }
+  })();
+  if (!ok || sidikJari(id.kunci_tanda_tangan) !== id.sidik_jari) throw new AppError('IDENTITAS_RUSAK', 'Berkas identitas rusak atau diubah (tanda tangannya tidak cocok). Minta berkas identitas yang baru.');
+  return id;
+}
+
+/**
+ * Registers the other side: at a district, the province's identity; at the province, a district's.
+ * A different key for a code already registered is refused: that is how a forged identity shows.
+ */
+export function daftarkanMitra(db: Db, id: Identitas, opsi: { gantiKunci?: boolean } = {}): { kode: string; sidik_jari: string; baru: boolean } {
+  const p = bacaPengaturan(db);
+  if (p.mode === 'kabupaten' && id.peran !== 'provinsi') throw new AppError('MITRA_SALAH', 'Kabupaten/kota hanya mendaftarkan identitas provinsi.');
+  if (p.mode === 'provinsi' && id.peran !== 'kabupaten') throw new AppError('MITRA_SALAH', 'Provinsi mendaftarkan identitas kabupaten/kota.');
+  if (id.peran === 'provinsi' && !id.kunci_penerimaan) throw new AppError('IDENTITAS_RUSAK', 'Identitas provinsi tidak memuat kunci penerimaan.');
+  if (id.peran === 'kabupaten' && !id.kode.startsWith('35.')) throw new AppError('MITRA_SALAH', `Kode ${id.kode} bukan kabupaten/kota di Jawa Timur.`);
+  const existing = db.get(db.q.selectFrom('mitra').selectAll().where('kode', '=', id.kode));
+  if (existing && existing.kunci_tanda_tangan !== id.kunci_tanda_tangan && !opsi.gantiKunci) {
+    throw new AppError('KUNCI_BERBEDA', `${id.nama} sudah terdaftar dengan sidik jari ${existing.sidik_jari}, berbeda dari berkas ini (${id.sidik_jari}). Bila kunci memang diganti, konfirmasi dulu lewat telepon lalu daftarkan ulang dengan pilihan ganti kunci.`);
+  }
+  const values = { kode: id.kode, peran: id.peran, nama: id.nama, kunci_tanda_tangan: id.kunci_tanda_tangan, kunci_penerimaan: id.kunci_penerimaan, sidik_jari: id.sidik_jari, didaftarkan_pada: new Date().toISOString() };
+  db.run(db.q.insertInto('mitra').values(values).onConflict((oc) => oc.column('kode').doUpdateSet(values)));
+  return { kode: id.kode, sidik_jari: id.sidik_jari, baru: !existing };
+}
+
+export function mitra(db: Db, kode: string) {
+  return db.get(db.q.selectFrom('mitra').selectAll().where('kode', '=', kode));
+}
+
+// ---------------------------------------------------------------- passphrase backup of the keys
+
+interface CadanganKunci {
+  format: 'bermantra-cadangan-kunci';
+  versi: 1;
+  kode: string;
+  kdf: { alg: 'scrypt'; N: number; r: number; p: number; garam: string };
+  nonce: string;
+  isi: string;
+}
+
+/** The keys, encrypted with a passphrase (scrypt + AES-256-GCM), for the province's safe. */
+export function cadangkanKunci(db: Db, frasa: string): string {
+  if (frasa.length < 12) throw new AppError('FRASA_PENDEK', 'Frasa sandi paling sedikit 12 huruf. Simpan frasa itu terpisah dari berkas cadangan.');
+  const rows = db.all(db.q.selectFrom('kunci').selectAll());
+  if (rows.length === 0) throw new AppError('KUNCI_BELUM_ADA', 'Belum ada kunci untuk dicadangkan.');
+  const plain = Buffer.from(JSON.stringify(rows.map((r) => ({ jenis: r.jenis, publik: r.publik, privat: kunciPrivat(db, r.jenis).export({ format: 'der', type: 'pkcs8' }).toString('base64'), dibuat_pada: r.dibuat_pada }))));
+  const garam = randomBytes(16);
+  const kdf = { alg: 'scrypt' as const, N: 1 << 15, r: 8, p: 1, garam: garam.toString('base64') };
+  const key = scryptSync(frasa, garam, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 64 * 1024 * 1024 });
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, nonce);
+  const isi = Buffer.concat([cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  const out: CadanganKunci = { format: 'bermantra-cadangan-kunci', versi: 1, kode: bacaPengaturan(db).kabupaten_kode ?? '', kdf, nonce: nonce.toString('base64'), isi: isi.toString('base64') };
+  return JSON.stringify(out, null, 2);
+}
+
+export function pulihkanKunci(db: Db, text: string, frasa: string): void {
+  let c: CadanganKunci;
+  try {
+    c = JSON.parse(text) as CadanganKunci;
+    if (c.format !== 'bermantra-cadangan-kunci') throw new Error();
+  } catch {
+    throw new AppError('CADANGAN_KUNCI_RUSAK', 'Berkas ini bukan cadangan kunci Bermantra.');
+  }
+  if (c.kode !== bacaPengaturan(db).kabupaten_kode) throw new AppError('CADANGAN_KUNCI_SALAH', `Cadangan ini milik instalasi ${c.kode}, bukan instalasi ini.`);
+  let plain: Buffer;
+  try {
+    const key = scryptSync(frasa, Buffer.from(c.kdf.garam, 'base64'), 32, { N: c.kdf.N, r: c.kdf.r, p: c.kdf.p, maxmem: 64 * 1024 * 1024 });
+    const data = Buffer.from(c.isi, 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(c.nonce, 'base64'));
+    decipher.setAuthTag(data.subarray(data.length - 16));
+    plain = Buffer.concat([decipher.update(data.subarray(0, data.length - 16)), decipher.final()]);
+  } catch {
+    throw new AppError('FRASA_SALAH', 'Frasa sandi salah atau berkas cadangan rusak. Kunci tidak diubah.');
+  }
+  const rows = JSON.parse(plain.toString()) as { jenis: 'tanda_tangan' | 'penerimaan'; publik: string; privat: string; dibuat_pada: string }[];
+  db.tx(() => {
+    db.run(db.q.deleteFrom('kunci'));
+    for (const r of rows) {
+      db.run(db.q.insertInto('kunci').values({ jenis: r.jenis, publik: r.publik, privat: pelindungAktif.bungkus(Buffer.from(r.privat, 'base64')).toString('base64'), pelindung: pelindungAktif.nama, dibuat_pada: r.dibuat_pada }));
+    }
+  });
+}
