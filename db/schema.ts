@@ -1,38 +1,17 @@
 import type { Generated } from 'kysely';
-import type { StatusLaporan } from '../main/common/laporan';
 import type { AnggotaFields, FasilitatorFields, KelompokFields, SyncFields } from '../main/common/records';
+import type { Baris } from '../main/common/register';
 
-// The single source of the table types. Record field shapes come from main/common/records.ts
-// so that the renderer can see them without importing db/.
+// The single source of the table types. Synced tables take their columns from the record register
+// (main/common/register.ts), which the renderer may see without importing db/.
 
 export type FasilitatorTable = SyncFields & FasilitatorFields;
 export type KelompokTable = SyncFields & KelompokFields;
 export type AnggotaTable = SyncFields & AnggotaFields;
 
-export interface LaporanBulananTable extends SyncFields {
-  kelompok_id: string;
-  fasilitator_id: string | null;
-  /** YYYY-MM */
-  periode: string;
-  status: StatusLaporan;
-  katalog_versi: number;
-  /** JSON: indicator code → value (typed indicators only; derived ones are computed). */
-  nilai: string;
-  diajukan_pada: string | null;
-  diverifikasi_pada: string | null;
-  diverifikasi_oleh: string | null;
-}
+export type LaporanBulananTable = SyncFields & Baris<'laporan_bulanan'>;
 
-export interface FotoLaporanTable extends SyncFields {
-  laporan_id: string;
-  /** SHA-256 of the file in the lampiran/ folder beside the database. */
-  hash: string;
-  mime: string;
-  lebar: number;
-  tinggi: number;
-  ukuran: number;
-  keterangan: string | null;
-}
+export type FotoLaporanTable = SyncFields & Baris<'foto_laporan'>;
 
 export interface KatalogIndikatorTable {
   versi: number;
@@ -44,34 +23,9 @@ export interface KatalogIndikatorTable {
   diterapkan_pada: string;
 }
 
-export interface ProposalTable extends SyncFields {
-  kelompok_id: string;
-  judul: string;
-  status: 'draft' | 'diajukan' | 'disetujui' | 'ditolak';
-  nilai_disetujui: number | null;
-  nomor_surat: string | null;
-  tempat: string | null;
-  tanggal: string | null;
-  lampiran: string | null;
-  perihal: string | null;
-  dinas: string | null;
-  /** JSON of IsiProposal */
-  isi: string;
-  /** JSON of Proyeksi */
-  proyeksi: string;
-  kepala_desa: string | null;
-  sertakan_omzet: number;
-}
+export type ProposalTable = SyncFields & Baris<'proposal'>;
 
-export interface RabItemTable extends SyncFields {
-  proposal_id: string;
-  kelompok_belanja: string;
-  urutan: number;
-  uraian: string;
-  volume: number;
-  satuan: string;
-  harga_satuan: number;
-}
+export type RabItemTable = SyncFields & Baris<'rab_item'>;
 
 export interface KunciTable {
   jenis: 'tanda_tangan' | 'penerimaan';
@@ -154,21 +108,9 @@ export interface DtsenHasilTable {
 /** Records described by main/common/mitra.ts: columns follow its field specs. */
 export type CatatanTable = SyncFields & Record<string, string | number | null>;
 
-export interface GerobakPenilaianTable extends SyncFields {
-  kelompok_id: string;
-  tahun: number;
-  usaha_keliling: number;
-  keputusan: 'diusulkan' | 'tidak' | null;
-  catatan: string | null;
-}
+export type GerobakPenilaianTable = SyncFields & Baris<'gerobak_penilaian'>;
 
-export interface TargetIndikatorTable extends SyncFields {
-  tahun: number;
-  indikator: string;
-  kecamatan_kode: string | null;
-  nilai: number;
-  sumber: 'kabupaten' | 'provinsi';
-}
+export type TargetIndikatorTable = SyncFields & Baris<'target_indikator'>;
 
 /** One row per write to a synced table; a bundle is "the changes since seq N". */
 export interface ChangeLogTable {
@@ -236,6 +178,5 @@ export interface Schema {
   migrasi: MigrasiTable;
 }
 
-/** Tables whose rows travel to the province in bundles, with the sync columns. */
-export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik', 'target_indikator'] as const;
-export type SyncedTable = (typeof SYNCED_TABLES)[number];
+/** Tables whose rows travel to the province in bundles: described in the record register. */
+export { SYNCED_TABLES, type SyncedTable } from '../main/common/register';

@@ -1,4 +1,5 @@
 import { AppError } from '../main/common/errors';
+import { KOLOM_SINKRON } from '../main/common/register';
 import type { Db } from './connection';
 import { uuidv7 } from './ids';
 import type { Schema, SyncedTable } from './schema';
@@ -6,7 +7,7 @@ import type { Schema, SyncedTable } from './schema';
 /** The fields a caller may write: everything but the sync columns, which this module stamps. */
 export type Fields<T extends SyncedTable> = Omit<Schema[T], 'id' | 'kabupaten_kode' | 'created_at' | 'updated_at' | 'deleted_at'>;
 
-const SYNC_COLUMNS = new Set(['id', 'kabupaten_kode', 'created_at', 'updated_at', 'deleted_at']);
+const SYNC_COLUMNS = new Set(Object.keys(KOLOM_SINKRON));
 
 type Row = Record<string, unknown>;
 

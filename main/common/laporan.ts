@@ -53,7 +53,8 @@ export const KATALOG_AWAL: Katalog = {
 
 export type NilaiLaporan = Record<string, number | string | null>;
 
-export const STATUS_LAPORAN = ['draft', 'diajukan', 'diverifikasi'] as const;
+import { STATUS_LAPORAN } from './register';
+export { STATUS_LAPORAN };
 export type StatusLaporan = (typeof STATUS_LAPORAN)[number];
 
 export interface Masalah {

@@ -1,6 +1,7 @@
 // Business proposals with a RAB, addressed to Gubernur Jawa Timur c.q. Kepala Dinas terkait.
 
-export const STATUS_PROPOSAL = ['draft', 'diajukan', 'disetujui', 'ditolak'] as const;
+import { STATUS_PROPOSAL } from './register';
+export { STATUS_PROPOSAL };
 export type StatusProposal = (typeof STATUS_PROPOSAL)[number];
 
 export const DINAS_AWAL = [

@@ -1,33 +1,15 @@
 // The shapes of the programme's records, as stored and as the API returns them.
 // They live here (not in db/) because the renderer needs them and may not import db/.
+import { JABATAN, STATUS_FASILITATOR, STATUS_KELOMPOK, type Baris, type BarisSinkron, type JENIS_KELAMIN } from './register';
 
-/** Columns every synced row carries (DESIGN.md, Data). */
-export interface SyncFields {
-  /** UUIDv7 */
-  id: string;
-  /** Owner installation, e.g. "35.07". */
-  kabupaten_kode: string;
-  /** Hybrid logical clock string, sortable. */
-  created_at: string;
-  updated_at: string;
-  /** Tombstone: set instead of deleting the row. */
-  deleted_at: string | null;
-}
+/** Columns every synced row carries (DESIGN.md, Data), as described in the register. */
+export type SyncFields = BarisSinkron;
 
-export const STATUS_FASILITATOR = ['aktif', 'nonaktif'] as const;
+export { JABATAN, STATUS_FASILITATOR, STATUS_KELOMPOK };
 export type StatusFasilitator = (typeof STATUS_FASILITATOR)[number];
-
-export interface FasilitatorFields {
-  nama: string;
-  nik: string | null;
-  no_hp: string | null;
-  kecamatan_kode: string | null;
-  desa_kode: string | null;
-  status: StatusFasilitator;
-}
-
-export const STATUS_KELOMPOK = ['aktif', 'tidak_aktif'] as const;
 export type StatusKelompok = (typeof STATUS_KELOMPOK)[number];
+export type Jabatan = (typeof JABATAN)[number];
+export type JenisKelamin = (typeof JENIS_KELAMIN)[number];
 
 export const SEKTOR_USAHA = [
   'Kuliner dan olahan pangan',
@@ -41,33 +23,10 @@ export const SEKTOR_USAHA = [
   'Lainnya',
 ] as const;
 
-export interface KelompokFields {
-  nama: string;
-  kecamatan_kode: string;
-  desa_kode: string;
-  sektor: string;
-  produk_utama: string | null;
-  tahun_berdiri: number | null;
-  status: StatusKelompok;
-  fasilitator_id: string | null;
-  catatan: string | null;
-}
-
-export const JABATAN = ['ketua', 'sekretaris', 'bendahara', 'anggota'] as const;
-export type Jabatan = (typeof JABATAN)[number];
-export type JenisKelamin = 'L' | 'P';
-
-export interface AnggotaFields {
-  kelompok_id: string;
-  nik: string;
-  no_kk: string | null;
-  nama: string;
-  jenis_kelamin: JenisKelamin;
-  tanggal_lahir: string | null;
-  alamat: string | null;
-  desa_kode: string | null;
-  jabatan: Jabatan;
-}
+/** Field shapes follow the register (register.ts): a column added there appears here. */
+export type FasilitatorFields = Baris<'fasilitator'>;
+export type KelompokFields = Baris<'kelompok'>;
+export type AnggotaFields = Baris<'anggota'>;
 
 export type Fasilitator = SyncFields & FasilitatorFields;
 export type Kelompok = SyncFields & KelompokFields;

@@ -7,10 +7,9 @@ import type { Db } from '../../../db/connection';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
 import { RINGKASAN_PER_KELOMPOK_SQL } from '../dtsen/dtsen';
-import { SYNCED_TABLES, type SyncedTable } from '../../../db/schema';
+import { kolomLengkap, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
 import { AppError } from '../../common/errors';
 import type { Katalog } from '../../common/laporan';
-import { ENTITAS, ENTITAS_KODE, type EntitasKode, type EntitasSpec } from '../../common/mitra';
 import { APP_VERSION_TEXT } from '../pengaturan/versi';
 import { folderLampiran } from '../laporan/foto';
 import { daftarkanMitra, kunciPrivat, kunciPublik, mitra, publicFromRaw, sidikJari } from './kunci';
@@ -149,23 +148,15 @@ function tulisTerverifikasi(path: string, bytes: Buffer, signPublic: string): vo
 // ---------------------------------------------------------------- row validation
 
 type Kolom = 't' | 't?' | 'i' | 'i?' | 'r' | 'r?' | 'b';
-const SYNC: Record<string, Kolom> = { id: 't', kabupaten_kode: 't', created_at: 't', updated_at: 't', deleted_at: 't?' };
-const KOLOM: Record<SyncedTable, Record<string, Kolom>> = {
-  fasilitator: { ...SYNC, nama: 't', nik: 't?', no_hp: 't?', kecamatan_kode: 't?', desa_kode: 't?', status: 't' },
-  kelompok: { ...SYNC, nama: 't', kecamatan_kode: 't', desa_kode: 't', sektor: 't', produk_utama: 't?', tahun_berdiri: 'i?', status: 't', fasilitator_id: 't?', catatan: 't?' },
-  anggota: { ...SYNC, kelompok_id: 't', nik: 't', no_kk: 't?', nama: 't', jenis_kelamin: 't', tanggal_lahir: 't?', alamat: 't?', desa_kode: 't?', jabatan: 't' },
-  laporan_bulanan: { ...SYNC, kelompok_id: 't', fasilitator_id: 't?', periode: 't', status: 't', katalog_versi: 'i', nilai: 't', diajukan_pada: 't?', diverifikasi_pada: 't?', diverifikasi_oleh: 't?' },
-  foto_laporan: { ...SYNC, laporan_id: 't', hash: 't', mime: 't', lebar: 'i', tinggi: 'i', ukuran: 'i', keterangan: 't?' },
-  proposal: { ...SYNC, kelompok_id: 't', judul: 't', status: 't', nilai_disetujui: 'i?', nomor_surat: 't?', tempat: 't?', tanggal: 't?', lampiran: 't?', perihal: 't?', dinas: 't?', isi: 't', proyeksi: 't', kepala_desa: 't?', sertakan_omzet: 'i' },
-  rab_item: { ...SYNC, proposal_id: 't', kelompok_belanja: 't', urutan: 'i', uraian: 't', volume: 'r', satuan: 't', harga_satuan: 'i' },
-  gerobak_penilaian: { ...SYNC, kelompok_id: 't', tahun: 'i', usaha_keliling: 'i', keputusan: 't?', catatan: 't?' },
-  target_indikator: { ...SYNC, tahun: 'i', indikator: 't', kecamatan_kode: 't?', nilai: 'r', sumber: 't' },
-  ...(Object.fromEntries(ENTITAS_KODE.map((k) => [k, { ...SYNC, ...kolomDariSpec(ENTITAS[k]) }])) as Record<EntitasKode, Record<string, Kolom>>),
-};
 
-function kolomDariSpec(spec: EntitasSpec): Record<string, Kolom> {
-  return Object.fromEntries(spec.fields.map((f) => [f.kode, `${f.tipe === 'angka' ? 'r' : ['rupiah', 'tahun', 'ya_tidak'].includes(f.tipe) ? 'i' : 't'}${f.wajib ? '' : '?'}` as Kolom]));
+/** A payload column from the register's description: its SQLite type, and '?' where it may be NULL. */
+function kolomBundel(cols: Record<string, KolomSpec>): Record<string, Kolom> {
+  return Object.fromEntries(Object.entries(cols).map(([c, k]) => [c, `${k.tipe === 'teks' ? 't' : k.tipe === 'bulat' ? 'i' : 'r'}${k.wajib ? '' : '?'}` as Kolom]));
 }
+
+/** The columns a bundle carries per synced table: exactly the register's, sync columns first. */
+const KOLOM = Object.fromEntries(SYNCED_TABLES.map((t) => [t, kolomBundel(kolomLengkap(t))])) as Record<SyncedTable, Record<string, Kolom>>;
+
 const AUDIT_KOLOM: Record<string, Kolom> = { id: 't', kabupaten_kode: 't', waktu: 't', operator: 't', tabel: 't', row_id: 't', aksi: 't', perubahan: 't', alasan: 't?' };
 
 /** Counts of the DT-SEN matching per kelompok (main/services/dtsen/dtsen.ts): replaced whole at each bundle. */
