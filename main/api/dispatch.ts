@@ -17,16 +17,13 @@ export function isMethod(name: string): name is MethodName {
   return Object.hasOwn(contract, name);
 }
 
-/** While a long job holds the write transaction, only reading is allowed. */
-function bolehSaatSibuk(method: string): boolean {
-  return /^(tugas|app|wilayah|nik)\./.test(method) || /\.(list|get|info|katalog|rekap|kepatuhan|lembar|statusKabupaten|ringkasan|hasil|foto|fotoData|dinas|sektor|snapshot)$/.test(method);
-}
 
 /** The one entry point of every door: validate the input against the method's schema, run it, wrap the result. */
 export async function dispatch(ctx: AppContext, method: string, input: unknown): Promise<ApiResult<unknown>> {
   if (!isMethod(method)) return { ok: false, error: { code: 'METODE_TIDAK_DIKENAL', message: `Perintah "${method}" tidak dikenal oleh aplikasi ini.` } };
   const busy = ctx.tugas.aktif();
-  if (busy && !bolehSaatSibuk(method)) {
+  // While a long job holds the write transaction, only methods that read may run.
+  if (busy && contract[method].akses === 'tulis') {
     const persen = busy.progres && busy.progres.total ? ` (${Math.floor((busy.progres.byte / busy.progres.total) * 100)}%)` : '';
     return { ok: false, error: { code: 'SEDANG_SIBUK', message: `Impor besar sedang berjalan${persen}. Perubahan data menunggu sampai selesai; tunggu sebentar atau batalkan impornya.` } };
   }

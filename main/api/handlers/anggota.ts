@@ -1,0 +1,24 @@
+import { RecordWriter } from '../../../db/write';
+import { ambilAnggota, daftarAnggota, simpanAnggota } from '../../services/anggota/anggota';
+import { eksporAnggota } from '../../services/anggota/ekspor';
+import { imporAnggota, pratinjauImpor } from '../../services/anggota/impor';
+import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+
+import type { anggotaApi } from '../../common/api/anggota';
+import type { HandlersFor } from './types';
+
+export const anggotaHandlers: HandlersFor<keyof typeof anggotaApi> = {
+  'anggota.list': (ctx, input) => daftarAnggota(ctx.db, input),
+  'anggota.get': (ctx, input) => ambilAnggota(ctx.db, input.id),
+  'anggota.simpan': (ctx, input) => simpanAnggota(ctx.db, input),
+  'anggota.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('anggota', input.id, input.alasan),
+  'anggota.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore('anggota', input.id),
+  'anggota.imporPratinjau': (ctx, input) => pratinjauImpor(ctx.files.resolve(input.berkas), input.berkas, input.sheet),
+  'anggota.impor': (ctx, input) =>
+    imporAnggota(ctx.db, ctx.files.resolve(input.berkas), input.berkas, { sheet: input.sheet, mapping: input.mapping, kelompokId: input.kelompokId, dryRun: input.dryRun }),
+  'anggota.ekspor': (ctx, input) => {
+    const out = ctx.files.output(`anggota-${bacaPengaturan(ctx.db).kabupaten_kode ?? ''}-${new Date().toISOString().slice(0, 10)}.xlsx`);
+    eksporAnggota(ctx.db, input, out.path);
+    return out.ref();
+  },
+};

@@ -1,0 +1,29 @@
+import { listBackups, makeBackup } from '../../../db/backup';
+import { SCHEMA_VERSION } from '../../../db/migrations';
+import { statistik } from '../../services/dasbor/statistik';
+import { buatDemo } from '../../services/demo/demo';
+import { riwayat } from '../../services/pengaturan/audit';
+import { bacaPengaturan, setup, simpanPengaturan } from '../../services/pengaturan/pengaturan';
+import { APP_VERSION } from '../context';
+
+import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, tugasApi } from '../../common/api/aplikasi';
+import type { HandlersFor } from './types';
+
+const cadanganInfo = ({ nama, jenis, waktu, ukuran }: { nama: string; jenis: string; waktu: string; ukuran: number }) => ({ nama, jenis, waktu, ukuran });
+
+export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pengaturanApi | keyof typeof demoApi | keyof typeof tugasApi | keyof typeof auditApi | keyof typeof cadanganApi> = {
+  'app.status': (ctx) => {
+    const pengaturan = bacaPengaturan(ctx.db);
+    return { versi: APP_VERSION, skema: SCHEMA_VERSION, dbFile: ctx.db.file, siap: pengaturan.mode !== null, pengaturan, integritas: ctx.integritas };
+  },
+  'app.statistik': (ctx) => statistik(ctx.db),
+  'pengaturan.setup': (ctx, input) => setup(ctx.db, input),
+  'pengaturan.simpan': (ctx, input) => simpanPengaturan(ctx.db, input),
+  'demo.buat': (ctx, input) => buatDemo(ctx.db, { kelompok: input.kelompok, seed: input.seed, bulan: input.bulan, kabupaten: input.kabupaten ?? undefined }),
+  'tugas.status': (ctx, input) => ctx.tugas.status(input.id),
+  'tugas.batal': (ctx, input) => ctx.tugas.batal(input.id),
+  'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
+  'cadangan.list': (ctx) => listBackups(ctx.db.file).map(cadanganInfo),
+  'cadangan.buat': (ctx) => cadanganInfo(makeBackup(ctx.db.sqlite, ctx.db.file, 'manual')),
+  'cadangan.pulihkan': (ctx, input) => ({ sebelumnya: cadanganInfo(ctx.restore(input.nama)) }),
+};

@@ -1,0 +1,18 @@
+import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget } from '../../services/dasbor/dashboard';
+import { dokumenMonev } from '../../services/dasbor/monev-dokumen';
+import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+
+import type { dashboardApi } from '../../common/api/dasbor';
+import type { HandlersFor } from './types';
+
+export const dasborHandlers: HandlersFor<keyof typeof dashboardApi> = {
+  'dashboard.get': (ctx, input) => hitungDashboard(ctx.db, input),
+  'monev.get': (ctx, input) => hitungMonev(ctx.db, input.periode),
+  'monev.fasilitator': (ctx, input) => monitoringFasilitator(ctx.db, input.periode),
+  'monev.simpanTarget': (ctx, input) => simpanTarget(ctx.db, { ...input, kecamatan_kode: input.kecamatan_kode ?? null }),
+  'monev.dokumen': async (ctx, input) => {
+    const out = ctx.files.output(`emonev-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.periode}.${input.format}`);
+    await dokumenMonev(ctx.db, input.periode, input.format, out.path);
+    return out.ref();
+  },
+};

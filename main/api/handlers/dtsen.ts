@@ -1,0 +1,23 @@
+import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from '../../services/dtsen/dtsen';
+
+import type { dtsenApi } from '../../common/api/dtsen';
+import type { HandlersFor } from './types';
+
+export const dtsenHandlers: HandlersFor<keyof typeof dtsenApi> = {
+  'dtsen.pratinjau': (ctx, input) => pratinjauEkstrak(ctx.files.resolve(input.berkas), input.berkas.nama),
+  'dtsen.impor': (ctx, input) => {
+    const path = ctx.files.resolve(input.berkas);
+    return ctx.tugas.mulai('impor ekstrak DTKS/DT-SEN', (onProgres, signal) => imporEkstrak(ctx.db, path, input.berkas.nama, { sumber: input.sumber, tanggal: input.tanggal, mapping: input.mapping ?? null }, onProgres, signal));
+  },
+  'dtsen.snapshot': (ctx) => daftarSnapshot(ctx.db),
+  'dtsen.hapusSnapshot': (ctx, input) => hapusSnapshot(ctx.db, input.id),
+  'dtsen.cocokkan': (ctx, input) => cocokkan(ctx.db, input.snapshot_id),
+  'dtsen.ringkasan': (ctx) => ringkasanDtsen(ctx.db),
+  'dtsen.hasil': (ctx, input) => hasilPencocokan(ctx.db, input).rows,
+  'dtsen.konfirmasi': (ctx, input) => konfirmasiNama(ctx.db, input.anggota_id, input.terima),
+  'dtsen.ekspor': async (ctx, input) => {
+    const out = ctx.files.output(`hasil-dtsen-${input.status ?? 'semua'}-${new Date().toISOString().slice(0, 10)}.${input.format}`);
+    await eksporHasil(ctx.db, out.path, { status: input.status ?? null });
+    return out.ref();
+  },
+};

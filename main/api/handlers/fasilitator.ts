@@ -1,0 +1,13 @@
+import { RecordWriter } from '../../../db/write';
+import { ambilFasilitator, daftarFasilitator, hapusFasilitator, simpanFasilitator } from '../../services/fasilitator/fasilitator';
+
+import type { fasilitatorApi } from '../../common/api/fasilitator';
+import type { HandlersFor } from './types';
+
+export const fasilitatorHandlers: HandlersFor<keyof typeof fasilitatorApi> = {
+  'fasilitator.list': (ctx, input) => daftarFasilitator(ctx.db, input),
+  'fasilitator.get': (ctx, input) => ambilFasilitator(ctx.db, input.id),
+  'fasilitator.simpan': (ctx, input) => simpanFasilitator(ctx.db, input),
+  'fasilitator.hapus': (ctx, input) => hapusFasilitator(ctx.db, input.id, input.alasan),
+  'fasilitator.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore('fasilitator', input.id),
+};

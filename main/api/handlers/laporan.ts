@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { RecordWriter } from '../../../db/write';
+import { tulisDokumenLaporan } from '../../services/laporan/dokumen';
+import { daftarFoto, pathFoto, tambahFoto } from '../../services/laporan/foto';
+import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
+import { hitungKepatuhan, hitungRekap } from '../../services/laporan/rekap';
+import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+
+import type { laporanApi } from '../../common/api/laporan';
+import type { HandlersFor } from './types';
+
+export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
+  'laporan.katalog': (ctx) => katalogAktif(ctx.db),
+  'laporan.lembar': (ctx, input) => lembarEntri(ctx.db, input),
+  'laporan.simpan': (ctx, input) => simpanLaporan(ctx.db, input),
+  'laporan.ajukan': (ctx, input) => ajukanLaporan(ctx.db, input.ids),
+  'laporan.verifikasi': (ctx, input) => verifikasiLaporan(ctx.db, input.ids),
+  'laporan.bukaKembali': (ctx, input) => bukaKembaliLaporan(ctx.db, input.id, input.alasan),
+  'laporan.list': (ctx, input) => daftarLaporan(ctx.db, input),
+  'laporan.rekap': (ctx, input) => hitungRekap(ctx.db, input.periode, input.per, new Date(), input.kabupaten ?? null),
+  'laporan.kepatuhan': (ctx, input) => hitungKepatuhan(ctx.db, input.periode),
+  'laporan.dokumen': async (ctx, input) => {
+    const kode = bacaPengaturan(ctx.db).kabupaten_kode ?? '';
+    const bulanan = /^\d{4}-\d{2}$/.test(input.periode);
+    const nama = bulanan ? `laporan-bulanan-${kode}-${input.periode}.${input.format}` : `rekap-${kode}-${input.periode}-per-${input.per}.${input.format}`;
+    const out = ctx.files.output(nama);
+    await tulisDokumenLaporan(ctx.db, input, out.path);
+    return out.ref();
+  },
+  'laporan.foto': (ctx, input) => daftarFoto(ctx.db, input.laporan_id),
+  'laporan.fotoTambah': (ctx, input) => tambahFoto(ctx.db, { laporan_id: input.laporan_id, path: ctx.files.resolve(input.berkas), nama: input.berkas.nama, keterangan: input.keterangan }),
+  'laporan.fotoHapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('foto_laporan', input.id),
+  'laporan.fotoData': (ctx, input) => {
+    const f = pathFoto(ctx.db, input.id);
+    return { dataUrl: `data:${f.mime};base64,${readFileSync(f.path).toString('base64')}` };
+  },
+};

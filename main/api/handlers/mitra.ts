@@ -1,0 +1,28 @@
+import { RecordWriter } from '../../../db/write';
+import { ambilCatatan, daftarCatatan, simpanCatatan } from '../../services/mitra/catatan';
+import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from '../../services/mitra/mitra';
+import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+
+import type { mitraApi } from '../../common/api/mitra';
+import type { HandlersFor } from './types';
+
+export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
+  'catatan.list': (ctx, input) => daftarCatatan(ctx.db, input.entitas, input),
+  'catatan.get': (ctx, input) => ambilCatatan(ctx.db, input.entitas, input.id),
+  'catatan.simpan': (ctx, input) => simpanCatatan(ctx.db, input.entitas, input.nilai),
+  'catatan.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove(input.entitas, input.id, input.alasan),
+  'catatan.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore(input.entitas, input.id),
+  'mitra.ringkasan': (ctx) => ringkasanMitra(ctx.db),
+  'perjanjian.pdf': async (ctx, input) => {
+    const out = ctx.files.output(`perjanjian-${input.id.slice(-8)}.pdf`);
+    await pdfPerjanjian(ctx.db, input.id, out.path);
+    return out.ref();
+  },
+  'gerobak.list': (ctx, input) => penilaianGerobak(ctx.db, input.tahun),
+  'gerobak.simpan': (ctx, input) => simpanPenilaianGerobak(ctx.db, input),
+  'gerobak.usulan': async (ctx, input) => {
+    const out = ctx.files.output(`usulan-gerobak-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.tahun}.${input.format}`);
+    await dokumenUsulanGerobak(ctx.db, input.tahun, input.format, out.path);
+    return out.ref();
+  },
+};

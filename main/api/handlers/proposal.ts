@@ -1,0 +1,34 @@
+import { RecordWriter } from '../../../db/write';
+import { ISIAN_SURAT } from '../../common/proposal';
+import { terbilang } from '../../common/terbilang';
+import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+import { imporRabXlsx, pdfProposal, rabXlsx } from '../../services/proposal/dokumen';
+import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, simpanTemplatSurat, templatSurat, ubahStatusProposal } from '../../services/proposal/proposal';
+
+import type { proposalApi } from '../../common/api/proposal';
+import type { HandlersFor } from './types';
+
+export const proposalHandlers: HandlersFor<keyof typeof proposalApi> = {
+  'proposal.list': (ctx, input) => daftarProposal(ctx.db, input),
+  'proposal.get': (ctx, input) => ambilProposal(ctx.db, input.id),
+  'proposal.simpan': (ctx, input) => simpanProposal(ctx.db, input),
+  'proposal.simpanRab': (ctx, input) => simpanRab(ctx.db, input.id, input.items),
+  'proposal.status': (ctx, input) => ubahStatusProposal(ctx.db, input.id, input.status, input.nilai_disetujui ?? null),
+  'proposal.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('proposal', input.id, input.alasan),
+  'proposal.pdf': async (ctx, input) => {
+    const out = ctx.files.output(`proposal-${input.id.slice(-8)}.pdf`);
+    await pdfProposal(ctx.db, input.id, out.path, { nikLengkap: input.nikLengkap });
+    return out.ref();
+  },
+  'proposal.rabXlsx': async (ctx, input) => {
+    const out = ctx.files.output(`rab-${input.id.slice(-8)}.xlsx`);
+    await rabXlsx(ctx.db, input.id, out.path);
+    return out.ref();
+  },
+  'proposal.imporRab': (ctx, input) => imporRabXlsx(ctx.files.resolve(input.berkas)),
+  'proposal.dinas': (ctx) => daftarDinas(ctx.db),
+  'proposal.simpanDinas': (ctx, input) => simpanDaftarDinas(ctx.db, input.daftar),
+  'proposal.templatSurat': (ctx) => ({ templat: templatSurat(ctx.db), isian: [...ISIAN_SURAT], bolehUbah: bacaPengaturan(ctx.db).mode === 'provinsi' }),
+  'proposal.simpanTemplatSurat': (ctx, input) => simpanTemplatSurat(ctx.db, input),
+  'proposal.terbilang': (_ctx, input) => terbilang(input.n),
+};

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { method, type FileRef, type Page } from '../contract-kit';
+import { JABATAN, type Anggota } from '../records';
+import type { StatusDtsenAnggota } from './dtsen';
+import { fileRef, halaman, hapusInput, id, kodeDesa, tanggal, teks, teksOpsional, terhapus, type Disimpan } from './isian';
+
+export type AnggotaRow = Anggota & {
+  kelompok_nama: string;
+  desa_nama: string | null;
+  kecamatan_kode: string;
+  /** The same NIK belongs to another live anggota row in this kabupaten. */
+  ganda: boolean;
+  /** Latest snapshot's matching result (null: no snapshot matched yet, or at the province). */
+  dtsen: StatusDtsenAnggota | null;
+};
+
+export const MAPPING_FIELDS = ['nik', 'no_kk', 'nama', 'tanggal_lahir', 'jenis_kelamin', 'alamat', 'desa', 'jabatan', 'kelompok'] as const;
+export type MappingField = (typeof MAPPING_FIELDS)[number];
+export const MappingSchema = z.partialRecord(z.enum(MAPPING_FIELDS), z.string().min(1));
+export type Mapping = z.infer<typeof MappingSchema>;
+
+export interface PratinjauImpor {
+  berkas: FileRef;
+  sheets: string[];
+  sheet: string;
+  headers: string[];
+  mapping: Mapping;
+  sampel: string[][];
+  totalBaris: number;
+}
+
+export interface BarisPesan {
+  baris: number;
+  pesan: string;
+}
+
+/** DHIS2-style import summary: what a file did (or would do, in a dry run). */
+export interface RingkasanImpor {
+  dryRun: boolean;
+  totalBaris: number;
+  baru: number;
+  diperbarui: number;
+  dilewati: number;
+  galat: BarisPesan[];
+  peringatan: BarisPesan[];
+}
+
+export const anggotaInput = z.object({
+  id: id.optional(),
+  kelompok_id: z.string({ error: 'Pilih kelompok.' }).min(1, 'Pilih kelompok.'),
+  nik: z.string({ error: 'NIK wajib diisi.' }).trim().min(1, 'NIK wajib diisi.'),
+  no_kk: teksOpsional(16),
+  nama: teks('Nama anggota'),
+  jenis_kelamin: z.enum(['L', 'P'], { error: 'Pilih jenis kelamin (L atau P).' }),
+  tanggal_lahir: tanggal,
+  alamat: teksOpsional(300),
+  desa_kode: kodeDesa.nullish().transform((v) => v ?? null),
+  jabatan: z.enum(JABATAN).default('anggota'),
+  /** The officer confirmed that this NIK really belongs to a member of another group too. */
+  konfirmasiGanda: z.boolean().default(false),
+});
+
+export const anggotaFilter = {
+  kabupaten: z.string().nullish(),
+  cari: z.string().trim().default(''),
+  kelompok: z.string().nullish(),
+  kecamatan: z.string().nullish(),
+  desa: z.string().nullish(),
+  fasilitator: z.string().nullish(),
+  jabatan: z.enum(JABATAN).nullish(),
+  ganda: z.boolean().default(false),
+};
+
+export const anggotaApi = {
+  'anggota.list': method(z.object({ ...anggotaFilter, terhapus, ...halaman })).reads<Page<AnggotaRow>>(),
+  'anggota.get': method(z.object({ id })).reads<AnggotaRow>(),
+  'anggota.simpan': method(anggotaInput).writes<Disimpan>(),
+  'anggota.hapus': method(hapusInput).writes<void>(),
+  'anggota.pulihkan': method(z.object({ id })).writes<void>(),
+  'anggota.imporPratinjau': method(z.object({ berkas: fileRef, sheet: z.string().nullish() })).reads<PratinjauImpor>(),
+  'anggota.impor': method(
+    z.object({
+      berkas: fileRef,
+      sheet: z.string().nullish(),
+      mapping: MappingSchema,
+      kelompokId: z.string().nullish(),
+      dryRun: z.boolean().default(true),
+    }),
+  ).writes<RingkasanImpor>(),
+  'anggota.ekspor': method(z.object(anggotaFilter)).reads<FileRef>(),
+};

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { method } from '../contract-kit';
+import type { AuditEntry, Pengaturan } from '../records';
+import { TABEL_RIWAYAT } from '../register';
+import { id, kodeKabupaten, teks, teksOpsional } from './isian';
+
+// The installation itself: status, setup and settings, demo data, backups, the audit trail, long jobs.
+
+export interface StatusAplikasi {
+  versi: string;
+  skema: number;
+  dbFile: string;
+  siap: boolean;
+  pengaturan: Pengaturan;
+  integritas: { ok: boolean; pesan: string[] };
+}
+
+export interface Cadangan {
+  nama: string;
+  jenis: string;
+  waktu: string;
+  ukuran: number;
+}
+
+export interface Statistik {
+  kabupaten_kode: string | null;
+  tabel: Record<string, number>;
+  /** Province mode: live rows per table for each kabupaten. */
+  per_kabupaten?: Record<string, Record<string, number>>;
+}
+
+export interface StatusTugas {
+  id: string;
+  jenis: string;
+  status: 'berjalan' | 'selesai' | 'gagal' | 'dibatalkan';
+  progres: { baris: number; byte: number; total: number } | null;
+  hasil: unknown;
+  galat: { code: string; message: string } | null;
+  mulai: string;
+  selesai: string | null;
+}
+
+export const pengaturanInput = z.object({
+  operator: teks('Nama operator', 100),
+  nama_instansi: teksOpsional(200).transform((v) => v ?? ''),
+  alamat_instansi: teksOpsional(300).transform((v) => v ?? ''),
+  kota_surat: teksOpsional(100).transform((v) => v ?? ''),
+  telepon: teksOpsional(50).transform((v) => v ?? ''),
+  email: teksOpsional(100).transform((v) => v ?? ''),
+  kepala_nama: teksOpsional(100).transform((v) => v ?? ''),
+  kepala_nip: z
+    .string()
+    .trim()
+    .regex(/^(\d{18}|\d{8} \d{6} \d \d{3})?$/, 'NIP terdiri dari 18 angka, misalnya 197001012000031001.')
+    .nullish()
+    .transform((v) => v ?? ''),
+  kepala_jabatan: teksOpsional(100).transform((v) => v ?? ''),
+});
+
+export interface RingkasanDemo {
+  kabupaten_kode: string;
+  fasilitator: number;
+  kelompok: number;
+  anggota: number;
+  laporan: number;
+  proposal: number;
+}
+
+export const appApi = {
+  'app.status': method(z.object({})).reads<StatusAplikasi>(),
+  'app.statistik': method(z.object({})).reads<Statistik>(),
+};
+
+export const pengaturanApi = {
+  'pengaturan.setup': method(
+    pengaturanInput.extend({
+      mode: z.enum(['kabupaten', 'provinsi'], { error: 'Pilih mode: kabupaten/kota atau provinsi.' }),
+      kabupaten_kode: kodeKabupaten.nullish().transform((v) => v ?? null),
+    }),
+  ).writes<Pengaturan>(),
+  'pengaturan.simpan': method(pengaturanInput).writes<Pengaturan>(),
+};
+
+export const demoApi = {
+  'demo.buat': method(
+    z.object({
+      kelompok: z.number().int().min(1).max(5000).default(30),
+      seed: z.number().int().default(1),
+      bulan: z.number().int().min(0).max(60).default(24),
+      kabupaten: kodeKabupaten.nullish(),
+    }),
+  ).writes<RingkasanDemo>(),
+};
+
+export const tugasApi = {
+  'tugas.status': method(z.object({ id })).reads<StatusTugas>(),
+  'tugas.batal': method(z.object({ id })).reads<StatusTugas>(),
+};
+
+export const auditApi = {
+  'audit.list': method(z.object({ tabel: z.enum(TABEL_RIWAYAT), id })).reads<AuditEntry[]>(),
+};
+
+export const cadanganApi = {
+  'cadangan.list': method(z.object({})).reads<Cadangan[]>(),
+  'cadangan.buat': method(z.object({})).writes<Cadangan>(),
+  'cadangan.pulihkan': method(z.object({ nama: z.string().min(1, 'Pilih cadangan yang akan dipulihkan.') })).writes<{ sebelumnya: Cadangan }>(),
+};

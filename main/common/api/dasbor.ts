@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { method, type FileRef } from '../contract-kit';
+import { periode } from './isian';
+
+// The dashboard and e-monev.
+
+export interface Angka {
+  nilai: number;
+  sebelumnya: number | null;
+}
+
+export interface Dashboard {
+  bulan: string;
+  regulasi: { versi: number; nama: string; regulasi: string };
+  kelompok_aktif: Angka;
+  anggota: Angka;
+  persen_cocok_dtsen: number | null;
+  persen_desil_1_4: number | null;
+  omzet_bulan: Angka;
+  omzet_tahun_berjalan: Angka;
+  penjualan_offtaker_bulan: Angka;
+  perjanjian_aktif: Angka;
+  nilai_perjanjian_bulan: number;
+  nilai_perjanjian_sppg_bulan: number;
+  kepatuhan_bulan: Angka;
+  seri_omzet: { periode: string; omzet: number; laba: number }[];
+  desil: number[];
+  kepatuhan_fasilitator: { nama: string; diharapkan: number; masuk: number; persen: number }[];
+  perjanjian_per_jenis: { jenis: string; jumlah: number; nilai_bulan: number }[];
+  kelompok_per_sektor: { sektor: string; jumlah: number }[];
+  peringkat: { kode: string; nama: string; kelompok: number; anggota: number; omzet_tahun: number; kepatuhan: number; nilai_perjanjian: number }[] | null;
+}
+
+export interface Monev {
+  periode: string;
+  regulasi: string;
+  katalog_versi: number;
+  baris: { indikator: string; nama: string; satuan: string; tipe: string; kecamatan_kode: string | null; wilayah: string; target: number; realisasi: number | null; persen: number | null; sumber: string }[];
+}
+
+export interface MonitoringFasilitator {
+  id: string;
+  nama: string;
+  kelompok: number;
+  laporan_diharapkan: number;
+  diajukan_tepat_waktu: number;
+  diverifikasi: number;
+  kelompok_dikunjungi: number;
+  tindak_lanjut_terbuka: number;
+}
+
+export const dashboardApi = {
+  'dashboard.get': method(
+    z.object({ bulan: z.string().regex(/^\d{4}-\d{2}$/).nullish(), kabupaten: z.string().nullish(), kecamatan: z.string().nullish(), fasilitator: z.string().nullish(), sektor: z.string().nullish() }),
+  ).reads<Dashboard>(),
+  'monev.get': method(z.object({ periode })).reads<Monev>(),
+  'monev.fasilitator': method(z.object({ periode })).reads<MonitoringFasilitator[]>(),
+  'monev.simpanTarget': method(
+    z.object({ tahun: z.number().int().min(2000).max(2100), indikator: z.string().min(1), kecamatan_kode: z.string().nullish(), kabupaten: z.string().nullish(), nilai: z.number({ error: 'Target harus angka.' }).min(0, 'Target tidak boleh negatif.') }),
+  ).writes<void>(),
+  'monev.dokumen': method(z.object({ periode, format: z.enum(['pdf', 'xlsx']) })).reads<FileRef>(),
+};

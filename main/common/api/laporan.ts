@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import { method, type FileRef } from '../contract-kit';
+import { STATUS_LAPORAN, TINGKAT_REKAP, type BarisLembar, type HasilStatus, type Katalog, type Kepatuhan, type LaporanRow, type Masalah, type Rekap } from '../laporan';
+import { bulan, fileRef, id, ids, periode, teksOpsional } from './isian';
+
+export interface Foto {
+  id: string;
+  hash: string;
+  mime: string;
+  lebar: number;
+  tinggi: number;
+  ukuran: number;
+  keterangan: string | null;
+}
+
+export const laporanApi = {
+  'laporan.katalog': method(z.object({})).reads<Katalog>(),
+  'laporan.lembar': method(z.object({ fasilitator_id: z.string().nullable(), periode: bulan })).reads<{ katalog: Katalog; periode: string; baris: BarisLembar[] }>(),
+  'laporan.simpan': method(z.object({ kelompok_id: id, periode: bulan, nilai: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) })).writes<{ laporan: LaporanRow; masalah: Masalah[] }>(),
+  'laporan.ajukan': method(z.object({ ids })).writes<HasilStatus>(),
+  'laporan.verifikasi': method(z.object({ ids })).writes<HasilStatus>(),
+  'laporan.bukaKembali': method(z.object({ id, alasan: z.string().trim().min(5, 'Tulis alasan membuka kembali laporan (paling sedikit 5 huruf).') })).writes<LaporanRow>(),
+  'laporan.list': method(
+    z.object({ periode: bulan, fasilitator: z.string().nullish(), kecamatan: z.string().nullish(), status: z.array(z.enum(STATUS_LAPORAN)).nullish() }),
+  ).reads<LaporanRow[]>(),
+  'laporan.rekap': method(z.object({ periode, per: z.enum(TINGKAT_REKAP).default('kabupaten'), kabupaten: z.string().nullish() })).reads<Rekap>(),
+  'laporan.kepatuhan': method(z.object({ periode })).reads<Kepatuhan>(),
+  'laporan.dokumen': method(
+    z.object({ periode, format: z.enum(['pdf', 'xlsx']), per: z.enum(TINGKAT_REKAP).default('kabupaten'), fasilitator_id: z.string().nullish() }),
+  ).reads<FileRef>(),
+  'laporan.foto': method(z.object({ laporan_id: id })).reads<Foto[]>(),
+  'laporan.fotoTambah': method(z.object({ laporan_id: id, berkas: fileRef, keterangan: teksOpsional(200) })).writes<{ id: string }>(),
+  'laporan.fotoHapus': method(z.object({ id })).writes<void>(),
+  'laporan.fotoData': method(z.object({ id })).reads<{ dataUrl: string }>(),
+};

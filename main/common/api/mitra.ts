@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { method, type FileRef, type Page } from '../contract-kit';
+import { ENTITAS_KODE, type BarisCatatan } from '../mitra';
+import { halaman, id, teksOpsional } from './isian';
+
+// Offtakers and agreements, cart aid, MoUs, strategic issues and best practices.
+
+export const entitas = z.enum(ENTITAS_KODE);
+
+export interface PenilaianGerobak {
+  kelompok_id: string;
+  kelompok: string;
+  desa: string;
+  ketua: string | null;
+  jumlah_anggota: number;
+  sektor: string;
+  produk: string | null;
+  usaha_keliling: boolean;
+  laporan_aktif: number;
+  sudah_menerima: number | null;
+  persen_desil_1_4: number | null;
+  layak: boolean;
+  alasan: string[];
+  keputusan: 'diusulkan' | 'tidak' | null;
+  catatan: string | null;
+}
+
+export interface RingkasanMitra {
+  sppg_per_kecamatan: { kecamatan_kode: string; kecamatan: string; jumlah: number; kebutuhan_bulan: number }[];
+  perjanjian_berakhir: { id: string; nomor: string; kelompok: string; offtaker: string; selesai: string; sisa_hari: number }[];
+  nilai_per_kecamatan: { kecamatan_kode: string; kecamatan: string; perjanjian: number; nilai_bulan: number }[];
+  nilai_per_jenis: { jenis: string; perjanjian: number; nilai_bulan: number }[];
+  kelompok_tanpa_offtaker: { id: string; nama: string; desa: string }[];
+  mou_berakhir: { id: string; perguruan_tinggi: string; nomor: string; berlaku_sampai: string; sisa_hari: number }[];
+  tindak_lanjut_terbuka: number;
+}
+
+export const mitraApi = {
+  'catatan.list': method(
+    z.object({ entitas, cari: z.string().nullish(), filter: z.record(z.string(), z.string()).nullish(), terhapus: z.boolean().default(false), kabupaten: z.string().nullish(), ...halaman }),
+  ).reads<Page<BarisCatatan>>(),
+  'catatan.get': method(z.object({ entitas, id })).reads<BarisCatatan>(),
+  'catatan.simpan': method(z.object({ entitas, nilai: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])) })).writes<{ id: string }>(),
+  'catatan.hapus': method(z.object({ entitas, id, alasan: teksOpsional(500) })).writes<void>(),
+  'catatan.pulihkan': method(z.object({ entitas, id })).writes<void>(),
+  'mitra.ringkasan': method(z.object({})).reads<RingkasanMitra>(),
+  'perjanjian.pdf': method(z.object({ id })).reads<FileRef>(),
+  'gerobak.list': method(z.object({ tahun: z.number().int().min(2000).max(2100) })).reads<PenilaianGerobak[]>(),
+  'gerobak.simpan': method(
+    z.object({ kelompok_id: id, tahun: z.number().int().min(2000).max(2100), usaha_keliling: z.boolean(), keputusan: z.enum(['diusulkan', 'tidak']).nullable(), catatan: teksOpsional(500) }),
+  ).writes<void>(),
+  'gerobak.usulan': method(z.object({ tahun: z.number().int().min(2000).max(2100), format: z.enum(['pdf', 'xlsx']) })).reads<FileRef>(),
+};

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { method, type FileRef } from '../contract-kit';
+import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem, type TemplatSurat } from '../proposal';
+import { fileRef, hapusInput, id, tanggal, teks, teksOpsional } from './isian';
+
+export const rabItem = z.object({
+  id: z.string().optional(),
+  kelompok_belanja: teks('Kelompok belanja', 100),
+  uraian: teks('Uraian', 300),
+  volume: z.number({ error: 'Volume harus angka.' }).min(0, 'Volume tidak boleh negatif.'),
+  satuan: teks('Satuan', 30),
+  harga_satuan: z.number({ error: 'Harga satuan harus angka.' }).int('Harga satuan dalam Rupiah bulat.').min(0, 'Harga satuan tidak boleh negatif.'),
+});
+export const angkaOpsional = z.number().min(0).optional();
+
+export const proposalApi = {
+  'proposal.list': method(z.object({ kelompok: z.string().nullish(), status: z.enum(STATUS_PROPOSAL).nullish() })).reads<ProposalRow[]>(),
+  'proposal.get': method(z.object({ id })).reads<ProposalDetail>(),
+  'proposal.simpan': method(
+    z.object({
+      id: id.optional(),
+      kelompok_id: z.string({ error: 'Pilih kelompok pengusul.' }).min(1, 'Pilih kelompok pengusul.'),
+      judul: teks('Judul proposal', 200),
+      nomor_surat: teksOpsional(100),
+      tempat: teksOpsional(100),
+      tanggal: tanggal,
+      lampiran: teksOpsional(100),
+      perihal: teksOpsional(200),
+      dinas: teksOpsional(200),
+      kepala_desa: teksOpsional(100),
+      sertakan_omzet: z.boolean().default(true),
+      isi: z.object({
+        latar_belakang: z.string().max(20000).optional(),
+        target_pasar: z.string().max(5000).optional(),
+        pesaing: z.string().max(5000).optional(),
+        offtaker: z.string().max(5000).optional(),
+        produk: z.string().max(5000).optional(),
+        kapasitas_produksi: z.string().max(5000).optional(),
+        pemasaran: z.string().max(5000).optional(),
+        penutup: z.string().max(5000).optional(),
+      }),
+      proyeksi: z.object({
+        modal_investasi: angkaOpsional,
+        biaya_tetap_bulan: angkaOpsional,
+        biaya_variabel_unit: angkaOpsional,
+        harga_jual_unit: angkaOpsional,
+        penjualan_bulan: angkaOpsional,
+      }),
+    }),
+  ).writes<{ id: string }>(),
+  'proposal.simpanRab': method(z.object({ id, items: z.array(rabItem).max(5000) })).writes<{ total: number }>(),
+  'proposal.status': method(z.object({ id, status: z.enum(STATUS_PROPOSAL), nilai_disetujui: z.number().int().min(0).nullish() })).writes<void>(),
+  'proposal.hapus': method(hapusInput).writes<void>(),
+  'proposal.pdf': method(z.object({ id, nikLengkap: z.boolean().default(false) })).reads<FileRef>(),
+  'proposal.rabXlsx': method(z.object({ id })).reads<FileRef>(),
+  'proposal.imporRab': method(z.object({ berkas: fileRef })).reads<RabItem[]>(),
+  'proposal.dinas': method(z.object({})).reads<string[]>(),
+  'proposal.templatSurat': method(z.object({})).reads<{ templat: TemplatSurat; isian: string[]; bolehUbah: boolean }>(),
+  'proposal.simpanTemplatSurat': method(z.object({ kepada: z.string().max(1000), pembuka: z.string().max(3000) })).writes<TemplatSurat>(),
+  'proposal.simpanDinas': method(z.object({ daftar: z.array(z.string().trim().min(3).max(200)).min(1, 'Daftar dinas tidak boleh kosong.').max(100) })).writes<string[]>(),
+  'proposal.terbilang': method(z.object({ n: z.number().int().min(0).max(999_999_999_999_999) })).reads<string>(),
+};
