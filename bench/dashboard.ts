@@ -2,6 +2,7 @@
 // time to compute the whole dashboard (target under 150 ms) and the renderer's time to first full
 // paint in Chromium (target under 1 s). BENCH_KABUPATEN sets fewer districts for a quick run.
 import { chromium } from '@playwright/test';
+import { platformNode } from '../main/api/platform';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { openDatabase } from '../db/connection';
 import { eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
 import { hitungDashboard } from '../main/services/dasbor/dashboard';
 import { buatDemo } from '../main/services/demo/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/sinkron/kunci';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { setup } from '../main/services/pengaturan/pengaturan';
 import { kabupatenJatim } from '../main/services/wilayah/wilayah';
 import { startWebServer } from '../main/web/server';
@@ -22,15 +23,15 @@ export async function benchDashboard(): Promise<void> {
     const provPath = join(dir, 'provinsi.sqlite');
     const prov = openDatabase(provPath);
     setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Bench', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
-    buatKunci(prov);
+    buatKunci(prov, TANPA_PELINDUNG);
     let t = performance.now();
     for (const k of kabupatenJatim().slice(0, count)) {
       const db = openDatabase(join(dir, `${k.kode}.sqlite`));
       buatDemo(db, { kelompok: 300, bulan: 36, seed: k.kode.length + Number(k.kode.slice(3)), kabupaten: k.kode });
-      buatKunci(db);
-      daftarkanMitra(db, bacaIdentitas(JSON.stringify(identitas(prov))));
-      daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db))));
-      imporBundel(prov, readFileSync(eksporBundel(db, { folder: dir }).berkas));
+      buatKunci(db, TANPA_PELINDUNG);
+      daftarkanMitra(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
+      daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
+      imporBundel(prov, TANPA_PELINDUNG, readFileSync(eksporBundel(db, TANPA_PELINDUNG, { folder: dir }).berkas));
       db.close();
     }
     const rows = prov.sqlite.prepare('SELECT (SELECT count(*) FROM kelompok) k, (SELECT count(*) FROM anggota) a, (SELECT count(*) FROM laporan_bulanan) l').get() as { k: number; a: number; l: number };
@@ -46,7 +47,7 @@ export async function benchDashboard(): Promise<void> {
       console.log(`dasbor ${label}: median ${times[3]!.toFixed(0)} ms  (target < 150 ms)`);
     }
     prov.close();
-    const ctx = new AppContext(provPath);
+    const ctx = new AppContext(provPath, platformNode('uji'));
     const server = await startWebServer(ctx, { staticDir: join(import.meta.dirname, '..', 'out', 'renderer') });
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
     const page = await browser.newPage();

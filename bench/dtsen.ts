@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../db/connection';
 import { buatDemo } from '../main/services/demo/demo';
-import { tulisEkstrakDemo } from '../main/services/dtsen/dtsen';
+import { tulisEkstrakDemo } from '../main/services/demo/ekstrak';
 
 interface Hasil {
   detik: number;

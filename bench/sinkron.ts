@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
 import { buatTandaTerima, eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
 import { buatDemo } from '../main/services/demo/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/sinkron/kunci';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { simpanLaporan } from '../main/services/laporan/laporan';
 import { setup } from '../main/services/pengaturan/pengaturan';
 import { kabupatenJatim } from '../main/services/wilayah/wilayah';
@@ -20,21 +20,21 @@ export async function benchSinkron(): Promise<void> {
   try {
     const prov = openDatabase(join(dir, 'provinsi.sqlite'), { checkpointLatar: true });
     setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Bench', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
-    buatKunci(prov);
-    const provId = JSON.stringify(identitas(prov));
+    buatKunci(prov, TANPA_PELINDUNG);
+    const provId = JSON.stringify(identitas(prov, TANPA_PELINDUNG));
     const districts: { kode: string; db: Db; bundle: Buffer }[] = [];
     let t = performance.now();
     for (const k of kabupatenJatim().slice(0, count)) {
       const db = openDatabase(join(dir, `${k.kode}.sqlite`));
       buatDemo(db, { kelompok: 300, bulan: 24, seed: districts.length + 1, kabupaten: k.kode });
-      buatKunci(db);
+      buatKunci(db, TANPA_PELINDUNG);
       daftarkanMitra(db, bacaIdentitas(provId));
-      daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db))));
+      daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
       districts.push({ kode: k.kode, db, bundle: Buffer.alloc(0) });
     }
     console.log(`${count} basis data kabupaten dibuat dalam ${((performance.now() - t) / 1000).toFixed(1)} s`);
     t = performance.now();
-    for (const d of districts) d.bundle = readFileSync(eksporBundel(d.db, { folder: dir }).berkas);
+    for (const d of districts) d.bundle = readFileSync(eksporBundel(d.db, TANPA_PELINDUNG, { folder: dir }).berkas);
     const sizes = districts.map((d) => d.bundle.length / 1024);
     console.log(`ekspor ${count} bundel: ${(performance.now() - t).toFixed(0)} ms; ukuran bundel ${Math.min(...sizes).toFixed(0)}–${Math.max(...sizes).toFixed(0)} KB (rata-rata ${(sizes.reduce((a, b) => a + b, 0) / sizes.length).toFixed(0)} KB)`);
     // The province has none of the district files: close them and let the OS write out what setting
@@ -46,7 +46,7 @@ export async function benchSinkron(): Promise<void> {
       /* no sync command (Windows): measured as is */
     }
     t = performance.now();
-    for (const d of districts) imporBundel(prov, d.bundle);
+    for (const d of districts) imporBundel(prov, TANPA_PELINDUNG, d.bundle);
     console.log(`impor ${count} bundel ke provinsi: ${(performance.now() - t).toFixed(0)} ms  (target < 5000 ms)`);
     t = performance.now();
     prov.sqlite.pragma('wal_checkpoint(PASSIVE)');
@@ -60,16 +60,16 @@ export async function benchSinkron(): Promise<void> {
     // One month later: acknowledgement, then a month of new reports, then the incremental bundle.
     const d = districts[0]!;
     d.db = openDatabase(join(dir, `${d.kode}.sqlite`));
-    buatTandaTerima(prov, d.kode, join(dir, 'ack.bmb'));
-    imporBundel(d.db, readFileSync(join(dir, 'ack.bmb')));
+    buatTandaTerima(prov, TANPA_PELINDUNG, d.kode, join(dir, 'ack.bmb'));
+    imporBundel(d.db, TANPA_PELINDUNG, readFileSync(join(dir, 'ack.bmb')));
     const groups = d.db.sqlite.prepare("SELECT id FROM kelompok WHERE status = 'aktif' AND deleted_at IS NULL").all() as { id: string }[];
     const month = `${new Date().getFullYear()}-${String(new Date().getMonth() + 1).padStart(2, '0')}`;
     for (const g of groups) simpanLaporan(d.db, { kelompok_id: g.id, periode: month, nilai: { omzet: 2_500_000, biaya: 1_600_000, anggota_aktif: 10 } });
     t = performance.now();
-    const inc = eksporBundel(d.db, { folder: dir });
+    const inc = eksporBundel(d.db, TANPA_PELINDUNG, { folder: dir });
     const exportMs = performance.now() - t;
     t = performance.now();
-    imporBundel(prov, readFileSync(inc.berkas));
+    imporBundel(prov, TANPA_PELINDUNG, readFileSync(inc.berkas));
     console.log(`bundel perubahan satu bulan (${groups.length} laporan): ${(inc.ukuran / 1024).toFixed(0)} KB, ekspor ${exportMs.toFixed(0)} ms, impor ${(performance.now() - t).toFixed(0)} ms`);
     d.db.close();
     prov.close();

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { platformNode } from '../main/api/platform';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 
@@ -28,7 +29,7 @@ test('restoring a backup brings the data back, and the state before it is kept a
   const t = tempDb();
   const file = t.db.file;
   t.db.close();
-  const ctx = new AppContext(file);
+  const ctx = new AppContext(file, platformNode('uji'));
   try {
     const call = async (method: string, input: unknown) => {
       const r = await dispatch(ctx, method, input);
@@ -58,7 +59,7 @@ test('a damaged backup is refused and the current database stays as it was', asy
   const damaged = makeBackup(t.db.sqlite, file, 'manual');
   t.db.close();
   writeFileSync(damaged.path, 'rusak');
-  const ctx = new AppContext(file);
+  const ctx = new AppContext(file, platformNode('uji'));
   try {
     await dispatch(ctx, 'kelompok.simpan', { nama: 'KUBE Tetap', desa_kode: '35.07.01.2001', sektor: 'Jasa' });
     const r = await dispatch(ctx, 'cadangan.pulihkan', { nama: damaged.nama });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { buatDemo } from '../main/services/demo/demo';
-import { tulisEkstrakDemo } from '../main/services/dtsen/dtsen';
+import { tulisEkstrakDemo } from '../main/services/demo/ekstrak';
 import { expect, startWeb, test } from './fixtures';
 
 test('an officer imports a DT-SEN extract, matches the members, reviews a name match and exports those not found', async ({ page }) => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { eksporBundel } from '../main/services/sinkron/bundle';
 import { buatDemo } from '../main/services/demo/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas } from '../main/services/sinkron/kunci';
+import { bacaIdentitas, buatKunci, daftarkanMitra, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { setup } from '../main/services/pengaturan/pengaturan';
 import { expect, startWeb, test } from './fixtures';
 
@@ -15,15 +15,15 @@ test('the province imports several district bundles at once; a damaged one is re
   const provDb = join(dir, 'prov.sqlite');
   const prov = openDatabase(provDb);
   setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Admin Provinsi', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
-  buatKunci(prov);
+  buatKunci(prov, TANPA_PELINDUNG);
   const files: string[] = [];
   for (const kode of ['35.07', '35.09']) {
     const db = openDatabase(join(dir, `${kode}.sqlite`));
     buatDemo(db, { kelompok: 2, bulan: 1, seed: 3, kabupaten: kode });
-    buatKunci(db);
-    daftarkanMitra(db, bacaIdentitas(JSON.stringify(identitas(prov))));
-    daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db))));
-    files.push(eksporBundel(db, { folder: dir }).berkas);
+    buatKunci(db, TANPA_PELINDUNG);
+    daftarkanMitra(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
+    daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
+    files.push(eksporBundel(db, TANPA_PELINDUNG, { folder: dir }).berkas);
     db.close();
   }
   prov.close();

@@ -3,13 +3,14 @@ import { openDatabase, type Db } from '../../db/connection';
 import { APP_VERSION_TEXT } from '../services/pengaturan/versi';
 import { AppError } from '../common/errors';
 import { FileStore } from './files';
+import type { Platform } from './platform';
 import { DaftarTugas } from './tugas';
 
 export const APP_VERSION = APP_VERSION_TEXT;
 
 /**
- * What every door shares: the open database (replaced on restore), the file refs, and the
- * start-up checks. Created once per process by the Electron shell, the web shell or the CLI.
+ * What every door shares: the open database (replaced on restore), the file refs, the platform (key
+ * protector, data folder) and the start-up checks. Created once per process by the Electron shell, the web shell or the CLI.
  */
 export class AppContext {
   db: Db;
@@ -18,7 +19,10 @@ export class AppContext {
   integritas: { ok: boolean; pesan: string[] } = { ok: true, pesan: [] };
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(readonly dbPath: string) {
+  constructor(
+    readonly dbPath: string,
+    readonly platform: Platform,
+  ) {
     this.db = openDatabase(dbPath, { checkpointLatar: true });
   }
 

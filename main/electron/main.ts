@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
-import { flag, parseArgs } from '../cli/args';
+import type { Pelindung, Platform } from '../api/platform';
+import { flag, parseArgs } from '../common/args';
 import { IPC_CHANNELS } from '../common/bridge';
 import type { FileRef } from '../common/contract-kit';
+import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import { AppError } from '../common/errors';
-import { CONTENT_SECURITY_POLICY } from '../web/server';
-import { pasangPelindung } from '../services/sinkron/kunci';
 
 // The Electron shell: a window, a menu, and the IPC door to the same dispatch as the web shell.
 // Kept thin: everything else runs in plain Node and is tested without Electron.
@@ -23,6 +23,14 @@ let win: BrowserWindow | null = null;
 function trusted(event: IpcMainInvokeEvent): boolean {
   const frame = event.senderFrame;
   return !!win && event.sender === win.webContents && !!frame && frame === win.webContents.mainFrame && frame.url.split('#')[0]!.split('?')[0] === rendererUrl;
+}
+
+/** Private keys are wrapped by the OS keychain (DPAPI on Windows) where Electron offers it. */
+function platformElectron(): Platform {
+  const pelindung: Pelindung = safeStorage.isEncryptionAvailable()
+    ? { nama: 'safeStorage', bungkus: (data) => safeStorage.encryptString(data.toString('base64')), buka: (data) => Buffer.from(safeStorage.decryptString(data), 'base64') }
+    : { nama: 'tanpa', bungkus: (data) => data, buka: (data) => data };
+  return { nama: 'electron', pelindung, folderData: app.getPath('userData') };
 }
 
 function createMenu(): void {
@@ -115,11 +123,15 @@ function createWindow(): void {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win?.show());
   // No navigation away from the app, no new windows; links to the web are not opened either.
   win.webContents.on('will-navigate', (event, url) => {
+    if (url.split('#')[0] !== rendererUrl) event.preventDefault();
+  });
+  win.webContents.on('will-redirect', (event, url) => {
     if (url.split('#')[0] !== rendererUrl) event.preventDefault();
   });
   win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -149,18 +161,11 @@ else {
       callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
     );
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-    // Private keys are wrapped by the OS keychain (DPAPI on Windows) where Electron offers it.
-    if (safeStorage.isEncryptionAvailable()) {
-      pasangPelindung({
-        nama: 'safeStorage',
-        bungkus: (data) => safeStorage.encryptString(data.toString('base64')),
-        buka: (data) => Buffer.from(safeStorage.decryptString(data), 'base64'),
-      });
-    }
+    session.defaultSession.setPermissionCheckHandler(() => false);
     const args = parseArgs(process.argv.slice(app.isPackaged ? 1 : 2));
     const dbPath = flag(args, 'db') ?? join(app.getPath('userData'), 'bermantra.sqlite');
     try {
-      ctx = new AppContext(dbPath);
+      ctx = new AppContext(dbPath, platformElectron());
       ctx.startMaintenance();
     } catch (error) {
       dialog.showErrorBox('Bermantra tidak dapat dibuka', error instanceof AppError ? error.message : String(error));

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
+import { platformNode } from '../api/platform';
 import { AppContext } from '../api/context';
 import { defaultDbPath } from '../api/paths';
-import { flag, parseArgs } from '../cli/args';
+import { flag, parseArgs } from '../common/args';
 import { AppError } from '../common/errors';
 import { startWebServer } from './server';
 
@@ -13,7 +14,7 @@ const port = flag(args, 'port');
 
 let ctx: AppContext;
 try {
-  ctx = new AppContext(dbPath);
+  ctx = new AppContext(dbPath, platformNode('web'));
   ctx.startMaintenance();
 } catch (error) {
   console.error(error instanceof AppError ? `Galat: ${error.message}` : error);

@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { platformNode } from '../api/platform';
 import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
@@ -23,7 +24,7 @@ test('the web shell answers only with the token, only for its own host and origi
   const t = tempDb();
   const file = t.db.file;
   t.db.close();
-  const ctx = new AppContext(file);
+  const ctx = new AppContext(file, platformNode('uji'));
   const staticDir = join(t.dir, 'renderer');
   mkdirSync(staticDir);
   writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Bermantra</title>');

@@ -6,13 +6,12 @@ import { extname, join, normalize, sep } from 'node:path';
 import { basename } from 'node:path';
 import type { AppContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
+import { CONTENT_SECURITY_POLICY } from '../common/csp';
 import type { ApiResult } from '../common/errors';
 
 // The web shell: the same UI and the same dispatch as the Electron window, on 127.0.0.1 only,
 // guarded by a per-run token. For browser tests and for PCs where the installer cannot run.
 
-export const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -2,6 +2,7 @@ import { listBackups, makeBackup } from '../../../db/backup';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { statistik } from '../../services/dasbor/statistik';
 import { buatDemo } from '../../services/demo/demo';
+import { tulisEkstrakDemo } from '../../services/demo/ekstrak';
 import { riwayat } from '../../services/pengaturan/audit';
 import { bacaPengaturan, setup, simpanPengaturan } from '../../services/pengaturan/pengaturan';
 import { APP_VERSION } from '../context';
@@ -19,6 +20,11 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'app.statistik': (ctx) => statistik(ctx.db),
   'pengaturan.setup': (ctx, input) => setup(ctx.db, input),
   'pengaturan.simpan': (ctx, input) => simpanPengaturan(ctx.db, input),
+  'demo.ekstrakDtsen': async (ctx, input) => {
+    const out = ctx.files.output(`ekstrak-demo-${input.seed}.csv`);
+    const hasil = await tulisEkstrakDemo(ctx.db, out.path, input.baris, input.seed);
+    return { berkas: out.ref(), ...hasil };
+  },
   'demo.buat': (ctx, input) => buatDemo(ctx.db, { kelompok: input.kelompok, seed: input.seed, bulan: input.bulan, kabupaten: input.kabupaten ?? undefined }),
   'tugas.status': (ctx, input) => ctx.tugas.status(input.id),
   'tugas.batal': (ctx, input) => ctx.tugas.batal(input.id),

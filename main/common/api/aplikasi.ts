@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { method } from '../contract-kit';
+import { method, type FileRef } from '../contract-kit';
 import type { AuditEntry, Pengaturan } from '../records';
 import { TABEL_RIWAYAT } from '../register';
 import { id, kodeKabupaten, teks, teksOpsional } from './isian';
@@ -90,6 +90,7 @@ export const demoApi = {
       kabupaten: kodeKabupaten.nullish(),
     }),
   ).writes<RingkasanDemo>(),
+  'demo.ekstrakDtsen': method(z.object({ baris: z.number().int().min(0).max(5_000_000).default(1000), seed: z.number().int().default(1) })).reads<{ berkas: FileRef; baris: number; anggota: number }>(),
 };
 
 export const tugasApi = {

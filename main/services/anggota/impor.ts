@@ -100,6 +100,157 @@ interface Rencana {
   changed: boolean;
 }
 
+type Kelompok = { id: string; nama: string; desa_kode: string; kecamatan_kode: string };
+type Terdaftar = AnggotaFields & { id: string };
+
+/** What checking a row needs, read once per import. */
+interface KonteksImpor {
+  kabupaten: string;
+  kelompokId: string | null;
+  kelompokById: Map<string, Kelompok>;
+  kelompokByName: Map<string, Kelompok[]>;
+  /** Live members by NIK. */
+  terdaftar: Map<string, Terdaftar[]>;
+  desaKabupaten: { kode: string; nama: string }[];
+  /** NIK → the row of this file it first appeared in. */
+  seen: Map<string, number>;
+  peringatan: BarisPesan[];
+}
+
+function konteksImpor(db: Db, kabupaten: string, kelompokId: string | null): KonteksImpor {
+  const kelompokRows = db.all(db.q.selectFrom('kelompok').select(['id', 'nama', 'desa_kode', 'kecamatan_kode']).where('deleted_at', 'is', null));
+  const kelompokById = new Map(kelompokRows.map((k) => [k.id, k]));
+  const kelompokByName = new Map<string, Kelompok[]>();
+  for (const k of kelompokRows) {
+    const key = k.nama.trim().toLowerCase();
+    kelompokByName.set(key, [...(kelompokByName.get(key) ?? []), k]);
+  }
+  if (kelompokId && !kelompokById.has(kelompokId)) throw new AppError('TIDAK_DITEMUKAN', 'Kelompok tujuan tidak ditemukan. Pilih kelompok dari daftar.');
+  const terdaftar = new Map<string, Terdaftar[]>();
+  for (const a of db.all(db.q.selectFrom('anggota').select(['id', 'kelompok_id', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'alamat', 'desa_kode', 'jabatan']).where('deleted_at', 'is', null))) {
+    terdaftar.set(a.nik, [...(terdaftar.get(a.nik) ?? []), a]);
+  }
+  return { kabupaten, kelompokId, kelompokById, kelompokByName, terdaftar, desaKabupaten: desaDiKabupaten(kabupaten), seen: new Map(), peringatan: [] };
+}
+
+/** A row's fields as read and checked, before it is compared with the members already registered. */
+interface IsianBaris {
+  problems: string[];
+  nik: string;
+  nama: string;
+  noKk: string | null;
+  tanggalLahir: string | null;
+  jenisKelamin: 'L' | 'P' | null;
+  jabatan: Jabatan;
+  jabatanDiisi: boolean;
+  alamat: string;
+  kelompok: Kelompok | undefined;
+  desaKode: string | null;
+  desaDiisi: boolean;
+}
+
+function bacaIsian(k: KonteksImpor, row: Sel[], col: Partial<Record<MappingField, number>>, baris: number): IsianBaris {
+  const get = (f: MappingField) => (col[f] === undefined ? '' : row[col[f]!]!.text.trim());
+  const problems: string[] = [];
+  const warn = (pesan: string) => k.peringatan.push({ baris, pesan });
+
+  const nikCell = nikDariSel(row[col.nik!]!);
+  if (nikCell.galat) problems.push(nikCell.galat);
+  if (nikCell.peringatan) warn(nikCell.peringatan);
+  const nama = get('nama');
+  if (!nama) problems.push('Nama kosong.');
+
+  let tanggalLahir: string | null = null;
+  const tanggalText = get('tanggal_lahir');
+  if (tanggalText) {
+    tanggalLahir = parseTanggal(tanggalText);
+    if (!tanggalLahir) problems.push(`Tanggal lahir "${tanggalText}" tidak dikenali; tulis sebagai 12/03/1980 atau 1980-03-12.`);
+  }
+  let jenisKelamin: 'L' | 'P' | null = null;
+  const jkText = get('jenis_kelamin');
+  if (jkText) {
+    jenisKelamin = parseJenisKelamin(jkText);
+    if (!jenisKelamin) problems.push(`Jenis kelamin "${jkText}" tidak dikenali; isi L atau P.`);
+  }
+  let nik = nikCell.nik;
+  if (!nikCell.galat) {
+    const info = periksaNik(nik, { jenisKelamin, tanggalLahir });
+    if (!info.valid) problems.push(...info.errors);
+    else {
+      nik = nik.replace(/\D/g, '');
+      for (const w of info.warnings) warn(w);
+      jenisKelamin ??= info.jenisKelamin;
+    }
+  }
+  const noKk: string | null = get('no_kk').replace(/[\s'.-]/g, '') || null;
+  if (noKk && !/^\d{16}$/.test(noKk)) {
+    if (/e\+?\d+$/i.test(noKk)) problems.push(`No. KK tertulis dalam notasi ilmiah (${get('no_kk')}): rusak oleh Excel. Ketik ulang dari Kartu Keluarga.`);
+    else problems.push(`No. KK "${get('no_kk')}" harus 16 angka.`);
+  } else if (noKk && col.no_kk !== undefined && row[col.no_kk]!.angka && noKk.endsWith('0')) {
+    warn(`No. KK ${noKk} tersimpan sebagai angka di Excel: kemungkinan rusak oleh Excel. Cocokkan dengan Kartu Keluarga.`);
+  }
+  let jabatan: Jabatan = 'anggota';
+  const jabatanText = get('jabatan').toLowerCase();
+  if (jabatanText) {
+    if ((JABATAN as readonly string[]).includes(jabatanText)) jabatan = jabatanText as Jabatan;
+    else problems.push(`Jabatan "${get('jabatan')}" tidak dikenal; isi ketua, sekretaris, bendahara atau anggota.`);
+  }
+  const kelompok = cariKelompok(k, get('kelompok'), problems);
+  const desaText = get('desa');
+  const desaKode = desaText && kelompok ? cariDesa(k, desaText, kelompok, warn) : (kelompok?.desa_kode ?? null);
+  return { problems, nik, nama, noKk, tanggalLahir, jenisKelamin, jabatan, jabatanDiisi: !!jabatanText, alamat: get('alamat'), kelompok, desaKode, desaDiisi: !!desaText };
+}
+
+function cariKelompok(k: KonteksImpor, name: string, problems: string[]): Kelompok | undefined {
+  if (k.kelompokId) return k.kelompokById.get(k.kelompokId);
+  const found = k.kelompokByName.get(name.toLowerCase()) ?? [];
+  if (!name) problems.push('Nama kelompok kosong.');
+  else if (found.length === 0) problems.push(`Kelompok "${name}" belum terdaftar. Tambahkan kelompoknya dulu, atau pilih satu kelompok tujuan untuk semua baris.`);
+  else if (found.length > 1) problems.push(`Ada ${found.length} kelompok bernama "${name}". Impor per kelompok dengan memilih kelompok tujuan.`);
+  else return found[0];
+  return undefined;
+}
+
+function cariDesa(k: KonteksImpor, desaText: string, kelompok: Kelompok, warn: (pesan: string) => void): string | null {
+  if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(desaText) && namaWilayah(desaText)) return desaText;
+  const key = desaText.toLowerCase();
+  const inKecamatan = desaDi(kelompok.kecamatan_kode).filter((d) => d.nama.toLowerCase() === key);
+  const inKabupaten = k.desaKabupaten.filter((d) => d.nama.toLowerCase() === key);
+  const pick = inKecamatan.length === 1 ? inKecamatan[0] : inKabupaten.length === 1 ? inKabupaten[0] : undefined;
+  if (pick) return pick.kode;
+  warn(`Desa "${desaText}" tidak ditemukan (atau ada lebih dari satu) di ${namaWilayah(k.kabupaten)}; dipakai desa kelompok.`);
+  return kelompok.desa_kode;
+}
+
+/** Compares a checked row with the members already registered: a new member, an update, unchanged, or an error. */
+function rencanakan(k: KonteksImpor, x: IsianBaris, baris: number): { galat: string } | { lewati: true } | { rencana: Rencana } {
+  const { problems, nik, kelompok } = x;
+  if (!problems.length && k.seen.has(nik)) problems.push(`NIK ${nik} sudah muncul di baris ${k.seen.get(nik)} berkas ini.`);
+  let same: Terdaftar | undefined;
+  if (!problems.length && kelompok) {
+    const holders = k.terdaftar.get(nik) ?? [];
+    same = holders.find((a) => a.kelompok_id === kelompok.id);
+    const other = holders.find((a) => a.kelompok_id !== kelompok.id);
+    if (!same && other) problems.push(`NIK ${nik} sudah terdaftar atas nama ${other.nama} di kelompok ${k.kelompokById.get(other.kelompok_id)?.nama ?? 'lain'}. Bila memang anggota dua kelompok, tambahkan lewat formulir anggota.`);
+  }
+  if (problems.length || !kelompok) return { galat: problems.join(' ') };
+  k.seen.set(nik, baris);
+  const values: AnggotaFields = {
+    kelompok_id: kelompok.id,
+    nik,
+    no_kk: x.noKk ?? same?.no_kk ?? null,
+    nama: x.nama,
+    jenis_kelamin: x.jenisKelamin ?? same?.jenis_kelamin ?? 'L',
+    tanggal_lahir: x.tanggalLahir ?? same?.tanggal_lahir ?? null,
+    alamat: x.alamat || same?.alamat || null,
+    desa_kode: x.desaDiisi || !same ? x.desaKode : same.desa_kode,
+    jabatan: x.jabatanDiisi || !same ? x.jabatan : same.jabatan,
+  };
+  const changed = !same || (Object.keys(values) as (keyof AnggotaFields)[]).some((f) => (values[f] ?? null) !== (same[f] ?? null));
+  if (same && !changed) return { lewati: true };
+  return { rencana: { baris, kelompokId: kelompok.id, existingId: same?.id ?? null, changed, values } };
+}
+
 /** Checks every row, then (unless dry run) writes the valid ones in one transaction. */
 export function imporAnggota(
   db: Db,
@@ -110,143 +261,16 @@ export function imporAnggota(
   const kabupaten = kabupatenAktif(db);
   const lembar = bacaSpreadsheet(path, berkas.nama, options.sheet);
   const col = resolveMapping(lembar, options.mapping, options.kelompokId);
-
-  const kelompokRows = db.all(db.q.selectFrom('kelompok').select(['id', 'nama', 'desa_kode', 'kecamatan_kode']).where('deleted_at', 'is', null));
-  const kelompokById = new Map(kelompokRows.map((k) => [k.id, k]));
-  const kelompokByName = new Map<string, typeof kelompokRows>();
-  for (const k of kelompokRows) {
-    const key = k.nama.trim().toLowerCase();
-    kelompokByName.set(key, [...(kelompokByName.get(key) ?? []), k]);
-  }
-  if (options.kelompokId && !kelompokById.has(options.kelompokId)) throw new AppError('TIDAK_DITEMUKAN', 'Kelompok tujuan tidak ditemukan. Pilih kelompok dari daftar.');
-
-  const existing = new Map<string, (Omit<AnggotaFields, never> & { id: string })[]>();
-  for (const a of db.all(db.q.selectFrom('anggota').select(['id', 'kelompok_id', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'alamat', 'desa_kode', 'jabatan']).where('deleted_at', 'is', null))) {
-    existing.set(a.nik, [...(existing.get(a.nik) ?? []), a]);
-  }
-  const desaKabupaten = desaDiKabupaten(kabupaten);
-
+  const k = konteksImpor(db, kabupaten, options.kelompokId ?? null);
   const galat: BarisPesan[] = [];
-  const peringatan: BarisPesan[] = [];
   const rencana: Rencana[] = [];
-  const seen = new Map<string, number>();
   let dilewati = 0;
-
   lembar.rows.forEach((row, i) => {
     const baris = lembar.nomorBaris[i]!;
-    const get = (f: MappingField) => (col[f] === undefined ? '' : row[col[f]!]!.text.trim());
-    const problems: string[] = [];
-    const warn = (pesan: string) => peringatan.push({ baris, pesan });
-
-    const nikCell = nikDariSel(row[col.nik!]!);
-    if (nikCell.galat) problems.push(nikCell.galat);
-    if (nikCell.peringatan) warn(nikCell.peringatan);
-    const nama = get('nama');
-    if (!nama) problems.push('Nama kosong.');
-
-    let tanggalLahir: string | null = null;
-    const tanggalText = get('tanggal_lahir');
-    if (tanggalText) {
-      tanggalLahir = parseTanggal(tanggalText);
-      if (!tanggalLahir) problems.push(`Tanggal lahir "${tanggalText}" tidak dikenali; tulis sebagai 12/03/1980 atau 1980-03-12.`);
-    }
-    let jenisKelamin: 'L' | 'P' | null = null;
-    const jkText = get('jenis_kelamin');
-    if (jkText) {
-      jenisKelamin = parseJenisKelamin(jkText);
-      if (!jenisKelamin) problems.push(`Jenis kelamin "${jkText}" tidak dikenali; isi L atau P.`);
-    }
-    let nik = nikCell.nik;
-    if (!nikCell.galat) {
-      const info = periksaNik(nik, { jenisKelamin, tanggalLahir });
-      if (!info.valid) problems.push(...info.errors);
-      else {
-        nik = nik.replace(/\D/g, '');
-        for (const w of info.warnings) warn(w);
-        jenisKelamin ??= info.jenisKelamin;
-      }
-    }
-    let noKk: string | null = get('no_kk').replace(/[\s'.-]/g, '') || null;
-    if (noKk && !/^\d{16}$/.test(noKk)) {
-      if (/e\+?\d+$/i.test(noKk)) problems.push(`No. KK tertulis dalam notasi ilmiah (${get('no_kk')}): rusak oleh Excel. Ketik ulang dari Kartu Keluarga.`);
-      else problems.push(`No. KK "${get('no_kk')}" harus 16 angka.`);
-    } else if (noKk && col.no_kk !== undefined && row[col.no_kk]!.angka && noKk.endsWith('0')) {
-      warn(`No. KK ${noKk} tersimpan sebagai angka di Excel: kemungkinan rusak oleh Excel. Cocokkan dengan Kartu Keluarga.`);
-    }
-    let jabatan: Jabatan = 'anggota';
-    const jabatanText = get('jabatan').toLowerCase();
-    if (jabatanText) {
-      if ((JABATAN as readonly string[]).includes(jabatanText)) jabatan = jabatanText as Jabatan;
-      else problems.push(`Jabatan "${get('jabatan')}" tidak dikenal; isi ketua, sekretaris, bendahara atau anggota.`);
-    }
-
-    let kelompok = options.kelompokId ? kelompokById.get(options.kelompokId) : undefined;
-    if (!options.kelompokId) {
-      const name = get('kelompok');
-      const found = kelompokByName.get(name.toLowerCase()) ?? [];
-      if (!name) problems.push('Nama kelompok kosong.');
-      else if (found.length === 0) problems.push(`Kelompok "${name}" belum terdaftar. Tambahkan kelompoknya dulu, atau pilih satu kelompok tujuan untuk semua baris.`);
-      else if (found.length > 1) problems.push(`Ada ${found.length} kelompok bernama "${name}". Impor per kelompok dengan memilih kelompok tujuan.`);
-      else kelompok = found[0];
-    }
-
-    let desaKode: string | null = kelompok?.desa_kode ?? null;
-    const desaText = get('desa');
-    if (desaText && kelompok) {
-      if (/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/.test(desaText) && namaWilayah(desaText)) desaKode = desaText;
-      else {
-        const key = desaText.toLowerCase();
-        const inKecamatan = desaDi(kelompok.kecamatan_kode).filter((d) => d.nama.toLowerCase() === key);
-        const inKabupaten = desaKabupaten.filter((d) => d.nama.toLowerCase() === key);
-        const pick = inKecamatan.length === 1 ? inKecamatan[0] : inKabupaten.length === 1 ? inKabupaten[0] : undefined;
-        if (pick) desaKode = pick.kode;
-        else warn(`Desa "${desaText}" tidak ditemukan (atau ada lebih dari satu) di ${namaWilayah(kabupaten)}; dipakai desa kelompok.`);
-      }
-    }
-
-    if (!problems.length && seen.has(nik)) problems.push(`NIK ${nik} sudah muncul di baris ${seen.get(nik)} berkas ini.`);
-    let existingId: string | null = null;
-    let changed = true;
-    if (!problems.length && kelompok) {
-      const holders = existing.get(nik) ?? [];
-      const same = holders.find((a) => a.kelompok_id === kelompok!.id);
-      const other = holders.find((a) => a.kelompok_id !== kelompok!.id);
-      if (same) existingId = same.id;
-      else if (other) {
-        problems.push(`NIK ${nik} sudah terdaftar atas nama ${other.nama} di kelompok ${kelompokById.get(other.kelompok_id)?.nama ?? 'lain'}. Bila memang anggota dua kelompok, tambahkan lewat formulir anggota.`);
-      }
-      if (same) {
-        const values = { kelompok_id: kelompok.id, nik, no_kk: noKk ?? same.no_kk, nama, jenis_kelamin: jenisKelamin ?? same.jenis_kelamin, tanggal_lahir: tanggalLahir ?? same.tanggal_lahir, alamat: get('alamat') || same.alamat, desa_kode: desaText ? desaKode : same.desa_kode, jabatan: jabatanText ? jabatan : same.jabatan };
-        changed = (Object.keys(values) as (keyof typeof values)[]).some((k) => (values[k] ?? null) !== (same[k] ?? null));
-      }
-    }
-    if (problems.length || !kelompok) {
-      galat.push({ baris, pesan: problems.join(' ') });
-      return;
-    }
-    seen.set(nik, baris);
-    if (existingId && !changed) {
-      dilewati++;
-      return;
-    }
-    const same = existingId ? existing.get(nik)!.find((a) => a.id === existingId)! : undefined;
-    rencana.push({
-      baris,
-      kelompokId: kelompok.id,
-      existingId,
-      changed,
-      values: {
-        kelompok_id: kelompok.id,
-        nik,
-        no_kk: noKk ?? same?.no_kk ?? null,
-        nama,
-        jenis_kelamin: jenisKelamin ?? same?.jenis_kelamin ?? 'L',
-        tanggal_lahir: tanggalLahir ?? same?.tanggal_lahir ?? null,
-        alamat: get('alamat') || same?.alamat || null,
-        desa_kode: desaText || !same ? desaKode : same.desa_kode,
-        jabatan: jabatanText || !same ? jabatan : same.jabatan,
-      },
-    });
+    const hasil = rencanakan(k, bacaIsian(k, row, col, baris), baris);
+    if ('galat' in hasil) galat.push({ baris, pesan: hasil.galat });
+    else if ('lewati' in hasil) dilewati++;
+    else rencana.push(hasil.rencana);
   });
 
   const summary: RingkasanImpor = {
@@ -256,7 +280,7 @@ export function imporAnggota(
     diperbarui: rencana.filter((r) => r.existingId).length,
     dilewati,
     galat,
-    peringatan,
+    peringatan: k.peringatan,
   };
   if (options.dryRun || rencana.length === 0) return summary;
 

@@ -21,18 +21,11 @@ function bab(judul: string): Content {
   return { text: judul, bold: true, fontSize: 11, margin: [0, 10, 0, 4] };
 }
 
-/** The proposal as PDF: cover letter, business plan, feasibility, RAB, signatures, member list. */
-export async function pdfProposal(db: Db, id: string, path: string, opsi: { nikLengkap?: boolean } = {}): Promise<void> {
-  const p = ambilProposal(db, id);
-  const s = bacaPengaturan(db);
-  const anggota = db.all(db.q.selectFrom('anggota').select(['nik', 'nama', 'jenis_kelamin', 'jabatan']).where('kelompok_id', '=', p.kelompok_id).where('deleted_at', 'is', null).orderBy('nama'));
-  const ketua = p.profil.pengurus.find((x) => x.jabatan === 'ketua')?.nama ?? '';
-  const k = p.kelayakan;
-  // The covering letter as the province wrote it (reference bundle), filled for this proposal.
-  const templat = templatSurat(db);
-  const isian = { dinas: p.dinas ?? 'Dinas terkait', kelompok: p.profil.nama, desa: p.profil.desa, kecamatan: p.profil.kecamatan, kabupaten: s.kabupaten_nama ?? '', total: formatRupiah(p.rab.total), terbilang: p.rab.terbilang };
-  const kepada = isiTemplat(templat.kepada, isian).split('\n');
+type Proposal = ReturnType<typeof ambilProposal>;
+type Pengaturan = ReturnType<typeof bacaPengaturan>;
 
+/** The RAB table: lines by spending group with subtotals, and the total. */
+function tabelRab(p: Proposal): TableCell[][] {
   const rabBody: TableCell[][] = [
     [
       { text: 'No', style: 'th' },
@@ -58,143 +51,183 @@ export async function pdfProposal(db: Db, id: string, path: string, opsi: { nikL
     rabBody.push([{ text: `Subtotal ${g.kelompok_belanja}`, colSpan: 5, bold: true, alignment: 'right' }, '', '', '', '', { text: formatRupiah(g.subtotal), bold: true, alignment: 'right', noWrap: true }]);
   }
   rabBody.push([{ text: 'TOTAL', colSpan: 5, bold: true, alignment: 'right', fillColor: '#dfe7f0' }, '', '', '', '', { text: formatRupiah(p.rab.total), bold: true, alignment: 'right', fillColor: '#dfe7f0', noWrap: true }]);
+  return rabBody;
+}
 
+/** The covering letter, as the province wrote its template (reference bundle), filled for this proposal. */
+function suratPengantar(db: Db, p: Proposal, s: Pengaturan): Content[] {
+  const templat = templatSurat(db);
+  const isian = { dinas: p.dinas ?? 'Dinas terkait', kelompok: p.profil.nama, desa: p.profil.desa, kecamatan: p.profil.kecamatan, kabupaten: s.kabupaten_nama ?? '', total: formatRupiah(p.rab.total), terbilang: p.rab.terbilang };
+  const kepada = isiTemplat(templat.kepada, isian).split('\n');
+  return [
+  kopSurat(s),
+  {
+    columns: [
+      {
+        table: {
+          widths: ['auto', 'auto', '*'],
+          body: [
+            ['Nomor', ':', p.nomor_surat ?? ''],
+            ['Lampiran', ':', p.lampiran ?? '1 (satu) berkas'],
+            ['Perihal', ':', { text: p.perihal ?? `Permohonan bantuan usaha ${p.profil.nama}`, bold: true }],
+          ],
+        },
+        layout: 'noBorders',
+      },
+      { text: `${p.tempat ?? s.kota_surat}, ${formatTanggal(p.tanggal ?? new Date().toISOString().slice(0, 10))}`, alignment: 'right', width: 180 },
+    ],
+  },
+  {
+    stack: ['Kepada Yth.', ...kepada.map((text, i) => ({ text, bold: i === 0, margin: [i > 0 && kepada[i - 1] === 'di' ? 15 : 0, 0, 0, 0] as [number, number, number, number] }))],
+    margin: [0, 14, 0, 10],
+  },
+  para(isiTemplat(templat.pembuka, isian)),
+  { columns: [{ text: '' }, tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true })] },
+  ];
+}
+
+/** Sections I–IV: background, the group's profile and sales history, the market, the business plan. */
+function rencanaUsaha(p: Proposal, s: Pengaturan): Content[] {
+  return [
+  { text: p.judul.toUpperCase(), style: 'judul', pageBreak: 'before' },
+  { text: `${p.profil.nama} · Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, style: 'subjudul' },
+  bab('I. Latar belakang'),
+  para(p.isi.latar_belakang),
+  bab('II. Profil kelompok'),
+  {
+    table: {
+      widths: [150, '*'],
+      body: [
+        ['Nama kelompok', p.profil.nama],
+        ['Alamat', `Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}, ${s.kabupaten_nama}`],
+        ['Jenis usaha', `${p.profil.sektor}${p.profil.produk_utama ? ' · ' + p.profil.produk_utama : ''}`],
+        ['Tahun berdiri', p.profil.tahun_berdiri ? String(p.profil.tahun_berdiri) : '–'],
+        ['Jumlah anggota', `${p.profil.jumlah_anggota} orang`],
+        ['Pengurus', p.profil.pengurus.map((x) => `${JABATAN[x.jabatan]}: ${x.nama}`).join('; ') || '–'],
+        ['Fasilitator pendamping', p.profil.fasilitator ?? '–'],
+      ],
+    },
+    layout: 'lightHorizontalLines',
+  },
+  ...(p.omzet.length
+    ? [
+        { text: 'Riwayat omzet (dari laporan bulanan)', bold: true, margin: [0, 6, 0, 3] } as Content,
+        {
+          table: {
+            headerRows: 1,
+            widths: ['*', 'auto', 'auto'],
+            body: [
+              [{ text: 'Bulan', style: 'th' }, { text: 'Omzet', style: 'th', alignment: 'right' }, { text: 'Laba', style: 'th', alignment: 'right' }],
+              ...p.omzet.map((o) => [formatPeriode(o.periode), { text: formatRupiah(o.omzet), alignment: 'right' }, { text: o.laba === null ? '–' : formatRupiah(o.laba), alignment: 'right' }]),
+            ],
+          },
+          fontSize: 8.5,
+        } as Content,
+      ]
+    : []),
+  bab('III. Analisis pasar'),
+  { text: 'Target pasar', bold: true },
+  para(p.isi.target_pasar),
+  { text: 'Pesaing', bold: true },
+  para(p.isi.pesaing),
+  { text: 'Offtaker (pembeli tetap)', bold: true },
+  para(p.isi.offtaker),
+  bab('IV. Rencana usaha'),
+  { text: 'Produk', bold: true },
+  para(p.isi.produk),
+  { text: 'Kapasitas produksi', bold: true },
+  para(p.isi.kapasitas_produksi),
+  { text: 'Pemasaran', bold: true },
+  para(p.isi.pemasaran),
+  ];
+}
+
+/** Section V: the feasibility figures and their verdict. */
+function kelayakan(p: Proposal): Content[] {
+  const k = p.kelayakan;
+  return [
+  bab('V. Analisis kelayakan usaha'),
+  {
+    table: {
+      widths: [200, '*'],
+      body: [
+        ['Modal investasi', formatRupiah(p.proyeksi.modal_investasi ?? 0)],
+        ['Biaya tetap per bulan', formatRupiah(p.proyeksi.biaya_tetap_bulan ?? 0)],
+        ['Biaya variabel per unit', formatRupiah(p.proyeksi.biaya_variabel_unit ?? 0)],
+        ['Harga jual per unit', formatRupiah(p.proyeksi.harga_jual_unit ?? 0)],
+        ['Penjualan per bulan', `${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit`],
+        [{ text: 'Titik impas (BEP)', bold: true }, k.bep_unit === null ? '–' : `${formatDesimal(k.bep_unit)} unit per bulan = ${formatRupiah(k.bep_rupiah ?? 0)}`],
+        [{ text: 'Laba per bulan', bold: true }, k.laba_bulan === null ? '–' : formatRupiah(k.laba_bulan)],
+        [{ text: 'R/C ratio', bold: true }, k.rc_ratio === null ? '–' : formatDesimal(k.rc_ratio)],
+        [{ text: 'Masa pengembalian modal', bold: true }, k.payback_bulan === null ? '–' : `${formatDesimal(k.payback_bulan, 1)} bulan`],
+        [{ text: 'Kesimpulan', bold: true }, k.layak === null ? 'Belum dapat dinilai' : k.layak ? 'Layak (laba positif, R/C > 1)' : 'Belum layak'],
+      ],
+    },
+    layout: 'lightHorizontalLines',
+  },
+  ...k.catatan.map((c) => ({ text: `Catatan: ${c}`, italics: true, fontSize: 8.5 }) as Content),
+  ];
+}
+
+/** Sections VI–VII: the RAB and the closing, with the signatures. */
+function rabDanPenutup(p: Proposal, s: Pengaturan): Content[] {
+  const ketua = p.profil.pengurus.find((x) => x.jabatan === 'ketua')?.nama ?? '';
+  return [
+  bab('VI. Rencana Anggaran Biaya (RAB)'),
+  {
+    table: { headerRows: 1, dontBreakRows: true, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto'], body: tabelRab(p) },
+    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1' },
+    fontSize: 8.5,
+  },
+  { text: `Terbilang: ${p.rab.terbilang}`, italics: true, margin: [0, 4, 0, 0] },
+  bab('VII. Penutup'),
+  para(p.isi.penutup),
+  {
+    columns: [
+      tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: 'Ketua Kelompok', nama: ketua }),
+      tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: 'Fasilitator', nama: p.profil.fasilitator ?? '' }),
+    ],
+    margin: [0, 14, 0, 0],
+  },
+  {
+    columns: [
+      tandaTangan({ kota: '', tanggal: '', jabatan: `Kepala Desa ${p.profil.desa}`, nama: p.kepala_desa ?? '', mengetahui: true }),
+      tandaTangan({ kota: '', tanggal: '', jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true }),
+    ],
+    margin: [0, 14, 0, 0],
+  },
+  ];
+}
+
+/** The member list annex: NIKs masked unless the officer asks for them in full. */
+function lampiranAnggota(db: Db, p: Proposal, opsi: { nikLengkap?: boolean }): Content[] {
+  const anggota = db.all(db.q.selectFrom('anggota').select(['nik', 'nama', 'jenis_kelamin', 'jabatan']).where('kelompok_id', '=', p.kelompok_id).where('deleted_at', 'is', null).orderBy('nama'));
+  return [
+  { text: 'Lampiran: daftar anggota kelompok', style: 'judul', pageBreak: 'before' },
+  {
+    table: {
+      headerRows: 1,
+      dontBreakRows: true,
+      widths: ['auto', 'auto', '*', 'auto', 'auto'],
+      body: [
+        [{ text: 'No', style: 'th' }, { text: 'NIK', style: 'th' }, { text: 'Nama', style: 'th' }, { text: 'L/P', style: 'th' }, { text: 'Jabatan', style: 'th' }],
+        ...anggota.map((a, index) => [String(index + 1), opsi.nikLengkap ? a.nik : samarkanNik(a.nik), a.nama, a.jenis_kelamin, JABATAN[a.jabatan] ?? a.jabatan]),
+      ],
+    },
+    fontSize: 8.5,
+  },
+  opsi.nikLengkap ? { text: '' } : { text: 'NIK disamarkan untuk melindungi data pribadi (UU 27/2022).', fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] },
+  ];
+}
+
+/** The proposal as PDF: cover letter, business plan, feasibility, RAB, signatures, member list. */
+export async function pdfProposal(db: Db, id: string, path: string, opsi: { nikLengkap?: boolean } = {}): Promise<void> {
+  const p = ambilProposal(db, id);
+  const s = bacaPengaturan(db);
   const doc: TDocumentDefinitions = {
     ...BASE_DOC,
     info: { title: p.judul, author: p.profil.nama, creator: 'Bermantra' },
-    content: [
-      kopSurat(s),
-      {
-        columns: [
-          {
-            table: {
-              widths: ['auto', 'auto', '*'],
-              body: [
-                ['Nomor', ':', p.nomor_surat ?? ''],
-                ['Lampiran', ':', p.lampiran ?? '1 (satu) berkas'],
-                ['Perihal', ':', { text: p.perihal ?? `Permohonan bantuan usaha ${p.profil.nama}`, bold: true }],
-              ],
-            },
-            layout: 'noBorders',
-          },
-          { text: `${p.tempat ?? s.kota_surat}, ${formatTanggal(p.tanggal ?? new Date().toISOString().slice(0, 10))}`, alignment: 'right', width: 180 },
-        ],
-      },
-      {
-        stack: ['Kepada Yth.', ...kepada.map((text, i) => ({ text, bold: i === 0, margin: [i > 0 && kepada[i - 1] === 'di' ? 15 : 0, 0, 0, 0] as [number, number, number, number] }))],
-        margin: [0, 14, 0, 10],
-      },
-      para(isiTemplat(templat.pembuka, isian)),
-      { columns: [{ text: '' }, tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true })] },
-
-      { text: p.judul.toUpperCase(), style: 'judul', pageBreak: 'before' },
-      { text: `${p.profil.nama} · Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, style: 'subjudul' },
-      bab('I. Latar belakang'),
-      para(p.isi.latar_belakang),
-      bab('II. Profil kelompok'),
-      {
-        table: {
-          widths: [150, '*'],
-          body: [
-            ['Nama kelompok', p.profil.nama],
-            ['Alamat', `Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}, ${s.kabupaten_nama}`],
-            ['Jenis usaha', `${p.profil.sektor}${p.profil.produk_utama ? ' · ' + p.profil.produk_utama : ''}`],
-            ['Tahun berdiri', p.profil.tahun_berdiri ? String(p.profil.tahun_berdiri) : '–'],
-            ['Jumlah anggota', `${p.profil.jumlah_anggota} orang`],
-            ['Pengurus', p.profil.pengurus.map((x) => `${JABATAN[x.jabatan]}: ${x.nama}`).join('; ') || '–'],
-            ['Fasilitator pendamping', p.profil.fasilitator ?? '–'],
-          ],
-        },
-        layout: 'lightHorizontalLines',
-      },
-      ...(p.omzet.length
-        ? [
-            { text: 'Riwayat omzet (dari laporan bulanan)', bold: true, margin: [0, 6, 0, 3] } as Content,
-            {
-              table: {
-                headerRows: 1,
-                widths: ['*', 'auto', 'auto'],
-                body: [
-                  [{ text: 'Bulan', style: 'th' }, { text: 'Omzet', style: 'th', alignment: 'right' }, { text: 'Laba', style: 'th', alignment: 'right' }],
-                  ...p.omzet.map((o) => [formatPeriode(o.periode), { text: formatRupiah(o.omzet), alignment: 'right' }, { text: o.laba === null ? '–' : formatRupiah(o.laba), alignment: 'right' }]),
-                ],
-              },
-              fontSize: 8.5,
-            } as Content,
-          ]
-        : []),
-      bab('III. Analisis pasar'),
-      { text: 'Target pasar', bold: true },
-      para(p.isi.target_pasar),
-      { text: 'Pesaing', bold: true },
-      para(p.isi.pesaing),
-      { text: 'Offtaker (pembeli tetap)', bold: true },
-      para(p.isi.offtaker),
-      bab('IV. Rencana usaha'),
-      { text: 'Produk', bold: true },
-      para(p.isi.produk),
-      { text: 'Kapasitas produksi', bold: true },
-      para(p.isi.kapasitas_produksi),
-      { text: 'Pemasaran', bold: true },
-      para(p.isi.pemasaran),
-      bab('V. Analisis kelayakan usaha'),
-      {
-        table: {
-          widths: [200, '*'],
-          body: [
-            ['Modal investasi', formatRupiah(p.proyeksi.modal_investasi ?? 0)],
-            ['Biaya tetap per bulan', formatRupiah(p.proyeksi.biaya_tetap_bulan ?? 0)],
-            ['Biaya variabel per unit', formatRupiah(p.proyeksi.biaya_variabel_unit ?? 0)],
-            ['Harga jual per unit', formatRupiah(p.proyeksi.harga_jual_unit ?? 0)],
-            ['Penjualan per bulan', `${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit`],
-            [{ text: 'Titik impas (BEP)', bold: true }, k.bep_unit === null ? '–' : `${formatDesimal(k.bep_unit)} unit per bulan = ${formatRupiah(k.bep_rupiah ?? 0)}`],
-            [{ text: 'Laba per bulan', bold: true }, k.laba_bulan === null ? '–' : formatRupiah(k.laba_bulan)],
-            [{ text: 'R/C ratio', bold: true }, k.rc_ratio === null ? '–' : formatDesimal(k.rc_ratio)],
-            [{ text: 'Masa pengembalian modal', bold: true }, k.payback_bulan === null ? '–' : `${formatDesimal(k.payback_bulan, 1)} bulan`],
-            [{ text: 'Kesimpulan', bold: true }, k.layak === null ? 'Belum dapat dinilai' : k.layak ? 'Layak (laba positif, R/C > 1)' : 'Belum layak'],
-          ],
-        },
-        layout: 'lightHorizontalLines',
-      },
-      ...k.catatan.map((c) => ({ text: `Catatan: ${c}`, italics: true, fontSize: 8.5 }) as Content),
-      bab('VI. Rencana Anggaran Biaya (RAB)'),
-      {
-        table: { headerRows: 1, dontBreakRows: true, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto'], body: rabBody },
-        layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1' },
-        fontSize: 8.5,
-      },
-      { text: `Terbilang: ${p.rab.terbilang}`, italics: true, margin: [0, 4, 0, 0] },
-      bab('VII. Penutup'),
-      para(p.isi.penutup),
-      {
-        columns: [
-          tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: 'Ketua Kelompok', nama: ketua }),
-          tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: 'Fasilitator', nama: p.profil.fasilitator ?? '' }),
-        ],
-        margin: [0, 14, 0, 0],
-      },
-      {
-        columns: [
-          tandaTangan({ kota: '', tanggal: '', jabatan: `Kepala Desa ${p.profil.desa}`, nama: p.kepala_desa ?? '', mengetahui: true }),
-          tandaTangan({ kota: '', tanggal: '', jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true }),
-        ],
-        margin: [0, 14, 0, 0],
-      },
-      { text: 'Lampiran: daftar anggota kelompok', style: 'judul', pageBreak: 'before' },
-      {
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: ['auto', 'auto', '*', 'auto', 'auto'],
-          body: [
-            [{ text: 'No', style: 'th' }, { text: 'NIK', style: 'th' }, { text: 'Nama', style: 'th' }, { text: 'L/P', style: 'th' }, { text: 'Jabatan', style: 'th' }],
-            ...anggota.map((a, index) => [String(index + 1), opsi.nikLengkap ? a.nik : samarkanNik(a.nik), a.nama, a.jenis_kelamin, JABATAN[a.jabatan] ?? a.jabatan]),
-          ],
-        },
-        fontSize: 8.5,
-      },
-      opsi.nikLengkap ? { text: '' } : { text: 'NIK disamarkan untuk melindungi data pribadi (UU 27/2022).', fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] },
-    ],
+    content: [...suratPengantar(db, p, s), ...rencanaUsaha(p, s), ...kelayakan(p), ...rabDanPenutup(p, s), ...lampiranAnggota(db, p, opsi)],
   };
   await tulisPdf(doc, path);
 }

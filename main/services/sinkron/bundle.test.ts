@@ -11,16 +11,27 @@ import { KATALOG_AWAL } from '../../common/laporan';
 import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel, susun, uraikan } from './bundle';
 import { buatDemo } from '../demo/demo';
 import { simpanTemplatSurat } from '../proposal/proposal';
-import { cocokkan, imporEkstrak, tulisEkstrakDemo } from '../dtsen/dtsen';
+import { cocokkan, imporEkstrak } from '../dtsen/dtsen';
+import { tulisEkstrakDemo } from '../demo/ekstrak';
 import { pdfProposal } from '../proposal/dokumen';
 import { simpanKelompok } from '../kelompok/kelompok';
-import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, kunciPrivat, pulihkanKunci, sidikJari } from './kunci';
+import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, kunciPrivat, pulihkanKunci, sidikJari, TANPA_PELINDUNG } from './kunci';
 import { katalogAktif, pasangKatalog } from '../laporan/laporan';
 import { statusKabupaten } from './provinsi';
 import { hitungDashboard, simpanTarget } from '../dasbor/dashboard';
 import { ajukanLaporan, bukaKembaliLaporan, simpanLaporan } from '../laporan/laporan';
 import { RecordWriter } from '../../../db/write';
 import { tempDb } from '../testing';
+import { buatMuatan, segelBundel } from './ekspor';
+
+/** Plays a hostile or broken sender: the payload is altered after the app wrote it, then sealed as usual. */
+function eksporDiubah(db: Db, folder: string, ubah: (file: string) => void) {
+  const muatan = buatMuatan(db, {});
+  const file = join(folder, 'muatan-diubah.sqlite');
+  writeFileSync(file, muatan.plain);
+  ubah(file);
+  return segelBundel(db, TANPA_PELINDUNG, { ...muatan, plain: readFileSync(file) }, { folder });
+}
 
 /** A digest of every row of every table: "byte-for-byte unchanged in content". */
 function isi(db: Db): string {
@@ -34,11 +45,11 @@ function dunia(kelompok = 4) {
   const prov = tempDb('35');
   const kab = tempDb(null);
   buatDemo(kab.db, { kelompok, bulan: 2, seed: 4, kabupaten: '35.07' });
-  buatKunci(prov.db);
-  buatKunci(kab.db);
-  daftarkanMitra(kab.db, bacaIdentitas(JSON.stringify(identitas(prov.db))));
-  daftarkanMitra(prov.db, bacaIdentitas(JSON.stringify(identitas(kab.db))));
-  const ekspor = (opsi: { penuh?: boolean } = {}) => readFileSync(eksporBundel(kab.db, { ...opsi, folder: kab.dir }).berkas);
+  buatKunci(prov.db, TANPA_PELINDUNG);
+  buatKunci(kab.db, TANPA_PELINDUNG);
+  daftarkanMitra(kab.db, bacaIdentitas(JSON.stringify(identitas(prov.db, TANPA_PELINDUNG))));
+  daftarkanMitra(prov.db, bacaIdentitas(JSON.stringify(identitas(kab.db, TANPA_PELINDUNG))));
+  const ekspor = (opsi: { penuh?: boolean } = {}) => readFileSync(eksporBundel(kab.db, TANPA_PELINDUNG, { ...opsi, folder: kab.dir }).berkas);
   return { prov, kab, ekspor, cleanup: () => (prov.cleanup(), kab.cleanup()) };
 }
 
@@ -50,16 +61,16 @@ test('a district bundle arrives whole at the province; applying it again changes
     assert.equal(info.tanda_tangan_utuh, true);
     assert.equal(info.manifest.pengirim, '35.07');
     assert.doesNotMatch(bytes.toString('latin1'), /KUBE|35070\d{10}/, 'names and NIKs never appear in clear text');
-    const dry = imporBundel(w.prov.db, bytes, { dryRun: true });
+    const dry = imporBundel(w.prov.db, TANPA_PELINDUNG, bytes, { dryRun: true });
     assert.equal(dry.tabel.kelompok!.baru, 4);
     assert.equal((w.prov.db.sqlite.prepare('SELECT count(*) AS n FROM kelompok').get() as { n: number }).n, 0, 'a dry run writes nothing');
-    const first = imporBundel(w.prov.db, bytes);
+    const first = imporBundel(w.prov.db, TANPA_PELINDUNG, bytes);
     assert.equal(first.tabel.kelompok!.baru, 4);
     const anggota = (w.kab.db.sqlite.prepare('SELECT count(*) AS n FROM anggota').get() as { n: number }).n;
     assert.equal(first.tabel.anggota!.baru, anggota);
     for (const t of ['offtaker', 'mou', 'isu', 'tindak_lanjut', 'praktik_baik', 'proposal', 'rab_item']) assert.ok(first.tabel[t]!.baru > 0, `${t} travels in the bundle`);
     const before = isi(w.prov.db);
-    const again = imporBundel(w.prov.db, bytes);
+    const again = imporBundel(w.prov.db, TANPA_PELINDUNG, bytes);
     assert.equal(again.sudahPernah, true);
     assert.match(again.pesan, /sudah pernah diimpor; tidak ada yang berubah/);
     assert.equal(isi(w.prov.db), before);
@@ -75,7 +86,7 @@ test('every damaged or foreign bundle is refused with a message and changes noth
     const good = w.ekspor();
     const before = isi(w.prov.db);
     const refuse = (bytes: Buffer, code: string | RegExp) =>
-      assert.throws(() => imporBundel(w.prov.db, bytes), (e: AppError) => e instanceof AppError && (typeof code === 'string' ? e.code === code : code.test(e.code)) && e.message.length > 20, String(code));
+      assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, bytes), (e: AppError) => e instanceof AppError && (typeof code === 'string' ? e.code === code : code.test(e.code)) && e.message.length > 20, String(code));
     refuse(Buffer.from('PK\u0003\u0004 bukan bundel'), 'BUKAN_BUNDEL');
     refuse(good.subarray(0, good.length - 100), 'BUNDEL_TERPOTONG');
     refuse(good.subarray(0, 20), 'BUNDEL_TERPOTONG');
@@ -88,25 +99,25 @@ test('every damaged or foreign bundle is refused with a message and changes noth
     // Signed by another key claiming to be Kab. Malang
     const impostor = tempDb(null);
     buatDemo(impostor.db, { kelompok: 1, bulan: 0, kabupaten: '35.07' });
-    buatKunci(impostor.db);
-    daftarkanMitra(impostor.db, bacaIdentitas(JSON.stringify(identitas(w.prov.db))));
-    refuse(readFileSync(eksporBundel(impostor.db, { folder: impostor.dir }).berkas), 'KUNCI_SALAH');
+    buatKunci(impostor.db, TANPA_PELINDUNG);
+    daftarkanMitra(impostor.db, bacaIdentitas(JSON.stringify(identitas(w.prov.db, TANPA_PELINDUNG))));
+    refuse(readFileSync(eksporBundel(impostor.db, TANPA_PELINDUNG, { folder: impostor.dir }).berkas), 'KUNCI_SALAH');
     // From a district nobody registered
     const unknown = tempDb(null);
     buatDemo(unknown.db, { kelompok: 1, bulan: 0, kabupaten: '35.73' });
-    buatKunci(unknown.db);
-    daftarkanMitra(unknown.db, bacaIdentitas(JSON.stringify(identitas(w.prov.db))));
-    const fromUnknown = readFileSync(eksporBundel(unknown.db, { folder: unknown.dir }).berkas);
-    assert.throws(() => imporBundel(w.prov.db, fromUnknown), (e: AppError) => e.code === 'PENGIRIM_BELUM_TERDAFTAR' && e.message.includes(sidikJari(identitas(unknown.db).kunci_tanda_tangan)));
+    buatKunci(unknown.db, TANPA_PELINDUNG);
+    daftarkanMitra(unknown.db, bacaIdentitas(JSON.stringify(identitas(w.prov.db, TANPA_PELINDUNG))));
+    const fromUnknown = readFileSync(eksporBundel(unknown.db, TANPA_PELINDUNG, { folder: unknown.dir }).berkas);
+    assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, fromUnknown), (e: AppError) => e.code === 'PENGIRIM_BELUM_TERDAFTAR' && e.message.includes(sidikJari(identitas(unknown.db, TANPA_PELINDUNG).kunci_tanda_tangan)));
     // Encrypted for another province installation
     const otherProv = tempDb('35');
-    buatKunci(otherProv.db);
-    daftarkanMitra(otherProv.db, bacaIdentitas(JSON.stringify(identitas(w.kab.db))));
-    assert.throws(() => imporBundel(otherProv.db, good), (e: AppError) => e.code === 'BUKAN_UNTUK_KITA');
+    buatKunci(otherProv.db, TANPA_PELINDUNG);
+    daftarkanMitra(otherProv.db, bacaIdentitas(JSON.stringify(identitas(w.kab.db, TANPA_PELINDUNG))));
+    assert.throws(() => imporBundel(otherProv.db, TANPA_PELINDUNG, good), (e: AppError) => e.code === 'BUKAN_UNTUK_KITA');
     // From a newer app: properly signed by the district, with a schema this app does not know
     const parsed = uraikan(good);
-    const newer = susun({ ...parsed.header, manifest: { ...parsed.header.manifest, versi_skema: parsed.header.manifest.versi_skema + 1 } }, parsed.payload, kunciPrivat(w.kab.db, 'tanda_tangan'));
-    assert.throws(() => imporBundel(w.prov.db, newer), (e: AppError) => e.code === 'SKEMA_LEBIH_BARU' && /Perbarui Bermantra/.test(e.message));
+    const newer = susun({ ...parsed.header, manifest: { ...parsed.header.manifest, versi_skema: parsed.header.manifest.versi_skema + 1 } }, parsed.payload, kunciPrivat(w.kab.db, TANPA_PELINDUNG, 'tanda_tangan'));
+    assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, newer), (e: AppError) => e.code === 'SKEMA_LEBIH_BARU' && /Perbarui Bermantra/.test(e.message));
     assert.equal(isi(w.prov.db), before);
     impostor.cleanup();
     unknown.cleanup();
@@ -145,8 +156,8 @@ test('a signed bundle whose payload breaks the schema or holds another district\
     const w = dunia(2);
     try {
       const before = isi(w.prov.db);
-      const bytes = readFileSync(eksporBundel(w.kab.db, { folder: w.kab.dir, ubahMuatan: rusakkan }).berkas);
-      assert.throws(() => imporBundel(w.prov.db, bytes), (e: AppError) => e instanceof AppError && pesan.test(e.message) && /tidak ada yang diubah/.test(e.message), label);
+      const bytes = readFileSync(eksporDiubah(w.kab.db, w.kab.dir, rusakkan).berkas);
+      assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, bytes), (e: AppError) => e instanceof AppError && pesan.test(e.message) && /tidak ada yang diubah/.test(e.message), label);
       assert.equal(isi(w.prov.db), before, label);
     } finally {
       w.cleanup();
@@ -157,11 +168,11 @@ test('a signed bundle whose payload breaks the schema or holds another district\
 test('the audit trail of changes travels; creation entries, which only repeat the record, do not', () => {
   const w = dunia(2);
   try {
-    imporBundel(w.prov.db, w.ekspor());
+    imporBundel(w.prov.db, TANPA_PELINDUNG, w.ekspor());
     assert.equal((w.prov.db.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE aksi = 'buat'").get() as { n: number }).n, 0);
     const k = w.kab.db.sqlite.prepare('SELECT * FROM kelompok LIMIT 1').get() as { id: string; desa_kode: string };
     simpanKelompok(w.kab.db, { id: k.id, nama: 'KUBE Ganti Nama', desa_kode: k.desa_kode, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null });
-    imporBundel(w.prov.db, w.ekspor());
+    imporBundel(w.prov.db, TANPA_PELINDUNG, w.ekspor());
     const jejak = w.prov.db.sqlite.prepare("SELECT aksi, perubahan FROM audit WHERE row_id = ?").all(k.id) as { aksi: string; perubahan: string }[];
     assert.equal(jejak.length, 1);
     assert.equal(jejak[0]!.aksi, 'ubah');
@@ -178,8 +189,8 @@ test('newest change wins per row: an older bundle after a newer one changes noth
     const k = w.kab.db.sqlite.prepare('SELECT * FROM kelompok LIMIT 1').get() as { id: string; desa_kode: string };
     simpanKelompok(w.kab.db, { id: k.id, nama: 'KUBE Nama Baru', desa_kode: k.desa_kode, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null });
     const newer = w.ekspor(); // not acknowledged yet: carries everything again, with the newer row
-    imporBundel(w.prov.db, newer);
-    const r = imporBundel(w.prov.db, older);
+    imporBundel(w.prov.db, TANPA_PELINDUNG, newer);
+    const r = imporBundel(w.prov.db, TANPA_PELINDUNG, older);
     assert.equal(r.tabel.kelompok!.diabaikan, 1);
     assert.equal((w.prov.db.sqlite.prepare('SELECT nama FROM kelompok WHERE id = ?').get(k.id) as { nama: string }).nama, 'KUBE Nama Baru');
   } finally {
@@ -190,10 +201,10 @@ test('newest change wins per row: an older bundle after a newer one changes noth
 test('after the acknowledgement the next bundle carries only new changes; a bundle with missing earlier changes is refused, a full one applies', () => {
   const w = dunia(2);
   try {
-    imporBundel(w.prov.db, w.ekspor());
+    imporBundel(w.prov.db, TANPA_PELINDUNG, w.ekspor());
     const ackPath = join(w.prov.dir, 'tanda-terima.bmb');
-    buatTandaTerima(w.prov.db, '35.07', ackPath);
-    const ack = imporBundel(w.kab.db, readFileSync(ackPath));
+    buatTandaTerima(w.prov.db, TANPA_PELINDUNG, '35.07', ackPath);
+    const ack = imporBundel(w.kab.db, TANPA_PELINDUNG, readFileSync(ackPath));
     assert.match(ack.pesan, /Tanda terima/);
     const k = w.kab.db.sqlite.prepare('SELECT * FROM kelompok LIMIT 1').get() as { id: string; desa_kode: string };
     simpanKelompok(w.kab.db, { id: k.id, nama: 'KUBE Sesudah Tanda Terima', desa_kode: k.desa_kode, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null });
@@ -202,17 +213,17 @@ test('after the acknowledgement the next bundle carries only new changes; a bund
     assert.deepEqual(Object.entries(manifest.jumlah).filter(([, n]) => n > 0), [['kelompok', 1], ['audit', 1]]);
     // A fresh province database never got bundle 1: the increment names what is missing.
     const fresh = tempDb('35');
-    buatKunci(fresh.db);
+    buatKunci(fresh.db, TANPA_PELINDUNG);
     // re-encrypting for this installation needs the district to trust it; simulate the same province restored from backup instead:
-    const keys = cadangkanKunci(w.prov.db, 'frasa sandi provinsi yang panjang');
-    pulihkanKunci(fresh.db, keys, 'frasa sandi provinsi yang panjang');
-    daftarkanMitra(fresh.db, bacaIdentitas(JSON.stringify(identitas(w.kab.db))));
+    const keys = cadangkanKunci(w.prov.db, TANPA_PELINDUNG, 'frasa sandi provinsi yang panjang');
+    pulihkanKunci(fresh.db, TANPA_PELINDUNG, keys, 'frasa sandi provinsi yang panjang');
+    daftarkanMitra(fresh.db, bacaIdentitas(JSON.stringify(identitas(w.kab.db, TANPA_PELINDUNG))));
     const before = isi(fresh.db);
-    assert.throws(() => imporBundel(fresh.db, increment), (e: AppError) => e.code === 'PERUBAHAN_HILANG' && /belum ada/.test(e.message));
+    assert.throws(() => imporBundel(fresh.db, TANPA_PELINDUNG, increment), (e: AppError) => e.code === 'PERUBAHAN_HILANG' && /belum ada/.test(e.message));
     assert.equal(isi(fresh.db), before);
-    const full = imporBundel(fresh.db, w.ekspor({ penuh: true }));
+    const full = imporBundel(fresh.db, TANPA_PELINDUNG, w.ekspor({ penuh: true }));
     assert.equal(full.tabel.kelompok!.baru, 2);
-    assert.throws(() => pulihkanKunci(fresh.db, keys, 'frasa yang salah sekali'), (e: AppError) => e.code === 'FRASA_SALAH');
+    assert.throws(() => pulihkanKunci(fresh.db, TANPA_PELINDUNG, keys, 'frasa yang salah sekali'), (e: AppError) => e.code === 'FRASA_SALAH');
     fresh.cleanup();
   } finally {
     w.cleanup();
@@ -226,13 +237,13 @@ test('the province sends its indicator catalogue and Dinas list back in a signed
     simpanTarget(w.prov.db, { tahun: 2026, indikator: 'omzet', kecamatan_kode: null, nilai: 900_000_000, kabupaten: '35.07' });
     simpanTarget(w.prov.db, { tahun: 2026, indikator: 'omzet', kecamatan_kode: null, nilai: 700_000_000, kabupaten: '35.08' });
     const path = join(w.prov.dir, 'referensi.bmb');
-    buatBundelReferensi(w.prov.db, path);
+    buatBundelReferensi(w.prov.db, TANPA_PELINDUNG, path);
     const bytes = readFileSync(path);
     const tampered = Buffer.from(bytes);
     tampered[tampered.length - 70]! ^= 0xff;
-    assert.throws(() => imporBundel(w.kab.db, tampered), AppError);
+    assert.throws(() => imporBundel(w.kab.db, TANPA_PELINDUNG, tampered), AppError);
     assert.equal(katalogAktif(w.kab.db).versi, 1);
-    imporBundel(w.kab.db, bytes);
+    imporBundel(w.kab.db, TANPA_PELINDUNG, bytes);
     assert.equal(katalogAktif(w.kab.db).regulasi, 'Pergub baru 2026');
     const targets = w.kab.db.sqlite.prepare("SELECT tahun, indikator, nilai, sumber FROM target_indikator WHERE sumber = 'provinsi'").all();
     assert.deepEqual(targets, [{ tahun: 2026, indikator: 'omzet', nilai: 900_000_000, sumber: 'provinsi' }]);
@@ -249,13 +260,19 @@ test('a process killed in the middle of an import leaves the database as before'
     const file = w.prov.db.file;
     const before = isi(w.prov.db);
     w.prov.db.close();
-    const script = `import { openDatabase } from './db/connection'; import { imporBundel } from './main/services/sinkron/bundle'; import { readFileSync } from 'node:fs';
-      imporBundel(openDatabase(${JSON.stringify(file)}), readFileSync(${JSON.stringify(path)}));`;
-    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { env: { ...process.env, BERMANTRA_UJI_MATI_SETELAH_TABEL: 'anggota' }, encoding: 'utf8' });
+    // The child dies the moment the import, having applied the members inside its transaction, prepares the
+    // next table's statement: the test's own hook on the connection, nothing in the app.
+    const script = `import { openDatabase } from './db/connection'; import { imporBundel } from './main/services/sinkron/bundle';
+      import { TANPA_PELINDUNG } from './main/services/sinkron/kunci'; import { readFileSync } from 'node:fs';
+      const db = openDatabase(${JSON.stringify(file)});
+      const prepare = db.sqlite.prepare.bind(db.sqlite);
+      db.sqlite.prepare = (sql) => { if (/INSERT INTO main\\.laporan_bulanan/.test(sql)) process.kill(process.pid, 'SIGKILL'); return prepare(sql); };
+      imporBundel(db, TANPA_PELINDUNG, readFileSync(${JSON.stringify(path)}));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
     assert.equal(r.signal, 'SIGKILL', r.stderr);
     const db = openDatabase(file);
     assert.equal(isi(db), before);
-    const done = imporBundel(db, readFileSync(path));
+    const done = imporBundel(db, TANPA_PELINDUNG, readFileSync(path));
     assert.ok(done.tabel.anggota!.baru > 0 && done.tabel.laporan_bulanan!.baru > 0);
     db.close();
   } finally {
@@ -282,7 +299,7 @@ test('the province dashboard shows a district as the district sees itself, after
       return kab;
     };
     const pertama = w.ekspor();
-    imporBundel(w.prov.db, pertama);
+    imporBundel(w.prov.db, TANPA_PELINDUNG, pertama);
     const awal = sama();
     assert.equal(awal.persen_cocok_dtsen, null, 'no matching yet');
     // The district deletes a kelompok that reported and corrects another kelompok's report upwards.
@@ -298,14 +315,14 @@ test('the province dashboard shows a district as the district sees itself, after
     await imporEkstrak(w.kab.db, ekstrak, 'ekstrak.csv', { sumber: 'DTSEN', tanggal: '2025-10-01' });
     cocokkan(w.kab.db);
     const kedua = w.ekspor();
-    imporBundel(w.prov.db, kedua);
+    imporBundel(w.prov.db, TANPA_PELINDUNG, kedua);
     const perOrang = w.prov.db.sqlite.prepare('SELECT (SELECT count(*) FROM dtsen_hasil) + (SELECT count(*) FROM dtsen_snapshot) AS n').get() as { n: number };
     assert.equal(perOrang.n, 0, 'no per-member result or extract reaches the province');
     const lalu = sama();
     assert.notEqual(lalu.omzet_bulan.nilai, awal.omzet_bulan.nilai);
     assert.ok(lalu.persen_cocok_dtsen! > 50);
     // The first bundle arriving late changes neither the reports nor the counts the second one set.
-    imporBundel(w.prov.db, pertama);
+    imporBundel(w.prov.db, TANPA_PELINDUNG, pertama);
     sama();
   } finally {
     w.cleanup();
@@ -326,9 +343,9 @@ test('the province writes the covering letter of proposals; districts receive it
     });
     assert.equal(t.versi, 2);
     const path = join(w.prov.dir, 'referensi.bmb');
-    buatBundelReferensi(w.prov.db, path);
-    assert.match(imporBundel(w.kab.db, readFileSync(path)).pesan, /templat surat pengantar versi 2 dipasang/);
-    assert.doesNotMatch(imporBundel(w.kab.db, readFileSync(path)).pesan, /templat surat/, 'the same version is not installed twice');
+    buatBundelReferensi(w.prov.db, TANPA_PELINDUNG, path);
+    assert.match(imporBundel(w.kab.db, TANPA_PELINDUNG, readFileSync(path)).pesan, /templat surat pengantar versi 2 dipasang/);
+    assert.doesNotMatch(imporBundel(w.kab.db, TANPA_PELINDUNG, readFileSync(path)).pesan, /templat surat/, 'the same version is not installed twice');
     const id = (w.kab.db.sqlite.prepare('SELECT id FROM proposal WHERE deleted_at IS NULL LIMIT 1').get() as { id: string }).id;
     const pdf = join(w.kab.dir, 'proposal.pdf');
     await pdfProposal(w.kab.db, id, pdf);

@@ -5,7 +5,7 @@ import { bacaPengaturan } from '../pengaturan/pengaturan';
 
 // Identity and keys, with Node's crypto only. A district signs with Ed25519; the province signs with
 // Ed25519 and receives with X25519. Private keys stay in this database, wrapped by a protector
-// (Electron's safeStorage when the app runs in its window; none in plain Node).
+// (Electron's safeStorage when the app runs in its window): the protector comes from the door's Platform.
 
 const ED25519_SPKI = Buffer.from('302a300506032b6570032100', 'hex');
 const X25519_SPKI = Buffer.from('302a300506032b656e032100', 'hex');
@@ -16,13 +16,8 @@ export interface Pelindung {
   buka(data: Buffer): Buffer;
 }
 
-/** No OS keychain: the key is kept as is (the database file is the secret). */
+/** No wrapping: the key is kept as is. Only for tests and benches; every door passes its platform's protector. */
 export const TANPA_PELINDUNG: Pelindung = { nama: 'tanpa', bungkus: (d) => d, buka: (d) => d };
-let pelindungAktif: Pelindung = TANPA_PELINDUNG;
-/** The Electron shell installs safeStorage here at start. */
-export function pasangPelindung(p: Pelindung): void {
-  pelindungAktif = p;
-}
 
 export function publicFromRaw(raw: Buffer, jenis: 'ed25519' | 'x25519'): KeyObject {
   return createPublicKey({ key: Buffer.concat([jenis === 'ed25519' ? ED25519_SPKI : X25519_SPKI, raw]), format: 'der', type: 'spki' });
@@ -42,18 +37,18 @@ export function adaKunci(db: Db): boolean {
 }
 
 /** Creates this installation's keys (once). The province also gets its X25519 receiving key. */
-export function buatKunci(db: Db): Identitas {
+export function buatKunci(db: Db, pelindung: Pelindung): Identitas {
   const p = bacaPengaturan(db);
   if (!p.mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
-  if (adaKunci(db)) return identitas(db);
+  if (adaKunci(db)) return identitas(db, pelindung);
   const now = new Date().toISOString();
   const simpan = (jenis: 'tanda_tangan' | 'penerimaan', pair: { publicKey: KeyObject; privateKey: KeyObject }) =>
     db.run(
       db.q.insertInto('kunci').values({
         jenis,
         publik: rawPublic(pair.publicKey).toString('base64'),
-        privat: pelindungAktif.bungkus(pair.privateKey.export({ format: 'der', type: 'pkcs8' })).toString('base64'),
-        pelindung: pelindungAktif.nama,
+        privat: pelindung.bungkus(pair.privateKey.export({ format: 'der', type: 'pkcs8' })).toString('base64'),
+        pelindung: pelindung.nama,
         dibuat_pada: now,
       }),
     );
@@ -61,16 +56,16 @@ export function buatKunci(db: Db): Identitas {
     simpan('tanda_tangan', generateKeyPairSync('ed25519'));
     if (p.mode === 'provinsi') simpan('penerimaan', generateKeyPairSync('x25519'));
   });
-  return identitas(db);
+  return identitas(db, pelindung);
 }
 
-export function kunciPrivat(db: Db, jenis: 'tanda_tangan' | 'penerimaan'): KeyObject {
+export function kunciPrivat(db: Db, pelindung: Pelindung, jenis: 'tanda_tangan' | 'penerimaan'): KeyObject {
   const row = db.get(db.q.selectFrom('kunci').selectAll().where('jenis', '=', jenis));
   if (!row) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
-  if (row.pelindung !== pelindungAktif.nama && row.pelindung !== 'tanpa') {
+  if (row.pelindung !== pelindung.nama && row.pelindung !== 'tanpa') {
     throw new AppError('KUNCI_TERKUNCI', 'Kunci privat dilindungi oleh penyimpanan aman sistem operasi dan hanya dapat dibuka di aplikasi Bermantra di komputer ini.');
   }
-  const der = (row.pelindung === 'tanpa' ? TANPA_PELINDUNG : pelindungAktif).buka(Buffer.from(row.privat, 'base64'));
+  const der = (row.pelindung === 'tanpa' ? TANPA_PELINDUNG : pelindung).buka(Buffer.from(row.privat, 'base64'));
   return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
 }
 
@@ -97,7 +92,7 @@ function isiTertanda(i: Identitas): Buffer {
   return Buffer.from(JSON.stringify(rest));
 }
 
-export function identitas(db: Db): Identitas {
+export function identitas(db: Db, pelindung: Pelindung): Identitas {
   const p = bacaPengaturan(db);
   const sign = kunciPublik(db, 'tanda_tangan');
   if (!sign || !p.mode) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
@@ -112,7 +107,7 @@ export function identitas(db: Db): Identitas {
     sidik_jari: sidikJari(sign),
     dibuat_pada: new Date().toISOString(),
   };
-  return { ...id, tanda_tangan: sign_(kunciPrivat(db, 'tanda_tangan'), isiTertanda(id)).toString('base64') };
+  return { ...id, tanda_tangan: sign_(kunciPrivat(db, pelindung, 'tanda_tangan'), isiTertanda(id)).toString('base64') };
 }
 
 function sign_(key: KeyObject, data: Buffer): Buffer {
@@ -175,11 +170,11 @@ interface CadanganKunci {
 }
 
 /** The keys, encrypted with a passphrase (scrypt + AES-256-GCM), for the province's safe. */
-export function cadangkanKunci(db: Db, frasa: string): string {
+export function cadangkanKunci(db: Db, pelindung: Pelindung, frasa: string): string {
   if (frasa.length < 12) throw new AppError('FRASA_PENDEK', 'Frasa sandi paling sedikit 12 huruf. Simpan frasa itu terpisah dari berkas cadangan.');
   const rows = db.all(db.q.selectFrom('kunci').selectAll());
   if (rows.length === 0) throw new AppError('KUNCI_BELUM_ADA', 'Belum ada kunci untuk dicadangkan.');
-  const plain = Buffer.from(JSON.stringify(rows.map((r) => ({ jenis: r.jenis, publik: r.publik, privat: kunciPrivat(db, r.jenis).export({ format: 'der', type: 'pkcs8' }).toString('base64'), dibuat_pada: r.dibuat_pada }))));
+  const plain = Buffer.from(JSON.stringify(rows.map((r) => ({ jenis: r.jenis, publik: r.publik, privat: kunciPrivat(db, pelindung, r.jenis).export({ format: 'der', type: 'pkcs8' }).toString('base64'), dibuat_pada: r.dibuat_pada }))));
   const garam = randomBytes(16);
   const kdf = { alg: 'scrypt' as const, N: 1 << 15, r: 8, p: 1, garam: garam.toString('base64') };
   const key = scryptSync(frasa, garam, 32, { N: kdf.N, r: kdf.r, p: kdf.p, maxmem: 64 * 1024 * 1024 });
@@ -190,7 +185,7 @@ export function cadangkanKunci(db: Db, frasa: string): string {
   return JSON.stringify(out, null, 2);
 }
 
-export function pulihkanKunci(db: Db, text: string, frasa: string): void {
+export function pulihkanKunci(db: Db, pelindung: Pelindung, text: string, frasa: string): void {
   let c: CadanganKunci;
   try {
     c = JSON.parse(text) as CadanganKunci;
@@ -213,7 +208,7 @@ export function pulihkanKunci(db: Db, text: string, frasa: string): void {
   db.tx(() => {
     db.run(db.q.deleteFrom('kunci'));
     for (const r of rows) {
-      db.run(db.q.insertInto('kunci').values({ jenis: r.jenis, publik: r.publik, privat: pelindungAktif.bungkus(Buffer.from(r.privat, 'base64')).toString('base64'), pelindung: pelindungAktif.nama, dibuat_pada: r.dibuat_pada }));
+      db.run(db.q.insertInto('kunci').values({ jenis: r.jenis, publik: r.publik, privat: pelindung.bungkus(Buffer.from(r.privat, 'base64')).toString('base64'), pelindung: pelindung.nama, dibuat_pada: r.dibuat_pada }));
     }
   });
 }

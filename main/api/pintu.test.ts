@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import test from 'node:test';
+
+// The three doors (Electron window, web shell, CLI) are siblings over dispatch: each imports only main/api,
+// main/common and its own files, and the CLI holds no SQL.
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+
+function sumber(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => join(dir, f));
+}
+
+function impor(file: string): string[] {
+  const text = readFileSync(join(ROOT, file), 'utf8');
+  return [...text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']+)'/g)].map((m) => relative(ROOT, resolve(dirname(join(ROOT, file)), m[1]!)));
+}
+
+for (const pintu of ['main/electron', 'main/web', 'main/cli']) {
+  test(`${pintu} imports only main/api, main/common and its own files`, () => {
+    const salah = sumber(pintu).flatMap((f) => impor(f).filter((i) => !i.startsWith('main/api/') && !i.startsWith('main/common/') && !i.startsWith(`${pintu}/`)).map((i) => `${f} → ${i}`));
+    assert.deepEqual(salah, []);
+  });
+}
+
+test('the CLI holds no SQL and calls no service', () => {
+  for (const f of sumber('main/cli')) {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    assert.doesNotMatch(text, /\b(SELECT|INSERT|UPDATE|DELETE)\s+(\*|[a-z_]+\s+(FROM|INTO|SET)|FROM|INTO)\b/i, f);
+    assert.doesNotMatch(text, /\.sqlite\.|\.prepare\(/, f);
+  }
+});

@@ -1,0 +1,276 @@
+import type { RingkasanEkstrak, RingkasanImpor } from '../common/api';
+import { AppError } from '../common/errors';
+import { formatAngka, formatRupiah } from '../common/format';
+import { ENTITAS, type EntitasKode } from '../common/mitra';
+import { UsageError, type Cli, type Perintah, type Printable } from './konteks';
+
+// The CLI's commands on the programme's data. Each maps flags to API calls; names, flags and JSON fields
+// are a stable interface for IT staff and scripts.
+
+function ringkasImpor(r: RingkasanImpor): string {
+  const lines = [
+    `${r.dryRun ? 'Uji coba (tidak ada yang ditulis)' : 'Impor selesai'}: ${formatAngka(r.totalBaris)} baris dibaca.`,
+    `  baru: ${r.baru}, diperbarui: ${r.diperbarui}, dilewati: ${r.dilewati}, galat: ${r.galat.length}, peringatan: ${r.peringatan.length}`,
+    ...r.galat.slice(0, 50).map((g) => `  galat baris ${g.baris}: ${g.pesan}`),
+    ...r.peringatan.slice(0, 50).map((g) => `  peringatan baris ${g.baris}: ${g.pesan}`),
+  ];
+  return lines.join('\n');
+}
+
+const angka = (cli: Cli, name: string): number | undefined => {
+  const v = cli.flag(name);
+  return v === undefined ? undefined : Number(v);
+};
+
+/** Writes a produced file to -o and says so: the shape of every document command. */
+async function keBerkas(cli: Cli, hint: string, buat: () => Promise<Parameters<Cli['simpan']>[0]>, teks = 'Ditulis ke'): Promise<Printable> {
+  const out = cli.need('o', hint);
+  const berkas = cli.simpan(await buat(), out);
+  return { json: { berkas }, text: `${teks} ${out}.` };
+}
+
+const format = (cli: Cli, bawaan?: 'pdf' | 'xlsx'): 'pdf' | 'xlsx' => {
+  const f = cli.flag('format') ?? bawaan;
+  if (f !== 'pdf' && f !== 'xlsx') throw new UsageError('--format adalah pdf atau xlsx.');
+  return f;
+};
+
+async function daftarCatatan(cli: Cli, entitas: EntitasKode): Promise<Record<string, unknown>[]> {
+  const rows: Record<string, unknown>[] = [];
+  for (let halaman = 1; ; halaman++) {
+    const page = await cli.call('catatan.list', { entitas, halaman, per: 500 });
+    for (const r of page.rows) rows.push({ ...r.data, ...Object.fromEntries(Object.entries(r.nama).map(([k, v]) => [`${k.replace(/_(id|kode)$/, '')}_nama`, v])) });
+    if (halaman * 500 >= page.total) return rows;
+  }
+}
+
+/** `offtaker list`, `perjanjian list`, `mou list`, `isu list`: the records with their sub-records. */
+function daftar(entitas: 'offtaker' | 'perjanjian' | 'mou' | 'isu'): Perintah {
+  return {
+    nama: `${entitas} list`,
+    bantuan: '',
+    db: 'ada',
+    async jalankan(cli) {
+      const rows = await daftarCatatan(cli, entitas);
+      const anak = entitas === 'isu' ? { entitas: 'tindak_lanjut' as const, kunci: 'isu_id', nama: 'tindak_lanjut' } : entitas === 'mou' ? { entitas: 'mou_kegiatan' as const, kunci: 'mou_id', nama: 'kegiatan' } : null;
+      if (anak) {
+        const semua = await cli.call('catatan.list', { entitas: anak.entitas, per: 500 });
+        for (const r of rows) r[anak.nama] = semua.rows.filter((t) => t.data[anak.kunci] === r.id).map((t) => t.data);
+      }
+      if (entitas === 'perjanjian') for (const r of rows) r.nilai_bulan = Math.round(Number(r.volume) * Number(r.harga_satuan));
+      const label = (r: Record<string, unknown>) => String(r[ENTITAS[entitas].nama] ?? r.id);
+      return { json: rows, text: rows.map((r) => `${String(r.id)}  ${label(r)}`).join('\n') || 'Belum ada data.' };
+    },
+  };
+}
+
+export const PERINTAH_DATA: Perintah[] = [
+  {
+    nama: 'init',
+    bantuan: 'init --db FILE (--kabupaten 35.07 | --provinsi) [--operator NAMA]',
+    db: 'baru',
+    async jalankan(cli) {
+      const provinsi = cli.on('provinsi');
+      const kabupaten = cli.flag('kabupaten');
+      if (!provinsi && !kabupaten) throw new UsageError('Pilih --kabupaten KODE (misalnya 35.07) atau --provinsi.');
+      const data = await cli.call('pengaturan.setup', { mode: provinsi ? 'provinsi' : 'kabupaten', kabupaten_kode: provinsi ? null : kabupaten, operator: cli.flag('operator') ?? 'Operator' });
+      return { json: { db: cli.ctx().db.file, ...data }, text: `Basis data ${cli.ctx().db.file} disiapkan untuk ${data.kabupaten_nama}.` };
+    },
+  },
+  {
+    nama: 'demo',
+    bantuan: 'demo --db FILE [--kelompok N] [--seed S] [--kabupaten 35.07] [--dtsen-extract OUT.csv [--rows N]]',
+    db: 'baru',
+    async jalankan(cli) {
+      const extract = cli.flag('dtsen-extract');
+      const demo = { kelompok: angka(cli, 'kelompok'), seed: angka(cli, 'seed'), kabupaten: cli.flag('kabupaten') ?? null };
+      if (extract) {
+        if (!(await cli.call('app.statistik', {})).tabel.anggota) await cli.call('demo.buat', demo);
+        const data = await cli.call('demo.ekstrakDtsen', { baris: angka(cli, 'rows') ?? 1000, seed: demo.seed ?? 1 });
+        const berkas = cli.simpan(data.berkas, extract);
+        return { json: { berkas, baris: data.baris, anggota: data.anggota }, text: `Ekstrak contoh ditulis ke ${extract}: ${formatAngka(data.baris)} baris (${data.anggota} anggota demo).` };
+      }
+      const data = await cli.call('demo.buat', demo);
+      return { json: data, text: `Data demo dibuat: ${data.fasilitator} fasilitator, ${data.kelompok} kelompok, ${data.anggota} anggota.` };
+    },
+  },
+  {
+    nama: 'nik',
+    bantuan: 'nik NIK [--json]',
+    db: 'tanpa',
+    async jalankan(cli) {
+      const nik = cli.args.positional[1];
+      if (!nik) throw new UsageError('Tulis NIK yang diperiksa: nik 3507015203850003');
+      const info = await cli.call('nik.periksa', { nik });
+      const text = [
+        info.valid ? `NIK ${nik} sah.` : `NIK ${nik} TIDAK sah.`,
+        ...info.errors.map((e) => `  galat: ${e}`),
+        ...info.warnings.map((w) => `  peringatan: ${w}`),
+        info.kabupaten ? `  wilayah: ${[info.namaKecamatan, info.namaKabupaten, info.namaProvinsi].filter(Boolean).join(', ')}` : '',
+        info.tanggalLahir ? `  lahir: ${info.tanggalLahir}, ${info.jenisKelamin === 'P' ? 'perempuan' : 'laki-laki'}` : '',
+      ].filter(Boolean);
+      return { json: info, text: text.join('\n'), exitCode: info.valid ? 0 : 1 };
+    },
+  },
+  {
+    nama: 'anggota import',
+    bantuan: 'anggota import --db FILE PATH [--dry-run] [--kelompok ID] [--sheet NAMA] [--json]',
+    db: 'ada',
+    async jalankan(cli) {
+      const berkas = cli.daftarkan(cli.berkas('anggota import --db FILE daftar.xlsx'));
+      const preview = await cli.call('anggota.imporPratinjau', { berkas, sheet: cli.flag('sheet') ?? null });
+      const data = await cli.call('anggota.impor', { berkas, sheet: preview.sheet, mapping: preview.mapping, kelompokId: cli.flag('kelompok') ?? null, dryRun: cli.on('dry-run') });
+      return { json: data, text: ringkasImpor(data) };
+    },
+  },
+  {
+    nama: 'anggota export',
+    bantuan: 'anggota export --db FILE -o PATH.xlsx [--json]',
+    db: 'ada',
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .xlsx', () => cli.call('anggota.ekspor', {}), 'Daftar anggota ditulis ke'),
+  },
+  {
+    nama: 'stats',
+    bantuan: 'stats --db FILE [--json]',
+    db: 'ada',
+    async jalankan(cli) {
+      const data = await cli.call('app.statistik', {});
+      return { json: data, text: Object.entries(data.tabel).map(([t, n]) => `${t}: ${formatAngka(n)}`).join('\n') };
+    },
+  },
+  {
+    nama: 'laporan list',
+    bantuan: 'laporan list --db FILE --period 2025-01 [--json]',
+    db: 'ada',
+    async jalankan(cli) {
+      const periode = cli.need('period', 'periode: 2025-01, 2025-S1, 2025-S2 atau 2025');
+      const data = await cli.call('laporan.list', { periode });
+      const text = data.length ? data.map((r) => `${r.periode}  ${r.status.padEnd(12)} ${r.kelompok_nama}  omzet ${formatRupiah(Number(r.nilai.omzet ?? 0))}`).join('\n') : `Tidak ada laporan untuk ${periode}.`;
+      return { json: data, text };
+    },
+  },
+  {
+    nama: 'laporan recap',
+    bantuan: 'laporan recap --db FILE --period 2025-S1|2025 [--per kelompok|fasilitator|kecamatan|kabupaten] [--json]\n  laporan recap --db FILE --period 2025-01|2025-S1|2025 --format pdf|xlsx -o OUT [--per ...]',
+    db: 'ada',
+    async jalankan(cli) {
+      const periode = cli.need('period', 'periode: 2025-01, 2025-S1, 2025-S2 atau 2025');
+      const per = (cli.flag('per') ?? 'kabupaten') as 'kabupaten';
+      if (cli.flag('format')) {
+        const f = format(cli);
+        return keBerkas(cli, `berkas keluaran .${f}`, () => cli.call('laporan.dokumen', { periode, per, format: f }), 'Dokumen ditulis ke');
+      }
+      const data = await cli.call('laporan.rekap', { periode, per });
+      const text = [`${data.judul} per ${data.per}: kelengkapan ${data.total.kelengkapan}`, ...data.baris.map((b) => `  ${b.nama}: omzet ${formatRupiah(Number(b.nilai.omzet ?? 0))}, laba ${formatRupiah(Number(b.nilai.laba ?? 0))} (${b.kelengkapan})`)];
+      return { json: data, text: text.join('\n') };
+    },
+  },
+  {
+    nama: 'terbilang',
+    bantuan: 'terbilang N',
+    db: 'tanpa',
+    async jalankan(cli) {
+      const n = cli.args.positional[1];
+      if (!n || !/^\d{1,15}$/.test(n)) throw new UsageError('Tulis bilangan bulat Rupiah sampai 999 triliun: terbilang 2500000');
+      const words = await cli.call('proposal.terbilang', { n: Number(n) });
+      return { json: { n, terbilang: words }, text: words };
+    },
+  },
+  {
+    nama: 'proposal list',
+    bantuan: 'proposal list --db FILE [--json] | proposal show --db FILE --id ID [--json]',
+    db: 'ada',
+    async jalankan(cli) {
+      const data = await cli.call('proposal.list', {});
+      return { json: data, text: data.map((p) => `${p.id}  ${p.status.padEnd(10)} ${formatRupiah(p.total_rab).padStart(16)}  ${p.kelompok_nama}: ${p.judul}`).join('\n') || 'Belum ada proposal.' };
+    },
+  },
+  {
+    nama: 'proposal show',
+    bantuan: '',
+    db: 'ada',
+    async jalankan(cli) {
+      const data = await cli.call('proposal.get', { id: cli.need('id', 'ID proposal dari "proposal list"') });
+      return { json: data, text: `${data.judul} (${data.status})\nRAB ${formatRupiah(data.rab.total)}: ${data.rab.terbilang}` };
+    },
+  },
+  {
+    nama: 'proposal pdf',
+    bantuan: 'proposal pdf --db FILE --id ID -o OUT.pdf | proposal rab-xlsx --db FILE --id ID -o OUT.xlsx',
+    db: 'ada',
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', async () => cli.call('proposal.pdf', { id: cli.need('id', 'ID proposal dari "proposal list"') })),
+  },
+  {
+    nama: 'proposal rab-xlsx',
+    bantuan: '',
+    db: 'ada',
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .xlsx', async () => cli.call('proposal.rabXlsx', { id: cli.need('id', 'ID proposal dari "proposal list"') })),
+  },
+  { ...daftar('offtaker'), bantuan: 'offtaker list | perjanjian list | mou list | isu list  --db FILE [--json]' },
+  daftar('perjanjian'),
+  daftar('mou'),
+  daftar('isu'),
+  {
+    nama: 'gerobak usulan',
+    bantuan: 'gerobak usulan --db FILE --tahun 2025 --format pdf|xlsx -o OUT',
+    db: 'ada',
+    async jalankan(cli) {
+      const tahun = Number(cli.need('tahun', 'tahun usulan, misalnya 2025'));
+      const f = format(cli, 'pdf');
+      const out = cli.need('o', `berkas keluaran .${f}`);
+      const berkas = cli.simpan(await cli.call('gerobak.usulan', { tahun, format: f }), out);
+      const jumlah = (await cli.call('gerobak.list', { tahun })).filter((g) => g.keputusan === 'diusulkan').length;
+      return { json: { berkas, jumlah }, text: `Usulan gerobak ${tahun} (${jumlah} kelompok) ditulis ke ${out}.` };
+    },
+  },
+  {
+    nama: 'dtsen import',
+    bantuan: 'dtsen import --db FILE PATH [--sumber DTKS|DTSEN] [--tanggal YYYY-MM-DD] [--json]',
+    db: 'ada',
+    async jalankan(cli) {
+      const path = cli.berkas('dtsen import --db FILE ekstrak.csv [--sumber DTSEN] [--tanggal 2025-10-01]');
+      const sumber = (cli.flag('sumber') ?? 'DTSEN').toUpperCase().replace('-', '');
+      if (sumber !== 'DTKS' && sumber !== 'DTSEN') throw new UsageError('--sumber adalah DTKS atau DTSEN.');
+      const job = await cli.call('dtsen.impor', { berkas: cli.daftarkan(path), sumber, tanggal: cli.flag('tanggal') ?? new Date().toISOString().slice(0, 10) });
+      const done = await tungguTugas(cli, job.id);
+      const r = done as RingkasanEkstrak;
+      const text = [`Snapshot ${r.sumber} ${r.tanggal_data}: ${formatAngka(r.dibaca)} baris dibaca, ${formatAngka(r.disimpan)} disimpan, ${formatAngka(r.ditolak)} ditolak.`, ...Object.entries(r.alasan_ditolak).map(([a, n]) => `  ${a}: ${n}`), ...r.contoh_ditolak.slice(0, 20).map((c) => `  baris ${c.baris}: ${c.pesan}`)];
+      return { json: r, text: text.join('\n') };
+    },
+  },
+  {
+    nama: 'dtsen match',
+    bantuan: 'dtsen match --db FILE [--json] | dtsen hasil --db FILE -o OUT.csv|OUT.xlsx',
+    db: 'ada',
+    async jalankan(cli) {
+      const data = await cli.call('dtsen.cocokkan', {});
+      return { json: data, text: Object.entries(data.jumlah).map(([k, n]) => `${k}: ${n}`).join('\n') + `\nNIK ganda: ${data.ganda}` };
+    },
+  },
+  {
+    nama: 'dtsen hasil',
+    bantuan: '',
+    db: 'ada',
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .csv atau .xlsx', () => cli.call('dtsen.ekspor', { format: /\.xlsx$/i.test(cli.flag('o') ?? '') ? 'xlsx' : 'csv' }), 'Hasil pencocokan ditulis ke'),
+  },
+];
+
+/** Waits for a long job, printing progress to stderr every 100,000 rows (not with --json). */
+async function tungguTugas(cli: Cli, id: string): Promise<unknown> {
+  let last = 0;
+  const tugas = cli.ctx().tugas;
+  const timer = setInterval(() => {
+    const s = tugas.status(id);
+    if (s.progres && !cli.on('json') && s.progres.baris - last >= 100_000) {
+      last = s.progres.baris;
+      process.stderr.write(`  ${formatAngka(s.progres.baris)} baris (${Math.floor((s.progres.byte / s.progres.total) * 100)}%)\n`);
+    }
+  }, 500);
+  try {
+    const done = await tugas.tunggu(id);
+    if (done.status !== 'selesai') throw new AppError(done.galat?.code ?? 'GAGAL', done.galat?.message ?? 'Impor gagal.');
+    return done.hasil;
+  } finally {
+    clearInterval(timer);
+  }
+}

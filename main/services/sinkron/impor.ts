@@ -1,0 +1,243 @@
+import { createDecipheriv, createHash, diffieHellman } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import type { Db } from '../../../db/connection';
+import { SCHEMA_VERSION } from '../../../db/migrations';
+import type { HasilImporBundel } from '../../common/api/sinkron';
+import { AppError } from '../../common/errors';
+import { SYNCED_TABLES } from '../../common/register';
+import { rekapLaporanKabupaten } from '../dasbor/dashboard';
+import { folderLampiran } from '../laporan/foto';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { namaWilayah } from '../wilayah/wilayah';
+import { ALG, kunciSimetris, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
+import { daftarkanMitra, kunciPrivat, kunciPublik, mitra, publicFromRaw, sidikJari , type Pelindung } from './kunci';
+import { AUDIT_KOLOM, berkasSementara, ddlMuatan, denganMuatan, KOLOM, kolomSalah, MUATAN, RINGKASAN_DTSEN_KOLOM } from './muatan';
+import { terapkanReferensi, terapkanTandaTerima } from './referensi';
+
+
+export type RingkasanTabel = HasilImporBundel['tabel'][string];
+
+/** Checks who sent it, with which key, for whom: the same for every kind of bundle. */
+function periksaPengirim(db: Db, t: Terurai, nama: string, percayai?: string | null, dryRun = false): void {
+  const p = bacaPengaturan(db);
+  const fp = sidikJari(t.header.kunci_pengirim);
+  const ownCode = p.kabupaten_kode;
+  if (t.header.penerima !== ownCode && !(t.header.penerima === '*' && p.mode === 'kabupaten')) {
+    throw new AppError('BUKAN_UNTUK_KITA', `${nama} ditujukan untuk ${namaWilayah(t.header.penerima) ?? t.header.penerima}, bukan untuk instalasi ini (${p.kabupaten_nama}). Tidak ada yang diubah.`);
+  }
+  const registered = mitra(db, t.header.pengirim);
+  if (!registered) {
+    if (p.mode === 'provinsi' && t.header.jenis === 'data' && percayai && percayai.replace(/[^0-9A-F]/gi, '').toUpperCase() === fp.replace(/:/g, '')) {
+      // The operator confirmed the fingerprint (first contact, like SSH). A dry run registers nothing.
+      if (!dryRun) daftarkanMitra(db, { format: 'bermantra-identitas', versi: 1, peran: 'kabupaten', kode: t.header.pengirim, nama: t.header.manifest.nama_pengirim, kunci_tanda_tangan: t.header.kunci_pengirim, kunci_penerimaan: null, sidik_jari: fp, dibuat_pada: t.header.manifest.dibuat_pada });
+    } else {
+      throw new AppError(
+        'PENGIRIM_BELUM_TERDAFTAR',
+        `${namaWilayah(t.header.pengirim) ?? t.header.pengirim} belum terdaftar di sini. Sidik jari kuncinya: ${fp}. Cocokkan sidik jari itu dengan operator pengirim (misalnya lewat telepon), lalu impor berkas identitasnya atau konfirmasi sidik jari saat impor. Tidak ada yang diubah.`,
+      );
+    }
+  } else if (registered.kunci_tanda_tangan !== t.header.kunci_pengirim) {
+    throw new AppError('KUNCI_SALAH', `${nama} ditandatangani dengan kunci yang berbeda dari kunci ${registered.nama} yang terdaftar (sidik jari terdaftar ${registered.sidik_jari}, berkas ${fp}). Bundel ditolak; hubungi pengirim.`);
+  }
+  if (!tandaTanganCocok(t, t.header.kunci_pengirim)) {
+    throw rusak(`Tanda tangan ${nama} tidak cocok: berkas rusak atau diubah di jalan. Minta pengirim mengirim ulang bundelnya. Tidak ada yang diubah.`);
+  }
+  if (t.header.manifest.versi_skema > SCHEMA_VERSION) {
+    throw new AppError('SKEMA_LEBIH_BARU', `${nama} dibuat oleh Bermantra dengan skema ${t.header.manifest.versi_skema}, lebih baru dari aplikasi ini (skema ${SCHEMA_VERSION}). Perbarui Bermantra lalu impor lagi.`);
+  }
+}
+
+/** Decrypts and decompresses a data bundle: the plaintext is the payload's SQLite file. */
+function bukaData(db: Db, pelindung: Pelindung, t: Terurai, nama: string): Buffer {
+  const enc = t.header.enkripsi;
+  if (!enc || enc.alg !== ALG) throw rusak(`${nama} tidak terenkripsi dengan cara yang dikenal.`);
+  const ownSign = kunciPublik(db, 'tanda_tangan');
+  if (!ownSign || enc.penerima_sidik !== sidikJari(ownSign)) {
+    throw new AppError('BUKAN_UNTUK_KITA', `${nama} dienkripsi untuk kunci provinsi lain (sidik jari ${enc.penerima_sidik}). Kabupaten/kota perlu mengimpor identitas provinsi yang benar lalu membuat bundel lagi.`);
+  }
+  const recipient = Buffer.from(kunciPublik(db, 'penerimaan')!, 'base64');
+  const epk = Buffer.from(enc.epk, 'base64');
+  try {
+    const key = kunciSimetris(diffieHellman({ privateKey: kunciPrivat(db, pelindung, 'penerimaan'), publicKey: publicFromRaw(epk, 'x25519') }), epk, recipient);
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(enc.nonce, 'base64'));
+    decipher.setAAD(t.headerBytes);
+    decipher.setAuthTag(t.payload.subarray(t.payload.length - 16));
+    const plain = gunzipSync(Buffer.concat([decipher.update(t.payload.subarray(0, t.payload.length - 16)), decipher.final()]), { maxOutputLength: 2 ** 31 - 1 });
+    if (createHash('sha256').update(plain).digest('hex') !== t.header.manifest.sha256_isi || !plain.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) throw new Error('isi');
+    return plain;
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw rusak(`${nama} tidak dapat dibuka (dekripsi gagal): berkas rusak. Minta pengirim mengirim ulang. Tidak ada yang diubah.`);
+  }
+}
+
+class Batal extends Error {}
+
+function tolakBaris(nama: string, tabel: string, pesan: string): AppError {
+  return new AppError('BARIS_TIDAK_SAH', `${nama}: ${tabel === 'audit' ? 'riwayat perubahan' : `tabel ${tabel}`} ${pesan}. Bundel ditolak; tidak ada yang diubah.`);
+}
+
+/** Checks the attached payload ("muatan") completely, then applies it in one transaction. */
+function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; sha: string; sudahPernah: boolean; dryRun: boolean }): { tabel: Record<string, RingkasanTabel>; lampiran: number } {
+  const { nama, owner, m } = o;
+  // Only the tables this format defines, exactly as defined: no views, triggers or indexes from outside.
+  const skema = db.sqlite.prepare('SELECT type, name, sql FROM muatan.sqlite_master').all() as { type: string; name: string; sql: string | null }[];
+  for (const x of skema) {
+    if (x.type !== 'table' || !Object.hasOwn(MUATAN, x.name) || x.sql !== ddlMuatan(x.name, owner)) throw rusak(`${nama} memuat bagian yang tidak dikenal (${x.type} ${x.name}). Bundel ditolak; tidak ada yang diubah.`);
+  }
+  const ada = new Set(skema.map((x) => x.name));
+  // Every value against its column spec (STRICT types, NOT NULL, owner CHECK) and every page, before touching anything.
+  const periksa = (db.sqlite.prepare('PRAGMA muatan.quick_check').all() as { quick_check: string }[]).map((r) => r.quick_check);
+  if (periksa.length !== 1 || periksa[0] !== 'ok') {
+    for (const name of [...SYNCED_TABLES, 'audit', 'lampiran', 'dtsen_ringkasan']) {
+      if (!ada.has(name)) continue;
+      const cols = MUATAN[name]!;
+      const milik = 'kabupaten_kode' in cols;
+      const bad = db.sqlite
+        .prepare(`SELECT * FROM (SELECT rowid AS baris, ${milik ? 'kabupaten_kode' : 'NULL'} AS pemilik, ${kolomSalah(cols)} AS salah FROM muatan.${name}) WHERE salah IS NOT NULL${milik ? ' OR pemilik IS NOT @owner' : ''} LIMIT 1`)
+        .get(milik ? { owner } : {}) as { baris: number; pemilik: unknown; salah: string | null } | undefined;
+      if (!bad) continue;
+      throw tolakBaris(nama, name, bad.salah ? `baris ${bad.baris} tidak sah (${bad.salah})` : `baris ${bad.baris} milik ${String(bad.pemilik)}, bukan ${owner}`);
+    }
+    throw rusak(`${nama}: isi bundel rusak (${periksa[0]}). Minta pengirim mengirim ulang. Tidak ada yang diubah.`);
+  }
+  const berkas = ada.has('lampiran') ? (db.sqlite.prepare('SELECT hash, data FROM muatan.lampiran').all() as { hash: string; data: Buffer }[]) : [];
+  for (const l of berkas) if (createHash('sha256').update(l.data).digest('hex') !== l.hash) throw rusak(`${nama}: lampiran ${l.hash.slice(0, 12)}… rusak.`);
+
+  const tabel: Record<string, RingkasanTabel> = {};
+  let lampiran = 0;
+  try {
+    db.tx(() => {
+      db.sqlite.pragma('defer_foreign_keys = ON');
+      let newest = '';
+      for (const name of SYNCED_TABLES) {
+        if (!ada.has(name)) {
+          tabel[name] = { baru: 0, diperbarui: 0, dihapus: 0, diabaikan: 0 };
+          continue;
+        }
+        const c = db.sqlite
+          .prepare(
+            `SELECT count(*) AS semua, coalesce(sum(m.id IS NULL), 0) AS baru,
+               coalesce(sum(m.updated_at < x.updated_at AND x.deleted_at IS NULL), 0) AS diperbarui,
+               coalesce(sum(m.updated_at < x.updated_at AND x.deleted_at IS NOT NULL), 0) AS dihapus,
+               max(x.updated_at) AS terbaru, max(CASE WHEN m.kabupaten_kode <> x.kabupaten_kode THEN m.kabupaten_kode || ' ' || m.id END) AS asing
+             FROM muatan.${name} AS x LEFT JOIN main.${name} AS m ON m.id = x.id`,
+          )
+          .get() as { semua: number; baru: number; diperbarui: number; dihapus: number; terbaru: string | null; asing: string | null };
+        if (c.asing) throw tolakBaris(nama, name, `memuat data ${c.asing.slice(6)} milik ${c.asing.slice(0, 5)}`);
+        tabel[name] = { baru: c.baru, diperbarui: c.diperbarui, dihapus: c.dihapus, diabaikan: c.semua - c.baru - c.diperbarui - c.dihapus };
+        if (c.terbaru && c.terbaru > newest) newest = c.terbaru;
+        // Newest change wins per row (hybrid logical clock): an older bundle changes nothing a newer one set.
+        const cols = Object.keys(KOLOM[name]);
+        const set = cols.filter((k) => k !== 'id').map((k) => `${k} = excluded.${k}`).join(', ');
+        db.sqlite
+          .prepare(`INSERT INTO main.${name} AS lama (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM muatan.${name} WHERE true ORDER BY rowid ON CONFLICT (id) DO UPDATE SET ${set} WHERE excluded.updated_at > lama.updated_at`)
+          .run();
+      }
+      if (newest) db.clock.receive(newest);
+      // The province dashboard's sums per month for this district follow its reports and kelompok.
+      if (ada.has('laporan_bulanan') || ada.has('kelompok')) rekapLaporanKabupaten(db, owner);
+      // The DT-SEN counts replace the sender's, unless a newer bundle from it was applied already.
+      const terakhir = (db.sqlite.prepare("SELECT max(dibuat_pada) AS t FROM bundle_masuk WHERE pengirim = ? AND jenis = 'data'").get(owner) as { t: string | null }).t;
+      if (ada.has('dtsen_ringkasan') && (!terakhir || m.dibuat_pada >= terakhir)) {
+        const asing = db.sqlite.prepare('SELECT r.kelompok_id AS id FROM muatan.dtsen_ringkasan r JOIN main.kelompok k ON k.id = r.kelompok_id WHERE k.kabupaten_kode <> ? LIMIT 1').get(owner) as { id: string } | undefined;
+        if (asing) throw tolakBaris(nama, 'dtsen_ringkasan', `memuat hitungan untuk kelompok ${asing.id} milik kabupaten/kota lain`);
+        const cols = Object.keys(RINGKASAN_DTSEN_KOLOM).join(', ');
+        db.sqlite.prepare('DELETE FROM main.dtsen_ringkasan WHERE kabupaten_kode = ?').run(owner);
+        db.sqlite.exec(`INSERT INTO main.dtsen_ringkasan (${cols}) SELECT ${cols} FROM muatan.dtsen_ringkasan`);
+      }
+      if (ada.has('audit')) {
+        const cols = Object.keys(AUDIT_KOLOM).join(', ');
+        db.sqlite.exec(`INSERT OR IGNORE INTO main.audit (${cols}) SELECT ${cols} FROM muatan.audit`);
+      }
+      if (!o.dryRun) {
+        const dir = folderLampiran(db);
+        mkdirSync(dir, { recursive: true });
+        for (const l of berkas) {
+          if (existsSync(join(dir, l.hash))) continue;
+          writeFileSync(join(dir, `${l.hash}.tmp`), l.data);
+          renameSync(join(dir, `${l.hash}.tmp`), join(dir, l.hash));
+          lampiran++;
+        }
+        if (!o.sudahPernah) {
+          db.run(
+            db.q.insertInto('bundle_masuk').values({
+              pengirim: owner,
+              jenis: 'data',
+              seq: m.seq,
+              penuh: m.penuh ? 1 : 0,
+              dari_cl: m.dari_cl,
+              sampai_cl: m.sampai_cl,
+              audit_sampai: m.audit_sampai,
+              dibuat_pada: m.dibuat_pada,
+              diterima_pada: new Date().toISOString(),
+              sha256: o.sha,
+              ringkasan: JSON.stringify(tabel),
+            }),
+          );
+        }
+      }
+      // A dry run applies everything inside the transaction (so missing references show), then rolls it back.
+      if (o.dryRun) throw new Batal();
+    });
+  } catch (error) {
+    if (error instanceof Batal) return { tabel, lampiran };
+    if (error instanceof AppError) throw error;
+    const pesan = String((error as Error).message);
+    if (/FOREIGN KEY/.test(pesan)) {
+      throw new AppError('PERUBAHAN_HILANG', `${nama} merujuk data yang belum ada di provinsi (misalnya kelompok dari bundel sebelumnya). Impor dulu bundel sebelumnya, atau minta bundel lengkap. Tidak ada yang diubah.`);
+    }
+    if (/UNIQUE|CHECK|NOT NULL/.test(pesan)) throw new AppError('BARIS_TIDAK_SAH', `${nama} memuat data yang bertentangan dengan aturan data (${pesan}). Bundel ditolak; tidak ada yang diubah.`);
+    throw error;
+  }
+  return { tabel, lampiran };
+}
+
+export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: { nama?: string; dryRun?: boolean; percayai?: string | null } = {}): HasilImporBundel {
+  const nama = opsi.nama ?? 'Bundel';
+  const t = uraikan(bytes, nama);
+  const p = bacaPengaturan(db);
+  if (!p.mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
+  if (t.header.jenis === 'tanda-terima' || t.header.jenis === 'referensi') {
+    if (p.mode !== 'kabupaten') throw new AppError('MODE_SALAH', `${nama} adalah ${t.header.jenis === 'referensi' ? 'bundel referensi' : 'tanda terima'} untuk kabupaten/kota, bukan untuk provinsi.`);
+    periksaPengirim(db, t, nama);
+    return t.header.jenis === 'tanda-terima' ? terapkanTandaTerima(db, t, nama, !!opsi.dryRun) : terapkanReferensi(db, t, !!opsi.dryRun);
+  }
+  if (p.mode !== 'provinsi') throw new AppError('MODE_SALAH', `${nama} adalah bundel data untuk provinsi. Kabupaten/kota hanya mengimpor tanda terima dan bundel referensi.`);
+  if (t.header.penerima !== '35') throw new AppError('BUKAN_UNTUK_KITA', `${nama} ditujukan untuk provinsi lain (${t.header.penerima}). Tidak ada yang diubah.`);
+  if (!/^35\.\d{2}$/.test(t.header.pengirim)) throw new AppError('BUKAN_UNTUK_KITA', `${nama} berasal dari ${t.header.pengirim}, bukan kabupaten/kota di Jawa Timur.`);
+  periksaPengirim(db, t, nama, opsi.percayai, !!opsi.dryRun);
+  const plain = bukaData(db, pelindung, t, nama);
+  const m = t.header.manifest;
+  const sha = createHash('sha256').update(bytes).digest('hex');
+  const sudahPernah = !!db.get(db.q.selectFrom('bundle_masuk').select('id').where('sha256', '=', sha));
+  const owner = t.header.pengirim;
+
+  // Missing earlier changes: an incremental bundle must follow what was already applied.
+  const diterima = db.get(db.q.selectFrom('bundle_masuk').select((eb) => eb.fn.max('sampai_cl').as('s')).where('pengirim', '=', owner).where('jenis', '=', 'data'))?.s ?? 0;
+  if (!m.penuh && m.dari_cl > Number(diterima) + 1) {
+    throw new AppError(
+      'PERUBAHAN_HILANG',
+      `${nama} (bundel ke-${m.seq}) memuat perubahan nomor ${m.dari_cl}–${m.sampai_cl}, tetapi provinsi baru menerima sampai nomor ${diterima} dari ${m.nama_pengirim}. Perubahan nomor ${Number(diterima) + 1}–${m.dari_cl - 1} belum ada: impor dulu bundel sebelumnya, atau minta ${m.nama_pengirim} membuat bundel lengkap. Tidak ada yang diubah.`,
+    );
+  }
+
+  const temp = berkasSementara(db, 'terima');
+  writeFileSync(temp, plain);
+  let tabel: Record<string, RingkasanTabel>;
+  let lampiran: number;
+  try {
+    ({ tabel, lampiran } = denganMuatan(db, temp, () => terapkanMuatan(db, { nama, owner, m, sha, sudahPernah, dryRun: !!opsi.dryRun })));
+  } finally {
+    rmSync(temp, { force: true });
+  }
+  const changed = Object.values(tabel).reduce((a, s) => a + s.baru + s.diperbarui + s.dihapus, 0);
+  const pesan = opsi.dryRun
+    ? `Uji coba: ${changed} baris akan berubah. Belum ada yang disimpan.`
+    : sudahPernah
+      ? `Bundel ini sudah pernah diimpor; ${changed === 0 ? 'tidak ada yang berubah' : `${changed} baris diperbarui`}.`
+      : `Bundel ke-${m.seq} dari ${m.nama_pengirim} diimpor: ${changed} baris berubah.`;
+  return { jenis: 'data', pengirim: owner, seq: m.seq, penuh: m.penuh, dryRun: !!opsi.dryRun, sudahPernah, tabel, lampiran, pesan };
+}

@@ -1,0 +1,101 @@
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Db } from '../../../db/connection';
+import type { HasilImporBundel } from '../../common/api/sinkron';
+import { AppError } from '../../common/errors';
+import type { Katalog } from '../../common/laporan';
+import type { TemplatSurat } from '../../common/proposal';
+import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from '../dasbor/dashboard';
+import { katalogAktif, pasangKatalog } from '../laporan/laporan';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { daftarDinas, pasangTemplatSurat, simpanDaftarDinas, templatSurat } from '../proposal/proposal';
+import { namaWilayah } from '../wilayah/wilayah';
+import { FORMAT_VERSI, manifestPolos, susun, tulisTerverifikasi, type HeaderBundel, type Terurai } from './amplop';
+import { ack, setPengaturan } from './ekspor';
+import { kunciPrivat, kunciPublik , type Pelindung } from './kunci';
+
+
+export interface IsiTandaTerima {
+  kabupaten: string;
+  bundle_seq: number;
+  cl_sampai: number;
+  audit_sampai: string | null;
+  diterima_pada: string;
+}
+
+/** Province: a signed receipt telling a district what arrived, so its next bundle starts there. */
+export function buatTandaTerima(db: Db, pelindung: Pelindung, kabupaten: string, path: string): { berkas: string; isi: IsiTandaTerima } {
+  if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Tanda terima dibuat oleh provinsi.');
+  const last = db.get(db.q.selectFrom('bundle_masuk').selectAll().where('pengirim', '=', kabupaten).where('jenis', '=', 'data').orderBy('sampai_cl', 'desc').limit(1));
+  if (!last) throw new AppError('BELUM_ADA_BUNDEL', `Belum ada bundel dari ${namaWilayah(kabupaten) ?? kabupaten} yang diimpor.`);
+  const audit = db.get(db.q.selectFrom('audit').select((eb) => eb.fn.max('id').as('m')).where('kabupaten_kode', '=', kabupaten))?.m ?? null;
+  const isi: IsiTandaTerima = { kabupaten, bundle_seq: last.seq, cl_sampai: last.sampai_cl, audit_sampai: (audit as string | null) ?? last.audit_sampai, diterima_pada: last.diterima_pada };
+  const plain = Buffer.from(JSON.stringify(isi));
+  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'tanda-terima', pengirim: '35', penerima: kabupaten, kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'tanda-terima', plain, {}), enkripsi: null };
+  tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, pelindung, 'tanda_tangan')), header.kunci_pengirim);
+  return { berkas: path, isi };
+}
+
+export function terapkanTandaTerima(db: Db, t: Terurai, nama: string, dryRun: boolean): HasilImporBundel {
+  const isi = JSON.parse(gunzipSync(t.payload).toString('utf8')) as IsiTandaTerima;
+  const own = bacaPengaturan(db).kabupaten_kode;
+  if (isi.kabupaten !== own) throw new AppError('BUKAN_UNTUK_KITA', `${nama} adalah tanda terima untuk ${isi.kabupaten}, bukan untuk ${own}.`);
+  const a = ack(db);
+  const maju = isi.cl_sampai > a.cl;
+  if (!dryRun && maju) {
+    db.tx(() => {
+      setPengaturan(db, 'ack_cl', String(isi.cl_sampai));
+      setPengaturan(db, 'ack_bundle', String(isi.bundle_seq));
+      if (isi.audit_sampai) setPengaturan(db, 'ack_audit', isi.audit_sampai);
+    });
+  }
+  return {
+    jenis: 'tanda-terima',
+    pengirim: '35',
+    seq: isi.bundle_seq,
+    penuh: false,
+    dryRun,
+    sudahPernah: !maju,
+    tabel: {},
+    lampiran: 0,
+    pesan: maju ? `Tanda terima: provinsi sudah menerima bundel ke-${isi.bundle_seq} (perubahan sampai nomor ${isi.cl_sampai}). Bundel berikutnya mulai dari sana.` : 'Tanda terima ini tidak lebih baru dari yang sudah tercatat; tidak ada yang berubah.',
+  };
+}
+
+interface IsiReferensi {
+  katalog: Katalog;
+  dinas: string[];
+  /** Targets the province sets per kabupaten (absent in bundles of older versions). */
+  target?: TargetProvinsi[];
+  /** The covering letter of proposals (absent in bundles of older versions). */
+  templat_surat?: TemplatSurat;
+}
+
+/** Province: reference data for every district (indicator catalogue, Dinas list, targets, covering letter), signed. */
+export function buatBundelReferensi(db: Db, pelindung: Pelindung, path: string): { berkas: string; katalog_versi: number } {
+  if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Bundel referensi dibuat oleh provinsi.');
+  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db), templat_surat: templatSurat(db) };
+  const plain = Buffer.from(JSON.stringify(isi));
+  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'referensi', pengirim: '35', penerima: '*', kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'referensi', plain, { katalog_versi: isi.katalog.versi, dinas: isi.dinas.length }), enkripsi: null };
+  tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, pelindung, 'tanda_tangan')), header.kunci_pengirim);
+  return { berkas: path, katalog_versi: isi.katalog.versi };
+}
+
+export function terapkanReferensi(db: Db, t: Terurai, dryRun: boolean): HasilImporBundel {
+  const isi = JSON.parse(gunzipSync(t.payload).toString('utf8')) as IsiReferensi;
+  let pesan = '';
+  if (!dryRun) {
+    db.tx(() => {
+      const baru = pasangKatalog(db, isi.katalog);
+      simpanDaftarDinas(db, isi.dinas);
+      const own = bacaPengaturan(db).kabupaten_kode;
+      for (const t of isi.target ?? []) {
+        if (t.kabupaten_kode === own) simpanTargetKabupaten(db, { tahun: t.tahun, indikator: t.indikator, kecamatan_kode: null, nilai: t.nilai, sumber: 'provinsi' });
+      }
+      const surat = isi.templat_surat ? pasangTemplatSurat(db, isi.templat_surat) : false;
+      pesan = `${baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang` : `Katalog indikator sudah versi ${katalogAktif(db).versi}`}; daftar dinas diperbarui${surat ? `; templat surat pengantar versi ${isi.templat_surat!.versi} dipasang` : ''}.`;
+    });
+  } else pesan = `Uji coba: katalog versi ${isi.katalog.versi}, ${isi.dinas.length} dinas.`;
+  return { jenis: 'referensi', pengirim: '35', seq: 0, penuh: false, dryRun, sudahPernah: false, tabel: {}, lampiran: 0, pesan };
+}
+
+
