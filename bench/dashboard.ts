@@ -11,7 +11,7 @@ import { openDatabase } from '../db/connection';
 import { eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
 import { hitungDashboard } from '../main/services/dasbor/dashboard';
 import { buatDemo } from '../main/services/demo/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
+import { bacaIdentitas, buatKunci, daftarkanPihak, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { setup } from '../main/services/pengaturan/pengaturan';
 import { kabupatenJatim } from '../main/services/wilayah/wilayah';
 import { startWebServer } from '../main/web/server';
@@ -29,8 +29,8 @@ export async function benchDashboard(): Promise<void> {
       const db = openDatabase(join(dir, `${k.kode}.sqlite`));
       buatDemo(db, { kelompok: 300, bulan: 36, seed: k.kode.length + Number(k.kode.slice(3)), kabupaten: k.kode });
       buatKunci(db, TANPA_PELINDUNG);
-      daftarkanMitra(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
-      daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
+      daftarkanPihak(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
+      daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
       imporBundel(prov, TANPA_PELINDUNG, readFileSync(eksporBundel(db, TANPA_PELINDUNG, { folder: dir }).berkas));
       db.close();
     }

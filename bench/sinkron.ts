@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
 import { buatTandaTerima, eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
 import { buatDemo } from '../main/services/demo/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
+import { bacaIdentitas, buatKunci, daftarkanPihak, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { simpanLaporan } from '../main/services/laporan/laporan';
 import { setup } from '../main/services/pengaturan/pengaturan';
 import { kabupatenJatim } from '../main/services/wilayah/wilayah';
@@ -28,8 +28,8 @@ export async function benchSinkron(): Promise<void> {
       const db = openDatabase(join(dir, `${k.kode}.sqlite`));
       buatDemo(db, { kelompok: 300, bulan: 24, seed: districts.length + 1, kabupaten: k.kode });
       buatKunci(db, TANPA_PELINDUNG);
-      daftarkanMitra(db, bacaIdentitas(provId));
-      daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
+      daftarkanPihak(db, bacaIdentitas(provId));
+      daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
       districts.push({ kode: k.kode, db, bundle: Buffer.alloc(0) });
     }
     console.log(`${count} basis data kabupaten dibuat dalam ${((performance.now() - t) / 1000).toFixed(1)} s`);

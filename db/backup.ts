@@ -1,3 +1,4 @@
+import type { Cadangan } from '../main/common/api/aplikasi';
 import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
@@ -9,13 +10,10 @@ export type JenisCadangan = (typeof JENIS_CADANGAN)[number];
 /** How many backups of each kind are kept; older ones are removed. */
 export const KEEP_PER_KIND = 14;
 
-export interface Cadangan {
-  nama: string;
+/** A backup as the UI shows it (Cadangan), with where it lies on disk. */
+export interface BerkasCadangan extends Cadangan {
   path: string;
   jenis: JenisCadangan;
-  /** ISO time the backup was made (from the file name, local time). */
-  waktu: string;
-  ukuran: number;
 }
 
 export function backupDir(dbPath: string): string {
@@ -28,7 +26,7 @@ function stamp(now: Date): string {
 }
 
 /** A consistent copy of the open database (VACUUM INTO), then old copies of that kind are pruned. */
-export function makeBackup(sqlite: Database.Database, dbPath: string, jenis: JenisCadangan, now = new Date()): Cadangan {
+export function makeBackup(sqlite: Database.Database, dbPath: string, jenis: JenisCadangan, now = new Date()): BerkasCadangan {
   const dir = backupDir(dbPath);
   mkdirSync(dir, { recursive: true });
   const base = basename(dbPath, extname(dbPath));
@@ -38,7 +36,7 @@ export function makeBackup(sqlite: Database.Database, dbPath: string, jenis: Jen
   return describe(path, dbPath)!;
 }
 
-function describe(path: string, dbPath: string): Cadangan | null {
+function describe(path: string, dbPath: string): BerkasCadangan | null {
   const base = basename(dbPath, extname(dbPath));
   const name = basename(path);
   const m = new RegExp(`^${base.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{8})-(\\d{6})(\\d{3})-(${JENIS_CADANGAN.join('|')})\\.sqlite$`).exec(name);
@@ -49,12 +47,12 @@ function describe(path: string, dbPath: string): Cadangan | null {
 }
 
 /** Newest first. */
-export function listBackups(dbPath: string): Cadangan[] {
+export function listBackups(dbPath: string): BerkasCadangan[] {
   const dir = backupDir(dbPath);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .map((name) => describe(join(dir, name), dbPath))
-    .filter((c): c is Cadangan => c !== null)
+    .filter((c): c is BerkasCadangan => c !== null)
     .sort((a, b) => b.nama.localeCompare(a.nama));
 }
 
@@ -64,7 +62,7 @@ function prune(dbPath: string, jenis: JenisCadangan): void {
 }
 
 /** The daily automatic backup: made when no automatic backup exists from today. */
-export function backupIfDue(sqlite: Database.Database, dbPath: string, now = new Date()): Cadangan | null {
+export function backupIfDue(sqlite: Database.Database, dbPath: string, now = new Date()): BerkasCadangan | null {
   const today = stamp(now).slice(0, 8);
   const done = listBackups(dbPath).some((c) => c.jenis === 'otomatis' && c.nama.includes(`-${today}-`));
   return done ? null : makeBackup(sqlite, dbPath, 'otomatis', now);

@@ -37,7 +37,7 @@ export interface KunciTable {
   dibuat_pada: string;
 }
 
-export interface MitraTable {
+export interface PihakSinkronTable {
   kode: string;
   peran: 'kabupaten' | 'provinsi';
   nama: string;
@@ -158,7 +158,7 @@ export interface Schema {
   proposal: ProposalTable;
   rab_item: RabItemTable;
   kunci: KunciTable;
-  mitra: MitraTable;
+  pihak_sinkron: PihakSinkronTable;
   bundle_keluar: BundleKeluarTable;
   lampiran_terkirim: LampiranTerkirimTable;
   bundle_masuk: BundleMasukTable;

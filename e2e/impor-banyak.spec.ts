@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { eksporBundel } from '../main/services/sinkron/bundle';
 import { buatDemo } from '../main/services/demo/demo';
-import { bacaIdentitas, buatKunci, daftarkanMitra, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
+import { bacaIdentitas, buatKunci, daftarkanPihak, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { setup } from '../main/services/pengaturan/pengaturan';
 import { expect, startWeb, test } from './fixtures';
 
@@ -21,8 +21,8 @@ test('the province imports several district bundles at once; a damaged one is re
     const db = openDatabase(join(dir, `${kode}.sqlite`));
     buatDemo(db, { kelompok: 2, bulan: 1, seed: 3, kabupaten: kode });
     buatKunci(db, TANPA_PELINDUNG);
-    daftarkanMitra(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
-    daftarkanMitra(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
+    daftarkanPihak(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
+    daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
     files.push(eksporBundel(db, TANPA_PELINDUNG, { folder: dir }).berkas);
     db.close();
   }

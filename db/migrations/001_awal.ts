@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 const sync = `
   id TEXT PRIMARY KEY NOT NULL,

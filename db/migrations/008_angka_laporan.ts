@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // The dashboard sums omzet, biaya and sales to offtakers over every report of 24 months. Reading them
 // out of the JSON of each row was its slowest part: these generated columns are computed by SQLite

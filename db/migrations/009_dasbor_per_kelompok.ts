@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // The dashboard filters by kelompok (kabupaten, kecamatan, fasilitator, sektor, status) and sums the
 // reports of 24 months. Migration 8's index began with the month, so every report in the window was

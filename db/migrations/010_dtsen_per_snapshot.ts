@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // Each DTKS/DT-SEN snapshot becomes its own table `dtsen_ekstrak_<nomor>` (rowid = row number in the file)
 // holding only what matching and the officer use: NIK, name, birth date, region code, desil. A new

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // The province's dashboard summed 24 months of reports of all 22 districts on every view (150,000 index
 // entries, ~80 ms). At the province reports only change when a district's bundle is applied, so the

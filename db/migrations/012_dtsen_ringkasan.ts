@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 // The province sees each district's DT-SEN matching only as counts per kelompok (members with a result,
 // matched, matched per desil), carried in every data bundle and replaced whole for the sender: no NIK,

@@ -22,6 +22,3 @@ export class AppError extends Error {
   }
 }
 
-export function isApiErrorData(value: unknown): value is ApiErrorData {
-  return typeof value === 'object' && value !== null && typeof (value as ApiErrorData).code === 'string' && typeof (value as ApiErrorData).message === 'string';
-}

@@ -56,7 +56,7 @@ const refOpsional = <T extends TabelSinkron>(tabel: T) => ({ tipe: 'teks', wajib
 const pilihan = <O extends readonly string[]>(opsi: O) => ({ tipe: 'teks', wajib: true, maks: 40, opsi }) as const;
 const pilihanOpsional = <O extends readonly string[]>(opsi: O) => ({ tipe: 'teks', wajib: false, maks: 40, opsi }) as const;
 
-/** Columns every synced row carries (DESIGN.md, Data): stamped by db/write.ts, never by a caller. */
+/** Columns every synced row carries (see the design note, "Data"): stamped by db/write.ts, never by a caller. */
 export const KOLOM_SINKRON = {
   id: { tipe: 'teks', wajib: true, maks: 64 },
   kabupaten_kode: { tipe: 'teks', wajib: true, maks: 5, format: 'kabupaten' },

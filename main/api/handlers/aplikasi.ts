@@ -7,10 +7,12 @@ import { riwayat } from '../../services/pengaturan/audit';
 import { bacaPengaturan, setup, simpanPengaturan } from '../../services/pengaturan/pengaturan';
 import { APP_VERSION } from '../context';
 
+import type { Cadangan } from '../../common/api';
 import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, tugasApi } from '../../common/api/aplikasi';
 import type { HandlersFor } from './types';
 
-const cadanganInfo = ({ nama, jenis, waktu, ukuran }: { nama: string; jenis: string; waktu: string; ukuran: number }) => ({ nama, jenis, waktu, ukuran });
+/** What the UI sees of a backup: not where it lies on disk. */
+const cadanganInfo = ({ nama, jenis, waktu, ukuran }: Cadangan): Cadangan => ({ nama, jenis, waktu, ukuran });
 
 export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pengaturanApi | keyof typeof demoApi | keyof typeof tugasApi | keyof typeof auditApi | keyof typeof cadanganApi> = {
   'app.status': (ctx) => {

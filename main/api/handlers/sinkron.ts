@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel } from '../../services/sinkron/bundle';
 import { infoSinkron } from '../../services/sinkron/info';
-import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, pulihkanKunci } from '../../services/sinkron/kunci';
+import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanPihak, identitas, pulihkanKunci } from '../../services/sinkron/kunci';
 import { statusKabupaten } from '../../services/sinkron/provinsi';
 
 import type { sinkronApi } from '../../common/api/sinkron';
@@ -26,7 +26,7 @@ export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
     pulihkanKunci(ctx.db, ctx.platform.pelindung, readFileSync(ctx.files.resolve(input.berkas), 'utf8'), input.frasa);
     return { sidik_jari: identitas(ctx.db, ctx.platform.pelindung).sidik_jari };
   },
-  'sinkron.imporIdentitas': (ctx, input) => daftarkanMitra(ctx.db, bacaIdentitas(readFileSync(ctx.files.resolve(input.berkas), 'utf8')), { gantiKunci: input.gantiKunci }),
+  'sinkron.imporIdentitas': (ctx, input) => daftarkanPihak(ctx.db, bacaIdentitas(readFileSync(ctx.files.resolve(input.berkas), 'utf8')), { gantiKunci: input.gantiKunci }),
   'sinkron.eksporBundel': (ctx, input) => {
     const hasil = eksporBundel(ctx.db, ctx.platform.pelindung, { penuh: input.penuh, folder: dirname(ctx.files.tempPath('bundel')) });
     return { berkas: ctx.files.register(hasil.berkas), ukuran: hasil.ukuran, jumlah: hasil.manifest.jumlah, seq: hasil.manifest.seq };

@@ -18,6 +18,7 @@ export interface StatusAplikasi {
 export interface Cadangan {
   nama: string;
   jenis: string;
+  /** ISO time the backup was made (from the file name, local time). */
   waktu: string;
   ukuran: number;
 }

@@ -1,17 +1,11 @@
 import { z } from 'zod';
 import { method, type FileRef } from '../contract-kit';
 import { STATUS_LAPORAN, TINGKAT_REKAP, type BarisLembar, type HasilStatus, type Katalog, type Kepatuhan, type LaporanRow, type Masalah, type Rekap } from '../laporan';
+import type { Baris } from '../register';
 import { bulan, fileRef, id, ids, periode, teksOpsional } from './isian';
 
-export interface Foto {
-  id: string;
-  hash: string;
-  mime: string;
-  lebar: number;
-  tinggi: number;
-  ukuran: number;
-  keterangan: string | null;
-}
+/** A photo of a monthly report, as the foto_laporan register entry describes it. */
+export type Foto = { id: string } & Omit<Baris<'foto_laporan'>, 'laporan_id'>;
 
 export const laporanApi = {
   'laporan.katalog': method(z.object({})).reads<Katalog>(),

@@ -34,7 +34,8 @@ export interface InfoSinkron {
   mode: 'kabupaten' | 'provinsi' | null;
   punyaKunci: boolean;
   sidik_jari: string | null;
-  mitra: { kode: string; nama: string; sidik_jari: string; didaftarkan_pada: string }[];
+  /** The other side registered here: at a district the province, at the province every district. */
+  pihak: { kode: string; nama: string; sidik_jari: string; didaftarkan_pada: string }[];
   ack_cl: number;
   perubahan_belum_dikirim: number;
   bundel_keluar: { seq: number; penuh: boolean; ukuran: number; nama_berkas: string; dibuat_pada: string }[];

@@ -1,3 +1,4 @@
+import type { RingkasanDemo } from '../../common/api';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
@@ -58,16 +59,7 @@ export interface DemoOptions {
   kabupaten?: string;
 }
 
-export interface DemoSummary {
-  kabupaten_kode: string;
-  fasilitator: number;
-  kelompok: number;
-  anggota: number;
-  laporan: number;
-  proposal: number;
-}
-
-export function buatDemo(db: Db, options: DemoOptions = {}): DemoSummary {
+export function buatDemo(db: Db, options: DemoOptions = {}): RingkasanDemo {
   let pengaturan = bacaPengaturan(db);
   if (!pengaturan.mode) {
     if (!options.kabupaten) throw new AppError('BELUM_DISIAPKAN', 'Basis data belum disiapkan. Jalankan "init --db FILE --kabupaten 35.07" dulu, atau beri --kabupaten.');

@@ -1,3 +1,4 @@
+import type { Pengaturan } from '../../common/records';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
@@ -15,6 +16,12 @@ import { tulisExcel } from '../dokumen/spreadsheet';
 // header, "Halaman X dari Y", signatures) and as .xlsx in the one "satu data" layout.
 
 const STATUS: Record<string, string> = { draft: 'Draft', diajukan: 'Diajukan', diverifikasi: 'Diverifikasi' };
+
+/** What every report document reads once: the active indicator catalogue and the office's settings. */
+export interface KonteksDokumen {
+  katalog: Katalog;
+  pengaturan: Pengaturan;
+}
 
 function angka(i: Indikator, v: NilaiLaporan[string]): string {
   if (v === null || v === undefined || v === '') return '–';
@@ -53,8 +60,7 @@ function tabelNilai(katalog: Katalog, header: string[], rows: { label: string[];
   };
 }
 
-function tandaTanganKepala(db: Db, kiri?: Content): Content {
-  const p = bacaPengaturan(db);
+function tandaTanganKepala(p: Pengaturan, kiri?: Content): Content {
   return {
     columns: [
       kiri ?? { text: '' },
@@ -65,9 +71,8 @@ function tandaTanganKepala(db: Db, kiri?: Content): Content {
 }
 
 /** The facilitator's monthly report: every group's figures, issues and up to 4 photos each. */
-export async function pdfLaporanBulanan(db: Db, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
-  const katalog = katalogAktif(db);
-  const p = bacaPengaturan(db);
+async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
+  const { katalog, pengaturan: p } = k;
   const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
   const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? db.get(db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id))?.nama ?? '') : '';
   const teks = katalog.indikator.filter((i) => i.tipe === 'teks' && i.agregasi === 'TEKS' && i.kode !== 'satuan_produksi');
@@ -105,7 +110,7 @@ export async function pdfLaporanBulanan(db: Db, input: { periode: string; fasili
       ...catatan,
       dokumentasi.length ? { text: 'Dokumentasi kegiatan', bold: true, margin: [0, 12, 0, 0], pageBreak: 'before' } : { text: '' },
       ...dokumentasi,
-      tandaTanganKepala(db, fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined),
+      tandaTanganKepala(p, fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined),
     ],
   };
   await tulisPdf(doc, path);
@@ -114,9 +119,8 @@ export async function pdfLaporanBulanan(db: Db, input: { periode: string; fasili
 
 const LABEL_TINGKAT: Record<Rekap['per'], string> = { kelompok: 'Kelompok', fasilitator: 'Fasilitator', kecamatan: 'Kecamatan', kabupaten: 'Kabupaten/Kota' };
 
-export async function pdfRekap(db: Db, rekap: Rekap, path: string): Promise<void> {
-  const katalog = katalogAktif(db);
-  const p = bacaPengaturan(db);
+async function pdfRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise<void> {
+  const { katalog, pengaturan: p } = k;
   const hilang = rekap.baris.flatMap((b) => b.hilang);
   const doc: TDocumentDefinitions = {
     ...BASE_DOC,
@@ -158,7 +162,7 @@ export async function pdfRekap(db: Db, rekap: Rekap, path: string): Promise<void
             ],
           }
         : { text: 'Semua laporan yang diharapkan sudah masuk.', margin: [0, 10, 0, 0] },
-      tandaTanganKepala(db),
+      tandaTanganKepala(p),
     ],
   };
   await tulisPdf(doc, path);
@@ -179,9 +183,8 @@ function numFmt(i: Indikator): string {
   return i.tipe === 'rupiah' ? '#,##0' : i.desimal ? '#,##0.00' : '#,##0';
 }
 
-function lembarKeterangan(wb: ExcelJS.Workbook, db: Db, judul: string, extra: [string, string][]): void {
-  const p = bacaPengaturan(db);
-  const katalog = katalogAktif(db);
+function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string, extra: [string, string][]): void {
+  const { katalog, pengaturan: p } = k;
   const ws = wb.addWorksheet('Keterangan');
   ws.columns = [{ width: 26 }, { width: 90 }];
   const rows: [string, string][] = [
@@ -199,8 +202,8 @@ function lembarKeterangan(wb: ExcelJS.Workbook, db: Db, judul: string, extra: [s
 }
 
 /** Monthly reports as rows, one fixed column layout ("satu data"): codes as text, numbers as numbers. */
-export async function xlsxLaporanBulanan(db: Db, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
-  const katalog = katalogAktif(db);
+async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
+  const { katalog } = k;
   const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
@@ -235,13 +238,13 @@ export async function xlsxLaporanBulanan(db: Db, input: { periode: string; fasil
   for (const key of ['periode', 'kab', 'kec', 'desa', 'kid', 'diajukan']) ws.getColumn(key).numFmt = '@';
   for (const i of katalog.indikator) if (i.tipe !== 'teks') ws.getColumn(i.kode).numFmt = numFmt(i);
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
-  lembarKeterangan(wb, db, `Laporan bulanan ${formatPeriode(input.periode)}`, [['Jumlah laporan', String(rows.length)]]);
+  lembarKeterangan(wb, k, `Laporan bulanan ${formatPeriode(input.periode)}`, [['Jumlah laporan', String(rows.length)]]);
   await tulisExcel(wb, path);
   return { jumlah: rows.length };
 }
 
-export async function xlsxRekap(db: Db, rekap: Rekap, path: string): Promise<void> {
-  const katalog = katalogAktif(db);
+async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise<void> {
+  const { katalog } = k;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
   const ws = wb.addWorksheet('Rekap', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
@@ -274,7 +277,7 @@ export async function xlsxRekap(db: Db, rekap: Rekap, path: string): Promise<voi
   styleHeader(wh.getRow(1));
   for (const h of hilang) wh.addRow({ id: h.kelompok_id, nama: h.kelompok_nama, periode: h.periode });
   wh.getColumn('periode').numFmt = '@';
-  lembarKeterangan(wb, db, rekap.judul, [
+  lembarKeterangan(wb, k, rekap.judul, [
     ['Tingkat', rekap.per],
     ['Kelengkapan', rekap.total.kelengkapan],
     ['Aturan', 'SUM dijumlahkan, LAST bulan terakhir, AVERAGE dirata-rata; laba = omzet − biaya'],
@@ -285,12 +288,14 @@ export async function xlsxRekap(db: Db, rekap: Rekap, path: string): Promise<voi
 
 /** One entry point for every report document: a month gives the monthly report, a semester or year the recap. */
 export async function tulisDokumenLaporan(db: Db, input: { periode: string; format: 'pdf' | 'xlsx'; per: TingkatRekap; fasilitator_id?: string | null }, path: string): Promise<void> {
+  // The catalogue and the office's settings, read once for the whole document.
+  const k: KonteksDokumen = { katalog: katalogAktif(db), pengaturan: bacaPengaturan(db) };
   if (/^\d{4}-\d{2}$/.test(input.periode)) {
-    if (input.format === 'pdf') await pdfLaporanBulanan(db, input, path);
-    else await xlsxLaporanBulanan(db, input, path);
+    if (input.format === 'pdf') await pdfLaporanBulanan(db, k, input, path);
+    else await xlsxLaporanBulanan(db, k, input, path);
     return;
   }
-  const rekap = hitungRekap(db, input.periode, input.per);
-  if (input.format === 'pdf') await pdfRekap(db, rekap, path);
-  else await xlsxRekap(db, rekap, path);
+  const rekap = hitungRekap(db, input.periode, input.per, new Date(), null, k);
+  if (input.format === 'pdf') await pdfRekap(k, rekap, path);
+  else await xlsxRekap(k, rekap, path);
 }

@@ -25,11 +25,6 @@ export function katalogAktif(db: Db): Katalog {
   return row ? (JSON.parse(row.isi) as Katalog) : KATALOG_AWAL;
 }
 
-export function katalogVersi(db: Db, versi: number): Katalog {
-  if (versi === KATALOG_AWAL.versi) return KATALOG_AWAL;
-  const row = db.get(db.q.selectFrom('katalog_indikator').select('isi').where('versi', '=', versi));
-  return row ? (JSON.parse(row.isi) as Katalog) : katalogAktif(db);
-}
 
 /** Stores a newer catalogue (from the province). Older or equal versions are ignored. */
 export function pasangKatalog(db: Db, katalog: Katalog): boolean {

@@ -1,3 +1,4 @@
+import type { Pengaturan } from '../../common/records';
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
 import { formatPeriode, hariIni } from '../../common/format';
@@ -76,9 +77,17 @@ export function gabungRekap(katalog: Katalog, parts: NilaiLaporan[]): NilaiLapor
 
 const DIHITUNG: StatusLaporan[] = ['diajukan', 'diverifikasi'];
 
-export function hitungRekap(db: Db, periode: string, per: TingkatRekap = 'kabupaten', today = new Date(), kabupaten: string | null = null): Rekap {
+export function hitungRekap(
+  db: Db,
+  periode: string,
+  per: TingkatRekap = 'kabupaten',
+  today = new Date(),
+  kabupaten: string | null = null,
+  /** Already read by the caller (a document): not read again. */
+  dibaca?: { katalog: Katalog; pengaturan: Pengaturan },
+): Rekap {
   const months = periksaPeriode(periode);
-  const katalog = katalogAktif(db);
+  const katalog = dibaca?.katalog ?? katalogAktif(db);
   const now = hariIni(today).slice(0, 7);
   // A month is expected once it is over (its report is due by the 10th of the next month).
   const expectedMonths = months.filter((m) => m < now);
@@ -114,7 +123,7 @@ export function hitungRekap(db: Db, periode: string, per: TingkatRekap = 'kabupa
     groups: { info: KelompokInfo; nilai: NilaiLaporan; masuk: number; diharapkan: number; hilang: LaporanHilang[] }[];
   }
   const units = new Map<string, Unit>();
-  const pengaturan = bacaPengaturan(db);
+  const pengaturan = dibaca?.pengaturan ?? bacaPengaturan(db);
   for (const g of groups) {
     const own = byGroup.get(g.id) ?? [];
     const expected = g.status === 'aktif' ? expectedMonths : [];

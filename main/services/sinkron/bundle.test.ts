@@ -15,13 +15,14 @@ import { cocokkan, imporEkstrak } from '../dtsen/dtsen';
 import { tulisEkstrakDemo } from '../demo/ekstrak';
 import { pdfProposal } from '../proposal/dokumen';
 import { simpanKelompok } from '../kelompok/kelompok';
-import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanMitra, identitas, kunciPrivat, pulihkanKunci, sidikJari, TANPA_PELINDUNG } from './kunci';
+import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanPihak, identitas, kunciPrivat, pulihkanKunci, sidikJari, TANPA_PELINDUNG } from './kunci';
 import { katalogAktif, pasangKatalog } from '../laporan/laporan';
 import { statusKabupaten } from './provinsi';
 import { hitungDashboard, simpanTarget } from '../dasbor/dashboard';
 import { ajukanLaporan, bukaKembaliLaporan, simpanLaporan } from '../laporan/laporan';
 import { RecordWriter } from '../../../db/write';
 import { tempDb } from '../testing';
+import { SYNCED_TABLES } from '../../common/register';
 import { buatMuatan, segelBundel } from './ekspor';
 
 /** Plays a hostile or broken sender: the payload is altered after the app wrote it, then sealed as usual. */
@@ -47,8 +48,8 @@ function dunia(kelompok = 4) {
   buatDemo(kab.db, { kelompok, bulan: 2, seed: 4, kabupaten: '35.07' });
   buatKunci(prov.db, TANPA_PELINDUNG);
   buatKunci(kab.db, TANPA_PELINDUNG);
-  daftarkanMitra(kab.db, bacaIdentitas(JSON.stringify(identitas(prov.db, TANPA_PELINDUNG))));
-  daftarkanMitra(prov.db, bacaIdentitas(JSON.stringify(identitas(kab.db, TANPA_PELINDUNG))));
+  daftarkanPihak(kab.db, bacaIdentitas(JSON.stringify(identitas(prov.db, TANPA_PELINDUNG))));
+  daftarkanPihak(prov.db, bacaIdentitas(JSON.stringify(identitas(kab.db, TANPA_PELINDUNG))));
   const ekspor = (opsi: { penuh?: boolean } = {}) => readFileSync(eksporBundel(kab.db, TANPA_PELINDUNG, { ...opsi, folder: kab.dir }).berkas);
   return { prov, kab, ekspor, cleanup: () => (prov.cleanup(), kab.cleanup()) };
 }
@@ -69,6 +70,11 @@ test('a district bundle arrives whole at the province; applying it again changes
     const anggota = (w.kab.db.sqlite.prepare('SELECT count(*) AS n FROM anggota').get() as { n: number }).n;
     assert.equal(first.tabel.anggota!.baru, anggota);
     for (const t of ['offtaker', 'mou', 'isu', 'tindak_lanjut', 'praktik_baik', 'proposal', 'rab_item']) assert.ok(first.tabel[t]!.baru > 0, `${t} travels in the bundle`);
+    // Every synced table, row and column arrives exactly as the district holds it.
+    for (const t of SYNCED_TABLES) {
+      const rows = (db: Db) => db.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all();
+      assert.deepEqual(rows(w.prov.db), rows(w.kab.db), `tabel ${t}`);
+    }
     const before = isi(w.prov.db);
     const again = imporBundel(w.prov.db, TANPA_PELINDUNG, bytes);
     assert.equal(again.sudahPernah, true);
@@ -100,19 +106,19 @@ test('every damaged or foreign bundle is refused with a message and changes noth
     const impostor = tempDb(null);
     buatDemo(impostor.db, { kelompok: 1, bulan: 0, kabupaten: '35.07' });
     buatKunci(impostor.db, TANPA_PELINDUNG);
-    daftarkanMitra(impostor.db, bacaIdentitas(JSON.stringify(identitas(w.prov.db, TANPA_PELINDUNG))));
+    daftarkanPihak(impostor.db, bacaIdentitas(JSON.stringify(identitas(w.prov.db, TANPA_PELINDUNG))));
     refuse(readFileSync(eksporBundel(impostor.db, TANPA_PELINDUNG, { folder: impostor.dir }).berkas), 'KUNCI_SALAH');
     // From a district nobody registered
     const unknown = tempDb(null);
     buatDemo(unknown.db, { kelompok: 1, bulan: 0, kabupaten: '35.73' });
     buatKunci(unknown.db, TANPA_PELINDUNG);
-    daftarkanMitra(unknown.db, bacaIdentitas(JSON.stringify(identitas(w.prov.db, TANPA_PELINDUNG))));
+    daftarkanPihak(unknown.db, bacaIdentitas(JSON.stringify(identitas(w.prov.db, TANPA_PELINDUNG))));
     const fromUnknown = readFileSync(eksporBundel(unknown.db, TANPA_PELINDUNG, { folder: unknown.dir }).berkas);
     assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, fromUnknown), (e: AppError) => e.code === 'PENGIRIM_BELUM_TERDAFTAR' && e.message.includes(sidikJari(identitas(unknown.db, TANPA_PELINDUNG).kunci_tanda_tangan)));
     // Encrypted for another province installation
     const otherProv = tempDb('35');
     buatKunci(otherProv.db, TANPA_PELINDUNG);
-    daftarkanMitra(otherProv.db, bacaIdentitas(JSON.stringify(identitas(w.kab.db, TANPA_PELINDUNG))));
+    daftarkanPihak(otherProv.db, bacaIdentitas(JSON.stringify(identitas(w.kab.db, TANPA_PELINDUNG))));
     assert.throws(() => imporBundel(otherProv.db, TANPA_PELINDUNG, good), (e: AppError) => e.code === 'BUKAN_UNTUK_KITA');
     // From a newer app: properly signed by the district, with a schema this app does not know
     const parsed = uraikan(good);
@@ -217,7 +223,7 @@ test('after the acknowledgement the next bundle carries only new changes; a bund
     // re-encrypting for this installation needs the district to trust it; simulate the same province restored from backup instead:
     const keys = cadangkanKunci(w.prov.db, TANPA_PELINDUNG, 'frasa sandi provinsi yang panjang');
     pulihkanKunci(fresh.db, TANPA_PELINDUNG, keys, 'frasa sandi provinsi yang panjang');
-    daftarkanMitra(fresh.db, bacaIdentitas(JSON.stringify(identitas(w.kab.db, TANPA_PELINDUNG))));
+    daftarkanPihak(fresh.db, bacaIdentitas(JSON.stringify(identitas(w.kab.db, TANPA_PELINDUNG))));
     const before = isi(fresh.db);
     assert.throws(() => imporBundel(fresh.db, TANPA_PELINDUNG, increment), (e: AppError) => e.code === 'PERUBAHAN_HILANG' && /belum ada/.test(e.message));
     assert.equal(isi(fresh.db), before);

@@ -11,7 +11,7 @@ import { folderLampiran } from '../laporan/foto';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { APP_VERSION_TEXT } from '../pengaturan/versi';
 import { ALG, FORMAT_VERSI, kunciSimetris, susun, tulisTerverifikasi, type HeaderBundel, type Manifest } from './amplop';
-import { kunciPrivat, kunciPublik, mitra, publicFromRaw, sidikJari , type Pelindung } from './kunci';
+import { kunciPrivat, kunciPublik, pihakSinkron, publicFromRaw, sidikJari , type Pelindung } from './kunci';
 import { AUDIT_KOLOM, berkasSementara, ddlMuatan, denganMuatan, KOLOM, RINGKASAN_DTSEN_KOLOM } from './muatan';
 
 
@@ -32,7 +32,7 @@ export interface HasilEkspor {
 }
 
 function provinsiPenerima(db: Db) {
-  const prov = mitra(db, '35');
+  const prov = pihakSinkron(db, '35');
   if (!prov?.kunci_penerimaan) throw new AppError('PROVINSI_BELUM_TERDAFTAR', 'Identitas provinsi belum diimpor. Impor berkas identitas provinsi (.bmid) di menu Sinkronisasi (atau: keys import --db FILE identitas-provinsi.bmid).');
   return prov;
 }

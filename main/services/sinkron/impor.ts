@@ -9,10 +9,11 @@ import { AppError } from '../../common/errors';
 import { SYNCED_TABLES } from '../../common/register';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
 import { folderLampiran } from '../laporan/foto';
+import type { Pengaturan } from '../../common/records';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { ALG, kunciSimetris, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
-import { daftarkanMitra, kunciPrivat, kunciPublik, mitra, publicFromRaw, sidikJari , type Pelindung } from './kunci';
+import { daftarkanPihak, kunciPrivat, kunciPublik, pihakSinkron, publicFromRaw, sidikJari , type Pelindung } from './kunci';
 import { AUDIT_KOLOM, berkasSementara, ddlMuatan, denganMuatan, KOLOM, kolomSalah, MUATAN, RINGKASAN_DTSEN_KOLOM } from './muatan';
 import { terapkanReferensi, terapkanTandaTerima } from './referensi';
 
@@ -20,18 +21,17 @@ import { terapkanReferensi, terapkanTandaTerima } from './referensi';
 export type RingkasanTabel = HasilImporBundel['tabel'][string];
 
 /** Checks who sent it, with which key, for whom: the same for every kind of bundle. */
-function periksaPengirim(db: Db, t: Terurai, nama: string, percayai?: string | null, dryRun = false): void {
-  const p = bacaPengaturan(db);
+function periksaPengirim(db: Db, p: Pengaturan, t: Terurai, nama: string, percayai?: string | null, dryRun = false): void {
   const fp = sidikJari(t.header.kunci_pengirim);
   const ownCode = p.kabupaten_kode;
   if (t.header.penerima !== ownCode && !(t.header.penerima === '*' && p.mode === 'kabupaten')) {
     throw new AppError('BUKAN_UNTUK_KITA', `${nama} ditujukan untuk ${namaWilayah(t.header.penerima) ?? t.header.penerima}, bukan untuk instalasi ini (${p.kabupaten_nama}). Tidak ada yang diubah.`);
   }
-  const registered = mitra(db, t.header.pengirim);
+  const registered = pihakSinkron(db, t.header.pengirim);
   if (!registered) {
     if (p.mode === 'provinsi' && t.header.jenis === 'data' && percayai && percayai.replace(/[^0-9A-F]/gi, '').toUpperCase() === fp.replace(/:/g, '')) {
       // The operator confirmed the fingerprint (first contact, like SSH). A dry run registers nothing.
-      if (!dryRun) daftarkanMitra(db, { format: 'bermantra-identitas', versi: 1, peran: 'kabupaten', kode: t.header.pengirim, nama: t.header.manifest.nama_pengirim, kunci_tanda_tangan: t.header.kunci_pengirim, kunci_penerimaan: null, sidik_jari: fp, dibuat_pada: t.header.manifest.dibuat_pada });
+      if (!dryRun) daftarkanPihak(db, { format: 'bermantra-identitas', versi: 1, peran: 'kabupaten', kode: t.header.pengirim, nama: t.header.manifest.nama_pengirim, kunci_tanda_tangan: t.header.kunci_pengirim, kunci_penerimaan: null, sidik_jari: fp, dibuat_pada: t.header.manifest.dibuat_pada });
     } else {
       throw new AppError(
         'PENGIRIM_BELUM_TERDAFTAR',
@@ -202,13 +202,13 @@ export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: {
   if (!p.mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
   if (t.header.jenis === 'tanda-terima' || t.header.jenis === 'referensi') {
     if (p.mode !== 'kabupaten') throw new AppError('MODE_SALAH', `${nama} adalah ${t.header.jenis === 'referensi' ? 'bundel referensi' : 'tanda terima'} untuk kabupaten/kota, bukan untuk provinsi.`);
-    periksaPengirim(db, t, nama);
-    return t.header.jenis === 'tanda-terima' ? terapkanTandaTerima(db, t, nama, !!opsi.dryRun) : terapkanReferensi(db, t, !!opsi.dryRun);
+    periksaPengirim(db, p, t, nama);
+    return t.header.jenis === 'tanda-terima' ? terapkanTandaTerima(db, p, t, nama, !!opsi.dryRun) : terapkanReferensi(db, p, t, !!opsi.dryRun);
   }
   if (p.mode !== 'provinsi') throw new AppError('MODE_SALAH', `${nama} adalah bundel data untuk provinsi. Kabupaten/kota hanya mengimpor tanda terima dan bundel referensi.`);
   if (t.header.penerima !== '35') throw new AppError('BUKAN_UNTUK_KITA', `${nama} ditujukan untuk provinsi lain (${t.header.penerima}). Tidak ada yang diubah.`);
   if (!/^35\.\d{2}$/.test(t.header.pengirim)) throw new AppError('BUKAN_UNTUK_KITA', `${nama} berasal dari ${t.header.pengirim}, bukan kabupaten/kota di Jawa Timur.`);
-  periksaPengirim(db, t, nama, opsi.percayai, !!opsi.dryRun);
+  periksaPengirim(db, p, t, nama, opsi.percayai, !!opsi.dryRun);
   const plain = bukaData(db, pelindung, t, nama);
   const m = t.header.manifest;
   const sha = createHash('sha256').update(bytes).digest('hex');

@@ -13,7 +13,7 @@ export function infoSinkron(db: Db): InfoSinkron {
     mode: p.mode,
     punyaKunci: adaKunci(db),
     sidik_jari: sign ? sidikJari(sign) : null,
-    mitra: db.all(db.q.selectFrom('mitra').select(['kode', 'nama', 'sidik_jari', 'didaftarkan_pada']).orderBy('kode')),
+    pihak: db.all(db.q.selectFrom('pihak_sinkron').select(['kode', 'nama', 'sidik_jari', 'didaftarkan_pada']).orderBy('kode')),
     ack_cl: ackCl,
     perubahan_belum_dikirim: pending,
     bundel_keluar: db.all(db.q.selectFrom('bundle_keluar').select(['seq', 'penuh', 'ukuran', 'nama_berkas', 'dibuat_pada']).orderBy('seq', 'desc').limit(20)).map((b) => ({ ...b, penuh: b.penuh === 1 })),

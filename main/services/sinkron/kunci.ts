@@ -139,23 +139,23 @@ export function bacaIdentitas(text: string): Identitas {
  * Registers the other side: at a district, the province's identity; at the province, a district's.
  * A different key for a code already registered is refused: that is how a forged identity shows.
  */
-export function daftarkanMitra(db: Db, id: Identitas, opsi: { gantiKunci?: boolean } = {}): { kode: string; sidik_jari: string; baru: boolean } {
+export function daftarkanPihak(db: Db, id: Identitas, opsi: { gantiKunci?: boolean } = {}): { kode: string; sidik_jari: string; baru: boolean } {
   const p = bacaPengaturan(db);
-  if (p.mode === 'kabupaten' && id.peran !== 'provinsi') throw new AppError('MITRA_SALAH', 'Kabupaten/kota hanya mendaftarkan identitas provinsi.');
-  if (p.mode === 'provinsi' && id.peran !== 'kabupaten') throw new AppError('MITRA_SALAH', 'Provinsi mendaftarkan identitas kabupaten/kota.');
+  if (p.mode === 'kabupaten' && id.peran !== 'provinsi') throw new AppError('PIHAK_SALAH', 'Kabupaten/kota hanya mendaftarkan identitas provinsi.');
+  if (p.mode === 'provinsi' && id.peran !== 'kabupaten') throw new AppError('PIHAK_SALAH', 'Provinsi mendaftarkan identitas kabupaten/kota.');
   if (id.peran === 'provinsi' && !id.kunci_penerimaan) throw new AppError('IDENTITAS_RUSAK', 'Identitas provinsi tidak memuat kunci penerimaan.');
-  if (id.peran === 'kabupaten' && !id.kode.startsWith('35.')) throw new AppError('MITRA_SALAH', `Kode ${id.kode} bukan kabupaten/kota di Jawa Timur.`);
-  const existing = db.get(db.q.selectFrom('mitra').selectAll().where('kode', '=', id.kode));
+  if (id.peran === 'kabupaten' && !id.kode.startsWith('35.')) throw new AppError('PIHAK_SALAH', `Kode ${id.kode} bukan kabupaten/kota di Jawa Timur.`);
+  const existing = db.get(db.q.selectFrom('pihak_sinkron').selectAll().where('kode', '=', id.kode));
   if (existing && existing.kunci_tanda_tangan !== id.kunci_tanda_tangan && !opsi.gantiKunci) {
     throw new AppError('KUNCI_BERBEDA', `${id.nama} sudah terdaftar dengan sidik jari ${existing.sidik_jari}, berbeda dari berkas ini (${id.sidik_jari}). Bila kunci memang diganti, konfirmasi dulu lewat telepon lalu daftarkan ulang dengan pilihan ganti kunci.`);
   }
   const values = { kode: id.kode, peran: id.peran, nama: id.nama, kunci_tanda_tangan: id.kunci_tanda_tangan, kunci_penerimaan: id.kunci_penerimaan, sidik_jari: id.sidik_jari, didaftarkan_pada: new Date().toISOString() };
-  db.run(db.q.insertInto('mitra').values(values).onConflict((oc) => oc.column('kode').doUpdateSet(values)));
+  db.run(db.q.insertInto('pihak_sinkron').values(values).onConflict((oc) => oc.column('kode').doUpdateSet(values)));
   return { kode: id.kode, sidik_jari: id.sidik_jari, baru: !existing };
 }
 
-export function mitra(db: Db, kode: string) {
-  return db.get(db.q.selectFrom('mitra').selectAll().where('kode', '=', kode));
+export function pihakSinkron(db: Db, kode: string) {
+  return db.get(db.q.selectFrom('pihak_sinkron').selectAll().where('kode', '=', kode));
 }
 
 // ---------------------------------------------------------------- passphrase backup of the keys

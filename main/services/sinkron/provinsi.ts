@@ -5,7 +5,7 @@ import type { StatusKabupaten } from '../../common/api';
 
 /** Province: one row per district that registered or sent data, with how current its data is. */
 export function statusKabupaten(db: Db, today = new Date()): StatusKabupaten[] {
-  const mitra = db.all(db.q.selectFrom('mitra').selectAll().where('peran', '=', 'kabupaten'));
+  const terdaftar = db.all(db.q.selectFrom('pihak_sinkron').selectAll().where('peran', '=', 'kabupaten'));
   const counts = (table: 'kelompok' | 'anggota' | 'laporan_bulanan') =>
     new Map((db.sqlite.prepare(`SELECT kabupaten_kode AS k, count(*) AS n FROM ${table} WHERE deleted_at IS NULL GROUP BY kabupaten_kode`).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
   const kelompok = counts('kelompok');
@@ -14,11 +14,11 @@ export function statusKabupaten(db: Db, today = new Date()): StatusKabupaten[] {
   const last = new Map(
     (db.sqlite.prepare("SELECT pengirim, max(seq) AS seq, max(dibuat_pada) AS dibuat, max(diterima_pada) AS diterima FROM bundle_masuk WHERE jenis = 'data' GROUP BY pengirim").all() as { pengirim: string; seq: number; dibuat: string; diterima: string }[]).map((r) => [r.pengirim, r]),
   );
-  const codes = new Set([...mitra.map((m) => m.kode), ...last.keys(), ...kelompok.keys()].filter((k) => k !== '35'));
+  const codes = new Set([...terdaftar.map((m) => m.kode), ...last.keys(), ...kelompok.keys()].filter((k) => k !== '35'));
   return [...codes]
     .sort()
     .map((kode) => {
-      const m = mitra.find((x) => x.kode === kode);
+      const m = terdaftar.find((x) => x.kode === kode);
       const b = last.get(kode);
       return {
         kode,

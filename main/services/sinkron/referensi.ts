@@ -6,6 +6,7 @@ import type { Katalog } from '../../common/laporan';
 import type { TemplatSurat } from '../../common/proposal';
 import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from '../dasbor/dashboard';
 import { katalogAktif, pasangKatalog } from '../laporan/laporan';
+import type { Pengaturan } from '../../common/records';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { daftarDinas, pasangTemplatSurat, simpanDaftarDinas, templatSurat } from '../proposal/proposal';
 import { namaWilayah } from '../wilayah/wilayah';
@@ -35,9 +36,9 @@ export function buatTandaTerima(db: Db, pelindung: Pelindung, kabupaten: string,
   return { berkas: path, isi };
 }
 
-export function terapkanTandaTerima(db: Db, t: Terurai, nama: string, dryRun: boolean): HasilImporBundel {
+export function terapkanTandaTerima(db: Db, p: Pengaturan, t: Terurai, nama: string, dryRun: boolean): HasilImporBundel {
   const isi = JSON.parse(gunzipSync(t.payload).toString('utf8')) as IsiTandaTerima;
-  const own = bacaPengaturan(db).kabupaten_kode;
+  const own = p.kabupaten_kode;
   if (isi.kabupaten !== own) throw new AppError('BUKAN_UNTUK_KITA', `${nama} adalah tanda terima untuk ${isi.kabupaten}, bukan untuk ${own}.`);
   const a = ack(db);
   const maju = isi.cl_sampai > a.cl;
@@ -80,14 +81,14 @@ export function buatBundelReferensi(db: Db, pelindung: Pelindung, path: string):
   return { berkas: path, katalog_versi: isi.katalog.versi };
 }
 
-export function terapkanReferensi(db: Db, t: Terurai, dryRun: boolean): HasilImporBundel {
+export function terapkanReferensi(db: Db, p: Pengaturan, t: Terurai, dryRun: boolean): HasilImporBundel {
   const isi = JSON.parse(gunzipSync(t.payload).toString('utf8')) as IsiReferensi;
   let pesan = '';
   if (!dryRun) {
     db.tx(() => {
       const baru = pasangKatalog(db, isi.katalog);
       simpanDaftarDinas(db, isi.dinas);
-      const own = bacaPengaturan(db).kabupaten_kode;
+      const own = p.kabupaten_kode;
       for (const t of isi.target ?? []) {
         if (t.kabupaten_kode === own) simpanTargetKabupaten(db, { tahun: t.tahun, indikator: t.indikator, kecamatan_kode: null, nilai: t.nilai, sumber: 'provinsi' });
       }

@@ -10,7 +10,6 @@ for (const [kode, nama] of [...data.provinsi, ...data.kabupatenIndonesia, ...dat
 }
 const toWilayah = ([kode, nama]: (string | undefined)[]): Wilayah => ({ kode: kode!, nama: nama! });
 
-export const SUMBER_WILAYAH = data.sumber;
 
 export function namaWilayah(kode: string | null | undefined): string | null {
   return kode ? (byCode.get(kode) ?? null) : null;
@@ -42,7 +41,3 @@ export function kecamatanDariDesa(desa: string): string {
   return desa.split('.').slice(0, 3).join('.');
 }
 
-export function jenisDesa(kode: string): 'desa' | 'kelurahan' | null {
-  const row = data.desaJatim.find(([k]) => k === kode);
-  return row ? (row[2] === 'K' ? 'kelurahan' : 'desa') : null;
-}

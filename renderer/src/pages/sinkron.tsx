@@ -233,9 +233,9 @@ export function SinkronPage() {
       )}
       {i?.punyaKunci && <CadanganKunci provinsi={provinsi} busy={busy} run={run} setPesan={setPesan} />}
       <h2>{provinsi ? 'Kabupaten/kota terdaftar' : 'Provinsi'}</h2>
-      {i && i.mitra.length === 0 && <p>{provinsi ? 'Belum ada kabupaten/kota terdaftar.' : 'Identitas provinsi belum diimpor. Minta berkas identitas provinsi (.bmid) lalu impor di bawah.'}</p>}
+      {i && i.pihak.length === 0 && <p>{provinsi ? 'Belum ada kabupaten/kota terdaftar.' : 'Identitas provinsi belum diimpor. Minta berkas identitas provinsi (.bmid) lalu impor di bawah.'}</p>}
       <ul>
-        {i?.mitra.map((m) => (
+        {i?.pihak.map((m) => (
           <li key={m.kode}>
             {m.nama} ({m.kode}) · sidik jari <span className="mono">{m.sidik_jari}</span>
           </li>
@@ -320,7 +320,7 @@ export function SinkronPage() {
             {periksa.jenis === 'data' ? 'Bundel data' : periksa.jenis === 'tanda-terima' ? 'Tanda terima' : 'Bundel referensi'} dari <strong>{String(periksa.manifest.nama_pengirim || periksa.pengirim)}</strong>, sidik jari{' '}
             <span className="mono">{periksa.sidik_jari_pengirim}</span>, {formatAngka(Math.ceil(periksa.ukuran / 1024))} KB, tanda tangan {periksa.tanda_tangan_utuh ? 'utuh' : 'TIDAK cocok'}.
           </p>
-          {provinsi && periksa.jenis === 'data' && !i?.mitra.some((m) => m.kode === periksa.pengirim) && (
+          {provinsi && periksa.jenis === 'data' && !i?.pihak.some((m) => m.kode === periksa.pengirim) && (
             <TextField label="Konfirmasi sidik jari pengirim" value={sidik} onChange={setSidik} hint="Pengirim belum terdaftar. Tanyakan sidik jarinya kepada operator kabupaten/kota (misalnya lewat telepon) lalu ketik di sini." />
           )}
           <div className="actions" style={{ justifyContent: 'flex-start' }}>
