@@ -74,7 +74,7 @@ export const STATUS_PROPOSAL = ['draft', 'diajukan', 'disetujui', 'ditolak'] as 
 export const KEPUTUSAN_GEROBAK = ['diusulkan', 'tidak'] as const;
 export const SUMBER_TARGET = ['kabupaten', 'provinsi'] as const;
 /** Photos of a month's activity: only these image types are kept or accepted from a bundle. */
-export const MIME_FOTO = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export const MIME_FOTO = ['image/jpeg', 'image/png'] as const;
 
 /** The tables described by hand; the partner records follow from their form specs in mitra.ts. */
 const KOLOM_INTI = {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
+import { MIME_FOTO } from '../../common/register';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
@@ -44,6 +45,20 @@ export function folderLampiran(db: Db): string {
   return join(dirname(db.file), 'lampiran');
 }
 
+const SHA256 = /^[0-9a-f]{64}$/;
+const MIME_GAMBAR = new Set<string>(MIME_FOTO);
+
+/**
+ * The file of an attachment: only a hex SHA-256 names one, and the path is proven to stay inside the
+ * attachment folder. Anything else (a name from an old or hostile bundle) is no file at all.
+ */
+export function berkasLampiran(db: Db, hash: string): string | null {
+  if (!SHA256.test(hash)) return null;
+  const dir = resolve(folderLampiran(db));
+  const path = resolve(dir, hash);
+  return path.startsWith(dir + sep) ? path : null;
+}
+
 export function tambahFoto(db: Db, input: { laporan_id: string; path: string; nama: string; keterangan: string | null }): { id: string } {
   const laporan = db.get(db.q.selectFrom('laporan_bulanan').select(['id', 'status']).where('id', '=', input.laporan_id).where('deleted_at', 'is', null));
   if (!laporan) throw new AppError('TIDAK_DITEMUKAN', 'Laporan tidak ditemukan. Simpan laporannya dulu, lalu tambahkan foto.');
@@ -74,14 +89,16 @@ export function daftarFoto(db: Db, laporanId: string) {
 
 /** Photos as data URLs for pdfmake (which reads no files itself). Missing files are skipped. */
 export function fotoUntukDokumen(db: Db, laporanId: string): { dataUrl: string; keterangan: string | null }[] {
-  const dir = folderLampiran(db);
-  return daftarFoto(db, laporanId)
-    .filter((f) => existsSync(join(dir, f.hash)))
-    .map((f) => ({ dataUrl: `data:${f.mime};base64,${readFileSync(join(dir, f.hash)).toString('base64')}`, keterangan: f.keterangan }));
+  return daftarFoto(db, laporanId).flatMap((f) => {
+    const path = berkasLampiran(db, f.hash);
+    if (!path || !MIME_GAMBAR.has(f.mime) || !existsSync(path)) return [];
+    return [{ dataUrl: `data:${f.mime};base64,${readFileSync(path).toString('base64')}`, keterangan: f.keterangan }];
+  });
 }
 
 export function pathFoto(db: Db, id: string): { path: string; mime: string } {
   const f = db.get(db.q.selectFrom('foto_laporan').select(['hash', 'mime']).where('id', '=', id).where('deleted_at', 'is', null));
-  if (!f) throw new AppError('TIDAK_DITEMUKAN', 'Foto tidak ditemukan.');
-  return { path: join(folderLampiran(db), f.hash), mime: f.mime };
+  const path = f && MIME_GAMBAR.has(f.mime) ? berkasLampiran(db, f.hash) : null;
+  if (!f || !path || !existsSync(path)) throw new AppError('TIDAK_DITEMUKAN', 'Foto tidak ditemukan.');
+  return { path, mime: f.mime };
 }

@@ -157,10 +157,25 @@ test('a signed bundle whose payload breaks the schema or holds another district\
     ['DT-SEN counts for another district', ubah("INSERT INTO dtsen_ringkasan VALUES ('x', '35.08', 'DTSEN', '2025-10-01', 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0)"), /tabel dtsen_ringkasan baris 1 milik 35\.08, bukan 35\.07/],
     ['a trigger smuggled in', ubah("CREATE TRIGGER t AFTER INSERT ON kelompok BEGIN SELECT 1; END"), /tidak dikenal \(trigger t\)/],
     ['a loosened table', ubah('SELECT 1', (ddl) => ddl.replace(' STRICT', '')), /tidak dikenal \(table /],
+    // What a registered district may not write, from the record register.
+    ['a photo named like a path', ubah("INSERT INTO foto_laporan SELECT 'f1', kabupaten_kode, created_at, updated_at, NULL, id, '../../../../etc/hostname', 'image/png', 1, 1, 1, NULL FROM laporan_bulanan LIMIT 1"), /tabel foto_laporan baris 1 tidak sah \(hash: bentuk tidak sah\)/],
+    ['a photo that is a web page', ubah(`INSERT INTO foto_laporan SELECT 'f1', kabupaten_kode, created_at, updated_at, NULL, id, '${'ab'.repeat(32)}', 'text/html', 1, 1, 1, '<img src=x onerror=alert(1)>' FROM laporan_bulanan LIMIT 1`), /tabel foto_laporan baris 1 tidak sah \(mime: nilai tidak dikenal\)/],
+    ['a member in another district\'s kelompok', ubah("UPDATE anggota SET kelompok_id = 'kelompok-35-08' WHERE rowid = 1"), /tabel anggota baris 1 tidak sah \(kelompok_id: merujuk kelompok milik kabupaten\/kota lain\)/],
+    ['a name of a million letters', ubah("UPDATE anggota SET nama = printf('%.*c', 1000000, 'A') WHERE rowid = 2"), /tabel anggota baris 2 tidak sah \(nama: lebih dari 200 huruf\)/],
+    ['a NIK of letters', ubah("UPDATE anggota SET nik = 'ABCDE' WHERE rowid = 1"), /tabel anggota baris 1 tidak sah \(nik: bentuk tidak sah\)/],
+    ['a NIK the form refuses', ubah("UPDATE anggota SET nik = '3507019913850003' WHERE rowid = 1"), /tabel anggota baris 1 tidak sah \(nik: /],
+    ['a NIK twice in one kelompok', ubah("INSERT INTO anggota SELECT 'a-salinan', kabupaten_kode, created_at, updated_at, NULL, kelompok_id, nik, no_kk, nama, jenis_kelamin, tanggal_lahir, alamat, desa_kode, jabatan FROM anggota WHERE rowid = 1"), /tabel anggota memuat NIK \d{6}… dua kali dalam satu kelompok/],
+    ['a change from the year 9999', ubah("UPDATE kelompok SET updated_at = '9999-01-01T00:00:00.000Z_0000_x' WHERE rowid = 1"), /tabel kelompok baris 1 tidak sah \(updated_at: waktu di masa depan\)/],
+    ['report values that are not JSON', ubah("UPDATE laporan_bulanan SET nilai = 'bukan json' WHERE rowid = 1"), /tabel laporan_bulanan baris 1 tidak sah \(nilai: bukan JSON yang sah\)/],
+    ['an audit entry of a megabyte', ubah("INSERT INTO audit VALUES ('zz', '35.07', '2025-01-01T00:00:00.000Z', 'x', 'kelompok', 'k', 'ubah', printf('%.*c', 1000000, 'A'), NULL)"), /riwayat perubahan baris \d+ tidak sah \(perubahan: lebih dari/],
   ];
   for (const [label, rusakkan, pesan] of kasus) {
     const w = dunia(2);
     try {
+      // The province already holds a kelompok of another district (35.08).
+      w.prov.db.sqlite
+        .prepare("INSERT INTO kelompok (id, kabupaten_kode, created_at, updated_at, nama, kecamatan_kode, desa_kode, sektor, status) VALUES ('kelompok-35-08', '35.08', ?, ?, 'KUBE Tetangga', '35.08.01', '35.08.01.2001', 'Jasa', 'aktif')")
+        .run(w.prov.db.clock.now(), w.prov.db.clock.now());
       const before = isi(w.prov.db);
       const bytes = readFileSync(eksporDiubah(w.kab.db, w.kab.dir, rusakkan).berkas);
       assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, bytes), (e: AppError) => e instanceof AppError && pesan.test(e.message) && /tidak ada yang diubah/.test(e.message), label);

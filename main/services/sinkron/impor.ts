@@ -14,6 +14,7 @@ import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { ALG, kunciSimetris, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
 import { daftarkanPihak, kunciPrivat, kunciPublik, pihakSinkron, publicFromRaw, sidikJari , type Pelindung } from './kunci';
+import { cariBarisDitolak } from './aturan';
 import { AUDIT_KOLOM, berkasSementara, ddlMuatan, denganMuatan, KOLOM, kolomSalah, MUATAN, RINGKASAN_DTSEN_KOLOM } from './muatan';
 import { terapkanReferensi, terapkanTandaTerima } from './referensi';
 
@@ -105,6 +106,9 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
   }
   const berkas = ada.has('lampiran') ? (db.sqlite.prepare('SELECT hash, data FROM muatan.lampiran').all() as { hash: string; data: Buffer }[]) : [];
   for (const l of berkas) if (createHash('sha256').update(l.data).digest('hex') !== l.hash) throw rusak(`${nama}: lampiran ${l.hash.slice(0, 12)}… rusak.`);
+  // What the sender may write, from the record register: limits, formats, NIKs, times, references.
+  const ditolak = cariBarisDitolak(db, ada, owner);
+  if (ditolak) throw tolakBaris(nama, ditolak.tabel, `baris ${ditolak.baris} tidak sah (${ditolak.aturan})`);
 
   const tabel: Record<string, RingkasanTabel> = {};
   let lampiran = 0;
@@ -137,6 +141,9 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
           .run();
       }
       if (newest) db.clock.receive(newest);
+      // One NIK once per kelompok, as the member form allows.
+      const ganda = db.sqlite.prepare('SELECT nik FROM main.anggota WHERE kabupaten_kode = ? AND deleted_at IS NULL GROUP BY kelompok_id, nik HAVING count(*) > 1 LIMIT 1').get(owner) as { nik: string } | undefined;
+      if (ganda) throw tolakBaris(nama, 'anggota', `memuat NIK ${ganda.nik.slice(0, 6)}… dua kali dalam satu kelompok`);
       // The province dashboard's sums per month for this district follow its reports and kelompok.
       if (ada.has('laporan_bulanan') || ada.has('kelompok')) rekapLaporanKabupaten(db, owner);
       // The DT-SEN counts replace the sender's, unless a newer bundle from it was applied already.
