@@ -11,7 +11,7 @@ import {
   type Compilable,
 } from 'kysely';
 import { AppError } from '../main/common/errors';
-import { HybridClock } from './ids';
+import { HybridClock, UrutanId } from './ids';
 import { checkpointLatar, type PenulisLatar } from './checkpoint';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Schema } from './schema';
@@ -26,6 +26,8 @@ export interface Db {
   readonly sqlite: Database.Database;
   readonly q: Kysely<Schema>;
   readonly clock: HybridClock;
+  /** Ids of audit entries: strictly increasing, so the trail reads in the order it was written. */
+  readonly idAudit: UrutanId;
   all<R>(query: Compilable<R>): R[];
   get<R>(query: Compilable<R>): R | undefined;
   run(query: Compilable<unknown>): Database.RunResult;
@@ -105,6 +107,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     sqlite,
     q: builder,
     clock: new HybridClock(node),
+    idAudit: new UrutanId(idAuditTerakhir(sqlite)),
     prepare,
     all<R>(query: Compilable<R>): R[] {
       const c = query.compile();
@@ -153,6 +156,12 @@ function migrate(sqlite: Database.Database, path: string, backupFirst: boolean, 
       sqlite.pragma(`user_version = ${migration.versi}`);
     })();
   }
+}
+
+/** The newest audit id already written (by this or an earlier run), so new ones follow it. */
+function idAuditTerakhir(sqlite: Database.Database): string {
+  if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit'").get()) return '';
+  return (sqlite.prepare('SELECT max(id) AS m FROM audit').get() as { m: string | null }).m ?? '';
 }
 
 /** A short random id of this installation, the node part of its clock. */

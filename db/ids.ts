@@ -15,6 +15,28 @@ export function uuidv7(now = Date.now()): string {
 }
 
 /**
+ * UUIDv7s that strictly increase for one database: two written in the same millisecond (or after the clock
+ * stepped back) still sort in the order they were written. The audit trail and the bundles' "entries since"
+ * rely on it; a plain UUIDv7 orders such a pair by its random tail.
+ */
+export class UrutanId {
+  constructor(private last = '') {}
+
+  next(now = Date.now()): string {
+    let id = uuidv7(now);
+    if (id <= this.last) id = berikutnya(this.last);
+    this.last = id;
+    return id;
+  }
+}
+
+/** The UUID right after this one (the random tail plus one). */
+function berikutnya(id: string): string {
+  const hex = (BigInt(`0x${id.replace(/-/g, '')}`) + 1n).toString(16).padStart(32, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/**
  * Hybrid logical clock: "2025-11-05T10:20:30.123Z_0000_ab12cd34" (wall time, counter, node).
  * Strings compare in causal order, so "newest change wins" is a string comparison, even when
  * a machine's clock runs behind one it received changes from.

@@ -78,3 +78,23 @@ test('a failure halfway through a transaction leaves nothing behind', () => {
     t.cleanup();
   }
 });
+
+test('the history reads in the order it was written, even when every entry falls in the same millisecond', (t) => {
+  // The wall clock stands still: ids and order may not depend on the millisecond or on random bits.
+  t.mock.method(Date, 'now', () => Date.parse('2026-11-30T08:00:00.000Z'));
+  const db = tempDb();
+  try {
+    const w = RecordWriter.forDb(db.db);
+    for (let i = 0; i < 30; i++) {
+      const id = w.insert('kelompok', kelompok);
+      w.update('kelompok', id, { nama: `KUBE Uji ${i}` });
+      w.remove('kelompok', id, 'uji');
+      w.restore('kelompok', id);
+      assert.deepEqual(riwayat(db.db, 'kelompok', id).map((e) => e.aksi), ['pulihkan', 'hapus', 'ubah', 'buat']);
+    }
+    const ids = (db.db.sqlite.prepare('SELECT id FROM audit ORDER BY rowid').all() as { id: string }[]).map((r) => r.id);
+    assert.deepEqual([...ids].sort(), ids, 'ids increase in the order they were written');
+  } finally {
+    db.cleanup();
+  }
+});

@@ -99,7 +99,7 @@ export class RecordWriter {
   private audit(table: string, id: string, aksi: string, perubahan: Record<string, [unknown, unknown]>, alasan: string | null): void {
     this.db.sqlite
       .prepare('INSERT INTO audit (id, kabupaten_kode, waktu, operator, tabel, row_id, aksi, perubahan, alasan) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(uuidv7(), this.kabupatenKode, new Date().toISOString(), this.operator, table, id, aksi, JSON.stringify(perubahan), alasan);
+      .run(this.db.idAudit.next(), this.kabupatenKode, new Date().toISOString(), this.operator, table, id, aksi, JSON.stringify(perubahan), alasan);
   }
 }
 

@@ -127,7 +127,9 @@ test('a new officer sets up the office, records a group with members, imports a 
   await expect(page.getByRole('heading', { name: 'Anggota' })).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Halaman anggota' })).toContainText('6 anggota');
   await page.getByRole('link', { name: 'Kelompok binaan' }).click();
-  const row = page.getByRole('row', { name: /KUBE Srikandi Makmur/ });
+  // The member list also names the kelompok in its rows: wait for the kelompok page, and look in its table only.
+  await expect(page.getByRole('heading', { name: 'Kelompok binaan', level: 1 })).toBeVisible();
+  const row = page.getByRole('table', { name: 'Daftar kelompok' }).getByRole('row', { name: /KUBE Srikandi Makmur/ });
   await expect(row).toContainText('Siti Rahayu'); // ketua
   await expect(row).toContainText('Dewi Pendamping');
   await expect(row.getByRole('cell').nth(5)).toHaveText('6');

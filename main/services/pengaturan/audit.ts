@@ -1,9 +1,9 @@
 import type { Db } from '../../../db/connection';
 import type { AuditEntry } from '../../common/records';
 
-/** The audit trail of one record, newest first. */
+/** The audit trail of one record, newest first: by id, which increases in the order entries were written. */
 export function riwayat(db: Db, tabel: string, rowId: string): AuditEntry[] {
   return db
-    .all(db.q.selectFrom('audit').select(['id', 'waktu', 'operator', 'tabel', 'row_id', 'aksi', 'perubahan', 'alasan']).where('tabel', '=', tabel).where('row_id', '=', rowId).orderBy('waktu', 'desc').orderBy('id', 'desc'))
+    .all(db.q.selectFrom('audit').select(['id', 'waktu', 'operator', 'tabel', 'row_id', 'aksi', 'perubahan', 'alasan']).where('tabel', '=', tabel).where('row_id', '=', rowId).orderBy('id', 'desc'))
     .map((r) => ({ ...r, aksi: r.aksi as AuditEntry['aksi'], perubahan: JSON.parse(r.perubahan) as AuditEntry['perubahan'] }));
 }
