@@ -37,7 +37,8 @@ export class FileStore {
     if (!this.dir) {
       this.dir = mkdtempSync(join(tmpdir(), 'bermantra-'));
     }
-    const safe = nama.replace(/[^\w.\- ]+/g, '_').slice(-120) || 'berkas';
+    const dasar = nama.replace(/[^\w.\- ]+/g, '_').slice(-120);
+    const safe = dasar && !/^\.+$/.test(dasar) ? dasar : 'berkas';
     const sub = join(this.dir, randomBytes(6).toString('hex'));
     mkdirSync(sub);
     return join(sub, safe);

@@ -65,6 +65,25 @@ test('the web shell answers only with the token, only for its own host and origi
     assert.doesNotMatch(unknown.body, /root:/);
     const wrongRef = await http(server.port, '/api/download/0123456789abcdef', { headers: { host, 'x-bermantra-token': server.token } });
     assert.equal(wrongRef.status, 404);
+
+    // Requests that once killed the server or answered 500: each gets a 4xx, and the server goes on answering.
+    const auth = { host, 'x-bermantra-token': server.token };
+    for (const nama of ['..', '.', '', '../../etc', '..%2F..%2Fx']) {
+      const r = await http(server.port, `/api/upload?nama=${nama}`, { method: 'POST', headers: auth, body: 'isi' });
+      assert.ok(r.status === 400 || (r.status === 200 && !/\.\./.test(JSON.parse(r.body).data.nama)), `unggah "${nama}": ${r.status} ${r.body}`);
+    }
+    for (const path of ['/%', '/api/call/%E0%A4%A', '/%ZZ/x']) {
+      const r = await http(server.port, path, { method: path.startsWith('/api') ? 'POST' : 'GET', headers: { ...auth, 'content-type': 'application/json' }, body: '{}' });
+      assert.equal(r.status, 400, path);
+    }
+    await new Promise<void>((resolve) => {
+      // An upload cut off halfway: the client goes away mid-body.
+      const req = request({ host: '127.0.0.1', port: server.port, path: '/api/upload?nama=besar.csv', method: 'POST', headers: { ...auth, 'content-length': '1000000' } });
+      req.on('error', () => resolve());
+      req.write('x'.repeat(1000), () => setImmediate(() => (req.destroy(), resolve())));
+    });
+    const still = await http(server.port, '/api/call/app.statistik', { method: 'POST', headers: { ...json, 'x-bermantra-token': server.token }, body: '{}' });
+    assert.equal(still.status, 200, 'the server still answers');
   } finally {
     await server.close();
     ctx.close();

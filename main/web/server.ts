@@ -2,8 +2,8 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { basename } from 'node:path';
+import { basename, extname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { AppContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import { CONTENT_SECURITY_POLICY } from '../common/csp';
@@ -38,6 +38,30 @@ export interface WebOptions {
   port?: number;
   staticDir: string;
   token?: string;
+}
+
+class TerlaluBesar extends Error {}
+
+/** An upload's name reduced to a plain base name; null when nothing usable is left (".", "..", empty). */
+export function namaUnggahan(nama: string | null): string | null {
+  const dasar = basename(String(nama ?? '').replace(/\\/g, '/')).replace(/[^\w.\- ]+/g, '_').trim().slice(-120);
+  return dasar && !/^\.+$/.test(dasar) ? dasar : null;
+}
+
+/** Streams a request body to a file, at most MAX_UPLOAD bytes; every stream error ends up in the returned promise. */
+async function simpanUnggahan(req: IncomingMessage, path: string): Promise<void> {
+  let size = 0;
+  await pipeline(
+    req,
+    async function* (source) {
+      for await (const chunk of source) {
+        size += (chunk as Buffer).length;
+        if (size > MAX_UPLOAD) throw new TerlaluBesar();
+        yield chunk as Buffer;
+      }
+    },
+    createWriteStream(path, { mode: 0o600 }),
+  );
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -97,21 +121,15 @@ export function startWebServer(ctx: AppContext, options: WebOptions): Promise<We
           return send(res, 200, await dispatch(ctx, method, input));
         }
         if (req.method === 'POST' && url.pathname === '/api/upload') {
-          const nama = basename(url.searchParams.get('nama') || 'berkas');
+          const nama = namaUnggahan(url.searchParams.get('nama'));
+          if (!nama) return fail(res, 400, 'NAMA_BERKAS_TIDAK_SAH', 'Nama berkas tidak dapat dipakai. Ganti nama berkasnya (huruf, angka, titik, tanda hubung) lalu pilih lagi.');
           const path = ctx.files.tempPath(nama);
-          let size = 0;
-          const out = createWriteStream(path);
           try {
-            for await (const chunk of req) {
-              size += (chunk as Buffer).length;
-              if (size > MAX_UPLOAD) throw new Error('terlalu besar');
-              if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()));
-            }
-            await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
-          } catch {
-            out.destroy();
+            await simpanUnggahan(req, path);
+          } catch (error) {
             rmSync(path, { force: true });
-            return fail(res, 413, 'BERKAS_TERLALU_BESAR', `Berkas ${nama} terlalu besar untuk diunggah (paling besar ${MAX_UPLOAD / 1048576} MB).`);
+            if (error instanceof TerlaluBesar) return fail(res, 413, 'BERKAS_TERLALU_BESAR', `Berkas ${nama} terlalu besar untuk diunggah (paling besar ${MAX_UPLOAD / 1048576} MB).`);
+            return fail(res, 400, 'UNGGAH_GAGAL', `Berkas ${nama} tidak terunggah utuh. Pilih berkasnya sekali lagi.`);
           }
           return send(res, 200, { ok: true, data: ctx.files.register(path, nama) });
         }
@@ -122,13 +140,14 @@ export function startWebServer(ctx: AppContext, options: WebOptions): Promise<We
           } catch {
             return fail(res, 404, 'BERKAS_TIDAK_DIKENAL', 'Berkas tidak ditemukan. Buat ulang ekspornya.');
           }
+          if (!existsSync(path) || !statSync(path).isFile()) return fail(res, 404, 'BERKAS_TIDAK_DIKENAL', 'Berkas tidak ditemukan. Buat ulang ekspornya.');
           res.writeHead(200, {
             'content-type': 'application/octet-stream',
             'content-length': statSync(path).size,
             'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(basename(path))}`,
             'cache-control': 'no-store',
           });
-          createReadStream(path).pipe(res);
+          await pipeline(createReadStream(path), res).catch(() => res.destroy());
           return;
         }
         return fail(res, 404, 'TIDAK_ADA', 'Alamat API tidak dikenal.');
@@ -155,10 +174,17 @@ export function startWebServer(ctx: AppContext, options: WebOptions): Promise<We
       res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : readFileSync(file));
     } catch (error) {
+      // A malformed %-encoding in the address is the caller's mistake, not the server's.
+      if (error instanceof URIError) return fail(res, 400, 'ALAMAT_RUSAK', 'Alamat permintaan tidak dapat dibaca.');
       console.error(error);
       if (!res.headersSent) fail(res, 500, 'GALAT_INTERNAL', 'Terjadi kesalahan pada server lokal.');
       else res.end();
     }
+  });
+  // A socket that breaks mid-request must not take the server down with it.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   return new Promise((resolve, reject) => {
