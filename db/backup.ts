@@ -1,6 +1,6 @@
 import type { Cadangan } from '../main/common/api/aplikasi';
 import Database from 'better-sqlite3';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { AppError } from '../main/common/errors';
 
@@ -25,6 +25,15 @@ function stamp(now: Date): string {
   return `${now.getFullYear()}${p(now.getMonth() + 1)}${p(now.getDate())}-${p(now.getHours())}${p(now.getMinutes())}${p(now.getSeconds())}${p(now.getMilliseconds(), 3)}`;
 }
 
+/** Backups hold the same personal data as the database: owner-only where the OS has modes. */
+function hanyaPemilik(path: string): void {
+  try {
+    chmodSync(path, 0o600);
+  } catch {
+    /* FAT USB sticks and Windows have no modes */
+  }
+}
+
 /** A consistent copy of the open database (VACUUM INTO), then old copies of that kind are pruned. */
 export function makeBackup(sqlite: Database.Database, dbPath: string, jenis: JenisCadangan, now = new Date()): BerkasCadangan {
   const dir = backupDir(dbPath);
@@ -32,6 +41,7 @@ export function makeBackup(sqlite: Database.Database, dbPath: string, jenis: Jen
   const base = basename(dbPath, extname(dbPath));
   const path = join(dir, `${base}-${stamp(now)}-${jenis}.sqlite`);
   sqlite.prepare('VACUUM INTO ?').run(path);
+  hanyaPemilik(path);
   prune(dbPath, jenis);
   return describe(path, dbPath)!;
 }

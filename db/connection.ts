@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import {
@@ -61,6 +61,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   const path = file === ':memory:' ? file : resolve(file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const existed = path !== ':memory:' && existsSync(path);
+  // A new database holds personal data: owner-only from its first byte (SQLite gives its -wal and -shm the same mode).
+  if (!existed && path !== ':memory:' && !options.readonly) writeFileSync(path, '', { mode: 0o600, flag: 'wx' });
   let sqlite: Database.Database;
   try {
     sqlite = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });

@@ -1,7 +1,8 @@
 // npm test: unit tests (node:test, *.test.ts beside the code) then end-to-end tests (Playwright in
 // Debian's Chromium against `npm run web`). Prints "N passed, N failed" last, for CI.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const only = process.argv[2];
@@ -20,8 +21,13 @@ function findTests(dir, out = []) {
   return out;
 }
 
+// The device key (main/api/platform.ts) and anything else of the per-user data folder: a folder of this run,
+// never the tester's own ~/.config/Bermantra.
+const folderData = mkdtempSync(join(tmpdir(), 'bermantra-uji-data-'));
+process.on('exit', () => rmSync(folderData, { recursive: true, force: true }));
+
 function run(cmd, args, env = {}) {
-  const result = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const result = spawnSync(cmd, args, { encoding: 'utf8', env: { ...process.env, BERMANTRA_FOLDER_DATA: folderData, ...env }, stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
   process.stdout.write(result.stdout ?? '');
   return result;
 }

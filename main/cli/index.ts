@@ -1,3 +1,4 @@
+import { berkasHanyaPemilik } from '../api/platform';
 import { parseArgs } from '../common/args';
 import { AppError } from '../common/errors';
 import { Cli, UsageError, type Perintah } from './konteks';
@@ -32,6 +33,7 @@ function cari(positional: string[]): Perintah {
 async function main(): Promise<number> {
   // `npm run cli` runs in the package folder; relative paths are meant from where the user typed.
   if (process.env.INIT_CWD) process.chdir(process.env.INIT_CWD);
+  berkasHanyaPemilik();
   const args = parseArgs(process.argv.slice(2));
   const json = args.flags.get('json') === true;
   if (args.flags.get('help') || args.positional.length === 0) {

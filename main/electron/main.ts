@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
-import type { Pelindung, Platform } from '../api/platform';
+import { berkasHanyaPemilik, pelindungBerkas, type Pelindung, type Platform } from '../api/platform';
 import { flag, parseArgs } from '../common/args';
 import { IPC_CHANNELS } from '../common/bridge';
 import type { FileRef } from '../common/contract-kit';
@@ -29,7 +29,7 @@ function trusted(event: IpcMainInvokeEvent): boolean {
 function platformElectron(): Platform {
   const pelindung: Pelindung = safeStorage.isEncryptionAvailable()
     ? { nama: 'safeStorage', bungkus: (data) => safeStorage.encryptString(data.toString('base64')), buka: (data) => Buffer.from(safeStorage.decryptString(data), 'base64') }
-    : { nama: 'tanpa', bungkus: (data) => data, buka: (data) => data };
+    : pelindungBerkas(app.getPath('userData'));
   return { nama: 'electron', pelindung, folderData: app.getPath('userData') };
 }
 
@@ -155,6 +155,7 @@ else {
     }
   });
   app.whenReady().then(() => {
+    berkasHanyaPemilik();
     // The app makes no network request of its own: anything but file: is refused.
     session.defaultSession.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !/^(file|devtools|chrome-extension):/.test(details.url) }));
     session.defaultSession.webRequest.onHeadersReceived((details, callback) =>

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { platformNode } from '../api/platform';
+import { berkasHanyaPemilik, platformNode } from '../api/platform';
 import { AppContext } from '../api/context';
 import { defaultDbPath } from '../api/paths';
 import { flag, parseArgs } from '../common/args';
@@ -12,6 +12,7 @@ const args = parseArgs(process.argv.slice(2));
 const dbPath = flag(args, 'db') ?? defaultDbPath();
 const port = flag(args, 'port');
 
+berkasHanyaPemilik();
 let ctx: AppContext;
 try {
   ctx = new AppContext(dbPath, platformNode('web'));

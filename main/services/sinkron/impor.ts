@@ -232,10 +232,10 @@ export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: {
   }
 
   const temp = berkasSementara(db, 'terima');
-  writeFileSync(temp, plain);
   let tabel: Record<string, RingkasanTabel>;
   let lampiran: number;
   try {
+    writeFileSync(temp, plain, { mode: 0o600 });
     ({ tabel, lampiran } = denganMuatan(db, temp, () => terapkanMuatan(db, { nama, owner, m, sha, sudahPernah, dryRun: !!opsi.dryRun })));
   } finally {
     rmSync(temp, { force: true });

@@ -66,6 +66,14 @@ export function kunciPrivat(db: Db, pelindung: Pelindung, jenis: 'tanda_tangan' 
     throw new AppError('KUNCI_TERKUNCI', 'Kunci privat dilindungi oleh penyimpanan aman sistem operasi dan hanya dapat dibuka di aplikasi Bermantra di komputer ini.');
   }
   const der = (row.pelindung === 'tanpa' ? TANPA_PELINDUNG : pelindung).buka(Buffer.from(row.privat, 'base64'));
+  if (row.pelindung === 'tanpa' && pelindung.nama !== 'tanpa') {
+    // Keys kept in the clear by an older version are wrapped the first time one is used.
+    db.tx(() => {
+      for (const k of db.all(db.q.selectFrom('kunci').select(['jenis', 'privat']).where('pelindung', '=', 'tanpa'))) {
+        db.run(db.q.updateTable('kunci').set({ privat: pelindung.bungkus(Buffer.from(k.privat, 'base64')).toString('base64'), pelindung: pelindung.nama }).where('jenis', '=', k.jenis));
+      }
+    });
+  }
   return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
 }
 

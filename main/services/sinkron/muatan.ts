@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import type { Db } from '../../../db/connection';
+import { berkasSementara as berkasSementaraDb } from '../../../db/sementara';
 import { kolomLengkap, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
 
 
@@ -59,10 +57,9 @@ export function kolomSalah(cols: Record<string, Kolom>): string {
   return `CASE ${when.join(' ')} END`;
 }
 
-/** A temporary file beside the database (personal data stays in the user's data folder), removed after use. */
+/** A temporary file for a payload, in the database's private folder (db/sementara.ts). */
 export function berkasSementara(db: Db, jenis: string): string {
-  const dir = db.file === ':memory:' ? tmpdir() : dirname(db.file);
-  return join(dir, `.bermantra-${jenis}-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+  return berkasSementaraDb(db.file, jenis);
 }
 
 /** Runs fn with the payload file attached as schema "muatan"; always detaches (ATTACH cannot happen inside a transaction). */
