@@ -44,6 +44,13 @@ if (runUnit) {
   failed += fail + (result.status !== 0 && fail === 0 ? 1 : 0);
 }
 
+if (runUnit) {
+  // Electron's security checks, on the code since the binary cannot run here (scripts/electronegativity.mjs).
+  const scan = spawnSync('node', ['scripts/electronegativity.mjs'], { stdio: 'inherit' });
+  if (scan.status === 0) passed++;
+  else failed++;
+}
+
 if (runE2e) {
   const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
   if (build.status !== 0) {

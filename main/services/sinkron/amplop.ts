@@ -1,6 +1,8 @@
 import { createHash, hkdfSync, sign, verify } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { AppError } from '../../common/errors';
@@ -44,7 +46,44 @@ export interface Manifest {
   lampiran: number;
   /** SHA-256 of the plaintext payload. */
   sha256_isi: string;
+  /** Size of the plaintext payload in bytes: decompression stops there (absent in bundles of older versions). */
+  ukuran_isi?: number;
 }
+
+/** The largest plaintext a bundle may declare, and what a bundle of an older version (no declared size) may inflate to. */
+export const MAKS_ISI_BYTE = 1024 * 1024 * 1024;
+export const MAKS_ISI_LAMA_BYTE = 256 * 1024 * 1024;
+/** Acknowledgements and reference data are small JSON documents. */
+export const MAKS_ISI_KECIL_BYTE = 16 * 1024 * 1024;
+
+const int = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER);
+const teks = (max: number) => z.string().max(max);
+/** The signed header as it must be: a header that merely parses as JSON is not trusted with its fields' types. */
+const HeaderSchema = z.object({
+  format_versi: z.literal(FORMAT_VERSI),
+  jenis: z.enum(['data', 'tanda-terima', 'referensi']),
+  pengirim: z.string().regex(/^35(\.\d{2})?$/),
+  penerima: z.string().regex(/^(35(\.\d{2})?|\*)$/),
+  kunci_pengirim: teks(100),
+  manifest: z.object({
+    pengirim: teks(10),
+    nama_pengirim: teks(200),
+    seq: int,
+    penuh: z.boolean(),
+    dari_cl: int,
+    sampai_cl: int,
+    ack_cl: int,
+    audit_sampai: teks(64).nullable(),
+    dibuat_pada: teks(40),
+    versi_aplikasi: teks(40),
+    versi_skema: int,
+    jumlah: z.record(teks(64), z.number()),
+    lampiran: int,
+    sha256_isi: z.string().regex(/^[0-9a-f]{64}$/),
+    ukuran_isi: int.max(MAKS_ISI_BYTE).optional(),
+  }),
+  enkripsi: z.object({ alg: teks(64), epk: teks(100), nonce: teks(40), penerima_sidik: teks(100) }).nullable(),
+});
 
 export interface HeaderBundel {
   format_versi: typeof FORMAT_VERSI;
@@ -89,7 +128,7 @@ export function uraikan(bytes: Buffer, nama = 'berkas'): Terurai {
   } catch {
     throw rusak(`Kepala berkas ${nama} rusak. Minta pengirim mengirim ulang bundelnya.`);
   }
-  if (header?.format_versi !== FORMAT_VERSI || !header.manifest || typeof header.kunci_pengirim !== 'string') {
+  if (header?.format_versi !== FORMAT_VERSI) {
     throw new AppError(
       'FORMAT_TIDAK_DIKENAL',
       typeof header?.format_versi === 'number' && header.format_versi < FORMAT_VERSI
@@ -97,7 +136,24 @@ export function uraikan(bytes: Buffer, nama = 'berkas'): Terurai {
         : `${nama} memakai format bundel yang tidak dikenal aplikasi ini (versi ${String(header?.format_versi)}). Perbarui Bermantra.`,
     );
   }
+  const cek = HeaderSchema.safeParse(header);
+  if (!cek.success) {
+    const soal = cek.error.issues[0];
+    throw rusak(`Kepala berkas ${nama} tidak sah (${soal?.path.join('.') || 'kepala'}). Berkas rusak atau diubah: minta pengirim mengirim ulang bundelnya. Tidak ada yang diubah.`);
+  }
   return { header, headerBytes, payload: bytes.subarray(pstart, pstart + plen), signed: bytes.subarray(0, pstart + plen), signature: bytes.subarray(pstart + plen) };
+}
+
+/** Inflates a payload, stopping at `batas` bytes: a small file cannot make the app inflate gigabytes. */
+export function inflasi(data: Buffer, batas: number, nama: string): Buffer {
+  try {
+    return gunzipSync(data, { maxOutputLength: batas });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE' || error instanceof RangeError) {
+      throw rusak(`${nama} mengembang melebihi ukuran yang dinyatakan (${Math.round(batas / 1048576)} MB): berkas rusak atau sengaja dibuat begitu. Tidak ada yang diubah.`);
+    }
+    throw rusak(`${nama} tidak dapat dibuka (isi terkompresinya rusak). Minta pengirim mengirim ulang. Tidak ada yang diubah.`);
+  }
 }
 
 export function susun(header: HeaderBundel, payload: Buffer, signKey: ReturnType<typeof kunciPrivat>): Buffer {

@@ -130,6 +130,7 @@ export function segelBundel(db: Db, pelindung: Pelindung, muatan: MuatanBundel, 
     jumlah,
     lampiran: lampiranBaru.length,
     sha256_isi: createHash('sha256').update(plain).digest('hex'),
+    ukuran_isi: plain.length,
   };
   // Encrypt for the province's receiving key with a fresh ephemeral key.
   const recipient = Buffer.from(prov.kunci_penerimaan!, 'base64');

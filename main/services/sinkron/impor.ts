@@ -1,20 +1,19 @@
 import { createDecipheriv, createHash, diffieHellman } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import type { Db } from '../../../db/connection';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import type { HasilImporBundel } from '../../common/api/sinkron';
 import { AppError } from '../../common/errors';
+import type { Pengaturan } from '../../common/records';
 import { SYNCED_TABLES } from '../../common/register';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
 import { folderLampiran } from '../laporan/foto';
-import type { Pengaturan } from '../../common/records';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
-import { ALG, kunciSimetris, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
-import { daftarkanPihak, kunciPrivat, kunciPublik, pihakSinkron, publicFromRaw, sidikJari , type Pelindung } from './kunci';
+import { ALG, inflasi, kunciSimetris, MAKS_ISI_LAMA_BYTE, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
 import { cariBarisDitolak } from './aturan';
+import { daftarkanPihak, kunciPrivat, kunciPublik, pihakSinkron, publicFromRaw, sidikJari, type Pelindung } from './kunci';
 import { AUDIT_KOLOM, berkasSementara, ddlMuatan, denganMuatan, KOLOM, kolomSalah, MUATAN, RINGKASAN_DTSEN_KOLOM } from './muatan';
 import { terapkanReferensi, terapkanTandaTerima } from './referensi';
 
@@ -60,18 +59,24 @@ function bukaData(db: Db, pelindung: Pelindung, t: Terurai, nama: string): Buffe
   }
   const recipient = Buffer.from(kunciPublik(db, 'penerimaan')!, 'base64');
   const epk = Buffer.from(enc.epk, 'base64');
+  const m = t.header.manifest;
+  let gz: Buffer;
   try {
     const key = kunciSimetris(diffieHellman({ privateKey: kunciPrivat(db, pelindung, 'penerimaan'), publicKey: publicFromRaw(epk, 'x25519') }), epk, recipient);
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(enc.nonce, 'base64'));
     decipher.setAAD(t.headerBytes);
     decipher.setAuthTag(t.payload.subarray(t.payload.length - 16));
-    const plain = gunzipSync(Buffer.concat([decipher.update(t.payload.subarray(0, t.payload.length - 16)), decipher.final()]), { maxOutputLength: 2 ** 31 - 1 });
-    if (createHash('sha256').update(plain).digest('hex') !== t.header.manifest.sha256_isi || !plain.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) throw new Error('isi');
-    return plain;
+    gz = Buffer.concat([decipher.update(t.payload.subarray(0, t.payload.length - 16)), decipher.final()]);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw rusak(`${nama} tidak dapat dibuka (dekripsi gagal): berkas rusak. Minta pengirim mengirim ulang. Tidak ada yang diubah.`);
   }
+  // Decompression stops at the size the signed header declares (older bundles: a fixed bound).
+  const plain = inflasi(gz, m.ukuran_isi ?? MAKS_ISI_LAMA_BYTE, nama);
+  if ((m.ukuran_isi !== undefined && plain.length !== m.ukuran_isi) || createHash('sha256').update(plain).digest('hex') !== m.sha256_isi || !plain.subarray(0, SQLITE_MAGIC.length).equals(SQLITE_MAGIC)) {
+    throw rusak(`${nama} tidak dapat dibuka (isinya tidak cocok dengan kepala berkas): berkas rusak. Minta pengirim mengirim ulang. Tidak ada yang diubah.`);
+  }
+  return plain;
 }
 
 class Batal extends Error {}
@@ -210,7 +215,7 @@ export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: {
   if (t.header.jenis === 'tanda-terima' || t.header.jenis === 'referensi') {
     if (p.mode !== 'kabupaten') throw new AppError('MODE_SALAH', `${nama} adalah ${t.header.jenis === 'referensi' ? 'bundel referensi' : 'tanda terima'} untuk kabupaten/kota, bukan untuk provinsi.`);
     periksaPengirim(db, p, t, nama);
-    return t.header.jenis === 'tanda-terima' ? terapkanTandaTerima(db, p, t, nama, !!opsi.dryRun) : terapkanReferensi(db, p, t, !!opsi.dryRun);
+    return t.header.jenis === 'tanda-terima' ? terapkanTandaTerima(db, p, t, nama, !!opsi.dryRun) : terapkanReferensi(db, p, t, nama, !!opsi.dryRun);
   }
   if (p.mode !== 'provinsi') throw new AppError('MODE_SALAH', `${nama} adalah bundel data untuk provinsi. Kabupaten/kota hanya mengimpor tanda terima dan bundel referensi.`);
   if (t.header.penerima !== '35') throw new AppError('BUKAN_UNTUK_KITA', `${nama} ditujukan untuk provinsi lain (${t.header.penerima}). Tidak ada yang diubah.`);

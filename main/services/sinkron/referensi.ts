@@ -1,18 +1,18 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import type { Db } from '../../../db/connection';
 import type { HasilImporBundel } from '../../common/api/sinkron';
 import { AppError } from '../../common/errors';
 import type { Katalog } from '../../common/laporan';
 import type { TemplatSurat } from '../../common/proposal';
+import type { Pengaturan } from '../../common/records';
 import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from '../dasbor/dashboard';
 import { katalogAktif, pasangKatalog } from '../laporan/laporan';
-import type { Pengaturan } from '../../common/records';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { daftarDinas, pasangTemplatSurat, simpanDaftarDinas, templatSurat } from '../proposal/proposal';
 import { namaWilayah } from '../wilayah/wilayah';
-import { FORMAT_VERSI, manifestPolos, susun, tulisTerverifikasi, type HeaderBundel, type Terurai } from './amplop';
+import { FORMAT_VERSI, inflasi, MAKS_ISI_KECIL_BYTE, manifestPolos, rusak, susun, tulisTerverifikasi, type HeaderBundel, type Terurai } from './amplop';
 import { ack, setPengaturan } from './ekspor';
-import { kunciPrivat, kunciPublik , type Pelindung } from './kunci';
+import { kunciPrivat, kunciPublik, type Pelindung } from './kunci';
 
 
 export interface IsiTandaTerima {
@@ -36,8 +36,21 @@ export function buatTandaTerima(db: Db, pelindung: Pelindung, kabupaten: string,
   return { berkas: path, isi };
 }
 
+/** The JSON of an acknowledgement or reference bundle, inflated within bounds; a wrong shape is a damaged file. */
+function bacaJson<T extends object>(t: Terurai, nama: string, bentuk: (x: Partial<T> & Record<string, unknown>) => boolean): T {
+  const text = inflasi(t.payload, MAKS_ISI_KECIL_BYTE, nama).toString('utf8');
+  let isi: unknown;
+  try {
+    isi = JSON.parse(text);
+  } catch {
+    isi = null;
+  }
+  if (typeof isi !== 'object' || isi === null || !bentuk(isi as Partial<T> & Record<string, unknown>)) throw rusak(`${nama} berisi data yang tidak dikenal. Minta provinsi mengirim ulang berkasnya. Tidak ada yang diubah.`);
+  return isi as T;
+}
+
 export function terapkanTandaTerima(db: Db, p: Pengaturan, t: Terurai, nama: string, dryRun: boolean): HasilImporBundel {
-  const isi = JSON.parse(gunzipSync(t.payload).toString('utf8')) as IsiTandaTerima;
+  const isi = bacaJson<IsiTandaTerima>(t, nama, (x) => typeof x.kabupaten === 'string' && Number.isInteger(x.bundle_seq) && Number.isInteger(x.cl_sampai));
   const own = p.kabupaten_kode;
   if (isi.kabupaten !== own) throw new AppError('BUKAN_UNTUK_KITA', `${nama} adalah tanda terima untuk ${isi.kabupaten}, bukan untuk ${own}.`);
   const a = ack(db);
@@ -81,8 +94,8 @@ export function buatBundelReferensi(db: Db, pelindung: Pelindung, path: string):
   return { berkas: path, katalog_versi: isi.katalog.versi };
 }
 
-export function terapkanReferensi(db: Db, p: Pengaturan, t: Terurai, dryRun: boolean): HasilImporBundel {
-  const isi = JSON.parse(gunzipSync(t.payload).toString('utf8')) as IsiReferensi;
+export function terapkanReferensi(db: Db, p: Pengaturan, t: Terurai, nama: string, dryRun: boolean): HasilImporBundel {
+  const isi = bacaJson<IsiReferensi>(t, nama, (x) => typeof x.katalog === 'object' && x.katalog !== null && Array.isArray(x.dinas));
   let pesan = '';
   if (!dryRun) {
     db.tx(() => {
