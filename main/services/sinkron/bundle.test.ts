@@ -1,58 +1,26 @@
-import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { test } from 'node:test';
 import { openDatabase, type Db } from '../../../db/connection';
+import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { KATALOG_AWAL } from '../../common/laporan';
-import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel, susun, uraikan } from './bundle';
-import { buatDemo } from '../demo/demo';
-import { simpanTemplatSurat } from '../proposal/proposal';
-import { cocokkan, imporEkstrak } from '../dtsen/dtsen';
-import { tulisEkstrakDemo } from '../demo/ekstrak';
-import { pdfProposal } from '../proposal/dokumen';
-import { simpanKelompok } from '../kelompok/kelompok';
-import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanPihak, identitas, kunciPrivat, pulihkanKunci, sidikJari, TANPA_PELINDUNG } from './kunci';
-import { katalogAktif, pasangKatalog } from '../laporan/laporan';
-import { statusKabupaten } from './provinsi';
-import { hitungDashboard, simpanTarget } from '../dasbor/dashboard';
-import { ajukanLaporan, bukaKembaliLaporan, simpanLaporan } from '../laporan/laporan';
-import { RecordWriter } from '../../../db/write';
-import { tempDb } from '../testing';
 import { SYNCED_TABLES } from '../../common/register';
-import { buatMuatan, segelBundel } from './ekspor';
-
-/** Plays a hostile or broken sender: the payload is altered after the app wrote it, then sealed as usual. */
-function eksporDiubah(db: Db, folder: string, ubah: (file: string) => void) {
-  const muatan = buatMuatan(db, {});
-  const file = join(folder, 'muatan-diubah.sqlite');
-  writeFileSync(file, muatan.plain);
-  ubah(file);
-  return segelBundel(db, TANPA_PELINDUNG, { ...muatan, plain: readFileSync(file) }, { folder });
-}
-
-/** A digest of every row of every table: "byte-for-byte unchanged in content". */
-function isi(db: Db): string {
-  const tables = (db.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map((t) => t.name);
-  const h = createHash('sha256');
-  for (const t of tables) h.update(t + JSON.stringify(db.sqlite.prepare(`SELECT * FROM ${t}`).all().map((r) => JSON.stringify(r)).sort()));
-  return h.digest('hex');
-}
-
-function dunia(kelompok = 4) {
-  const prov = tempDb('35');
-  const kab = tempDb(null);
-  buatDemo(kab.db, { kelompok, bulan: 2, seed: 4, kabupaten: '35.07' });
-  buatKunci(prov.db, TANPA_PELINDUNG);
-  buatKunci(kab.db, TANPA_PELINDUNG);
-  daftarkanPihak(kab.db, bacaIdentitas(JSON.stringify(identitas(prov.db, TANPA_PELINDUNG))));
-  daftarkanPihak(prov.db, bacaIdentitas(JSON.stringify(identitas(kab.db, TANPA_PELINDUNG))));
-  const ekspor = (opsi: { penuh?: boolean } = {}) => readFileSync(eksporBundel(kab.db, TANPA_PELINDUNG, { ...opsi, folder: kab.dir }).berkas);
-  return { prov, kab, ekspor, cleanup: () => (prov.cleanup(), kab.cleanup()) };
-}
+import { hitungDashboard, simpanTarget } from '../dasbor/dashboard';
+import { buatDemo } from '../demo/demo';
+import { tulisEkstrakDemo } from '../demo/ekstrak';
+import { cocokkan, imporEkstrak } from '../dtsen/dtsen';
+import { simpanKelompok } from '../kelompok/kelompok';
+import { ajukanLaporan, bukaKembaliLaporan, katalogAktif, pasangKatalog, simpanLaporan } from '../laporan/laporan';
+import { pdfProposal } from '../proposal/dokumen';
+import { simpanTemplatSurat } from '../proposal/proposal';
+import { tempDb } from '../testing';
+import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel, susun, uraikan } from './bundle';
+import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanPihak, identitas, kunciPrivat, pulihkanKunci, sidikJari, TANPA_PELINDUNG } from './kunci';
+import { statusKabupaten } from './provinsi';
+import { dunia, eksporDiubah, isi, ubahLonggar } from './uji-bundel';
 
 test('a district bundle arrives whole at the province; applying it again changes nothing and says so', () => {
   const w = dunia();
@@ -135,20 +103,7 @@ test('every damaged or foreign bundle is refused with a message and changes noth
 
 test('a signed bundle whose payload breaks the schema or holds another district\'s rows is refused whole', () => {
   // A hostile or broken sender: the payload is altered after the app wrote it, then signed and encrypted as usual.
-  const ubah = (sql: string, skema?: (ddl: string) => string) => (file: string) => {
-    const x = new Database(file);
-    x.unsafeMode(true);
-    x.pragma('writable_schema = ON');
-    const ddl = new Map((x.prepare('SELECT name, sql FROM sqlite_master').all() as { name: string; sql: string }[]).map((r) => [r.name, r.sql]));
-    for (const [name] of ddl) x.prepare('UPDATE sqlite_master SET sql = ? WHERE name = ?').run(`CREATE TABLE ${name} (${(x.prepare(`SELECT group_concat(name) AS c FROM pragma_table_info('${name}')`).get() as { c: string }).c})`, name);
-    x.close();
-    const y = new Database(file);
-    y.exec(sql);
-    y.unsafeMode(true);
-    y.pragma('writable_schema = ON');
-    for (const [name, text] of ddl) y.prepare('UPDATE sqlite_master SET sql = ? WHERE name = ?').run(skema ? skema(text) : text, name);
-    y.close();
-  };
+  const ubah = (sql: string, skema?: (ddl: string) => string) => (file: string) => ubahLonggar(file, (y) => y.exec(sql), skema);
   const kasus: [string, (file: string) => void, RegExp][] = [
     ['another district\'s row', ubah("UPDATE kelompok SET kabupaten_kode = '35.08' WHERE rowid = 2"), /tabel kelompok baris 2 milik 35\.08, bukan 35\.07/],
     ['a blob for a name', ubah("UPDATE anggota SET nama = x'00ff' WHERE rowid = 3"), /tabel anggota baris 3 tidak sah \(nama: jenis data salah\)/],
