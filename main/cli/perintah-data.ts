@@ -125,9 +125,10 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'anggota export',
-    bantuan: 'anggota export --db FILE -o PATH.xlsx [--json]',
+    bantuan: 'anggota export --db FILE -o PATH.xlsx|PATH.csv [--json]',
     db: 'ada',
-    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .xlsx', () => cli.call('anggota.ekspor', {}), 'Daftar anggota ditulis ke'),
+    // A file named .csv is always CSV (for Indonesian spreadsheets); anything else gets .xlsx.
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .xlsx atau .csv', () => cli.call('anggota.ekspor', { format: /\.csv$/i.test(cli.flag('o') ?? '') ? 'csv' : 'xlsx' }), 'Daftar anggota ditulis ke'),
   },
   {
     nama: 'stats',

@@ -1,6 +1,6 @@
 import { RecordWriter } from '../../../db/write';
 import { ambilAnggota, daftarAnggota, simpanAnggota } from '../../services/anggota/anggota';
-import { eksporAnggota } from '../../services/anggota/ekspor';
+import { eksporAnggota, eksporAnggotaCsv } from '../../services/anggota/ekspor';
 import { imporAnggota, pratinjauImpor } from '../../services/anggota/impor';
 import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
 
@@ -17,8 +17,10 @@ export const anggotaHandlers: HandlersFor<keyof typeof anggotaApi> = {
   'anggota.impor': (ctx, input) =>
     imporAnggota(ctx.db, ctx.files.resolve(input.berkas), input.berkas, { sheet: input.sheet, mapping: input.mapping, kelompokId: input.kelompokId, dryRun: input.dryRun }),
   'anggota.ekspor': (ctx, input) => {
-    const out = ctx.files.output(`anggota-${bacaPengaturan(ctx.db).kabupaten_kode ?? ''}-${new Date().toISOString().slice(0, 10)}.xlsx`);
-    eksporAnggota(ctx.db, input, out.path);
+    const { format, ...filter } = input;
+    const out = ctx.files.output(`anggota-${bacaPengaturan(ctx.db).kabupaten_kode ?? ''}-${new Date().toISOString().slice(0, 10)}.${format}`);
+    if (format === 'csv') eksporAnggotaCsv(ctx.db, filter, out.path);
+    else eksporAnggota(ctx.db, filter, out.path);
     return out.ref();
   },
 };

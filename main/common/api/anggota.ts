@@ -87,5 +87,5 @@ export const anggotaApi = {
       dryRun: z.boolean().default(true),
     }),
   ).writes<RingkasanImpor>(),
-  'anggota.ekspor': method(z.object(anggotaFilter)).reads<FileRef>(),
+  'anggota.ekspor': method(z.object({ ...anggotaFilter, format: z.enum(['xlsx', 'csv']).default('xlsx') })).reads<FileRef>(),
 };

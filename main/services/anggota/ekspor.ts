@@ -1,4 +1,6 @@
+import { renameSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
+import { awalCsv, barisCsv } from '../dokumen/csv';
 import { semuaAnggota, type AnggotaFilter } from './anggota';
 import { textCell, tulisWorkbook, XLSX } from '../dokumen/spreadsheet';
 import { namaWilayah } from '../wilayah/wilayah';
@@ -38,5 +40,20 @@ export function eksporAnggota(db: Db, filter: AnggotaFilter, path: string): { ju
   XLSX.utils.book_append_sheet(wb, ws, 'Anggota');
   wb.Props = { Title: 'Daftar anggota kelompok binaan', Author: 'Bermantra' };
   tulisWorkbook(wb, path);
+  return { jumlah: rows.length };
+}
+
+/** The same list as CSV for Indonesian spreadsheets (";", BOM, NIK and No. KK kept as text, formulas neutralised). */
+export function eksporAnggotaCsv(db: Db, filter: AnggotaFilter, path: string): { jumlah: number } {
+  const rows = semuaAnggota(db, filter);
+  const tanggal = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : null);
+  const lines = [awalCsv([...KOLOM_EKSPOR])];
+  for (const a of rows) {
+    const noKk = a.no_kk ? { kode: a.no_kk } : null;
+    lines.push(barisCsv([{ kode: a.nik }, noKk, a.nama, a.jenis_kelamin, tanggal(a.tanggal_lahir), a.alamat, namaWilayah(a.desa_kode) ?? '', namaWilayah(a.kecamatan_kode) ?? '', a.kelompok_nama, a.jabatan]) + '\r\n');
+  }
+  const temp = `${path}.${process.pid}.tmp`;
+  writeFileSync(temp, lines.join(''));
+  renameSync(temp, path);
   return { jumlah: rows.length };
 }

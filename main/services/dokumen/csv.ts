@@ -102,3 +102,38 @@ function parseRecord(line: string, delimiter: string): string[] {
   return out;
 }
 
+
+// ---------------------------------------------------------------------------------------------- writing
+
+/**
+ * A cell the app writes into a CSV: text from people (neutralised), a number, or a code of digits that must stay
+ * text (NIK, No. KK: a spreadsheet would turn 16 digits into a rounded number).
+ */
+export type SelCsv = string | number | null | { kode: string };
+
+/** Indonesian Excel splits CSV on ";" (the decimal separator is ","). */
+export const PEMISAH_CSV = ';';
+
+/**
+ * One cell as text. People's text that starts like a formula (=, +, -, @, tab, CR) gets a leading apostrophe
+ * (OWASP CSV injection); digit codes are written as ="…", which Excel and LibreOffice show as the text itself;
+ * decimals take a comma.
+ */
+export function selCsv(v: SelCsv): string {
+  let text: string;
+  if (v === null) text = '';
+  else if (typeof v === 'number') text = Number.isFinite(v) ? String(v).replace('.', ',') : '';
+  else if (typeof v === 'object') return /^\d+$/.test(v.kode) ? `="${v.kode}"` : selCsv(v.kode);
+  else text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A CSV line (without its line break). */
+export function barisCsv(cells: SelCsv[]): string {
+  return cells.map(selCsv).join(PEMISAH_CSV);
+}
+
+/** The start of every CSV the app writes: a UTF-8 byte-order mark (so Excel reads UTF-8) and the header line. */
+export function awalCsv(header: string[]): string {
+  return `\uFEFF${barisCsv(header)}\r\n`;
+}

@@ -64,6 +64,13 @@ function cellOf(cell: XLSX.CellObject | undefined): Sel {
   return { text: String(cell.v).trim(), angka: false };
 }
 
+/** A CSV cell as the app wrote it back to its text: ="3507…" (a code kept as text), '=… (a neutralised formula). */
+export function teksCsv(t: string): string {
+  const kode = /^="(.*)"$/.exec(t);
+  if (kode) return kode[1]!;
+  return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
+}
+
 /**
  * Reads a whole spreadsheet file (member lists, RAB sheets: small files). Large extracts use the
  * streaming reader of the matching module instead. Throws AppError with an Indonesian message for
@@ -103,7 +110,7 @@ export function bacaSpreadsheet(path: string, nama: string, sheetName?: string |
     if (!looksLikeText(bytes)) throw bukanSpreadsheet(nama);
     const text = decodeText(bytes).replace(/^\uFEFF/, '');
     const firstLine = text.slice(0, text.search(/\r?\n|$/));
-    grid = parseCsv(text, detectDelimiter(firstLine)).map((row) => row.map((t) => ({ text: t.trim(), angka: false })));
+    grid = parseCsv(text, detectDelimiter(firstLine)).map((row) => row.map((t) => ({ text: teksCsv(t.trim()), angka: false })));
     sheets = ['CSV'];
     sheet = 'CSV';
   }
@@ -111,7 +118,9 @@ export function bacaSpreadsheet(path: string, nama: string, sheetName?: string |
   const headerIndex = grid.findIndex((row) => !isEmpty(row));
   if (headerIndex < 0) throw new AppError('BERKAS_KOSONG', `Lembar "${sheet}" di berkas ${nama} kosong. Pilih lembar atau berkas yang berisi daftar.`);
   const headerRow = grid[headerIndex]!;
-  const width = Math.max(...grid.slice(headerIndex).map((r) => (r ?? []).length));
+  // A loop, not Math.max(...rows): spreading 125,000 rows as arguments overflows the stack.
+  let width = 0;
+  for (let i = headerIndex; i < grid.length; i++) width = Math.max(width, (grid[i] ?? []).length);
   const headers = Array.from({ length: width }, (_, i) => headerRow[i]?.text || `Kolom ${XLSX.utils.encode_col(i)}`);
   const rows: Sel[][] = [];
   const nomorBaris: number[] = [];

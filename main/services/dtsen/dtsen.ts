@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import { awalCsv, barisCsv } from '../dokumen/csv';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, renameSync, statSync } from 'node:fs';
@@ -426,9 +427,6 @@ export function ringkasanDtsen(db: Db): RingkasanDtsen {
 
 const KOLOM_HASIL = ['nik', 'nama', 'kelompok', 'status', 'desil', 'skor', 'ganda'] as const;
 
-function csvCell(v: string): string {
-  return /[",\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
 
 /** One row per anggota: nik, nama, kelompok, status, desil, skor, ganda (.csv or .xlsx by the file name). */
 export async function eksporHasil(db: Db, path: string, filter: { status?: StatusCocok | null } = {}): Promise<{ jumlah: number }> {
@@ -448,9 +446,13 @@ export async function eksporHasil(db: Db, path: string, filter: { status?: Statu
     ws.getColumn(1).numFmt = '@';
     await wb.xlsx.writeFile(temp);
   } else {
+    // For Indonesian spreadsheets: ";" with a BOM, NIKs kept as text, names that look like formulas neutralised.
     const out = createWriteStream(temp);
-    out.write('\uFEFF' + KOLOM_HASIL.join(',') + '\r\n');
-    for (const v of values) if (!out.write(v.map(csvCell).join(',') + '\r\n')) await once(out, 'drain');
+    out.write(awalCsv([...KOLOM_HASIL]));
+    for (const r of rows) {
+      const line = barisCsv([{ kode: r.nik }, r.nama, r.kelompok, r.status, r.desil, r.skor, r.ganda ? 'ya' : 'tidak']);
+      if (!out.write(line + '\r\n')) await once(out, 'drain');
+    }
     out.end();
     await once(out, 'finish');
   }
