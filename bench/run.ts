@@ -5,6 +5,7 @@ import { benchProposal } from './proposal';
 import { benchSinkron } from './sinkron';
 import { benchDtsen } from './dtsen';
 import { benchDashboard } from './dashboard';
+import { benchAnggotaImpor } from './anggota-impor';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   sinkron: benchSinkron,
   dtsen: benchDtsen,
   dashboard: benchDashboard,
+  'anggota-impor': benchAnggotaImpor,
 };
 
 const only = process.argv[2];

@@ -10,7 +10,7 @@ import { UsageError, type Cli, type Perintah, type Printable } from './konteks';
 function ringkasImpor(r: RingkasanImpor): string {
   const lines = [
     `${r.dryRun ? 'Uji coba (tidak ada yang ditulis)' : 'Impor selesai'}: ${formatAngka(r.totalBaris)} baris dibaca.`,
-    `  baru: ${r.baru}, diperbarui: ${r.diperbarui}, dilewati: ${r.dilewati}, galat: ${r.galat.length}, peringatan: ${r.peringatan.length}`,
+    `  baru: ${r.baru}, diperbarui: ${r.diperbarui}, dilewati: ${r.dilewati}, galat: ${r.jumlahGalat}, peringatan: ${r.jumlahPeringatan}`,
     ...r.galat.slice(0, 50).map((g) => `  galat baris ${g.baris}: ${g.pesan}`),
     ...r.peringatan.slice(0, 50).map((g) => `  peringatan baris ${g.baris}: ${g.pesan}`),
   ];

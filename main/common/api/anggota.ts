@@ -41,8 +41,11 @@ export interface RingkasanImpor {
   baru: number;
   diperbarui: number;
   dilewati: number;
+  /** The first 1,000 of each; the counts below cover them all. */
   galat: BarisPesan[];
   peringatan: BarisPesan[];
+  jumlahGalat: number;
+  jumlahPeringatan: number;
 }
 
 export const anggotaInput = z.object({

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../common/errors';
@@ -25,11 +25,11 @@ function xlsx(dir: string, name: string, rows: unknown[][]): string {
 }
 
 const ref = (path: string) => ({ ref: 'x', nama: path.split('/').pop()! });
-const guess = (path: string) => pratinjauImpor(path, ref(path)).mapping;
-const run = (db: Parameters<typeof imporAnggota>[0], path: string, opts: { dryRun: boolean; kelompokId?: string }) =>
-  imporAnggota(db, path, ref(path), { mapping: guess(path), kelompokId: opts.kelompokId ?? null, dryRun: opts.dryRun });
+const guess = async (path: string) => (await pratinjauImpor(path, ref(path))).mapping;
+const run = async (db: Parameters<typeof imporAnggota>[0], path: string, opts: { dryRun: boolean; kelompokId?: string }) =>
+  imporAnggota(db, path, ref(path), { mapping: await guess(path), kelompokId: opts.kelompokId ?? null, dryRun: opts.dryRun });
 
-test('the dry run reports new, updated, skipped and failed rows by row number and writes nothing; the import then writes them', () => {
+test('the dry run reports new, updated, skipped and failed rows by row number and writes nothing; the import then writes them', async () => {
   const t = tempDb();
   try {
     const k = kelompok(t.db);
@@ -45,13 +45,13 @@ test('the dry run reports new, updated, skipped and failed rows by row number an
       [6, '', 'Tanpa NIK', '', '', ''],
     ]);
     const before = snapshotCounts(t.db);
-    const dry = run(t.db, path, { dryRun: true, kelompokId: k });
+    const dry = await run(t.db, path, { dryRun: true, kelompokId: k });
     assert.deepEqual([dry.totalBaris, dry.baru, dry.diperbarui, dry.dilewati], [6, 1, 1, 1]);
     assert.deepEqual(dry.galat.map((g) => g.baris), [5, 6, 7]);
     assert.match(dry.galat[0]!.pesan, /sudah muncul di baris 4/);
     assert.deepEqual(snapshotCounts(t.db), before);
 
-    const done = run(t.db, path, { dryRun: false, kelompokId: k });
+    const done = await run(t.db, path, { dryRun: false, kelompokId: k });
     assert.deepEqual([done.baru, done.diperbarui, done.dilewati, done.galat.length], [1, 1, 1, 3]);
     const names = (t.db.sqlite.prepare('SELECT nama FROM anggota ORDER BY nama').all() as { nama: string }[]).map((r) => r.nama);
     assert.deepEqual(names, ['Agus Santoso', 'Endang Lestari', 'Siti Rahayu']);
@@ -64,7 +64,7 @@ test('the dry run reports new, updated, skipped and failed rows by row number an
   }
 });
 
-test('Excel damage: a NIK stored as a number ending in 0 is a warning, scientific notation is an error', () => {
+test('Excel damage: a NIK stored as a number ending in 0 is a warning, scientific notation is an error', async () => {
   const t = tempDb();
   try {
     const k = kelompok(t.db);
@@ -73,7 +73,7 @@ test('Excel damage: a NIK stored as a number ending in 0 is a warning, scientifi
       [3507015203850010, 'Angka Berakhir Nol', 'P'],
       ['3.50701E+15', 'Notasi Ilmiah', 'L'],
     ]);
-    const dry = run(t.db, path, { dryRun: true, kelompokId: k });
+    const dry = await run(t.db, path, { dryRun: true, kelompokId: k });
     assert.equal(dry.baru, 1);
     assert.match(dry.peringatan.find((p) => p.baris === 2)!.pesan, /kemungkinan rusak oleh Excel/);
     assert.equal(dry.galat[0]!.baris, 3);
@@ -83,14 +83,14 @@ test('Excel damage: a NIK stored as a number ending in 0 is a warning, scientifi
   }
 });
 
-test('a semicolon CSV in Windows-1252 with a KELOMPOK column is read, names intact', () => {
+test('a semicolon CSV in Windows-1252 with a KELOMPOK column is read, names intact', async () => {
   const t = tempDb();
   try {
     kelompok(t.db, 'KUBE Melati');
     const text = 'NIK;NAMA;KELOMPOK;DESA\r\n"3507015203850003";"Siti Nur\u00e9";KUBE Melati;Tlogosari\r\n3507011204900004;Agus;KUBE Mawar;\r\n';
     const path = join(t.dir, 'daftar.csv');
     writeFileSync(path, Buffer.from(text, 'latin1'));
-    const result = run(t.db, path, { dryRun: false });
+    const result = await run(t.db, path, { dryRun: false });
     assert.equal(result.baru, 1);
     assert.match(result.galat[0]!.pesan, /Kelompok "KUBE Mawar" belum terdaftar/);
     const row = t.db.sqlite.prepare('SELECT nama, desa_kode FROM anggota').get() as { nama: string; desa_kode: string };
@@ -100,7 +100,7 @@ test('a semicolon CSV in Windows-1252 with a KELOMPOK column is read, names inta
   }
 });
 
-test('bad files get a clear message and change nothing', () => {
+test('bad files get a clear message and change nothing', async () => {
   const t = tempDb();
   try {
     const k = kelompok(t.db);
@@ -109,14 +109,15 @@ test('bad files get a clear message and change nothing', () => {
       ['kosong.xlsx', '', 'BERKAS_KOSONG'],
       ['acak.xlsx', randomBytes(4096), 'BUKAN_SPREADSHEET'],
       ['rusak.xlsx', Buffer.concat([Buffer.from('PK\u0003\u0004'), randomBytes(2000)]), 'BERKAS_RUSAK'],
-      ['besar.csv', Buffer.alloc(50 * 1024 * 1024, 0x41), 'BERKAS_TERLALU_BESAR'],
+      ['besar.csv', '', 'BERKAS_TERLALU_BESAR'], // made 600 MB (sparse) below
       ['judul.csv', 'NIK,NAMA\n', 'BERKAS_KOSONG'],
       ['tanpa-nik.csv', 'NAMA,ALAMAT\nSiti,Dusun Krajan\n', 'KOLOM_NIK_TIDAK_ADA'],
     ];
     for (const [name, content, code] of cases) {
       const path = join(t.dir, name);
       writeFileSync(path, content);
-      assert.throws(
+      if (name === 'besar.csv') truncateSync(path, 600 * 1024 * 1024);
+      await assert.rejects(
         () => run(t.db, path, { dryRun: false, kelompokId: k }),
         (e: AppError) => e instanceof AppError && e.code === code && /[a-z]/.test(e.message),
         name,
@@ -128,7 +129,7 @@ test('bad files get a clear message and change nothing', () => {
   }
 });
 
-test('export then import of the same file changes nothing: NIKs survive as text', () => {
+test('export then import of the same file changes nothing: NIKs survive as text', async () => {
   const t = tempDb();
   try {
     buatDemo(t.db, { kelompok: 5, seed: 7 });
@@ -138,14 +139,14 @@ test('export then import of the same file changes nothing: NIKs survive as text'
     const a2 = wb.Sheets.Anggota!.A2!;
     assert.equal(a2.t, 's');
     assert.equal(String(a2.v).length, 16);
-    const result = run(t.db, path, { dryRun: true });
+    const result = await run(t.db, path, { dryRun: true });
     assert.deepEqual([result.baru, result.diperbarui, result.dilewati, result.galat.length], [0, 0, jumlah, 0]);
   } finally {
     t.cleanup();
   }
 });
 
-test('dates are read in the ways officers write them', () => {
+test('dates are read in the ways officers write them', async () => {
   assert.equal(parseTanggal('1980-03-12'), '1980-03-12');
   assert.equal(parseTanggal('12/03/1980'), '1980-03-12');
   assert.equal(parseTanggal('2.3.1980'), '1980-03-02');
@@ -153,4 +154,40 @@ test('dates are read in the ways officers write them', () => {
   assert.equal(parseTanggal('12 Agt 1980'), '1980-08-12');
   assert.equal(parseTanggal('31/02/1980'), null);
   assert.equal(parseTanggal('kemarin'), null);
+});
+
+test('a plain CSV of 130,000 rows gives its dry-run summary (once a stack overflow), with the first 1,000 messages and the full counts', async () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db);
+    const lines = ['NIK;NAMA'];
+    // Valid NIKs of Kab. Malang born 1980–1999, and every tenth row without a name.
+    for (let i = 0; i < 130_000; i++) lines.push(`3507${String(10 + (i % 30)).padStart(2, '0')}${String(1 + (i % 28)).padStart(2, '0')}${String(1 + (i % 12)).padStart(2, '0')}${String(80 + (i % 20))}${String(1 + (i % 9999)).padStart(4, '0')};${i % 10 === 0 ? '' : `Warga ${i}`}`);
+    const path = join(t.dir, 'besar.csv');
+    writeFileSync(path, lines.join('\n'));
+    const before = snapshotCounts(t.db);
+    const dry = await run(t.db, path, { dryRun: true, kelompokId: k });
+    assert.equal(dry.totalBaris, 130_000);
+    assert.equal(dry.jumlahGalat, dry.totalBaris - dry.baru - dry.dilewati - dry.diperbarui);
+    assert.ok(dry.jumlahGalat >= 13_000, `${dry.jumlahGalat} rows without a name or repeated`);
+    assert.equal(dry.galat.length, 1000);
+    assert.deepEqual(snapshotCounts(t.db), before);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('an .xlsx whose archive declares gigabytes of content is refused before anything is inflated', async () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db);
+    const path = xlsx(t.dir, 'bom.xlsx', [['NIK', 'NAMA'], ['3507015203850003', 'Siti']]);
+    const bytes = readFileSync(path);
+    // Every central directory entry now claims an uncompressed size of 3.75 GB.
+    for (let i = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); i >= 0; i = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), i + 4)) bytes.writeUInt32LE(0xf0000000, i + 24);
+    writeFileSync(path, bytes);
+    await assert.rejects(() => run(t.db, path, { dryRun: true, kelompokId: k }), (e: AppError) => e.code === 'BERKAS_TIDAK_WAJAR' && /menyatakan isi \d+ MB/.test(e.message));
+  } finally {
+    t.cleanup();
+  }
 });

@@ -1,3 +1,4 @@
+import { HimpunanNik } from './himpunan-nik';
 import type { Db } from '../../../db/connection';
 import { makeBackup } from '../../../db/backup';
 import { RecordWriter } from '../../../db/write';
@@ -7,7 +8,8 @@ import { AppError } from '../../common/errors';
 import { NAMA_BULAN } from '../../common/format';
 import { JABATAN, type AnggotaFields, type Jabatan } from '../../common/records';
 import { periksaNik } from '../wilayah/nik';
-import { bacaSpreadsheet, headerKey, type Lembar, type Sel } from '../dokumen/spreadsheet';
+import { bukaLembar, type SumberLembar } from '../dokumen/lembar-bertahap';
+import { headerKey, XLSX, type Sel } from '../dokumen/spreadsheet';
 import { desaDi, desaDiKabupaten, namaWilayah } from '../wilayah/wilayah';
 import { kabupatenAktif } from '../pengaturan/pengaturan';
 
@@ -34,17 +36,42 @@ export function tebakMapping(headers: string[]): Mapping {
   return mapping;
 }
 
-export function pratinjauImpor(path: string, berkas: FileRef, sheet?: string | null): PratinjauImpor {
-  const lembar = bacaSpreadsheet(path, berkas.nama, sheet);
-  return {
-    berkas,
-    sheets: lembar.sheets,
-    sheet: lembar.sheet,
-    headers: lembar.headers,
-    mapping: tebakMapping(lembar.headers),
-    sampel: lembar.rows.slice(0, 10).map((r) => r.map((c) => c.text)),
-    totalBaris: lembar.rows.length,
-  };
+/** A row with no text in any cell: skipped, as Excel users leave blank lines between groups. */
+function kosong(sel: Sel[]): boolean {
+  return sel.every((c) => !c || c.text === '');
+}
+
+/** The header row (the first that is not empty) and the data rows after it, a batch at a time. */
+async function* barisData(sumber: SumberLembar, nama: string, onKepala: (headers: string[]) => void): AsyncGenerator<{ baris: number; sel: Sel[] }[]> {
+  let kepala: string[] | null = null;
+  for await (const batch of sumber.baris()) {
+    const out: { baris: number; sel: Sel[] }[] = [];
+    for (const r of batch) {
+      if (kosong(r.sel)) continue;
+      if (!kepala) {
+        kepala = r.sel.map((c, i) => c?.text || `Kolom ${XLSX.utils.encode_col(i)}`);
+        onKepala(kepala);
+        continue;
+      }
+      out.push(r);
+    }
+    if (out.length) yield out;
+  }
+  if (!kepala) throw new AppError('BERKAS_KOSONG', `Lembar "${sumber.sheet}" di berkas ${nama} kosong. Pilih lembar atau berkas yang berisi daftar.`);
+}
+
+/** The sheet's header, the guessed column mapping, ten sample rows and how many rows there are (read once, a batch at a time). */
+export async function pratinjauImpor(path: string, berkas: FileRef, sheet?: string | null): Promise<PratinjauImpor> {
+  const sumber = bukaLembar(path, berkas.nama, sheet);
+  let headers: string[] = [];
+  const sampel: string[][] = [];
+  let totalBaris = 0;
+  for await (const batch of barisData(sumber, berkas.nama, (h) => (headers = h))) {
+    for (const r of batch) if (sampel.length < 10) sampel.push(headers.map((_, i) => r.sel[i]?.text ?? ''));
+    totalBaris += batch.length;
+  }
+  if (totalBaris === 0) throw new AppError('BERKAS_KOSONG', `Lembar "${sumber.sheet}" di berkas ${berkas.nama} hanya berisi judul kolom, tanpa data.`);
+  return { berkas, sheets: sumber.sheets, sheet: sumber.sheet, headers, mapping: tebakMapping(headers), sampel, totalBaris };
 }
 
 const BULAN_KEY = NAMA_BULAN.map((b) => b.toLowerCase());
@@ -113,8 +140,9 @@ interface KonteksImpor {
   terdaftar: Map<string, Terdaftar[]>;
   desaKabupaten: { kode: string; nama: string }[];
   /** NIK → the row of this file it first appeared in. */
-  seen: Map<string, number>;
+  seen: HimpunanNik;
   peringatan: BarisPesan[];
+  jumlahPeringatan: number;
 }
 
 function konteksImpor(db: Db, kabupaten: string, kelompokId: string | null): KonteksImpor {
@@ -130,7 +158,7 @@ function konteksImpor(db: Db, kabupaten: string, kelompokId: string | null): Kon
   for (const a of db.all(db.q.selectFrom('anggota').select(['id', 'kelompok_id', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'alamat', 'desa_kode', 'jabatan']).where('deleted_at', 'is', null))) {
     terdaftar.set(a.nik, [...(terdaftar.get(a.nik) ?? []), a]);
   }
-  return { kabupaten, kelompokId, kelompokById, kelompokByName, terdaftar, desaKabupaten: desaDiKabupaten(kabupaten), seen: new Map(), peringatan: [] };
+  return { kabupaten, kelompokId, kelompokById, kelompokByName, terdaftar, desaKabupaten: desaDiKabupaten(kabupaten), seen: new HimpunanNik(), peringatan: [], jumlahPeringatan: 0 };
 }
 
 /** A row's fields as read and checked, before it is compared with the members already registered. */
@@ -152,7 +180,10 @@ interface IsianBaris {
 function bacaIsian(k: KonteksImpor, row: Sel[], col: Partial<Record<MappingField, number>>, baris: number): IsianBaris {
   const get = (f: MappingField) => (col[f] === undefined ? '' : row[col[f]!]!.text.trim());
   const problems: string[] = [];
-  const warn = (pesan: string) => k.peringatan.push({ baris, pesan });
+  const warn = (pesan: string) => {
+    k.jumlahPeringatan++;
+    if (k.peringatan.length < MAKS_PESAN) k.peringatan.push({ baris, pesan });
+  };
 
   const nikCell = nikDariSel(row[col.nik!]!);
   if (nikCell.galat) problems.push(nikCell.galat);
@@ -251,36 +282,53 @@ function rencanakan(k: KonteksImpor, x: IsianBaris, baris: number): { galat: str
   return { rencana: { baris, kelompokId: kelompok.id, existingId: same?.id ?? null, changed, values } };
 }
 
-/** Checks every row, then (unless dry run) writes the valid ones in one transaction. */
-export function imporAnggota(
+/** How many error and warning lines a summary lists (the counts cover them all). */
+export const MAKS_PESAN = 1000;
+
+/**
+ * Checks every row, a batch at a time, then (unless dry run) writes the valid ones in one transaction. A dry run
+ * keeps only counts and the first messages, so its memory does not grow with the file.
+ */
+export async function imporAnggota(
   db: Db,
   path: string,
   berkas: FileRef,
   options: { sheet?: string | null; mapping: Mapping; kelompokId?: string | null; dryRun: boolean },
-): RingkasanImpor {
+): Promise<RingkasanImpor> {
   const kabupaten = kabupatenAktif(db);
-  const lembar = bacaSpreadsheet(path, berkas.nama, options.sheet);
-  const col = resolveMapping(lembar, options.mapping, options.kelompokId);
+  const sumber = bukaLembar(path, berkas.nama, options.sheet);
   const k = konteksImpor(db, kabupaten, options.kelompokId ?? null);
   const galat: BarisPesan[] = [];
   const rencana: Rencana[] = [];
-  let dilewati = 0;
-  lembar.rows.forEach((row, i) => {
-    const baris = lembar.nomorBaris[i]!;
-    const hasil = rencanakan(k, bacaIsian(k, row, col, baris), baris);
-    if ('galat' in hasil) galat.push({ baris, pesan: hasil.galat });
-    else if ('lewati' in hasil) dilewati++;
-    else rencana.push(hasil.rencana);
-  });
+  const jumlah = { total: 0, baru: 0, diperbarui: 0, dilewati: 0, galat: 0 };
+  let col: Partial<Record<MappingField, number>> = {};
+  for await (const batch of barisData(sumber, berkas.nama, (headers) => (col = resolveMapping(headers, sumber.sheet, options.mapping, options.kelompokId)))) {
+    for (const r of batch) {
+      jumlah.total++;
+      const hasil = rencanakan(k, bacaIsian(k, r.sel, col, r.baris), r.baris);
+      if ('galat' in hasil) {
+        jumlah.galat++;
+        if (galat.length < MAKS_PESAN) galat.push({ baris: r.baris, pesan: hasil.galat });
+      } else if ('lewati' in hasil) jumlah.dilewati++;
+      else {
+        if (hasil.rencana.existingId) jumlah.diperbarui++;
+        else jumlah.baru++;
+        if (!options.dryRun) rencana.push(hasil.rencana);
+      }
+    }
+  }
+  if (jumlah.total === 0) throw new AppError('BERKAS_KOSONG', `Lembar "${sumber.sheet}" di berkas ${berkas.nama} hanya berisi judul kolom, tanpa data.`);
 
   const summary: RingkasanImpor = {
     dryRun: options.dryRun,
-    totalBaris: lembar.rows.length,
-    baru: rencana.filter((r) => !r.existingId).length,
-    diperbarui: rencana.filter((r) => r.existingId).length,
-    dilewati,
+    totalBaris: jumlah.total,
+    baru: jumlah.baru,
+    diperbarui: jumlah.diperbarui,
+    dilewati: jumlah.dilewati,
     galat,
-    peringatan: k.peringatan,
+    peringatan: k.peringatan.slice(0, MAKS_PESAN),
+    jumlahGalat: jumlah.galat,
+    jumlahPeringatan: k.jumlahPeringatan,
   };
   if (options.dryRun || rencana.length === 0) return summary;
 
@@ -295,14 +343,14 @@ export function imporAnggota(
   return summary;
 }
 
-function resolveMapping(lembar: Lembar, mapping: Mapping, kelompokId?: string | null): Partial<Record<MappingField, number>> {
+function resolveMapping(headers: string[], sheet: string, mapping: Mapping, kelompokId?: string | null): Partial<Record<MappingField, number>> {
   const col: Partial<Record<MappingField, number>> = {};
   for (const [field, header] of Object.entries(mapping) as [MappingField, string][]) {
-    const index = lembar.headers.indexOf(header);
-    if (index < 0) throw new AppError('KOLOM_TIDAK_ADA', `Kolom "${header}" tidak ada di lembar "${lembar.sheet}". Pilih ulang pemetaan kolom.`);
+    const index = headers.indexOf(header);
+    if (index < 0) throw new AppError('KOLOM_TIDAK_ADA', `Kolom "${header}" tidak ada di lembar "${sheet}". Pilih ulang pemetaan kolom.`);
     col[field] = index;
   }
-  if (col.nik === undefined) throw new AppError('KOLOM_NIK_TIDAK_ADA', `Kolom NIK tidak ditemukan di baris judul lembar "${lembar.sheet}". Pilih kolom yang berisi NIK.`, [{ field: 'nik', message: 'Pilih kolom NIK.' }]);
+  if (col.nik === undefined) throw new AppError('KOLOM_NIK_TIDAK_ADA', `Kolom NIK tidak ditemukan di baris judul lembar "${sheet}". Pilih kolom yang berisi NIK.`, [{ field: 'nik', message: 'Pilih kolom NIK.' }]);
   if (col.nama === undefined) throw new AppError('KOLOM_NAMA_TIDAK_ADA', 'Pilih kolom yang berisi nama anggota.', [{ field: 'nama', message: 'Pilih kolom nama.' }]);
   if (col.kelompok === undefined && !kelompokId) {
     throw new AppError('KELOMPOK_BELUM_DIPILIH', 'Pilih kelompok tujuan untuk semua baris, atau pilih kolom yang berisi nama kelompok.', [{ field: 'kelompok', message: 'Pilih kelompok.' }]);

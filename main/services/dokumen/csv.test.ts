@@ -61,8 +61,8 @@ test('the DT-SEN result and the member list as CSV: ";" with a BOM, NIKs as text
     // The member CSV is a file the import reads back: nothing new, nothing changed, the names as they were.
     const path = join(t.dir, 'anggota.csv');
     const berkas = { ref: 'x', nama: 'anggota.csv' };
-    const p = pratinjauImpor(path, berkas, null);
-    const r = imporAnggota(t.db, path, berkas, { mapping: p.mapping, dryRun: true });
+    const p = await pratinjauImpor(path, berkas, null);
+    const r = await imporAnggota(t.db, path, berkas, { mapping: p.mapping, dryRun: true });
     const jumlah = (t.db.sqlite.prepare('SELECT count(*) AS n FROM anggota').get() as { n: number }).n;
     assert.deepEqual([r.baru, r.diperbarui, r.dilewati, r.galat.length], [0, 0, jumlah, 0]);
   } finally {

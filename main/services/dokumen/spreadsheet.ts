@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
+import { unzipSync } from 'fflate';
 import { AppError } from '../../common/errors';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
 
@@ -18,6 +19,8 @@ export interface Lembar {
   sheets: string[];
   sheet: string;
   headers: string[];
+  /** Spreadsheet row number (1-based) of the header row. */
+  barisKepala: number;
   /** Spreadsheet row number (1-based) of each data row. */
   nomorBaris: number[];
   rows: Sel[][];
@@ -64,6 +67,52 @@ function cellOf(cell: XLSX.CellObject | undefined): Sel {
   return { text: String(cell.v).trim(), angka: false };
 }
 
+/** What the inflated content of an .xlsx may add up to, and the largest ratio to its compressed size. */
+export const MAKS_ISI_XLSX_BYTE = 2 * 1024 * 1024 * 1024;
+export const MAKS_RASIO_XLSX = 200;
+/** Files read whole (.xls, .ods) stay small. */
+export const MAKS_LEMBAR_UTUH_MB = MAKS_UKURAN_MB;
+
+function bom(nama: string, pesan: string): AppError {
+  return new AppError('BERKAS_TIDAK_WAJAR', `Berkas ${nama} ${pesan}: berkas rusak atau sengaja dibuat begitu. Simpan ulang dari Excel sebagai .xlsx atau .csv lalu pilih lagi.`);
+}
+
+export interface LembarXlsx {
+  name: string;
+  /** N of xl/worksheets/sheetN.xml, where the sheet's rows are. */
+  nomorBerkas: string;
+}
+
+const entitas = (t: string) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+
+/** The sheets of an .xlsx (name and part), from its workbook parts, after checking the sizes its archive declares. */
+export function periksaXlsx(path: string, nama: string): LembarXlsx[] {
+  const data = readFileSync(path);
+  let total = 0;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(data, {
+      filter(f) {
+        total += f.originalSize;
+        if (f.originalSize > MAKS_ISI_XLSX_BYTE || total > MAKS_ISI_XLSX_BYTE) throw bom(nama, `menyatakan isi ${Math.round(total / 1048576)} MB setelah dibuka`);
+        return (f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels') && f.originalSize < 10 * 1024 * 1024;
+      },
+    });
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    throw new AppError('BERKAS_RUSAK', `Berkas ${nama} rusak atau bukan berkas Excel yang sah. Buka di Excel, simpan ulang sebagai .xlsx, lalu pilih lagi.`);
+  }
+  if (total > Math.max(data.length, 1024 * 1024) * MAKS_RASIO_XLSX) throw bom(nama, `mengembang ${Math.round(total / Math.max(data.length, 1))} kali dari ukurannya`);
+  const teks = (name: string) => new TextDecoder().decode(entries[name] ?? new Uint8Array());
+  const rels = new Map([...teks('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/\bId="([^"]*)"/.exec(m[0])?.[1] ?? '', /\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? '']));
+  const sheets = [...teks('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => {
+    const rid = /\br:id="([^"]*)"|\bid="([^"]*)"/.exec(m[0]);
+    const target = rels.get(rid?.[1] ?? rid?.[2] ?? '') ?? '';
+    return { name: entitas(/\bname="([^"]*)"/.exec(m[0])?.[1] ?? ''), nomorBerkas: /sheet(\d+)\.xml$/.exec(target)?.[1] ?? '' };
+  });
+  return sheets.length ? sheets : [{ name: 'Sheet1', nomorBerkas: '1' }];
+}
+
 /** A CSV cell as the app wrote it back to its text: ="3507…" (a code kept as text), '=… (a neutralised formula). */
 export function teksCsv(t: string): string {
   const kode = /^="(.*)"$/.exec(t);
@@ -94,6 +143,7 @@ export function bacaSpreadsheet(path: string, nama: string, sheetName?: string |
   let sheets: string[];
   let sheet: string;
   if (zip || ole) {
+    if (zip && !bytes.subarray(0, 100).toString('latin1').includes('mimetypeapplication/vnd.oasis')) periksaXlsx(path, nama);
     let wb: XLSX.WorkBook;
     try {
       wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false });
@@ -131,7 +181,7 @@ export function bacaSpreadsheet(path: string, nama: string, sheetName?: string |
     nomorBaris.push(i + 1);
   }
   if (rows.length === 0) throw new AppError('BERKAS_KOSONG', `Lembar "${sheet}" di berkas ${nama} hanya berisi judul kolom, tanpa data.`);
-  return { sheets, sheet, headers, nomorBaris, rows };
+  return { sheets, sheet, headers, barisKepala: headerIndex + 1, nomorBaris, rows };
 }
 
 /** Header text → comparable key: "No. KK" → "NOKK". */
