@@ -64,7 +64,41 @@ function daftar(entitas: 'offtaker' | 'perjanjian' | 'mou' | 'isu'): Perintah {
   };
 }
 
+/** The settings the CLI may set (`pengaturan set key=value …`): the office's letterhead and signer. */
+const KUNCI_PENGATURAN = ['operator', 'nama_instansi', 'alamat_instansi', 'kota_surat', 'telepon', 'email', 'website', 'kode_pos', 'kepala_nama', 'kepala_nip', 'kepala_pangkat', 'kepala_jabatan', 'ttd_mode', 'ttd_nama', 'ttd_nip', 'ttd_pangkat', 'ttd_jabatan', 'tembusan'] as const;
+
 export const PERINTAH_DATA: Perintah[] = [
+  {
+    nama: 'pengaturan show',
+    bantuan: 'pengaturan show --db FILE [--json] | pengaturan set --db FILE kunci=nilai … (tembusan: baris dipisah \\n)',
+    db: 'ada',
+    async jalankan(cli) {
+      const { lambang, ...p } = (await cli.call('app.status', {})).pengaturan;
+      const data = { ...p, lambang: lambang ? 'ada' : '' };
+      return { json: data, text: Object.entries(data).map(([k, v]) => `${k}: ${String(v ?? '')}`).join('\n') };
+    },
+  },
+  {
+    nama: 'pengaturan set',
+    bantuan: '',
+    db: 'ada',
+    async jalankan(cli) {
+      const pasangan = cli.args.positional.slice(2);
+      if (!pasangan.length) throw new UsageError(`Tulis kunci=nilai, misalnya: pengaturan set --db F kepala_nama="Dr. Ir. Budi Santoso, M.T." (kunci: ${KUNCI_PENGATURAN.join(', ')})`);
+      const p = (await cli.call('app.status', {})).pengaturan;
+      const ubah: Record<string, string> = {};
+      for (const x of pasangan) {
+        const i = x.indexOf('=');
+        const kunci = i > 0 ? x.slice(0, i) : x;
+        if (!(KUNCI_PENGATURAN as readonly string[]).includes(kunci)) throw new UsageError(`Kunci "${kunci}" tidak dikenal. Kunci yang dapat diatur: ${KUNCI_PENGATURAN.join(', ')}.`);
+        ubah[kunci] = i > 0 ? x.slice(i + 1).replace(/\\n/g, '\n') : '';
+      }
+      const { lambang: _lambang, mode: _mode, kabupaten_kode: _kode, kabupaten_nama: _nama, ...sekarang } = p;
+      const data = await cli.call('pengaturan.simpan', { ...sekarang, ...ubah } as Parameters<typeof cli.call<'pengaturan.simpan'>>[1]);
+      const { lambang, ...hasil } = data;
+      return { json: { ...hasil, lambang: lambang ? 'ada' : '' }, text: `Pengaturan disimpan: ${Object.keys(ubah).join(', ')}.` };
+    },
+  },
   {
     nama: 'init',
     bantuan: 'init --db FILE (--kabupaten 35.07 | --provinsi) [--operator NAMA]',

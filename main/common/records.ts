@@ -57,7 +57,23 @@ export interface Pengaturan {
   kota_surat: string;
   telepon: string;
   email: string;
+  website: string;
+  kode_pos: string;
   kepala_nama: string;
   kepala_nip: string;
+  kepala_pangkat: string;
   kepala_jabatan: string;
+  /** How letters are signed: by the head, or a.n./Plt./Plh. by the signer below (Tata Naskah Dinas). */
+  ttd_mode: ModeTandaTangan;
+  ttd_nama: string;
+  ttd_nip: string;
+  ttd_pangkat: string;
+  ttd_jabatan: string;
+  /** Copies of letters go to these offices, one per line. */
+  tembusan: string;
+  /** The regional emblem for the letterhead, as a data: URL (PNG or JPEG the office uploaded); '' when none. */
+  lambang: string;
 }
+
+export const MODE_TANDA_TANGAN = ['langsung', 'a.n.', 'Plt.', 'Plh.'] as const;
+export type ModeTandaTangan = (typeof MODE_TANDA_TANGAN)[number];

@@ -1,10 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { listBackups, makeBackup } from '../../../db/backup';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { statistik } from '../../services/dasbor/statistik';
 import { buatDemo } from '../../services/demo/demo';
 import { tulisEkstrakDemo } from '../../services/demo/ekstrak';
 import { riwayat } from '../../services/pengaturan/audit';
-import { bacaPengaturan, setup, simpanPengaturan } from '../../services/pengaturan/pengaturan';
+import { bacaPengaturan, setup, simpanLambang, simpanPengaturan } from '../../services/pengaturan/pengaturan';
 import { APP_VERSION } from '../context';
 
 import type { Cadangan } from '../../common/api';
@@ -22,6 +23,7 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'app.statistik': (ctx) => statistik(ctx.db),
   'pengaturan.setup': (ctx, input) => setup(ctx.db, input),
   'pengaturan.simpan': (ctx, input) => simpanPengaturan(ctx.db, input),
+  'pengaturan.lambang': (ctx, input) => simpanLambang(ctx.db, input.berkas ? readFileSync(ctx.files.resolve(input.berkas)) : null, input.berkas?.nama),
   'demo.ekstrakDtsen': async (ctx, input) => {
     const out = ctx.files.output(`ekstrak-demo-${input.seed}.csv`);
     const hasil = await tulisEkstrakDemo(ctx.db, out.path, input.baris, input.seed);

@@ -1,12 +1,12 @@
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
-import type { Mode, Pengaturan } from '../../common/records';
+import { MODE_TANDA_TANGAN, type Mode, type ModeTandaTangan, type Pengaturan } from '../../common/records';
 import { namaWilayah } from '../wilayah/wilayah';
 
-const KUNCI = ['mode', 'kabupaten_kode', 'operator', 'nama_instansi', 'alamat_instansi', 'kota_surat', 'telepon', 'email', 'kepala_nama', 'kepala_nip', 'kepala_jabatan'] as const;
+const KUNCI = ['mode', 'kabupaten_kode', 'operator', 'nama_instansi', 'alamat_instansi', 'kota_surat', 'telepon', 'email', 'website', 'kode_pos', 'kepala_nama', 'kepala_nip', 'kepala_pangkat', 'kepala_jabatan', 'ttd_mode', 'ttd_nama', 'ttd_nip', 'ttd_pangkat', 'ttd_jabatan', 'tembusan', 'lambang'] as const;
 type Kunci = (typeof KUNCI)[number];
 
-export type PengaturanInput = Omit<Pengaturan, 'mode' | 'kabupaten_kode' | 'kabupaten_nama'>;
+export type PengaturanInput = Partial<Omit<Pengaturan, 'mode' | 'kabupaten_kode' | 'kabupaten_nama' | 'operator'>> & { operator: string };
 
 export function bacaPengaturan(db: Db): Pengaturan {
   const rows = db.all(db.q.selectFrom('pengaturan').select(['kunci', 'nilai']));
@@ -24,9 +24,19 @@ export function bacaPengaturan(db: Db): Pengaturan {
     kota_surat: get('kota_surat'),
     telepon: get('telepon'),
     email: get('email'),
+    website: get('website'),
+    kode_pos: get('kode_pos'),
     kepala_nama: get('kepala_nama'),
     kepala_nip: get('kepala_nip'),
+    kepala_pangkat: get('kepala_pangkat'),
     kepala_jabatan: get('kepala_jabatan'),
+    ttd_mode: ((MODE_TANDA_TANGAN as readonly string[]).includes(get('ttd_mode')) ? get('ttd_mode') : 'langsung') as ModeTandaTangan,
+    ttd_nama: get('ttd_nama'),
+    ttd_nip: get('ttd_nip'),
+    ttd_pangkat: get('ttd_pangkat'),
+    ttd_jabatan: get('ttd_jabatan'),
+    tembusan: get('tembusan'),
+    lambang: get('lambang'),
   };
 }
 
@@ -70,6 +80,21 @@ export function setup(db: Db, input: PengaturanInput & { mode: Mode; kabupaten_k
 export function simpanPengaturan(db: Db, input: PengaturanInput): Pengaturan {
   if (!bacaPengaturan(db).mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
   tulis(db, input);
+  return bacaPengaturan(db);
+}
+
+/** The emblem of the letterhead: a PNG or JPEG of at most 512 KB, kept as a data: URL; null removes it. */
+export function simpanLambang(db: Db, bytes: Buffer | null, nama = 'lambang'): Pengaturan {
+  if (!bacaPengaturan(db).mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
+  if (!bytes) {
+    tulis(db, { lambang: '' });
+    return bacaPengaturan(db);
+  }
+  const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+  const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+  if (!png && !jpeg) throw new AppError('BUKAN_GAMBAR', `${nama} bukan gambar PNG atau JPEG. Pilih berkas lambang daerah dalam format PNG atau JPEG.`);
+  if (bytes.length > 512 * 1024) throw new AppError('GAMBAR_TERLALU_BESAR', `${nama} terlalu besar (${Math.round(bytes.length / 1024)} KB; paling besar 512 KB). Perkecil gambarnya lalu pilih lagi.`);
+  tulis(db, { lambang: `data:image/${png ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}` });
   return bacaPengaturan(db);
 }
 
