@@ -1,3 +1,4 @@
+import { formatRupiah } from './format';
 // Business proposals with a RAB, addressed to Gubernur Jawa Timur c.q. Kepala Dinas terkait.
 
 import { STATUS_PROPOSAL } from './register';
@@ -36,7 +37,30 @@ export interface Proyeksi {
   penjualan_bulan?: number;
 }
 
+/** RAB groups that buy lasting things (equipment, carts, buildings): the investment; the rest is working capital. */
+export function kelompokInvestasi(kelompokBelanja: string): boolean {
+  return /peralatan|mesin|sarana|prasarana|gerobak|renovasi|bangunan|investasi|kendaraan|etalase/i.test(kelompokBelanja);
+}
+
+/** What the RAB asks, split into investment and working capital. */
+export function modalDariRab(items: RabItem[]): { investasi: number; kerja: number; total: number } {
+  let investasi = 0;
+  let kerja = 0;
+  for (const i of items) {
+    if (kelompokInvestasi(i.kelompok_belanja)) investasi += jumlahItem(i);
+    else kerja += jumlahItem(i);
+  }
+  return { investasi, kerja, total: investasi + kerja };
+}
+
 export interface Kelayakan {
+  /** Investment and working capital the figures use: from the RAB when it has lines, else as typed. */
+  modal_investasi: number | null;
+  modal_kerja: number | null;
+  modal_total: number | null;
+  sumber_modal: 'rab' | 'isian' | null;
+  /** The typed investment differs from the RAB's: the composer shows it, the PDF uses the RAB. */
+  selisih_modal: string | null;
   /** Break-even point in units per month. */
   bep_unit: number | null;
   bep_rupiah: number | null;
@@ -84,12 +108,22 @@ export function susunRab(items: RabItem[]): { groups: RabGroup[]; total: number 
   return { groups, total: groups.reduce((a, g) => a + g.subtotal, 0) };
 }
 
-/** Feasibility from the projection the user enters. */
-export function hitungKelayakan(p: Proyeksi): Kelayakan {
+/**
+ * Feasibility from the projection the user enters and the RAB: the capital it is paid back from is what the RAB
+ * asks (investment and working capital), so the proposal cannot promise a payback on a smaller sum than it asks.
+ */
+export function hitungKelayakan(p: Proyeksi, rab: RabItem[] = []): Kelayakan {
   const catatan: string[] = [];
-  const { modal_investasi: modal, biaya_tetap_bulan: tetap, biaya_variabel_unit: variabel, harga_jual_unit: harga, penjualan_bulan: jual } = p;
+  const { biaya_tetap_bulan: tetap, biaya_variabel_unit: variabel, harga_jual_unit: harga, penjualan_bulan: jual } = p;
+  const dariRab = rab.length ? modalDariRab(rab) : null;
+  const modal = dariRab ? { modal_investasi: dariRab.investasi, modal_kerja: dariRab.kerja, modal_total: dariRab.total, sumber_modal: 'rab' as const } : p.modal_investasi ? { modal_investasi: p.modal_investasi, modal_kerja: null, modal_total: p.modal_investasi, sumber_modal: 'isian' as const } : { modal_investasi: null, modal_kerja: null, modal_total: null, sumber_modal: null };
+  const selisih =
+    dariRab && p.modal_investasi && p.modal_investasi !== dariRab.investasi
+      ? `Modal investasi yang diketik (${formatRupiah(p.modal_investasi)}) berbeda dari investasi di RAB (${formatRupiah(dariRab.investasi)}; seluruh RAB ${formatRupiah(dariRab.total)}). Kelayakan dan dokumen memakai angka RAB.`
+      : null;
+  if (selisih) catatan.push(selisih);
   if ([tetap, variabel, harga, jual].some((v) => v === undefined || v === null)) {
-    return { bep_unit: null, bep_rupiah: null, laba_bulan: null, rc_ratio: null, payback_bulan: null, layak: null, catatan: ['Isi biaya tetap, biaya variabel, harga jual dan penjualan per bulan untuk menghitung kelayakan.'] };
+    return { ...modal, selisih_modal: selisih, bep_unit: null, bep_rupiah: null, laba_bulan: null, rc_ratio: null, payback_bulan: null, layak: null, catatan: [...catatan, 'Isi biaya tetap, biaya variabel, harga jual dan penjualan per bulan untuk menghitung kelayakan.'] };
   }
   const margin = harga! - variabel!;
   const bepUnit = margin > 0 ? Math.ceil(tetap! / margin) : null;
@@ -98,10 +132,10 @@ export function hitungKelayakan(p: Proyeksi): Kelayakan {
   const biaya = tetap! + jual! * variabel!;
   const laba = pendapatan - biaya;
   const rc = biaya > 0 ? Math.round((pendapatan / biaya) * 100) / 100 : null;
-  const payback = modal && laba > 0 ? Math.round((modal / laba) * 10) / 10 : null;
+  const payback = modal.modal_total && laba > 0 ? Math.round((modal.modal_total / laba) * 10) / 10 : null;
   if (laba <= 0) catatan.push('Proyeksi laba per bulan tidak positif.');
   if (bepUnit !== null && jual! < bepUnit) catatan.push(`Penjualan per bulan (${jual}) di bawah titik impas (${bepUnit} unit).`);
-  return { bep_unit: bepUnit, bep_rupiah: bepUnit === null ? null : bepUnit * harga!, laba_bulan: laba, rc_ratio: rc, payback_bulan: payback, layak: laba > 0 && (rc ?? 0) > 1, catatan };
+  return { ...modal, selisih_modal: selisih, bep_unit: bepUnit, bep_rupiah: bepUnit === null ? null : bepUnit * harga!, laba_bulan: laba, rc_ratio: rc, payback_bulan: payback, layak: laba > 0 && (rc ?? 0) > 1, catatan };
 }
 
 /** NIK shown on documents: 350701******0003 unless the user chose full NIKs. */

@@ -107,8 +107,9 @@ test('matching by NIK, by birth date and a close name, and flagging Excel-damage
     const csv = join(t.dir, 'hasil.csv');
     await eksporHasil(t.db, csv);
     const lines = readFileSync(csv, 'utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    assert.equal(lines[0], 'nik,nama,kelompok,status,desil,skor,ganda');
-    assert.ok(lines.includes('3507011204900010,Agus Santoso,KUBE Melati,NIK_RUSAK_EXCEL,,,tidak'));
+    // For Indonesian spreadsheets: ";" and NIKs that stay text.
+    assert.equal(lines[0], 'nik;nama;kelompok;status;desil;skor;ganda');
+    assert.ok(lines.includes('="3507011204900010";Agus Santoso;KUBE Melati;NIK_RUSAK_EXCEL;;;tidak'));
     const xlsx = join(t.dir, 'hasil.xlsx');
     await eksporHasil(t.db, xlsx, { status: 'TIDAK_DITEMUKAN' });
     const wb = new ExcelJS.Workbook();

@@ -68,7 +68,7 @@ export function ambilProposal(db: Db, id: string): ProposalDetail {
     sertakan_omzet: full.sertakan_omzet === 1,
     isi: JSON.parse(full.isi) as IsiProposal,
     proyeksi,
-    kelayakan: hitungKelayakan(proyeksi),
+    kelayakan: hitungKelayakan(proyeksi, items),
     rab: { items, groups: rab.groups, total: rab.total, terbilang: terbilangRupiah(rab.total) },
     profil: {
       nama: k.nama,

@@ -136,7 +136,7 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
 
   const items: RabItem[] = rab.map((r) => ({ ...(r.id ? { id: r.id } : {}), kelompok_belanja: r.kelompok_belanja || 'Lainnya', uraian: r.uraian, volume: angka(r.volume || '0'), satuan: r.satuan, harga_satuan: Math.round(angka(r.harga_satuan || '0')) }));
   const proy: Proyeksi = Object.fromEntries(Object.entries(proyeksi).filter(([, v]) => v !== '').map(([k, v]) => [k, angka(v)]));
-  const kelayakan = hitungKelayakan(proy);
+  const kelayakan = hitungKelayakan(proy, items);
   const total = susunRab(items).total;
   const locked = status !== 'draft';
 
@@ -225,8 +225,14 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
           {kelayakan.laba_bulan !== null ? `laba per bulan ${formatRupiah(kelayakan.laba_bulan)} · ` : ''}
           {kelayakan.rc_ratio !== null ? `R/C ${String(kelayakan.rc_ratio).replace('.', ',')} · ` : ''}
           {kelayakan.payback_bulan !== null ? `balik modal ${String(kelayakan.payback_bulan).replace('.', ',')} bulan · ` : ''}
-          {kelayakan.layak === null ? kelayakan.catatan.join(' ') : kelayakan.layak ? 'Layak' : `Belum layak. ${kelayakan.catatan.join(' ')}`}
+          {kelayakan.modal_total !== null ? `modal ${kelayakan.sumber_modal === 'rab' ? 'dari RAB' : 'diketik'} ${formatRupiah(kelayakan.modal_total)} · ` : ''}
+          {kelayakan.layak === null ? kelayakan.catatan.filter((c) => c !== kelayakan.selisih_modal).join(' ') : kelayakan.layak ? 'Layak' : `Belum layak. ${kelayakan.catatan.filter((c) => c !== kelayakan.selisih_modal).join(' ')}`}
         </p>
+        {kelayakan.selisih_modal && (
+          <p className="peringatan" role="alert">
+            {kelayakan.selisih_modal}
+          </p>
+        )}
       </fieldset>
       <fieldset disabled={locked}>
         <legend>Rencana Anggaran Biaya (RAB)</legend>
