@@ -3,8 +3,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Pengaturan } from '../../common/records';
 import { formatTanggal } from '../../common/format';
+import { formatNip, MARGIN } from './surat';
 
 // pdfmake with the Roboto fonts it ships (embedded in every PDF), no network and no file access
 // beyond those fonts. Shared pieces of every document: letterhead, page numbers, signature block.
@@ -27,6 +27,13 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   return (await pdfmake.createPdf(doc).getBuffer()) as Buffer;
 }
 
+/** How many pages a document takes when laid out (a letter before the document it covers, say). */
+export async function jumlahHalaman(doc: TDocumentDefinitions): Promise<number> {
+  let n = 0;
+  await pdfmake.createPdf({ ...doc, footer: (_halaman: number, jumlah: number) => ((n = jumlah), { text: '' }) }).getBuffer();
+  return n;
+}
+
 /** Writes to a temporary name first: a half-written PDF never carries the final name. */
 export async function tulisPdf(doc: TDocumentDefinitions, path: string): Promise<void> {
   const buffer = await renderPdf(doc);
@@ -35,23 +42,7 @@ export async function tulisPdf(doc: TDocumentDefinitions, path: string): Promise
   renameSync(temp, path);
 }
 
-/** "Kabupaten Malang" → "PEMERINTAH KABUPATEN MALANG". */
-function pemerintah(p: Pengaturan): string {
-  return p.mode === 'provinsi' ? 'PEMERINTAH PROVINSI JAWA TIMUR' : `PEMERINTAH ${(p.kabupaten_nama ?? '').toUpperCase()}`;
-}
-
-export function kopSurat(p: Pengaturan): Content {
-  const kontak = [p.alamat_instansi, p.telepon ? `Telp. ${p.telepon}` : '', p.email ? `Email ${p.email}` : ''].filter(Boolean).join(' · ');
-  return {
-    stack: [
-      { text: pemerintah(p), alignment: 'center', fontSize: 12, bold: true },
-      { text: (p.nama_instansi || 'BADAN PERENCANAAN PEMBANGUNAN DAERAH').toUpperCase(), alignment: 'center', fontSize: 13, bold: true },
-      kontak ? { text: kontak, alignment: 'center', fontSize: 8.5 } : { text: '' },
-      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 1.5 }, { type: 'line', x1: 0, y1: 6.5, x2: 515, y2: 6.5, lineWidth: 0.5 }] },
-    ],
-    margin: [0, 0, 0, 10],
-  };
-}
+export { kopSurat } from './surat';
 
 export function nomorHalaman(currentPage: number, pageCount: number): Content {
   return { text: `Halaman ${currentPage} dari ${pageCount}`, alignment: 'right', fontSize: 8, margin: [40, 10, 40, 0], color: '#555555' };
@@ -65,21 +56,20 @@ export function tandaTangan(opts: { kota: string; tanggal: string; jabatan: stri
       { text: opts.jabatan },
       { text: ' ', margin: [0, 28, 0, 0] },
       { text: opts.nama || '(.................................)', bold: true, decoration: opts.nama ? 'underline' : undefined },
-      opts.nip ? { text: `NIP ${opts.nip}` } : { text: '' },
+      opts.nip ? { text: `NIP ${formatNip(opts.nip)}` } : { text: '' },
     ],
     alignment: 'center',
-    fontSize: 10,
     unbreakable: true,
   };
 }
 
 export const BASE_DOC: Partial<TDocumentDefinitions> = {
   pageSize: 'A4',
-  pageMargins: [40, 40, 40, 50],
+  pageMargins: MARGIN,
   defaultStyle: { font: 'Roboto', fontSize: 9.5, lineHeight: 1.15 },
   footer: nomorHalaman,
   styles: {
-    judul: { fontSize: 12.5, bold: true, alignment: 'center', margin: [0, 4, 0, 2] },
+    judul: { fontSize: 13, bold: true, alignment: 'center', margin: [0, 4, 0, 2] },
     subjudul: { fontSize: 10, alignment: 'center', margin: [0, 0, 0, 10] },
     th: { bold: true, fillColor: '#dfe7f0', fontSize: 8.5 },
     angka: { alignment: 'right' },

@@ -7,7 +7,9 @@ import { formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../..
 import { isiTemplat, samarkanNik, type RabItem } from '../../common/proposal';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { tulisExcel } from '../dokumen/spreadsheet';
-import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
+import { BASE_DOC, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen/pdf';
+import { daftarTembusan, isiSurat, penandatanganKantor, type Penandatangan } from '../dokumen/surat';
+import { hariIni } from '../../common/format';
 import { ambilProposal, templatSurat } from './proposal';
 import { bacaAngka } from '../laporan/laporan';
 
@@ -54,148 +56,173 @@ function tabelRab(p: Proposal): TableCell[][] {
   return rabBody;
 }
 
-/** The covering letter, as the province wrote its template (reference bundle), filled for this proposal. */
-function suratPengantar(db: Db, p: Proposal, s: Pengaturan): Content[] {
+/** The covering letter (Tata Naskah Dinas), with the body the province wrote as template, filled for this proposal. */
+function suratPengantar(db: Db, p: Proposal, s: Pengaturan, opsi: OpsiPdfProposal): Content[] {
   const templat = templatSurat(db);
   const isian = { dinas: p.dinas ?? 'Dinas terkait', kelompok: p.profil.nama, desa: p.profil.desa, kecamatan: p.profil.kecamatan, kabupaten: s.kabupaten_nama ?? '', total: formatRupiah(p.rab.total), terbilang: p.rab.terbilang };
-  const kepada = isiTemplat(templat.kepada, isian).split('\n');
+  const baris = isiTemplat(templat.kepada, isian).split('\n').map((t) => t.trim()).filter(Boolean);
+  const di = baris.findIndex((t) => t.toLowerCase() === 'di');
+  const kepada = di >= 0 ? baris.slice(0, di) : baris;
+  const tempatTujuan = di >= 0 ? baris.slice(di + 1).join(' ') || 'Tempat' : 'Surabaya';
+  const isi = isiTemplat(templat.pembuka, isian)
+    .split(/\n\s*\n/)
+    .map((t) => t.trim())
+    .filter(Boolean);
+  // A closing paragraph the template may not have: the letter always ends with one.
+  if (!/terima kasih/i.test(isi.at(-1) ?? '')) isi.push('Demikian usulan ini kami sampaikan. Atas perhatian dan perkenan Bapak/Ibu, kami sampaikan terima kasih.');
+  return isiSurat(s, {
+    nomor: p.nomor_surat ?? '',
+    sifat: 'Biasa',
+    lampiran: p.lampiran ?? '1 (satu) berkas',
+    hal: p.perihal ?? `Usulan Bantuan Usaha ${p.profil.nama}`,
+    tempat: p.tempat || s.kota_surat,
+    tanggal: p.tanggal ?? hariIni(),
+    kepada,
+    di: tempatTujuan,
+    isi: isi.map((t) => ({ text: t, alignment: 'justify' }) as Content),
+    penandatangan: penandatanganKantor(s, opsi.penandatangan),
+    tembusan: opsi.tembusan ?? daftarTembusan(s),
+  });
+}
+
+/** The executive summary that opens the business plan: what, who, how much, what it returns. */
+function ringkasan(p: Proposal): Content[] {
+  const k = p.kelayakan;
+  const hasil =
+    k.laba_bulan !== null
+      ? `Dengan proyeksi penjualan ${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit per bulan, usaha ini diperkirakan memperoleh laba ${formatRupiah(k.laba_bulan)} per bulan${k.payback_bulan !== null ? `, sehingga seluruh kebutuhan dana kembali dalam ${formatDesimal(k.payback_bulan, 1)} bulan` : ''}${k.bep_unit !== null ? `; titik impas ${formatDesimal(k.bep_unit)} unit per bulan` : ''}. Penilaian: ${k.layak ? 'layak' : 'belum layak'}.`
+      : 'Proyeksi penjualan dan biaya belum lengkap, sehingga laba dan masa pengembalian belum dapat dihitung.';
+  const modal = k.sumber_modal === 'rab' ? ` (investasi ${formatRupiah(k.modal_investasi ?? 0)} dan modal kerja ${formatRupiah(k.modal_kerja ?? 0)})` : '';
   return [
-  kopSurat(s),
-  {
-    columns: [
-      {
-        table: {
-          widths: ['auto', 'auto', '*'],
-          body: [
-            ['Nomor', ':', p.nomor_surat ?? ''],
-            ['Lampiran', ':', p.lampiran ?? '1 (satu) berkas'],
-            ['Perihal', ':', { text: p.perihal ?? `Permohonan bantuan usaha ${p.profil.nama}`, bold: true }],
-          ],
-        },
-        layout: 'noBorders',
-      },
-      { text: `${p.tempat ?? s.kota_surat}, ${formatTanggal(p.tanggal ?? new Date().toISOString().slice(0, 10))}`, alignment: 'right', width: 180 },
-    ],
-  },
-  {
-    stack: ['Kepada Yth.', ...kepada.map((text, i) => ({ text, bold: i === 0, margin: [i > 0 && kepada[i - 1] === 'di' ? 15 : 0, 0, 0, 0] as [number, number, number, number] }))],
-    margin: [0, 14, 0, 10],
-  },
-  para(isiTemplat(templat.pembuka, isian)),
-  { columns: [{ text: '' }, tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true })] },
+    bab('Ringkasan'),
+    {
+      ul: [
+        `Usaha: ${p.profil.sektor}${p.profil.produk_utama ? `, produk utama ${p.profil.produk_utama}` : ''}.`,
+        `Pengusul: ${p.profil.nama}, ${p.profil.jumlah_anggota} anggota, Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}.`,
+        `Kebutuhan dana: ${formatRupiah(p.rab.total)} (${p.rab.terbilang})${modal}, rinciannya pada Rencana Anggaran Biaya (Lampiran I).`,
+        hasil,
+      ],
+      margin: [0, 0, 0, 6],
+    },
   ];
 }
 
 /** Sections I–IV: background, the group's profile and sales history, the market, the business plan. */
 function rencanaUsaha(p: Proposal, s: Pengaturan): Content[] {
   return [
-  { text: p.judul.toUpperCase(), style: 'judul', pageBreak: 'before' },
-  { text: `${p.profil.nama} · Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, style: 'subjudul' },
-  bab('I. Latar belakang'),
-  para(p.isi.latar_belakang),
-  bab('II. Profil kelompok'),
-  {
-    table: {
-      widths: [150, '*'],
-      body: [
-        ['Nama kelompok', p.profil.nama],
-        ['Alamat', `Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}, ${s.kabupaten_nama}`],
-        ['Jenis usaha', `${p.profil.sektor}${p.profil.produk_utama ? ' · ' + p.profil.produk_utama : ''}`],
-        ['Tahun berdiri', p.profil.tahun_berdiri ? String(p.profil.tahun_berdiri) : '–'],
-        ['Jumlah anggota', `${p.profil.jumlah_anggota} orang`],
-        ['Pengurus', p.profil.pengurus.map((x) => `${JABATAN[x.jabatan]}: ${x.nama}`).join('; ') || '–'],
-        ['Fasilitator pendamping', p.profil.fasilitator ?? '–'],
-      ],
+    { text: p.judul.toUpperCase(), style: 'judul', pageBreak: 'before' },
+    { text: `${p.profil.nama} · Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, style: 'subjudul' },
+    ...ringkasan(p),
+    bab('I. Latar belakang'),
+    para(p.isi.latar_belakang),
+    bab('II. Profil kelompok'),
+    {
+      table: {
+        widths: [150, '*'],
+        body: [
+          ['Nama kelompok', p.profil.nama],
+          ['Alamat', `Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}, ${s.kabupaten_nama}`],
+          ['Jenis usaha', `${p.profil.sektor}${p.profil.produk_utama ? ' · ' + p.profil.produk_utama : ''}`],
+          ['Tahun berdiri', p.profil.tahun_berdiri ? String(p.profil.tahun_berdiri) : '–'],
+          ['Jumlah anggota', `${p.profil.jumlah_anggota} orang`],
+          ['Pengurus', p.profil.pengurus.map((x) => `${JABATAN[x.jabatan]}: ${x.nama}`).join('; ') || '–'],
+          ['Fasilitator pendamping', p.profil.fasilitator ?? '–'],
+        ],
+      },
+      layout: 'lightHorizontalLines',
     },
-    layout: 'lightHorizontalLines',
-  },
-  ...(p.omzet.length
-    ? [
-        { text: 'Riwayat omzet (dari laporan bulanan)', bold: true, margin: [0, 6, 0, 3] } as Content,
-        {
-          table: {
-            headerRows: 1,
-            widths: ['*', 'auto', 'auto'],
-            body: [
-              [{ text: 'Bulan', style: 'th' }, { text: 'Omzet', style: 'th', alignment: 'right' }, { text: 'Laba', style: 'th', alignment: 'right' }],
-              ...p.omzet.map((o) => [formatPeriode(o.periode), { text: formatRupiah(o.omzet), alignment: 'right' }, { text: o.laba === null ? '–' : formatRupiah(o.laba), alignment: 'right' }]),
-            ],
-          },
-          fontSize: 8.5,
-        } as Content,
-      ]
-    : []),
-  bab('III. Analisis pasar'),
-  { text: 'Target pasar', bold: true },
-  para(p.isi.target_pasar),
-  { text: 'Pesaing', bold: true },
-  para(p.isi.pesaing),
-  { text: 'Offtaker (pembeli tetap)', bold: true },
-  para(p.isi.offtaker),
-  bab('IV. Rencana usaha'),
-  { text: 'Produk', bold: true },
-  para(p.isi.produk),
-  { text: 'Kapasitas produksi', bold: true },
-  para(p.isi.kapasitas_produksi),
-  { text: 'Pemasaran', bold: true },
-  para(p.isi.pemasaran),
+    ...(p.omzet.length
+      ? [
+          { text: 'Riwayat omzet (dari laporan bulanan)', bold: true, margin: [0, 6, 0, 3] } as Content,
+          {
+            table: {
+              headerRows: 1,
+              widths: ['*', 'auto', 'auto'],
+              body: [
+                [{ text: 'Bulan', style: 'th' }, { text: 'Omzet', style: 'th', alignment: 'right' }, { text: 'Laba', style: 'th', alignment: 'right' }],
+                ...p.omzet.map((o) => [formatPeriode(o.periode), { text: formatRupiah(o.omzet), alignment: 'right' }, { text: o.laba === null ? '–' : formatRupiah(o.laba), alignment: 'right' }]),
+              ],
+            },
+            fontSize: 9,
+          } as Content,
+        ]
+      : []),
+    bab('III. Analisis pasar'),
+    { text: 'Target pasar', bold: true },
+    para(p.isi.target_pasar),
+    { text: 'Pesaing', bold: true },
+    para(p.isi.pesaing),
+    { text: 'Offtaker (pembeli tetap)', bold: true },
+    para(p.isi.offtaker),
+    bab('IV. Rencana usaha'),
+    { text: 'Produk', bold: true },
+    para(p.isi.produk),
+    { text: 'Kapasitas produksi', bold: true },
+    para(p.isi.kapasitas_produksi),
+    { text: 'Pemasaran', bold: true },
+    para(p.isi.pemasaran),
   ];
 }
 
-/** Section V: the feasibility figures and their verdict. */
+/** Section V: the feasibility figures, from what the RAB asks, and their verdict. */
 function kelayakan(p: Proposal): Content[] {
   const k = p.kelayakan;
+  const modal: TableCell[][] =
+    k.sumber_modal === 'rab'
+      ? [
+          ['Modal investasi (RAB: peralatan dan sarana)', formatRupiah(k.modal_investasi ?? 0)],
+          ['Modal kerja (RAB: bahan, operasional, pelatihan, pemasaran)', formatRupiah(k.modal_kerja ?? 0)],
+          [{ text: 'Jumlah kebutuhan dana (RAB)', bold: true }, { text: formatRupiah(k.modal_total ?? 0), bold: true }],
+        ]
+      : [['Modal investasi', k.modal_total === null ? '–' : formatRupiah(k.modal_total)]];
   return [
-  bab('V. Analisis kelayakan usaha'),
-  {
-    table: {
-      widths: [200, '*'],
-      body: [
-        ['Modal investasi', formatRupiah(p.proyeksi.modal_investasi ?? 0)],
-        ['Biaya tetap per bulan', formatRupiah(p.proyeksi.biaya_tetap_bulan ?? 0)],
-        ['Biaya variabel per unit', formatRupiah(p.proyeksi.biaya_variabel_unit ?? 0)],
-        ['Harga jual per unit', formatRupiah(p.proyeksi.harga_jual_unit ?? 0)],
-        ['Penjualan per bulan', `${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit`],
-        [{ text: 'Titik impas (BEP)', bold: true }, k.bep_unit === null ? '–' : `${formatDesimal(k.bep_unit)} unit per bulan = ${formatRupiah(k.bep_rupiah ?? 0)}`],
-        [{ text: 'Laba per bulan', bold: true }, k.laba_bulan === null ? '–' : formatRupiah(k.laba_bulan)],
-        [{ text: 'R/C ratio', bold: true }, k.rc_ratio === null ? '–' : formatDesimal(k.rc_ratio)],
-        [{ text: 'Masa pengembalian modal', bold: true }, k.payback_bulan === null ? '–' : `${formatDesimal(k.payback_bulan, 1)} bulan`],
-        [{ text: 'Kesimpulan', bold: true }, k.layak === null ? 'Belum dapat dinilai' : k.layak ? 'Layak (laba positif, R/C > 1)' : 'Belum layak'],
-      ],
+    bab('V. Analisis kelayakan usaha'),
+    {
+      table: {
+        widths: [230, '*'],
+        body: [
+          ...modal,
+          ['Biaya tetap per bulan', formatRupiah(p.proyeksi.biaya_tetap_bulan ?? 0)],
+          ['Biaya variabel per unit', formatRupiah(p.proyeksi.biaya_variabel_unit ?? 0)],
+          ['Harga jual per unit', formatRupiah(p.proyeksi.harga_jual_unit ?? 0)],
+          ['Penjualan per bulan', `${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit`],
+          [{ text: 'Titik impas (BEP)', bold: true }, k.bep_unit === null ? '–' : `${formatDesimal(k.bep_unit)} unit per bulan = ${formatRupiah(k.bep_rupiah ?? 0)}`],
+          [{ text: 'Laba per bulan', bold: true }, k.laba_bulan === null ? '–' : formatRupiah(k.laba_bulan)],
+          [{ text: 'R/C ratio', bold: true }, k.rc_ratio === null ? '–' : formatDesimal(k.rc_ratio)],
+          [{ text: 'Masa pengembalian seluruh dana', bold: true }, k.payback_bulan === null ? '–' : `${formatDesimal(k.payback_bulan, 1)} bulan`],
+          [{ text: 'Kesimpulan', bold: true }, k.layak === null ? 'Belum dapat dinilai' : k.layak ? 'Layak (laba positif, R/C > 1)' : 'Belum layak'],
+        ],
+      },
+      layout: 'lightHorizontalLines',
     },
-    layout: 'lightHorizontalLines',
-  },
-  ...k.catatan.map((c) => ({ text: `Catatan: ${c}`, italics: true, fontSize: 8.5 }) as Content),
+    // The composer's note that a typed figure differs from the RAB is for the officer, not for the reader.
+    ...k.catatan.filter((c) => c !== k.selisih_modal).map((c) => ({ text: `Catatan: ${c}`, italics: true, fontSize: 9 }) as Content),
   ];
 }
 
-/** Sections VI–VII: the RAB and the closing, with the signatures. */
-function rabDanPenutup(p: Proposal, s: Pengaturan): Content[] {
+/** Section VI, the closing with its signatures, then the RAB as Lampiran I. */
+function penutupDanRab(p: Proposal, s: Pengaturan): Content[] {
   const ketua = p.profil.pengurus.find((x) => x.jabatan === 'ketua')?.nama ?? '';
+  const tanggal = p.tanggal ?? hariIni();
   return [
-  bab('VI. Rencana Anggaran Biaya (RAB)'),
-  {
-    table: { headerRows: 1, dontBreakRows: true, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto'], body: tabelRab(p) },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1' },
-    fontSize: 8.5,
-  },
-  { text: `Terbilang: ${p.rab.terbilang}`, italics: true, margin: [0, 4, 0, 0] },
-  bab('VII. Penutup'),
-  para(p.isi.penutup),
-  {
-    columns: [
-      tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: 'Ketua Kelompok', nama: ketua }),
-      tandaTangan({ kota: s.kota_surat, tanggal: p.tanggal ?? new Date().toISOString().slice(0, 10), jabatan: 'Fasilitator', nama: p.profil.fasilitator ?? '' }),
-    ],
-    margin: [0, 14, 0, 0],
-  },
-  {
-    columns: [
-      tandaTangan({ kota: '', tanggal: '', jabatan: `Kepala Desa ${p.profil.desa}`, nama: p.kepala_desa ?? '', mengetahui: true }),
-      tandaTangan({ kota: '', tanggal: '', jabatan: s.kepala_jabatan || 'Kepala Bappeda', nama: s.kepala_nama, nip: s.kepala_nip, mengetahui: true }),
-    ],
-    margin: [0, 14, 0, 0],
-  },
+    {
+      // The heading, the closing and the signatures stay together: no signature alone at the top of a page.
+      stack: [
+        bab('VI. Penutup'),
+        para(p.isi.penutup),
+        { columns: [tandaTangan({ kota: s.kota_surat, tanggal, jabatan: `Ketua ${p.profil.nama}`, nama: ketua }), tandaTangan({ kota: s.kota_surat, tanggal, jabatan: 'Fasilitator pendamping', nama: p.profil.fasilitator ?? '' })], margin: [0, 10, 0, 0] },
+        { columns: [tandaTangan({ kota: '', tanggal: '', jabatan: `Kepala Desa ${p.profil.desa}`, nama: p.kepala_desa ?? '', mengetahui: true }), { text: '' }], margin: [0, 14, 0, 0] },
+      ],
+      unbreakable: true,
+    },
+    { text: 'Lampiran I: Rencana Anggaran Biaya (RAB)', style: 'judul', pageBreak: 'before' },
+    { text: p.judul, style: 'subjudul' },
+    {
+      table: { headerRows: 1, dontBreakRows: true, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto'], body: tabelRab(p) },
+      layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1' },
+      fontSize: 9,
+    },
+    { text: `Terbilang: ${p.rab.terbilang}`, italics: true, margin: [0, 4, 0, 0] },
   ];
 }
 
@@ -203,31 +230,45 @@ function rabDanPenutup(p: Proposal, s: Pengaturan): Content[] {
 function lampiranAnggota(db: Db, p: Proposal, opsi: { nikLengkap?: boolean }): Content[] {
   const anggota = db.all(db.q.selectFrom('anggota').select(['nik', 'nama', 'jenis_kelamin', 'jabatan']).where('kelompok_id', '=', p.kelompok_id).where('deleted_at', 'is', null).orderBy('nama'));
   return [
-  { text: 'Lampiran: daftar anggota kelompok', style: 'judul', pageBreak: 'before' },
-  {
-    table: {
-      headerRows: 1,
-      dontBreakRows: true,
-      widths: ['auto', 'auto', '*', 'auto', 'auto'],
-      body: [
-        [{ text: 'No', style: 'th' }, { text: 'NIK', style: 'th' }, { text: 'Nama', style: 'th' }, { text: 'L/P', style: 'th' }, { text: 'Jabatan', style: 'th' }],
-        ...anggota.map((a, index) => [String(index + 1), opsi.nikLengkap ? a.nik : samarkanNik(a.nik), a.nama, a.jenis_kelamin, JABATAN[a.jabatan] ?? a.jabatan]),
-      ],
+    { text: 'Lampiran II: Daftar anggota kelompok', style: 'judul', pageBreak: 'before' },
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: ['auto', 'auto', '*', 'auto', 'auto'],
+        body: [
+          [{ text: 'No', style: 'th' }, { text: 'NIK', style: 'th' }, { text: 'Nama', style: 'th' }, { text: 'L/P', style: 'th' }, { text: 'Jabatan', style: 'th' }],
+          ...anggota.map((a, index) => [String(index + 1), opsi.nikLengkap ? a.nik : samarkanNik(a.nik), a.nama, a.jenis_kelamin, JABATAN[a.jabatan] ?? a.jabatan]),
+        ],
+      },
+      fontSize: 9,
     },
-    fontSize: 8.5,
-  },
-  opsi.nikLengkap ? { text: '' } : { text: 'NIK disamarkan untuk melindungi data pribadi (UU 27/2022).', fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] },
+    opsi.nikLengkap ? { text: '' } : { text: 'NIK disamarkan untuk melindungi data pribadi (UU 27/2022).', fontSize: 8, italics: true, margin: [0, 4, 0, 0] },
   ];
 }
 
-/** The proposal as PDF: cover letter, business plan, feasibility, RAB, signatures, member list. */
-export async function pdfProposal(db: Db, id: string, path: string, opsi: { nikLengkap?: boolean } = {}): Promise<void> {
+export interface OpsiPdfProposal {
+  nikLengkap?: boolean;
+  /** This letter's signer or copies, where they differ from the office's settings. */
+  penandatangan?: Partial<Penandatangan>;
+  tembusan?: string[];
+}
+
+/**
+ * The proposal as PDF: the covering letter (its pages carry no number), then the business plan numbered from its
+ * own first page, with its executive summary, feasibility from the RAB, closing and signatures, and the annexes.
+ */
+export async function pdfProposal(db: Db, id: string, path: string, opsi: OpsiPdfProposal = {}): Promise<void> {
   const p = ambilProposal(db, id);
   const s = bacaPengaturan(db);
+  const dasar: TDocumentDefinitions = { ...BASE_DOC, content: [], defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 }, info: { title: p.judul, author: p.profil.nama, creator: 'Bermantra' } };
+  const surat = suratPengantar(db, p, s, opsi);
+  // The letter's own length, laid out alone with the same settings: the business plan's pages count from after it.
+  const halamanSurat = await jumlahHalaman({ ...dasar, content: surat });
   const doc: TDocumentDefinitions = {
-    ...BASE_DOC,
-    info: { title: p.judul, author: p.profil.nama, creator: 'Bermantra' },
-    content: [...suratPengantar(db, p, s), ...rencanaUsaha(p, s), ...kelayakan(p), ...rabDanPenutup(p, s), ...lampiranAnggota(db, p, opsi)],
+    ...dasar,
+    content: [...surat, ...rencanaUsaha(p, s), ...kelayakan(p), ...penutupDanRab(p, s), ...lampiranAnggota(db, p, opsi)],
+    footer: (halaman, jumlah) => (halaman > halamanSurat ? nomorHalaman(halaman - halamanSurat, jumlah - halamanSurat) : { text: '' }),
   };
   await tulisPdf(doc, path);
 }

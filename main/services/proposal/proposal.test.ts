@@ -78,7 +78,10 @@ test('the proposal PDF is addressed to Gubernur c.q. Kepala Dinas, masks NIKs, a
     await pdfProposal(t.db, id, path);
     const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
     assert.match(text, /Gubernur Jawa Timur/);
-    assert.match(text, /c\.q\. Kepala Dinas Koperasi dan Usaha Kecil dan Menengah Provinsi Jawa Timur/);
+    // The addressee block may wrap in its column: read it as running text.
+    const surat = execFileSync('pdftotext', ['-f', '1', '-l', '1', path, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(surat, /Yth\. Gubernur Jawa Timur c\.q\. Kepala Dinas Koperasi dan Usaha Kecil dan Menengah Provinsi Jawa Timur di Surabaya/);
+    assert.doesNotMatch(text.split('\f')[0]!, /Halaman/, 'the letter carries no page number of the proposal');
     assert.match(text, /350701\*{6}0003/);
     assert.doesNotMatch(text, /3507015203850003/);
     assert.match(text, /Terbilang: /);
