@@ -65,6 +65,8 @@ export const ENTITAS: Record<EntitasKode, EntitasSpec> = {
       { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true },
       { kode: 'kelompok_id', label: 'Kelompok', tipe: 'kelompok', wajib: true, kolom: true },
       { kode: 'offtaker_id', label: 'Offtaker', tipe: 'offtaker', wajib: true, kolom: true },
+      { kode: 'wakil_pembeli', label: 'Nama wakil pembeli (penanda tangan)', tipe: 'teks' },
+      { kode: 'jabatan_wakil', label: 'Jabatan wakil pembeli', tipe: 'teks' },
       { kode: 'produk', label: 'Produk', tipe: 'teks', wajib: true, kolom: true },
       { kode: 'volume', label: 'Volume per bulan', tipe: 'angka', wajib: true, desimal: true },
       { kode: 'satuan', label: 'Satuan', tipe: 'teks', wajib: true },

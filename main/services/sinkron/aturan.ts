@@ -39,8 +39,8 @@ function aturanKolom(c: string, k: KolomSpec, batasWaktu: string): [string, stri
 }
 
 /** The cases (SQL) naming the first rule a row of synced table t breaks. */
-function kasusTabel(t: SyncedTable, now: Date): string[] {
-  const when = sqlKasus(kolomLengkap(t), now);
+function kasusTabel(t: SyncedTable, cols: string[], now: Date): string[] {
+  const when = sqlKasus(Object.fromEntries(Object.entries(kolomLengkap(t)).filter(([c]) => cols.includes(c))), now);
   if (t === 'laporan_bulanan') when.push(`WHEN json_valid(nilai) AND json_type(nilai) <> 'object' THEN 'nilai: bukan daftar nilai indikator'`);
   return when;
 }
@@ -77,12 +77,13 @@ export interface BarisDitolak {
  * The first row of the attached payload ("muatan") that breaks what its sender may write: a column's limit or
  * format, a NIK the UI would refuse, or a reference to a row that belongs to another district.
  */
-export function cariBarisDitolak(db: Db, ada: Set<string>, owner: string, now = new Date()): BarisDitolak | null {
+export function cariBarisDitolak(db: Db, ada: Map<string, string[]>, owner: string, now = new Date()): BarisDitolak | null {
   for (const t of SYNCED_TABLES) {
-    if (!ada.has(t)) continue;
-    const bad = pertamaSalah(db, t, kasusTabel(t, now));
+    const cols = ada.get(t);
+    if (!cols) continue;
+    const bad = pertamaSalah(db, t, kasusTabel(t, cols, now));
     if (bad) return { tabel: t, baris: bad.baris, aturan: bad.salah };
-    for (const [c, k] of Object.entries(REGISTER[t].kolom)) {
+    for (const [c, k] of Object.entries(REGISTER[t].kolom).filter(([c]) => cols.includes(c))) {
       if (k.format === 'nik') {
         for (const row of db.sqlite.prepare(`SELECT rowid AS baris, ${c} AS nik FROM muatan.${t} WHERE ${c} IS NOT NULL`).iterate() as Iterable<{ baris: number; nik: string }>) {
           const info = periksaNik(row.nik);

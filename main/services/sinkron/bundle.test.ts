@@ -21,6 +21,8 @@ import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periks
 import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanPihak, identitas, kunciPrivat, pulihkanKunci, sidikJari, TANPA_PELINDUNG } from './kunci';
 import { statusKabupaten } from './provinsi';
 import { dunia, eksporDiubah, isi, ubahLonggar } from './uji-bundel';
+import { ddlMuatan } from './muatan';
+import { kolomLengkap } from '../../common/register';
 
 test('a district bundle arrives whole at the province; applying it again changes nothing and says so', () => {
   const w = dunia();
@@ -328,6 +330,43 @@ test('the province writes the covering letter of proposals; districts receive it
     const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     assert.match(text, /atas nama Pemerintah Kabupaten Malang kami mengusulkan kelompok .+ dengan anggaran Rp[\d.]+\./);
     assert.doesNotMatch(text, /\{/);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('a bundle from a version before a nullable field was added still imports; the new field stays empty', () => {
+  const w = dunia(2);
+  try {
+    const baru = ['wakil_pembeli', 'jabatan_wakil'];
+    const lama = Object.keys(kolomLengkap('perjanjian')).filter((c) => !baru.includes(c));
+    // The payload as the older version wrote it: the perjanjian table without the two columns, in its own words.
+    const bytes = readFileSync(
+      eksporDiubah(w.kab.db, w.kab.dir, (file) =>
+        ubahLonggar(
+          file,
+          (x) => {
+            for (const c of baru) x.exec(`ALTER TABLE perjanjian DROP COLUMN ${c}`);
+          },
+          (ddl) => (ddl.startsWith('CREATE TABLE perjanjian ') ? ddlMuatan('perjanjian', '35.07', '', lama) : ddl),
+        ),
+      ).berkas,
+    );
+    const r = imporBundel(w.prov.db, TANPA_PELINDUNG, bytes);
+    assert.ok(r.tabel.perjanjian!.baru > 0);
+    const row = w.prov.db.sqlite.prepare('SELECT nomor, wakil_pembeli, jabatan_wakil FROM perjanjian LIMIT 1').get() as Record<string, unknown>;
+    assert.deepEqual([typeof row.nomor, row.wakil_pembeli, row.jabatan_wakil], ['string', null, null]);
+    // A column that must not be empty cannot be left out that way.
+    const tanpaNomor = readFileSync(
+      eksporDiubah(w.kab.db, w.kab.dir, (file) =>
+        ubahLonggar(
+          file,
+          (x) => x.exec('ALTER TABLE perjanjian DROP COLUMN nomor'),
+          (ddl) => (ddl.startsWith('CREATE TABLE perjanjian ') ? ddlMuatan('perjanjian', '35.07', '', Object.keys(kolomLengkap('perjanjian')).filter((c) => c !== 'nomor')) : ddl),
+        ),
+      ).berkas,
+    );
+    assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, tanpaNomor, { dryRun: true }), /tidak dikenal \(table perjanjian\)/);
   } finally {
     w.cleanup();
   }

@@ -14,7 +14,7 @@ import { namaWilayah } from '../wilayah/wilayah';
 import { ALG, inflasi, kunciSimetris, MAKS_ISI_LAMA_BYTE, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
 import { cariBarisDitolak } from './aturan';
 import { daftarkanPihak, kunciPrivat, kunciPublik, pihakSinkron, publicFromRaw, sidikJari, type Pelindung } from './kunci';
-import { AUDIT_KOLOM, berkasSementara, ddlMuatan, denganMuatan, KOLOM, kolomSalah, MUATAN, RINGKASAN_DTSEN_KOLOM } from './muatan';
+import { AUDIT_KOLOM, berkasSementara, ddlMuatan, denganMuatan, kolomSalah, MUATAN, RINGKASAN_DTSEN_KOLOM } from './muatan';
 import { terapkanReferensi, terapkanTandaTerima } from './referensi';
 
 
@@ -90,16 +90,24 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
   const { nama, owner, m } = o;
   // Only the tables this format defines, exactly as defined: no views, triggers or indexes from outside.
   const skema = db.sqlite.prepare('SELECT type, name, sql FROM muatan.sqlite_master').all() as { type: string; name: string; sql: string | null }[];
+  // A bundle of an older version may lack columns added since, where they may be empty (a nullable field added to
+  // the register): its tables are then exactly what that version wrote, and only their columns are applied.
+  const ada = new Map<string, string[]>();
   for (const x of skema) {
-    if (x.type !== 'table' || !Object.hasOwn(MUATAN, x.name) || x.sql !== ddlMuatan(x.name, owner)) throw rusak(`${nama} memuat bagian yang tidak dikenal (${x.type} ${x.name}). Bundel ditolak; tidak ada yang diubah.`);
+    const tidakDikenal = rusak(`${nama} memuat bagian yang tidak dikenal (${x.type} ${x.name}). Bundel ditolak; tidak ada yang diubah.`);
+    if (x.type !== 'table' || !Object.hasOwn(MUATAN, x.name)) throw tidakDikenal;
+    const spec = MUATAN[x.name]!;
+    const cols = (db.sqlite.prepare(`SELECT name FROM pragma_table_info(?, 'muatan')`).all(x.name) as { name: string }[]).map((c) => c.name);
+    const cocok = cols.every((c) => Object.hasOwn(spec, c)) && Object.keys(spec).every((c) => cols.includes(c) || spec[c]!.endsWith('?'));
+    if (!cocok || x.sql !== ddlMuatan(x.name, owner, '', cols)) throw tidakDikenal;
+    ada.set(x.name, cols);
   }
-  const ada = new Set(skema.map((x) => x.name));
   // Every value against its column spec (STRICT types, NOT NULL, owner CHECK) and every page, before touching anything.
   const periksa = (db.sqlite.prepare('PRAGMA muatan.quick_check').all() as { quick_check: string }[]).map((r) => r.quick_check);
   if (periksa.length !== 1 || periksa[0] !== 'ok') {
     for (const name of [...SYNCED_TABLES, 'audit', 'lampiran', 'dtsen_ringkasan']) {
       if (!ada.has(name)) continue;
-      const cols = MUATAN[name]!;
+      const cols = Object.fromEntries(Object.entries(MUATAN[name]!).filter(([c]) => ada.get(name)!.includes(c)));
       const milik = 'kabupaten_kode' in cols;
       const bad = db.sqlite
         .prepare(`SELECT * FROM (SELECT rowid AS baris, ${milik ? 'kabupaten_kode' : 'NULL'} AS pemilik, ${kolomSalah(cols)} AS salah FROM muatan.${name}) WHERE salah IS NOT NULL${milik ? ' OR pemilik IS NOT @owner' : ''} LIMIT 1`)
@@ -139,7 +147,7 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
         tabel[name] = { baru: c.baru, diperbarui: c.diperbarui, dihapus: c.dihapus, diabaikan: c.semua - c.baru - c.diperbarui - c.dihapus };
         if (c.terbaru && c.terbaru > newest) newest = c.terbaru;
         // Newest change wins per row (hybrid logical clock): an older bundle changes nothing a newer one set.
-        const cols = Object.keys(KOLOM[name]);
+        const cols = ada.get(name)!;
         const set = cols.filter((k) => k !== 'id').map((k) => `${k} = excluded.${k}`).join(', ');
         db.sqlite
           .prepare(`INSERT INTO main.${name} AS lama (${cols.join(', ')}) SELECT ${cols.join(', ')} FROM muatan.${name} WHERE true ORDER BY rowid ON CONFLICT (id) DO UPDATE SET ${set} WHERE excluded.updated_at > lama.updated_at`)

@@ -38,9 +38,12 @@ const TIPE: Record<string, string> = { t: 'TEXT', i: 'INTEGER', r: 'REAL', b: 'B
  * A payload table: STRICT, typed, NOT NULL where required, and every row owned by the sender. The
  * receiver requires exactly this text in the payload's schema, so PRAGMA quick_check then proves every
  * value against the spec in one pass of C (a hand-written check per value costs five times as much).
+ * `hanya`: the columns an older sender's table has (columns added since, all nullable, are left out).
  */
-export function ddlMuatan(tabel: string, pengirim: string, skema = ''): string {
-  const cols = Object.entries(MUATAN[tabel]!).map(([c, k]) => `${c} ${TIPE[k[0]!]}${k.endsWith('?') ? '' : ' NOT NULL'}`);
+export function ddlMuatan(tabel: string, pengirim: string, skema = '', hanya?: readonly string[]): string {
+  const cols = Object.entries(MUATAN[tabel]!)
+    .filter(([c]) => !hanya || hanya.includes(c))
+    .map(([c, k]) => `${c} ${TIPE[k[0]!]}${k.endsWith('?') ? '' : ' NOT NULL'}`);
   if ('kabupaten_kode' in MUATAN[tabel]!) cols.push(`CHECK (kabupaten_kode = '${pengirim.replace(/[^0-9.]/g, '')}')`);
   return `CREATE TABLE ${skema}${tabel} (${cols.join(', ')}) STRICT`;
 }
