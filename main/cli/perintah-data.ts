@@ -259,6 +259,24 @@ export const PERINTAH_DATA: Perintah[] = [
     },
   },
   {
+    nama: 'perjanjian pdf',
+    bantuan: 'perjanjian pdf --db FILE --id ID -o OUT.pdf',
+    db: 'ada',
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', async () => cli.call('perjanjian.pdf', { id: cli.need('id', 'ID perjanjian dari "perjanjian list"') }), 'Perjanjian ditulis ke'),
+  },
+  {
+    nama: 'monev pdf',
+    bantuan: 'monev pdf|xlsx --db FILE --tahun 2026 [--periode 2026-S1] -o OUT',
+    db: 'ada',
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', () => cli.call('monev.dokumen', { periode: periodeMonev(cli), format: 'pdf' }), 'Rekap e-monev ditulis ke'),
+  },
+  {
+    nama: 'monev xlsx',
+    bantuan: '',
+    db: 'ada',
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .xlsx', () => cli.call('monev.dokumen', { periode: periodeMonev(cli), format: 'xlsx' }), 'Rekap e-monev ditulis ke'),
+  },
+  {
     nama: 'dtsen import',
     bantuan: 'dtsen import --db FILE PATH [--sumber DTKS|DTSEN] [--tanggal YYYY-MM-DD] [--json]',
     db: 'ada',
@@ -289,6 +307,13 @@ export const PERINTAH_DATA: Perintah[] = [
     jalankan: (cli) => keBerkas(cli, 'berkas keluaran .csv atau .xlsx', () => cli.call('dtsen.ekspor', { format: /\.xlsx$/i.test(cli.flag('o') ?? '') ? 'xlsx' : 'csv' }), 'Hasil pencocokan ditulis ke'),
   },
 ];
+
+/** The e-monev period: --periode as given (2026, 2026-S1, 2026-07), or the year of --tahun. */
+function periodeMonev(cli: Cli): string {
+  const periode = cli.flag('periode') ?? cli.flag('tahun');
+  if (!periode) throw new UsageError('Tulis --tahun 2026 (atau --periode 2026-S1 / 2026-07).');
+  return periode;
+}
 
 /** Waits for a long job, printing progress to stderr every 100,000 rows (not with --json). */
 async function tungguTugas(cli: Cli, id: string): Promise<unknown> {

@@ -77,11 +77,14 @@ test('cart aid: eligibility with reasons, the officer decides, and the letter an
     assert.match(text, /KUBE Pentol Keliling/);
     assert.match(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }), /Siti\s+Rahayu/);
     assert.doesNotMatch(text, /KUBE Anyaman/);
+    // A letter proposing nobody is not written: the officer is told what to do.
+    await assert.rejects(() => dokumenUsulanGerobak(t.db, 2027, 'pdf', join(t.dir, 'kosong.pdf')), /Belum ada kelompok yang diusulkan untuk tahun 2027/);
     const agreement = simpanCatatan(t.db, 'perjanjian', { nomor: 'PKS/7', tanggal: '2026-01-05', kelompok_id: k, offtaker_id: sppg, produk: 'pentol', volume: 400, satuan: 'porsi', harga_satuan: 3000, mulai: '2026-01-01', selesai: '2026-12-20', status: 'draf' }).id;
     const pkPdf = join(t.dir, 'pks.pdf');
     await pdfPerjanjian(t.db, agreement, pkPdf);
-    const pk = execFileSync('pdftotext', [pkPdf, '-'], { encoding: 'utf8' });
+    const pk = execFileSync('pdftotext', [pkPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
     assert.match(pk, /PERJANJIAN PEMBELIAN PRODUK/);
+    assert.match(pk, /Meterai Rp10\.000/);
     assert.match(pk, /Rp1\.200\.000 \(satu juta dua ratus ribu rupiah\)/);
     assert.match(pk, /PIHAK PERTAMA/);
   } finally {

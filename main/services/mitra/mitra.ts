@@ -1,17 +1,18 @@
 import ExcelJS from 'exceljs';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
-import { AppError } from '../../common/errors';
-import { bulanSebelumnya } from '../../common/laporan';
-import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
-import { terbilangRupiah } from '../../common/terbilang';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { tulisExcel } from '../dokumen/spreadsheet';
-import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
-import { namaWilayah } from '../wilayah/wilayah';
-import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen/dtsen';
 import type { PenilaianGerobak, RingkasanMitra } from '../../common/api';
+import { AppError } from '../../common/errors';
+import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
+import { bulanSebelumnya } from '../../common/laporan';
+import { terbilang, terbilangRupiah } from '../../common/terbilang';
+import { BASE_DOC, tulisPdf } from '../dokumen/pdf';
+import { tulisExcel } from '../dokumen/spreadsheet';
+import { blokTandaTangan, daftarTembusan, isiSurat, penandatanganKantor } from '../dokumen/surat';
+import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen/dtsen';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { namaWilayah } from '../wilayah/wilayah';
 
 // The views and documents of the partnership agreements: offtakers (SPPG first), purchase agreements,
 // cart aid (gerobak), university MoUs and strategic issues.
@@ -96,10 +97,12 @@ export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): Peni
     const persen = d && g.jumlah_anggota ? Math.round((d.sasaran / g.jumlah_anggota) * 1000) / 10 : null;
     const alasan: string[] = [];
     let layak = true;
-    if (keliling) alasan.push('usaha membutuhkan gerobak (kuliner/dagang keliling)');
+    // The reason names the group's own business, and says whether the officer or its sector decided it.
+    const usaha = g.produk_utama ? `${g.produk_utama} (${g.sektor.toLowerCase()})` : g.sektor.toLowerCase();
+    if (keliling) alasan.push(a ? `petugas menilai usaha ${usaha} memerlukan gerobak untuk berjualan` : `usaha ${usaha} berjualan berkeliling atau di tepi jalan`);
     else {
       layak = false;
-      alasan.push('usaha tidak memerlukan gerobak');
+      alasan.push(`usaha ${usaha} tidak memerlukan gerobak`);
     }
     if (g.laporan_aktif >= 3) alasan.push('aktif dalam 3 laporan bulanan terakhir');
     else {
@@ -172,74 +175,130 @@ export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' 
     await tulisExcel(wb, path);
     return { jumlah: rows.length };
   }
+  if (rows.length === 0) {
+    throw new AppError('TIDAK_ADA_USULAN', `Belum ada kelompok yang diusulkan untuk tahun ${tahun}. Pilih "Diusulkan" pada kelompok yang layak di tab Bantuan gerobak, lalu cetak suratnya lagi.`);
+  }
+  const tanggal = hariIni();
+  const surat = isiSurat(p, {
+    nomor: '',
+    sifat: 'Biasa',
+    lampiran: '1 (satu) berkas',
+    hal: `Usulan Penerima Bantuan Gerobak Tahun ${tahun}`,
+    tempat: p.kota_surat,
+    tanggal,
+    kepada: ['Gubernur Jawa Timur', 'c.q. Kepala Badan Perencanaan Pembangunan Daerah Provinsi Jawa Timur'],
+    di: 'Surabaya',
+    isi: [
+      { text: `Dengan hormat, dalam rangka program Peti Koin Bermantra, kami telah melakukan identifikasi ulang kelompok binaan di ${p.kabupaten_nama} untuk bantuan gerobak tahun ${tahun}, dengan memperhatikan jenis usaha, keaktifan usaha menurut laporan bulanan, bantuan yang pernah diterima, dan sebaran desil anggota menurut DT-SEN.`, alignment: 'justify' },
+      { text: `Berdasarkan hasil identifikasi tersebut, kami mengusulkan ${rows.length} (${terbilang(rows.length)}) kelompok sebagai calon penerima bantuan gerobak, dengan ${rows.reduce((n, r) => n + r.jumlah_anggota, 0)} anggota, sebagaimana daftar terlampir.`, alignment: 'justify' },
+      { text: 'Demikian usulan ini kami sampaikan. Atas perhatian dan perkenan Bapak, kami ucapkan terima kasih.', alignment: 'justify' },
+    ],
+    penandatangan: penandatanganKantor(p),
+    tembusan: daftarTembusan(p),
+  });
+  const lampiran: Content[] = [
+    { text: `Lampiran surat ${p.nama_instansi || 'Bappeda'}\nNomor: ....................  Tanggal: ${formatTanggal(tanggal)}`, fontSize: 9, pageBreak: 'before', pageOrientation: 'landscape', margin: [0, 0, 0, 6] },
+    { text: `DAFTAR USULAN PENERIMA BANTUAN GEROBAK TAHUN ${tahun}`, style: 'judul' },
+    { text: `Program Peti Koin Bermantra · ${p.kabupaten_nama}`, style: 'subjudul' },
+    {
+      table: {
+        headerRows: 1,
+        dontBreakRows: true,
+        widths: ['auto', 150, 90, 100, 'auto', 130, '*'],
+        body: [
+          ['No', 'Kelompok', 'Desa', 'Ketua', 'Anggota', 'Jenis usaha', 'Alasan'].map((h) => ({ text: h, style: 'th' })),
+          ...rows.map((r, i) => [String(i + 1), r.kelompok, r.desa, r.ketua ?? '–', { text: String(r.jumlah_anggota), alignment: 'right' as const }, `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, [r.catatan, ...r.alasan].filter(Boolean).join('; ')]),
+          [{ text: 'Jumlah', colSpan: 4, bold: true, alignment: 'right' }, '', '', '', { text: String(rows.reduce((n, r) => n + r.jumlah_anggota, 0)), bold: true, alignment: 'right' }, { text: `${rows.length} kelompok`, bold: true }, ''],
+        ],
+      },
+      fontSize: 9,
+    },
+  ];
   const doc: TDocumentDefinitions = {
     ...BASE_DOC,
-    pageOrientation: 'landscape',
+    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
     info: { title: `Usulan penerima bantuan gerobak ${tahun}`, creator: 'Bermantra' },
-    content: [
-      kopSurat(p),
-      { text: `DAFTAR USULAN PENERIMA BANTUAN GEROBAK TAHUN ${tahun}`, style: 'judul' },
-      { text: `Program Peti Koin Bermantra · ${p.kabupaten_nama}`, style: 'subjudul' },
-      {
-        text: `Berdasarkan identifikasi ulang kelompok binaan tahun ${tahun}, kami usulkan ${rows.length} kelompok berikut sebagai penerima bantuan gerobak kepada Pemerintah Provinsi Jawa Timur.`,
-        margin: [0, 0, 0, 8],
-      },
-      {
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto', '*'],
-          body: [
-            ['No', 'Kelompok', 'Desa', 'Ketua', 'Anggota', 'Jenis usaha', 'Alasan'].map((h) => ({ text: h, style: 'th' })),
-            ...rows.map((r, i) => [String(i + 1), r.kelompok, r.desa, r.ketua ?? '–', { text: String(r.jumlah_anggota), alignment: 'right' as const }, `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, [r.catatan, ...r.alasan].filter(Boolean).join('; ')]),
-          ],
-        },
-        fontSize: 8,
-      },
-      rows.length === 0 ? { text: 'Belum ada kelompok yang diputuskan untuk diusulkan.', italics: true } : { text: '' },
-      { columns: [{ text: '' }, tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: p.kepala_jabatan || 'Kepala Bappeda', nama: p.kepala_nama, nip: p.kepala_nip })], margin: [0, 16, 0, 0] },
-    ],
+    footer: () => ({ text: '' }),
+    content: [...surat, ...lampiran],
   };
   await tulisPdf(doc, path);
   return { jumlah: rows.length };
 }
 
-/** A printable draft agreement: both parties, the terms and signature blocks. */
+/** A signature with room for a meterai Rp10.000 (the stamp duty on an agreement), name and office. */
+function tandaTanganPihak(pihak: string, nama: string, jabatan: string): Content {
+  return {
+    stack: [
+      { text: pihak, bold: true },
+      { text: jabatan ? `${jabatan},` : ' ' },
+      {
+        table: { widths: [70], heights: [46], body: [[{ text: 'Meterai\nRp10.000', fontSize: 7.5, color: '#777777', alignment: 'center', margin: [0, 12, 0, 0] }]] },
+        layout: { hLineStyle: () => ({ dash: { length: 2 } }), vLineStyle: () => ({ dash: { length: 2 } }), hLineColor: () => '#999999', vLineColor: () => '#999999' },
+        margin: [50, 4, 0, 4],
+      },
+      { text: nama || '(nama belum diisi)', bold: !!nama, decoration: nama ? 'underline' : undefined, italics: !nama },
+    ],
+    alignment: 'center',
+    unbreakable: true,
+  };
+}
+
+/** An agreement between a group and a buyer: both parties' details, the articles, and their signatures. */
 export async function pdfPerjanjian(db: Db, id: string, path: string): Promise<void> {
   const r = db.sqlite
     .prepare(
-      `SELECT p.*, k.nama AS kelompok, k.desa_kode, o.nama AS offtaker, o.jenis, o.alamat AS alamat_offtaker, o.kontak,
+      `SELECT p.*, k.nama AS kelompok, k.desa_kode, k.kecamatan_kode, o.nama AS offtaker, o.jenis, o.alamat AS alamat_offtaker, o.kontak,
         (SELECT nama FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL AND a.jabatan = 'ketua' LIMIT 1) AS ketua
        FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id JOIN offtaker o ON o.id = p.offtaker_id WHERE p.id = ? AND p.deleted_at IS NULL`,
     )
     .get(id) as Record<string, string | number | null> | undefined;
-  if (!r) throw new AppError('TIDAK_DITEMUKAN', 'Perjanjian tidak ditemukan.');
+  if (!r) throw new AppError('TIDAK_DITEMUKAN', 'Perjanjian tidak ditemukan. Muat ulang daftar perjanjian.');
   const p = bacaPengaturan(db);
   const nilai = Math.round(Number(r.volume) * Number(r.harga_satuan));
-  const pasal = (no: number, judul: string, isi: string) => [{ text: `Pasal ${no}\n${judul}`, bold: true, alignment: 'center' as const, margin: [0, 8, 0, 2] as [number, number, number, number] }, { text: isi, alignment: 'justify' as const }];
+  const pasal = (no: number, judul: string, isi: string): Content[] => [{ text: `Pasal ${no}\n${judul}`, bold: true, alignment: 'center', margin: [0, 10, 0, 3] }, { text: isi, alignment: 'justify' }];
+  const pihak = (rows: [string, string][]): Content => ({ table: { widths: [110, 'auto', '*'], body: rows.map(([k, v]) => [k, ':', v]) }, layout: 'noBorders', margin: [14, 2, 0, 4] });
+  const alamatKelompok = `Desa ${namaWilayah(String(r.desa_kode))}, Kecamatan ${namaWilayah(String(r.kecamatan_kode))}, ${p.kabupaten_nama}`;
+  const wakil = String(r.wakil_pembeli ?? '');
+  const jabatanWakil = String(r.jabatan_wakil ?? '') || `Wakil ${r.offtaker}`;
   const doc: TDocumentDefinitions = {
     ...BASE_DOC,
+    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
     info: { title: `Perjanjian pembelian ${r.nomor}`, creator: 'Bermantra' },
     watermark: r.status === 'draf' ? { text: 'DRAF', opacity: 0.08 } : undefined,
     content: [
       { text: 'PERJANJIAN PEMBELIAN PRODUK', style: 'judul' },
       { text: `Nomor: ${r.nomor}`, style: 'subjudul' },
-      { text: `Pada tanggal ${formatTanggal(String(r.tanggal))}, yang bertanda tangan di bawah ini:`, margin: [0, 0, 0, 6] },
-      { ol: [`${r.ketua ?? '(nama ketua)'}, Ketua ${r.kelompok}, Desa ${namaWilayah(String(r.desa_kode))}, ${p.kabupaten_nama}, selanjutnya disebut PIHAK PERTAMA (penjual);`, `${r.offtaker} (${r.jenis})${r.alamat_offtaker ? ', ' + r.alamat_offtaker : ''}, selanjutnya disebut PIHAK KEDUA (pembeli).`] },
-      { text: 'Kedua pihak sepakat mengadakan perjanjian pembelian dengan ketentuan berikut.', margin: [0, 6, 0, 0] },
+      { text: `Pada hari ini, ${formatTanggal(String(r.tanggal))}, yang bertanda tangan di bawah ini:`, margin: [0, 0, 0, 4] },
+      { text: '1.', bold: true },
+      pihak([
+        ['Nama', String(r.ketua ?? '(nama ketua belum tercatat)')],
+        ['Jabatan', `Ketua ${r.kelompok}`],
+        ['Alamat', alamatKelompok],
+      ]),
+      { text: 'bertindak untuk dan atas nama kelompok tersebut, selanjutnya disebut PIHAK PERTAMA (penjual);', margin: [14, 0, 0, 6] },
+      { text: '2.', bold: true },
+      pihak([
+        ['Nama', wakil || '(nama wakil pembeli belum diisi)'],
+        ['Jabatan', jabatanWakil],
+        ['Instansi/usaha', `${r.offtaker} (${r.jenis})`],
+        ['Alamat', String(r.alamat_offtaker ?? '–')],
+        ['Kontak', String(r.kontak ?? '–')],
+      ]),
+      { text: 'bertindak untuk dan atas nama pembeli tersebut, selanjutnya disebut PIHAK KEDUA (pembeli).', margin: [14, 0, 0, 6] },
+      { text: 'Kedua pihak sepakat mengadakan perjanjian pembelian dengan ketentuan sebagai berikut.' },
       ...pasal(1, 'Produk dan jumlah', `PIHAK PERTAMA menyediakan ${r.produk} sebanyak ${formatDesimal(Number(r.volume))} ${r.satuan} setiap bulan, dan PIHAK KEDUA membelinya.`),
       ...pasal(2, 'Harga dan nilai', `Harga satuan ${formatRupiah(Number(r.harga_satuan))} per ${r.satuan}, sehingga nilai pembelian per bulan ${formatRupiah(nilai)} (${terbilangRupiah(nilai)}).`),
-      ...pasal(3, 'Jangka waktu', `Perjanjian berlaku sejak ${formatTanggal(String(r.mulai))} sampai ${formatTanggal(String(r.selesai))} dan dapat diperpanjang atas kesepakatan kedua pihak.`),
-      ...pasal(4, 'Mutu dan pembayaran', 'PIHAK PERTAMA menjaga mutu produk sesuai kesepakatan; PIHAK KEDUA membayar paling lambat 14 hari setelah produk diterima.'),
-      ...pasal(5, 'Ketentuan lain', String(r.catatan ?? 'Hal yang belum diatur diselesaikan secara musyawarah.')),
+      ...pasal(3, 'Jangka waktu', `Perjanjian berlaku sejak ${formatTanggal(String(r.mulai))} sampai dengan ${formatTanggal(String(r.selesai))} dan dapat diperpanjang atas kesepakatan kedua pihak.`),
+      ...pasal(4, 'Mutu dan pembayaran', 'PIHAK PERTAMA menjaga mutu produk sesuai kesepakatan; PIHAK KEDUA membayar paling lambat 14 (empat belas) hari setelah produk diterima.'),
+      ...pasal(5, 'Ketentuan lain', String(r.catatan ?? 'Hal yang belum diatur dalam perjanjian ini diselesaikan secara musyawarah untuk mufakat.')),
       {
-        columns: [
-          tandaTangan({ kota: p.kota_surat, tanggal: String(r.tanggal), jabatan: 'PIHAK PERTAMA', nama: String(r.ketua ?? '') }),
-          tandaTangan({ kota: p.kota_surat, tanggal: String(r.tanggal), jabatan: 'PIHAK KEDUA', nama: String(r.kontak ?? '') }),
+        stack: [
+          { text: 'Perjanjian ini dibuat rangkap 2 (dua), masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama.', alignment: 'justify', margin: [0, 10, 0, 12] },
+          { columns: [tandaTanganPihak('PIHAK KEDUA', wakil, jabatanWakil), tandaTanganPihak('PIHAK PERTAMA', String(r.ketua ?? ''), `Ketua ${r.kelompok}`)] },
+          { columns: [{ text: '' }, { ...(blokTandaTangan(penandatanganKantor(p), { text: 'Mengetahui,' }) as object), width: 230 } as Content, { text: '' }], margin: [0, 16, 0, 0] },
         ],
-        margin: [0, 18, 0, 0],
+        unbreakable: true,
       },
-      { columns: [{ text: '' }, tandaTangan({ kota: '', tanggal: '', jabatan: p.kepala_jabatan || 'Kepala Bappeda', nama: p.kepala_nama, nip: p.kepala_nip, mengetahui: true })], margin: [0, 12, 0, 0] },
     ],
   };
   await tulisPdf(doc, path);
