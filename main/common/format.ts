@@ -23,6 +23,12 @@ export function formatDesimal(value: number, maxFraction = 2): string {
   return value < 0 ? `-${text}` : text;
 }
 
+/** A percentage with exactly one decimal ("79,7%", "80,0%"): rounding to whole numbers would hide a shortfall. */
+export function formatPersen(value: number): string {
+  const [whole = '0', fraction = '0'] = Math.abs(value).toFixed(1).split('.');
+  return `${value < 0 ? '-' : ''}${formatAngka(Number(whole))},${fraction}%`;
+}
+
 /** "2025-11-05" → "5 November 2025". Returns the input unchanged when it is not an ISO date. */
 export function formatTanggal(iso: string | null | undefined): string {
   if (!iso) return '';

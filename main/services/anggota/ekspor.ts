@@ -2,10 +2,13 @@ import { renameSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { awalCsv, barisCsv } from '../dokumen/csv';
 import { semuaAnggota, type AnggotaFilter } from './anggota';
-import { textCell, tulisWorkbook, XLSX } from '../dokumen/spreadsheet';
+import { textCell, tulisWorkbook, waktuDibuat, XLSX } from '../dokumen/spreadsheet';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { formatAngka } from '../../common/format';
 import { namaWilayah } from '../wilayah/wilayah';
 
-export const KOLOM_EKSPOR = ['NIK', 'NO_KK', 'NAMA', 'JENIS_KELAMIN', 'TGL_LAHIR', 'ALAMAT', 'DESA', 'KECAMATAN', 'KELOMPOK', 'JABATAN'] as const;
+/** Column names as officers read them; the member import recognises each of them (tebakMapping). */
+export const KOLOM_EKSPOR = ['NIK', 'No. KK', 'Nama', 'Jenis kelamin', 'Tanggal lahir', 'Alamat', 'Desa/kelurahan', 'Kecamatan', 'Kelompok', 'Jabatan'] as const;
 
 /** Excel's serial day number for a YYYY-MM-DD date (1900 date system). */
 function excelSerial(iso: string): number {
@@ -18,7 +21,14 @@ function excelSerial(iso: string): number {
  */
 export function eksporAnggota(db: Db, filter: AnggotaFilter, path: string): { jumlah: number } {
   const rows = semuaAnggota(db, filter);
-  const aoa: XLSX.CellObject[][] = [KOLOM_EKSPOR.map((h) => ({ t: 's', v: h }) as XLSX.CellObject)];
+  const p = bacaPengaturan(db);
+  // Title rows above the column names; the import finds the header below them.
+  const aoa: XLSX.CellObject[][] = [
+    [{ t: 's', v: 'Daftar anggota kelompok binaan Peti Koin Bermantra' }],
+    [{ t: 's', v: `${p.nama_instansi || p.kabupaten_nama} · ${formatAngka(rows.length)} anggota · dibuat ${waktuDibuat()}` }],
+    [],
+    KOLOM_EKSPOR.map((h) => ({ t: 's', v: h }) as XLSX.CellObject),
+  ];
   for (const a of rows) {
     aoa.push([
       textCell(a.nik),
@@ -35,7 +45,10 @@ export function eksporAnggota(db: Db, filter: AnggotaFilter, path: string): { ju
   }
   const ws = XLSX.utils.aoa_to_sheet(aoa);
   ws['!cols'] = [18, 18, 28, 8, 12, 32, 20, 20, 28, 12].map((wch) => ({ wch }));
-  ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: rows.length, c: KOLOM_EKSPOR.length - 1 } }) };
+  ws['!autofilter'] = { ref: XLSX.utils.encode_range({ s: { r: 3, c: 0 }, e: { r: rows.length + 3, c: KOLOM_EKSPOR.length - 1 } }) };
+  // The column names stay in view while scrolling (frozen below row 4).
+  ws['!freeze'] = { xSplit: 0, ySplit: 4 };
+  (ws as Record<string, unknown>)['!views'] = [{ state: 'frozen', ySplit: 4 }];
   const wb = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(wb, ws, 'Anggota');
   wb.Props = { Title: 'Daftar anggota kelompok binaan', Author: 'Bermantra' };

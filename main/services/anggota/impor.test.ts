@@ -136,9 +136,12 @@ test('export then import of the same file changes nothing: NIKs survive as text'
     const path = join(t.dir, 'ekspor.xlsx');
     const { jumlah } = eksporAnggota(t.db, { cari: '', ganda: false }, path);
     const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
-    const a2 = wb.Sheets.Anggota!.A2!;
-    assert.equal(a2.t, 's');
-    assert.equal(String(a2.v).length, 16);
+    // Title rows, then the column names on row 4 and the first NIK, as text, on row 5.
+    assert.match(String(wb.Sheets.Anggota!.A1!.v), /^Daftar anggota kelompok binaan/);
+    assert.equal(wb.Sheets.Anggota!.A4!.v, 'NIK');
+    const a5 = wb.Sheets.Anggota!.A5!;
+    assert.equal(a5.t, 's');
+    assert.equal(String(a5.v).length, 16);
     const result = await run(t.db, path, { dryRun: true });
     assert.deepEqual([result.baru, result.diperbarui, result.dilewati, result.galat.length], [0, 0, jumlah, 0]);
   } finally {

@@ -41,21 +41,36 @@ function kosong(sel: Sel[]): boolean {
   return sel.every((c) => !c || c.text === '');
 }
 
-/** The header row (the first that is not empty) and the data rows after it, a batch at a time. */
+/**
+ * The header row and the data rows after it, a batch at a time. The header is the first row (of the first ten that
+ * are not empty) in which a NIK column is recognised, so title rows above it (as the app's own exports have) are
+ * skipped; without one, the first row that is not empty.
+ */
 async function* barisData(sumber: SumberLembar, nama: string, onKepala: (headers: string[]) => void): AsyncGenerator<{ baris: number; sel: Sel[] }[]> {
   let kepala: string[] | null = null;
+  let calon: { baris: number; sel: Sel[] }[] = [];
+  const judul = (sel: Sel[]) => sel.map((c, i) => c?.text || `Kolom ${XLSX.utils.encode_col(i)}`);
+  const pilih = (): { baris: number; sel: Sel[] }[] => {
+    const i = Math.max(0, calon.findIndex((r) => tebakMapping(judul(r.sel)).nik));
+    kepala = judul(calon[i]!.sel);
+    onKepala(kepala);
+    return calon.slice(i + 1);
+  };
   for await (const batch of sumber.baris()) {
-    const out: { baris: number; sel: Sel[] }[] = [];
+    let out: { baris: number; sel: Sel[] }[] = [];
     for (const r of batch) {
       if (kosong(r.sel)) continue;
-      if (!kepala) {
-        kepala = r.sel.map((c, i) => c?.text || `Kolom ${XLSX.utils.encode_col(i)}`);
-        onKepala(kepala);
-        continue;
+      if (kepala) out.push(r);
+      else {
+        calon.push(r);
+        if (tebakMapping(judul(r.sel)).nik || calon.length === 10) out = pilih();
       }
-      out.push(r);
     }
     if (out.length) yield out;
+  }
+  if (!kepala && calon.length) {
+    const sisa = pilih();
+    if (sisa.length) yield sisa;
   }
   if (!kepala) throw new AppError('BERKAS_KOSONG', `Lembar "${sumber.sheet}" di berkas ${nama} kosong. Pilih lembar atau berkas yang berisi daftar.`);
 }

@@ -1,13 +1,14 @@
 import ExcelJS from 'exceljs';
-import type { TDocumentDefinitions } from 'pdfmake/interfaces';
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
-import { formatDesimal, formatPeriode, formatRupiah, hariIni } from '../../common/format';
-import { hitungMonev, monitoringFasilitator } from './dashboard';
+import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, formatTanggal, hariIni } from '../../common/format';
+import { BASE_DOC, kopSurat, tulisPdf } from '../dokumen/pdf';
+import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen/spreadsheet';
+import { blokTandaTangan, penandatanganKantor } from '../dokumen/surat';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { tulisExcel } from '../dokumen/spreadsheet';
-import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
+import { hitungMonev, monitoringFasilitator } from './dashboard';
 
-const angka = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? `${formatDesimal(v, 1)}%` : formatDesimal(v));
+const angka = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? formatPersen(v) : formatDesimal(v));
 
 /** The e-monev recap (targets, realisation, percentage; facilitator monitoring) as PDF or .xlsx. */
 export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xlsx', path: string): Promise<void> {
@@ -16,26 +17,34 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
   const p = bacaPengaturan(db);
   if (format === 'xlsx') {
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Capaian');
-    ws.columns = [
-      { header: 'PERIODE', key: 'periode', width: 10 },
-      { header: 'KODE_WILAYAH', key: 'kode', width: 12 },
-      { header: 'WILAYAH', key: 'wilayah', width: 24 },
-      { header: 'INDIKATOR', key: 'indikator', width: 20 },
-      { header: 'NAMA', key: 'nama', width: 30 },
-      { header: 'TARGET', key: 'target', width: 16 },
-      { header: 'REALISASI', key: 'realisasi', width: 16 },
-      { header: 'PERSEN', key: 'persen', width: 10 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    for (const b of m.baris) ws.addRow({ periode, kode: b.kecamatan_kode ?? p.kabupaten_kode, wilayah: b.wilayah, indikator: b.indikator, nama: b.nama, target: b.target, realisasi: b.realisasi, persen: b.persen });
-    for (const k of ['periode', 'kode']) ws.getColumn(k).numFmt = '@';
-    ws.getColumn('target').numFmt = '#,##0';
-    ws.getColumn('realisasi').numFmt = '#,##0';
-    const wf = wb.addWorksheet('Fasilitator');
-    wf.columns = ['NAMA', 'KELOMPOK', 'LAPORAN_DIHARAPKAN', 'DIAJUKAN_TEPAT_WAKTU', 'DIVERIFIKASI', 'KELOMPOK_DIKUNJUNGI', 'TINDAK_LANJUT_TERBUKA'].map((h) => ({ header: h, key: h, width: 18 }));
-    wf.getRow(1).font = { bold: true };
-    for (const f of fas) wf.addRow([f.nama, f.kelompok, f.laporan_diharapkan, f.diajukan_tepat_waktu, f.diverifikasi, f.kelompok_dikunjungi, f.tindak_lanjut_terbuka]);
+    const judul = { instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: formatPeriode(periode) };
+    const ws = lembarBerjudul(wb, 'Capaian', { ...judul, dokumen: `Rekap e-monev Peti Koin Bermantra: target dan realisasi (katalog versi ${m.katalog_versi}, ${m.regulasi})` }, [
+      { header: 'Periode', key: 'periode', width: 12, numFmt: FORMAT_TEKS },
+      { header: 'Kode wilayah', key: 'kode', width: 12, numFmt: FORMAT_TEKS },
+      { header: 'Wilayah', key: 'wilayah', width: 26 },
+      { header: 'Indikator', key: 'nama', width: 34 },
+      { header: 'Satuan', key: 'satuan', width: 12 },
+      { header: 'Target', key: 'target', width: 16 },
+      { header: 'Realisasi', key: 'realisasi', width: 16 },
+      { header: 'Capaian (%)', key: 'persen', width: 12, numFmt: FORMAT_PERSEN },
+    ]);
+    for (const b of m.baris) {
+      const row = ws.addRow({ periode, kode: b.kecamatan_kode ?? p.kabupaten_kode, wilayah: b.wilayah, nama: b.nama, satuan: b.tipe === 'rupiah' ? 'Rp' : b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen });
+      // Each value in its own kind: Rupiah whole, percentages and decimals with their fraction (79,7 is not 80).
+      const fmt = b.tipe === 'rupiah' ? FORMAT_RUPIAH : b.tipe === 'persen' ? FORMAT_PERSEN : FORMAT_DESIMAL;
+      row.getCell('target').numFmt = fmt;
+      row.getCell('realisasi').numFmt = fmt;
+    }
+    const wf = lembarBerjudul(wb, 'Fasilitator', { ...judul, dokumen: 'Pemantauan fasilitator' }, [
+      { header: 'Fasilitator', key: 'nama', width: 28 },
+      { header: 'Kelompok', key: 'kelompok', width: 11, numFmt: FORMAT_ANGKA },
+      { header: 'Laporan diharapkan', key: 'diharapkan', width: 13, numFmt: FORMAT_ANGKA },
+      { header: 'Diajukan tepat waktu', key: 'tepat', width: 13, numFmt: FORMAT_ANGKA },
+      { header: 'Diverifikasi', key: 'verifikasi', width: 12, numFmt: FORMAT_ANGKA },
+      { header: 'Kelompok dikunjungi', key: 'kunjungan', width: 13, numFmt: FORMAT_ANGKA },
+      { header: 'Tindak lanjut terbuka', key: 'tl', width: 13, numFmt: FORMAT_ANGKA },
+    ]);
+    for (const f of fas) wf.addRow({ nama: f.nama, kelompok: f.kelompok, diharapkan: f.laporan_diharapkan, tepat: f.diajukan_tepat_waktu, verifikasi: f.diverifikasi, kunjungan: f.kelompok_dikunjungi, tl: f.tindak_lanjut_terbuka });
     await tulisExcel(wb, path);
     return;
   }
@@ -44,7 +53,7 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
     pageOrientation: 'landscape',
     info: { title: `E-monev ${formatPeriode(periode)}`, creator: 'Bermantra' },
     content: [
-      kopSurat(p),
+      kopSurat(p, 'landscape'),
       { text: `REKAP E-MONEV PETI KOIN BERMANTRA ${formatPeriode(periode).toUpperCase()}`, style: 'judul' },
       { text: `${p.kabupaten_nama} · katalog indikator versi ${m.katalog_versi} · ${m.regulasi}`, style: 'subjudul' },
       {
@@ -53,8 +62,8 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
           dontBreakRows: true,
           widths: ['*', '*', 'auto', 'auto', 'auto'],
           body: [
-            ['Wilayah', 'Indikator', 'Target', 'Realisasi', 'Capaian'].map((h) => ({ text: h, style: 'th' })),
-            ...m.baris.map((b) => [b.wilayah, b.nama, { text: angka(b.tipe, b.target), alignment: 'right' as const }, { text: angka(b.tipe, b.realisasi), alignment: 'right' as const }, { text: b.persen === null ? '–' : `${formatDesimal(b.persen, 1)}%`, alignment: 'right' as const }]),
+            ['Wilayah', 'Indikator', 'Target', 'Realisasi', 'Capaian'].map((h, i) => ({ text: h, style: 'th', ...(i > 1 ? { alignment: 'right' as const } : {}) })),
+            ...m.baris.map((b) => [b.wilayah, b.nama, { text: angka(b.tipe, b.target), alignment: 'right' as const }, { text: angka(b.tipe, b.realisasi), alignment: 'right' as const }, { text: b.persen === null ? '–' : formatPersen(b.persen), alignment: 'right' as const }]),
           ],
         },
         fontSize: 8.5,
@@ -66,13 +75,13 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
           headerRows: 1,
           widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
           body: [
-            ['Fasilitator', 'Kelompok', 'Laporan diharapkan', 'Diajukan tepat waktu', 'Diverifikasi', 'Kelompok dikunjungi', 'Tindak lanjut terbuka'].map((h) => ({ text: h, style: 'th' })),
-            ...fas.map((f) => [f.nama, String(f.kelompok), String(f.laporan_diharapkan), String(f.diajukan_tepat_waktu), String(f.diverifikasi), String(f.kelompok_dikunjungi), String(f.tindak_lanjut_terbuka)]),
+            ['Fasilitator', 'Kelompok', 'Laporan diharapkan', 'Diajukan tepat waktu', 'Diverifikasi', 'Kelompok dikunjungi', 'Tindak lanjut terbuka'].map((h, i) => ({ text: h, style: 'th', ...(i > 0 ? { alignment: 'right' as const } : {}) })),
+            ...fas.map((f) => [f.nama, ...[f.kelompok, f.laporan_diharapkan, f.diajukan_tepat_waktu, f.diverifikasi, f.kelompok_dikunjungi, f.tindak_lanjut_terbuka].map((n) => ({ text: formatAngka(n), alignment: 'right' as const }))]),
           ],
         },
         fontSize: 8.5,
       },
-      { columns: [{ text: '' }, tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: p.kepala_jabatan || 'Kepala Bappeda', nama: p.kepala_nama, nip: p.kepala_nip })], margin: [0, 14, 0, 0] },
+      { columns: [{ text: '' }, { ...(blokTandaTangan(penandatanganKantor(p), { text: `${p.kota_surat}, ${formatTanggal(hariIni())}` }) as object), width: 260 } as Content], margin: [0, 14, 0, 0], unbreakable: true },
     ],
   };
   await tulisPdf(doc, path);

@@ -1,5 +1,6 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
+import { formatTanggal, hariIni } from '../../common/format';
 import * as XLSX from 'xlsx';
 import { unzipSync } from 'fflate';
 import { AppError } from '../../common/errors';
@@ -210,3 +211,51 @@ export async function tulisExcel(wb: ExcelJS.Workbook, path: string): Promise<vo
 }
 
 export { XLSX };
+
+/** "30 November 2026 pukul 20.58" in the office PC's own time. */
+export function waktuDibuat(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${formatTanggal(hariIni(now))} pukul ${pad(now.getHours())}.${pad(now.getMinutes())}`;
+}
+
+export interface KolomLembar {
+  /** The column's name as an officer reads it. */
+  header: string;
+  key: string;
+  width: number;
+  /** Excel number format: '#,##0' for counts, '"Rp"#,##0' for Rupiah, '0.0' for percentages, '@' for codes kept as text. */
+  numFmt?: string;
+}
+
+export const FORMAT_RUPIAH = '"Rp"#,##0';
+export const FORMAT_ANGKA = '#,##0';
+export const FORMAT_DESIMAL = '#,##0.0#';
+export const FORMAT_PERSEN = '0.0';
+export const FORMAT_TEKS = '@';
+/** The row of the column names under the title rows; data starts on the next. */
+export const BARIS_KEPALA = 4;
+
+/**
+ * A sheet as an officer expects it on opening: a title row (what it is), a row with the office, the period and when it
+ * was made (local time), the column names frozen at the top with an auto-filter, each column's number format.
+ * Add the data with ws.addRow(…): it lands under the header. Missing values should be left blank (null).
+ */
+export function lembarBerjudul(wb: ExcelJS.Workbook, nama: string, judul: { dokumen: string; instansi: string; periode?: string }, kolom: KolomLembar[]): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(nama.slice(0, 31), { views: [{ state: 'frozen', ySplit: BARIS_KEPALA }] });
+  ws.columns = kolom.map((k) => ({ key: k.key, width: k.width, ...(k.numFmt ? { style: { numFmt: k.numFmt } } : {}) }));
+  ws.getCell(1, 1).value = judul.dokumen;
+  ws.getCell(1, 1).font = { bold: true, size: 13 };
+  ws.getCell(2, 1).value = [judul.instansi, judul.periode, `dibuat ${waktuDibuat()}`].filter(Boolean).join(' · ');
+  ws.getCell(2, 1).font = { italic: true, color: { argb: 'FF555555' } };
+  const kepala = ws.getRow(BARIS_KEPALA);
+  kolom.forEach((k, i) => {
+    const c = kepala.getCell(i + 1);
+    c.value = k.header;
+    c.font = { bold: true, color: { argb: 'FFFFFFFF' } };
+    c.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B4F8A' } };
+    c.alignment = { vertical: 'middle', wrapText: true };
+    c.numFmt = 'General';
+  });
+  ws.autoFilter = { from: { row: BARIS_KEPALA, column: 1 }, to: { row: BARIS_KEPALA, column: kolom.length } };
+  return ws;
+}

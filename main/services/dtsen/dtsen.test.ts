@@ -115,8 +115,13 @@ test('matching by NIK, by birth date and a close name, and flagging Excel-damage
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(readFileSync(xlsx) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('Hasil')!;
-    assert.equal(ws.rowCount, 3);
-    assert.equal(ws.getRow(2).getCell(1).value, '3507010505800011');
+    // A title row, the office and period, a blank row, the column names, then the data.
+    assert.match(String(ws.getCell(1, 1).value), /^Hasil pencocokan anggota dengan /);
+    assert.equal(ws.getRow(4).getCell(1).value, 'NIK');
+    assert.equal(ws.rowCount, 6);
+    assert.equal(ws.getRow(5).getCell(1).value, '3507010505800011');
+    assert.equal(ws.getRow(5).getCell(4).value, 'Tidak ditemukan');
+    assert.equal(ws.getRow(5).getCell(5).value, null, 'no desil: a blank cell');
   } finally {
     t.cleanup();
   }

@@ -1,11 +1,13 @@
 import ExcelJS from 'exceljs';
 import { awalCsv, barisCsv } from '../dokumen/csv';
+import { FORMAT_ANGKA, FORMAT_TEKS, lembarBerjudul } from '../dokumen/spreadsheet';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, renameSync, statSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { uuidv7 } from '../../../db/ids';
-import { FIELD_EKSTRAK, STATUS_COCOK, type BarisHasil, type RingkasanDtsen, type RingkasanEkstrak, type StatusCocok } from '../../common/api';
+import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, STATUS_COCOK, type BarisHasil, type RingkasanDtsen, type RingkasanEkstrak, type StatusCocok } from '../../common/api';
+import { formatTanggal } from '../../common/format';
 import { AppError } from '../../common/errors';
 import { jaroWinkler, normalisasiNama } from '../../common/nama';
 import { parseTanggal } from '../anggota/impor';
@@ -432,18 +434,22 @@ const KOLOM_HASIL = ['nik', 'nama', 'kelompok', 'status', 'desil', 'skor', 'gand
 export async function eksporHasil(db: Db, path: string, filter: { status?: StatusCocok | null } = {}): Promise<{ jumlah: number }> {
   const { rows } = hasilPencocokan(db, filter);
   if (rows.length === 0 && !daftarSnapshot(db).length) throw new AppError('BELUM_ADA_EKSTRAK', 'Belum ada hasil pencocokan. Impor ekstrak lalu jalankan pencocokan.');
-  const values = rows.map((r) => [r.nik, r.nama, r.kelompok, r.status, r.desil === null ? '' : String(r.desil), r.skor === null ? '' : String(r.skor), r.ganda ? 'ya' : 'tidak']);
   const temp = `${path}.${process.pid}.tmp`;
   if (/\.xlsx$/i.test(path)) {
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet('Hasil', { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = KOLOM_HASIL.map((h) => ({ header: h, key: h, width: h === 'nama' || h === 'kelompok' ? 30 : 18 }));
-    ws.getRow(1).font = { bold: true };
-    for (const v of values) {
-      const row = ws.addRow(v.map((x, i) => (i === 4 && x ? Number(x) : i === 5 && x ? Number(x) : x)));
-      row.getCell(1).numFmt = '@';
-    }
-    ws.getColumn(1).numFmt = '@';
+    const p = bacaPengaturan(db);
+    const snap = daftarSnapshot(db)[0];
+    const ws = lembarBerjudul(wb, 'Hasil', { dokumen: `Hasil pencocokan anggota dengan ${snap ? `${snap.sumber} per ${formatTanggal(snap.tanggal_data)}` : 'DTKS/DT-SEN'}`, instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: filter.status ? `status ${LABEL_STATUS_COCOK[filter.status]}` : 'semua status' }, [
+      { header: 'NIK', key: 'nik', width: 20, numFmt: FORMAT_TEKS },
+      { header: 'Nama', key: 'nama', width: 30 },
+      { header: 'Kelompok', key: 'kelompok', width: 30 },
+      { header: 'Status', key: 'status', width: 24 },
+      { header: 'Desil', key: 'desil', width: 8, numFmt: FORMAT_ANGKA },
+      { header: 'Skor nama', key: 'skor', width: 10, numFmt: '0.00' },
+      { header: 'NIK ganda', key: 'ganda', width: 10 },
+    ]);
+    // Missing values are blank cells, not empty text.
+    for (const r of rows) ws.addRow({ nik: r.nik, nama: r.nama, kelompok: r.kelompok, status: LABEL_STATUS_COCOK[r.status], desil: r.desil ?? null, skor: r.skor ?? null, ganda: r.ganda ? 'ya' : 'tidak' });
     await wb.xlsx.writeFile(temp);
   } else {
     // For Indonesian spreadsheets: ";" with a BOM, NIKs kept as text, names that look like formulas neutralised.

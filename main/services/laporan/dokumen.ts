@@ -2,11 +2,12 @@ import type { Pengaturan } from '../../common/records';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
-import { formatAngka, formatDesimal, formatPeriode, formatRupiah, hariIni } from '../../common/format';
+import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import type { Indikator, Katalog, NilaiLaporan, Rekap, TingkatRekap } from '../../common/laporan';
-import { hitungRekap } from './rekap';
+import { gabungRekap, hitungRekap } from './rekap';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
+import { blokTandaTangan, penandatanganKantor } from '../dokumen/surat';
 import { daftarLaporan, katalogAktif } from './laporan';
 import { fotoUntukDokumen } from './foto';
 import { namaWilayah } from '../wilayah/wilayah';
@@ -27,7 +28,7 @@ function angka(i: Indikator, v: NilaiLaporan[string]): string {
   if (v === null || v === undefined || v === '') return '–';
   if (typeof v !== 'number') return String(v);
   if (i.tipe === 'rupiah') return formatRupiah(v);
-  if (i.tipe === 'persen') return `${formatDesimal(v, 1)}%`;
+  if (i.tipe === 'persen') return formatPersen(v);
   return i.desimal ? formatDesimal(v) : formatAngka(v);
 }
 
@@ -39,12 +40,15 @@ function judulKolom(i: Indikator): string {
   return i.satuan && i.tipe !== 'rupiah' && i.tipe !== 'persen' ? `${i.nama} (${i.satuan})` : i.tipe === 'persen' ? `${i.nama} (%)` : i.nama;
 }
 
+/** Widths of the label columns: the name column wide enough for a group's name on one or two lines. */
+const LEBAR_LABEL: Record<string, number | 'auto'> = { No: 'auto', Kelompok: 96, Fasilitator: 96, Kecamatan: 90, 'Kabupaten/Kota': 96, Desa: 52, Status: 38, Kelengkapan: 58 };
+
 function tabelNilai(katalog: Katalog, header: string[], rows: { label: string[]; nilai: NilaiLaporan; total?: boolean }[]): Content {
   const cols = kolomAngka(katalog);
   const body: TableCell[][] = [
     [...header.map((h) => ({ text: h, style: 'th' })), ...cols.map((i) => ({ text: judulKolom(i), style: 'th', alignment: 'right' as const }))],
     ...rows.map((r) => [
-      ...r.label.map((l) => ({ text: l, ...(r.total ? { style: 'total' } : {}) })),
+      ...r.label.map((l, index) => ({ text: l, ...(index > 0 && /^[\d.,]+ dari /.test(l) ? { alignment: 'right' as const } : {}), ...(r.total ? { style: 'total' } : {}) })),
       ...cols.map((i) => ({ text: angka(i, r.nilai[i.kode] ?? null), alignment: 'right' as const, noWrap: i.tipe === 'rupiah', ...(r.total ? { style: 'total' } : {}) })),
     ]),
   ];
@@ -52,21 +56,19 @@ function tabelNilai(katalog: Katalog, header: string[], rows: { label: string[];
     table: {
       headerRows: 1,
       dontBreakRows: true,
-      widths: [...header.map((_, index) => (index === 1 ? '*' : 'auto')), ...cols.map(() => 'auto')],
+      widths: [...header.map((h) => LEBAR_LABEL[h] ?? 'auto'), ...cols.map(() => 'auto')],
       body,
     },
-    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1', paddingLeft: () => 3, paddingRight: () => 3 },
-    fontSize: 7.5,
+    layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1', paddingLeft: () => 2, paddingRight: () => 2 },
+    fontSize: 7,
   };
 }
 
+/** The office's signer (as set in Pengaturan: directly, a.n., Plt., Plh.), with an optional signature at the left. */
 function tandaTanganKepala(p: Pengaturan, kiri?: Content): Content {
   return {
-    columns: [
-      kiri ?? { text: '' },
-      tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: p.kepala_jabatan || 'Kepala Bappeda', nama: p.kepala_nama, nip: p.kepala_nip }),
-    ],
-    margin: [0, 18, 0, 0],
+    columns: [kiri ?? { text: '' }, { ...(blokTandaTangan(penandatanganKantor(p), { text: `${p.kota_surat}, ${formatTanggal(hariIni())}` }) as object), width: 260 } as Content],
+    margin: [0, 14, 0, 0],
   };
 }
 
@@ -74,6 +76,12 @@ function tandaTanganKepala(p: Pengaturan, kiri?: Content): Content {
 async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
   const { katalog, pengaturan: p } = k;
   const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
+  const dilaporkan = new Set(rows.map((r) => r.kelompok_id));
+  // A facilitator's report lists only that facilitator's groups that have not reported.
+  const binaan = input.fasilitator_id ? new Set(db.all(db.q.selectFrom('kelompok').select('id').where('fasilitator_id', '=', input.fasilitator_id)).map((x) => x.id)) : null;
+  const belum = hitungRekap(db, input.periode, 'kelompok', new Date(), null, k)
+    .baris.flatMap((b) => b.hilang)
+    .filter((h) => !dilaporkan.has(h.kelompok_id) && (!binaan || binaan.has(h.kelompok_id)));
   const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? db.get(db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id))?.nama ?? '') : '';
   const teks = katalog.indikator.filter((i) => i.tipe === 'teks' && i.agregasi === 'TEKS' && i.kode !== 'satuan_produksi');
   const catatan: Content[] = rows
@@ -96,25 +104,51 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
     pageOrientation: 'landscape',
     info: { title: `Laporan bulanan ${formatPeriode(input.periode)}`, author: p.nama_instansi, creator: 'Bermantra' },
     content: [
-      { ...(kopSurat(p) as object), margin: [0, 0, 0, 6] } as Content,
+      { ...(kopSurat(p, 'landscape') as object), margin: [0, 0, 0, 6] } as Content,
       { text: 'LAPORAN BULANAN KELOMPOK BINAAN PETI KOIN BERMANTRA', style: 'judul' },
       { text: `${formatPeriode(input.periode)}${fasilitator ? ` · Fasilitator: ${fasilitator}` : ''} · ${p.kabupaten_nama}`, style: 'subjudul' },
       rows.length
-        ? tabelNilai(
-            katalog,
-            ['No', 'Kelompok', 'Desa', 'Status'],
-            rows.map((r, index) => ({ label: [String(index + 1), r.kelompok_nama, namaWilayah(r.desa_kode) ?? '', STATUS[r.status] ?? r.status], nilai: r.nilai })),
-          )
+        ? tabelNilai(katalog, ['No', 'Kelompok', 'Desa', 'Status'], [
+            ...rows.map((r, index) => ({ label: [String(index + 1), r.kelompok_nama, namaWilayah(r.desa_kode) ?? '', STATUS[r.status] ?? r.status], nilai: r.nilai })),
+            { label: ['', `Jumlah (${formatAngka(rows.length)} kelompok)`, '', ''], nilai: gabungRekap(katalog, rows.map((r) => r.nilai)), total: true },
+          ])
         : { text: 'Belum ada laporan untuk bulan ini.', italics: true },
+      // The signatures follow the figures they sign, kept with the note under the table: never alone on a page.
+      { stack: [{ text: ATURAN_JUMLAH, fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] }, tandaTanganKepala(p, fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined)], unbreakable: true },
+      daftarBelumMelapor(belum),
       catatan.length ? { text: 'Kendala dan rencana tindak lanjut', bold: true, margin: [0, 12, 0, 4] } : { text: '' },
       ...catatan,
       dokumentasi.length ? { text: 'Dokumentasi kegiatan', bold: true, margin: [0, 12, 0, 0], pageBreak: 'before' } : { text: '' },
       ...dokumentasi,
-      tandaTanganKepala(p, fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined),
     ],
   };
   await tulisPdf(doc, path);
   return { jumlah: rows.length };
+}
+
+const ATURAN_REKAP = 'Aturan rekap per kelompok: omzet, biaya, volume, penjualan, bantuan dan pertemuan dijumlahkan atas bulan; anggota aktif, tenaga kerja, aset dan kas diambil dari bulan terakhir yang dilaporkan; kehadiran dirata-rata; laba = omzet − biaya.';
+const ATURAN_JUMLAH = 'Baris jumlah: arus (SUM) dan stok (LAST) dijumlahkan atas kelompok, rata-rata (AVERAGE) dirata-rata.';
+
+/** The groups whose report for a month has not come in (submitted or verified). */
+function daftarBelumMelapor(hilang: { kelompok_nama: string; periode: string }[]): Content {
+  if (!hilang.length) return { text: 'Semua laporan yang diharapkan sudah masuk.', margin: [0, 10, 0, 0] };
+  return {
+    stack: [
+      { text: `Kelompok yang belum melapor (${formatAngka(hilang.length)} laporan)`, bold: true, margin: [0, 12, 0, 4] },
+      {
+        table: {
+          headerRows: 1,
+          dontBreakRows: true,
+          widths: ['auto', 240, 'auto'],
+          body: [
+            [{ text: 'No', style: 'th' }, { text: 'Kelompok', style: 'th' }, { text: 'Bulan', style: 'th' }],
+            ...hilang.slice(0, 2000).map((h, index) => [{ text: String(index + 1), alignment: 'right' as const }, h.kelompok_nama, formatPeriode(h.periode)]),
+          ],
+        },
+        fontSize: 8,
+      },
+    ],
+  };
 }
 
 const LABEL_TINGKAT: Record<Rekap['per'], string> = { kelompok: 'Kelompok', fasilitator: 'Fasilitator', kecamatan: 'Kecamatan', kabupaten: 'Kabupaten/Kota' };
@@ -127,7 +161,7 @@ async function pdfRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise<
     pageOrientation: 'landscape',
     info: { title: rekap.judul, author: p.nama_instansi, creator: 'Bermantra' },
     content: [
-      kopSurat(p),
+      kopSurat(p, 'landscape'),
       { text: `${rekap.judul.toUpperCase()} PETI KOIN BERMANTRA`, style: 'judul' },
       {
         text: `${p.kabupaten_nama} · per ${LABEL_TINGKAT[rekap.per].toLowerCase()} · dihitung dari laporan bulanan yang diajukan/diverifikasi · kelengkapan ${rekap.total.kelengkapan}`,
@@ -137,32 +171,8 @@ async function pdfRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise<
         ...rekap.baris.map((b, index) => ({ label: [String(index + 1), b.nama, b.kelengkapan], nilai: b.nilai })),
         { label: ['', 'Jumlah', rekap.total.kelengkapan], nilai: rekap.total.nilai, total: true },
       ]),
-      {
-        text: 'Aturan rekap: omzet, biaya, volume, penjualan, bantuan dan pertemuan dijumlahkan; anggota aktif, tenaga kerja, aset dan kas diambil dari bulan terakhir yang dilaporkan; kehadiran dirata-rata; laba = omzet − biaya.',
-        fontSize: 7.5,
-        italics: true,
-        margin: [0, 6, 0, 0],
-      },
-      hilang.length
-        ? {
-            stack: [
-              { text: `Laporan yang belum masuk (${formatAngka(hilang.length)})`, bold: true, margin: [0, 12, 0, 4] },
-              {
-                table: {
-                  headerRows: 1,
-                  dontBreakRows: true,
-                  widths: ['auto', '*', 'auto'],
-                  body: [
-                    [{ text: 'No', style: 'th' }, { text: 'Kelompok', style: 'th' }, { text: 'Bulan', style: 'th' }],
-                    ...hilang.slice(0, 2000).map((h, index) => [String(index + 1), h.kelompok_nama, formatPeriode(h.periode)]),
-                  ],
-                },
-                fontSize: 8,
-              },
-            ],
-          }
-        : { text: 'Semua laporan yang diharapkan sudah masuk.', margin: [0, 10, 0, 0] },
-      tandaTanganKepala(p),
+      { stack: [{ text: `${ATURAN_REKAP} ${ATURAN_JUMLAH}`, fontSize: 7.5, italics: true, margin: [0, 6, 0, 0] }, tandaTanganKepala(p)], unbreakable: true },
+      daftarBelumMelapor(hilang),
     ],
   };
   await tulisPdf(doc, path);
@@ -205,6 +215,12 @@ function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string
 async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
   const { katalog } = k;
   const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
+  const dilaporkan = new Set(rows.map((r) => r.kelompok_id));
+  // A facilitator's report lists only that facilitator's groups that have not reported.
+  const binaan = input.fasilitator_id ? new Set(db.all(db.q.selectFrom('kelompok').select('id').where('fasilitator_id', '=', input.fasilitator_id)).map((x) => x.id)) : null;
+  const belum = hitungRekap(db, input.periode, 'kelompok', new Date(), null, k)
+    .baris.flatMap((b) => b.hilang)
+    .filter((h) => !dilaporkan.has(h.kelompok_id) && (!binaan || binaan.has(h.kelompok_id)));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
   const ws = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1, xSplit: 6 }] });

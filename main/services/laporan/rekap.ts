@@ -161,10 +161,11 @@ export function hitungRekap(
   const baris = [...units.values()].map(toBaris).sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
   const all: Unit = { kunci: 'total', nama: pengaturan.kabupaten_nama ?? 'Total', groups: [...units.values()].flatMap((u) => u.groups) };
   const total = { ...toBaris(all), kelengkapan: `${toBaris(all).laporan_masuk} dari ${toBaris(all).laporan_diharapkan} laporan` };
-  const jenis = months.length === 1 ? 'Laporan bulanan' : months.length === 6 ? 'Rekap semester' : 'Rekap tahunan';
+  // "Rekap Semester I 2025", "Rekap Tahunan 2025": the period's own words, never doubled.
+  const judul = months.length === 1 ? `Laporan Bulanan ${formatPeriode(periode)}` : months.length === 6 ? `Rekap ${formatPeriode(periode)}` : `Rekap Tahunan ${periode}`;
   return {
     periode,
-    judul: `${jenis} ${formatPeriode(periode)}`,
+    judul,
     per,
     katalog_versi: katalog.versi,
     bulan: months,

@@ -8,7 +8,7 @@ import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../commo
 import { bulanSebelumnya } from '../../common/laporan';
 import { terbilang, terbilangRupiah } from '../../common/terbilang';
 import { BASE_DOC, tulisPdf } from '../dokumen/pdf';
-import { tulisExcel } from '../dokumen/spreadsheet';
+import { FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen/spreadsheet';
 import { blokTandaTangan, daftarTembusan, isiSurat, penandatanganKantor } from '../dokumen/surat';
 import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen/dtsen';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
@@ -158,20 +158,17 @@ export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' 
   const p = bacaPengaturan(db);
   if (format === 'xlsx') {
     const wb = new ExcelJS.Workbook();
-    const ws = wb.addWorksheet(`Usulan gerobak ${tahun}`);
-    ws.columns = [
-      { header: 'NO', key: 'no', width: 5 },
-      { header: 'KODE_KABUPATEN', key: 'kab', width: 10 },
-      { header: 'KELOMPOK', key: 'kelompok', width: 30 },
-      { header: 'DESA', key: 'desa', width: 20 },
-      { header: 'KETUA', key: 'ketua', width: 24 },
-      { header: 'JUMLAH_ANGGOTA', key: 'anggota', width: 10 },
-      { header: 'JENIS_USAHA', key: 'usaha', width: 30 },
-      { header: 'ALASAN', key: 'alasan', width: 70 },
-    ];
-    ws.getRow(1).font = { bold: true };
-    rows.forEach((r, i) => ws.addRow({ no: i + 1, kab: p.kabupaten_kode, kelompok: r.kelompok, desa: r.desa, ketua: r.ketua ?? '', anggota: r.jumlah_anggota, usaha: `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, alasan: [r.catatan, ...r.alasan].filter(Boolean).join('; ') }));
-    ws.getColumn('kab').numFmt = '@';
+    const ws = lembarBerjudul(wb, `Usulan gerobak ${tahun}`, { dokumen: `Daftar usulan penerima bantuan gerobak tahun ${tahun}`, instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: `${p.kabupaten_nama} (${p.kabupaten_kode})` }, [
+      { header: 'No', key: 'no', width: 5, numFmt: FORMAT_ANGKA },
+      { header: 'Kelompok', key: 'kelompok', width: 30 },
+      { header: 'Desa', key: 'desa', width: 20 },
+      { header: 'Ketua', key: 'ketua', width: 24 },
+      { header: 'Jumlah anggota', key: 'anggota', width: 10, numFmt: FORMAT_ANGKA },
+      { header: 'Jenis usaha', key: 'usaha', width: 30 },
+      { header: 'Alasan', key: 'alasan', width: 70 },
+    ]);
+    rows.forEach((r, i) => ws.addRow({ no: i + 1, kelompok: r.kelompok, desa: r.desa, ketua: r.ketua ?? null, anggota: r.jumlah_anggota, usaha: `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, alasan: [r.catatan, ...r.alasan].filter(Boolean).join('; ') }));
+    ws.getColumn('alasan').alignment = { wrapText: true, vertical: 'top' };
     await tulisExcel(wb, path);
     return { jumlah: rows.length };
   }

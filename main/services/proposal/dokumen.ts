@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors';
 import { formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../../common/format';
 import { isiTemplat, samarkanNik, type RabItem } from '../../common/proposal';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { tulisExcel } from '../dokumen/spreadsheet';
+import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_RUPIAH, lembarBerjudul, tulisExcel } from '../dokumen/spreadsheet';
 import { BASE_DOC, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen/pdf';
 import { daftarTembusan, isiSurat, penandatanganKantor, type Penandatangan } from '../dokumen/surat';
 import { hariIni } from '../../common/format';
@@ -278,18 +278,16 @@ export async function rabXlsx(db: Db, id: string, path: string): Promise<void> {
   const p = ambilProposal(db, id);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
-  const ws = wb.addWorksheet('RAB');
-  ws.columns = [
-    { header: 'NO', key: 'no', width: 6 },
-    { header: 'KELOMPOK_BELANJA', key: 'kb', width: 18 },
-    { header: 'URAIAN', key: 'uraian', width: 40 },
-    { header: 'VOLUME', key: 'volume', width: 10 },
-    { header: 'SATUAN', key: 'satuan', width: 10 },
-    { header: 'HARGA_SATUAN', key: 'harga', width: 16 },
-    { header: 'JUMLAH', key: 'jumlah', width: 18 },
-  ];
-  ws.getRow(1).font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  ws.getRow(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B4F8A' } };
+  const s = bacaPengaturan(db);
+  const ws = lembarBerjudul(wb, 'RAB', { dokumen: `Rencana Anggaran Biaya: ${p.judul}`, instansi: `${p.profil.nama}, Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, periode: s.kabupaten_nama ?? '' }, [
+    { header: 'No', key: 'no', width: 6, numFmt: FORMAT_ANGKA },
+    { header: 'Kelompok belanja', key: 'kb', width: 18 },
+    { header: 'Uraian', key: 'uraian', width: 40 },
+    { header: 'Volume', key: 'volume', width: 10, numFmt: FORMAT_DESIMAL },
+    { header: 'Satuan', key: 'satuan', width: 10 },
+    { header: 'Harga satuan', key: 'harga', width: 16, numFmt: FORMAT_RUPIAH },
+    { header: 'Jumlah', key: 'jumlah', width: 18, numFmt: FORMAT_RUPIAH },
+  ]);
   const subtotalCells: string[] = [];
   for (const g of p.rab.groups) {
     const first = ws.rowCount + 1;
@@ -306,7 +304,6 @@ export async function rabXlsx(db: Db, id: string, path: string): Promise<void> {
   const total = ws.addRow({ uraian: 'TOTAL', jumlah: { formula: subtotalCells.length ? subtotalCells.join('+') : '0', result: p.rab.total } });
   total.font = { bold: true };
   ws.addRow({ uraian: `Terbilang: ${p.rab.terbilang}` });
-  for (const key of ['harga', 'jumlah']) ws.getColumn(key).numFmt = '#,##0';
   await tulisExcel(wb, path);
 }
 
@@ -320,7 +317,10 @@ export async function imporRabXlsx(path: string): Promise<RabItem[]> {
   }
   const ws = wb.worksheets[0];
   if (!ws) throw new AppError('BERKAS_KOSONG', 'Berkas RAB tidak berisi lembar.');
-  const header = (ws.getRow(1).values as unknown[]).map((v) => String(v ?? '').toUpperCase().replace(/[^A-Z]/g, ''));
+  // The header is the first of the first ten rows that names an Uraian column (title rows may stand above it).
+  const kunci = (n: number) => (ws.getRow(n).values as unknown[]).map((v) => String(v ?? '').toUpperCase().replace(/[^A-Z]/g, ''));
+  const barisKepala = [...Array(10).keys()].map((i) => i + 1).find((n) => kunci(n).includes('URAIAN')) ?? 1;
+  const header = kunci(barisKepala);
   const col = (name: string) => header.indexOf(name);
   const [cu, cv, cs, ch, ck] = [col('URAIAN'), col('VOLUME'), col('SATUAN'), col('HARGASATUAN'), col('KELOMPOKBELANJA')];
   if (cu < 0 || cv < 0 || cs < 0 || ch < 0) throw new AppError('KOLOM_TIDAK_ADA', 'Baris judul RAB harus memuat kolom URAIAN, VOLUME, SATUAN dan HARGA_SATUAN.');
@@ -328,7 +328,7 @@ export async function imporRabXlsx(path: string): Promise<RabItem[]> {
   const galat: string[] = [];
   const value = (v: ExcelJS.CellValue) => (v && typeof v === 'object' && 'result' in v ? v.result : v);
   ws.eachRow((row, n) => {
-    if (n === 1) return;
+    if (n <= barisKepala) return;
     const uraian = String(value(row.getCell(cu).value) ?? '').trim();
     const volume = bacaAngka(value(row.getCell(cv).value));
     const harga = bacaAngka(value(row.getCell(ch).value));

@@ -108,8 +108,11 @@ test('the RAB xlsx carries formulas with their values and imports back to the sa
     const path = join(t.dir, 'rab.xlsx');
     await rabXlsx(t.db, id, path);
     const xml = strFromU8(unzipSync(readFileSync(path))['xl/worksheets/sheet1.xml']!);
-    assert.match(xml, /<f>ROUND\(D2\*F2,0\)<\/f><v>550000<\/v>/);
-    assert.match(xml, /<f>SUM\(G2:G2\)<\/f><v>550000<\/v>/);
+    // Data starts under the title rows and the frozen column names (row 4), with an auto-filter on them.
+    assert.match(xml, /<f>ROUND\(D5\*F5,0\)<\/f><v>550000<\/v>/);
+    assert.match(xml, /<f>SUM\(G5:G5\)<\/f><v>550000<\/v>/);
+    assert.match(xml, /<pane ySplit="4"[^>]*state="frozen"/);
+    assert.match(xml, /<autoFilter ref="A4:G4"\/>/);
     const back = await imporRabXlsx(path);
     assert.deepEqual(back, items);
   } finally {
