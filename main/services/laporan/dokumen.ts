@@ -1,17 +1,17 @@
-import type { Pengaturan } from '../../common/records';
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
 import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import type { Indikator, Katalog, NilaiLaporan, Rekap, TingkatRekap } from '../../common/laporan';
-import { gabungRekap, hitungRekap } from './rekap';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
+import type { Pengaturan } from '../../common/records';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
+import { FORMAT_ANGKA, FORMAT_TEKS, lembarBerjudul, tulisExcel, waktuDibuat } from '../dokumen/spreadsheet';
 import { blokTandaTangan, penandatanganKantor } from '../dokumen/surat';
-import { daftarLaporan, katalogAktif } from './laporan';
-import { fotoUntukDokumen } from './foto';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
-import { tulisExcel } from '../dokumen/spreadsheet';
+import { fotoUntukDokumen } from './foto';
+import { daftarLaporan, katalogAktif } from './laporan';
+import { gabungRekap, hitungRekap } from './rekap';
 
 // The monthly report and the semester/annual recaps as PDF (A4 landscape, letterhead, repeated table
 // header, "Halaman X dari Y", signatures) and as .xlsx in the one "satu data" layout.
@@ -203,7 +203,7 @@ function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string
     ['Kode wilayah', p.kabupaten_kode ?? ''],
     ['Katalog indikator', `versi ${katalog.versi}: ${katalog.nama}`],
     ['Regulasi', katalog.regulasi],
-    ['Dibuat', new Date().toISOString()],
+    ['Dibuat', waktuDibuat()],
     ...extra,
   ];
   for (const r of rows) ws.addRow(r);
@@ -223,37 +223,40 @@ async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: s
     .filter((h) => !dilaporkan.has(h.kelompok_id) && (!binaan || binaan.has(h.kelompok_id)));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
-  const ws = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1, xSplit: 6 }] });
-  const fixed = [
-    { header: 'PERIODE', key: 'periode', width: 10 },
-    { header: 'KODE_KABUPATEN', key: 'kab', width: 10 },
-    { header: 'KODE_KECAMATAN', key: 'kec', width: 12 },
-    { header: 'KODE_DESA', key: 'desa', width: 15 },
-    { header: 'ID_KELOMPOK', key: 'kid', width: 38 },
-    { header: 'NAMA_KELOMPOK', key: 'kelompok', width: 30 },
-    { header: 'FASILITATOR', key: 'fasilitator', width: 24 },
-    { header: 'STATUS', key: 'status', width: 13 },
-    { header: 'TANGGAL_DIAJUKAN', key: 'diajukan', width: 14 },
-  ];
-  ws.columns = [...fixed, ...katalog.indikator.map((i) => ({ header: i.kode.toUpperCase(), key: i.kode, width: i.tipe === 'teks' ? 30 : 16 }))];
-  styleHeader(ws.getRow(1));
+  const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: formatPeriode(input.periode) };
+  const ws = lembarBerjudul(wb, 'Data', { ...judul, dokumen: 'Laporan bulanan kelompok binaan Peti Koin Bermantra (satu baris per kelompok)' }, [
+    { header: 'Periode', key: 'periode', width: 10, numFmt: FORMAT_TEKS },
+    { header: 'Kode kabupaten/kota', key: 'kab', width: 10, numFmt: FORMAT_TEKS },
+    { header: 'Kode kecamatan', key: 'kec', width: 12, numFmt: FORMAT_TEKS },
+    { header: 'Kecamatan', key: 'kecamatan', width: 18 },
+    { header: 'Kode desa', key: 'desa', width: 15, numFmt: FORMAT_TEKS },
+    { header: 'Desa/kelurahan', key: 'desaNama', width: 18 },
+    { header: 'Kelompok', key: 'kelompok', width: 30 },
+    { header: 'Fasilitator', key: 'fasilitator', width: 24 },
+    { header: 'Status', key: 'status', width: 13 },
+    { header: 'Tanggal diajukan', key: 'diajukan', width: 14, numFmt: 'dd/mm/yyyy' },
+    ...katalog.indikator.map((i) => ({ header: judulKolom(i), key: i.kode, width: i.tipe === 'teks' ? 30 : 16, ...(i.tipe !== 'teks' ? { numFmt: numFmt(i) } : {}) })),
+  ]);
   for (const r of rows) {
     ws.addRow({
       periode: r.periode,
       kab: r.kecamatan_kode.slice(0, 5),
       kec: r.kecamatan_kode,
+      kecamatan: namaWilayah(r.kecamatan_kode),
       desa: r.desa_kode,
-      kid: r.kelompok_id,
+      desaNama: namaWilayah(r.desa_kode),
       kelompok: r.kelompok_nama,
-      fasilitator: r.fasilitator_nama ?? '',
-      status: r.status,
-      diajukan: r.diajukan_pada ? r.diajukan_pada.slice(0, 10) : '',
+      fasilitator: r.fasilitator_nama ?? null,
+      status: STATUS[r.status] ?? r.status,
+      diajukan: r.diajukan_pada ? new Date(`${r.diajukan_pada.slice(0, 10)}T00:00:00Z`) : null,
       ...Object.fromEntries(katalog.indikator.map((i) => [i.kode, r.nilai[i.kode] ?? null])),
     });
   }
-  for (const key of ['periode', 'kab', 'kec', 'desa', 'kid', 'diajukan']) ws.getColumn(key).numFmt = '@';
-  for (const i of katalog.indikator) if (i.tipe !== 'teks') ws.getColumn(i.kode).numFmt = numFmt(i);
-  ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: ws.columnCount } };
+  const wb2 = lembarBerjudul(wb, 'Belum melapor', { ...judul, dokumen: 'Kelompok yang belum melapor' }, [
+    { header: 'Kelompok', key: 'nama', width: 34 },
+    { header: 'Bulan', key: 'periode', width: 16 },
+  ]);
+  for (const h of belum) wb2.addRow({ nama: h.kelompok_nama, periode: formatPeriode(h.periode) });
   lembarKeterangan(wb, k, `Laporan bulanan ${formatPeriode(input.periode)}`, [['Jumlah laporan', String(rows.length)]]);
   await tulisExcel(wb, path);
   return { jumlah: rows.length };
@@ -263,36 +266,28 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
   const { katalog } = k;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
-  const ws = wb.addWorksheet('Rekap', { views: [{ state: 'frozen', ySplit: 1, xSplit: 3 }] });
   const numeric = katalog.indikator.filter((i) => i.tipe !== 'teks');
-  ws.columns = [
-    { header: 'PERIODE', key: 'periode', width: 10 },
-    { header: `KODE_${rekap.per.toUpperCase()}`, key: 'kunci', width: 20 },
-    { header: rekap.per.toUpperCase(), key: 'nama', width: 30 },
-    { header: 'JUMLAH_KELOMPOK', key: 'jk', width: 12 },
-    { header: 'LAPORAN_MASUK', key: 'masuk', width: 12 },
-    { header: 'LAPORAN_DIHARAPKAN', key: 'harap', width: 12 },
-    ...numeric.map((i) => ({ header: i.kode.toUpperCase(), key: i.kode, width: 16 })),
-  ];
-  styleHeader(ws.getRow(1));
+  const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: `per ${LABEL_TINGKAT[rekap.per].toLowerCase()}` };
+  const ws = lembarBerjudul(wb, 'Rekap', { ...judul, dokumen: `${rekap.judul} Peti Koin Bermantra` }, [
+    { header: 'Periode', key: 'periode', width: 18 },
+    { header: LABEL_TINGKAT[rekap.per], key: 'nama', width: 30 },
+    { header: 'Jumlah kelompok', key: 'jk', width: 12, numFmt: FORMAT_ANGKA },
+    { header: 'Laporan masuk', key: 'masuk', width: 12, numFmt: FORMAT_ANGKA },
+    { header: 'Laporan diharapkan', key: 'harap', width: 12, numFmt: FORMAT_ANGKA },
+    ...numeric.map((i) => ({ header: judulKolom(i), key: i.kode, width: 16, numFmt: numFmt(i) })),
+  ]);
   const add = (b: Rekap['total'], bold = false) => {
-    const row = ws.addRow({ periode: rekap.periode, kunci: b.kunci, nama: b.nama, jk: b.jumlah_kelompok, masuk: b.laporan_masuk, harap: b.laporan_diharapkan, ...Object.fromEntries(numeric.map((i) => [i.kode, b.nilai[i.kode] ?? null])) });
+    const row = ws.addRow({ periode: formatPeriode(rekap.periode), nama: b.nama, jk: b.jumlah_kelompok, masuk: b.laporan_masuk, harap: b.laporan_diharapkan, ...Object.fromEntries(numeric.map((i) => [i.kode, b.nilai[i.kode] ?? null])) });
     if (bold) row.font = { bold: true };
   };
   rekap.baris.forEach((b) => add(b));
-  add({ ...rekap.total, kunci: 'JUMLAH' }, true);
-  for (const key of ['periode', 'kunci']) ws.getColumn(key).numFmt = '@';
-  for (const i of numeric) ws.getColumn(i.kode).numFmt = numFmt(i);
+  add({ ...rekap.total, nama: 'Jumlah' }, true);
   const hilang = rekap.baris.flatMap((b) => b.hilang);
-  const wh = wb.addWorksheet('Belum masuk');
-  wh.columns = [
-    { header: 'ID_KELOMPOK', key: 'id', width: 38 },
-    { header: 'NAMA_KELOMPOK', key: 'nama', width: 30 },
-    { header: 'PERIODE', key: 'periode', width: 10 },
-  ];
-  styleHeader(wh.getRow(1));
-  for (const h of hilang) wh.addRow({ id: h.kelompok_id, nama: h.kelompok_nama, periode: h.periode });
-  wh.getColumn('periode').numFmt = '@';
+  const wh = lembarBerjudul(wb, 'Belum melapor', { ...judul, dokumen: 'Kelompok yang belum melapor' }, [
+    { header: 'Kelompok', key: 'nama', width: 34 },
+    { header: 'Bulan', key: 'periode', width: 16 },
+  ]);
+  for (const h of hilang) wh.addRow({ nama: h.kelompok_nama, periode: formatPeriode(h.periode) });
   lembarKeterangan(wb, k, rekap.judul, [
     ['Tingkat', rekap.per],
     ['Kelengkapan', rekap.total.kelengkapan],
