@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { formatAngka, formatWaktu } from '../../../main/common/format';
 import { invoke, pesanGalat } from '../api';
 import { useStatus } from '../app-context';
-import { Field, fieldErrors, Notice, TextField, useLoad } from '../components/ui';
+import { PilihBerkas } from '../components/pilih-berkas';
+import { Field, fieldErrors, Notice, SelectField, TextField, useLoad } from '../components/ui';
 
 const JENIS: Record<string, string> = {
   otomatis: 'Otomatis harian',
@@ -22,9 +23,18 @@ export function PengaturanPage() {
     kota_surat: p.kota_surat,
     telepon: p.telepon,
     email: p.email,
+    website: p.website,
+    kode_pos: p.kode_pos,
     kepala_nama: p.kepala_nama,
     kepala_nip: p.kepala_nip,
+    kepala_pangkat: p.kepala_pangkat,
     kepala_jabatan: p.kepala_jabatan,
+    ttd_mode: p.ttd_mode,
+    ttd_nama: p.ttd_nama,
+    ttd_nip: p.ttd_nip,
+    ttd_pangkat: p.ttd_pangkat,
+    ttd_jabatan: p.ttd_jabatan,
+    tembusan: p.tembusan,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [info, setInfo] = useState('');
@@ -65,10 +75,40 @@ export function PengaturanPage() {
           <TextField label="Email kantor" value={form.email} onChange={set('email')} />
         </div>
         <div className="row3">
-          <TextField label="Nama Kepala Bappeda" value={form.kepala_nama} onChange={set('kepala_nama')} />
-          <TextField label="NIP Kepala Bappeda" value={form.kepala_nip} onChange={set('kepala_nip')} error={errors.kepala_nip} />
-          <TextField label="Jabatan penanda tangan" value={form.kepala_jabatan} onChange={set('kepala_jabatan')} />
+          <TextField label="Laman (website)" value={form.website} onChange={set('website')} />
+          <TextField label="Kode pos" value={form.kode_pos} onChange={set('kode_pos')} error={errors.kode_pos} inputMode="numeric" />
         </div>
+        <h2 id="judul-ttd">Penanda tangan surat</h2>
+        <div className="row3">
+          <TextField label="Jabatan kepala (kop tanda tangan)" value={form.kepala_jabatan} onChange={set('kepala_jabatan')} />
+          <TextField label="Nama Kepala Bappeda" value={form.kepala_nama} onChange={set('kepala_nama')} />
+          <TextField label="NIP Kepala Bappeda" value={form.kepala_nip} onChange={set('kepala_nip')} error={errors.kepala_nip} hint="18 angka, misalnya 19700101 200003 1 001" />
+        </div>
+        <div className="row3">
+          <TextField label="Pangkat/golongan Kepala" value={form.kepala_pangkat} onChange={set('kepala_pangkat')} />
+          <SelectField
+            label="Cara tanda tangan"
+            value={form.ttd_mode}
+            onChange={set('ttd_mode')}
+            options={[
+              { value: 'langsung', label: 'Ditandatangani Kepala' },
+              { value: 'a.n.', label: 'a.n. (atas nama) Kepala' },
+              { value: 'Plt.', label: 'Plt. (pelaksana tugas) Kepala' },
+              { value: 'Plh.', label: 'Plh. (pelaksana harian) Kepala' },
+            ]}
+          />
+        </div>
+        {form.ttd_mode !== 'langsung' && (
+          <div className="row3">
+            <TextField label="Nama penanda tangan" value={form.ttd_nama} onChange={set('ttd_nama')} />
+            <TextField label="NIP penanda tangan" value={form.ttd_nip} onChange={set('ttd_nip')} error={errors.ttd_nip} />
+            <TextField label="Pangkat/golongan penanda tangan" value={form.ttd_pangkat} onChange={set('ttd_pangkat')} />
+            {form.ttd_mode === 'a.n.' && <TextField label="Jabatan penanda tangan (misalnya Sekretaris)" value={form.ttd_jabatan} onChange={set('ttd_jabatan')} />}
+          </div>
+        )}
+        <Field label="Tembusan (satu instansi per baris)">
+          {(id, describedBy) => <textarea id={id} aria-describedby={describedBy} rows={3} value={form.tembusan} onChange={(e) => set('tembusan')(e.target.value)} />}
+        </Field>
         <div className="actions">
           <button type="submit" className="primary">
             Simpan pengaturan
@@ -77,6 +117,29 @@ export function PengaturanPage() {
       </form>
       <Notice kind="ok">{info}</Notice>
       <Notice kind="error">{galat}</Notice>
+      <section aria-labelledby="judul-lambang">
+        <h2 id="judul-lambang">Lambang daerah pada kop surat</h2>
+        {p.lambang ? <img src={p.lambang} alt="Lambang daerah yang dipakai pada kop surat" style={{ maxHeight: 72 }} /> : <p>Belum ada lambang: kop surat dicetak tanpa lambang.</p>}
+        <PilihBerkas
+          label="Berkas lambang (PNG atau JPEG)"
+          accept=".png,.jpg,.jpeg"
+          tombol="Pasang lambang"
+          onPick={async (berkas) => {
+            try {
+              await invoke('pengaturan.lambang', { berkas });
+              setInfo('Lambang dipasang pada kop surat.');
+              reload();
+            } catch (error) {
+              setGalat(pesanGalat(error));
+            }
+          }}
+        />
+        {p.lambang && (
+          <button type="button" onClick={() => void invoke('pengaturan.lambang', { berkas: null }).then(() => (setInfo('Lambang dilepas dari kop surat.'), reload()), (e) => setGalat(pesanGalat(e)))}>
+            Lepas lambang
+          </button>
+        )}
+      </section>
 
       <DaftarDinas />
       <TemplatSuratPengantar />

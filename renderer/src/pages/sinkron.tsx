@@ -3,6 +3,7 @@ import type { HasilImporBundel } from '../../../main/common/api';
 import type { FileRef } from '../../../main/common/contract-kit';
 import { formatAngka, formatWaktu } from '../../../main/common/format';
 import { invoke, isElectron, pesanGalat, pilihBanyakBerkas, pilihBerkas, simpanBerkas } from '../api';
+import { PilihBerkas } from '../components/pilih-berkas';
 import { useStatus } from '../app-context';
 import { Field, Notice, TextField, useLoad } from '../components/ui';
 
@@ -124,31 +125,6 @@ function ImporBanyak(props: { onSelesai: () => void }) {
         </table>
       )}
     </details>
-  );
-}
-
-/** Picks a file through whichever door this page has (native dialog in Electron, file input in the browser). */
-function PilihBerkas(props: { label: string; accept: string; onPick: (file: FileRef) => void; busy?: boolean }) {
-  const [file, setFile] = useState<File | null>(null);
-  const [galat, setGalat] = useState('');
-  const go = async () => {
-    try {
-      const ref = await pilihBerkas(file, [{ name: props.label, extensions: props.accept.split(',').map((e) => e.replace('.', '')) }]);
-      if (ref) props.onPick(ref);
-    } catch (e) {
-      setGalat(pesanGalat(e));
-    }
-  };
-  return (
-    <div className="row2">
-      {!isElectron() && <Field label={props.label}>{(id) => <input id={id} type="file" accept={props.accept} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}</Field>}
-      <div className="actions">
-        <button type="button" disabled={props.busy || (!isElectron() && !file)} onClick={go}>
-          {isElectron() ? `Pilih ${props.label.toLowerCase()}…` : `Baca ${props.label.toLowerCase()}`}
-        </button>
-      </div>
-      <Notice kind="error">{galat}</Notice>
-    </div>
   );
 }
 
