@@ -27,7 +27,10 @@ export async function renderPdf(doc: TDocumentDefinitions): Promise<Buffer> {
   return (await pdfmake.createPdf(doc).getBuffer()) as Buffer;
 }
 
-/** How many pages a document takes when laid out (a letter before the document it covers, say). */
+/**
+ * How many pages a document takes when laid out (a letter before the document it covers, say). pdfmake rewrites image
+ * nodes while laying out: pass content made for this call alone, not content that is rendered again.
+ */
 export async function jumlahHalaman(doc: TDocumentDefinitions): Promise<number> {
   let n = 0;
   await pdfmake.createPdf({ ...doc, footer: (_halaman: number, jumlah: number) => ((n = jumlah), { text: '' }) }).getBuffer();

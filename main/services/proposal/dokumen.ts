@@ -263,8 +263,8 @@ export async function pdfProposal(db: Db, id: string, path: string, opsi: OpsiPd
   const s = bacaPengaturan(db);
   const dasar: TDocumentDefinitions = { ...BASE_DOC, content: [], defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 }, info: { title: p.judul, author: p.profil.nama, creator: 'Bermantra' } };
   const surat = suratPengantar(db, p, s, opsi);
-  // The letter's own length, laid out alone with the same settings: the business plan's pages count from after it.
-  const halamanSurat = await jumlahHalaman({ ...dasar, content: surat });
+  // The letter's own length, laid out alone (content of its own) with the same settings: the plan counts from after it.
+  const halamanSurat = await jumlahHalaman({ ...dasar, content: suratPengantar(db, p, s, opsi) });
   const doc: TDocumentDefinitions = {
     ...dasar,
     content: [...surat, ...rencanaUsaha(p, s), ...kelayakan(p), ...penutupDanRab(p, s), ...lampiranAnggota(db, p, opsi)],
