@@ -17,7 +17,7 @@ export const proposalHandlers: HandlersFor<keyof typeof proposalApi> = {
   'proposal.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('proposal', input.id, input.alasan),
   'proposal.pdf': async (ctx, input) => {
     const out = ctx.files.output(`proposal-${input.id.slice(-8)}.pdf`);
-    await pdfProposal(ctx.db, input.id, out.path, { nikLengkap: input.nikLengkap });
+    await pdfProposal(ctx.db, input.id, out.path, { nikLengkap: input.nikLengkap, ...(input.penandatangan ? { penandatangan: input.penandatangan } : {}), ...(input.tembusan ? { tembusan: input.tembusan } : {}) });
     return out.ref();
   },
   'proposal.rabXlsx': async (ctx, input) => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method, type FileRef } from '../contract-kit';
+import { MODE_TANDA_TANGAN } from '../records';
 import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem, type TemplatSurat } from '../proposal';
 import { fileRef, hapusInput, id, tanggal, teks, teksOpsional } from './isian';
 
@@ -51,7 +52,18 @@ export const proposalApi = {
   'proposal.simpanRab': method(z.object({ id, items: z.array(rabItem).max(5000) })).writes<{ total: number }>(),
   'proposal.status': method(z.object({ id, status: z.enum(STATUS_PROPOSAL), nilai_disetujui: z.number().int().min(0).nullish() })).writes<void>(),
   'proposal.hapus': method(hapusInput).writes<void>(),
-  'proposal.pdf': method(z.object({ id, nikLengkap: z.boolean().default(false) })).reads<FileRef>(),
+  'proposal.pdf': method(
+    z.object({
+      id,
+      nikLengkap: z.boolean().default(false),
+      /** This letter's signer and copies, where they differ from the office's settings. */
+      penandatangan: z
+        .object({ mode: z.enum(MODE_TANDA_TANGAN), nama: z.string().trim().max(100), nip: z.string().trim().max(30), pangkat: z.string().trim().max(100), jabatan: z.string().trim().max(150) })
+        .partial()
+        .nullish(),
+      tembusan: z.array(z.string().trim().min(1).max(200)).max(20).nullish(),
+    }),
+  ).reads<FileRef>(),
   'proposal.rabXlsx': method(z.object({ id })).reads<FileRef>(),
   'proposal.imporRab': method(z.object({ berkas: fileRef })).reads<RabItem[]>(),
   'proposal.dinas': method(z.object({})).reads<string[]>(),

@@ -70,7 +70,7 @@ test('e-monev: a year target of a flow is pro-rated to the period, stocks compar
     await dokumenMonev(t.db, '2026', 'pdf', pdf);
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     assert.match(text, /REKAP E-MONEV PETI KOIN BERMANTRA TAHUN 2026/);
-    assert.match(text, /Omzet penjualan\s+Rp12\.000\.000\s+Rp6\.000\.000\s+50%/);
+    assert.match(text, /Omzet penjualan\s+Rp12\.000\.000\s+Rp6\.000\.000\s+50,0%/);
   } finally {
     t.cleanup();
   }

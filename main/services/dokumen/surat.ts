@@ -65,7 +65,9 @@ export interface Penandatangan {
 export function penandatanganKantor(p: Pengaturan, ganti: Partial<Penandatangan> = {}): Penandatangan {
   const jabatanKepala = p.kepala_jabatan || `Kepala ${p.nama_instansi || 'Badan Perencanaan Pembangunan Daerah'}`;
   const oleh = p.ttd_mode === 'langsung' ? { nama: p.kepala_nama, pangkat: p.kepala_pangkat, nip: p.kepala_nip, jabatan: '' } : { nama: p.ttd_nama, pangkat: p.ttd_pangkat, nip: p.ttd_nip, jabatan: p.ttd_jabatan };
-  return { mode: p.ttd_mode, jabatanKepala, ...oleh, ...ganti };
+  // Another person's name for this letter: the settings' NIP and rank belong to someone else, so they are left out.
+  const orangLain = ganti.nama !== undefined && ganti.nama !== oleh.nama ? { nip: '', pangkat: '' } : {};
+  return { mode: p.ttd_mode, jabatanKepala, ...oleh, ...orangLain, ...ganti };
 }
 
 /** The signer's block: office line(s), room to sign, full name underlined, rank, NIP in its groups. */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { formatRupiah, formatTanggal } from '../../../main/common/format';
 import { hitungKelayakan, jumlahItem, KELOMPOK_BELANJA, susunRab, type IsiProposal, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../../main/common/proposal';
 import { terbilangRupiah } from '../../../main/common/terbilang';
+import { useStatus } from '../app-context';
 import { invoke, pesanGalat, simpanBerkas, unggah } from '../api';
 import { Dialog, Field, Notice, SelectField, TextField, useLoad } from '../components/ui';
 import { useKelompokOptions } from './anggota';
@@ -122,6 +123,9 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
   const [nilai, setNilai] = useState('');
   const [galat, setGalat] = useState('');
   const [nikLengkap, setNikLengkap] = useState(false);
+  const kantor = useStatus().status.pengaturan;
+  // This letter's signer and copies: the office's settings unless the officer changes them for this letter.
+  const [surat, setSurat] = useState({ mode: kantor.ttd_mode as string, nama: kantor.ttd_mode === 'langsung' ? kantor.kepala_nama : kantor.ttd_nama, tembusan: kantor.tembusan });
   useEffect(() => {
     if (!props.id) return;
     void invoke('proposal.get', { id: props.id }).then((p) => {
@@ -362,7 +366,37 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
             <label className="check">
               <input type="checkbox" checked={nikLengkap} onChange={(e) => setNikLengkap(e.target.checked)} /> NIK lengkap di lampiran
             </label>
-            <button type="button" onClick={async () => { try { await simpanBerkas(await invoke('proposal.pdf', { id: props.id!, nikLengkap })); } catch (e) { setGalat(pesanGalat(e)); } }}>
+            <details>
+              <summary>Penanda tangan dan tembusan surat ini</summary>
+              <SelectField
+                label="Cara tanda tangan surat ini"
+                value={surat.mode}
+                onChange={(mode) => setSurat((x) => ({ ...x, mode }))}
+                options={[
+                  { value: 'langsung', label: 'Ditandatangani Kepala' },
+                  { value: 'a.n.', label: 'a.n. Kepala' },
+                  { value: 'Plt.', label: 'Plt. Kepala' },
+                  { value: 'Plh.', label: 'Plh. Kepala' },
+                ]}
+              />
+              <TextField label="Nama penanda tangan surat ini" value={surat.nama} onChange={(nama) => setSurat((x) => ({ ...x, nama }))} />
+              <Field label="Tembusan surat ini (satu per baris)">
+                {(id) => <textarea id={id} rows={3} value={surat.tembusan} onChange={(e) => setSurat((x) => ({ ...x, tembusan: e.target.value }))} />}
+              </Field>
+            </details>
+            <button
+              type="button"
+              onClick={async () => {
+                try {
+                  const ubah = surat.mode !== kantor.ttd_mode || surat.nama !== (kantor.ttd_mode === 'langsung' ? kantor.kepala_nama : kantor.ttd_nama);
+                  const penandatangan = ubah ? { mode: surat.mode as 'langsung', nama: surat.nama } : null;
+                  const tembusan = surat.tembusan !== kantor.tembusan ? surat.tembusan.split('\n').map((t) => t.trim()).filter(Boolean) : null;
+                  await simpanBerkas(await invoke('proposal.pdf', { id: props.id!, nikLengkap, penandatangan, tembusan }));
+                } catch (e) {
+                  setGalat(pesanGalat(e));
+                }
+              }}
+            >
               Unduh PDF
             </button>
           </>
