@@ -27,7 +27,7 @@ test('an officer imports a DT-SEN extract, matches the members, reviews a name m
     await page.getByLabel('Tanggal data').fill('2025-10-01');
     await page.getByRole('button', { name: 'Impor ekstrak' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Ekstrak DTSEN diimpor' })).toContainText('disimpan');
-    await expect(page.getByRole('table', { name: 'Snapshot ekstrak' })).toContainText('ekstrak-dtsen.csv');
+    await expect(page.getByRole('table', { name: 'Ekstrak yang diimpor' })).toContainText('ekstrak-dtsen.csv');
     await page.getByRole('button', { name: 'Cocokkan anggota dengan snapshot terbaru' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Pencocokan selesai' })).toContainText('Cocok NIK');
     const summary = page.getByLabel('Ringkasan pencocokan');

@@ -101,7 +101,7 @@ export const ENTITAS: Record<EntitasKode, EntitasSpec> = {
       { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true },
       { kode: 'berlaku_sampai', label: 'Berlaku sampai', tipe: 'tanggal', wajib: true, kolom: true },
       { kode: 'ruang_lingkup', label: 'Ruang lingkup', tipe: 'pilihan', opsi: RUANG_LINGKUP_MOU, wajib: true, kolom: true },
-      { kode: 'kontak', label: 'Contact person', tipe: 'teks', kolom: true },
+      { kode: 'kontak', label: 'Narahubung', tipe: 'teks', kolom: true },
       { kode: 'status', label: 'Status', tipe: 'pilihan', opsi: ['aktif', 'berakhir', 'diperpanjang'], wajib: true, kolom: true },
       { kode: 'catatan', label: 'Catatan', tipe: 'panjang' },
     ],

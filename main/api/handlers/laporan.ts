@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { RecordWriter } from '../../../db/write';
 import { tulisDokumenLaporan } from '../../services/laporan/dokumen';
-import { daftarFoto, pathFoto, tambahFoto } from '../../services/laporan/foto';
+import { daftarFoto, hapusFoto, pathFoto, tambahFoto } from '../../services/laporan/foto';
 import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
 import { hitungKepatuhan, hitungRekap } from '../../services/laporan/rekap';
 import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
@@ -29,7 +28,7 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   },
   'laporan.foto': (ctx, input) => daftarFoto(ctx.db, input.laporan_id),
   'laporan.fotoTambah': (ctx, input) => tambahFoto(ctx.db, { laporan_id: input.laporan_id, path: ctx.files.resolve(input.berkas), nama: input.berkas.nama, keterangan: input.keterangan }),
-  'laporan.fotoHapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('foto_laporan', input.id),
+  'laporan.fotoHapus': (ctx, input) => hapusFoto(ctx.db, input.id),
   'laporan.fotoData': (ctx, input) => {
     const f = pathFoto(ctx.db, input.id);
     return { dataUrl: `data:${f.mime};base64,${readFileSync(f.path).toString('base64')}` };

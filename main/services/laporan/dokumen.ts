@@ -16,7 +16,7 @@ import { gabungRekap, hitungRekap } from './rekap';
 // The monthly report and the semester/annual recaps as PDF (A4 landscape, letterhead, repeated table
 // header, "Halaman X dari Y", signatures) and as .xlsx in the one "satu data" layout.
 
-const STATUS: Record<string, string> = { draft: 'Draft', diajukan: 'Diajukan', diverifikasi: 'Diverifikasi' };
+const STATUS: Record<string, string> = { draft: 'Draf', diajukan: 'Diajukan', diverifikasi: 'Diverifikasi' };
 
 /** What every report document reads once: the active indicator catalogue and the office's settings. */
 export interface KonteksDokumen {

@@ -5,6 +5,7 @@ import { MIME_FOTO } from '../../common/register';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
+import { terkunci } from './laporan';
 
 // Documentation photos of a monthly report. The renderer shrinks them before upload (at most
 // 1280 px, about 200 KB, as JPEG); here they are checked, stored once by their SHA-256 in the
@@ -60,9 +61,7 @@ export function berkasLampiran(db: Db, hash: string): string | null {
 }
 
 export function tambahFoto(db: Db, input: { laporan_id: string; path: string; nama: string; keterangan: string | null }): { id: string } {
-  const laporan = db.get(db.q.selectFrom('laporan_bulanan').select(['id', 'status']).where('id', '=', input.laporan_id).where('deleted_at', 'is', null));
-  if (!laporan) throw new AppError('TIDAK_DITEMUKAN', 'Laporan tidak ditemukan. Simpan laporannya dulu, lalu tambahkan foto.');
-  if (laporan.status === 'diverifikasi') throw new AppError('LAPORAN_TERKUNCI', 'Laporan sudah diverifikasi dan terkunci; foto tidak dapat ditambah.');
+  laporanTerbuka(db, input.laporan_id);
   const count = db.get(db.q.selectFrom('foto_laporan').select((eb) => eb.fn.countAll<number>().as('n')).where('laporan_id', '=', input.laporan_id).where('deleted_at', 'is', null))?.n ?? 0;
   if (count >= MAKS_FOTO) throw new AppError('FOTO_PENUH', `Satu laporan paling banyak ${MAKS_FOTO} foto. Hapus salah satu foto dulu.`);
   const bytes = readFileSync(input.path);
@@ -81,6 +80,21 @@ export function tambahFoto(db: Db, input: { laporan_id: string; path: string; na
   }
   const id = RecordWriter.forDb(db).insert('foto_laporan', { laporan_id: input.laporan_id, hash, mime: info.mime, lebar: info.lebar, tinggi: info.tinggi, ukuran: bytes.length, keterangan: input.keterangan });
   return { id };
+}
+
+/** The photos of a report change with the report: only while it is a draft. */
+function laporanTerbuka(db: Db, laporanId: string): void {
+  const laporan = db.get(db.q.selectFrom('laporan_bulanan as l').innerJoin('kelompok as k', 'k.id', 'l.kelompok_id').select(['l.id', 'l.status', 'l.periode', 'k.nama as kelompok_nama']).where('l.id', '=', laporanId).where('l.deleted_at', 'is', null));
+  if (!laporan) throw new AppError('TIDAK_DITEMUKAN', 'Laporan tidak ditemukan. Simpan laporannya dulu, lalu tambahkan foto.');
+  if (laporan.status !== 'draft') throw terkunci(laporan);
+}
+
+/** Removes a photo (a tombstone, like every synced row), while its report is still a draft. */
+export function hapusFoto(db: Db, id: string): void {
+  const f = db.get(db.q.selectFrom('foto_laporan').select(['laporan_id']).where('id', '=', id).where('deleted_at', 'is', null));
+  if (!f) throw new AppError('TIDAK_DITEMUKAN', 'Foto tidak ditemukan. Muat ulang daftar foto.');
+  laporanTerbuka(db, f.laporan_id);
+  RecordWriter.forDb(db).remove('foto_laporan', id);
 }
 
 export function daftarFoto(db: Db, laporanId: string) {

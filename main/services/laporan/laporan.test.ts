@@ -159,3 +159,35 @@ test('the recap PDF and xlsx are real documents: pdftotext reads the letterhead 
     t.cleanup();
   }
 });
+
+test('a submitted report cannot be changed through any door until it is reopened with a reason; the history says so', async () => {
+  const t = tempDb();
+  const file = t.db.file;
+  try {
+    const k = kelompok(t.db, 'KUBE Terkunci');
+    const id = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-03', nilai: lengkap(1_000_000) }).laporan.id;
+    ajukanLaporan(t.db, [id], new Date('2025-04-02T00:00:00Z'));
+    t.db.close();
+    const { AppContext } = await import('../../api/context');
+    const { dispatch } = await import('../../api/dispatch');
+    const { platformNode } = await import('../../api/platform');
+    const ctx = new AppContext(file, platformNode('uji'));
+    try {
+      // The window and the web shell reach the service through dispatch: both are refused, and so is a photo.
+      const ubah = await dispatch(ctx, 'laporan.simpan', { kelompok_id: k, periode: '2025-03', nilai: { omzet: 9_999_999 } });
+      assert.equal(!ubah.ok && ubah.error.code, 'LAPORAN_TERKUNCI');
+      assert.match(!ubah.ok ? ubah.error.message : '', /sudah diajukan dan terkunci.*Buka kembali/);
+      const foto = await dispatch(ctx, 'laporan.fotoTambah', { laporan_id: id, berkas: ctx.files.register(file), keterangan: null });
+      assert.equal(!foto.ok && foto.error.code, 'LAPORAN_TERKUNCI');
+      assert.equal(((await dispatch(ctx, 'laporan.list', { periode: '2025-03' })) as { ok: true; data: { nilai: Record<string, unknown> }[] }).data[0]!.nilai.omzet, 1_000_000);
+      // Reopened with a reason, it can change; the history keeps the reason.
+      assert.equal((await dispatch(ctx, 'laporan.bukaKembali', { id, alasan: 'Salah ketik omzet' })).ok, true);
+      assert.equal((await dispatch(ctx, 'laporan.simpan', { kelompok_id: k, periode: '2025-03', nilai: { omzet: 1_100_000 } })).ok, true);
+      assert.ok(riwayat(ctx.db, 'laporan_bulanan', id).some((e) => e.alasan === 'Salah ketik omzet'));
+    } finally {
+      ctx.close();
+    }
+  } finally {
+    t.cleanup();
+  }
+});

@@ -257,8 +257,10 @@ export function lembarEntri(db: Db, input: { fasilitator_id: string | null; peri
 
 // ---------------------------------------------------------------- writing
 
-function terkunci(r: LaporanRow): AppError {
-  return new AppError('LAPORAN_TERKUNCI', `Laporan ${r.kelompok_nama} bulan ${formatPeriode(r.periode)} sudah diverifikasi dan terkunci. Bappeda dapat membukanya kembali dengan alasan.`);
+/** A submitted or verified report is locked: it changes only after "Buka kembali" with a reason (kept in the history). */
+export function terkunci(r: Pick<LaporanRow, 'kelompok_nama' | 'periode' | 'status'>): AppError {
+  const keadaan = r.status === 'diverifikasi' ? 'sudah diverifikasi' : 'sudah diajukan';
+  return new AppError('LAPORAN_TERKUNCI', `Laporan ${r.kelompok_nama} bulan ${formatPeriode(r.periode)} ${keadaan} dan terkunci. Untuk mengubahnya, buka kembali laporan itu dengan alasan (tombol Buka kembali); alasannya tercatat di riwayat.`);
 }
 
 /** Saves a draft as the officer types: merges the given cells into the month's report (created when missing). */
@@ -273,7 +275,7 @@ export function simpanLaporan(db: Db, input: { kelompok_id: string; periode: str
     let id: string;
     if (existing) {
       const current = ambilLaporan(db, existing.id);
-      if (current.status === 'diverifikasi') throw terkunci(current);
+      if (current.status !== 'draft') throw terkunci(current);
       const typed = JSON.parse(db.get(db.q.selectFrom('laporan_bulanan').select('nilai').where('id', '=', existing.id))!.nilai) as NilaiLaporan;
       writer.update('laporan_bulanan', existing.id, { nilai: JSON.stringify({ ...typed, ...nilai }), katalog_versi: katalog.versi });
       id = existing.id;

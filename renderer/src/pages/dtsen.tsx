@@ -31,8 +31,8 @@ export function DtsenPage() {
       <Notice kind="ok">{pesan}</Notice>
       <Notice kind="error">{galat || ringkasan.error}</Notice>
       <ImporEkstrak onDone={(m) => (setPesan(m), reload())} />
-      <h2>Snapshot ekstrak</h2>
-      <table aria-label="Snapshot ekstrak">
+      <h2>Ekstrak yang diimpor</h2>
+      <table aria-label="Ekstrak yang diimpor">
         <thead>
           <tr>
             <th scope="col">Sumber</th>

@@ -15,7 +15,10 @@ interface Row {
   pesanSimpan: string;
 }
 
-const STATUS: Record<string, string> = { draft: 'Draft', diajukan: 'Diajukan', diverifikasi: 'Diverifikasi' };
+const STATUS: Record<string, string> = { draft: 'Draf', diajukan: 'Diajukan', diverifikasi: 'Diverifikasi' };
+
+/** A report that is submitted or verified changes only after "Buka kembali" with a reason. */
+const terkunci = (status: string | undefined) => status === 'diajukan' || status === 'diverifikasi';
 
 export function bulanLalu(): string {
   const d = new Date();
@@ -136,7 +139,8 @@ export function EntriLaporan() {
     const lines = text.replace(/\r/g, '').replace(/\n$/, '').split('\n');
     lines.forEach((line, dr) => {
       const row = rowsRef.current[r + dr];
-      if (!row || row.baris.laporan?.status === 'diverifikasi') return;
+      // Submitted and verified reports are locked: pasting skips them (the service refuses them too).
+      if (!row || terkunci(row.baris.laporan?.status)) return;
       const changes: Record<string, string> = {};
       line.split('\t').forEach((value, dc) => {
         const i = editable[c + dc];
@@ -208,7 +212,7 @@ export function EntriLaporan() {
           </thead>
           <tbody>
             {rows.map((row, r) => {
-              const locked = row.baris.laporan?.status === 'diverifikasi';
+              const locked = terkunci(row.baris.laporan?.status);
               const k = row.baris.kelompok;
               let c = -1;
               return (
@@ -279,7 +283,7 @@ export function EntriLaporan() {
         </table>
       </div>
       {buka?.baris.laporan && <BukaKembali row={buka} onClose={(done) => (setBuka(null), done && (setInfo(`Laporan ${buka.baris.kelompok.nama} dibuka kembali menjadi draft.`), void muat()))} />}
-      {foto?.baris.laporan && <FotoLaporan laporanId={foto.baris.laporan.id} nama={foto.baris.kelompok.nama} terkunci={foto.baris.laporan.status === 'diverifikasi'} onClose={() => setFoto(null)} />}
+      {foto?.baris.laporan && <FotoLaporan laporanId={foto.baris.laporan.id} nama={foto.baris.kelompok.nama} terkunci={terkunci(foto.baris.laporan.status)} onClose={() => setFoto(null)} />}
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { invoke, pesanGalat, simpanBerkas, unggah } from '../api';
 import { Dialog, Field, Notice, SelectField, TextField, useLoad } from '../components/ui';
 import { useKelompokOptions } from './anggota';
 
-const STATUS: Record<StatusProposal, string> = { draft: 'Draft', diajukan: 'Diajukan', disetujui: 'Disetujui', ditolak: 'Ditolak' };
+const STATUS: Record<StatusProposal, string> = { draft: 'Draf', diajukan: 'Diajukan', disetujui: 'Disetujui', ditolak: 'Ditolak' };
 
 export function ProposalPage() {
   const list = useLoad(() => invoke('proposal.list', {}), []);
