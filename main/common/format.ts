@@ -61,3 +61,14 @@ export function hariIni(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
+
+/** A file name people recognise: "Proposal-KUBE-Boga-Barokah-2026-11.pdf" from its words, safe on every system. */
+export function namaBerkas(bagian: (string | null | undefined)[], ext: string): string {
+  const dasar = bagian
+    .filter((b): b is string => !!b)
+    .map((b) => b.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(Boolean)
+    .join('-')
+    .slice(0, 100);
+  return `${dasar || 'berkas'}.${ext}`;
+}

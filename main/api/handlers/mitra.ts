@@ -1,3 +1,4 @@
+import { namaBerkas } from '../../common/format';
 import { RecordWriter } from '../../../db/write';
 import { ambilCatatan, daftarCatatan, simpanCatatan } from '../../services/mitra/catatan';
 import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from '../../services/mitra/mitra';
@@ -14,7 +15,8 @@ export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
   'catatan.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore(input.entitas, input.id),
   'mitra.ringkasan': (ctx) => ringkasanMitra(ctx.db),
   'perjanjian.pdf': async (ctx, input) => {
-    const out = ctx.files.output(`perjanjian-${input.id.slice(-8)}.pdf`);
+    const nomor = String(ambilCatatan(ctx.db, 'perjanjian', input.id).data.nomor ?? '');
+    const out = ctx.files.output(namaBerkas(['Perjanjian', nomor], 'pdf'));
     await pdfPerjanjian(ctx.db, input.id, out.path);
     return out.ref();
   },

@@ -1,3 +1,4 @@
+import { hariIni, namaBerkas } from '../../common/format';
 import { RecordWriter } from '../../../db/write';
 import { ISIAN_SURAT } from '../../common/proposal';
 import { terbilang } from '../../common/terbilang';
@@ -16,12 +17,14 @@ export const proposalHandlers: HandlersFor<keyof typeof proposalApi> = {
   'proposal.status': (ctx, input) => ubahStatusProposal(ctx.db, input.id, input.status, input.nilai_disetujui ?? null),
   'proposal.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('proposal', input.id, input.alasan),
   'proposal.pdf': async (ctx, input) => {
-    const out = ctx.files.output(`proposal-${input.id.slice(-8)}.pdf`);
+    const p = ambilProposal(ctx.db, input.id);
+    const out = ctx.files.output(namaBerkas(['Proposal', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'pdf'));
     await pdfProposal(ctx.db, input.id, out.path, { nikLengkap: input.nikLengkap, ...(input.penandatangan ? { penandatangan: input.penandatangan } : {}), ...(input.tembusan ? { tembusan: input.tembusan } : {}) });
     return out.ref();
   },
   'proposal.rabXlsx': async (ctx, input) => {
-    const out = ctx.files.output(`rab-${input.id.slice(-8)}.xlsx`);
+    const p = ambilProposal(ctx.db, input.id);
+    const out = ctx.files.output(namaBerkas(['RAB', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'xlsx'));
     await rabXlsx(ctx.db, input.id, out.path);
     return out.ref();
   },

@@ -51,7 +51,8 @@ export interface RingkasanImpor {
 export const anggotaInput = z.object({
   id: id.optional(),
   kelompok_id: z.string({ error: 'Pilih kelompok.' }).min(1, 'Pilih kelompok.'),
-  nik: z.string({ error: 'NIK wajib diisi.' }).trim().min(1, 'NIK wajib diisi.'),
+  // As printed on a KTP ("3507 1345 0190 0009") or typed with dots: only the digits count.
+  nik: z.string({ error: 'NIK wajib diisi.' }).trim().min(1, 'NIK wajib diisi.').transform((v) => v.replace(/[\s.\-]/g, '')),
   no_kk: teksOpsional(16),
   nama: teks('Nama anggota'),
   jenis_kelamin: z.enum(['L', 'P'], { error: 'Pilih jenis kelamin (L atau P).' }),

@@ -190,7 +190,7 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): { data: T |
 }
 
 /** Debounced value, for search boxes that query as the user types. */
-export function useDebounced<T>(value: T, ms = 200): T {
+export function useDebounced<T>(value: T, ms = 150): T {
   const [v, setV] = useState(value);
   useEffect(() => {
     const t = setTimeout(() => setV(value), ms);

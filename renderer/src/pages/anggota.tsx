@@ -261,7 +261,12 @@ function AnggotaForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [dirty, setDirty] = useState(false);
-  const set = (patch: Partial<typeof form>) => (setForm((f) => ({ ...f, ...patch })), setDirty(true));
+  // A field's message goes when the field changes: it spoke of the old value.
+  const set = (patch: Partial<typeof form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setDirty(true);
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+  };
   const close = () => {
     if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
   };
@@ -297,10 +302,11 @@ function AnggotaForm(props: {
           <TextField
             label="NIK"
             value={form.nik}
-            onChange={(v) => set({ nik: v })}
+            // NIKs are pasted as printed: "3507 1345 0190 0009", "3507.1345.0190.0009". Only the digits are kept.
+            onChange={(v) => set({ nik: v.replace(/[\s.\-]/g, '') })}
             error={errors.nik}
             inputMode="numeric"
-            maxLength={16}
+            maxLength={24}
             required
             hint={<NikKeterangan nik={form.nik} jenisKelamin={form.jenis_kelamin} tanggalLahir={form.tanggal_lahir} />}
           />

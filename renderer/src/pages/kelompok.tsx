@@ -180,7 +180,12 @@ function KelompokForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [dirty, setDirty] = useState(false);
-  const set = (patch: Partial<typeof form>) => (setForm((f) => ({ ...f, ...patch })), setDirty(true));
+  // A field's message goes when the field changes: it spoke of the old value.
+  const set = (patch: Partial<typeof form>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setDirty(true);
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+  };
   const close = () => {
     if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
   };
