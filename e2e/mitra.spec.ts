@@ -44,7 +44,7 @@ test('an officer records an SPPG and an agreement, sees it in the overview, deci
     await expect(dialog).toBeHidden();
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Draf PDF PKS/UJI/01' }).click();
-    expect((await download).suggestedFilename()).toMatch(/^perjanjian-.*\.pdf$/);
+    expect((await download).suggestedFilename()).toBe('Perjanjian-PKS-UJI-01.pdf');
 
     await page.getByRole('tab', { name: 'Ringkasan' }).click();
     await expect(page.getByRole('table', { name: 'SPPG per kecamatan' })).toContainText('Kepanjen');

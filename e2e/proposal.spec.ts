@@ -43,7 +43,8 @@ test('an officer writes a proposal with a RAB, sees the total in words and feasi
     await expect(row).toContainText('Rp3.000.000');
     const download = page.waitForEvent('download');
     await row.getByRole('button', { name: /^PDF / }).click();
-    expect((await download).suggestedFilename()).toMatch(/^proposal-.*\.pdf$/);
+    // Named so the officer recognises it: Proposal-<kelompok>-<tahun-bulan>.pdf.
+    expect((await download).suggestedFilename()).toMatch(/^Proposal-KUBE-[A-Za-z0-9-]+-\d{4}-\d{2}\.pdf$/);
   } finally {
     child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });
