@@ -44,3 +44,9 @@ export const test = base.extend<{ web: WebApp }>({
 });
 
 export { expect };
+
+/** Chooses a month in the app's month picker (Indonesian month names and a year), as an officer would. */
+export async function pilihBulan(page: import('@playwright/test').Page, label: string, periode: string): Promise<void> {
+  await page.getByLabel(`${label}: tahun`).selectOption(periode.slice(0, 4));
+  await page.getByLabel(`${label}: bulan`).selectOption(periode.slice(5, 7));
+}

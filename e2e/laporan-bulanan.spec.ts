@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { buatDemo } from '../main/services/demo/demo';
-import { expect, startWeb, test } from './fixtures';
+import { expect, pilihBulan, startWeb, test } from './fixtures';
 
 // A facilitator's month: type the figures like a spreadsheet, paste a block from Excel, see the
 // rules, submit, verify (locked), reopen with a reason, then read the recap.
@@ -19,7 +19,7 @@ test('monthly entry: typing, paste from Excel, autosave, submit, verify, reopen,
   try {
     await page.goto(url);
     await page.getByRole('link', { name: 'Laporan bulanan' }).click();
-    await page.getByLabel('Bulan laporan').fill('2025-03');
+    await pilihBulan(page, 'Bulan laporan', '2025-03');
     const grid = page.getByRole('table', { name: 'Lembar entri laporan' });
     await expect(grid.getByRole('rowheader', { name: new RegExp(groups[0]!) })).toBeVisible();
 
@@ -46,7 +46,7 @@ test('monthly entry: typing, paste from Excel, autosave, submit, verify, reopen,
 
     // Reload: what was typed and pasted is still there (saved as drafts)
     await page.reload();
-    await page.getByLabel('Bulan laporan').fill('2025-03');
+    await pilihBulan(page, 'Bulan laporan', '2025-03');
     await expect(grid.getByLabel(`Omzet penjualan ${groups[1]}`)).toHaveValue('2000000');
 
     // Submit all: the complete one goes, the others are refused with their reasons

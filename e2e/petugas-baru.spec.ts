@@ -48,7 +48,8 @@ test('a new officer sets up the office, records a group with members, imports a 
   // Three anggota through the form
   await page.getByRole('link', { name: 'Anggota', exact: true }).click();
   const members = [
-    { nik: '3507015203850003', nama: 'Siti Rahayu', jk: 'Perempuan', lahir: '1985-03-12', jabatan: 'Ketua' },
+    // Typed the Indonesian way: day first, no separators.
+    { nik: '3507015203850003', nama: 'Siti Rahayu', jk: 'Perempuan', lahir: '12031985', jabatan: 'Ketua' },
     { nik: '3507011204900004', nama: 'Agus Santoso', jk: 'Laki-laki', lahir: '1990-04-12', jabatan: 'Bendahara' },
     { nik: '3507014506880005', nama: 'Lilik Wahyuni', jk: 'Perempuan', lahir: '1988-06-05', jabatan: 'Anggota' },
   ];

@@ -1,6 +1,6 @@
 // Indonesian formatting, shared by the UI and the documents.
 
-const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 export const NAMA_BULAN: readonly string[] = BULAN;
 
 /** Thousands separated by dots: 1234567 → "1.234.567". Integers only (money is integer Rupiah). */

@@ -4,7 +4,7 @@ import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../.
 import { invoke, pesanGalat } from '../api';
 import { AksiRekaman, KonfirmasiHapus } from './hapus';
 import { useWilayahKerja } from './provinsi';
-import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from './ui';
+import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad, DateField } from './ui';
 import { useWilayah } from './wilayah';
 
 function useRujukan(entitas: 'kelompok' | 'offtaker' | 'mou' | 'isu') {
@@ -175,7 +175,8 @@ function CatatanForm(props: { entitas: EntitasKode; row: BarisCatatan | null; aw
                   {(id, describedBy) => <textarea id={id} rows={3} value={common.value} aria-describedby={describedBy} onChange={(e) => common.onChange(e.target.value)} />}
                 </Field>
               );
-            return <TextField key={f.kode} {...common} type={f.tipe === 'tanggal' ? 'date' : 'text'} inputMode={f.tipe === 'angka' || f.tipe === 'rupiah' || f.tipe === 'tahun' ? 'numeric' : undefined} />;
+            if (f.tipe === 'tanggal') return <DateField key={f.kode} {...common} />;
+            return <TextField key={f.kode} {...common} inputMode={f.tipe === 'angka' || f.tipe === 'rupiah' || f.tipe === 'tahun' ? 'numeric' : undefined} />;
           })}
         </div>
         <Notice kind="error">{message}</Notice>

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formatAngka } from '../../../main/common/format';
+import { bacaTanggalKetik, PILIHAN_BULAN, tampilTanggal } from '../../../main/common/tanggal';
 import { ApiError } from '../api';
 
 /** A labelled form control; `error` is announced and tied to the control. */
@@ -197,4 +198,82 @@ export function useDebounced<T>(value: T, ms = 150): T {
     return () => clearTimeout(t);
   }, [value, ms]);
   return v;
+}
+
+/**
+ * A date as Indonesians write it, whatever the browser's locale: shown and typed dd/mm/yyyy (also "05011990" or
+ * "5-1-1990"); the form receives YYYY-MM-DD, or '' while the field is empty or not a date yet.
+ */
+export function DateField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; hint?: ReactNode; required?: boolean }) {
+  const [teks, setTeks] = useState(tampilTanggal(props.value));
+  const [salah, setSalah] = useState('');
+  // A value set from outside (a record loaded, a date read from the NIK) replaces what is shown.
+  useEffect(() => {
+    if (bacaTanggalKetik(teks) !== props.value) setTeks(tampilTanggal(props.value));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [props.value]);
+  const ubah = (t: string) => {
+    setTeks(t);
+    const iso = bacaTanggalKetik(t);
+    if (iso !== null) {
+      setSalah('');
+      props.onChange(iso);
+    } else if (props.value) props.onChange('');
+  };
+  return (
+    <Field label={props.label} error={props.error || salah} hint={props.hint ?? 'hh/bb/tttt, misalnya 05/01/1990'}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type="text"
+          inputMode="numeric"
+          placeholder="hh/bb/tttt"
+          value={teks}
+          required={props.required}
+          aria-invalid={props.error || salah ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => ubah(e.target.value)}
+          onBlur={() => {
+            const iso = bacaTanggalKetik(teks);
+            if (iso === null) setSalah(`"${teks}" bukan tanggal. Tulis hari/bulan/tahun, misalnya 05/01/1990.`);
+            else setTeks(tampilTanggal(iso));
+          }}
+        />
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A month by its Indonesian name and a year (value YYYY-MM), never the browser's "October 2026". `kosong`: an option
+ * for no month chosen (value '').
+ */
+export function MonthField(props: { label: string; value: string; onChange: (value: string) => void; tahunAwal?: number; kosong?: string }) {
+  const [tahun = '', bulan = ''] = props.value ? props.value.split('-') : [];
+  const sekarang = new Date().getFullYear();
+  const tahunList = Array.from({ length: sekarang + 2 - (props.tahunAwal ?? sekarang - 6) }, (_, i) => String(sekarang + 1 - i));
+  if (tahun && !tahunList.includes(tahun)) tahunList.push(tahun);
+  const pilihBulan = (b: string) => props.onChange(b ? `${tahun || sekarang}-${b}` : '');
+  const pilihTahun = (t: string) => props.onChange(t ? `${t}-${bulan || String(new Date().getMonth() + 1).padStart(2, '0')}` : '');
+  return (
+    <fieldset className="month-field">
+      <legend>{props.label}</legend>
+      <select aria-label={`${props.label}: bulan`} value={bulan} onChange={(e) => pilihBulan(e.target.value)}>
+        {props.kosong !== undefined && <option value="">{props.kosong}</option>}
+        {PILIHAN_BULAN.map((b) => (
+          <option key={b.value} value={b.value}>
+            {b.label}
+          </option>
+        ))}
+      </select>
+      <select aria-label={`${props.label}: tahun`} value={tahun} onChange={(e) => pilihTahun(e.target.value)}>
+        {props.kosong !== undefined && <option value="">–</option>}
+        {tahunList.map((t) => (
+          <option key={t} value={t}>
+            {t}
+          </option>
+        ))}
+      </select>
+    </fieldset>
+  );
 }

@@ -7,7 +7,7 @@ import { invoke, pesanGalat, simpanBerkas } from '../api';
 import { useWilayahKerja } from '../components/provinsi';
 import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
-import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
+import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad, DateField } from '../components/ui';
 import { WilayahPicker } from '../components/wilayah';
 import { ImporAnggota } from './anggota-impor';
 import { useFasilitatorOptions } from './kelompok';
@@ -315,7 +315,7 @@ function AnggotaForm(props: {
         <TextField label="Nama lengkap" value={form.nama} onChange={(v) => set({ nama: v })} error={errors.nama} required />
         <div className="row3">
           <SelectField label="Jenis kelamin" value={form.jenis_kelamin} onChange={(v) => set({ jenis_kelamin: v })} empty="— pilih —" options={[{ value: 'L', label: 'Laki-laki' }, { value: 'P', label: 'Perempuan' }]} error={errors.jenis_kelamin} required />
-          <TextField label="Tanggal lahir" type="date" value={form.tanggal_lahir} onChange={(v) => set({ tanggal_lahir: v })} error={errors.tanggal_lahir} />
+          <DateField label="Tanggal lahir" value={form.tanggal_lahir} onChange={(v) => set({ tanggal_lahir: v })} error={errors.tanggal_lahir} />
           <SelectField label="Jabatan dalam kelompok" value={form.jabatan} onChange={(v) => set({ jabatan: v as Jabatan })} options={JABATAN.map((j) => ({ value: j, label: JABATAN_LABEL[j] }))} />
         </div>
         <TextField label="Alamat" value={form.alamat} onChange={(v) => set({ alamat: v })} />

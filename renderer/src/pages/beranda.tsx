@@ -5,7 +5,7 @@ import { invoke } from '../api';
 import { useStatus } from '../app-context';
 import { GrafikBatang } from '../components/grafik';
 import { useWilayahKerja } from '../components/provinsi';
-import { Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { Notice, SelectField, TextField, useLoad, MonthField } from '../components/ui';
 import { useWilayah } from '../components/wilayah';
 import { useFasilitatorOptions } from './kelompok';
 
@@ -57,7 +57,7 @@ export function BerandaPage() {
       </p>
       <div className="filters" role="search" aria-label="Saring beranda">
         {kerja.filter}
-        <TextField label="Bulan" type="month" value={bulan} onChange={setBulan} />
+        <MonthField label="Bulan" value={bulan} onChange={setBulan} kosong="Bulan terakhir" />
         <SelectField label="Kecamatan" value={kecamatan} onChange={setKecamatan} empty="Semua kecamatan" options={kecamatanList.map((k) => ({ value: k.kode, label: k.nama }))} />
         <SelectField label="Fasilitator" value={fasilitator} onChange={setFasilitator} empty="Semua fasilitator" options={fasilitatorOptions} />
         <SelectField label="Sektor" value={sektor} onChange={setSektor} empty="Semua sektor" options={(sektorList.data ?? []).map((s) => ({ value: s, label: s }))} />

@@ -4,7 +4,7 @@ import type { FileRef } from '../../../main/common/contract-kit';
 import { formatAngka, formatTanggal, formatWaktu, hariIni } from '../../../main/common/format';
 import { invoke, isElectron, pesanGalat, pilihBerkas, simpanBerkas } from '../api';
 import { PemetaanKolom, PratinjauTabel } from '../components/pratinjau';
-import { Field, Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { Field, Notice, SelectField, TextField, useLoad, DateField } from '../components/ui';
 
 const LABEL_FIELD: Record<(typeof FIELD_EKSTRAK)[number], string> = {
   nik: 'Kolom NIK',
@@ -290,7 +290,7 @@ function ImporEkstrak(props: { onDone: (pesan: string) => void }) {
           </p>
           <div className="row3">
             <SelectField label="Sumber data" value={sumber} onChange={(v) => setSumber(v as 'DTSEN')} options={[{ value: 'DTSEN', label: 'DT-SEN' }, { value: 'DTKS', label: 'DTKS' }]} />
-            <TextField label="Tanggal data" type="date" value={tanggal} onChange={setTanggal} />
+            <DateField label="Tanggal data" value={tanggal} onChange={setTanggal} />
           </div>
           <PemetaanKolom fields={FIELD_EKSTRAK} labels={LABEL_FIELD} headers={pratinjau.headers} mapping={mapping} onChange={(f, v) => setMapping((m) => ({ ...m, [f]: v }))} />
           <PratinjauTabel label="Pratinjau ekstrak" headers={pratinjau.headers} sampel={pratinjau.sampel} />

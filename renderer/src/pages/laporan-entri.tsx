@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { BarisLembar, Indikator, Katalog, Masalah, NilaiLaporan } from '../../../main/common/laporan';
 import { formatAngka, formatPeriode, formatRupiah } from '../../../main/common/format';
 import { invoke, kecilkanFoto, pesanGalat, unggah } from '../api';
-import { Dialog, Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { Dialog, Notice, SelectField, TextField, useLoad, MonthField } from '../components/ui';
 import { useFasilitatorOptions } from './kelompok';
 
 type SaveState = 'tersimpan' | 'menyimpan' | 'belum' | 'galat';
@@ -168,7 +168,7 @@ export function EntriLaporan() {
       <h2 id="judul-entri">Entri laporan bulanan</h2>
       <div className="filters">
         <SelectField label="Fasilitator" value={fasilitator} onChange={setFasilitator} options={[...fasilitatorOptions, { value: '-', label: '(kelompok tanpa fasilitator)' }]} />
-        <TextField label="Bulan laporan" type="month" value={periode} onChange={setPeriode} />
+        <MonthField label="Bulan laporan" value={periode} onChange={setPeriode} />
       </div>
       <p className="muted">
         {formatPeriode(periode)} · ketik seperti di Excel: Enter/panah untuk pindah sel, tempel dari Excel langsung ke sel. Setiap perubahan tersimpan otomatis sebagai draft.{' '}

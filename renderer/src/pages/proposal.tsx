@@ -4,7 +4,7 @@ import { hitungKelayakan, jumlahItem, KELOMPOK_BELANJA, susunRab, type IsiPropos
 import { terbilangRupiah } from '../../../main/common/terbilang';
 import { useStatus } from '../app-context';
 import { invoke, pesanGalat, simpanBerkas, unggah } from '../api';
-import { Dialog, Field, Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { Dialog, Field, Notice, SelectField, TextField, useLoad, DateField } from '../components/ui';
 import { useKelompokOptions } from './anggota';
 
 const STATUS: Record<StatusProposal, string> = { draft: 'Draf', diajukan: 'Diajukan', disetujui: 'Disetujui', ditolak: 'Ditolak' };
@@ -200,7 +200,7 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
         <div className="row3">
           <TextField label="Nomor surat" value={form.nomor_surat} onChange={(v) => setForm((f) => ({ ...f, nomor_surat: v }))} />
           <TextField label="Tempat" value={form.tempat} onChange={(v) => setForm((f) => ({ ...f, tempat: v }))} />
-          <TextField label="Tanggal surat" type="date" value={form.tanggal} onChange={(v) => setForm((f) => ({ ...f, tanggal: v }))} />
+          <DateField label="Tanggal surat" value={form.tanggal} onChange={(v) => setForm((f) => ({ ...f, tanggal: v }))} />
         </div>
         <div className="row3">
           <TextField label="Lampiran" value={form.lampiran} onChange={(v) => setForm((f) => ({ ...f, lampiran: v }))} />
