@@ -228,7 +228,7 @@ function spec(tabel: TabelSinkron): RekamanSpec {
     return { tabel, label: LABEL[t][0], labelJamak: LABEL[t][1], kolom: KOLOM_INTI[t], keProvinsi: true, riwayat: RIWAYAT.has(tabel) };
   }
   const e = ENTITAS[tabel as EntitasKode];
-  return { tabel, label: e.tunggal, labelJamak: e.judul.toLowerCase(), kolom: Object.fromEntries(e.fields.map((f) => [f.kode, kolomDariField(f)])), keProvinsi: true, riwayat: RIWAYAT.has(tabel) };
+  return { tabel, label: e.tunggal, labelJamak: e.judul, kolom: Object.fromEntries(e.fields.map((f) => [f.kode, kolomDariField(f)])), keProvinsi: true, riwayat: RIWAYAT.has(tabel) };
 }
 
 /** The register: one description per synced table. */

@@ -14,6 +14,7 @@ import { MonevPage } from './pages/monev';
 import { SinkronPage } from './pages/sinkron';
 import { PengaturanPage } from './pages/pengaturan';
 import { SetupPage } from './pages/setup';
+import { PanduanPage } from './pages/panduan';
 
 const PAGES = [
   { id: 'beranda', label: 'Beranda', Page: BerandaPage },
@@ -27,6 +28,7 @@ const PAGES = [
   { id: 'mitra', label: 'Mitra & offtaker', Page: MitraPage },
   { id: 'sinkron', label: 'Sinkronisasi', Page: SinkronPage },
   { id: 'pengaturan', label: 'Pengaturan', Page: PengaturanPage },
+  { id: 'panduan', label: 'Panduan', Page: PanduanPage },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];
 

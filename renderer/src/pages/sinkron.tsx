@@ -1,3 +1,4 @@
+import { REGISTER, SYNCED_TABLES } from '../../../main/common/register';
 import { useState } from 'react';
 import type { HasilImporBundel } from '../../../main/common/api';
 import type { FileRef } from '../../../main/common/contract-kit';
@@ -7,7 +8,13 @@ import { PilihBerkas } from '../components/pilih-berkas';
 import { useStatus } from '../app-context';
 import { Field, Notice, TextField, useLoad } from '../components/ui';
 
-const TABEL: Record<string, string> = { fasilitator: 'Fasilitator', kelompok: 'Kelompok', anggota: 'Anggota', laporan_bulanan: 'Laporan bulanan', foto_laporan: 'Foto', proposal: 'Proposal', rab_item: 'Baris RAB', audit: 'Riwayat' };
+/** Record types as people say them: from the record register, with the parts of a bundle that are not records. */
+const TABEL: Record<string, string> = {
+  ...Object.fromEntries(SYNCED_TABLES.map((t) => [t, REGISTER[t].labelJamak.replace(/^./, (c) => c.toUpperCase())])),
+  audit: 'Riwayat perubahan',
+  dtsen_ringkasan: 'Ringkasan DT-SEN per kelompok',
+  lampiran: 'Foto (berkas)',
+};
 
 /**
  * A lost private key makes every bundle unreadable (province) or refused (district): the keys can be
@@ -221,7 +228,7 @@ export function SinkronPage() {
         <summary>Impor berkas identitas {provinsi ? 'kabupaten/kota' : 'provinsi'}</summary>
         <PilihBerkas label="Berkas identitas" accept=".bmid" onPick={(f) => run(async () => {
           const r = await invoke('sinkron.imporIdentitas', { berkas: f });
-          setPesan(`${r.kode} ${r.baru ? 'didaftarkan' : 'diperbarui'}. Sidik jari: ${r.sidik_jari}. Cocokkan sidik jari ini dengan pemiliknya.`);
+          setPesan(`${r.kode === '35' ? 'Provinsi Jawa Timur' : `Kabupaten/kota ${r.kode}`} ${r.baru ? 'didaftarkan' : 'diperbarui'}. Sidik jari: ${r.sidik_jari}. Cocokkan sidik jari ini dengan pemiliknya (misalnya lewat telepon) sebelum bertukar bundel.`);
         })} />
       </details>
 
@@ -239,6 +246,8 @@ export function SinkronPage() {
               Buat bundel lengkap
             </button>
           </div>
+          {!i.punyaKunci && <p className="peringatan">Kunci instalasi ini belum dibuat: tekan "Buat kunci" di atas dulu, lalu impor berkas identitas provinsi (.bmid).</p>}
+          {i.punyaKunci && i.pihak.length === 0 && <p className="peringatan">Identitas provinsi belum diimpor: minta berkas identitas provinsi (.bmid) lalu impor di bawah, baru bundel dapat dibuat.</p>}
           {siap && (
             <div className="panel" role="region" aria-label="Bundel siap disimpan">
               <p>
