@@ -138,6 +138,21 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
     }, (e) => setGalat(pesanGalat(e)));
   }, [props.id]);
 
+  // Choosing the group fills what the app already knows and the officer has not typed yet: the title, the place,
+  // the product, the sales history's latest month as the date.
+  const pilihKelompok = async (id: string) => {
+    setForm((f) => ({ ...f, kelompok_id: id }));
+    if (!id || props.id) return;
+    try {
+      const k = await invoke('kelompok.get', { id });
+      const usaha = k.produk_utama || k.sektor;
+      setForm((f) => ({ ...f, judul: f.judul || `Proposal Pengembangan Usaha ${usaha} ${k.nama}`, tempat: f.tempat || kantor.kota_surat, perihal: f.perihal || `Usulan Bantuan Usaha ${k.nama}` }));
+      setIsi((x) => ({ ...x, produk: x.produk || (k.produk_utama ? `${k.produk_utama} (${k.sektor.toLowerCase()}).` : '') }));
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    }
+  };
+
   const items: RabItem[] = rab.map((r) => ({ ...(r.id ? { id: r.id } : {}), kelompok_belanja: r.kelompok_belanja || 'Lainnya', uraian: r.uraian, volume: angka(r.volume || '0'), satuan: r.satuan, harga_satuan: Math.round(angka(r.harga_satuan || '0')) }));
   const proy: Proyeksi = Object.fromEntries(Object.entries(proyeksi).filter(([, v]) => v !== '').map(([k, v]) => [k, angka(v)]));
   const kelayakan = hitungKelayakan(proy, items);
@@ -195,7 +210,7 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
     <Dialog title={props.id ? `Proposal: ${form.judul}` : 'Buat proposal'} onClose={() => props.onClose()} wide>
       <fieldset disabled={locked}>
         <legend>Surat pengantar</legend>
-        <SelectField label="Kelompok pengusul" value={form.kelompok_id} onChange={(v) => setForm((f) => ({ ...f, kelompok_id: v }))} empty="— pilih kelompok —" options={kelompokOptions} />
+        <SelectField label="Kelompok pengusul" value={form.kelompok_id} onChange={(v) => void pilihKelompok(v)} empty="— pilih kelompok —" options={kelompokOptions} />
         <TextField label="Judul proposal" value={form.judul} onChange={(v) => setForm((f) => ({ ...f, judul: v }))} />
         <div className="row3">
           <TextField label="Nomor surat" value={form.nomor_surat} onChange={(v) => setForm((f) => ({ ...f, nomor_surat: v }))} />
