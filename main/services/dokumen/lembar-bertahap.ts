@@ -1,9 +1,9 @@
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { AppError } from '../../common/errors';
-import { CsvStream } from './csv';
 import { kenaliFormat } from '../dtsen/ekstrak';
-import { bacaSpreadsheet, MAKS_LEMBAR_UTUH_MB, periksaXlsx, teksCsv, type LembarXlsx, type Sel } from './spreadsheet';
+import { CsvStream } from './csv';
+import { bacaSpreadsheet, MAKS_LEMBAR_UTUH_MB, periksaXlsx, teksCsv, ukuranBerkas, type LembarXlsx, type Sel } from './spreadsheet';
 
 // Member lists read a batch at a time: a CSV or an .xlsx of a million rows costs the same memory as one of a
 // thousand. Old .xls and .ods files (small, from old offices) are read whole by SheetJS, within a size bound.
@@ -85,16 +85,7 @@ export interface SumberLembar {
 
 /** Opens a member list: which sheets it has, and a reader of the chosen one (the first by default). */
 export function bukaLembar(path: string, nama: string, sheetName?: string | null): SumberLembar {
-  let size: number;
-  try {
-    size = statSync(path).size;
-  } catch {
-    throw new AppError('BERKAS_HILANG', `Berkas ${nama} tidak ditemukan lagi. Pilih berkasnya sekali lagi.`);
-  }
-  if (size === 0) throw new AppError('BERKAS_KOSONG', `Berkas ${nama} kosong (0 byte). Pilih berkas yang berisi daftar.`);
-  if (size > MAKS_DAFTAR_MB * 1024 * 1024) {
-    throw new AppError('BERKAS_TERLALU_BESAR', `Berkas ${nama} terlalu besar (${Math.round(size / 1048576)} MB; paling besar ${MAKS_DAFTAR_MB} MB). Pastikan berkas yang dipilih benar, atau bagi menjadi beberapa berkas.`);
-  }
+  const size = ukuranBerkas(path, nama, MAKS_DAFTAR_MB);
   let f: ReturnType<typeof kenaliFormat>;
   try {
     f = kenaliFormat(path, nama);

@@ -121,12 +121,8 @@ export function teksCsv(t: string): string {
   return /^'[=+\-@]/.test(t) ? t.slice(1) : t;
 }
 
-/**
- * Reads a whole spreadsheet file (member lists, RAB sheets: small files). Large extracts use the
- * streaming reader of the matching module instead. Throws AppError with an Indonesian message for
- * anything that is not a readable, non-empty table.
- */
-export function bacaSpreadsheet(path: string, nama: string, sheetName?: string | null): Lembar {
+/** The size of a file the officer picked: it must still be there, not be empty, and not be larger than maksMb. */
+export function ukuranBerkas(path: string, nama: string, maksMb: number): number {
   let size: number;
   try {
     size = statSync(path).size;
@@ -134,9 +130,19 @@ export function bacaSpreadsheet(path: string, nama: string, sheetName?: string |
     throw new AppError('BERKAS_HILANG', `Berkas ${nama} tidak ditemukan lagi. Pilih berkasnya sekali lagi.`);
   }
   if (size === 0) throw new AppError('BERKAS_KOSONG', `Berkas ${nama} kosong (0 byte). Pilih berkas yang berisi daftar.`);
-  if (size > MAKS_UKURAN_MB * 1024 * 1024) {
-    throw new AppError('BERKAS_TERLALU_BESAR', `Berkas ${nama} terlalu besar (${Math.round(size / 1048576)} MB; paling besar ${MAKS_UKURAN_MB} MB). Pastikan berkas yang dipilih benar, atau bagi menjadi beberapa berkas.`);
+  if (size > maksMb * 1024 * 1024) {
+    throw new AppError('BERKAS_TERLALU_BESAR', `Berkas ${nama} terlalu besar (${Math.round(size / 1048576)} MB; paling besar ${maksMb} MB). Pastikan berkas yang dipilih benar, atau bagi menjadi beberapa berkas.`);
   }
+  return size;
+}
+
+/**
+ * Reads a whole spreadsheet file (member lists, RAB sheets: small files). Large extracts use the
+ * streaming reader of the matching module instead. Throws AppError with an Indonesian message for
+ * anything that is not a readable, non-empty table.
+ */
+export function bacaSpreadsheet(path: string, nama: string, sheetName?: string | null): Lembar {
+  ukuranBerkas(path, nama, MAKS_UKURAN_MB);
   const bytes = readFileSync(path);
   const zip = bytes[0] === 0x50 && bytes[1] === 0x4b;
   const ole = bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0;

@@ -72,9 +72,8 @@ function tandaTanganKepala(p: Pengaturan, kiri?: Content): Content {
   };
 }
 
-/** The facilitator's monthly report: every group's figures, issues and up to 4 photos each. */
-async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
-  const { katalog, pengaturan: p } = k;
+/** A month's reports (of one facilitator's groups, or all) and the groups whose report has not come in. */
+function laporanBulan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }) {
   const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
   const dilaporkan = new Set(rows.map((r) => r.kelompok_id));
   // A facilitator's report lists only that facilitator's groups that have not reported.
@@ -82,6 +81,13 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
   const belum = hitungRekap(db, input.periode, 'kelompok', new Date(), null, k)
     .baris.flatMap((b) => b.hilang)
     .filter((h) => !dilaporkan.has(h.kelompok_id) && (!binaan || binaan.has(h.kelompok_id)));
+  return { rows, belum };
+}
+
+/** The facilitator's monthly report: every group's figures, issues and up to 4 photos each. */
+async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
+  const { katalog, pengaturan: p } = k;
+  const { rows, belum } = laporanBulan(db, k, input);
   const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? db.get(db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id))?.nama ?? '') : '';
   const teks = katalog.indikator.filter((i) => i.tipe === 'teks' && i.agregasi === 'TEKS' && i.kode !== 'satuan_produksi');
   const catatan: Content[] = rows
@@ -214,13 +220,7 @@ function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string
 /** Monthly reports as rows, one fixed column layout ("satu data"): codes as text, numbers as numbers. */
 async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
   const { katalog } = k;
-  const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
-  const dilaporkan = new Set(rows.map((r) => r.kelompok_id));
-  // A facilitator's report lists only that facilitator's groups that have not reported.
-  const binaan = input.fasilitator_id ? new Set(db.all(db.q.selectFrom('kelompok').select('id').where('fasilitator_id', '=', input.fasilitator_id)).map((x) => x.id)) : null;
-  const belum = hitungRekap(db, input.periode, 'kelompok', new Date(), null, k)
-    .baris.flatMap((b) => b.hilang)
-    .filter((h) => !dilaporkan.has(h.kelompok_id) && (!binaan || binaan.has(h.kelompok_id)));
+  const { rows, belum } = laporanBulan(db, k, input);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
   const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: formatPeriode(input.periode) };
