@@ -85,9 +85,12 @@ function tolakBaris(nama: string, tabel: string, pesan: string): AppError {
   return new AppError('BARIS_TIDAK_SAH', `${nama}: ${tabel === 'audit' ? 'riwayat perubahan' : `tabel ${tabel}`} ${pesan}. Bundel ditolak; tidak ada yang diubah.`);
 }
 
-/** Checks the attached payload ("muatan") completely, then applies it in one transaction. */
-function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; sha: string; sudahPernah: boolean; dryRun: boolean }): { tabel: Record<string, RingkasanTabel>; lampiran: number } {
-  const { nama, owner, m } = o;
+/**
+ * Checks the attached payload ("muatan") completely before anything is applied: its schema, every value and page,
+ * the attachments against their hashes, and every row against what the sender may write. Returns the columns of
+ * each table it has, and the attachments.
+ */
+function periksaMuatan(db: Db, nama: string, owner: string): { ada: Map<string, string[]>; berkas: { hash: string; data: Buffer }[] } {
   // Only the tables this format defines, exactly as defined: no views, triggers or indexes from outside.
   const skema = db.sqlite.prepare('SELECT type, name, sql FROM muatan.sqlite_master').all() as { type: string; name: string; sql: string | null }[];
   // A bundle of an older version may lack columns added since, where they may be empty (a nullable field added to
@@ -122,6 +125,13 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
   // What the sender may write, from the record register: limits, formats, NIKs, times, references.
   const ditolak = cariBarisDitolak(db, ada, owner);
   if (ditolak) throw tolakBaris(nama, ditolak.tabel, `baris ${ditolak.baris} tidak sah (${ditolak.aturan})`);
+  return { ada, berkas };
+}
+
+/** Checks the attached payload ("muatan") completely, then applies it in one transaction. */
+function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; sha: string; sudahPernah: boolean; dryRun: boolean }): { tabel: Record<string, RingkasanTabel>; lampiran: number } {
+  const { nama, owner, m } = o;
+  const { ada, berkas } = periksaMuatan(db, nama, owner);
 
   const tabel: Record<string, RingkasanTabel> = {};
   let lampiran = 0;
