@@ -145,6 +145,9 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());
 });
 
+// The window speaks Indonesian whatever the OS locale: Chromium's own texts, number and date inputs.
+app.commandLine.appendSwitch('lang', 'id');
+
 const single = app.requestSingleInstanceLock();
 if (!single) app.quit();
 else {
