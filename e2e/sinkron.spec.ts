@@ -68,7 +68,7 @@ test('a district sends a bundle, the province confirms the fingerprint, imports 
     await kabPage.getByText('Impor berkas identitas provinsi').click();
     await kabPage.getByLabel('Berkas identitas').setInputFiles(idPath);
     await kabPage.getByRole('button', { name: 'Baca berkas identitas' }).click();
-    await expect(kabPage.getByRole('status').filter({ hasText: 'didaftarkan' })).toContainText('35 didaftarkan');
+    await expect(kabPage.getByRole('status').filter({ hasText: 'didaftarkan' })).toContainText('Provinsi Jawa Timur didaftarkan');
     await kabPage.getByRole('button', { name: 'Buat bundel perubahan' }).click();
     await expect(kabPage.getByRole('region', { name: 'Bundel siap disimpan' })).toContainText('KB');
     const bundel = kabPage.waitForEvent('download');
