@@ -188,7 +188,7 @@ export function EntriLaporan() {
         <table className="grid" aria-label="Lembar entri laporan">
           <thead>
             <tr>
-              <th scope="col">
+              <th scope="col" className="kol-pilih">
                 <input
                   type="checkbox"
                   aria-label="Pilih semua kelompok"
@@ -199,7 +199,10 @@ export function EntriLaporan() {
               <th scope="col" className="sticky">
                 Kelompok
               </th>
-              <th scope="col">Status</th>
+              <th scope="col" className="kol-status">
+                Status
+              </th>
+              <th scope="col">Pemeriksaan</th>
               {kolom.map((i) => (
                 <th key={i.kode} scope="col" title={i.satuan}>
                   {i.nama}
@@ -207,7 +210,6 @@ export function EntriLaporan() {
                   {i.satuan && i.tipe !== 'rupiah' ? <span className="unit"> ({i.satuan})</span> : null}
                 </th>
               ))}
-              <th scope="col">Pemeriksaan</th>
             </tr>
           </thead>
           <tbody>
@@ -217,14 +219,14 @@ export function EntriLaporan() {
               let c = -1;
               return (
                 <tr key={k.id} className={locked ? 'locked' : undefined}>
-                  <td>
+                  <td className="kol-pilih">
                     <input type="checkbox" aria-label={`Pilih ${k.nama}`} checked={pilih.has(k.id)} onChange={(e) => setPilih((s) => (e.target.checked ? new Set(s).add(k.id) : new Set([...s].filter((x) => x !== k.id))))} />
                   </td>
                   <th scope="row" className="sticky">
                     {k.nama}
                     <div className="muted">{formatAngka(k.jumlah_anggota)} anggota</div>
                   </th>
-                  <td>
+                  <td className="kol-status">
                     {row.baris.laporan ? STATUS[row.baris.laporan.status] : 'Belum ada'}
                     <div className={`save save-${row.save}`}>{row.save === 'menyimpan' ? 'menyimpan…' : row.save === 'galat' ? 'gagal disimpan' : row.save === 'belum' ? 'belum tersimpan' : ''}</div>
                     {row.baris.laporan && (
@@ -239,6 +241,14 @@ export function EntriLaporan() {
                         </button>
                       </div>
                     )}
+                  </td>
+                  <td className="problems">
+                    {row.pesanSimpan && <div className="error-text">{row.pesanSimpan}</div>}
+                    {row.masalah.map((m) => (
+                      <div key={m.kode + m.pesan} className={m.tingkat === 'galat' ? 'error-text' : 'warn-text'}>
+                        {m.tingkat === 'galat' ? '✖' : '⚠'} {m.pesan}
+                      </div>
+                    ))}
                   </td>
                   {kolom.map((i) => {
                     if (i.turunan) return <td key={i.kode} className="num derived">{tampilLaba(row.baris.laporan?.nilai[i.kode])}</td>;
@@ -263,14 +273,6 @@ export function EntriLaporan() {
                       </td>
                     );
                   })}
-                  <td className="problems">
-                    {row.pesanSimpan && <div className="error-text">{row.pesanSimpan}</div>}
-                    {row.masalah.map((m) => (
-                      <div key={m.kode + m.pesan} className={m.tingkat === 'galat' ? 'error-text' : 'warn-text'}>
-                        {m.tingkat === 'galat' ? '✖' : '⚠'} {m.pesan}
-                      </div>
-                    ))}
-                  </td>
                 </tr>
               );
             })}
