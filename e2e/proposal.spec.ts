@@ -50,3 +50,36 @@ test('an officer writes a proposal with a RAB, sees the total in words and feasi
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('RAB lines pasted from Excel keep their spending group; choosing the group fills the title', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
+  const dbPath = join(dir, 'bermantra.sqlite');
+  const db = openDatabase(dbPath);
+  buatDemo(db, { kelompok: 2, bulan: 1, seed: 3, kabupaten: '35.07' });
+  db.close();
+  const { url, child } = await startWeb(dbPath);
+  try {
+    await page.goto(url);
+    await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Proposal usaha' }).click();
+    await page.getByRole('button', { name: 'Buat proposal' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Buat proposal' });
+    await dialog.getByLabel('Kelompok pengusul').selectOption({ index: 1 });
+    await expect(dialog.getByLabel('Judul proposal')).toHaveValue(/^Proposal Pengembangan Usaha .+ KUBE /);
+    await dialog.getByRole('button', { name: 'Tambah baris RAB' }).click();
+    // Three lines as copied from Excel: No, group, description, volume, unit, price, total; the third has no group.
+    const lines = ['1\tPeralatan\tWajan besar\t2\tbuah\t1.250.000\t2.500.000', '2\tBahan baku\tTepung terigu\t10\tkg\t12.000\t120.000', 'Gula pasir\t5\tkg\t15.000'].join('\n');
+    await dialog.getByLabel('Uraian baris 1').evaluate((el, text) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, lines);
+    await expect(dialog.getByLabel('Kelompok belanja baris 1')).toHaveValue('Peralatan');
+    await expect(dialog.getByLabel('Kelompok belanja baris 2')).toHaveValue('Bahan baku');
+    await expect(dialog.getByLabel('Kelompok belanja baris 3')).toHaveValue('Bahan baku');
+    await expect(dialog.getByLabel('Uraian baris 3')).toHaveValue('Gula pasir');
+    await expect(dialog.getByLabel('Total RAB')).toHaveText('Rp2.695.000');
+  } finally {
+    child.kill('SIGTERM');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

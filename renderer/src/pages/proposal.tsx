@@ -173,9 +173,18 @@ function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => v
     const rows = text.replace(/\r/g, '').trim().split('\n').map((line) => line.split('\t'));
     setRab((current) => {
       const next = [...current];
-      rows.forEach((cells, i) => {
+      // Lines as Excel copies them: [No,] [Kelompok belanja,] Uraian, Volume, Satuan, Harga satuan[, Jumlah]. A line
+      // with its group keeps it; one without takes the group of the line above (or of the row pasted into).
+      let kelompok = current[index]?.kelompok_belanja ?? 'Peralatan';
+      rows.forEach((raw, i) => {
+        let cells = raw.map((t) => t.trim());
+        if (cells.length >= 6 && /^\d+$/.test(cells[0]!)) cells = cells.slice(1);
+        if (cells.length >= 5 && !/^[\d.,]+$/.test(cells[0]!)) {
+          kelompok = cells[0]!;
+          cells = cells.slice(1);
+        }
         const [uraian = '', volume = '', satuan = '', harga = ''] = cells;
-        next[index + i] = { ...(next[index + i] ?? { kelompok_belanja: current[index]?.kelompok_belanja ?? 'Peralatan' }), uraian, volume, satuan, harga_satuan: harga.replace(/[^\d]/g, '') } as RabRow;
+        next[index + i] = { ...(next[index + i] ?? {}), kelompok_belanja: kelompok, uraian, volume, satuan, harga_satuan: harga.replace(/[^\d]/g, '') } as RabRow;
       });
       return next;
     });
