@@ -200,7 +200,11 @@ export function AnggotaPage() {
   );
 }
 
-function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir: string }) {
+/**
+ * What the NIK says of its holder. Its birth date and sex fill the fields when they are empty; when they differ from
+ * what is filled in, a button offers to use the NIK's (the officer decides, nothing is overwritten silently).
+ */
+function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir: string; onIsi: (isi: { jenis_kelamin?: string; tanggal_lahir?: string }) => void }) {
   const nik = useDebounced(props.nik.trim(), 250);
   const [info, setInfo] = useState<NikInfo | null>(null);
   useEffect(() => {
@@ -215,7 +219,16 @@ function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir:
       live = false;
     };
   }, [nik, props.jenisKelamin, props.tanggalLahir]);
+  useEffect(() => {
+    if (!info?.valid) return;
+    const isi: { jenis_kelamin?: string; tanggal_lahir?: string } = {};
+    if (!props.jenisKelamin && info.jenisKelamin) isi.jenis_kelamin = info.jenisKelamin;
+    if (!props.tanggalLahir && info.tanggalLahir) isi.tanggal_lahir = info.tanggalLahir;
+    if (Object.keys(isi).length) props.onIsi(isi);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [info]);
   if (!info) return <span>NIK 16 angka, dari KTP atau KK.</span>;
+  const beda = info.valid && ((props.jenisKelamin && info.jenisKelamin && props.jenisKelamin !== info.jenisKelamin) || (props.tanggalLahir && info.tanggalLahir && props.tanggalLahir !== info.tanggalLahir));
   return (
     <span aria-live="polite" data-testid="nik-keterangan">
       {info.valid ? (
@@ -231,6 +244,11 @@ function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir:
           ⚠ {w}
         </span>
       ))}
+      {beda && (
+        <button type="button" className="link" onClick={() => props.onIsi({ jenis_kelamin: info.jenisKelamin ?? undefined, tanggal_lahir: info.tanggalLahir ?? undefined })}>
+          Pakai jenis kelamin dan tanggal lahir dari NIK
+        </button>
+      )}
     </span>
   );
 }
@@ -266,6 +284,7 @@ function AnggotaForm(props: {
     setForm((f) => ({ ...f, ...patch }));
     setDirty(true);
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+    setMessage('');
   };
   const close = () => {
     if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
@@ -308,7 +327,7 @@ function AnggotaForm(props: {
             inputMode="numeric"
             maxLength={24}
             required
-            hint={<NikKeterangan nik={form.nik} jenisKelamin={form.jenis_kelamin} tanggalLahir={form.tanggal_lahir} />}
+            hint={<NikKeterangan nik={form.nik} jenisKelamin={form.jenis_kelamin} tanggalLahir={form.tanggal_lahir} onIsi={(isi) => set(isi)} />}
           />
           <TextField label="No. KK" value={form.no_kk} onChange={(v) => set({ no_kk: v })} error={errors.no_kk} inputMode="numeric" maxLength={16} />
         </div>

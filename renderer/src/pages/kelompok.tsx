@@ -185,6 +185,7 @@ function KelompokForm(props: {
     setForm((f) => ({ ...f, ...patch }));
     setDirty(true);
     setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+    setMessage('');
   };
   const close = () => {
     if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
