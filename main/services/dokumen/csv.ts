@@ -1,3 +1,4 @@
+import { createReadStream } from 'node:fs';
 // CSV as officers and Dinas Sosial write it: comma or semicolon, UTF-8 or Windows-1252, quotes.
 
 /** Decodes CSV bytes: UTF-8 (with or without BOM), falling back to Windows-1252 as old Excel writes it. */
@@ -102,6 +103,28 @@ function parseRecord(line: string, delimiter: string): string[] {
   return out;
 }
 
+
+/**
+ * The records of a CSV file read a chunk at a time (one batch per chunk: a million rows cost a few hundred awaits),
+ * with their 1-based record number; a byte-order mark is dropped. `onChunk` sees every chunk read (progress, hashing).
+ */
+export async function* csvPerBatch(path: string, encoding: string, delimiter: string, onChunk?: (chunk: Buffer) => void): AsyncGenerator<{ baris: number; cells: string[] }[]> {
+  const decoder = new TextDecoder(encoding);
+  const parser = new CsvStream(delimiter);
+  let line = 0;
+  let first = true;
+  const batch = (records: string[][]) => records.map((cells) => ({ baris: ++line, cells }));
+  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
+    onChunk?.(chunk as Buffer);
+    let text = decoder.decode(chunk as Buffer, { stream: true });
+    if (first) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    yield batch(parser.push(text));
+  }
+  yield batch([...parser.push(decoder.decode()), ...parser.end()]);
+}
 
 // ---------------------------------------------------------------------------------------------- writing
 

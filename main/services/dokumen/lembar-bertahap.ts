@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { AppError } from '../../common/errors';
 import { kenaliFormat } from '../dtsen/ekstrak';
-import { CsvStream } from './csv';
+import { csvPerBatch } from './csv';
 import { bacaSpreadsheet, MAKS_LEMBAR_UTUH_MB, periksaXlsx, teksCsv, ukuranBerkas, type LembarXlsx, type Sel } from './spreadsheet';
 
 // Member lists read a batch at a time: a CSV or an .xlsx of a million rows costs the same memory as one of a
@@ -60,20 +60,7 @@ async function* xlsxBertahap(path: string, nama: string, sheet: LembarXlsx): Asy
 }
 
 async function* csvBertahap(path: string, encoding: string, delimiter: string): AsyncGenerator<BarisSel[]> {
-  const decoder = new TextDecoder(encoding);
-  const parser = new CsvStream(delimiter);
-  let line = 0;
-  let first = true;
-  const batch = (records: string[][]) => records.map((cells) => ({ baris: ++line, sel: cells.map((t) => ({ text: teksCsv(t.trim()), angka: false })) }));
-  for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-    let text = decoder.decode(chunk as Buffer, { stream: true });
-    if (first) {
-      text = text.replace(/^\uFEFF/, '');
-      first = false;
-    }
-    yield batch(parser.push(text));
-  }
-  yield batch([...parser.push(decoder.decode()), ...parser.end()]);
+  for await (const batch of csvPerBatch(path, encoding, delimiter)) yield batch.map((r) => ({ baris: r.baris, sel: r.cells.map((t) => ({ text: teksCsv(t.trim()), angka: false })) }));
 }
 
 export interface SumberLembar {

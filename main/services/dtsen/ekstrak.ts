@@ -1,7 +1,7 @@
 import { createReadStream, readSync, openSync, closeSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors';
-import { CsvStream, detectDelimiter } from '../dokumen/csv';
+import { csvPerBatch, detectDelimiter } from '../dokumen/csv';
 
 // Streaming readers for large extracts (0.5–1.5 million rows): memory does not grow with the file.
 
@@ -64,21 +64,7 @@ export interface BarisMentah {
 export async function* bacaEkstrakPerBatch(path: string, nama: string, onChunk?: (chunk: Buffer) => void): AsyncGenerator<BarisMentah[]> {
   const f = kenaliFormat(path, nama);
   if (f.format === 'csv') {
-    const decoder = new TextDecoder(f.encoding);
-    const parser = new CsvStream(f.delimiter);
-    let line = 0;
-    let first = true;
-    const batch = (records: string[][]) => records.map((cells) => ({ baris: ++line, cells }));
-    for await (const chunk of createReadStream(path, { highWaterMark: 256 * 1024 })) {
-      onChunk?.(chunk as Buffer);
-      let text = decoder.decode(chunk as Buffer, { stream: true });
-      if (first) {
-        text = text.replace(/^\uFEFF/, '');
-        first = false;
-      }
-      yield batch(parser.push(text));
-    }
-    yield batch([...parser.push(decoder.decode()), ...parser.end()]);
+    yield* csvPerBatch(path, f.encoding, f.delimiter, onChunk);
     return;
   }
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
