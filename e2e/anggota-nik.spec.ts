@@ -1,19 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo/demo';
-import { expect, startWeb, test } from './fixtures';
+import { expect, test, webDemo } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
 test('a NIK pasted with spaces keeps its digits, fills birth date and sex, and asks before overwriting them; the old message goes', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const dbPath = join(dir, 'bermantra.sqlite');
-  const db = openDatabase(dbPath);
-  buatDemo(db, { kelompok: 1, bulan: 0, seed: 9, kabupaten: '35.07' });
-  db.close();
-  const { url, child } = await startWeb(dbPath);
+  const { url, tutup } = await webDemo({ kelompok: 1, bulan: 0, seed: 9, kabupaten: '35.07' });
   try {
     await page.goto(url);
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Anggota', exact: true }).click();
@@ -37,7 +27,6 @@ test('a NIK pasted with spaces keeps its digits, fills birth date and sex, and a
     await dialog.getByLabel('NIK').fill('3507015203850003');
     await expect(dialog.getByText(/tertulis 5 angka/)).toHaveCount(0);
   } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await tutup();
   }
 });

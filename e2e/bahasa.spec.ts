@@ -1,9 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo/demo';
-import { expect, startWeb, test } from './fixtures';
+import { expect, test, webDemo } from './fixtures';
 
 // A new officer at 1366×768 meets no English word and no raw table name on any page, and the guide leads to each
 // screen. The words are what the app once showed ("Draft", "Snapshot", "Contact person", "target_indikator") and
@@ -13,12 +8,7 @@ const INGGRIS = /\b(Draft|Snapshot|Contact person|Submit|Cancel|Save|Delete|Edit
 test.use({ viewport: { width: 1366, height: 768 } });
 
 test('every page speaks Indonesian at 1366×768, and the guide links to each step', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const dbPath = join(dir, 'bermantra.sqlite');
-  const db = openDatabase(dbPath);
-  buatDemo(db, { kelompok: 4, bulan: 3, seed: 5, kabupaten: '35.07' });
-  db.close();
-  const { url, child } = await startWeb(dbPath);
+  const { url, tutup } = await webDemo({ kelompok: 4, bulan: 3, seed: 5, kabupaten: '35.07' });
   try {
     await page.goto(url);
     const menu = page.getByRole('navigation', { name: 'Menu utama' });
@@ -36,7 +26,6 @@ test('every page speaks Indonesian at 1366×768, and the guide links to each ste
     await page.getByRole('link', { name: 'Buka Laporan bulanan' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(/Laporan bulanan/);
   } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await tutup();
   }
 });

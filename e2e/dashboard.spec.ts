@@ -1,17 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo/demo';
-import { expect, startWeb, test } from './fixtures';
+import { expect, test, webDemo } from './fixtures';
 
 test('the home screen shows the headline figures and charts with their numbers; e-monev sets a target and prints the recap', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const dbPath = join(dir, 'bermantra.sqlite');
-  const db = openDatabase(dbPath);
-  buatDemo(db, { kelompok: 6, bulan: 14, seed: 21, kabupaten: '35.07' });
-  db.close();
-  const { url, child } = await startWeb(dbPath);
+  const { url, tutup } = await webDemo({ kelompok: 6, bulan: 14, seed: 21, kabupaten: '35.07' });
   try {
     await page.goto(url);
     const cards = page.getByRole('list', { name: 'Angka utama' });
@@ -40,7 +30,6 @@ test('the home screen shows the headline figures and charts with their numbers; 
     await page.getByRole('button', { name: 'Rekap e-monev (PDF)' }).click();
     expect((await pdf).suggestedFilename()).toMatch(/^emonev-35\.07-\d{4}\.pdf$/);
   } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await tutup();
   }
 });

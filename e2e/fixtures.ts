@@ -3,6 +3,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { openDatabase } from '../db/connection';
+import { buatDemo } from '../main/services/demo/demo';
 
 export interface WebApp {
   url: string;
@@ -49,4 +51,25 @@ export { expect };
 export async function pilihBulan(page: import('@playwright/test').Page, label: string, periode: string): Promise<void> {
   await page.getByLabel(`${label}: tahun`).selectOption(periode.slice(0, 4));
   await page.getByLabel(`${label}: bulan`).selectOption(periode.slice(5, 7));
+}
+
+/** A demo kabupaten (services/demo) in a fresh database, served by the web shell; `tutup` stops it and removes the folder. */
+export async function webDemo(demo: Parameters<typeof buatDemo>[1]): Promise<{ url: string; dbPath: string; tutup: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
+  const dbPath = join(dir, 'bermantra.sqlite');
+  const db = openDatabase(dbPath);
+  buatDemo(db, demo);
+  db.close();
+  const { url, child } = await startWeb(dbPath);
+  return {
+    url,
+    dbPath,
+    tutup: async () => {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => child.once('exit', r));
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }

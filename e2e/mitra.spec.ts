@@ -1,17 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo/demo';
-import { expect, startWeb, test } from './fixtures';
+import { expect, test, webDemo } from './fixtures';
 
 test('an officer records an SPPG and an agreement, sees it in the overview, decides on cart aid and prints the proposal letter', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const dbPath = join(dir, 'bermantra.sqlite');
-  const db = openDatabase(dbPath);
-  buatDemo(db, { kelompok: 4, bulan: 4, seed: 12, kabupaten: '35.07' });
-  db.close();
-  const { url, child } = await startWeb(dbPath);
+  const { url, tutup } = await webDemo({ kelompok: 4, bulan: 4, seed: 12, kabupaten: '35.07' });
   try {
     await page.goto(url);
     await page.getByRole('link', { name: 'Mitra & offtaker' }).click();
@@ -61,7 +51,6 @@ test('an officer records an SPPG and an agreement, sees it in the overview, deci
     await page.getByRole('button', { name: 'Surat usulan (PDF)' }).click();
     expect((await letter).suggestedFilename()).toMatch(/^usulan-gerobak-35\.07-\d{4}\.pdf$/);
   } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await tutup();
   }
 });

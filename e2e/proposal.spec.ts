@@ -1,17 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo/demo';
-import { expect, startWeb, test } from './fixtures';
+import { expect, test, webDemo } from './fixtures';
 
 test('an officer writes a proposal with a RAB, sees the total in words and feasibility, saves and prints it', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const dbPath = join(dir, 'bermantra.sqlite');
-  const db = openDatabase(dbPath);
-  buatDemo(db, { kelompok: 3, bulan: 3, seed: 2, kabupaten: '35.07' });
-  db.close();
-  const { url, child } = await startWeb(dbPath);
+  const { url, tutup } = await webDemo({ kelompok: 3, bulan: 3, seed: 2, kabupaten: '35.07' });
   try {
     await page.goto(url);
     await page.getByRole('link', { name: 'Proposal usaha' }).click();
@@ -46,18 +36,12 @@ test('an officer writes a proposal with a RAB, sees the total in words and feasi
     // Named so the officer recognises it: Proposal-<kelompok>-<tahun-bulan>.pdf.
     expect((await download).suggestedFilename()).toMatch(/^Proposal-KUBE-[A-Za-z0-9-]+-\d{4}-\d{2}\.pdf$/);
   } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await tutup();
   }
 });
 
 test('RAB lines pasted from Excel keep their spending group; choosing the group fills the title', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const dbPath = join(dir, 'bermantra.sqlite');
-  const db = openDatabase(dbPath);
-  buatDemo(db, { kelompok: 2, bulan: 1, seed: 3, kabupaten: '35.07' });
-  db.close();
-  const { url, child } = await startWeb(dbPath);
+  const { url, tutup } = await webDemo({ kelompok: 2, bulan: 1, seed: 3, kabupaten: '35.07' });
   try {
     await page.goto(url);
     await page.getByRole('navigation', { name: 'Menu utama' }).getByRole('link', { name: 'Proposal usaha' }).click();
@@ -79,7 +63,6 @@ test('RAB lines pasted from Excel keep their spending group; choosing the group 
     await expect(dialog.getByLabel('Uraian baris 3')).toHaveValue('Gula pasir');
     await expect(dialog.getByLabel('Total RAB')).toHaveText('Rp2.695.000');
   } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    await tutup();
   }
 });
