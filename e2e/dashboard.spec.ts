@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, webDemo } from './fixtures';
 
 test('the home screen shows the headline figures and charts with their numbers; e-monev sets a target and prints the recap', async ({ page }) => {
@@ -8,12 +9,24 @@ test('the home screen shows the headline figures and charts with their numbers; 
     await expect(cards).toContainText('Kelompok aktif');
     await expect(cards).toContainText('Omzet tahun berjalan');
     await expect(cards).toContainText('Kepatuhan pelaporan');
-    await expect(page.getByRole('img', { name: 'Omzet per bulan (24 bulan)' })).toBeVisible();
-    await page.getByRole('figure').filter({ hasText: 'Kelompok per sektor' }).getByText('Lihat angka').click();
-    await expect(page.getByRole('table', { name: 'Angka kelompok per sektor' })).toBeVisible();
+    // ECharts draws in SVG: the omzet line has Indonesian month names and Rupiah on its axis.
+    const omzet = page.getByRole('img', { name: 'Omzet dan laba per bulan (24 bulan)' });
+    await expect(omzet).toBeVisible();
+    await expect(omzet.locator('svg')).toContainText(/(Jan|Feb|Mar|Apr|Mei|Jun|Jul|Agu|Sep|Okt|Nov|Des) \d\d/);
+    expect(await omzet.locator('svg').textContent()).not.toMatch(/May|Aug|Oct|Dec/);
+    await expect(omzet.locator('svg')).toContainText(/Rp\d+(,\d)? (rb|jt|M)/);
+    await page.getByRole('figure').filter({ hasText: 'Kelompok aktif per sektor' }).getByText('Lihat angka').click();
+    await expect(page.getByRole('table', { name: 'Angka kelompok aktif per sektor' })).toBeVisible();
     const png = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Unduh PNG Kelompok per sektor' }).click();
-    expect((await png).suggestedFilename()).toBe('kelompok-per-sektor.png');
+    await page.getByRole('button', { name: 'Unduh PNG Kelompok aktif per sektor' }).click();
+    expect((await png).suggestedFilename()).toBe('Grafik-Kelompok-aktif-per-sektor.png');
+    const svg = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Unduh SVG Kelompok aktif per sektor' }).click();
+    const svgFile = await svg;
+    expect(svgFile.suggestedFilename()).toBe('Grafik-Kelompok-aktif-per-sektor.svg');
+    expect(readFileSync((await svgFile.path())!, 'utf8')).toMatch(/^<svg[\s\S]*<\/svg>$/);
+    // No DT-SEN match yet: the desil chart says so instead of drawing an empty box.
+    await expect(page.getByRole('figure').filter({ hasText: 'Sebaran desil anggota' })).toContainText('Belum ada data');
 
     await page.getByRole('link', { name: 'E-monev' }).click();
     await page.getByLabel('Indikator target').selectOption({ label: 'Bantuan diterima' });

@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { buatDemo } from '../main/services/demo/demo';
+import { buatDemoProvinsi } from '../main/services/demo/provinsi';
+import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 
 export interface WebApp {
   url: string;
@@ -53,17 +55,13 @@ export async function pilihBulan(page: import('@playwright/test').Page, label: s
   await page.getByLabel(`${label}: bulan`).selectOption(periode.slice(5, 7));
 }
 
-/** A demo kabupaten (services/demo) in a fresh database, served by the web shell; `tutup` stops it and removes the folder. */
-export async function webDemo(demo: Parameters<typeof buatDemo>[1]): Promise<{ url: string; dbPath: string; tutup: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const dbPath = join(dir, 'bermantra.sqlite');
-  const db = openDatabase(dbPath);
-  buatDemo(db, demo);
-  db.close();
+/** Serves `dbPath` with the web shell; `tutup` stops it and removes `dir`. */
+async function layani(dir: string, dbPath: string): Promise<{ url: string; dbPath: string; dir: string; tutup: () => Promise<void> }> {
   const { url, child } = await startWeb(dbPath);
   return {
     url,
     dbPath,
+    dir,
     tutup: async () => {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -72,4 +70,20 @@ export async function webDemo(demo: Parameters<typeof buatDemo>[1]): Promise<{ u
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A demo kabupaten (services/demo) in a fresh database, served by the web shell; `tutup` stops it and removes the folder. */
+export async function webDemo(demo: Parameters<typeof buatDemo>[1]) {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
+  const dbPath = join(dir, 'bermantra.sqlite');
+  const db = openDatabase(dbPath);
+  buatDemo(db, demo);
+  db.close();
+  return layani(dir, dbPath);
+}
+
+/** A province database fed by one demo bundle from each of `kabupaten`, served by the web shell. */
+export async function webProvinsi(kabupaten: string[], demo: { kelompok: number; bulan: number }) {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
+  return layani(dir, buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten, demo }));
 }

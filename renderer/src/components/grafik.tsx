@@ -1,71 +1,116 @@
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
+import { echarts } from '../../../main/common/grafik/echarts';
+import type { Grafik } from '../../../main/common/grafik/dasbor';
+import { namaBerkas } from '../../../main/common/format';
 
-/** A bar chart (SVG) with its numbers one click away and a PNG export. */
-export function GrafikBatang(props: { judul: string; data: { label: string; nilai: number }[]; format: (n: number) => string; tinggi?: number; warna?: (i: number) => string }) {
+function unduh(href: string, nama: string) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.download = nama;
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
+/**
+ * One chart of the shared definitions (main/common/grafik), drawn by ECharts in SVG, with its numbers one click away
+ * and PNG/SVG downloads. `onKlik` receives the clicked item's name (on the map: the kabupaten/kota code).
+ */
+export function GrafikEcharts(props: { grafik: Grafik; tinggi?: number; onKlik?: (nama: string) => void }) {
   const id = useId();
-  const ref = useRef<SVGSVGElement>(null);
-  const tinggi = props.tinggi ?? 180;
-  const lebar = Math.max(320, props.data.length * 34);
-  const maks = Math.max(1, ...props.data.map((d) => d.nilai));
-  const bar = (lebar - 20) / Math.max(1, props.data.length);
+  const ref = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<ReturnType<typeof echarts.init> | null>(null);
+  const { grafik } = props;
+  const klik = useRef(props.onKlik);
+  klik.current = props.onKlik;
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const chart = echarts.init(el, null, { renderer: 'svg' });
+    chartRef.current = chart;
+    chart.on('click', (p) => {
+      if (typeof p.name === 'string' && klik.current) klik.current(p.name);
+    });
+    const ro = new ResizeObserver(() => chart.resize());
+    ro.observe(el);
+    return () => {
+      ro.disconnect();
+      chart.dispose();
+      chartRef.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    chartRef.current?.setOption(grafik.opsi, { notMerge: true });
+  }, [grafik]);
+
+  const svgTeks = () => (chartRef.current as unknown as { renderToSVGString(): string } | null)?.renderToSVGString() ?? '';
+  const unduhSvg = () => unduh(URL.createObjectURL(new Blob([svgTeks()], { type: 'image/svg+xml' })), namaBerkas(['Grafik', grafik.judul], 'svg'));
   const unduhPng = async () => {
-    const svg = ref.current;
-    if (!svg) return;
-    const text = new XMLSerializer().serializeToString(svg);
+    const el = ref.current;
+    if (!el) return;
     const img = new Image();
-    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svgTeks())}`;
     await img.decode();
     const canvas = document.createElement('canvas');
-    canvas.width = lebar * 2;
-    canvas.height = (tinggi + 40) * 2;
+    canvas.width = el.clientWidth * 2;
+    canvas.height = el.clientHeight * 2;
     const g = canvas.getContext('2d')!;
     g.fillStyle = '#fff';
     g.fillRect(0, 0, canvas.width, canvas.height);
     g.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
-    if (!blob) return;
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `${props.judul.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.png`;
-    document.body.append(a);
-    a.click();
-    a.remove();
+    if (blob) unduh(URL.createObjectURL(blob), namaBerkas(['Grafik', grafik.judul], 'png'));
   };
+  const [kepala, ...baris] = grafik.tabel;
   return (
-    <figure className="grafik">
-      <figcaption id={id}>{props.judul}</figcaption>
-      <svg ref={ref} xmlns="http://www.w3.org/2000/svg" width={lebar} height={tinggi + 40} role="img" aria-labelledby={id} style={{ maxWidth: '100%', height: 'auto' }} viewBox={`0 0 ${lebar} ${tinggi + 40}`}>
-        <rect width={lebar} height={tinggi + 40} fill="#fff" />
-        {props.data.map((d, i) => {
-          const h = (d.nilai / maks) * (tinggi - 10);
-          return (
-            <g key={d.label}>
-              <rect x={10 + i * bar + 2} y={tinggi - h} width={Math.max(2, bar - 4)} height={h} fill={props.warna?.(i) ?? '#0b4f8a'}>
-                <title>{`${d.label}: ${props.format(d.nilai)}`}</title>
-              </rect>
-              <text x={10 + i * bar + bar / 2} y={tinggi + 14} fontSize="9" textAnchor="middle" fill="#333" fontFamily="sans-serif">
-                {d.label.length > 8 ? d.label.slice(0, 8) + '…' : d.label}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
+    <figure className="grafik" data-grafik={grafik.id}>
+      <figcaption id={id}>{grafik.judul}</figcaption>
+      <div ref={ref} className="grafik-kanvas" role="img" aria-labelledby={id} aria-describedby={`${id}-ket`} style={{ height: props.tinggi ?? 240 }} />
+      <p id={`${id}-ket`} className="sr-only">
+        {grafik.kosong ? 'Belum ada data.' : 'Angka grafik ini ada dalam tabel di bawahnya.'}
+      </p>
       <details>
         <summary>Lihat angka</summary>
-        <table aria-label={`Angka ${props.judul.toLowerCase()}`}>
-          <tbody>
-            {props.data.map((d) => (
-              <tr key={d.label}>
-                <th scope="row">{d.label}</th>
-                <td className="num">{props.format(d.nilai)}</td>
+        <div className="tabel-gulir">
+          <table aria-label={`Angka ${grafik.judul.toLowerCase()}`}>
+            <thead>
+              <tr>
+                {kepala?.map((k, i) => (
+                  <th key={k} scope="col" className={i ? 'num' : undefined}>
+                    {k}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {baris.map((r) => (
+                <tr key={r.join('|')}>
+                  {r.map((c, i) =>
+                    i === 0 ? (
+                      <th key={i} scope="row">
+                        {c}
+                      </th>
+                    ) : (
+                      <td key={i} className="num">
+                        {c}
+                      </td>
+                    ),
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </details>
-      <button type="button" className="small" onClick={unduhPng} aria-label={`Unduh PNG ${props.judul}`}>
-        Unduh PNG
-      </button>
+      <div className="aksi-grafik">
+        <button type="button" className="small" onClick={unduhPng} aria-label={`Unduh PNG ${grafik.judul}`} disabled={grafik.kosong}>
+          Unduh PNG
+        </button>
+        <button type="button" className="small" onClick={unduhSvg} aria-label={`Unduh SVG ${grafik.judul}`} disabled={grafik.kosong}>
+          Unduh SVG
+        </button>
+      </div>
     </figure>
   );
 }

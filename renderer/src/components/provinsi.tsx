@@ -22,5 +22,7 @@ export function useWilayahKerja() {
     /** For region pickers: empty when the province has not chosen one */
     kabupatenWilayah: provinsi ? pilihan : status.pengaturan.kabupaten_kode!,
     filter,
+    /** Choose a kabupaten/kota (province), e.g. from a click on the map. */
+    pilih: setPilihan,
   };
 }

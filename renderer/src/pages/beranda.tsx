@@ -1,9 +1,10 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Angka } from '../../../main/common/api';
 import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../../main/common/format';
 import { invoke } from '../api';
 import { useStatus } from '../app-context';
-import { GrafikBatang } from '../components/grafik';
+import { GrafikEcharts } from '../components/grafik';
+import { grafikDasbor, grafikPeta, INDIKATOR_PETA, type IndikatorPeta } from '../../../main/common/grafik/dasbor';
 import { useWilayahKerja } from '../components/provinsi';
 import { Notice, SelectField, TextField, useLoad, MonthField } from '../components/ui';
 import { useWilayah } from '../components/wilayah';
@@ -48,6 +49,9 @@ export function BerandaPage() {
     [bulan, kerja.kabupatenFilter, kecamatan, fasilitator, sektor],
   );
   const x = d.data;
+  const [indikatorPeta, setIndikatorPeta] = useState<IndikatorPeta>('kelompok');
+  const grafik = useMemo(() => (x ? grafikDasbor(x) : []), [x]);
+  const peta = useMemo(() => (x?.peringkat ? grafikPeta(x.peringkat, indikatorPeta) : null), [x, indikatorPeta]);
   return (
     <section aria-labelledby="judul-beranda">
       <h1 id="judul-beranda">Beranda</h1>
@@ -75,12 +79,18 @@ export function BerandaPage() {
             <Kartu label="Perjanjian aktif" nilai={formatAngka(x.perjanjian_aktif.nilai)} a={x.perjanjian_aktif} ket={`${formatRupiah(x.nilai_perjanjian_bulan)}/bulan, SPPG ${formatRupiah(x.nilai_perjanjian_sppg_bulan)}`} />
             <Kartu label="Kepatuhan pelaporan" nilai={`${formatDesimal(x.kepatuhan_bulan.nilai, 1)}%`} a={x.kepatuhan_bulan} persen />
           </ul>
+          {x.peringkat && (
+            <section aria-labelledby="judul-peta" className="peta">
+              <h2 id="judul-peta">Peta kabupaten/kota program</h2>
+              <SelectField label="Warna peta menurut" value={indikatorPeta} onChange={(v) => setIndikatorPeta(v as IndikatorPeta)} options={INDIKATOR_PETA.map((i) => ({ value: i.kode, label: i.label }))} />
+              <p className="muted">Kabupaten/kota program berwarna dan bergaris tepi; yang abu-abu belum ikut program. Klik satu kabupaten/kota untuk membukanya.</p>
+              <GrafikEcharts grafik={peta!} tinggi={380} onKlik={(kode) => x.peringkat!.some((p) => p.kode === kode) && kerja.pilih(kode)} />
+            </section>
+          )}
           <div className="grafik-grid">
-            <GrafikBatang judul="Omzet per bulan (24 bulan)" data={x.seri_omzet.map((s) => ({ label: formatPeriode(s.periode).replace(/(\w{3})\w* (\d{2})(\d{2})/, '$1 $3'), nilai: s.omzet }))} format={formatRupiah} />
-            <GrafikBatang judul="Sebaran desil anggota" data={x.desil.map((n, i) => ({ label: `Desil ${i + 1}`, nilai: n }))} format={formatAngka} warna={(i) => (i < 4 ? '#0b4f8a' : '#d39e00')} />
-            <GrafikBatang judul="Kepatuhan per fasilitator (%)" data={x.kepatuhan_fasilitator.map((f) => ({ label: f.nama, nilai: f.persen }))} format={(n) => `${formatDesimal(n, 1)}%`} />
-            <GrafikBatang judul="Perjanjian per jenis offtaker (nilai per bulan)" data={x.perjanjian_per_jenis.map((j) => ({ label: j.jenis, nilai: j.nilai_bulan }))} format={formatRupiah} />
-            <GrafikBatang judul="Kelompok per sektor" data={x.kelompok_per_sektor.map((s) => ({ label: s.sektor, nilai: s.jumlah }))} format={formatAngka} />
+            {grafik.map((g) => (
+              <GrafikEcharts key={g.id} grafik={g} />
+            ))}
           </div>
           {x.peringkat && (
             <>
