@@ -28,6 +28,14 @@ test('the home screen shows the headline figures and charts with their numbers; 
     // No DT-SEN match yet: the desil chart says so instead of drawing an empty box.
     await expect(page.getByRole('figure').filter({ hasText: 'Sebaran desil anggota' })).toContainText('Belum ada data');
 
+    // One compliance figure: the Kepatuhan tab's total for last month is the home screen's.
+    const kartu = (await cards.getByRole('listitem').filter({ hasText: 'Kepatuhan pelaporan' }).textContent())!;
+    const persen = /(\d+(,\d)?)%/.exec(kartu)![1]!;
+    await page.getByRole('link', { name: 'Laporan bulanan' }).click();
+    await page.getByRole('tab', { name: 'Kepatuhan pelaporan' }).click();
+    const total = page.getByRole('table', { name: 'Kepatuhan per fasilitator' }).getByRole('row', { name: /^Jumlah/ });
+    await expect(total.getByRole('cell').nth(2)).toHaveText(`${persen}%`);
+
     await page.getByRole('link', { name: 'E-monev' }).click();
     await page.getByLabel('Indikator target').selectOption({ label: 'Bantuan diterima' });
     await page.getByLabel(/^Target tahun/).fill('5000000');

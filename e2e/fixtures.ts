@@ -8,6 +8,10 @@ import { buatDemo } from '../main/services/demo/demo';
 import { buatDemoProvinsi } from '../main/services/demo/provinsi';
 import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 
+// The office is in WIB: the demo data made here, the web shell and the browser (playwright.config.ts) all reckon
+// "today" and "last month" in Asia/Jakarta, whatever the machine running the tests is set to.
+process.env.TZ = 'Asia/Jakarta';
+
 export interface WebApp {
   url: string;
   dir: string;

@@ -97,6 +97,18 @@ export function bulanSebelumnya(bulan: string, n = 1): string {
   return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
+/**
+ * Reporting compliance, one definition for every page: an active kelompok must report every month after the month it
+ * was registered in the app (its created_at); a report counts once it is submitted (diajukan or diverifikasi).
+ * Compliance = counted reports of the months a kelompok must report / those months. On time is a separate measure.
+ */
+export function wajibLapor(terdaftarPada: string, bulan: string): boolean {
+  return bulan > terdaftarPada.slice(0, 7);
+}
+
+/** The same rule in SQL, for a kelompok alias and a month parameter: `${WAJIB_LAPOR_SQL('k', '@m')}`. */
+export const WAJIB_LAPOR_SQL = (kelompok: string, bulan: string) => `(${bulan} > substr(${kelompok}.created_at, 1, 7))`;
+
 /** A report for month M is on time when submitted by the 10th of month M+1. */
 export function batasPengajuan(bulan: string): string {
   return `${bulanSebelumnya(bulan, -1)}-10`;
@@ -171,6 +183,9 @@ export interface Rekap {
 export interface Kepatuhan {
   periode: string;
   bulan: string[];
-  kelompok: { id: string; nama: string; fasilitator_nama: string | null; status: (StatusLaporan | null)[] }[];
-  fasilitator: { id: string; nama: string; diharapkan: number; masuk: number; tepat_waktu: number; persen_tepat_waktu: number }[];
+  /** Per month: the report's status, null when missing, 'belum_wajib' before the kelompok had to report. */
+  kelompok: { id: string; nama: string; fasilitator_nama: string | null; status: (StatusLaporan | 'belum_wajib' | null)[] }[];
+  fasilitator: { id: string; nama: string; diharapkan: number; masuk: number; persen: number; tepat_waktu: number; persen_tepat_waktu: number }[];
+  /** The whole period, as the home screen counts it. */
+  total: { diharapkan: number; masuk: number; persen: number; tepat_waktu: number; persen_tepat_waktu: number };
 }

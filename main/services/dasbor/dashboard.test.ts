@@ -8,6 +8,7 @@ import { simpanCatatan } from '../mitra/catatan';
 import { hitungDashboard, hitungMonev, simpanTarget } from './dashboard';
 import { dokumenMonev } from './monev-dokumen';
 import { tempDb } from '../testing';
+import { hitungKepatuhan, hitungRekap } from '../laporan/rekap';
 
 const today = '2026-11-29';
 
@@ -16,6 +17,8 @@ function setup() {
   const kelompok = (nama: string, sektor: string, desa = '35.07.01.2001') => simpanKelompok(t.db, { nama, desa_kode: desa, sektor, produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
   const a = kelompok('KUBE A', 'Jasa');
   const b = kelompok('KUBE B', 'Kerajinan', '35.07.02.2001');
+  // Both registered in 2025: from then on each month is expected.
+  t.db.sqlite.prepare("UPDATE kelompok SET created_at = '2025-01-20T02:00:00.000Z'").run();
   const lapor = (k: string, periode: string, omzet: number, offtaker = 0) => {
     const id = simpanLaporan(t.db, { kelompok_id: k, periode, nilai: { omzet, biaya: omzet / 2, anggota_aktif: 10, penjualan_offtaker: offtaker } }).laporan.id;
     ajukanLaporan(t.db, [id], new Date(`${periode}-28T00:00:00Z`));
@@ -93,6 +96,33 @@ test('the fast path (whole area) and the kelompok path (filters on kelompok) giv
     }
     semua.seri_omzet.forEach((s, i) => assert.equal(parts[0]!.seri_omzet[i]!.omzet + parts[1]!.seri_omzet[i]!.omzet, s.omzet, s.periode));
     assert.equal(hitungDashboard(t.db, { sektor: 'Jasa', kecamatan: '35.07.01' }, today).omzet_bulan.nilai, 2_000_000);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('every page counts reporting compliance the same way: a kelompok is expected from the month after it was registered', () => {
+  const { t } = setup();
+  try {
+    // Registered on 5 October 2026: October is not expected of it, November (not over yet) neither.
+    const baru = simpanKelompok(t.db, { nama: 'KUBE Baru', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+    t.db.sqlite.prepare("UPDATE kelompok SET created_at = '2026-10-05T02:00:00.000Z' WHERE id = ?").run(baru);
+    const d = hitungDashboard(t.db, { bulan: '2026-10' }, today);
+    assert.equal(d.kelompok_aktif.nilai, 3);
+    assert.equal(d.kepatuhan_bulan.nilai, 100, 'Beranda: 2 of the 2 kelompok expected in October reported');
+    const k = hitungKepatuhan(t.db, '2026-10', new Date(`${today}T12:00:00Z`));
+    assert.deepEqual([k.total.diharapkan, k.total.masuk, k.total.persen], [2, 2, 100], 'Kepatuhan tab: the same figure');
+    assert.deepEqual(k.kelompok.find((g) => g.id === baru)!.status, ['belum_wajib']);
+    const rekap = hitungRekap(t.db, '2026-10', 'kabupaten', new Date(`${today}T12:00:00Z`));
+    assert.equal(rekap.total.kelengkapan, '2 dari 2 laporan', 'the monthly recap: the same');
+    assert.equal(rekap.total.hilang.length, 0);
+    const semester = hitungKepatuhan(t.db, '2026-S2', new Date(`${today}T12:00:00Z`));
+    assert.deepEqual(semester.kelompok.find((g) => g.id === baru)!.status, ['belum_wajib', 'belum_wajib', 'belum_wajib', 'belum_wajib']);
+    assert.equal(semester.total.diharapkan, 8, 'July-October for the two older kelompok only');
+    // November: the new kelompok is expected from now on; a month later, compliance shows it missing.
+    const dec = hitungDashboard(t.db, { bulan: '2026-11' }, '2026-12-15');
+    assert.equal(dec.kepatuhan_bulan.nilai, 0);
+    assert.equal(hitungKepatuhan(t.db, '2026-11', new Date('2026-12-15T12:00:00Z')).total.diharapkan, 3);
   } finally {
     t.cleanup();
   }

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
-import { bulanSebelumnya, batasPengajuan, type Katalog } from '../../common/laporan';
+import { bulanSebelumnya, batasPengajuan, wajibLapor, WAJIB_LAPOR_SQL, type Katalog } from '../../common/laporan';
 import { hariIni } from '../../common/format';
 import { katalogAktif } from '../laporan/laporan';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
@@ -56,9 +56,12 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   // per facilitator who reported this month and the month before (two index seeks per kelompok).
   const lapor = (periode: string) =>
     `(SELECT max(l.status <> 'draft') FROM laporan_bulanan l INDEXED BY laporan_kelompok_dasbor WHERE l.kelompok_id = k.id AND l.periode = ${periode} AND l.deleted_at IS NULL)`;
-  const perFas = all<{ nama: string | null; aktif: number; n: number; masuk: number; masuk_lalu: number; ada_lalu: number }>(
-    `SELECT f.nama, x.aktif, count(*) AS n, coalesce(sum(x.b = 1), 0) AS masuk, coalesce(sum(x.p = 1), 0) AS masuk_lalu, coalesce(sum(x.p IS NOT NULL), 0) AS ada_lalu
-     FROM (SELECT k.fasilitator_id, k.status = 'aktif' AS aktif, ${lapor('@m')} AS b, ${lapor('@prev')} AS p FROM kelompok k WHERE ${W}) x
+  // Compliance as every page counts it (WAJIB_LAPOR_SQL): only months after a kelompok was registered are expected.
+  const perFas = all<{ nama: string | null; aktif: number; n: number; wajib: number; wajib_lalu: number; masuk: number; masuk_lalu: number; ada_lalu: number }>(
+    `SELECT f.nama, x.aktif, count(*) AS n, coalesce(sum(x.w), 0) AS wajib, coalesce(sum(x.wp), 0) AS wajib_lalu, coalesce(sum(x.b = 1 AND x.w), 0) AS masuk,
+            coalesce(sum(x.p = 1 AND x.wp), 0) AS masuk_lalu, coalesce(sum(x.p IS NOT NULL), 0) AS ada_lalu
+     FROM (SELECT k.fasilitator_id, k.status = 'aktif' AS aktif, ${WAJIB_LAPOR_SQL('k', '@m')} AS w, ${WAJIB_LAPOR_SQL('k', '@prev')} AS wp, ${lapor('@m')} AS b, ${lapor('@prev')} AS p
+           FROM kelompok k WHERE ${W}) x
      LEFT JOIN fasilitator f ON f.id = x.fasilitator_id GROUP BY x.fasilitator_id, x.aktif ORDER BY f.nama`,
     { m: bulan, prev },
   );
@@ -66,7 +69,10 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const jumlah = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
   const aktif = jumlah(aktifFas, (x) => x.n);
   const aktifLalu = jumlah(perFas, (x) => x.ada_lalu);
-  const masukAktif: Record<string, number> = { [bulan]: jumlah(aktifFas, (x) => x.masuk), [prev]: jumlah(aktifFas, (x) => x.masuk_lalu) };
+  const wajib: Record<string, { n: number; masuk: number }> = {
+    [bulan]: { n: jumlah(aktifFas, (x) => x.wajib), masuk: jumlah(aktifFas, (x) => x.masuk) },
+    [prev]: { n: jumlah(aktifFas, (x) => x.wajib_lalu), masuk: jumlah(aktifFas, (x) => x.masuk_lalu) },
+  };
 
   const mulai = `${bulan}-01`;
   const anggotaRows = perKabupaten
@@ -85,13 +91,13 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const bulanan = provinsi && perKabupaten ? rekapTersimpan(db, window, f.kabupaten ?? null) : sumPerKelompok(db, W, p, window);
   const seri = window.map((periode) => {
     const rows = bulanan.filter((x) => x.periode === periode);
-    return { periode, omzet: jumlah(rows, (x) => x.omzet), biaya: jumlah(rows, (x) => x.biaya), offtaker: jumlah(rows, (x) => x.offtaker), masuk_aktif: masukAktif[periode] ?? 0 };
+    return { periode, omzet: jumlah(rows, (x) => x.omzet), biaya: jumlah(rows, (x) => x.biaya), offtaker: jumlah(rows, (x) => x.offtaker) };
   });
   const di = (m: string) => seri.find((x) => x.periode === m);
   const omzetDi = (m: string) => di(m)?.omzet ?? 0;
   const ytd = (y: string, upTo: string) => seri.filter((x) => x.periode >= `${y}-01` && x.periode <= `${y}-${upTo.slice(5, 7)}`).reduce((a, x) => a + x.omzet, 0);
   const offtaker = (m: string) => di(m)?.offtaker ?? 0;
-  const kepatuhan = (m: string) => (aktif ? Math.round((Math.min(aktif, masukAktif[m] ?? 0) / aktif) * 1000) / 10 : 0);
+  const kepatuhan = (m: string) => (wajib[m]?.n ? Math.round((wajib[m].masuk / wajib[m].n) * 1000) / 10 : 0);
   // Registered members and their desil: a district from its own matching results, the province from the
   // counts per kelompok each district sends (no person's result travels).
   const desil = Array.from({ length: 10 }, () => 0);
@@ -140,7 +146,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
     kepatuhan_bulan: { nilai: kepatuhan(bulan), sebelumnya: kepatuhan(prev) },
     seri_omzet: seri.map((s) => ({ periode: s.periode, omzet: s.omzet, laba: s.omzet - s.biaya })),
     desil,
-    kepatuhan_fasilitator: aktifFas.map((x) => ({ nama: x.nama ?? '(tanpa fasilitator)', diharapkan: x.n, masuk: Number(x.masuk), persen: x.n ? Math.round((Number(x.masuk) / x.n) * 1000) / 10 : 0 })),
+    kepatuhan_fasilitator: aktifFas.filter((x) => x.wajib > 0).map((x) => ({ nama: x.nama ?? '(tanpa fasilitator)', diharapkan: x.wajib, masuk: Number(x.masuk), persen: Math.round((Number(x.masuk) / x.wajib) * 1000) / 10 })),
     perjanjian_per_jenis: jenis.map((j) => ({ jenis: j.jenis, jumlah: j.n, nilai_bulan: j.nilai })),
     kelompok_per_sektor: sektor.map((s) => ({ sektor: s.sektor, jumlah: s.n })),
     peringkat,
@@ -185,7 +191,7 @@ export function rekapLaporanKabupaten(db: Db, kabupaten: string): void {
 /** The district ranking: the same figures per kabupaten, from the province-wide sums already read. */
 function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: BulanKabupaten[], anggotaRows: { k: string; n: number }[] | null): NonNullable<Dashboard['peringkat']> {
   const map = <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}) => new Map((db.prepare(sql).all(p) as T[]).map((r) => [r.k, r]));
-  const kelompok = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1");
+  const kelompok = map<{ k: string; n: number; wajib: number }>(`SELECT kabupaten_kode AS k, count(*) AS n, coalesce(sum(${WAJIB_LAPOR_SQL('kelompok', '@bulan')}), 0) AS wajib FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1`, { bulan });
   const anggota = anggotaRows ? new Map(anggotaRows.map((r) => [r.k, r])) : map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota INDEXED BY anggota_kabupaten WHERE deleted_at IS NULL GROUP BY 1');
   const awalTahun = `${bulan.slice(0, 4)}-01`;
   const laporan = new Map<string, { omzet: number; masuk: number }>();
@@ -201,8 +207,9 @@ function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: Bulan
     .filter((k) => k !== '35')
     .map((kode) => {
       const n = kelompok.get(kode)?.n ?? 0;
+      const w = kelompok.get(kode)?.wajib ?? 0;
       const l = laporan.get(kode);
-      return { kode, nama: namaWilayah(kode) ?? kode, kelompok: n, anggota: anggota.get(kode)?.n ?? 0, omzet_tahun: l?.omzet ?? 0, kepatuhan: n ? Math.round((Math.min(n, l?.masuk ?? 0) / n) * 1000) / 10 : 0, nilai_perjanjian: nilai.get(kode)?.n ?? 0 };
+      return { kode, nama: namaWilayah(kode) ?? kode, kelompok: n, anggota: anggota.get(kode)?.n ?? 0, omzet_tahun: l?.omzet ?? 0, kepatuhan: w ? Math.round((Math.min(w, l?.masuk ?? 0) / w) * 1000) / 10 : 0, nilai_perjanjian: nilai.get(kode)?.n ?? 0 };
     })
     .sort((a, b) => b.omzet_tahun - a.omzet_tahun);
 }
@@ -318,7 +325,7 @@ export function monitoringFasilitator(db: Db, periode: string, today = hariIni()
   const months = (periode.length === 4 ? Array.from({ length: 12 }, (_, i) => `${periode}-${String(i + 1).padStart(2, '0')}`) : /S1$/.test(periode) ? [1, 2, 3, 4, 5, 6].map((m) => `${periode.slice(0, 4)}-0${m}`) : /S2$/.test(periode) ? ['07', '08', '09', '10', '11', '12'].map((m) => `${periode.slice(0, 4)}-${m}`) : [periode]).filter((m) => m < today.slice(0, 7));
   const fas = db.all(db.q.selectFrom('fasilitator').select(['id', 'nama']).where('deleted_at', 'is', null).orderBy('nama'));
   return fas.map((f) => {
-    const groups = (db.prepare("SELECT id FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND fasilitator_id = ?").all(f.id) as { id: string }[]).map((g) => g.id);
+    const groups = db.prepare("SELECT id, created_at FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND fasilitator_id = ?").all(f.id) as { id: string; created_at: string }[];
     const reports = months.length
       ? (db.prepare(`SELECT kelompok_id, periode, status, diajukan_pada FROM laporan_bulanan WHERE deleted_at IS NULL AND fasilitator_id = ? AND periode BETWEEN ? AND ?`).all(f.id, months[0], months[months.length - 1]) as { kelompok_id: string; periode: string; status: string; diajukan_pada: string | null }[])
       : [];
@@ -327,7 +334,7 @@ export function monitoringFasilitator(db: Db, periode: string, today = hariIni()
       id: f.id,
       nama: f.nama,
       kelompok: groups.length,
-      laporan_diharapkan: groups.length * months.length,
+      laporan_diharapkan: groups.reduce((a, g) => a + months.filter((m) => wajibLapor(g.created_at, m)).length, 0),
       diajukan_tepat_waktu: reports.filter((r) => r.diajukan_pada && r.diajukan_pada.slice(0, 10) <= batasPengajuan(r.periode)).length,
       diverifikasi: reports.filter((r) => r.status === 'diverifikasi').length,
       kelompok_dikunjungi: new Set(reports.filter((r) => r.status !== 'draft').map((r) => r.kelompok_id)).size,

@@ -133,6 +133,8 @@ export function buatDemo(db: Db, options: DemoOptions = {}): RingkasanDemo {
         fasilitator_id: f.id,
         catatan: null,
       });
+      // Registered in the month before its first report: compliance expects reports from the month after registration.
+      if (months[0]) db.sqlite.prepare('UPDATE kelompok SET created_at = ? WHERE id = ?').run(`${bulanSebelumnya(months[0], 1)}-15T03:00:00.000Z`, kelompokId);
       const size = r.int(8, 14);
       for (let m = 0; m < size; m++) {
         const jk = r.next() < 0.7 ? 'P' : 'L';
@@ -152,7 +154,7 @@ export function buatDemo(db: Db, options: DemoOptions = {}): RingkasanDemo {
         });
         anggota++;
       }
-      laporan += demoLaporan(writer, r, { kelompokId, fasilitatorId: f.id, size, months, produk: usaha.produk[0]! });
+      laporan += demoLaporan(writer, r, { kelompokId, fasilitatorId: f.id, size, months, produk: usaha.produk[0]!, sekarang: today.toISOString() });
     }
     const kelompokIds = (db.sqlite.prepare("SELECT id, nama, produk_utama FROM kelompok WHERE deleted_at IS NULL ORDER BY created_at DESC LIMIT ?").all(jumlahKelompok) as { id: string; nama: string; produk_utama: string }[]);
     const jumlahProposal = Math.min(kelompokIds.length, Math.max(3, Math.round(jumlahKelompok / 10)));
@@ -167,7 +169,7 @@ export function buatDemo(db: Db, options: DemoOptions = {}): RingkasanDemo {
 }
 
 /** Plausible monthly reports for one group: seasonal omzet, a few missing months and outliers, late submissions. */
-function demoLaporan(writer: RecordWriter, r: Rng, g: { kelompokId: string; fasilitatorId: string; size: number; months: string[]; produk: string }): number {
+function demoLaporan(writer: RecordWriter, r: Rng, g: { kelompokId: string; fasilitatorId: string; size: number; months: string[]; produk: string; sekarang: string }): number {
   const base = r.int(8, 80) * 100_000;
   const harga = r.int(5, 40) * 1000;
   let kas = r.int(5, 30) * 100_000;
@@ -186,7 +188,9 @@ function demoLaporan(writer: RecordWriter, r: Rng, g: { kelompokId: string; fasi
     const status = last ? (r.next() < 0.5 ? 'draft' : 'diajukan') : 'diverifikasi';
     const next = bulanSebelumnya(periode, -1);
     const submitDay = r.next() < 0.8 ? r.int(1, 10) : r.int(11, 25);
-    const diajukan = status === 'draft' ? null : `${next}-${String(submitDay).padStart(2, '0')}T09:00:00.000Z`;
+    // Never in the future: early in a month, last month's late submissions have not happened yet.
+    const rencana = `${next}-${String(submitDay).padStart(2, '0')}T09:00:00.000Z`;
+    const diajukan = status === 'draft' ? null : rencana < g.sekarang ? rencana : g.sekarang;
     writer.insert('laporan_bulanan', {
       kelompok_id: g.kelompokId,
       fasilitator_id: g.fasilitatorId,

@@ -15,8 +15,11 @@ import { AppError } from '../../common/errors';
 
 const today = new Date('2025-12-15T08:00:00Z');
 
+/** A kelompok registered in January 2025 (every month after that is expected of it). */
 function kelompok(db: Parameters<typeof simpanKelompok>[0], nama: string, desa = '35.07.01.2001') {
-  return simpanKelompok(db, { nama, desa_kode: desa, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+  const id = simpanKelompok(db, { nama, desa_kode: desa, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+  db.sqlite.prepare("UPDATE kelompok SET created_at = '2025-01-20T02:00:00.000Z' WHERE id = ?").run(id);
+  return id;
 }
 
 const lengkap = (omzet: number, extra: Record<string, number | string | null> = {}) => ({ omzet, biaya: Math.round(omzet * 0.6), anggota_aktif: 10, ...extra });

@@ -2,7 +2,7 @@ import type { Pengaturan } from '../../common/records';
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
 import { formatPeriode, hariIni } from '../../common/format';
-import { bulanDalam, lengkapiTurunan, POLA_PERIODE, type BarisRekap, type Katalog, type Kepatuhan, type LaporanHilang, type LaporanRow, type NilaiLaporan, type Rekap, type StatusLaporan, type TingkatRekap } from '../../common/laporan';
+import { bulanDalam, lengkapiTurunan, POLA_PERIODE, type BarisRekap, type Katalog, type Kepatuhan, type LaporanHilang, type LaporanRow, type NilaiLaporan, type Rekap, type StatusLaporan, type TingkatRekap, wajibLapor } from '../../common/laporan';
 import { daftarLaporan, katalogAktif } from './laporan';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
@@ -22,6 +22,7 @@ interface KelompokInfo {
   kecamatan_kode: string;
   fasilitator_id: string | null;
   fasilitator_nama: string | null;
+  created_at: string;
 }
 
 export function periksaPeriode(periode: string): string[] {
@@ -95,7 +96,7 @@ export function hitungRekap(
     db.q
       .selectFrom('kelompok as k')
       .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
-      .select(['k.id', 'k.kabupaten_kode', 'k.nama', 'k.status', 'k.kecamatan_kode', 'k.fasilitator_id', 'f.nama as fasilitator_nama'])
+      .select(['k.id', 'k.kabupaten_kode', 'k.nama', 'k.status', 'k.kecamatan_kode', 'k.fasilitator_id', 'f.nama as fasilitator_nama', 'k.created_at'])
       .where('k.deleted_at', 'is', null)
       .$if(!!kabupaten, (q) => q.where('k.kabupaten_kode', '=', kabupaten!))
       .orderBy('k.nama'),
@@ -126,7 +127,7 @@ export function hitungRekap(
   const pengaturan = dibaca?.pengaturan ?? bacaPengaturan(db);
   for (const g of groups) {
     const own = byGroup.get(g.id) ?? [];
-    const expected = g.status === 'aktif' ? expectedMonths : [];
+    const expected = g.status === 'aktif' ? expectedMonths.filter((m) => wajibLapor(g.created_at, m)) : [];
     if (own.length === 0 && expected.length === 0) continue;
     const reported = new Set(own.map((r) => r.periode));
     const hilang = expected.filter((m) => !reported.has(m)).map((m) => ({ kelompok_id: g.id, kelompok_nama: g.nama, periode: m }));
@@ -184,7 +185,7 @@ export function hitungKepatuhan(db: Db, periode: string, today = new Date()): Ke
     db.q
       .selectFrom('kelompok as k')
       .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
-      .select(['k.id', 'k.nama', 'k.fasilitator_id', 'f.nama as fasilitator_nama'])
+      .select(['k.id', 'k.nama', 'k.fasilitator_id', 'f.nama as fasilitator_nama', 'k.created_at'])
       .where('k.deleted_at', 'is', null)
       .where('k.status', '=', 'aktif')
       .orderBy('k.nama'),
@@ -193,10 +194,11 @@ export function hitungKepatuhan(db: Db, periode: string, today = new Date()): Ke
   const byKey = new Map(reports.map((r) => [`${r.kelompok_id}|${r.periode}`, r]));
   const perFasilitator = new Map<string, Kepatuhan['fasilitator'][number]>();
   const kelompok = groups.map((g) => {
-    const status = months.map((m) => byKey.get(`${g.id}|${m}`)?.status ?? null);
+    const status = months.map((m) => byKey.get(`${g.id}|${m}`)?.status ?? (wajibLapor(g.created_at, m) ? null : 'belum_wajib'));
     const key = g.fasilitator_id ?? '-';
-    const f = perFasilitator.get(key) ?? { id: key, nama: g.fasilitator_nama ?? '(tanpa fasilitator)', diharapkan: 0, masuk: 0, tepat_waktu: 0, persen_tepat_waktu: 0 };
+    const f = perFasilitator.get(key) ?? { id: key, nama: g.fasilitator_nama ?? '(tanpa fasilitator)', diharapkan: 0, masuk: 0, persen: 0, tepat_waktu: 0, persen_tepat_waktu: 0 };
     for (const m of months) {
+      if (!wajibLapor(g.created_at, m)) continue;
       const r = byKey.get(`${g.id}|${m}`);
       f.diharapkan++;
       if (r && r.status !== 'draft') f.masuk++;
@@ -205,8 +207,11 @@ export function hitungKepatuhan(db: Db, periode: string, today = new Date()): Ke
     perFasilitator.set(key, f);
     return { id: g.id, nama: g.nama, fasilitator_nama: g.fasilitator_nama, status };
   });
+  const persen = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000) / 10 : 0);
   const fasilitator = [...perFasilitator.values()]
-    .map((f) => ({ ...f, persen_tepat_waktu: f.diharapkan ? Math.round((f.tepat_waktu / f.diharapkan) * 1000) / 10 : 0 }))
+    .map((f) => ({ ...f, persen: persen(f.masuk, f.diharapkan), persen_tepat_waktu: persen(f.tepat_waktu, f.diharapkan) }))
     .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
-  return { periode, bulan: months, kelompok, fasilitator };
+  const jumlah = (k: 'diharapkan' | 'masuk' | 'tepat_waktu') => fasilitator.reduce((a, f) => a + f[k], 0);
+  const total = { diharapkan: jumlah('diharapkan'), masuk: jumlah('masuk'), persen: persen(jumlah('masuk'), jumlah('diharapkan')), tepat_waktu: jumlah('tepat_waktu'), persen_tepat_waktu: persen(jumlah('tepat_waktu'), jumlah('diharapkan')) };
+  return { periode, bulan: months, kelompok, fasilitator, total };
 }

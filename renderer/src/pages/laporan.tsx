@@ -51,6 +51,7 @@ function PilihPeriode(props: { value: string; onChange: (v: string) => void; bul
     { value: `${y}`, label: `Tahun ${y}` },
     { value: `${y}-S2`, label: `Semester II ${y}` },
     { value: `${y}-S1`, label: `Semester I ${y}` },
+    ...(props.bulanan ? Array.from({ length: 12 }, (_, i) => `${y}-${String(12 - i).padStart(2, '0')}`).map((m) => ({ value: m, label: formatPeriode(m) })) : []),
   ]);
   return <SelectField label="Periode" value={props.value} onChange={props.onChange} options={options} />;
 }
@@ -139,27 +140,28 @@ function RekapView() {
   );
 }
 
-const SIMBOL: Record<string, string> = { diverifikasi: '✔', diajukan: '●', draft: '◐' };
+const SIMBOL: Record<string, string> = { diverifikasi: '✔', diajukan: '●', draft: '◐', belum_wajib: '–' };
 
 function KepatuhanView() {
-  const [periode, setPeriode] = useState(bulanLalu().slice(0, 4));
+  const [periode, setPeriode] = useState(bulanLalu());
   const data = useLoad(() => invoke('laporan.kepatuhan', { periode }), [periode]);
   const k = data.data;
   return (
     <section aria-labelledby="judul-kepatuhan">
       <h2 id="judul-kepatuhan">Kepatuhan pelaporan</h2>
       <div className="filters">
-        <PilihPeriode value={periode} onChange={setPeriode} />
+        <PilihPeriode value={periode} onChange={setPeriode} bulanan />
       </div>
       <Notice kind="error">{data.error}</Notice>
       {k && (
         <>
-          <table aria-label="Ketepatan waktu per fasilitator">
+          <table aria-label="Kepatuhan per fasilitator">
             <thead>
               <tr>
                 <th scope="col">Fasilitator</th>
                 <th scope="col" className="num">Laporan diharapkan</th>
                 <th scope="col" className="num">Masuk</th>
+                <th scope="col" className="num">Kepatuhan</th>
                 <th scope="col" className="num">Tepat waktu</th>
                 <th scope="col" className="num">% tepat waktu</th>
               </tr>
@@ -170,13 +172,27 @@ function KepatuhanView() {
                   <th scope="row">{f.nama}</th>
                   <td className="num">{formatAngka(f.diharapkan)}</td>
                   <td className="num">{formatAngka(f.masuk)}</td>
+                  <td className="num">{formatDesimal(f.persen, 1)}%</td>
                   <td className="num">{formatAngka(f.tepat_waktu)}</td>
                   <td className="num">{formatDesimal(f.persen_tepat_waktu, 1)}%</td>
                 </tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr>
+                <th scope="row">Jumlah</th>
+                <td className="num">{formatAngka(k.total.diharapkan)}</td>
+                <td className="num">{formatAngka(k.total.masuk)}</td>
+                <td className="num">{formatDesimal(k.total.persen, 1)}%</td>
+                <td className="num">{formatAngka(k.total.tepat_waktu)}</td>
+                <td className="num">{formatDesimal(k.total.persen_tepat_waktu, 1)}%</td>
+              </tr>
+            </tfoot>
           </table>
-          <p className="muted">✔ diverifikasi · ● diajukan · ◐ draft · ✖ belum ada. Tepat waktu: diajukan paling lambat tanggal 10 bulan berikutnya.</p>
+          <p className="muted">
+            ✔ diverifikasi · ● diajukan · ◐ draft · ✖ belum ada · – belum wajib (kelompok wajib melapor mulai bulan sesudah didaftarkan). Kepatuhan: laporan yang diajukan dari laporan yang
+            diharapkan, dihitung sama seperti di Beranda dan rekap. Tepat waktu: diajukan paling lambat tanggal 10 bulan berikutnya.
+          </p>
           <div className="grid-scroll">
             <table aria-label="Laporan per kelompok per bulan">
               <thead>
@@ -196,7 +212,7 @@ function KepatuhanView() {
                     <th scope="row">{g.nama}</th>
                     <td>{g.fasilitator_nama}</td>
                     {g.status.map((s, index) => (
-                      <td key={index} className={s ? `st-${s}` : 'st-hilang'} aria-label={`${formatPeriode(k.bulan[index]!)}: ${s ?? 'belum ada'}`}>
+                      <td key={index} className={s ? `st-${s}` : 'st-hilang'} aria-label={`${formatPeriode(k.bulan[index]!)}: ${s === 'belum_wajib' ? 'belum wajib' : (s ?? 'belum ada')}`}>
                         {s ? SIMBOL[s] : '✖'}
                       </td>
                     ))}
