@@ -54,3 +54,30 @@ test('an officer records an SPPG and an agreement, sees it in the overview, deci
     await tutup();
   }
 });
+
+test('the cart-aid list comes in pages of 25 that fit the screen, and can show only the proposed groups', async ({ page }) => {
+  const { url, tutup } = await webDemo({ kelompok: 30, bulan: 3, seed: 5, kabupaten: '35.07' });
+  try {
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.goto(url);
+    await page.getByRole('link', { name: 'Mitra & offtaker' }).click();
+    await page.getByRole('tab', { name: 'Bantuan gerobak' }).click();
+    const table = page.getByRole('table', { name: 'Penilaian gerobak' });
+    await expect(table.getByRole('row')).toHaveCount(26);
+    const pager = page.getByRole('navigation', { name: 'Halaman kelompok' });
+    await expect(pager).toContainText(/\d+ kelompok · halaman 1 dari 2/);
+    const total = Number(/(\d+) kelompok/.exec((await pager.textContent())!)![1]);
+    await pager.getByRole('button', { name: /Berikut/ }).click();
+    await expect(table.getByRole('row')).toHaveCount(total - 25 + 1);
+    const keputusan = table.getByRole('row').nth(1).getByRole('combobox', { name: /^Keputusan / });
+    const nama = (await keputusan.getAttribute('aria-label'))!.replace(/^Keputusan /, '');
+    await keputusan.selectOption('diusulkan');
+    await expect(page.getByRole('status').filter({ hasText: 'disimpan' })).toContainText(nama);
+    await page.getByLabel('Tampilkan kelompok').selectOption({ label: 'Diusulkan' });
+    await expect(table.getByRole('row', { name: new RegExp(nama) })).toHaveCount(1);
+    for (const pilihan of await table.getByRole('combobox', { name: /^Keputusan / }).all()) await expect(pilihan).toHaveValue('diusulkan');
+    await expect(page.getByRole('navigation', { name: 'Halaman kelompok' })).toContainText('halaman 1 dari 1');
+  } finally {
+    await tutup();
+  }
+});

@@ -69,10 +69,14 @@ test('a district sends a bundle, the province confirms the fingerprint, imports 
     await kabPage.getByLabel('Berkas identitas').setInputFiles(idPath);
     await kabPage.getByRole('button', { name: 'Baca berkas identitas' }).click();
     await expect(kabPage.getByRole('status').filter({ hasText: 'didaftarkan' })).toContainText('Provinsi Jawa Timur didaftarkan');
-    await kabPage.getByRole('button', { name: 'Buat bundel perubahan' }).click();
-    await expect(kabPage.getByRole('region', { name: 'Bundel siap disimpan' })).toContainText('KB');
+    // The steps say what is done; one click makes the bundle and saves it.
+    const langkah = kabPage.getByRole('list', { name: 'Langkah sinkronisasi' });
+    await expect(langkah.getByRole('listitem').filter({ hasText: 'Daftarkan provinsi' })).toContainText('selesai');
+    await expect(langkah.getByRole('listitem').filter({ hasText: 'Kirim bundel data ke provinsi' })).toContainText('Belum pernah mengirim bundel');
     const bundel = kabPage.waitForEvent('download');
-    await kabPage.getByRole('button', { name: 'Simpan bundel' }).click();
+    await kabPage.getByRole('button', { name: 'Buat dan simpan bundel perubahan' }).click();
+    await expect(kabPage.getByRole('region', { name: 'Bundel tersimpan' })).toContainText(/KB[\s\S]*Disimpan: bermantra-35\.07/);
+    await expect(langkah.getByRole('listitem').filter({ hasText: 'Kirim bundel data ke provinsi' })).toContainText('Bundel terakhir ke-1');
     const bundlePath = join(dir, (await bundel).suggestedFilename());
     expect(bundlePath).toMatch(/bermantra-35\.07-\d{8}-0001\.bmb$/);
     writeFileSync(bundlePath, readFileSync(await (await bundel).path()));

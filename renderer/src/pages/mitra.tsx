@@ -4,7 +4,7 @@ import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../.
 import { invoke, pesanGalat, simpanBerkas } from '../api';
 import { CatatanPage } from '../components/catatan';
 import { useWilayahKerja } from '../components/provinsi';
-import { Notice, TextField, useLoad } from '../components/ui';
+import { Notice, Pager, SelectField, TextField, useLoad } from '../components/ui';
 
 const TABS = [
   { id: 'ringkasan', label: 'Ringkasan' },
@@ -162,6 +162,12 @@ function Gerobak() {
   const [info, setInfo] = useState('');
   const [galat, setGalat] = useState('');
   const list = useLoad(() => invoke('gerobak.list', { tahun: Number(tahun) || new Date().getFullYear() }), [tahun]);
+  // Long lists in pages of 25, with a filter on the assessment, so the tab fits a laptop screen.
+  const [halaman, setHalaman] = useState(1);
+  const [saring, setSaring] = useState('');
+  const semua = (list.data ?? []).filter((g) => (saring === 'layak' ? g.layak : saring === 'belum' ? !g.layak : saring === 'diusulkan' ? g.keputusan === 'diusulkan' : true));
+  const PER = 25;
+  const tampil = semua.slice((halaman - 1) * PER, halaman * PER);
   const simpan = async (g: PenilaianGerobak, patch: Partial<Pick<PenilaianGerobak, 'usaha_keliling' | 'keputusan' | 'catatan'>>) => {
     try {
       const next = { ...g, ...patch };
@@ -183,7 +189,18 @@ function Gerobak() {
     <section aria-labelledby="judul-gerobak">
       <h2 id="judul-gerobak">Identifikasi ulang penerima bantuan gerobak</h2>
       <div className="filters">
-        <TextField label="Tahun usulan" value={tahun} onChange={setTahun} inputMode="numeric" />
+        <TextField label="Tahun usulan" value={tahun} onChange={(v) => (setTahun(v), setHalaman(1))} inputMode="numeric" />
+        <SelectField
+          label="Tampilkan kelompok"
+          value={saring}
+          onChange={(v) => (setSaring(v), setHalaman(1))}
+          empty="Semua kelompok"
+          options={[
+            { value: 'layak', label: 'Memenuhi syarat' },
+            { value: 'belum', label: 'Belum memenuhi' },
+            { value: 'diusulkan', label: 'Diusulkan' },
+          ]}
+        />
         <div className="actions">
           <button type="button" onClick={() => unduh('pdf')}>
             Surat usulan (PDF)
@@ -207,7 +224,7 @@ function Gerobak() {
           </tr>
         </thead>
         <tbody>
-          {list.data?.map((g) => (
+          {tampil.map((g) => (
             <tr key={g.kelompok_id}>
               <th scope="row">
                 {g.kelompok}
@@ -235,6 +252,7 @@ function Gerobak() {
           ))}
         </tbody>
       </table>
+      <Pager halaman={halaman} per={PER} total={semua.length} onPage={setHalaman} label="kelompok" />
       <CatatanPage entitas="gerobak_diterima" />
     </section>
   );

@@ -1,6 +1,6 @@
 import { REGISTER, SYNCED_TABLES } from '../../../main/common/register';
 import { useState } from 'react';
-import type { HasilImporBundel } from '../../../main/common/api';
+import type { HasilImporBundel, InfoSinkron } from '../../../main/common/api';
 import type { FileRef } from '../../../main/common/contract-kit';
 import { formatAngka, formatWaktu } from '../../../main/common/format';
 import { invoke, isElectron, pesanGalat, pilihBanyakBerkas, pilihBerkas, simpanBerkas } from '../api';
@@ -167,6 +167,39 @@ function RingkasanBundel({ r }: { r: HasilImporBundel }) {
   );
 }
 
+/** The exchange as numbered steps, each saying whether it is done and, if not, what to do. */
+function LangkahSinkron({ provinsi, info }: { provinsi: boolean; info: InfoSinkron }) {
+  const terakhir = info.bundel_keluar[0];
+  const langkah: { judul: string; selesai: boolean; ket: string }[] = provinsi
+    ? [
+        { judul: 'Buat kunci instalasi provinsi', selesai: info.punyaKunci, ket: info.punyaKunci ? `Sidik jari ${info.sidik_jari}.` : 'Tekan "Buat kunci instalasi" di bawah, lalu buat cadangan kuncinya.' },
+        { judul: 'Kirim berkas identitas provinsi ke kabupaten/kota', selesai: false, ket: 'Tekan "Simpan berkas identitas" dan kirim berkas .bmid itu ke setiap kabupaten/kota (flashdisk atau surel).' },
+        { judul: 'Daftarkan kabupaten/kota', selesai: info.pihak.length > 0, ket: info.pihak.length ? `${formatAngka(info.pihak.length)} kabupaten/kota terdaftar.` : 'Impor berkas identitas (.bmid) dari tiap kabupaten/kota dan cocokkan sidik jarinya lewat telepon.' },
+        { judul: 'Terima bundel data', selesai: false, ket: 'Pilih berkas bundel (.bmb) yang dikirim kabupaten/kota, periksa, lalu impor. Tanda terimanya dibuat di tabel status.' },
+      ]
+    : [
+        { judul: 'Buat kunci instalasi', selesai: info.punyaKunci, ket: info.punyaKunci ? `Sidik jari ${info.sidik_jari}.` : 'Tekan "Buat kunci instalasi" di bawah.' },
+        { judul: 'Kirim berkas identitas kabupaten/kota ke provinsi', selesai: false, ket: 'Tekan "Simpan berkas identitas" dan kirim berkas .bmid itu ke provinsi.' },
+        { judul: 'Daftarkan provinsi', selesai: info.pihak.length > 0, ket: info.pihak.length ? 'Identitas provinsi sudah diimpor.' : 'Minta berkas identitas provinsi (.bmid), lalu imporkan di bagian "Provinsi" di bawah.' },
+        {
+          judul: 'Kirim bundel data ke provinsi',
+          selesai: !!terakhir && info.perubahan_belum_dikirim === 0,
+          ket: terakhir ? `Bundel terakhir ke-${terakhir.seq}, ${formatWaktu(terakhir.dibuat_pada)}. ${formatAngka(info.perubahan_belum_dikirim)} perubahan belum dikonfirmasi provinsi.` : 'Belum pernah mengirim bundel. Tekan "Buat dan simpan bundel perubahan" di bawah.',
+        },
+      ];
+  return (
+    <ol className="langkah" aria-label="Langkah sinkronisasi">
+      {langkah.map((l) => (
+        <li key={l.judul} className={l.selesai ? 'selesai' : undefined}>
+          <strong>{l.judul}</strong> {l.selesai && <span className="badge">selesai</span>}
+          <br />
+          <span className="muted">{l.ket}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
 export function SinkronPage() {
   const { status } = useStatus();
   const provinsi = status.pengaturan.mode === 'provinsi';
@@ -178,7 +211,15 @@ export function SinkronPage() {
   const [hasil, setHasil] = useState<HasilImporBundel | null>(null);
   const [sidik, setSidik] = useState('');
   const [busy, setBusy] = useState(false);
-  const [siap, setSiap] = useState<{ berkas: FileRef; ukuran: number; jumlah: Record<string, number>; seq: number } | null>(null);
+  const [siap, setSiap] = useState<{ berkas: FileRef; ukuran: number; jumlah: Record<string, number>; seq: number; disimpan: string | null } | null>(null);
+  // One click: the bundle is made and the save dialog (or download) follows at once.
+  const buatDanSimpan = (penuh: boolean) =>
+    run(async () => {
+      const b = await invoke('sinkron.eksporBundel', { penuh });
+      const disimpan = await simpanBerkas(b.berkas);
+      setSiap({ ...b, disimpan: disimpan || null });
+      if (disimpan) setPesan(`Bundel ke-${b.seq} disimpan: ${disimpan}.`);
+    });
   const run = async (fn: () => Promise<void>) => {
     setBusy(true);
     setGalat('');
@@ -198,6 +239,7 @@ export function SinkronPage() {
       <h1 id="judul-sinkron">Sinkronisasi {provinsi ? 'dengan kabupaten/kota' : 'dengan provinsi'}</h1>
       <Notice kind="ok">{pesan}</Notice>
       <Notice kind="error">{galat || info.error}</Notice>
+      {i && <LangkahSinkron provinsi={provinsi} info={i} />}
       <h2>Identitas instalasi ini</h2>
       {i && !i.punyaKunci && (
         <div className="actions" style={{ justifyContent: 'flex-start' }}>
@@ -239,31 +281,35 @@ export function SinkronPage() {
             {formatAngka(i.perubahan_belum_dikirim)} perubahan belum dikonfirmasi provinsi. Bundel terenkripsi untuk provinsi dan ditandatangani instalasi ini; kirim lewat flashdisk atau surel.
           </p>
           <div className="actions" style={{ justifyContent: 'flex-start' }}>
-            <button type="button" className="primary" disabled={busy || !i.punyaKunci} onClick={() => run(async () => setSiap(await invoke('sinkron.eksporBundel', { penuh: false })))}>
-              Buat bundel perubahan
+            <button type="button" className="primary" disabled={busy || !i.punyaKunci || i.pihak.length === 0} onClick={() => buatDanSimpan(false)}>
+              Buat dan simpan bundel perubahan
             </button>
-            <button type="button" disabled={busy || !i.punyaKunci} onClick={() => run(async () => setSiap(await invoke('sinkron.eksporBundel', { penuh: true })))}>
-              Buat bundel lengkap
+            <button type="button" disabled={busy || !i.punyaKunci || i.pihak.length === 0} onClick={() => buatDanSimpan(true)}>
+              Buat dan simpan bundel lengkap
             </button>
           </div>
-          {!i.punyaKunci && <p className="peringatan">Kunci instalasi ini belum dibuat: tekan "Buat kunci" di atas dulu, lalu impor berkas identitas provinsi (.bmid).</p>}
-          {i.punyaKunci && i.pihak.length === 0 && <p className="peringatan">Identitas provinsi belum diimpor: minta berkas identitas provinsi (.bmid) lalu impor di bawah, baru bundel dapat dibuat.</p>}
+          {!i.punyaKunci && <p className="peringatan">Tombol di atas belum aktif: kunci instalasi ini belum dibuat. Tekan "Buat kunci instalasi" di atas dulu, lalu impor berkas identitas provinsi (.bmid).</p>}
+          {i.punyaKunci && i.pihak.length === 0 && <p className="peringatan">Tombol di atas belum aktif: identitas provinsi belum diimpor. Minta berkas identitas provinsi (.bmid) lalu impor di atas.</p>}
           {siap && (
-            <div className="panel" role="region" aria-label="Bundel siap disimpan">
+            <div className="panel" role="region" aria-label="Bundel tersimpan">
               <p>
-                Bundel ke-{siap.seq} siap: <strong>{siap.berkas.nama}</strong>, {formatAngka(Math.ceil(siap.ukuran / 1024))} KB
+                Bundel ke-{siap.seq}: <strong>{siap.berkas.nama}</strong>, {formatAngka(Math.ceil(siap.ukuran / 1024))} KB
                 {siap.ukuran > 20 * 1024 * 1024 ? ' (terlalu besar untuk lampiran surel; pakai flashdisk)' : ' (cukup untuk lampiran surel)'}.{' '}
                 {Object.entries(siap.jumlah).filter(([, n]) => n > 0).map(([t, n]) => `${TABEL[t] ?? t} ${formatAngka(n)}`).join(', ') || 'Tidak ada perubahan baru.'}
               </p>
-              <div className="actions" style={{ justifyContent: 'flex-start' }}>
-                <button type="button" className="primary" onClick={() => run(async () => {
-                  const saved = await simpanBerkas(siap.berkas);
-                  if (saved) setPesan(`Bundel ke-${siap.seq} disimpan: ${saved}.`);
-                  setSiap(null);
-                })}>
-                  Simpan bundel
-                </button>
-              </div>
+              {siap.disimpan ? (
+                <p>Disimpan: {siap.disimpan}. Kirim berkas ini ke provinsi lewat flashdisk atau surel.</p>
+              ) : (
+                <div className="actions" style={{ justifyContent: 'flex-start' }}>
+                  <button type="button" className="primary" onClick={() => run(async () => {
+                    const saved = await simpanBerkas(siap.berkas);
+                    if (saved) setSiap({ ...siap, disimpan: saved });
+                  })}>
+                    Simpan bundel
+                  </button>
+                  <span className="muted">Penyimpanan dibatalkan; bundelnya sudah dibuat dan bisa disimpan sekarang.</span>
+                </div>
+              )}
             </div>
           )}
           {i.bundel_keluar.length > 0 && (
