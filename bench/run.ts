@@ -6,6 +6,7 @@ import { benchSinkron } from './sinkron';
 import { benchDtsen } from './dtsen';
 import { benchDashboard } from './dashboard';
 import { benchAnggotaImpor } from './anggota-impor';
+import { benchSitus } from './situs';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   dtsen: benchDtsen,
   dashboard: benchDashboard,
   'anggota-impor': benchAnggotaImpor,
+  situs: benchSitus,
 };
 
 const only = process.argv[2];

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDb } from '../services/testing';
 
@@ -62,4 +62,34 @@ test('errors go to stderr with a non-zero exit code and nothing on stdout', () =
   const usage = cli('terbang');
   assert.equal(usage.code, 2);
   assert.match(usage.stderr, /tidak dikenal/);
+});
+
+test('situs export writes the public website as a folder, again in place, or as one zip', () => {
+  const t = tempDb(null);
+  t.db.close();
+  const db = join(t.dir, 'cli.sqlite');
+  try {
+    assert.equal(cli('demo', '--db', db, '--kabupaten', '35.07', '--kelompok', '6', '--seed', '2').code, 0);
+    const folder = join(t.dir, 'situs');
+    const r = cli('situs', 'export', '--db', db, '-o', folder, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    const j = r.json();
+    assert.equal(j.mode, 'kabupaten');
+    assert.equal(j.folder, folder);
+    assert.equal(j.zip, null);
+    assert.ok(j.halaman >= 2 && j.dataset >= 6 && j.byte > 0);
+    assert.match(j.bulan, /^\d{4}-\d{2}$/);
+    for (const f of ['index.html', 'data.html', 'aset/situs.css', 'data/katalog.json', 'data/kecamatan.csv']) assert.ok(existsSync(join(folder, f)), f);
+    // A second export replaces the folder whole: a stray file of the old one goes.
+    writeFileSync(join(folder, 'lama.html'), 'x');
+    assert.equal(cli('situs', 'export', '--db', db, '-o', folder).code, 0);
+    assert.ok(!existsSync(join(folder, 'lama.html')));
+    const zip = cli('situs', 'export', '--db', db, '-o', folder, '--zip', '--json');
+    assert.equal(zip.code, 0, zip.stderr);
+    assert.equal(zip.json().zip, `${folder}.zip`);
+    assert.ok(existsSync(`${folder}.zip`));
+    assert.equal(cli('situs', 'export', '--db', db).code, 2, 'without -o: a usage error');
+  } finally {
+    t.cleanup();
+  }
 });

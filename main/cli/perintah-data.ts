@@ -1,6 +1,10 @@
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pasangZipKeFolder } from '../api/folder';
 import type { RingkasanEkstrak, RingkasanImpor } from '../common/api';
 import { AppError } from '../common/errors';
-import { formatAngka, formatRupiah } from '../common/format';
+import { formatAngka, formatPeriode, formatRupiah, formatTanggal } from '../common/format';
 import { ENTITAS, type EntitasKode } from '../common/mitra';
 import { UsageError, type Cli, type Perintah, type Printable } from './konteks';
 
@@ -263,6 +267,28 @@ export const PERINTAH_DATA: Perintah[] = [
     bantuan: 'perjanjian pdf --db FILE --id ID -o OUT.pdf',
     db: 'ada',
     jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', async () => cli.call('perjanjian.pdf', { id: cli.need('id', 'ID perjanjian dari "perjanjian list"') }), 'Perjanjian ditulis ke'),
+  },
+  {
+    nama: 'situs export',
+    bantuan: 'situs export --db FILE -o FOLDER [--zip] [--json]   (situs web publik statis; --zip: satu berkas FOLDER.zip)',
+    db: 'ada',
+    async jalankan(cli) {
+      const out = cli.need('o', 'folder keluaran situs, misalnya situs-bermantra');
+      const r = await cli.call('situs.unduh', {});
+      const s = r.ringkasan;
+      const teks = `${formatAngka(s.halaman)} halaman, ${formatAngka(s.dataset)} dataset (CSV dan JSON), ${formatAngka(s.berkas)} berkas, ${formatAngka(Math.ceil(s.byte / 1024))} KB; angka sampai ${formatPeriode(s.bulan)}, diperbarui ${formatTanggal(s.tanggal_pembaruan)}`;
+      if (cli.on('zip')) {
+        const zip = cli.simpan(r, out.endsWith('.zip') ? out : `${out.replace(/[\\/]+$/, '')}.zip`);
+        return { json: { ...s, folder: null, zip }, text: `Situs web ditulis ke ${zip} (${teks}).` };
+      }
+      const tmp = cli.simpan(r, join(tmpdir(), `bermantra-situs-${process.pid}.zip`));
+      try {
+        pasangZipKeFolder(tmp, out);
+      } finally {
+        rmSync(tmp, { force: true });
+      }
+      return { json: { ...s, folder: resolve(out), zip: null }, text: `Situs web ditulis ke ${resolve(out)} (${teks}). Buka index.html, atau salin isi folder itu ke server web.` };
+    },
   },
   {
     nama: 'monev pdf',

@@ -15,6 +15,7 @@ import { SinkronPage } from './pages/sinkron';
 import { PengaturanPage } from './pages/pengaturan';
 import { SetupPage } from './pages/setup';
 import { PanduanPage } from './pages/panduan';
+import { SitusPage } from './pages/situs';
 
 const PAGES = [
   { id: 'beranda', label: 'Beranda', Page: BerandaPage },
@@ -27,6 +28,7 @@ const PAGES = [
   { id: 'dtsen', label: 'DTKS / DT-SEN', Page: DtsenPage },
   { id: 'mitra', label: 'Mitra & offtaker', Page: MitraPage },
   { id: 'sinkron', label: 'Sinkronisasi', Page: SinkronPage },
+  { id: 'situs', label: 'Situs web', Page: SitusPage },
   { id: 'pengaturan', label: 'Pengaturan', Page: PengaturanPage },
   { id: 'panduan', label: 'Panduan', Page: PanduanPage },
 ] as const;

@@ -35,7 +35,7 @@ export interface Monev {
   periode: string;
   regulasi: string;
   katalog_versi: number;
-  baris: { indikator: string; nama: string; satuan: string; tipe: string; kecamatan_kode: string | null; wilayah: string; target: number; realisasi: number | null; persen: number | null; sumber: string }[];
+  baris: { indikator: string; nama: string; satuan: string; tipe: string; kecamatan_kode: string | null; /** Kemendagri code of the region the target is for. */ kode_wilayah: string; wilayah: string; target: number; realisasi: number | null; persen: number | null; sumber: string }[];
 }
 
 export interface MonitoringFasilitator {

@@ -10,13 +10,14 @@ import { laporanApi } from './laporan';
 import { mitraApi } from './mitra';
 import { proposalApi } from './proposal';
 import { sinkronApi } from './sinkron';
+import { situsApi } from './situs';
 import { nikApi, wilayahApi } from './wilayah';
 
 // The one contract behind the three doors (Electron IPC, web shell, CLI), split by domain: each file
 // holds a domain's methods (input schema, whether it reads or writes, result type) and its result types.
 // Joined here; a method name defined twice is refused at start.
 
-export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, mitraApi, dashboardApi, auditApi, cadanganApi);
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, mitraApi, dashboardApi, auditApi, cadanganApi, situsApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
@@ -38,5 +39,6 @@ export type * from './kelompok';
 export type * from './laporan';
 export type * from './mitra';
 export type * from './proposal';
+export type * from './situs';
 export type * from './sinkron';
 export type * from './wilayah';

@@ -48,7 +48,7 @@ interface Titik {
 }
 
 /** Horizontal bars: long names (facilitators, sectors, kinds of buyer) stay readable. */
-function batangMendatar(id: string, judul: string, data: Titik[], format: (n: number) => string, kolomNilai: string, kolomLabel: string, formatSumbu = format): Grafik {
+function batangMendatar(id: string, judul: string, data: Titik[], format: (n: number) => string, kolomNilai: string, kolomLabel: string, formatSumbu = format, bulat = false): Grafik {
   const tabel = [[kolomLabel, kolomNilai], ...data.map((d) => [d.label, format(d.nilai)])];
   if (!data.length || data.every((d) => !d.nilai)) return { id, judul, opsi: kosongOpsi(), tabel, kosong: true };
   const urut = [...data].reverse();
@@ -59,10 +59,11 @@ function batangMendatar(id: string, judul: string, data: Titik[], format: (n: nu
     tabel,
     opsi: dasar(
       {
-        grid: { left: 8, right: 24, top: 12, bottom: 8 },
+        // Text is measured without fonts when drawn to SVG on the server: a margin keeps long names inside.
+        grid: { left: 24, right: 24, top: 12, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => format(Number(v)) },
-        xAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatSumbu(v), hideOverlap: true } },
-        yAxis: { type: 'category', data: urut.map((d) => d.label), axisLabel: { width: 150, overflow: 'truncate' } },
+        xAxis: { type: 'value', ...(bulat ? { minInterval: 1 } : {}), axisLabel: { formatter: (v: number) => formatSumbu(v), hideOverlap: true } },
+        yAxis: { type: 'category', data: urut.map((d) => d.label), axisLabel: { width: 140, overflow: 'truncate' } },
         series: [{ type: 'bar', name: kolomNilai, data: urut.map((d) => ({ value: d.nilai, itemStyle: { color: d.warna ?? BIRU } })), barMaxWidth: 22 }],
       },
       `${judul}: ${data.map((d) => `${d.label} ${format(d.nilai)}`).join('; ')}`,
@@ -83,7 +84,7 @@ export function grafikOmzet(d: Pick<Dashboard, 'seri_omzet'>): Grafik {
       {
         color: [BIRU, EMAS],
         legend: { top: 0, textStyle: HURUF },
-        grid: { left: 8, right: 16, top: 32, bottom: 8 },
+        grid: { left: 8, right: 16, top: 32, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' },
         tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => formatRupiah(Number(v)) },
         xAxis: { type: 'category', data: d.seri_omzet.map((s) => periodeSingkat(s.periode)), axisLabel: { hideOverlap: true } },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatRupiahRingkas(v) } },
@@ -109,10 +110,10 @@ export function grafikDesil(d: Pick<Dashboard, 'desil'>): Grafik {
     kosong: false,
     opsi: dasar(
       {
-        grid: { left: 8, right: 16, top: 24, bottom: 8 },
+        grid: { left: 8, right: 16, top: 24, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
         tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (v: unknown) => `${formatAngka(Number(v))} orang` },
         xAxis: { type: 'category', data: data.map((_, i) => String(i + 1)), name: 'Desil', nameLocation: 'middle', nameGap: 24 },
-        yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatAngka(v) } },
+        yAxis: { type: 'value', minInterval: 1, axisLabel: { formatter: (v: number) => formatAngka(v) } },
         series: [{ type: 'bar', name: 'Anggota', data: data.map((x, i) => ({ value: x.nilai, itemStyle: { color: i < 4 ? BIRU : EMAS } })), barMaxWidth: 28 }],
       },
       `${judul}: ${data.map((x) => `${x.label} ${formatAngka(x.nilai)}`).join('; ')}. Desil 1–4 berwarna biru.`,
@@ -141,7 +142,7 @@ export function grafikPerjanjian(d: Pick<Dashboard, 'perjanjian_per_jenis'>): Gr
 }
 
 export function grafikSektor(d: Pick<Dashboard, 'kelompok_per_sektor'>): Grafik {
-  return batangMendatar('sektor', 'Kelompok aktif per sektor', d.kelompok_per_sektor.map((s) => ({ label: s.sektor, nilai: s.jumlah })), formatAngka, 'Kelompok', 'Sektor');
+  return batangMendatar('sektor', 'Kelompok aktif per sektor', d.kelompok_per_sektor.map((s) => ({ label: s.sektor, nilai: s.jumlah })), formatAngka, 'Kelompok', 'Sektor', formatAngka, true);
 }
 
 /** The charts of the home screen, in the order they are shown. */

@@ -287,7 +287,7 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
         const target = ind.agregasi === 'SUM' ? Math.round((t.nilai * months) / 12) : t.nilai;
         const v = perKab.baris.find((b) => b.kunci === t.kabupaten_kode)?.nilai[ind.kode];
         const realisasi = typeof v === 'number' ? v : null;
-        return [{ indikator: ind.kode, nama: ind.nama, satuan: ind.satuan, tipe: ind.tipe, kecamatan_kode: null, wilayah: namaWilayah(t.kabupaten_kode) ?? t.kabupaten_kode, target, realisasi, persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null, sumber: 'provinsi' }];
+        return [{ indikator: ind.kode, nama: ind.nama, satuan: ind.satuan, tipe: ind.tipe, kecamatan_kode: null, kode_wilayah: t.kabupaten_kode, wilayah: namaWilayah(t.kabupaten_kode) ?? t.kabupaten_kode, target, realisasi, persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null, sumber: 'provinsi' }];
       })
       .sort((a, b) => a.wilayah.localeCompare(b.wilayah) || a.indikator.localeCompare(b.indikator));
     return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
@@ -308,6 +308,7 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
       satuan: ind.satuan,
       tipe: ind.tipe,
       kecamatan_kode: t.kecamatan_kode,
+      kode_wilayah: t.kecamatan_kode ?? bacaPengaturan(db).kabupaten_kode ?? '',
       wilayah: t.kecamatan_kode ? (namaWilayah(t.kecamatan_kode) ?? t.kecamatan_kode) : (bacaPengaturan(db).kabupaten_nama ?? ''),
       target,
       realisasi,

@@ -1,0 +1,139 @@
+import type { Db } from '../../../db/connection';
+import type { Dashboard } from '../../common/api';
+import { hariIni } from '../../common/format';
+import { batasPengajuan, bulanSebelumnya } from '../../common/laporan';
+import { hitungDashboard, hitungMonev } from '../dasbor/dashboard';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { statusKabupaten } from '../sinkron/provinsi';
+import { kecamatanDi, namaWilayah } from '../wilayah/wilayah';
+import { sensorPersen, sensorRincian, type Cacah } from './sensor';
+
+// What the public website shows, computed once from the same services as the in-app dashboard, then reduced to
+// aggregates: no person, no kelompok name, counts of people of 1–4 suppressed (sensor.ts).
+
+export interface RingkasanPublik {
+  kelompok_aktif: number;
+  anggota: Cacah;
+  persen_dtsen: number | null;
+  persen_desil_1_4: number | null;
+  omzet_bulan: number;
+  omzet_tahun: number;
+  penjualan_offtaker_bulan: number;
+  perjanjian_aktif: number;
+  nilai_perjanjian_bulan: number;
+  nilai_perjanjian_sppg_bulan: number;
+  kepatuhan: number;
+}
+
+export interface WilayahPublik {
+  kode: string;
+  nama: string;
+  ringkasan: RingkasanPublik;
+  seri_omzet: Dashboard['seri_omzet'];
+  sektor: { sektor: string; jumlah: number }[];
+  /** Matched members per desil 1–10 (null: fewer than 5, or hidden to protect one that is). */
+  desil: Cacah[];
+  kecamatan: { kode: string; nama: string; kelompok_aktif: number; anggota: Cacah; omzet_tahun: number }[];
+  monev: { kode_wilayah: string; wilayah: string; indikator: string; nama: string; satuan: string; target: number; realisasi: number | null; persen: number | null }[];
+  /** Date (YYYY-MM-DD) the district's last bundle was made (province), or its last change (district). */
+  data_per: string | null;
+}
+
+export interface DataSitus {
+  mode: 'provinsi' | 'kabupaten';
+  produsen: string;
+  /** The last complete month the figures cover, YYYY-MM. */
+  bulan: string;
+  /** The one date stated on the site: when its newest data was made (not when the site was exported). */
+  tanggal_pembaruan: string;
+  regulasi: Dashboard['regulasi'];
+  /** The whole province (province mode) or the district itself (district mode). */
+  utama: WilayahPublik;
+  /** Province: every programme district; district: itself. */
+  kabupaten: WilayahPublik[];
+}
+
+function ringkasan(d: Dashboard, desil: number[]): RingkasanPublik {
+  const anggota = d.anggota.nilai;
+  const cocok = d.persen_cocok_dtsen === null ? null : Math.round((d.persen_cocok_dtsen * anggota) / 100);
+  const desil14 = desil.slice(0, 4).reduce((a, b) => a + b, 0);
+  return {
+    kelompok_aktif: d.kelompok_aktif.nilai,
+    anggota: anggota > 0 && anggota < 5 ? null : anggota,
+    persen_dtsen: cocok === null ? null : sensorPersen(cocok, anggota),
+    persen_desil_1_4: cocok === null ? null : sensorPersen(desil14, anggota),
+    omzet_bulan: d.omzet_bulan.nilai,
+    omzet_tahun: d.omzet_tahun_berjalan.nilai,
+    penjualan_offtaker_bulan: d.penjualan_offtaker_bulan.nilai,
+    perjanjian_aktif: d.perjanjian_aktif.nilai,
+    nilai_perjanjian_bulan: d.nilai_perjanjian_bulan,
+    nilai_perjanjian_sppg_bulan: d.nilai_perjanjian_sppg_bulan,
+    kepatuhan: d.kepatuhan_bulan.nilai,
+  };
+}
+
+/** A breakdown of people whose total is published: suppressed, and wholly hidden if one hidden cell stays recoverable. */
+function rincianAman(nilai: number[]): Cacah[] {
+  const s = sensorRincian(nilai);
+  return s.totalTersembunyi ? nilai.map(() => null) : s.nilai;
+}
+
+function kecamatanKabupaten(db: Db, kabupaten: string, bulan: string): WilayahPublik['kecamatan'] {
+  const per = <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}) => new Map((db.prepare(sql).all({ kab: kabupaten, ...p }) as T[]).map((r) => [r.k, r]));
+  const kelompok = per<{ k: string; n: number }>("SELECT kecamatan_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND kabupaten_kode = @kab GROUP BY 1");
+  const anggota = per<{ k: string; n: number }>('SELECT k.kecamatan_kode AS k, count(*) AS n FROM anggota a JOIN kelompok k ON k.id = a.kelompok_id WHERE a.deleted_at IS NULL AND k.deleted_at IS NULL AND k.kabupaten_kode = @kab GROUP BY 1');
+  const omzet = per<{ k: string; n: number }>(
+    "SELECT k.kecamatan_kode AS k, coalesce(sum(l.omzet_angka), 0) AS n FROM kelompok k JOIN laporan_bulanan l ON l.kelompok_id = k.id WHERE k.deleted_at IS NULL AND l.deleted_at IS NULL AND l.status != 'draft' AND k.kabupaten_kode = @kab AND l.periode BETWEEN @awal AND @bulan GROUP BY 1",
+    { awal: `${bulan.slice(0, 4)}-01`, bulan },
+  );
+  const kodes = kecamatanDi(kabupaten)
+    .map((k) => k.kode)
+    .filter((k) => kelompok.has(k) || anggota.has(k));
+  const orang = rincianAman(kodes.map((k) => anggota.get(k)?.n ?? 0));
+  return kodes.map((kode, i) => ({ kode, nama: namaWilayah(kode) ?? kode, kelompok_aktif: kelompok.get(kode)?.n ?? 0, anggota: orang[i]!, omzet_tahun: omzet.get(kode)?.n ?? 0 }));
+}
+
+function wilayah(db: Db, kode: string, nama: string, d: Dashboard, bulan: string, monev: WilayahPublik['monev'], dataPer: string | null, kecamatan: boolean): WilayahPublik {
+  return {
+    kode,
+    nama,
+    ringkasan: ringkasan(d, d.desil),
+    seri_omzet: d.seri_omzet,
+    sektor: d.kelompok_per_sektor,
+    desil: rincianAman(d.desil),
+    kecamatan: kecamatan ? kecamatanKabupaten(db, kode, bulan) : [],
+    monev,
+    data_per: dataPer,
+  };
+}
+
+/** The newest change in a district's own database, as a date. */
+function perubahanTerakhir(db: Db): string | null {
+  const r = db.prepare("SELECT max(t) AS t FROM (SELECT max(updated_at) AS t FROM kelompok UNION ALL SELECT max(updated_at) FROM anggota UNION ALL SELECT max(updated_at) FROM laporan_bulanan)").get() as { t: string | null };
+  return r.t ? r.t.slice(0, 10) : null;
+}
+
+export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
+  const p = bacaPengaturan(db);
+  const provinsi = p.mode === 'provinsi';
+  // The last month whose reports were due (by the 10th of the month after): early in a month, the month just ended
+  // would show as empty while its reports are still coming in.
+  const lalu = bulanSebelumnya(today.slice(0, 7), 1);
+  const bulan = today >= batasPengajuan(lalu) ? lalu : bulanSebelumnya(lalu, 1);
+  const semua = hitungDashboard(db, { bulan }, today);
+  const tahun = bulan.slice(0, 4);
+  const monev = hitungMonev(db, tahun, new Date(`${today}T12:00:00`)).baris.map((b) => ({ kode_wilayah: b.kode_wilayah, wilayah: b.wilayah, indikator: b.indikator, nama: b.nama, satuan: b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen }));
+  if (!provinsi) {
+    const kode = p.kabupaten_kode ?? '';
+    const sendiri = wilayah(db, kode, p.kabupaten_nama ?? namaWilayah(kode) ?? kode, semua, bulan, monev, perubahanTerakhir(db), true);
+    return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, utama: sendiri, kabupaten: [sendiri] };
+  }
+  const status = statusKabupaten(db, new Date(`${today}T12:00:00`)).filter((s) => s.kelompok > 0 || s.dibuat_pada);
+  const kabupaten = status.map((s) => wilayah(db, s.kode, s.nama, hitungDashboard(db, { bulan, kabupaten: s.kode }, today), bulan, monev.filter((m) => m.kode_wilayah === s.kode), s.dibuat_pada?.slice(0, 10) ?? null, true));
+  // The districts' member counts are a breakdown of the province's: protected together.
+  const orang = rincianAman(kabupaten.map((k) => (typeof k.ringkasan.anggota === 'number' ? k.ringkasan.anggota : semua.peringkat?.find((x) => x.kode === k.kode)?.anggota ?? 0)));
+  kabupaten.forEach((k, i) => (k.ringkasan.anggota = orang[i]!));
+  const utama = wilayah(db, '35', 'Provinsi Jawa Timur', semua, bulan, monev, null, false);
+  const terbaru = kabupaten.map((k) => k.data_per).filter((x): x is string => !!x).sort().at(-1) ?? null;
+  return { mode: 'provinsi', produsen: p.nama_instansi || 'Bappeda Provinsi Jawa Timur', bulan, tanggal_pembaruan: terbaru ?? today, regulasi: semua.regulasi, utama, kabupaten };
+}

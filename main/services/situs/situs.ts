@@ -1,0 +1,81 @@
+import { zipSync, strToU8 } from 'fflate';
+import type { Db } from '../../../db/connection';
+import type { PratinjauSitus, RingkasanSitus } from '../../common/api';
+import { hariIni } from '../../common/format';
+import { CSS, JS } from './aset';
+import { kumpulkanDataSitus, type DataSitus } from './data';
+import { csvDataset, daftarDataset, metadataDataset } from './dataset';
+import { buatPeta, halamanData, halamanIndex, halamanKabupaten, halamanWilayah } from './halaman';
+
+// The programme's public website, made by the app from the data it holds: a folder of static files for any web host
+// or a USB stick. The same data gives the same bytes (no time of export inside; the stated date is the data's).
+
+/** The one folder inside the zip. */
+export const FOLDER_ZIP = 'situs-bermantra';
+
+export interface BerkasSitus {
+  path: string;
+  isi: string;
+}
+
+export interface HasilSitus {
+  data: DataSitus;
+  berkas: BerkasSitus[];
+}
+
+export function bangunSitus(db: Db, today = hariIni()): HasilSitus {
+  const d = kumpulkanDataSitus(db, today);
+  const peta = buatPeta(d);
+  const datasets = daftarDataset(d);
+  const berkas: BerkasSitus[] = [
+    { path: 'index.html', isi: halamanIndex(d, peta) },
+    { path: 'data.html', isi: halamanData(d, datasets) },
+    { path: 'aset/situs.css', isi: CSS },
+    { path: 'aset/situs.js', isi: JS },
+  ];
+  if (d.mode === 'provinsi') for (const w of d.kabupaten) berkas.push({ path: halamanKabupaten(w.kode), isi: halamanWilayah(d, w, peta) });
+  for (const ds of datasets) {
+    berkas.push({ path: `data/${ds.id}.csv`, isi: csvDataset(ds) });
+    berkas.push({ path: `data/${ds.id}.json`, isi: `${JSON.stringify({ metadata: metadataDataset(ds, d), data: ds.baris }, null, 1)}\n` });
+  }
+  const katalog = {
+    judul: 'Katalog data terbuka Peti Koin Bermantra',
+    produsen_data: d.produsen,
+    tanggal_pembaruan: d.tanggal_pembaruan,
+    periode: d.bulan,
+    lisensi: 'CC BY 4.0',
+    dataset: datasets.map((ds) => metadataDataset(ds, d)),
+  };
+  berkas.push({ path: 'data/katalog.json', isi: `${JSON.stringify(katalog, null, 1)}\n` });
+  berkas.sort((a, b) => a.path.localeCompare(b.path));
+  return { data: d, berkas };
+}
+
+export function ringkasanSitus(s: HasilSitus): RingkasanSitus {
+  return {
+    mode: s.data.mode,
+    bulan: s.data.bulan,
+    tanggal_pembaruan: s.data.tanggal_pembaruan,
+    halaman: s.berkas.filter((b) => b.path.endsWith('.html')).length,
+    berkas: s.berkas.length,
+    byte: s.berkas.reduce((a, b) => a + Buffer.byteLength(b.isi), 0),
+    dataset: s.berkas.filter((b) => b.path.startsWith('data/') && b.path.endsWith('.csv')).length,
+    kabupaten: s.data.kabupaten.map((k) => ({ kode: k.kode, nama: k.nama, data_per: k.data_per })),
+  };
+}
+
+/** The front page for a preview inside the app: stylesheet inlined, no script, links inert. */
+export function pratinjauSitus(s: HasilSitus): PratinjauSitus {
+  const index = s.berkas.find((b) => b.path === 'index.html')!.isi;
+  const html = index
+    .replace('<link rel="stylesheet" href="aset/situs.css">', `<style>${CSS}</style>`)
+    .replace(/<script src="[^"]*"><\/script>/, '')
+    .replace(/<head>/, '<head><base target="_blank">');
+  return { ...ringkasanSitus(s), html };
+}
+
+/** The site as one zip, with the data's date on every entry (same data, same bytes). */
+export function zipSitus(berkas: BerkasSitus[], tanggal: string): Uint8Array {
+  const mtime = new Date(`${tanggal}T00:00:00Z`);
+  return zipSync(Object.fromEntries(berkas.map((b) => [`${FOLDER_ZIP}/${b.path}`, [strToU8(b.isi), { mtime, level: 9 }]])));
+}

@@ -1,0 +1,14 @@
+import { chromium } from '@playwright/test';
+import { startWeb } from './e2e/fixtures';
+const { url, child } = await startWeb('/tmp/prov/provinsi.sqlite');
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await b.newPage({ viewport: { width: 1366, height: 768 } });
+const errs: string[] = [];
+page.on('console', (m) => errs.push(m.type() + ' ' + m.text()));
+page.on('pageerror', (e) => errs.push(String(e)));
+await page.goto(url + '#/situs');
+await page.getByRole('heading', { name: 'Pratinjau halaman depan' }).waitFor();
+await page.waitForTimeout(800);
+await page.screenshot({ path: '/tmp/situs-ui.png', fullPage: true });
+console.log(errs);
+await b.close(); child.kill();
