@@ -195,7 +195,12 @@ export function startWebServer(ctx: AppContext, options: WebOptions): Promise<We
         url: `http://127.0.0.1:${port}/?token=${token}`,
         token,
         port,
-        close: () => new Promise<void>((r) => server.close(() => r())),
+        // Stopping (Ctrl+C, SIGTERM) ends open keep-alive connections too, instead of waiting for the browser to go.
+        close: () =>
+          new Promise<void>((r) => {
+            server.close(() => r());
+            server.closeAllConnections();
+          }),
       });
     });
   });
