@@ -24,7 +24,7 @@ test('the province sees Jawa Timur: 38 regions, the programme districts coloured
     const petaImg = page.getByRole('img', { name: /Peta Jawa Timur/ });
     await petaImg.scrollIntoViewIfNeeded();
     const titik = await petaImg.evaluate((el) => {
-      for (const p of el.querySelectorAll('path[stroke="#1a1a1a"]')) {
+      for (const p of Array.from(el.querySelectorAll('path[stroke="#1a1a1a"]'))) {
         const r = p.getBoundingClientRect();
         for (const [fx, fy] of [[0.5, 0.5], [0.4, 0.6], [0.6, 0.4], [0.3, 0.3], [0.7, 0.7]] as const) {
           const x = r.left + r.width * fx;
