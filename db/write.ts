@@ -37,7 +37,7 @@ export class RecordWriter {
     return this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Schema[T] | undefined;
   }
 
-  insert<T extends SyncedTable>(table: T, values: Fields<T>, aksi: 'buat' | 'impor' = 'buat'): string {
+  insert<T extends SyncedTable>(table: T, values: Fields<T>, aksi: 'buat' | 'impor' = 'buat', alasan: string | null = null): string {
     return this.db.tx(() => {
       const id = uuidv7();
       const hlc = this.db.clock.now();
@@ -48,7 +48,7 @@ export class RecordWriter {
         .run(row);
       this.log(table, id, hlc, 'upsert');
       const perubahan = Object.fromEntries(Object.entries(stripSync(values as Row)).filter(([, v]) => v !== null && v !== '').map(([k, v]) => [k, [null, v] as [unknown, unknown]]));
-      this.audit(table, id, aksi, perubahan, null);
+      this.audit(table, id, aksi, perubahan, alasan);
       return id;
     });
   }

@@ -1,6 +1,6 @@
-import { rmSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pasangZipKeFolder } from '../api/folder';
 import type { RingkasanEkstrak, RingkasanImpor } from '../common/api';
 import { AppError } from '../common/errors';
@@ -186,6 +186,40 @@ export const PERINTAH_DATA: Perintah[] = [
       const data = await cli.call('laporan.list', { periode });
       const text = data.length ? data.map((r) => `${r.periode}  ${r.status.padEnd(12)} ${r.kelompok_nama}  omzet ${formatRupiah(Number(r.nilai.omzet ?? 0))}`).join('\n') : `Tidak ada laporan untuk ${periode}.`;
       return { json: data, text };
+    },
+  },
+  {
+    nama: 'laporan templat',
+    bantuan: 'laporan templat --db FILE --fasilitator ID --period 2026-07 -o FILE.xlsx   (buku kerja bulanan fasilitator)',
+    db: 'ada',
+    jalankan: (cli) =>
+      keBerkas(cli, 'berkas keluaran .xlsx', () => cli.call('laporan.templat', { fasilitator_id: cli.need('fasilitator', 'ID fasilitator'), periode: cli.need('period', 'bulan: 2026-07') }), 'Buku kerja ditulis ke'),
+  },
+  {
+    nama: 'laporan impor',
+    bantuan: 'laporan impor --db FILE BUKU.xlsx|BUKU.zip [--dry-run] [--draft] [--period 2026-07] [--json]   (foto di folder yang sama atau di zip)',
+    db: 'ada',
+    async jalankan(cli) {
+      const path = cli.berkas('laporan impor --db FILE buku-kerja.xlsx [--dry-run]');
+      // Photos beside the workbook (and in a "foto" folder there), named by the group's number or name.
+      const dir = dirname(path);
+      const foto = [dir, join(dir, 'foto')]
+        .filter((d) => existsSync(d) && statSync(d).isDirectory())
+        .flatMap((d) => readdirSync(d).filter((n) => /\.(jpe?g|png)$/i.test(n)).map((n) => join(d, n)));
+      const r = await cli.call('laporan.imporBukuKerja', {
+        berkas: cli.daftarkan(path),
+        foto: foto.map((f) => cli.daftarkan(f)),
+        dryRun: cli.on('dry-run'),
+        status: cli.on('draft') ? 'draft' : 'diajukan',
+        periode: cli.flag('period') ?? null,
+      });
+      const j = r.jumlah;
+      const text = [
+        `${r.dryRun ? 'Uji coba (tidak ada yang ditulis): ' : ''}${r.berkas}, ${r.fasilitator.nama}, ${formatPeriode(r.periode)}: ${j.baru} baru, ${j.diubah} diubah, ${j.tetap} tetap, ${j.ditolak} ditolak, ${j.foto} foto.${r.tanpaPerubahan && !r.catatan.length ? ' Tidak ada perubahan (buku kerja ini sudah diimpor).' : ''}`,
+        ...r.catatan,
+        ...r.baris.filter((b) => b.pesan.length).map((b) => `  baris ${b.baris} ${b.kelompok_nama}: ${b.pesan.join(' ')}`),
+      ];
+      return { json: r, text: text.join('\n') };
     },
   },
   {

@@ -1,4 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { strToU8, zipSync } from 'fflate';
+import { buatBukuKerja, bukaKiriman, imporBukuKerja, statusBukuKerja } from '../../services/laporan/buku-kerja';
+import { namaBerkas } from '../../common/format';
 import { tulisDokumenLaporan } from '../../services/laporan/dokumen';
 import { daftarFoto, hapusFoto, pathFoto, tambahFoto } from '../../services/laporan/foto';
 import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
@@ -9,6 +12,33 @@ import type { laporanApi } from '../../common/api/laporan';
 import type { HandlersFor } from './types';
 
 export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
+  'laporan.templat': async (ctx, input) => {
+    const f = ctx.db.get(ctx.db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id));
+    const out = ctx.files.output(namaBerkas(['Laporan', input.periode, f?.nama], 'xlsx'));
+    await buatBukuKerja(ctx.db, input, out.path);
+    return out.ref();
+  },
+  'laporan.templatSemua': async (ctx, input) => {
+    const isi: Record<string, Uint8Array> = {};
+    for (const f of statusBukuKerja(ctx.db, input.periode).fasilitator) {
+      const out = ctx.files.output(namaBerkas(['Laporan', input.periode, f.nama], 'xlsx'));
+      await buatBukuKerja(ctx.db, { fasilitator_id: f.id, periode: input.periode }, out.path);
+      isi[namaBerkas(['Laporan', input.periode, f.nama], 'xlsx')] = readFileSync(out.path);
+    }
+    isi['BACA.txt'] = strToU8(`Buku kerja laporan bulanan ${input.periode}: satu berkas untuk setiap fasilitator. Kirim berkasnya kepada fasilitator masing-masing.\r\n`);
+    const zip = ctx.files.output(namaBerkas(['Buku-kerja-fasilitator', input.periode], 'zip'));
+    writeFileSync(zip.path, zipSync(isi));
+    return zip.ref();
+  },
+  'laporan.imporBukuKerja': (ctx, input) => {
+    const kiriman = bukaKiriman(ctx.files.resolve(input.berkas), input.berkas.nama, input.foto.map((f) => ({ path: ctx.files.resolve(f), nama: f.nama })));
+    try {
+      return imporBukuKerja(ctx.db, { path: kiriman.xlsx.path, nama: kiriman.xlsx.nama, dryRun: input.dryRun, status: input.status, periode: input.periode ?? null, foto: kiriman.foto });
+    } finally {
+      kiriman.bersihkan();
+    }
+  },
+  'laporan.statusBukuKerja': (ctx, input) => statusBukuKerja(ctx.db, input.periode),
   'laporan.katalog': (ctx) => katalogAktif(ctx.db),
   'laporan.lembar': (ctx, input) => lembarEntri(ctx.db, input),
   'laporan.simpan': (ctx, input) => simpanLaporan(ctx.db, input),

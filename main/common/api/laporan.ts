@@ -2,12 +2,22 @@ import { z } from 'zod';
 import { method, type FileRef } from '../contract-kit';
 import { STATUS_LAPORAN, TINGKAT_REKAP, type BarisLembar, type HasilStatus, type Katalog, type Kepatuhan, type LaporanRow, type Masalah, type Rekap } from '../laporan';
 import type { Baris } from '../register';
+import type { HasilImporBukuKerja, StatusBukuKerja } from '../buku-kerja';
 import { bulan, fileRef, id, ids, periode, teksOpsional } from './isian';
 
 /** A photo of a monthly report, as the foto_laporan register entry describes it. */
 export type Foto = { id: string } & Omit<Baris<'foto_laporan'>, 'laporan_id'>;
 
 export const laporanApi = {
+  /** The monthly workbook of one facilitator (stable layout: README "Buku kerja fasilitator"). */
+  'laporan.templat': method(z.object({ fasilitator_id: id, periode: bulan })).reads<FileRef>(),
+  /** Every facilitator's workbook for the month, in one zip. */
+  'laporan.templatSemua': method(z.object({ periode: bulan })).reads<FileRef>(),
+  /** A filled workbook (.xlsx, or a .zip with its photos) back in: checked, and written in one transaction unless dryRun. */
+  'laporan.imporBukuKerja': method(
+    z.object({ berkas: fileRef, foto: z.array(fileRef).max(500).default([]), dryRun: z.boolean().default(true), status: z.enum(['diajukan', 'draft']).default('diajukan'), periode: bulan.nullish() }),
+  ).writes<HasilImporBukuKerja>(),
+  'laporan.statusBukuKerja': method(z.object({ periode: bulan })).reads<StatusBukuKerja>(),
   'laporan.katalog': method(z.object({})).reads<Katalog>(),
   'laporan.lembar': method(z.object({ fasilitator_id: z.string().nullable(), periode: bulan })).reads<{ katalog: Katalog; periode: string; baris: BarisLembar[] }>(),
   'laporan.simpan': method(z.object({ kelompok_id: id, periode: bulan, nilai: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) })).writes<{ laporan: LaporanRow; masalah: Masalah[] }>(),

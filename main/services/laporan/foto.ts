@@ -60,16 +60,22 @@ export function berkasLampiran(db: Db, hash: string): string | null {
   return path.startsWith(dir + sep) ? path : null;
 }
 
+/** The checks every photo passes (UI, workbook import): JPEG or PNG, not too large. Throws with what to do. */
+export function periksaFoto(bytes: Uint8Array, nama: string): InfoGambar {
+  const info = infoGambar(bytes);
+  if (!info) throw new AppError('BUKAN_FOTO', `${nama} bukan foto JPEG atau PNG. Pilih berkas foto dari kamera atau ponsel.`);
+  if (info.lebar > MAKS_SISI || info.tinggi > MAKS_SISI || bytes.length > MAKS_BYTE) {
+    throw new AppError('FOTO_TERLALU_BESAR', `Foto ${nama} terlalu besar (${info.lebar}×${info.tinggi} piksel, ${Math.round(bytes.length / 1024)} KB; paling besar ${MAKS_SISI} piksel dan ${MAKS_BYTE / 1024} KB). Tambahkan lewat layar laporan, yang mengecilkan foto otomatis.`);
+  }
+  return info;
+}
+
 export function tambahFoto(db: Db, input: { laporan_id: string; path: string; nama: string; keterangan: string | null }): { id: string } {
   laporanTerbuka(db, input.laporan_id);
   const count = db.get(db.q.selectFrom('foto_laporan').select((eb) => eb.fn.countAll<number>().as('n')).where('laporan_id', '=', input.laporan_id).where('deleted_at', 'is', null))?.n ?? 0;
   if (count >= MAKS_FOTO) throw new AppError('FOTO_PENUH', `Satu laporan paling banyak ${MAKS_FOTO} foto. Hapus salah satu foto dulu.`);
   const bytes = readFileSync(input.path);
-  const info = infoGambar(bytes);
-  if (!info) throw new AppError('BUKAN_FOTO', `${input.nama} bukan foto JPEG atau PNG. Pilih berkas foto dari kamera atau ponsel.`);
-  if (info.lebar > MAKS_SISI || info.tinggi > MAKS_SISI || bytes.length > MAKS_BYTE) {
-    throw new AppError('FOTO_TERLALU_BESAR', `Foto ${input.nama} terlalu besar (${info.lebar}×${info.tinggi} piksel, ${Math.round(bytes.length / 1024)} KB; paling besar ${MAKS_SISI} piksel dan ${MAKS_BYTE / 1024} KB). Tambahkan lewat layar laporan, yang mengecilkan foto otomatis.`);
-  }
+  const info = periksaFoto(bytes, input.nama);
   const hash = createHash('sha256').update(bytes).digest('hex');
   const dir = folderLampiran(db);
   mkdirSync(dir, { recursive: true });
