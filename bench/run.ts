@@ -7,6 +7,7 @@ import { benchDtsen } from './dtsen';
 import { benchDashboard } from './dashboard';
 import { benchAnggotaImpor } from './anggota-impor';
 import { benchSitus } from './situs';
+import { benchBukuKerja } from './buku-kerja';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   dashboard: benchDashboard,
   'anggota-impor': benchAnggotaImpor,
   situs: benchSitus,
+  'buku-kerja': benchBukuKerja,
 };
 
 const only = process.argv[2];

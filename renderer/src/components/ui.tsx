@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { formatAngka } from '../../../main/common/format';
 import { bacaTanggalKetik, PILIHAN_BULAN, tampilTanggal } from '../../../main/common/tanggal';
-import { ApiError } from '../api';
+import { ApiError, pesanGalat } from '../api';
 
 /** A labelled form control; `error` is announced and tied to the control. */
 export function Field(props: { label: string; error?: string | undefined; hint?: ReactNode; children: (id: string, describedBy: string | undefined) => ReactNode }) {
@@ -276,4 +276,24 @@ export function MonthField(props: { label: string; value: string; onChange: (val
       </select>
     </fieldset>
   );
+}
+
+/** A button's work: busy while it runs, the previous message cleared, its error shown in Indonesian. */
+export function useJalankan() {
+  const [busy, setBusy] = useState(false);
+  const [galat, setGalat] = useState('');
+  const [pesan, setPesan] = useState('');
+  const run = async (fn: () => Promise<void>) => {
+    setBusy(true);
+    setGalat('');
+    setPesan('');
+    try {
+      await fn();
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, galat, setGalat, pesan, setPesan, run };
 }

@@ -4,10 +4,12 @@ import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../.
 import { invoke, pesanGalat, simpanBerkas } from '../api';
 import { Notice, SelectField, TextField, useLoad } from '../components/ui';
 import { bulanLalu, EntriLaporan } from './laporan-entri';
+import { BukuKerjaView } from './laporan-buku-kerja';
 import { useWilayahKerja } from '../components/provinsi';
 
 const TABS = [
   { id: 'entri', label: 'Entri bulanan' },
+  { id: 'buku', label: 'Buku kerja fasilitator' },
   { id: 'rekap', label: 'Rekap' },
   { id: 'kepatuhan', label: 'Kepatuhan pelaporan' },
 ] as const;
@@ -19,7 +21,7 @@ export function LaporanPage() {
     <section aria-labelledby="judul-laporan">
       <h1 id="judul-laporan">Laporan bulanan</h1>
       <div role="tablist" aria-label="Bagian laporan" className="tabs">
-        {TABS.filter((t) => !(provinsi && t.id === 'entri')).map((t) => (
+        {TABS.filter((t) => !(provinsi && (t.id === 'entri' || t.id === 'buku'))).map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
             {t.label}
           </button>
@@ -27,6 +29,7 @@ export function LaporanPage() {
       </div>
       <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)!.label}>
         {tab === 'entri' && <EntriLaporan />}
+        {tab === 'buku' && <BukuKerjaView />}
         {tab === 'rekap' && <RekapView />}
         {tab === 'kepatuhan' && <KepatuhanView />}
       </div>
