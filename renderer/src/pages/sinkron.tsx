@@ -6,7 +6,7 @@ import { formatAngka, formatWaktu } from '../../../main/common/format';
 import { invoke, isElectron, pesanGalat, pilihBanyakBerkas, pilihBerkas, simpanBerkas } from '../api';
 import { PilihBerkas } from '../components/pilih-berkas';
 import { useStatus } from '../app-context';
-import { Field, Notice, TextField, useLoad } from '../components/ui';
+import { Field, Notice, TextField, useJalankan, useLoad } from '../components/ui';
 
 /** Record types as people say them: from the record register, with the parts of a bundle that are not records. */
 const TABEL: Record<string, string> = {
@@ -204,13 +204,12 @@ export function SinkronPage() {
   const { status } = useStatus();
   const provinsi = status.pengaturan.mode === 'provinsi';
   const info = useLoad(() => invoke('sinkron.info', {}), []);
-  const [pesan, setPesan] = useState('');
-  const [galat, setGalat] = useState('');
+  const jalankan = useJalankan();
+  const { pesan, setPesan, galat, busy } = jalankan;
   const [berkas, setBerkas] = useState<FileRef | null>(null);
   const [periksa, setPeriksa] = useState<Awaited<ReturnType<typeof invoke<'sinkron.periksaBundel'>>> | null>(null);
   const [hasil, setHasil] = useState<HasilImporBundel | null>(null);
   const [sidik, setSidik] = useState('');
-  const [busy, setBusy] = useState(false);
   const [siap, setSiap] = useState<{ berkas: FileRef; ukuran: number; jumlah: Record<string, number>; seq: number; disimpan: string | null } | null>(null);
   // One click: the bundle is made and the save dialog (or download) follows at once.
   const buatDanSimpan = (penuh: boolean) =>
@@ -220,19 +219,11 @@ export function SinkronPage() {
       setSiap({ ...b, disimpan: disimpan || null });
       if (disimpan) setPesan(`Bundel ke-${b.seq} disimpan: ${disimpan}.`);
     });
-  const run = async (fn: () => Promise<void>) => {
-    setBusy(true);
-    setGalat('');
-    setPesan('');
-    try {
+  const run = (fn: () => Promise<void>) =>
+    jalankan.run(async () => {
       await fn();
       info.reload();
-    } catch (e) {
-      setGalat(pesanGalat(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const i = info.data;
   return (
     <section aria-labelledby="judul-sinkron">
