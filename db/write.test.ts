@@ -4,7 +4,7 @@ import { RecordWriter } from './write';
 import { riwayat } from '../main/services/pengaturan/audit';
 import { snapshotCounts, tempDb } from '../main/services/testing';
 
-const kelompok = { nama: 'KUBE Uji', kecamatan_kode: '35.07.01', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: 2020, status: 'aktif' as const, fasilitator_id: null, catatan: null };
+const kelompok = { nama: 'KUBE Uji', kecamatan_kode: '35.07.01', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: 2020, status: 'aktif' as const, fasilitator_id: null, catatan: null, tampil_publik: null };
 
 test('insert stamps the sync columns and logs the change and the audit entry', () => {
   const t = tempDb();

@@ -96,6 +96,8 @@ const KOLOM_INTI = {
     status: pilihan(STATUS_KELOMPOK),
     fasilitator_id: refOpsional('fasilitator'),
     catatan: teksOpsional(2000),
+    /** 1: the public website may show this kelompok's name; otherwise it is only counted. */
+    tampil_publik: bulatOpsional,
   },
   anggota: {
     kelompok_id: ref('kelompok'),

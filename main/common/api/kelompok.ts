@@ -27,6 +27,8 @@ export const kelompokInput = z.object({
   status: z.enum(STATUS_KELOMPOK).default('aktif'),
   fasilitator_id: id.nullish().transform((v) => v ?? null),
   catatan: teksOpsional(2000),
+  /** The public website may show the name (default: counts only). Left out: unchanged. */
+  tampil_publik: z.boolean().optional(),
 });
 
 export const kelompokApi = {

@@ -132,6 +132,8 @@ export function buatDemo(db: Db, options: DemoOptions = {}): RingkasanDemo {
         status: r.next() < 0.92 ? 'aktif' : 'tidak_aktif',
         fasilitator_id: f.id,
         catatan: null,
+        // Every third kelompok agreed to be named on the public website.
+        tampil_publik: g % 3 === 0 ? 1 : 0,
       });
       // Registered in the month before its first report: compliance expects reports from the month after registration.
       if (months[0]) db.sqlite.prepare('UPDATE kelompok SET created_at = ? WHERE id = ?').run(`${bulanSebelumnya(months[0], 1)}-15T03:00:00.000Z`, kelompokId);

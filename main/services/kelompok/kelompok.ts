@@ -75,12 +75,13 @@ export function simpanKelompok(db: Db, input: ParsedInput<'kelompok.simpan'>): D
     status: input.status,
     fasilitator_id: input.fasilitator_id,
     catatan: input.catatan,
+    ...(input.tampil_publik === undefined ? {} : { tampil_publik: input.tampil_publik ? 1 : 0 }),
   };
   if (input.id) {
     writer.update('kelompok', input.id, values);
     return { id: input.id, peringatan };
   }
-  return { id: writer.insert('kelompok', values), peringatan };
+  return { id: writer.insert('kelompok', { tampil_publik: null, ...values }), peringatan };
 }
 
 export function hapusKelompok(db: Db, id: string, alasan: string | null): void {

@@ -34,6 +34,8 @@ export interface WilayahPublik {
   /** Matched members per desil 1–10 (null: fewer than 5, or hidden to protect one that is). */
   desil: Cacah[];
   kecamatan: { kode: string; nama: string; kelompok_aktif: number; anggota: Cacah; omzet_tahun: number }[];
+  /** Kelompok the office marked as publishable (name, sector, kecamatan); the others are only counted. */
+  kelompok_publik: { nama: string; sektor: string; kecamatan: string }[];
   monev: { kode_wilayah: string; wilayah: string; indikator: string; nama: string; satuan: string; target: number; realisasi: number | null; persen: number | null }[];
   /** Date (YYYY-MM-DD) the district's last bundle was made (province), or its last change (district). */
   data_per: string | null;
@@ -102,9 +104,15 @@ function wilayah(db: Db, kode: string, nama: string, d: Dashboard, bulan: string
     sektor: d.kelompok_per_sektor,
     desil: rincianAman(d.desil),
     kecamatan: kecamatan ? kecamatanKabupaten(db, kode, bulan) : [],
+    kelompok_publik: kecamatan ? kelompokPublik(db, kode) : [],
     monev,
     data_per: dataPer,
   };
+}
+
+function kelompokPublik(db: Db, kabupaten: string): WilayahPublik['kelompok_publik'] {
+  const rows = db.prepare("SELECT nama, sektor, kecamatan_kode FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND tampil_publik = 1 AND kabupaten_kode = ? ORDER BY nama, id").all(kabupaten) as { nama: string; sektor: string; kecamatan_kode: string }[];
+  return rows.map((r) => ({ nama: r.nama, sektor: r.sektor, kecamatan: namaWilayah(r.kecamatan_kode) ?? r.kecamatan_kode }));
 }
 
 /** The newest change in a district's own database, as a date. */

@@ -193,10 +193,18 @@ ${tabel(
     k.data_per ? esc(formatTanggal(k.data_per)) : '–',
   ]),
 )}`
-    : kecamatan(u)
+    : kecamatan(u) + kelompokPublik(u)
 }
 ${monev(u, d)}`;
   return rangka(d, { judul: provinsi ? 'Dasbor Program Jawa Timur' : `Dasbor ${u.nama}`, akar: '', isi, deskripsi: `Angka program Peti Koin Bermantra ${provinsi ? 'Jawa Timur' : u.nama} sampai ${formatPeriode(d.bulan)}.` });
+}
+
+function kelompokPublik(w: WilayahPublik): string {
+  const lain = Math.max(0, w.ringkasan.kelompok_aktif - w.kelompok_publik.length);
+  if (!w.kelompok_publik.length) return `<h2>Kelompok binaan</h2><p>${formatAngka(w.ringkasan.kelompok_aktif)} kelompok aktif; nama kelompok hanya ditampilkan bila kelompoknya setuju.</p>`;
+  return `<h2>Kelompok binaan</h2>
+<p class="ket">Kelompok yang setuju namanya ditampilkan${lain ? `; ${formatAngka(lain)} kelompok lain hanya dihitung` : ''}.</p>
+${tabel(`Kelompok binaan ${w.nama}`, ['Kelompok', 'Sektor', 'Kecamatan'], w.kelompok_publik.map((k) => [esc(k.nama), esc(k.sektor), esc(k.kecamatan)]), 9)}`;
 }
 
 function kecamatan(w: WilayahPublik): string {
@@ -220,6 +228,7 @@ ${kartu(w, d.bulan)}
 <h2>Perkembangan</h2>
 ${bagianWilayah(w, d, id)}
 ${kecamatan(w)}
+${kelompokPublik(w)}
 ${monev(w, d)}
 <h2>Letak</h2>
 ${petaDiHalaman(d, peta, '../', w.kode)}`;

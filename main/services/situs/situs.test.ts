@@ -58,11 +58,15 @@ test('the province website holds no NIK, KK, name, phone or address of anyone, t
       const db = openDatabase(file);
       for (const r of db.sqlite.prepare('SELECT nik, no_kk, nama, alamat FROM anggota').all() as Record<string, string | null>[]) for (const v of Object.values(r)) if (v) rahasia.add(v);
       for (const r of db.sqlite.prepare('SELECT nik, nama, no_hp FROM fasilitator').all() as Record<string, string | null>[]) for (const v of Object.values(r)) if (v) rahasia.add(v);
-      for (const r of db.sqlite.prepare('SELECT nama FROM kelompok').all() as { nama: string }[]) rahasia.add(r.nama);
+      for (const r of db.sqlite.prepare('SELECT nama FROM kelompok WHERE tampil_publik IS NOT 1').all() as { nama: string }[]) rahasia.add(r.nama);
       db.close();
     }
     assert.ok(rahasia.size > 200);
     for (const f of isi) for (const s of rahasia) assert.ok(!f.isi.includes(s), `${f.path} memuat data pribadi: ${s}`);
+
+    // A kelompok the office marked publishable is named on its district's page (and only there).
+    const publik = prov.sqlite.prepare("SELECT nama, kabupaten_kode FROM kelompok WHERE tampil_publik = 1 AND status = 'aktif' LIMIT 1").get() as { nama: string; kabupaten_kode: string };
+    assert.ok(isi.find((f) => f.path.endsWith(`${publik.kabupaten_kode.replace('.', '-')}.html`))!.isi.includes(publik.nama));
 
     const d = hitungDashboard(prov, {}, today);
     const index = a.berkas.find((f) => f.path === 'index.html')!.isi;

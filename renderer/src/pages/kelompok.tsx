@@ -176,6 +176,7 @@ function KelompokForm(props: {
     status: r?.status ?? 'aktif',
     fasilitator_id: r?.fasilitator_id ?? '',
     catatan: r?.catatan ?? '',
+    tampil_publik: r?.tampil_publik === 1,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
@@ -209,6 +210,7 @@ function KelompokForm(props: {
         status: form.status,
         fasilitator_id: form.fasilitator_id || null,
         catatan: form.catatan || null,
+        tampil_publik: form.tampil_publik,
       });
       props.onSaved(`Kelompok ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
     } catch (error) {
@@ -254,6 +256,9 @@ function KelompokForm(props: {
         <Field label="Catatan">
           {(id) => <textarea id={id} rows={3} value={form.catatan} onChange={(e) => set({ catatan: e.target.value })} />}
         </Field>
+        <label className="cek">
+          <input type="checkbox" checked={form.tampil_publik} onChange={(e) => set({ tampil_publik: e.target.checked })} /> Nama kelompok boleh tampil di situs web publik (kelompok sudah setuju; tanpa itu hanya dihitung)
+        </label>
         <Notice kind="error">{message}</Notice>
         <div className="actions">
           <button type="button" onClick={close}>
