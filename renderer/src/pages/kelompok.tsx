@@ -257,7 +257,7 @@ function KelompokForm(props: {
           {(id) => <textarea id={id} rows={3} value={form.catatan} onChange={(e) => set({ catatan: e.target.value })} />}
         </Field>
         <label className="cek">
-          <input type="checkbox" checked={form.tampil_publik} onChange={(e) => set({ tampil_publik: e.target.checked })} /> Nama kelompok boleh tampil di situs web publik (kelompok sudah setuju; tanpa itu hanya dihitung)
+          <input type="checkbox" checked={form.tampil_publik} onChange={(e) => set({ tampil_publik: e.target.checked })} /> Tampilkan di situs web publik (kelompok sudah setuju namanya ditampilkan; tanpa centang hanya dihitung)
         </label>
         <Notice kind="error">{message}</Notice>
         <div className="actions">
