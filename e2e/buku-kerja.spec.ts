@@ -38,17 +38,22 @@ test('a facilitator\'s workbook goes out, comes back filled, and becomes the mon
     writeFileSync(terisi, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }));
     const jumlah = range.e.r - BARIS_DATA + 2;
 
+    // A photo of the first group's meeting, named by its number in the workbook.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await page.getByLabel(/^Foto kegiatan/).setInputFiles({ name: '1 pertemuan.png', mimeType: 'image/png', buffer: png });
     await page.getByLabel('Buku kerja terisi').setInputFiles(terisi);
     await page.getByRole('button', { name: 'Baca buku kerja terisi' }).click();
     const pratinjau = page.getByRole('region', { name: 'Pratinjau impor buku kerja' });
     await expect(pratinjau).toContainText(`${jumlah} baru`);
+    await expect(pratinjau.getByRole('table', { name: 'Rincian impor per kelompok' }).getByRole('row').nth(1)).toContainText('foto: 1 pertemuan.png');
     await expect(pratinjau.getByRole('table', { name: 'Rincian impor per kelompok' })).toContainText('Omzet penjualan: – → 2.500.000');
     await pratinjau.getByRole('button', { name: `Impor ${jumlah} laporan` }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Diimpor' })).toContainText(`${jumlah} laporan baru`);
+    await expect(page.getByRole('status').filter({ hasText: 'Diimpor' })).toContainText(`${jumlah} laporan baru, 0 diubah, 1 foto`);
     await expect(baris).not.toContainText('belum');
     await expect(baris.getByRole('cell').nth(1)).toHaveText(String(jumlah));
 
     // The same file again: nothing to import.
+    await page.getByLabel(/^Foto kegiatan/).setInputFiles([]);
     await page.getByLabel('Buku kerja terisi').setInputFiles(terisi);
     await page.getByRole('button', { name: 'Baca buku kerja terisi' }).click();
     await expect(pratinjau).toContainText(`0 baru, 0 diubah, ${jumlah} tetap`);

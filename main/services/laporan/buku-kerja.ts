@@ -331,7 +331,10 @@ export function imporBukuKerja(
     out.nilai = berubah.map(([kode, v]) => ({ kode, nama: aktif.get(kode)?.nama ?? kode, sebelum: sebelum[kode] ?? null, sesudah: v }));
     if (!Object.keys(nilai).length && !lama) return { ...out, nasib: 'tetap', pesan: ['kosong: tidak ada angka untuk kelompok ini'], status_akhir: null };
     if (lama && lama.status !== 'draft') {
-      if (!berubah.length) return { ...out, nasib: 'tetap', status_akhir: lama.status };
+      if (!berubah.length) {
+        const catatanFoto = out.foto.length ? [`foto tidak dilampirkan: laporan sudah ${lama.status}; buka kembali laporan itu untuk menambah foto`] : [];
+        return { ...out, nasib: 'tetap', status_akhir: lama.status, pesan: catatanFoto, foto: [] };
+      }
       return { ...out, pesan: [`laporan ${formatPeriode(info.periode)} sudah ${lama.status === 'diverifikasi' ? 'diverifikasi' : 'diajukan'}; untuk mengubahnya, buka kembali laporan itu dengan alasan`], status_akhir: lama.status };
     }
     const gabungan = { ...sebelum, ...nilai };

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { HasilImporBukuKerja } from '../../../main/common/buku-kerja';
 import type { FileRef } from '../../../main/common/contract-kit';
 import { formatAngka, formatDesimal, formatPeriode, formatWaktu } from '../../../main/common/format';
-import { invoke, simpanBerkas } from '../api';
+import { invoke, isElectron, pilihBanyakBerkas, simpanBerkas } from '../api';
 import { PilihBerkas } from '../components/pilih-berkas';
-import { MonthField, Notice, SelectField, useJalankan, useLoad } from '../components/ui';
+import { Field, MonthField, Notice, SelectField, useJalankan, useLoad } from '../components/ui';
 import { bulanLalu } from './laporan-entri';
 
 const NASIB: Record<string, string> = { baru: 'Baru', diubah: 'Diubah', tetap: 'Tetap', ditolak: 'Ditolak' };
@@ -16,12 +16,16 @@ export function BukuKerjaView() {
   const status = useLoad(() => invoke('laporan.statusBukuKerja', { periode }), [periode]);
   const { busy, galat, pesan, setPesan, run } = useJalankan();
   const [berkas, setBerkas] = useState<FileRef | null>(null);
+  // Photos of the month's activity, named by the group's number or name ("3.jpg"); or inside a zip with the workbook.
+  const [fotoFiles, setFotoFiles] = useState<File[]>([]);
+  const [foto, setFoto] = useState<FileRef[]>([]);
+  const FILTER_FOTO = [{ name: 'Foto kegiatan', extensions: ['jpg', 'jpeg', 'png'] }];
   const [statusAkhir, setStatusAkhir] = useState<'diajukan' | 'draft'>('diajukan');
   const [hasil, setHasil] = useState<HasilImporBukuKerja | null>(null);
-  const impor = (dryRun: boolean, f = berkas) =>
+  const impor = (dryRun: boolean, f = berkas, fotoRefs = foto) =>
     run(async () => {
       if (!f) return;
-      const h = await invoke('laporan.imporBukuKerja', { berkas: f, dryRun, status: statusAkhir, periode });
+      const h = await invoke('laporan.imporBukuKerja', { berkas: f, foto: fotoRefs, dryRun, status: statusAkhir, periode });
       setHasil(h);
       if (!dryRun) {
         const j = h.jumlah;
@@ -86,14 +90,30 @@ export function BukuKerjaView() {
           ]}
         />
       </div>
+      <div className="row2">
+        {isElectron() ? (
+          <div className="actions">
+            <button type="button" disabled={busy} onClick={() => run(async () => setFoto(await pilihBanyakBerkas([], FILTER_FOTO)))}>
+              Pilih foto kegiatan…
+            </button>
+            <span className="muted">{foto.length ? `${foto.length} foto dipilih` : 'boleh tanpa foto'}</span>
+          </div>
+        ) : (
+          <Field label="Foto kegiatan (boleh beberapa, nama berkas = nomor atau nama kelompok)">{(id) => <input id={id} type="file" accept=".jpg,.jpeg,.png" multiple onChange={(e) => setFotoFiles([...(e.target.files ?? [])])} />}</Field>
+        )}
+      </div>
       <PilihBerkas
         label="Buku kerja terisi"
         accept=".xlsx,.zip"
         busy={busy}
-        onPick={(f) => {
-          setBerkas(f);
-          void impor(true, f);
-        }}
+        onPick={(f) =>
+          run(async () => {
+            const refs = isElectron() ? foto : await pilihBanyakBerkas(fotoFiles, FILTER_FOTO);
+            setFoto(refs);
+            setBerkas(f);
+            await impor(true, f, refs);
+          })
+        }
       />
       {hasil && (
         <div className="panel" role="region" aria-label="Pratinjau impor buku kerja">
