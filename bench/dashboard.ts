@@ -3,16 +3,14 @@
 // paint in Chromium (target under 1 s). BENCH_KABUPATEN sets fewer districts for a quick run.
 import { chromium } from '@playwright/test';
 import { platformNode } from '../main/api/platform';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AppContext } from '../main/api/context';
 import { openDatabase } from '../db/connection';
-import { eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
 import { hitungDashboard } from '../main/services/dasbor/dashboard';
-import { buatDemo } from '../main/services/demo/demo';
-import { bacaIdentitas, buatKunci, daftarkanPihak, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
-import { setup } from '../main/services/pengaturan/pengaturan';
+import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
+import { buatDemoProvinsi } from '../main/services/demo/provinsi';
 import { kabupatenJatim } from '../main/services/wilayah/wilayah';
 import { startWebServer } from '../main/web/server';
 
@@ -20,20 +18,9 @@ export async function benchDashboard(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-bench-'));
   const count = Number(process.env.BENCH_KABUPATEN ?? 22);
   try {
-    const provPath = join(dir, 'provinsi.sqlite');
-    const prov = openDatabase(provPath);
-    setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Bench', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
-    buatKunci(prov, TANPA_PELINDUNG);
     let t = performance.now();
-    for (const k of kabupatenJatim().slice(0, count)) {
-      const db = openDatabase(join(dir, `${k.kode}.sqlite`));
-      buatDemo(db, { kelompok: 300, bulan: 36, seed: k.kode.length + Number(k.kode.slice(3)), kabupaten: k.kode });
-      buatKunci(db, TANPA_PELINDUNG);
-      daftarkanPihak(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
-      daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
-      imporBundel(prov, TANPA_PELINDUNG, readFileSync(eksporBundel(db, TANPA_PELINDUNG, { folder: dir }).berkas));
-      db.close();
-    }
+    const provPath = buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten: kabupatenJatim().slice(0, count).map((k) => k.kode), demo: { kelompok: 300, bulan: 36 } });
+    const prov = openDatabase(provPath);
     const rows = prov.sqlite.prepare('SELECT (SELECT count(*) FROM kelompok) k, (SELECT count(*) FROM anggota) a, (SELECT count(*) FROM laporan_bulanan) l').get() as { k: number; a: number; l: number };
     console.log(`provinsi: ${count} kabupaten, ${rows.k} kelompok, ${rows.a} anggota, ${rows.l} laporan (disiapkan dalam ${((performance.now() - t) / 1000).toFixed(0)} s)`);
     for (const [label, filter] of [['seluruh provinsi (dengan peringkat)', {}], ['satu kabupaten', { kabupaten: '35.01' }]] as const) {
