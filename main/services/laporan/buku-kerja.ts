@@ -155,6 +155,9 @@ export async function buatBukuKerja(db: Db, input: { fasilitator_id: string; per
   }
 
   petunjuk.getColumn(1).width = 100;
+  petunjuk.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
+  petunjuk.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
+  ws.pageSetup = { orientation: 'landscape', paperSize: 9, printTitlesRow: '2:2', printTitlesColumn: 'B:C' };
   for (const baris of [
     `Laporan bulanan ${formatPeriode(input.periode)} · ${p.kabupaten_nama ?? ''}`,
     `Fasilitator: ${f.nama} · ${groups.length} kelompok · katalog indikator versi ${katalog.versi}`,
