@@ -37,7 +37,7 @@ details{margin-top:.4rem}
 .legenda .abu{width:16px;height:12px;background:#e3e3e3;border:1px solid var(--garis)}
 footer{max-width:1200px;margin:2rem auto 0;padding:1rem;font-size:.85rem;color:var(--abu);border-top:1px solid var(--garis)}
 @media (max-width:600px){html{font-size:15px}main{padding:.6rem}.kartu{grid-template-columns:1fr 1fr}.kartu dd{font-size:1.05rem}th,td{padding:.25rem .35rem}}
-@media print{header,nav,.tanpa-cetak{display:none}body,html{background:#fff}figure,table{break-inside:avoid}a{color:inherit;text-decoration:none}}
+@media print{header,nav,.tanpa-cetak{display:none}h1,h2,h3{break-after:avoid}body,html{background:#fff}figure,table{break-inside:avoid}a{color:inherit;text-decoration:none}}
 `;
 
 export const JS = `(function(){

@@ -10,6 +10,8 @@ import { teksCacah } from './sensor';
 
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 export const halamanKabupaten = (kode: string) => `kabupaten/${kode.replace('.', '-')}.html`;
+/** A district whose last bundle is more than 60 days older than the site's newest data: its figures lag. */
+const tertinggal = (dataPer: string, terbaru: string) => Date.parse(terbaru) - Date.parse(dataPer) > 60 * 86_400_000;
 const persen = (n: number | null) => (n === null ? '–' : `${formatDesimal(n, 1)}%`);
 
 function rangka(d: DataSitus, o: { judul: string; akar: string; isi: string; deskripsi: string }): string {
@@ -190,7 +192,7 @@ ${tabel(
     formatRupiah(k.ringkasan.omzet_tahun),
     persen(k.ringkasan.kepatuhan),
     formatRupiah(k.ringkasan.nilai_perjanjian_bulan),
-    k.data_per ? esc(formatTanggal(k.data_per)) : '–',
+    k.data_per ? `${esc(formatTanggal(k.data_per))}${tertinggal(k.data_per, d.tanggal_pembaruan) ? ' <strong>(lebih dari 2 bulan)</strong>' : ''}` : '–',
   ]),
 )}`
     : kecamatan(u) + kelompokPublik(u)

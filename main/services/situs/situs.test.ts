@@ -79,6 +79,11 @@ test('the province website holds no NIK, KK, name, phone or address of anyone, t
     assert.equal(ringkasan.data[0].omzet_tahun_berjalan, d.omzet_tahun_berjalan.nilai);
     const katalog = JSON.parse(a.berkas.find((f) => f.path === 'data/katalog.json')!.isi);
     assert.deepEqual(katalog.dataset.map((x: { id: string }) => x.id).sort(), a.berkas.filter((f) => f.path.endsWith('.csv')).map((f) => f.path.slice(5, -4)).sort());
+    // A district whose last bundle is months older than the others is flagged beside its date.
+    prov.sqlite.prepare("UPDATE bundle_masuk SET dibuat_pada = '2026-08-01T02:00:00.000Z' WHERE pengirim = '35.09'").run();
+    const lama = bangunSitus(prov, today).berkas.find((f) => f.path === 'index.html')!.isi;
+    assert.match(lama, /Kabupaten Jember<\/a><\/th>(<td[^>]*>[^<]*<\/td>){5}<td[^>]*>1 Agustus 2026 <strong>\(lebih dari 2 bulan\)<\/strong>/);
+    assert.doesNotMatch(lama, /Kota Surabaya<\/a><\/th>(<td[^>]*>[^<]*<\/td>){6}[^\n]*lebih dari 2 bulan/);
     prov.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
