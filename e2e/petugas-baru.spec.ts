@@ -41,6 +41,8 @@ test('a new officer sets up the office, records a group with members, imports a 
   await dialog.getByLabel('Produk utama').fill('keripik singkong');
   await dialog.getByLabel('Tahun berdiri').fill('2021');
   await dialog.getByLabel('Fasilitator pendamping').selectOption({ label: 'Dewi Pendamping' });
+  // The group agreed to be named on the public website.
+  await dialog.getByRole('checkbox', { name: /Tampilkan di situs web publik/ }).check();
   await dialog.getByRole('button', { name: 'Simpan' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('table', { name: 'Daftar kelompok' })).toContainText('KUBE Srikandi Makmur');
@@ -134,4 +136,10 @@ test('a new officer sets up the office, records a group with members, imports a 
   await expect(row).toContainText('Siti Rahayu'); // ketua
   await expect(row).toContainText('Dewi Pendamping');
   await expect(row.getByRole('cell').nth(5)).toHaveText('6');
+
+  // The district's public website names it (it was ticked), and shows no member's name.
+  await page.getByRole('link', { name: 'Situs web' }).click();
+  const situs = page.frameLocator('iframe[title="Pratinjau situs web"]');
+  await expect(situs.getByRole('table', { name: /^Kelompok binaan/ })).toContainText('KUBE Srikandi Makmur');
+  await expect(situs.locator('body')).not.toContainText('Siti Rahayu');
 });
