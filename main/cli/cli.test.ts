@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { tempDb } from '../services/testing';
 
 // The CLI is a stable interface: these tests pin its commands, flags, exit codes and JSON fields.
@@ -89,6 +90,37 @@ test('situs export writes the public website as a folder, again in place, or as 
     assert.equal(zip.json().zip, `${folder}.zip`);
     assert.ok(existsSync(`${folder}.zip`));
     assert.equal(cli('situs', 'export', '--db', db).code, 2, 'without -o: a usage error');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('laporan templat writes a facilitator\'s workbook; laporan impor checks it (dry run) and refuses a plain spreadsheet', () => {
+  const t = tempDb(null);
+  t.db.close();
+  const db = join(t.dir, 'cli.sqlite');
+  try {
+    assert.equal(cli('demo', '--db', db, '--kabupaten', '35.07', '--kelompok', '6', '--seed', '2').code, 0);
+    const out = join(t.dir, 'buku.xlsx');
+    const tanpaFasilitator = cli('laporan', 'templat', '--db', db, '--period', '2030-01', '-o', out);
+    assert.equal(tanpaFasilitator.code, 2, 'without --fasilitator: a usage error');
+    const fas = new Database(db, { readonly: true }).prepare('SELECT id FROM fasilitator LIMIT 1').get() as { id: string };
+    const r = cli('laporan', 'templat', '--db', db, '--fasilitator', fas.id, '--period', '2030-01', '-o', out, '--json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.json().berkas, out);
+    const coba = cli('laporan', 'impor', '--db', db, out, '--dry-run', '--json');
+    assert.equal(coba.code, 0, coba.stderr);
+    const j = coba.json();
+    assert.equal(j.dryRun, true);
+    assert.equal(j.periode, '2030-01');
+    assert.equal(j.fasilitator.id, fas.id);
+    assert.deepEqual(Object.keys(j.jumlah).sort(), ['baru', 'ditolak', 'diubah', 'foto', 'tetap']);
+    assert.match(j.catatan.join(' '), /belum diisi/);
+    const biasa = join(t.dir, 'biasa.xlsx');
+    assert.equal(cli('anggota', 'export', '--db', db, '-o', biasa).code, 0);
+    const salah = cli('laporan', 'impor', '--db', db, biasa, '--json');
+    assert.equal(salah.code, 1);
+    assert.match(JSON.parse(salah.stderr).error.message, /bukan buku kerja laporan bulanan Bermantra/);
   } finally {
     t.cleanup();
   }
