@@ -12,7 +12,7 @@ import { buatDemo } from '../demo/demo';
 import { tempDb } from '../testing';
 import { zipSync } from 'fflate';
 import { buatBukuKerja, bukaKiriman, imporBukuKerja } from './buku-kerja';
-import { daftarLaporan, pasangKatalog } from './laporan';
+import { daftarLaporan, pasangKatalog, simpanLaporan } from './laporan';
 import { hitungRekap } from './rekap';
 
 const PERIODE = '2026-12';
@@ -116,6 +116,24 @@ test('filled by another program, the workbook becomes the month\'s reports and r
     assert.equal(ulang.tanpaPerubahan, true);
     assert.equal(ulang.jumlah.tetap, fas.n);
     assert.deepEqual(jejak(t.db), lagi, 'importing the same file again changes nothing');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a draft already typed at the office is updated from the workbook: before and after shown, typed values only stored', async () => {
+  const { t, fas } = siapkan();
+  try {
+    const { terisi } = await bukuTerisi(t.db, t.dir, fas.id);
+    const pertama = (t.db.sqlite.prepare("SELECT id FROM kelompok WHERE fasilitator_id = ? AND status = 'aktif' ORDER BY nama, id LIMIT 1").get(fas.id) as { id: string }).id;
+    simpanLaporan(t.db, { kelompok_id: pertama, periode: PERIODE, nilai: { omzet: 700_000, kendala: 'Hujan' } });
+    const h = imporBukuKerja(t.db, { path: terisi, nama: 'terisi.xlsx', dryRun: false, status: 'draft' }, NOW);
+    assert.equal(h.baris[0]!.nasib, 'diubah');
+    assert.deepEqual(h.baris[0]!.nilai.find((n) => n.kode === 'omzet'), { kode: 'omzet', nama: 'Omzet penjualan', sebelum: 700_000, sesudah: 1_000_000 });
+    const tersimpan = JSON.parse((t.db.sqlite.prepare('SELECT nilai FROM laporan_bulanan WHERE kelompok_id = ? AND periode = ?').get(pertama, PERIODE) as { nilai: string }).nilai);
+    assert.equal(tersimpan.omzet, 1_000_000);
+    assert.equal(tersimpan.kendala, 'Harga bahan naik');
+    assert.ok(!('laba' in tersimpan), 'laba is computed, never stored');
   } finally {
     t.cleanup();
   }

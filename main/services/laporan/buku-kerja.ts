@@ -33,7 +33,7 @@ import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, periksaXlsx, tulisExcel, ukuranBerkas, XLSX } from '../dokumen/spreadsheet';
 import { periksaFoto, tambahFoto } from './foto';
-import { bacaAngka, daftarLaporan, katalogAktif, masalahLaporan, normalisasiNilai } from './laporan';
+import { bacaAngka, daftarLaporan, katalogAktif, masalahLaporan, normalisasiNilai, tulisNilaiLaporan } from './laporan';
 
 // The facilitator's monthly workbook: made per facilitator and month with exceljs (validation, protection, hidden
 // layout), read back with SheetJS whatever program saved it (Excel, LibreOffice, WPS on a phone).
@@ -294,6 +294,8 @@ export function imporBukuKerja(
   );
   const ada = new Map(daftarLaporan(db, { periode: info.periode }).map((r) => [r.kelompok_id, r]));
   const fotoPer = cocokkanFoto(input.foto ?? [], baris.map((b, i) => ({ id: b.id, nomor: i + 1, nama: kelompok.get(b.id)?.nama ?? '' })));
+  /** The values checked while planning, written as they are. */
+  const dibaca = new Map<string, NilaiLaporan>();
 
   const hasil: BarisImporBukuKerja[] = baris.map((b) => {
     const k = kelompok.get(b.id);
@@ -345,6 +347,7 @@ export function imporBukuKerja(
     const akhir = input.status === 'diajukan' && !galat.length ? 'diajukan' : 'draft';
     if (input.status === 'diajukan' && galat.length) out.pesan.push(`tetap draft: ${galat.map((g) => g.pesan).join(' ')}`);
     const nasib = !lama ? 'baru' : berubah.length || akhir !== lama.status ? 'diubah' : 'tetap';
+    dibaca.set(b.id, nilai);
     return { ...out, nasib, status_akhir: akhir };
   });
 
@@ -375,23 +378,8 @@ export function imporBukuKerja(
   db.tx(() => {
     for (const h of hasil) {
       if (h.nasib !== 'baru' && h.nasib !== 'diubah') continue;
-      const b = baris.find((x) => x.id === h.kelompok_id)!;
-      const raw = Object.fromEntries([...b.sel].filter(([k, s]) => aktif.has(k) && s.nilai !== null && s.nilai !== '').map(([k, s]) => [k, s.nilai]));
-      const { nilai } = normalisasiNilai(katalog, raw);
-      const lama = ada.get(h.kelompok_id);
       const status = h.status_akhir === 'diajukan' ? { status: 'diajukan' as const, diajukan_pada: now.toISOString() } : {};
-      let id: string;
-      if (lama) {
-        id = lama.id;
-        writer.update('laporan_bulanan', lama.id, { nilai: JSON.stringify({ ...lama.nilai, ...nilai }), katalog_versi: katalog.versi }, 'impor', alasan);
-      } else {
-        id = writer.insert(
-          'laporan_bulanan',
-          { kelompok_id: h.kelompok_id, fasilitator_id: fas.id, periode: info.periode, status: 'draft', katalog_versi: katalog.versi, nilai: JSON.stringify(nilai), diajukan_pada: null, diverifikasi_pada: null, diverifikasi_oleh: null },
-          'impor',
-          alasan,
-        );
-      }
+      const id = tulisNilaiLaporan(db, writer, katalog, { kelompok_id: h.kelompok_id, fasilitator_id: fas.id, periode: info.periode, nilai: dibaca.get(h.kelompok_id)! }, { alasan });
       // Photos go with the report while it is a draft; then it is submitted.
       for (const f of fotoPer.get(h.kelompok_id) ?? []) tambahFoto(db, { laporan_id: id, path: f.path, nama: f.nama, keterangan: `Dari ${nama}` });
       if (status.status) writer.update('laporan_bulanan', id, status, 'impor', alasan);
@@ -404,12 +392,14 @@ export function imporBukuKerja(
 function cocokkanFoto(foto: { path: string; nama: string }[], kelompok: { id: string; nomor: number; nama: string }[]): Map<string, { path: string; nama: string }[]> {
   const out = new Map<string, { path: string; nama: string }[]>();
   const bersih = (s: string) => s.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, ' ').trim();
+  // Longest name first: "KUBE Melati 10" before "KUBE Melati 1".
+  const menurutNama = [...kelompok].sort((a, b) => b.nama.length - a.nama.length);
   for (const f of foto) {
     const dasar = bersih(basename(f.nama).replace(/\.[^.]+$/, ''));
     const nomor = /^0*(\d+)(\s|$)/.exec(dasar)?.[1];
     const k =
       (nomor ? kelompok.find((x) => x.nomor === Number(nomor)) : undefined) ??
-      [...kelompok].sort((a, b) => b.nama.length - a.nama.length).find((x) => x.nama && (dasar === bersih(x.nama) || dasar.startsWith(`${bersih(x.nama)} `)));
+      menurutNama.find((x) => x.nama && (dasar === bersih(x.nama) || dasar.startsWith(`${bersih(x.nama)} `)));
     if (!k) continue;
     out.set(k.id, [...(out.get(k.id) ?? []), f]);
   }

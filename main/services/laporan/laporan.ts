@@ -263,6 +263,33 @@ export function terkunci(r: Pick<LaporanRow, 'kelompok_nama' | 'periode' | 'stat
   return new AppError('LAPORAN_TERKUNCI', `Laporan ${r.kelompok_nama} bulan ${formatPeriode(r.periode)} ${keadaan} dan terkunci. Untuk mengubahnya, buka kembali laporan itu dengan alasan (tombol Buka kembali); alasannya tercatat di riwayat.`);
 }
 
+/**
+ * The one writer of a month's typed values: merges them into the kelompok's draft for the month (created when
+ * missing; a submitted or verified report is locked). The stored JSON holds typed values only, never derived ones.
+ * `jejak` names where the values came from in the audit (a workbook import). Returns the report's id.
+ */
+export function tulisNilaiLaporan(
+  db: Db,
+  writer: RecordWriter,
+  katalog: Katalog,
+  input: { kelompok_id: string; fasilitator_id: string | null; periode: string; nilai: NilaiLaporan },
+  jejak: { alasan: string } | null = null,
+): string {
+  const existing = db.get(db.q.selectFrom('laporan_bulanan').select(['id', 'nilai', 'status']).where('kelompok_id', '=', input.kelompok_id).where('periode', '=', input.periode).where('deleted_at', 'is', null));
+  if (existing) {
+    if (existing.status !== 'draft') throw terkunci(ambilLaporan(db, existing.id));
+    const typed = JSON.parse(existing.nilai) as NilaiLaporan;
+    writer.update('laporan_bulanan', existing.id, { nilai: JSON.stringify({ ...typed, ...input.nilai }), katalog_versi: katalog.versi }, jejak ? 'impor' : 'ubah', jejak?.alasan ?? null);
+    return existing.id;
+  }
+  return writer.insert(
+    'laporan_bulanan',
+    { kelompok_id: input.kelompok_id, fasilitator_id: input.fasilitator_id, periode: input.periode, status: 'draft', katalog_versi: katalog.versi, nilai: JSON.stringify(input.nilai), diajukan_pada: null, diverifikasi_pada: null, diverifikasi_oleh: null },
+    jejak ? 'impor' : 'buat',
+    jejak?.alasan ?? null,
+  );
+}
+
 /** Saves a draft as the officer types: merges the given cells into the month's report (created when missing). */
 export function simpanLaporan(db: Db, input: { kelompok_id: string; periode: string; nilai: Record<string, unknown> }): { laporan: LaporanRow; masalah: Masalah[] } {
   const katalog = katalogAktif(db);
@@ -271,27 +298,7 @@ export function simpanLaporan(db: Db, input: { kelompok_id: string; periode: str
   if (!kelompok) throw new AppError('TIDAK_DITEMUKAN', 'Kelompok tidak ditemukan. Muat ulang halaman.');
   const { nilai, masalah: bacaan, labaDiketik } = normalisasiNilai(katalog, input.nilai);
   return db.tx(() => {
-    const existing = db.get(db.q.selectFrom('laporan_bulanan').select('id').where('kelompok_id', '=', input.kelompok_id).where('periode', '=', input.periode).where('deleted_at', 'is', null));
-    let id: string;
-    if (existing) {
-      const current = ambilLaporan(db, existing.id);
-      if (current.status !== 'draft') throw terkunci(current);
-      const typed = JSON.parse(db.get(db.q.selectFrom('laporan_bulanan').select('nilai').where('id', '=', existing.id))!.nilai) as NilaiLaporan;
-      writer.update('laporan_bulanan', existing.id, { nilai: JSON.stringify({ ...typed, ...nilai }), katalog_versi: katalog.versi });
-      id = existing.id;
-    } else {
-      id = writer.insert('laporan_bulanan', {
-        kelompok_id: input.kelompok_id,
-        fasilitator_id: kelompok.fasilitator_id,
-        periode: input.periode,
-        status: 'draft',
-        katalog_versi: katalog.versi,
-        nilai: JSON.stringify(nilai),
-        diajukan_pada: null,
-        diverifikasi_pada: null,
-        diverifikasi_oleh: null,
-      });
-    }
+    const id = tulisNilaiLaporan(db, writer, katalog, { kelompok_id: input.kelompok_id, fasilitator_id: kelompok.fasilitator_id, periode: input.periode, nilai });
     const laporan = ambilLaporan(db, id);
     return { laporan, masalah: [...bacaan, ...masalahLaporan(db, laporan, labaDiketik)] };
   });
