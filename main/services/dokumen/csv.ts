@@ -148,7 +148,12 @@ export function selCsv(v: SelCsv): string {
   else if (typeof v === 'number') text = Number.isFinite(v) ? String(v).replace('.', ',') : '';
   else if (typeof v === 'object') return /^\d+$/.test(v.kode) ? `="${v.kode}"` : selCsv(v.kode);
   else text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return kutipCsv(text, PEMISAH_CSV);
+}
+
+/** RFC 4180 quoting: a field holding the separator, a quote or a line break goes in quotes, its quotes doubled. */
+export function kutipCsv(text: string, pemisah: string): string {
+  return text.includes(pemisah) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A CSV line (without its line break). */

@@ -6,7 +6,7 @@ import { hitungDashboard, hitungMonev } from '../dasbor/dashboard';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { statusKabupaten } from '../sinkron/provinsi';
 import { kecamatanDi, namaWilayah } from '../wilayah/wilayah';
-import { sensorPersen, sensorRincian, type Cacah } from './sensor';
+import { sensorPersen, sensorRincian, sensorSatu, type Cacah } from './sensor';
 
 // What the public website shows, computed once from the same services as the in-app dashboard, then reduced to
 // aggregates: no person, no kelompok name, counts of people of 1–4 suppressed (sensor.ts).
@@ -55,13 +55,13 @@ export interface DataSitus {
   kabupaten: WilayahPublik[];
 }
 
-function ringkasan(d: Dashboard, desil: number[]): RingkasanPublik {
+function ringkasan(d: Dashboard): RingkasanPublik {
   const anggota = d.anggota.nilai;
   const cocok = d.persen_cocok_dtsen === null ? null : Math.round((d.persen_cocok_dtsen * anggota) / 100);
-  const desil14 = desil.slice(0, 4).reduce((a, b) => a + b, 0);
+  const desil14 = d.desil.slice(0, 4).reduce((a, b) => a + b, 0);
   return {
     kelompok_aktif: d.kelompok_aktif.nilai,
-    anggota: anggota > 0 && anggota < 5 ? null : anggota,
+    anggota: sensorSatu(anggota),
     persen_dtsen: cocok === null ? null : sensorPersen(cocok, anggota),
     persen_desil_1_4: cocok === null ? null : sensorPersen(desil14, anggota),
     omzet_bulan: d.omzet_bulan.nilai,
@@ -99,7 +99,7 @@ function wilayah(db: Db, kode: string, nama: string, d: Dashboard, bulan: string
   return {
     kode,
     nama,
-    ringkasan: ringkasan(d, d.desil),
+    ringkasan: ringkasan(d),
     seri_omzet: d.seri_omzet,
     sektor: d.kelompok_per_sektor,
     desil: rincianAman(d.desil),
@@ -137,9 +137,10 @@ export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
     return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, utama: sendiri, kabupaten: [sendiri] };
   }
   const status = statusKabupaten(db, new Date(`${today}T12:00:00`)).filter((s) => s.kelompok > 0 || s.dibuat_pada);
-  const kabupaten = status.map((s) => wilayah(db, s.kode, s.nama, hitungDashboard(db, { bulan, kabupaten: s.kode }, today), bulan, monev.filter((m) => m.kode_wilayah === s.kode), s.dibuat_pada?.slice(0, 10) ?? null, true));
+  const dasbor = status.map((s) => hitungDashboard(db, { bulan, kabupaten: s.kode }, today));
+  const kabupaten = status.map((s, i) => wilayah(db, s.kode, s.nama, dasbor[i]!, bulan, monev.filter((m) => m.kode_wilayah === s.kode), s.dibuat_pada?.slice(0, 10) ?? null, true));
   // The districts' member counts are a breakdown of the province's: protected together.
-  const orang = rincianAman(kabupaten.map((k) => (typeof k.ringkasan.anggota === 'number' ? k.ringkasan.anggota : semua.peringkat?.find((x) => x.kode === k.kode)?.anggota ?? 0)));
+  const orang = rincianAman(dasbor.map((d) => d.anggota.nilai));
   kabupaten.forEach((k, i) => (k.ringkasan.anggota = orang[i]!));
   const utama = wilayah(db, '35', 'Provinsi Jawa Timur', semua, bulan, monev, null, false);
   const terbaru = kabupaten.map((k) => k.data_per).filter((x): x is string => !!x).sort().at(-1) ?? null;

@@ -1,6 +1,7 @@
 import { formatPeriode } from '../../common/format';
 import type { DataSitus, WilayahPublik } from './data';
 import { BATAS_SENSOR } from './sensor';
+import { kutipCsv } from '../dokumen/csv';
 
 // The open data behind every chart and table, in the Satu Data Indonesia way (Perpres 39/2019): one standard per
 // table (columns with unit and definition), metadata, Kemendagri region codes beside names, CSV and JSON, and one
@@ -128,8 +129,7 @@ const ORANG = new Set(['anggota']);
 
 function selCsv(v: string | number | null, kolom: string): string {
   if (v === null) return ORANG.has(kolom) ? `<${BATAS_SENSOR}` : '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return kutipCsv(String(v), ',');
 }
 
 /** RFC 4180 CSV, UTF-8, comma-separated, numbers without thousands separators. */
