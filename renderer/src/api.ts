@@ -104,15 +104,20 @@ export async function simpanBerkas(file: FileRef): Promise<string | null> {
   if (window.bermantra) return window.bermantra.simpanBerkas(file);
   const response = await fetch(`/api/download/${file.ref}`, { headers: { 'x-bermantra-token': token } });
   if (!response.ok) throw new ApiError({ code: 'UNDUH_GAGAL', message: 'Berkas gagal diunduh. Coba buat ulang.' });
-  const url = URL.createObjectURL(await response.blob());
+  unduhBlob(await response.blob(), file.nama);
+  return file.nama;
+}
+
+/** Hands a blob the page made (or fetched) to the browser as a download named `nama`. */
+export function unduhBlob(blob: Blob, nama: string): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
-  a.download = file.nama;
+  a.download = nama;
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return file.nama;
 }
 
 export function pesanGalat(error: unknown): string {

@@ -2,15 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import { echarts } from '../../../main/common/grafik/echarts';
 import type { Grafik } from '../../../main/common/grafik/dasbor';
 import { namaBerkas } from '../../../main/common/format';
-
-function unduh(href: string, nama: string) {
-  const a = document.createElement('a');
-  a.href = href;
-  a.download = nama;
-  document.body.append(a);
-  a.click();
-  a.remove();
-}
+import { unduhBlob } from '../api';
 
 /**
  * One chart of the shared definitions (main/common/grafik), drawn by ECharts in SVG, with its numbers one click away
@@ -45,7 +37,7 @@ export function GrafikEcharts(props: { grafik: Grafik; tinggi?: number; onKlik?:
   }, [grafik]);
 
   const svgTeks = () => (chartRef.current as unknown as { renderToSVGString(): string } | null)?.renderToSVGString() ?? '';
-  const unduhSvg = () => unduh(URL.createObjectURL(new Blob([svgTeks()], { type: 'image/svg+xml' })), namaBerkas(['Grafik', grafik.judul], 'svg'));
+  const unduhSvg = () => unduhBlob(new Blob([svgTeks()], { type: 'image/svg+xml' }), namaBerkas(['Grafik', grafik.judul], 'svg'));
   const unduhPng = async () => {
     const el = ref.current;
     if (!el) return;
@@ -60,7 +52,7 @@ export function GrafikEcharts(props: { grafik: Grafik; tinggi?: number; onKlik?:
     g.fillRect(0, 0, canvas.width, canvas.height);
     g.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png'));
-    if (blob) unduh(URL.createObjectURL(blob), namaBerkas(['Grafik', grafik.judul], 'png'));
+    if (blob) unduhBlob(blob, namaBerkas(['Grafik', grafik.judul], 'png'));
   };
   const [kepala, ...baris] = grafik.tabel;
   return (

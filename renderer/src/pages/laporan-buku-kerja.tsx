@@ -11,6 +11,8 @@ const NASIB: Record<string, string> = { baru: 'Baru', diubah: 'Diubah', tetap: '
 const tampil = (v: number | string | null) => (v === null ? '–' : typeof v === 'number' ? (Number.isInteger(v) ? formatAngka(v) : formatDesimal(v)) : v);
 
 /** One data from the field: a workbook per facilitator goes out, comes back filled, and is imported without retyping. */
+const FILTER_FOTO = [{ name: 'Foto kegiatan', extensions: ['jpg', 'jpeg', 'png'] }];
+
 export function BukuKerjaView() {
   const [periode, setPeriode] = useState(bulanLalu());
   const status = useLoad(() => invoke('laporan.statusBukuKerja', { periode }), [periode]);
@@ -19,20 +21,18 @@ export function BukuKerjaView() {
   // Photos of the month's activity, named by the group's number or name ("3.jpg"); or inside a zip with the workbook.
   const [fotoFiles, setFotoFiles] = useState<File[]>([]);
   const [foto, setFoto] = useState<FileRef[]>([]);
-  const FILTER_FOTO = [{ name: 'Foto kegiatan', extensions: ['jpg', 'jpeg', 'png'] }];
   const [statusAkhir, setStatusAkhir] = useState<'diajukan' | 'draft'>('diajukan');
   const [hasil, setHasil] = useState<HasilImporBukuKerja | null>(null);
-  const impor = (dryRun: boolean, f = berkas, fotoRefs = foto) =>
-    run(async () => {
-      if (!f) return;
-      const h = await invoke('laporan.imporBukuKerja', { berkas: f, foto: fotoRefs, dryRun, status: statusAkhir, periode });
-      setHasil(h);
-      if (!dryRun) {
-        const j = h.jumlah;
-        setPesan(h.tanpaPerubahan ? 'Tidak ada perubahan: buku kerja ini sudah diimpor.' : `Diimpor: ${j.baru} laporan baru, ${j.diubah} diubah, ${j.foto} foto; ${j.ditolak} ditolak.`);
-        status.reload();
-      }
-    });
+  /** Checks (dry run) or imports the workbook with its photos; callers run it through `run`. */
+  const impor = async (dryRun: boolean, f: FileRef, fotoRefs: FileRef[]) => {
+    const h = await invoke('laporan.imporBukuKerja', { berkas: f, foto: fotoRefs, dryRun, status: statusAkhir, periode });
+    setHasil(h);
+    if (!dryRun) {
+      const j = h.jumlah;
+      setPesan(h.tanpaPerubahan ? 'Tidak ada perubahan: buku kerja ini sudah diimpor.' : `Diimpor: ${j.baru} laporan baru, ${j.diubah} diubah, ${j.foto} foto; ${j.ditolak} ditolak.`);
+      status.reload();
+    }
+  };
   return (
     <section aria-labelledby="judul-buku-kerja">
       <h2 id="judul-buku-kerja">Buku kerja fasilitator</h2>
@@ -154,7 +154,7 @@ export function BukuKerjaView() {
           </div>
           {hasil.dryRun && (
             <div className="actions" style={{ justifyContent: 'flex-start' }}>
-              <button type="button" className="primary" disabled={busy || hasil.tanpaPerubahan} onClick={() => impor(false)}>
+              <button type="button" className="primary" disabled={busy || hasil.tanpaPerubahan} onClick={() => berkas && run(() => impor(false, berkas, foto))}>
                 Impor {hasil.jumlah.baru + hasil.jumlah.diubah} laporan
               </button>
               {hasil.tanpaPerubahan && <span className="muted">Tidak ada yang berubah: buku kerja ini sudah diimpor atau masih kosong.</span>}
