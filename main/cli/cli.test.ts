@@ -12,6 +12,15 @@ function cli(...args: string[]) {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr, json: () => JSON.parse(r.stdout) };
 }
 
+/** A folder with a demo district database made through the CLI itself (`demo`, 6 kelompok). */
+function demoLewatCli() {
+  const t = tempDb(null);
+  t.db.close();
+  const db = join(t.dir, 'cli.sqlite');
+  assert.equal(cli('demo', '--db', db, '--kabupaten', '35.07', '--kelompok', '6', '--seed', '2').code, 0);
+  return { t, db };
+}
+
 test('init, demo, stats, export and a dry-run import through the CLI', () => {
   const t = tempDb(null);
   t.db.close();
@@ -66,11 +75,8 @@ test('errors go to stderr with a non-zero exit code and nothing on stdout', () =
 });
 
 test('situs export writes the public website as a folder, again in place, or as one zip', () => {
-  const t = tempDb(null);
-  t.db.close();
-  const db = join(t.dir, 'cli.sqlite');
+  const { t, db } = demoLewatCli();
   try {
-    assert.equal(cli('demo', '--db', db, '--kabupaten', '35.07', '--kelompok', '6', '--seed', '2').code, 0);
     const folder = join(t.dir, 'situs');
     const r = cli('situs', 'export', '--db', db, '-o', folder, '--json');
     assert.equal(r.code, 0, r.stderr);
@@ -96,11 +102,8 @@ test('situs export writes the public website as a folder, again in place, or as 
 });
 
 test('laporan templat writes a facilitator\'s workbook; laporan impor checks it (dry run) and refuses a plain spreadsheet', () => {
-  const t = tempDb(null);
-  t.db.close();
-  const db = join(t.dir, 'cli.sqlite');
+  const { t, db } = demoLewatCli();
   try {
-    assert.equal(cli('demo', '--db', db, '--kabupaten', '35.07', '--kelompok', '6', '--seed', '2').code, 0);
     const out = join(t.dir, 'buku.xlsx');
     const tanpaFasilitator = cli('laporan', 'templat', '--db', db, '--period', '2030-01', '-o', out);
     assert.equal(tanpaFasilitator.code, 2, 'without --fasilitator: a usage error');

@@ -95,7 +95,8 @@ ${tabel(
 )}`;
 }
 
-const baris38 = (d: DataSitus) => d.kabupaten.map((k) => ({ kode: k.kode, nama: k.nama, kelompok: k.ringkasan.kelompok_aktif, anggota: k.ringkasan.anggota ?? 0, omzet_tahun: k.ringkasan.omzet_tahun, kepatuhan: k.ringkasan.kepatuhan, nilai_perjanjian: k.ringkasan.nilai_perjanjian_bulan }));
+/** The programme districts' figures, one row per district, as the map definition takes them. */
+const barisPeta = (d: DataSitus) => d.kabupaten.map((k) => ({ kode: k.kode, nama: k.nama, kelompok: k.ringkasan.kelompok_aktif, anggota: k.ringkasan.anggota ?? 0, omzet_tahun: k.ringkasan.omzet_tahun, kepatuhan: k.ringkasan.kepatuhan, nilai_perjanjian: k.ringkasan.nilai_perjanjian_bulan }));
 
 export interface Peta {
   /** The map's SVG for the default indicator, regions as paths with data-kode. */
@@ -106,7 +107,7 @@ export interface Peta {
 
 /** Renders the map once per indicator; regions carry their code, a hover title, and (pages) a link. */
 export function buatPeta(d: DataSitus): Peta {
-  const rows = baris38(d);
+  const rows = barisPeta(d);
   const perKode = new Map(d.kabupaten.map((k) => [k.kode, k]));
   const warna: Peta['warna'] = {};
   let svgUtama = '';
