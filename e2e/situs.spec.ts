@@ -23,7 +23,7 @@ test('the province publishes the website: opened from file:// with the network b
     const zip = join(dir, (await unduh).suggestedFilename());
     expect(zip).toMatch(/Situs-Bermantra-Jawa-Timur-\d{4}-\d{2}\.zip$/);
     writeFileSync(zip, readFileSync((await (await unduh).path())!));
-    pasangZipKeFolder(zip, join(dir, 'situs'));
+    pasangZipKeFolder(zip, join(dir, 'situs'), 'situs', { dbPath: ':memory:', folderData: join(dir, 'data-pengguna') });
 
     // A citizen's browser, offline: any request that is not a file of the folder is refused and recorded.
     const warga = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });

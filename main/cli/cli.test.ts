@@ -96,6 +96,12 @@ test('situs export writes the public website as a folder, again in place, or as 
     assert.equal(zip.json().zip, `${folder}.zip`);
     assert.ok(existsSync(`${folder}.zip`));
     assert.equal(cli('situs', 'export', '--db', db).code, 2, 'without -o: a usage error');
+    // Never over the database's own folder (it held the database, its backups and attachments), nor over the file.
+    const ditolak = cli('situs', 'export', '--db', db, '-o', t.dir, '--json');
+    assert.equal(ditolak.code, 1);
+    assert.equal(JSON.parse(ditolak.stderr).error.code, 'KELUARAN_DITOLAK');
+    assert.equal(cli('laporan', 'recap', '--db', db, '--period', '2026', '--format', 'pdf', '-o', db).code, 1);
+    assert.equal(cli('stats', '--db', db, '--json').json().tabel.kelompok, 6, 'the database is intact');
   } finally {
     t.cleanup();
   }

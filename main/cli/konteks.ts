@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { AppContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
+import { simpanKeluaran, type Terlindung } from '../api/folder';
 import { platformNode } from '../api/platform';
 import type { Input, MethodName, Output } from '../common/api';
 import { flag, type Args } from '../common/args';
@@ -78,8 +79,13 @@ export class Cli {
 
   /** Copies a file the app produced to where the user asked; returns the absolute path. */
   simpan(file: FileRef, out: string): string {
-    copyFileSync(this.ctx().files.resolve(file), out);
-    return resolve(out);
+    return simpanKeluaran(this.ctx().files.resolve(file), out, this.terlindung());
+  }
+
+  /** What an output may never replace: this database's files and folders, and the user data folder. */
+  terlindung(): Terlindung {
+    const ctx = this.ctx();
+    return { dbPath: ctx.dbPath, folderData: ctx.platform.folderData };
   }
 
   close(): void {

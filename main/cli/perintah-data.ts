@@ -1,5 +1,4 @@
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pasangZipKeFolder } from '../api/folder';
 import type { RingkasanEkstrak, RingkasanImpor } from '../common/api';
@@ -315,12 +314,7 @@ export const PERINTAH_DATA: Perintah[] = [
         const zip = cli.simpan(r, out.endsWith('.zip') ? out : `${out.replace(/[\\/]+$/, '')}.zip`);
         return { json: { ...s, folder: null, zip }, text: `Situs web ditulis ke ${zip} (${teks}).` };
       }
-      const tmp = cli.simpan(r, join(tmpdir(), `bermantra-situs-${process.pid}.zip`));
-      try {
-        pasangZipKeFolder(tmp, out);
-      } finally {
-        rmSync(tmp, { force: true });
-      }
+      pasangZipKeFolder(cli.ctx().files.resolve(r), out, 'situs', cli.terlindung());
       return { json: { ...s, folder: resolve(out), zip: null }, text: `Situs web ditulis ke ${resolve(out)} (${teks}). Buka index.html, atau salin isi folder itu ke server web.` };
     },
   },

@@ -1,9 +1,10 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { AppContext } from '../api/context';
 import { dispatch } from '../api/dispatch';
+import { simpanKeluaran } from '../api/folder';
 import { berkasHanyaPemilik, pelindungBerkas, type Pelindung, type Platform } from '../api/platform';
 import { flag, parseArgs } from '../common/args';
 import { IPC_CHANNELS } from '../common/bridge';
@@ -103,8 +104,13 @@ function registerIpc(): void {
     const source = ctx.files.resolve(String(ref?.ref ?? ''));
     const result = await dialog.showSaveDialog(win, { defaultPath: join(app.getPath('documents'), String(ref.nama ?? 'berkas')) });
     if (result.canceled || !result.filePath) return null;
-    copyFileSync(source, result.filePath);
-    return result.filePath;
+    try {
+      // The same guard as the CLI's -o: never over the database, its folders, or a file of another kind.
+      return simpanKeluaran(source, result.filePath, { dbPath: ctx.dbPath, folderData: ctx.platform.folderData });
+    } catch (error) {
+      dialog.showErrorBox('Berkas tidak disimpan', (error as Error).message);
+      return null;
+    }
   });
 }
 

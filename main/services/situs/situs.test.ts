@@ -47,7 +47,7 @@ test('the province website holds no NIK, KK, name, phone or address of anyone, t
     const zip = join(dir, 'situs.zip');
     writeFileSync(zip, zipSitus(a.berkas, a.data.tanggal_pembaruan));
     const folder = join(dir, 'situs');
-    pasangZipKeFolder(zip, folder);
+    pasangZipKeFolder(zip, folder, 'situs', { dbPath: provPath, folderData: join(dir, 'data-pengguna') });
     assert.equal(statSync(join(folder, 'index.html')).mode & 0o777, 0o644, 'public files are readable by the web server');
     const isi = semuaBerkas(folder);
     assert.equal(isi.length, a.berkas.length);
