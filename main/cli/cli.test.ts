@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { bulanDari } from '../common/batas';
 import { tempDb } from '../services/testing';
 
 // The CLI is a stable interface: these tests pin its commands, flags, exit codes and JSON fields.
@@ -109,19 +110,22 @@ test('situs export writes the public website as a folder, again in place, or as 
 
 test('laporan templat writes a facilitator\'s workbook; laporan impor checks it (dry run) and refuses a plain spreadsheet', () => {
   const { t, db } = demoLewatCli();
+  const bulanIni = bulanDari(new Date()); // the demo's reports end last month
   try {
     const out = join(t.dir, 'buku.xlsx');
-    const tanpaFasilitator = cli('laporan', 'templat', '--db', db, '--period', '2030-01', '-o', out);
+    const tanpaFasilitator = cli('laporan', 'templat', '--db', db, '--period', bulanIni, '-o', out);
     assert.equal(tanpaFasilitator.code, 2, 'without --fasilitator: a usage error');
     const fas = new Database(db, { readonly: true }).prepare('SELECT id FROM fasilitator LIMIT 1').get() as { id: string };
-    const r = cli('laporan', 'templat', '--db', db, '--fasilitator', fas.id, '--period', '2030-01', '-o', out, '--json');
+    const r = cli('laporan', 'templat', '--db', db, '--fasilitator', fas.id, '--period', bulanIni, '-o', out, '--json');
     assert.equal(r.code, 0, r.stderr);
     assert.equal(r.json().berkas, out);
     const coba = cli('laporan', 'impor', '--db', db, out, '--dry-run', '--json');
     assert.equal(coba.code, 0, coba.stderr);
     const j = coba.json();
     assert.equal(j.dryRun, true);
-    assert.equal(j.periode, '2030-01');
+    assert.equal(j.periode, bulanIni);
+    // A month outside the programme's window gets no workbook.
+    assert.equal(cli('laporan', 'templat', '--db', db, '--fasilitator', fas.id, '--period', '2030-01', '-o', join(t.dir, 'jauh.xlsx')).code, 1);
     assert.equal(j.fasilitator.id, fas.id);
     assert.deepEqual(Object.keys(j.jumlah).sort(), ['baru', 'ditolak', 'diubah', 'foto', 'tetap']);
     assert.match(j.catatan.join(' '), /belum diisi/);

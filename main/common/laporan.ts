@@ -53,6 +53,17 @@ export const KATALOG_AWAL: Katalog = {
 
 export type NilaiLaporan = Record<string, number | string | null>;
 
+/** The longest text an indicator of type teks holds. */
+export const TEKS_INDIKATOR_MAKS = 2000;
+
+/** What a typed indicator value may be, from its type (common/batas.ts): never negative, never beyond its ceiling. */
+export function batasIndikator(i: Pick<Indikator, 'tipe' | 'desimal'>): { min: number; max: number; bulat: boolean } {
+  if (i.tipe === 'rupiah') return { min: 0, max: RUPIAH_MAKS, bulat: true };
+  if (i.tipe === 'persen') return { min: 0, max: 100, bulat: false };
+  return i.desimal ? { min: 0, max: VOLUME_MAKS, bulat: false } : { min: 0, max: JUMLAH_MAKS, bulat: true };
+}
+
+import { JUMLAH_MAKS, RUPIAH_MAKS, VOLUME_MAKS } from './batas';
 import { STATUS_LAPORAN } from './register';
 export { STATUS_LAPORAN };
 export type StatusLaporan = (typeof STATUS_LAPORAN)[number];

@@ -8,7 +8,11 @@
 // Adding a nullable field to a synced table: a migration (ALTER TABLE … ADD COLUMN), one line here, the
 // API input schema and the form. The bundle carries it and the province checks it without another change.
 
+import { JUMLAH_MAKS, RUPIAH_MAKS, TAHUN_MAKS, TAHUN_MIN, VOLUME_MAKS } from './batas';
 import { ENTITAS, ENTITAS_KODE, type EntitasKode, type FieldSpec } from './mitra';
+
+/** The largest attachment (photo) a bundle may carry, per file. */
+export const LAMPIRAN_MAKS_BYTE = 10 * 1024 * 1024;
 
 /** How a column holds its value: text, a whole number, or a decimal number. */
 export type TipeKolom = 'teks' | 'bulat' | 'desimal';
@@ -27,9 +31,11 @@ export interface KolomSpec {
   readonly opsi?: readonly string[];
   /** A reference to a row of another synced table, which must belong to the same owner. */
   readonly ref?: TabelSinkron;
-  /** Smallest and largest number accepted. */
+  /** Smallest and largest number accepted (every number column has both: register.test.ts). */
   readonly min?: number;
   readonly max?: number;
+  /** A date of something that happened (a birth, a data date): not after tomorrow. */
+  readonly lampau?: boolean;
 }
 
 export interface RekamanSpec {
@@ -48,9 +54,15 @@ export interface RekamanSpec {
 type Tambahan = Omit<Partial<KolomSpec>, 'tipe' | 'wajib' | 'maks'>;
 const teks = <E extends Tambahan = {}>(maks: number, extra?: E) => ({ ...(extra as E), tipe: 'teks', wajib: true, maks }) as const;
 const teksOpsional = <E extends Tambahan = {}>(maks: number, extra?: E) => ({ ...(extra as E), tipe: 'teks', wajib: false, maks }) as const;
-const bulat = { tipe: 'bulat', wajib: true } as const;
-const bulatOpsional = { tipe: 'bulat', wajib: false } as const;
-const desimal = { tipe: 'desimal', wajib: true } as const;
+// Every number carries its bounds (common/batas.ts): the province refuses a bundle row outside them.
+const bulat = <A extends number, B extends number>(min: A, max: B) => ({ tipe: 'bulat', wajib: true, min, max }) as const;
+const bulatOpsional = <A extends number, B extends number>(min: A, max: B) => ({ tipe: 'bulat', wajib: false, min, max }) as const;
+const desimal = <A extends number, B extends number>(min: A, max: B) => ({ tipe: 'desimal', wajib: true, min, max }) as const;
+const rupiah = bulat(0, RUPIAH_MAKS);
+const rupiahOpsional = bulatOpsional(0, RUPIAH_MAKS);
+const yaTidak = bulat(0, 1);
+const yaTidakOpsional = bulatOpsional(0, 1);
+const tahun = bulat(TAHUN_MIN, TAHUN_MAKS);
 const ref = <T extends TabelSinkron>(tabel: T) => ({ tipe: 'teks', wajib: true, maks: 64, ref: tabel }) as const;
 const refOpsional = <T extends TabelSinkron>(tabel: T) => ({ tipe: 'teks', wajib: false, maks: 64, ref: tabel }) as const;
 const pilihan = <O extends readonly string[]>(opsi: O) => ({ tipe: 'teks', wajib: true, maks: 40, opsi }) as const;
@@ -92,12 +104,12 @@ const KOLOM_INTI = {
     desa_kode: teks(13, { format: 'desa' }),
     sektor: teks(100),
     produk_utama: teksOpsional(200),
-    tahun_berdiri: bulatOpsional,
+    tahun_berdiri: bulatOpsional(TAHUN_MIN, TAHUN_MAKS),
     status: pilihan(STATUS_KELOMPOK),
     fasilitator_id: refOpsional('fasilitator'),
     catatan: teksOpsional(2000),
     /** 1: the public website may show this kelompok's name; otherwise it is only counted. */
-    tampil_publik: bulatOpsional,
+    tampil_publik: yaTidakOpsional,
   },
   anggota: {
     kelompok_id: ref('kelompok'),
@@ -105,7 +117,7 @@ const KOLOM_INTI = {
     no_kk: teksOpsional(16, { format: 'no_kk' }),
     nama: teks(200),
     jenis_kelamin: pilihan(JENIS_KELAMIN),
-    tanggal_lahir: teksOpsional(10, { format: 'tanggal' }),
+    tanggal_lahir: teksOpsional(10, { format: 'tanggal', lampau: true }),
     alamat: teksOpsional(300),
     desa_kode: teksOpsional(13, { format: 'desa' }),
     jabatan: pilihan(JABATAN),
@@ -115,7 +127,7 @@ const KOLOM_INTI = {
     fasilitator_id: refOpsional('fasilitator'),
     periode: teks(7, { format: 'periode' }),
     status: pilihan(STATUS_LAPORAN),
-    katalog_versi: bulat,
+    katalog_versi: bulat(1, 10_000),
     nilai: teks(20_000, { format: 'json' }),
     diajukan_pada: teksOpsional(40, { format: 'waktu' }),
     diverifikasi_pada: teksOpsional(40, { format: 'waktu' }),
@@ -125,16 +137,16 @@ const KOLOM_INTI = {
     laporan_id: ref('laporan_bulanan'),
     hash: teks(64, { format: 'sha256' }),
     mime: teks(40, { format: 'mime', opsi: MIME_FOTO }),
-    lebar: bulat,
-    tinggi: bulat,
-    ukuran: bulat,
+    lebar: bulat(1, 20_000),
+    tinggi: bulat(1, 20_000),
+    ukuran: bulat(1, LAMPIRAN_MAKS_BYTE),
     keterangan: teksOpsional(200),
   },
   proposal: {
     kelompok_id: ref('kelompok'),
     judul: teks(200),
     status: pilihan(STATUS_PROPOSAL),
-    nilai_disetujui: bulatOpsional,
+    nilai_disetujui: rupiahOpsional,
     nomor_surat: teksOpsional(100),
     tempat: teksOpsional(100),
     tanggal: teksOpsional(10, { format: 'tanggal' }),
@@ -144,29 +156,29 @@ const KOLOM_INTI = {
     isi: teks(100_000, { format: 'json' }),
     proyeksi: teks(2_000, { format: 'json' }),
     kepala_desa: teksOpsional(100),
-    sertakan_omzet: bulat,
+    sertakan_omzet: yaTidak,
   },
   rab_item: {
     proposal_id: ref('proposal'),
     kelompok_belanja: teks(100),
-    urutan: bulat,
+    urutan: bulat(0, 100_000),
     uraian: teks(300),
-    volume: desimal,
+    volume: desimal(0, VOLUME_MAKS),
     satuan: teks(30),
-    harga_satuan: bulat,
+    harga_satuan: rupiah,
   },
   gerobak_penilaian: {
     kelompok_id: ref('kelompok'),
-    tahun: bulat,
-    usaha_keliling: bulat,
+    tahun,
+    usaha_keliling: yaTidak,
     keputusan: pilihanOpsional(KEPUTUSAN_GEROBAK),
     catatan: teksOpsional(500),
   },
   target_indikator: {
-    tahun: bulat,
+    tahun,
     indikator: teks(60),
     kecamatan_kode: teksOpsional(8, { format: 'kecamatan' }),
-    nilai: desimal,
+    nilai: desimal(0, RUPIAH_MAKS),
     sumber: pilihan(SUMBER_TARGET),
   },
 } as const satisfies Record<string, Record<string, KolomSpec>>;
@@ -183,11 +195,11 @@ function kolomDariField(f: FieldSpec): KolomSpec {
   const wajib = !!f.wajib;
   switch (f.tipe) {
     case 'angka':
-      return { tipe: 'desimal', wajib, min: 0 };
+      return f.desimal ? { tipe: 'desimal', wajib, min: 0, max: VOLUME_MAKS } : { tipe: 'desimal', wajib, min: 0, max: JUMLAH_MAKS };
     case 'rupiah':
-      return { tipe: 'bulat', wajib, min: 0 };
+      return { tipe: 'bulat', wajib, min: 0, max: RUPIAH_MAKS };
     case 'tahun':
-      return { tipe: 'bulat', wajib, min: 2000, max: 2100 };
+      return { tipe: 'bulat', wajib, min: 2000, max: TAHUN_MAKS };
     case 'ya_tidak':
       return { tipe: 'bulat', wajib, min: 0, max: 1 };
     case 'tanggal':

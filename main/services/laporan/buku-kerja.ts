@@ -26,6 +26,7 @@ import {
   type InfoBukuKerja,
   type StatusBukuKerja,
 } from '../../common/buku-kerja';
+import { salahPeriode } from '../../common/batas';
 import { AppError } from '../../common/errors';
 import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
 import { bulanSebelumnya, type Indikator, type NilaiLaporan } from '../../common/laporan';
@@ -61,6 +62,8 @@ export async function buatBukuKerja(db: Db, input: { fasilitator_id: string; per
   const p = bacaPengaturan(db);
   const f = db.get(db.q.selectFrom('fasilitator').select(['id', 'nama']).where('id', '=', input.fasilitator_id).where('deleted_at', 'is', null));
   if (!f) throw new AppError('TIDAK_DITEMUKAN', 'Fasilitator tidak ditemukan. Pilih fasilitator dari daftar.');
+  const salah = salahPeriode(input.periode);
+  if (salah) throw new AppError('BULAN_TIDAK_SAH', `${salah} Pilih bulan lain untuk buku kerja.`);
   const katalog = katalogAktif(db);
   const kolom = diketik(katalog.indikator);
   const groups = db.all(
@@ -226,6 +229,14 @@ function bacaBukuKerja(path: string, nama: string): Dibaca {
   }
   if (info.format !== FORMAT_BUKU_KERJA) throw new AppError('BUKAN_BUKU_KERJA', `${nama} bukan buku kerja laporan bulanan Bermantra. Unduh buku kerja fasilitator dari Bermantra, isi, lalu impor berkas itu.`);
   if (info.versi_format > VERSI_FORMAT) throw new AppError('FORMAT_BARU', `${nama} dibuat oleh Bermantra yang lebih baru (format ${info.versi_format}). Perbarui aplikasi ini dulu.`);
+  // Every value of _info is checked for what it may be before anything uses it. The checksum only guards against
+  // damage (it has no key: anyone can recompute it); these checks are what protect the data.
+  if (!Number.isInteger(info.versi_format) || info.versi_format < 1) throw rusak(nama, 'versi_format bukan angka bulat');
+  if (!/^35\.\d{2}$/.test(info.kabupaten_kode)) throw rusak(nama, 'kabupaten_kode tidak sah');
+  if (!Number.isInteger(info.katalog_versi) || info.katalog_versi < 1 || info.katalog_versi > 10_000) throw rusak(nama, 'katalog_versi bukan versi katalog yang sah');
+  if (!Array.isArray(info.kolom) || !info.kolom.every((k) => typeof k === 'string') || !Array.isArray(info.kelompok) || !info.kelompok.every((k) => typeof k === 'string')) throw rusak(nama, 'daftar kolom atau kelompok tidak sah');
+  const salah = salahPeriode(info.periode);
+  if (salah) throw new AppError('BUKU_KERJA_BULAN', `${nama}: ${salah} Tidak ada yang diimpor; minta buku kerja bulan yang benar dari Bappeda.`);
   const { checksum, ...tanpa } = info;
   if (checksumInfo(tanpa) !== checksum) throw rusak(nama, `isi lembar ${LEMBAR_INFO} berubah`);
 

@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { MIME_FOTO } from '../../common/register';
@@ -60,10 +62,34 @@ export function berkasLampiran(db: Db, hash: string): string | null {
   return path.startsWith(dir + sep) ? path : null;
 }
 
-/** The checks every photo passes (UI, workbook import): JPEG or PNG, not too large. Throws with what to do. */
+/**
+ * Whether the bytes decode as a whole JPEG or PNG (a pure-JS decoder, bounded in pixels and memory) and end where the
+ * image ends: a JPEG header followed by a web page, or a PNG with something appended, is not a photo.
+ */
+export function gambarUtuh(bytes: Uint8Array): boolean {
+  const info = infoGambar(bytes);
+  if (!info || info.lebar < 1 || info.tinggi < 1 || info.lebar > 20_000 || info.tinggi > 20_000) return false;
+  try {
+    if (info.mime === 'image/png') {
+      const akhir = Buffer.from(bytes.subarray(bytes.length - 12));
+      if (!akhir.equals(Buffer.from('0000000049454e44ae426082', 'hex'))) return false;
+      const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), { checkCRC: true });
+      return png.width === info.lebar && png.height === info.tinggi;
+    }
+    let n = bytes.length;
+    while (n > 2 && bytes[n - 1] === 0) n--;
+    if (bytes[n - 2] !== 0xff || bytes[n - 1] !== 0xd9) return false;
+    const jpg = jpeg.decode(bytes, { maxResolutionInMP: 100, maxMemoryUsageInMB: 256, tolerantDecoding: false, useTArray: true, formatAsRGBA: false });
+    return jpg.width === info.lebar && jpg.height === info.tinggi;
+  } catch {
+    return false;
+  }
+}
+
+/** The checks every photo passes (UI, workbook import): JPEG or PNG, whole, not too large. Throws with what to do. */
 export function periksaFoto(bytes: Uint8Array, nama: string): InfoGambar {
   const info = infoGambar(bytes);
-  if (!info) throw new AppError('BUKAN_FOTO', `${nama} bukan foto JPEG atau PNG. Pilih berkas foto dari kamera atau ponsel.`);
+  if (!info || !gambarUtuh(bytes)) throw new AppError('BUKAN_FOTO', `${nama} bukan foto JPEG atau PNG. Pilih berkas foto dari kamera atau ponsel.`);
   if (info.lebar > MAKS_SISI || info.tinggi > MAKS_SISI || bytes.length > MAKS_BYTE) {
     throw new AppError('FOTO_TERLALU_BESAR', `Foto ${nama} terlalu besar (${info.lebar}×${info.tinggi} piksel, ${Math.round(bytes.length / 1024)} KB; paling besar ${MAKS_SISI} piksel dan ${MAKS_BYTE / 1024} KB). Tambahkan lewat layar laporan, yang mengecilkan foto otomatis.`);
   }

@@ -1,12 +1,15 @@
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
+import { salahPeriode } from '../../common/batas';
 import { AppError } from '../../common/errors';
 import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
 import {
+  batasIndikator,
   batasPengajuan,
   bulanSebelumnya,
   KATALOG_AWAL,
   lengkapiTurunan,
+  TEKS_INDIKATOR_MAKS,
   type BarisLembar,
   type HasilStatus,
   type Indikator,
@@ -82,12 +85,23 @@ export function normalisasiNilai(katalog: Katalog, raw: Record<string, unknown>)
     }
     if (i.tipe === 'teks') {
       const t = v === null || v === undefined ? '' : String(v).trim();
-      nilai[i.kode] = t ? t.slice(0, 2000) : null;
+      nilai[i.kode] = t ? t.slice(0, TEKS_INDIKATOR_MAKS) : null;
       continue;
     }
     const n = bacaAngka(v);
     if (Number.isNaN(n)) {
-      masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama}: "${String(v)}" bukan angka. Tulis angka saja, misalnya 1500000.` });
+      masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama}: "${String(v).slice(0, 40)}" bukan angka. Tulis angka saja, misalnya 1500000.` });
+      continue;
+    }
+    // Out of bounds is not stored (it would travel to the province and be refused there): the cell keeps its
+    // earlier value and the officer sees why.
+    const b = batasIndikator(i);
+    if (n !== null && n < b.min) {
+      masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama} tidak boleh negatif; tulis 0 bila memang tidak ada.` });
+      continue;
+    }
+    if (n !== null && n > b.max) {
+      masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama} ${i.tipe === 'persen' ? 'paling besar 100%' : `terlalu besar (paling besar ${tampil(i, b.max)})`}. Periksa jumlah angka nolnya.` });
       continue;
     }
     nilai[i.kode] = n === null ? null : i.desimal ? Math.round(n * 100) / 100 : Math.round(n);
@@ -275,6 +289,8 @@ export function tulisNilaiLaporan(
   input: { kelompok_id: string; fasilitator_id: string | null; periode: string; nilai: NilaiLaporan },
   jejak: { alasan: string } | null = null,
 ): string {
+  const salah = salahPeriode(input.periode);
+  if (salah) throw new AppError('BULAN_TIDAK_SAH', `${salah} Laporan tidak disimpan; pilih bulan yang benar.`);
   const existing = db.get(db.q.selectFrom('laporan_bulanan').select(['id', 'nilai', 'status']).where('kelompok_id', '=', input.kelompok_id).where('periode', '=', input.periode).where('deleted_at', 'is', null));
   if (existing) {
     if (existing.status !== 'draft') throw terkunci(ambilLaporan(db, existing.id));

@@ -1,5 +1,8 @@
 import { kolomLengkap, REGISTER, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
+import { ANGGOTA_KELOMPOK_MAKS, besok, PERIODE_AWAL, periodeTerakhir, TANGGAL_MAKS, TANGGAL_MIN } from '../../common/batas';
+import { TEKS_INDIKATOR_MAKS } from '../../common/laporan';
 import { periksaNik } from '../wilayah/nik';
+import { adaWilayah } from '../wilayah/wilayah';
 import type { Db } from '../../../db/connection';
 
 // What a district may write, from the record register: every row of a payload table is held against its
@@ -25,23 +28,50 @@ const POLA: Partial<Record<NonNullable<KolomSpec['format']>, string>> = {
 };
 
 /** The conditions (SQL) under which a value of column c breaks its spec, each with the rule said in Indonesian. */
-function aturanKolom(c: string, k: KolomSpec, batasWaktu: string): [string, string][] {
+function aturanKolom(c: string, k: KolomSpec, now: Date): [string, string][] {
   const r: [string, string][] = [];
+  const batasWaktu = new Date(now.getTime() + SELISIH_JAM_MAKS_MS).toISOString();
   if (k.tipe === 'teks' && k.maks) r.push([`length(${c}) > ${k.maks}`, `${c}: lebih dari ${k.maks} huruf`]);
   if (k.opsi) r.push([`${c} NOT IN (${k.opsi.map(q).join(', ')})`, `${c}: nilai tidak dikenal`]);
   const pola = k.format ? POLA[k.format] : undefined;
   if (pola) r.push([`${c} NOT GLOB ${q(pola)}`, `${c}: bentuk tidak sah`]);
   if (k.format === 'json') r.push([`NOT json_valid(${c})`, `${c}: bukan JSON yang sah`]);
   if (k.format === 'hlc' || k.format === 'waktu') r.push([`${c} > ${q(batasWaktu)}`, `${c}: waktu di masa depan`]);
+  // A real calendar date inside the window (no month 19, no 30 February, no year 9999); a past event not after tomorrow.
+  if (k.format === 'tanggal') r.push([`date(${c}) IS NOT ${c} OR ${c} < ${q(TANGGAL_MIN)} OR ${c} > ${q(TANGGAL_MAKS)}`, `${c}: bukan tanggal yang sah`]);
+  if (k.format === 'tanggal' && k.lampau) r.push([`${c} > ${q(besok(now))}`, `${c}: tanggal di masa depan`]);
+  // A real month of the programme: from its first month to the month after the receiver's current one.
+  if (k.format === 'periode') r.push([`substr(${c}, 6, 2) NOT BETWEEN '01' AND '12' OR ${c} < ${q(PERIODE_AWAL)} OR ${c} > ${q(periodeTerakhir(now))}`, `${c}: bulan di luar masa program`]);
+  // Region codes of the sender's own district (that they exist is checked against the Kemendagri list below).
+  if (k.format === 'kecamatan' || k.format === 'desa') r.push([`substr(${c}, 1, 5) IS NOT kabupaten_kode`, `${c}: wilayah di luar kabupaten/kota pengirim`]);
+  // NaN arrives as NULL (SQLite), ±Infinity as a REAL beyond any bound.
   if (k.min !== undefined) r.push([`${c} < ${k.min}`, `${c}: kurang dari ${k.min}`]);
   if (k.max !== undefined) r.push([`${c} > ${k.max}`, `${c}: lebih dari ${k.max}`]);
   return r;
 }
 
+/** An indicator code and the bounds of its values, from the receiver's catalogues. */
+export type BatasNilai = Map<string, { teks: true } | { teks: false; min: number; max: number }>;
+
+/** Each indicator value inside a report's `nilai`: a known indicator, of its type, within its bounds. */
+function kasusNilai(batas: BatasNilai): string[] {
+  const angka = [...batas].filter(([, b]) => !b.teks) as [string, { min: number; max: number }][];
+  const teks = [...batas].filter(([, b]) => b.teks).map(([k]) => k);
+  const salahAngka = angka.map(([k, b]) => `(j.key = ${q(k)} AND (j.type NOT IN ('integer', 'real', 'null') OR j.value < ${b.min} OR j.value > ${b.max}))`);
+  const salahTeks = teks.length ? [`(j.key IN (${teks.map(q).join(', ')}) AND (j.type NOT IN ('text', 'null') OR length(j.value) > ${TEKS_INDIKATOR_MAKS}))`] : [];
+  const dikenal = [...batas.keys()].map(q).join(', ') || "''";
+  const sub = (kondisi: string) => `EXISTS (SELECT 1 FROM json_each(nilai) j WHERE ${kondisi})`;
+  return [
+    `WHEN json_valid(nilai) AND json_type(nilai) <> 'object' THEN 'nilai: bukan daftar nilai indikator'`,
+    `WHEN json_valid(nilai) AND ${sub(`j.key NOT IN (${dikenal})`)} THEN 'nilai: memuat indikator yang tidak dikenal'`,
+    ...(salahAngka.length || salahTeks.length ? [`WHEN json_valid(nilai) AND ${sub([...salahAngka, ...salahTeks].join(' OR '))} THEN 'nilai: angka indikator tidak sah (bukan angka, negatif, tak hingga atau di atas batasnya)'`] : []),
+  ];
+}
+
 /** The cases (SQL) naming the first rule a row of synced table t breaks. */
-function kasusTabel(t: SyncedTable, cols: string[], now: Date): string[] {
+function kasusTabel(t: SyncedTable, cols: string[], now: Date, batas: BatasNilai): string[] {
   const when = sqlKasus(Object.fromEntries(Object.entries(kolomLengkap(t)).filter(([c]) => cols.includes(c))), now);
-  if (t === 'laporan_bulanan') when.push(`WHEN json_valid(nilai) AND json_type(nilai) <> 'object' THEN 'nilai: bukan daftar nilai indikator'`);
+  if (t === 'laporan_bulanan' && cols.includes('nilai')) when.push(...kasusNilai(batas));
   return when;
 }
 
@@ -53,13 +83,12 @@ const KOLOM_AUDIT: Record<string, KolomSpec> = {
   tabel: { tipe: 'teks', wajib: true, maks: 40, opsi: SYNCED_TABLES },
   row_id: { tipe: 'teks', wajib: true, maks: 64 },
   aksi: { tipe: 'teks', wajib: true, maks: 20, opsi: ['buat', 'ubah', 'hapus', 'pulihkan', 'impor'] },
-  perubahan: { tipe: 'teks', wajib: true, maks: 200_000, format: 'json' },
+  perubahan: { tipe: 'teks', wajib: true, maks: 250_000, format: 'json' },
   alasan: { tipe: 'teks', wajib: false, maks: 2000 },
 };
 
 function sqlKasus(kolom: Record<string, KolomSpec>, now: Date): string[] {
-  const batas = new Date(now.getTime() + SELISIH_JAM_MAKS_MS).toISOString();
-  return Object.entries(kolom).flatMap(([c, k]) => aturanKolom(c, k, batas).map(([kondisi, pesan]) => `WHEN ${c} IS NOT NULL AND (${kondisi}) THEN ${q(pesan)}`));
+  return Object.entries(kolom).flatMap(([c, k]) => aturanKolom(c, k, now).map(([kondisi, pesan]) => `WHEN ${c} IS NOT NULL AND (${kondisi}) THEN ${q(pesan)}`));
 }
 
 function pertamaSalah(db: Db, tabel: string, kasus: string[]): { baris: number; salah: string } | undefined {
@@ -68,7 +97,7 @@ function pertamaSalah(db: Db, tabel: string, kasus: string[]): { baris: number; 
 }
 
 export interface BarisDitolak {
-  tabel: SyncedTable | 'audit';
+  tabel: SyncedTable | 'audit' | 'dtsen_ringkasan';
   baris: number;
   aturan: string;
 }
@@ -77,13 +106,19 @@ export interface BarisDitolak {
  * The first row of the attached payload ("muatan") that breaks what its sender may write: a column's limit or
  * format, a NIK the UI would refuse, or a reference to a row that belongs to another district.
  */
-export function cariBarisDitolak(db: Db, ada: Map<string, string[]>, owner: string, now = new Date()): BarisDitolak | null {
+export function cariBarisDitolak(db: Db, ada: Map<string, string[]>, owner: string, batas: BatasNilai, now = new Date()): BarisDitolak | null {
   for (const t of SYNCED_TABLES) {
     const cols = ada.get(t);
     if (!cols) continue;
-    const bad = pertamaSalah(db, t, kasusTabel(t, cols, now));
+    const bad = pertamaSalah(db, t, kasusTabel(t, cols, now, batas));
     if (bad) return { tabel: t, baris: bad.baris, aturan: bad.salah };
     for (const [c, k] of Object.entries(REGISTER[t].kolom).filter(([c]) => cols.includes(c))) {
+      if (k.format === 'kecamatan' || k.format === 'desa') {
+        // Codes the Kemendagri list does not hold (99.99.99) are refused: the province's maps and tables name regions by them.
+        for (const row of db.sqlite.prepare(`SELECT min(rowid) AS baris, ${c} AS kode FROM muatan.${t} WHERE ${c} IS NOT NULL GROUP BY ${c}`).iterate() as Iterable<{ baris: number; kode: string }>) {
+          if (!adaWilayah(row.kode)) return { tabel: t, baris: row.baris, aturan: `${c}: kode wilayah ${row.kode} tidak ada di daftar Kemendagri` };
+        }
+      }
       if (k.format === 'nik') {
         for (const row of db.sqlite.prepare(`SELECT rowid AS baris, ${c} AS nik FROM muatan.${t} WHERE ${c} IS NOT NULL`).iterate() as Iterable<{ baris: number; nik: string }>) {
           const info = periksaNik(row.nik);
@@ -100,6 +135,39 @@ export function cariBarisDitolak(db: Db, ada: Map<string, string[]>, owner: stri
       }
     }
   }
-  const audit = ada.has('audit') ? pertamaSalah(db, 'audit', sqlKasus(KOLOM_AUDIT, now)) : undefined;
-  return audit ? { tabel: 'audit', baris: audit.baris, aturan: audit.salah } : null;
+  if (ada.has('dtsen_ringkasan')) {
+    const bad = pertamaSalah(db, 'dtsen_ringkasan', [...sqlKasus(KOLOM_DTSEN, now), ...KASUS_DTSEN]);
+    if (bad) return { tabel: 'dtsen_ringkasan', baris: bad.baris, aturan: bad.salah };
+  }
+  if (!ada.has('audit')) return null;
+  const audit = pertamaSalah(db, 'audit', sqlKasus(KOLOM_AUDIT, now));
+  if (audit) return { tabel: 'audit', baris: audit.baris, aturan: audit.salah };
+  // Quotas: a bundle cannot fill the province's disk with history.
+  const total = db.sqlite.prepare('SELECT coalesce(sum(length(perubahan) + coalesce(length(alasan), 0)), 0) AS b FROM muatan.audit').get() as { b: number };
+  if (total.b > KUOTA_AUDIT.byteBundel) return { tabel: 'audit', baris: 0, aturan: `riwayat perubahan ${mb(total.b)} melebihi batas ${mb(KUOTA_AUDIT.byteBundel)} per bundel` };
+  const rekaman = db.sqlite
+    .prepare('SELECT min(rowid) AS baris, count(*) AS n, sum(length(perubahan) + coalesce(length(alasan), 0)) AS b FROM muatan.audit GROUP BY tabel, row_id HAVING n > ? OR b > ? LIMIT 1')
+    .get(KUOTA_AUDIT.entriRekaman, KUOTA_AUDIT.byteRekaman) as { baris: number; n: number; b: number } | undefined;
+  if (rekaman) return { tabel: 'audit', baris: rekaman.baris, aturan: `satu data memiliki ${rekaman.n} entri riwayat (${mb(rekaman.b)}); batasnya ${KUOTA_AUDIT.entriRekaman} entri dan ${mb(KUOTA_AUDIT.byteRekaman)} per data` };
+  return null;
 }
+
+const mb = (b: number) => `${(b / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
+
+/** How much history one bundle may carry: per entry (KOLOM_AUDIT), per record, and in all. */
+export const KUOTA_AUDIT = { entriRekaman: 2000, byteRekaman: 8 * 1024 * 1024, byteBundel: 128 * 1024 * 1024 } as const;
+
+/** The DT-SEN counts per kelompok: counts of members, never negative, never more than the kelompok can hold. */
+const jumlahAnggota = { tipe: 'bulat', wajib: true, min: 0, max: ANGGOTA_KELOMPOK_MAKS } as const;
+const KOLOM_DTSEN: Record<string, KolomSpec> = {
+  kelompok_id: { tipe: 'teks', wajib: true, maks: 64 },
+  sumber: { tipe: 'teks', wajib: true, maks: 200 },
+  tanggal_data: { tipe: 'teks', wajib: true, maks: 10, format: 'tanggal', lampau: true },
+  anggota: jumlahAnggota,
+  cocok: jumlahAnggota,
+  ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`desil_${i + 1}`, jumlahAnggota])),
+};
+const KASUS_DTSEN = [
+  `WHEN cocok > anggota THEN 'cocok: lebih banyak dari anggota'`,
+  `WHEN ${Array.from({ length: 10 }, (_, i) => `desil_${i + 1}`).join(' + ')} > cocok THEN 'desil: jumlah per desil lebih banyak dari anggota yang cocok'`,
+];

@@ -6,13 +6,14 @@ import { SCHEMA_VERSION } from '../../../db/migrations';
 import type { HasilImporBundel } from '../../common/api/sinkron';
 import { AppError } from '../../common/errors';
 import type { Pengaturan } from '../../common/records';
-import { SYNCED_TABLES } from '../../common/register';
+import { LAMPIRAN_MAKS_BYTE, SYNCED_TABLES } from '../../common/register';
+import { batasIndikator, KATALOG_AWAL, type Katalog } from '../../common/laporan';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
-import { folderLampiran } from '../laporan/foto';
+import { folderLampiran, gambarUtuh } from '../laporan/foto';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { ALG, inflasi, kunciSimetris, MAKS_ISI_LAMA_BYTE, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
-import { cariBarisDitolak } from './aturan';
+import { cariBarisDitolak, type BatasNilai } from './aturan';
 import { daftarkanPihak, kunciPrivat, kunciPublik, pihakSinkron, publicFromRaw, sidikJari, type Pelindung } from './kunci';
 import { AUDIT_KOLOM, berkasSementara, ddlMuatan, denganMuatan, kolomSalah, MUATAN, RINGKASAN_DTSEN_KOLOM } from './muatan';
 import { terapkanReferensi, terapkanTandaTerima } from './referensi';
@@ -81,6 +82,18 @@ function bukaData(db: Db, pelindung: Pelindung, t: Terurai, nama: string): Buffe
 
 class Batal extends Error {}
 
+/** The most a bundle's attachments may add up to. */
+export const LAMPIRAN_MAKS_BUNDEL = 256 * 1024 * 1024;
+const mb = (b: number) => `${(b / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
+
+/** Every indicator code the province's catalogues (all versions) know, with the bounds of its values. */
+function batasNilai(db: Db): BatasNilai {
+  const katalog = [KATALOG_AWAL, ...(db.sqlite.prepare('SELECT isi FROM katalog_indikator ORDER BY versi').all() as { isi: string }[]).map((r) => JSON.parse(r.isi) as Katalog)];
+  const out: BatasNilai = new Map();
+  for (const k of katalog) for (const i of k.indikator) out.set(i.kode, i.tipe === 'teks' ? { teks: true } : { teks: false, ...batasIndikator(i) });
+  return out;
+}
+
 function tolakBaris(nama: string, tabel: string, pesan: string): AppError {
   return new AppError('BARIS_TIDAK_SAH', `${nama}: ${tabel === 'audit' ? 'riwayat perubahan' : `tabel ${tabel}`} ${pesan}. Bundel ditolak; tidak ada yang diubah.`);
 }
@@ -120,10 +133,24 @@ function periksaMuatan(db: Db, nama: string, owner: string): { ada: Map<string, 
     }
     throw rusak(`${nama}: isi bundel rusak (${periksa[0]}). Minta pengirim mengirim ulang. Tidak ada yang diubah.`);
   }
+  // Attachments: quotas first (sizes from SQL, before any is read), then each one referenced, intact and an image.
+  if (ada.has('lampiran')) {
+    const besar = db.sqlite.prepare('SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS total, coalesce(max(length(data)), 0) AS maks FROM muatan.lampiran').get() as { n: number; total: number; maks: number };
+    if (besar.maks > LAMPIRAN_MAKS_BYTE || besar.total > LAMPIRAN_MAKS_BUNDEL) {
+      throw new AppError('KUOTA_LAMPIRAN', `${nama} membawa ${besar.n} lampiran, ${mb(besar.total)} (terbesar ${mb(besar.maks)}); batasnya ${mb(LAMPIRAN_MAKS_BYTE)} per berkas dan ${mb(LAMPIRAN_MAKS_BUNDEL)} per bundel. Bundel ditolak; tidak ada yang diubah. Minta pengirim memeriksa foto laporannya.`);
+    }
+    const yatim = db.sqlite
+      .prepare(`SELECT l.hash FROM muatan.lampiran l WHERE NOT EXISTS (SELECT 1 FROM ${ada.has('foto_laporan') ? 'muatan.foto_laporan f WHERE f.hash = l.hash AND f.ukuran = length(l.data) UNION ALL SELECT 1 FROM ' : ''}main.foto_laporan g WHERE g.hash = l.hash AND g.kabupaten_kode = ? AND g.ukuran = length(l.data)) LIMIT 1`)
+      .get(owner) as { hash: string } | undefined;
+    if (yatim) throw tolakBaris(nama, 'lampiran', `memuat berkas ${yatim.hash.slice(0, 12)}… yang tidak dirujuk foto laporan mana pun (atau ukurannya berbeda)`);
+  }
   const berkas = ada.has('lampiran') ? (db.sqlite.prepare('SELECT hash, data FROM muatan.lampiran').all() as { hash: string; data: Buffer }[]) : [];
-  for (const l of berkas) if (createHash('sha256').update(l.data).digest('hex') !== l.hash) throw rusak(`${nama}: lampiran ${l.hash.slice(0, 12)}… rusak.`);
-  // What the sender may write, from the record register: limits, formats, NIKs, times, references.
-  const ditolak = cariBarisDitolak(db, ada, owner);
+  for (const l of berkas) {
+    if (createHash('sha256').update(l.data).digest('hex') !== l.hash) throw rusak(`${nama}: lampiran ${l.hash.slice(0, 12)}… rusak.`);
+    if (!gambarUtuh(l.data)) throw tolakBaris(nama, 'lampiran', `memuat berkas ${l.hash.slice(0, 12)}… yang bukan foto JPEG/PNG utuh`);
+  }
+  // What the sender may write, from the record register: limits, formats, NIKs, times, references, values.
+  const ditolak = cariBarisDitolak(db, ada, owner, batasNilai(db));
   if (ditolak) throw tolakBaris(nama, ditolak.tabel, `baris ${ditolak.baris} tidak sah (${ditolak.aturan})`);
   return { ada, berkas };
 }
