@@ -3,8 +3,19 @@
 export const BULAN = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
 export const NAMA_BULAN: readonly string[] = BULAN;
 
+/**
+ * What a number that is not finite prints as: a dash, never "Infinity" or "NaN". Such a value is a bug (the register
+ * bounds every number), so under the test runner it throws, and a test that prints one fails.
+ */
+function takHingga(value: number): string {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  if (env?.NODE_TEST_CONTEXT || env?.BERMANTRA_KETAT) throw new Error(`Angka tak hingga dicetak: ${String(value)}`);
+  return '–';
+}
+
 /** Thousands separated by dots: 1234567 → "1.234.567". Integers only (money is integer Rupiah). */
 export function formatAngka(value: number): string {
+  if (!Number.isFinite(value)) return takHingga(value);
   const negative = value < 0;
   const digits = Math.round(Math.abs(value)).toString();
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
@@ -13,11 +24,13 @@ export function formatAngka(value: number): string {
 
 /** "Rp1.234.567" as PUEBI writes it (no space after Rp). */
 export function formatRupiah(value: number): string {
+  if (!Number.isFinite(value)) return takHingga(value);
   return value < 0 ? `-Rp${formatAngka(-value)}` : `Rp${formatAngka(value)}`;
 }
 
 /** Decimal with a comma: 12.5 → "12,5". */
 export function formatDesimal(value: number, maxFraction = 2): string {
+  if (!Number.isFinite(value)) return takHingga(value);
   const [whole = '0', fraction] = Math.abs(value).toFixed(maxFraction).replace(/0+$/, '').replace(/\.$/, '').split('.');
   const text = formatAngka(Number(whole)) + (fraction ? `,${fraction}` : '');
   return value < 0 ? `-${text}` : text;
@@ -25,6 +38,7 @@ export function formatDesimal(value: number, maxFraction = 2): string {
 
 /** A percentage with exactly one decimal ("79,7%", "80,0%"): rounding to whole numbers would hide a shortfall. */
 export function formatPersen(value: number): string {
+  if (!Number.isFinite(value)) return takHingga(value);
   const [whole = '0', fraction = '0'] = Math.abs(value).toFixed(1).split('.');
   return `${value < 0 ? '-' : ''}${formatAngka(Number(whole))},${fraction}%`;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { besok } from '../batas';
 import { method, type FileRef, type Page } from '../contract-kit';
 import { JABATAN, type Anggota } from '../records';
 import type { StatusDtsenAnggota } from './dtsen';
@@ -56,7 +57,7 @@ export const anggotaInput = z.object({
   no_kk: teksOpsional(16),
   nama: teks('Nama anggota'),
   jenis_kelamin: z.enum(['L', 'P'], { error: 'Pilih jenis kelamin (L atau P).' }),
-  tanggal_lahir: tanggal,
+  tanggal_lahir: tanggal.refine((v) => !v || v <= besok(), 'Tanggal lahir tidak boleh di masa depan.'),
   alamat: teksOpsional(300),
   desa_kode: kodeDesa.nullish().transform((v) => v ?? null),
   jabatan: z.enum(JABATAN).default('anggota'),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { FileRef } from '../contract-kit';
+import { tanggalSah } from '../batas';
 import { POLA_PERIODE } from '../laporan';
 
 // Pieces of input schemas that several domains share. Messages are for the officer, in Indonesian.
@@ -20,6 +21,7 @@ export const id = z.string().min(1, 'ID data tidak boleh kosong.');
 export const tanggal = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal harus berformat TTTT-BB-HH, misalnya 1980-03-12.')
+  .refine(tanggalSah, 'Tanggal itu tidak ada di kalender (periksa hari dan bulannya).')
   .nullish()
   .transform((v) => v ?? null);
 export const halaman = {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RUPIAH_MAKS, VOLUME_MAKS } from '../batas';
 import { method, type FileRef } from '../contract-kit';
 import { MODE_TANDA_TANGAN } from '../records';
 import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem, type TemplatSurat } from '../proposal';
@@ -8,11 +9,11 @@ export const rabItem = z.object({
   id: z.string().optional(),
   kelompok_belanja: teks('Kelompok belanja', 100),
   uraian: teks('Uraian', 300),
-  volume: z.number({ error: 'Volume harus angka.' }).min(0, 'Volume tidak boleh negatif.'),
+  volume: z.number({ error: 'Volume harus angka.' }).min(0, 'Volume tidak boleh negatif.').max(VOLUME_MAKS, 'Volume terlalu besar; periksa jumlah angka nolnya.'),
   satuan: teks('Satuan', 30),
-  harga_satuan: z.number({ error: 'Harga satuan harus angka.' }).int('Harga satuan dalam Rupiah bulat.').min(0, 'Harga satuan tidak boleh negatif.'),
+  harga_satuan: z.number({ error: 'Harga satuan harus angka.' }).int('Harga satuan dalam Rupiah bulat.').min(0, 'Harga satuan tidak boleh negatif.').max(RUPIAH_MAKS, 'Harga satuan terlalu besar; periksa jumlah angka nolnya.'),
 });
-export const angkaOpsional = z.number().min(0).optional();
+export const angkaOpsional = z.number().min(0, 'Angka tidak boleh negatif.').max(RUPIAH_MAKS, 'Angka terlalu besar; periksa jumlah angka nolnya.').optional();
 
 export const proposalApi = {
   'proposal.list': method(z.object({ kelompok: z.string().nullish(), status: z.enum(STATUS_PROPOSAL).nullish() })).reads<ProposalRow[]>(),

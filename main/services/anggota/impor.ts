@@ -4,6 +4,7 @@ import { makeBackup } from '../../../db/backup';
 import { RecordWriter } from '../../../db/write';
 import { MAPPING_FIELDS, type BarisPesan, type Mapping, type MappingField, type PratinjauImpor, type RingkasanImpor } from '../../common/api';
 import type { FileRef } from '../../common/contract-kit';
+import { besok, tanggalSah } from '../../common/batas';
 import { AppError } from '../../common/errors';
 import { NAMA_BULAN } from '../../common/format';
 import { JABATAN, type AnggotaFields, type Jabatan } from '../../common/records';
@@ -210,7 +211,8 @@ function bacaIsian(k: KonteksImpor, row: Sel[], col: Partial<Record<MappingField
   const tanggalText = get('tanggal_lahir');
   if (tanggalText) {
     tanggalLahir = parseTanggal(tanggalText);
-    if (!tanggalLahir) problems.push(`Tanggal lahir "${tanggalText}" tidak dikenali; tulis sebagai 12/03/1980 atau 1980-03-12.`);
+    if (!tanggalLahir || !tanggalSah(tanggalLahir)) problems.push(`Tanggal lahir "${tanggalText.slice(0, 40)}" tidak dikenali; tulis sebagai 12/03/1980 atau 1980-03-12.`);
+    else if (tanggalLahir > besok()) problems.push(`Tanggal lahir ${tanggalText.slice(0, 40)} di masa depan; periksa tahunnya.`);
   }
   let jenisKelamin: 'L' | 'P' | null = null;
   const jkText = get('jenis_kelamin');

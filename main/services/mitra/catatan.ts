@@ -1,6 +1,7 @@
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import type { Page } from '../../common/contract-kit';
+import { JUMLAH_MAKS, RUPIAH_MAKS, TAHUN_MAKS, tanggalSah, VOLUME_MAKS } from '../../common/batas';
 import { AppError } from '../../common/errors';
 import { ENTITAS, type BarisCatatan, type Catatan, type EntitasKode, type FieldSpec } from '../../common/mitra';
 import { bacaAngka } from '../laporan/laporan';
@@ -26,14 +27,16 @@ function nilaiField(f: FieldSpec, raw: unknown): { value: string | number | null
     case 'tahun': {
       const n = bacaAngka(raw);
       if (n === null || Number.isNaN(n) || n < 0) return { value: null, galat: `${f.label} harus angka, tidak negatif.` };
-      if (f.tipe === 'tahun' && (n < 2000 || n > 2100 || !Number.isInteger(n))) return { value: null, galat: `${f.label} ditulis 4 angka, misalnya 2025.` };
+      if (f.tipe === 'tahun' && (n < 2000 || n > TAHUN_MAKS || !Number.isInteger(n))) return { value: null, galat: `${f.label} ditulis 4 angka, misalnya 2025.` };
+      const maks = f.tipe === 'rupiah' ? RUPIAH_MAKS : f.desimal ? VOLUME_MAKS : JUMLAH_MAKS;
+      if (n > maks) return { value: null, galat: `${f.label} terlalu besar; periksa jumlah angka nolnya.` };
       return { value: f.tipe === 'angka' && f.desimal ? Math.round(n * 100) / 100 : Math.round(n) };
     }
     case 'ya_tidak':
       return { value: raw === true || raw === 1 || raw === '1' || raw === 'ya' ? 1 : 0 };
     case 'tanggal': {
       const t = String(raw).trim();
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(t) || Number.isNaN(Date.parse(t))) return { value: null, galat: `${f.label} ditulis TTTT-BB-HH, misalnya 2025-11-05.` };
+      if (!tanggalSah(t)) return { value: null, galat: `${f.label} ditulis TTTT-BB-HH, misalnya 2025-11-05.` };
       return { value: t };
     }
     case 'pilihan': {

@@ -6,7 +6,7 @@ import { SCHEMA_VERSION } from '../../../db/migrations';
 import type { HasilImporBundel } from '../../common/api/sinkron';
 import { AppError } from '../../common/errors';
 import type { Pengaturan } from '../../common/records';
-import { LAMPIRAN_MAKS_BYTE, SYNCED_TABLES } from '../../common/register';
+import { KOLOM_SINKRON, LAMPIRAN_MAKS_BYTE, SYNCED_TABLES } from '../../common/register';
 import { batasIndikator, KATALOG_AWAL, type Katalog } from '../../common/laporan';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
 import { folderLampiran, gambarUtuh } from '../laporan/foto';
@@ -114,7 +114,8 @@ function periksaMuatan(db: Db, nama: string, owner: string): { ada: Map<string, 
     if (x.type !== 'table' || !Object.hasOwn(MUATAN, x.name)) throw tidakDikenal;
     const spec = MUATAN[x.name]!;
     const cols = (db.sqlite.prepare(`SELECT name FROM pragma_table_info(?, 'muatan')`).all(x.name) as { name: string }[]).map((c) => c.name);
-    const cocok = cols.every((c) => Object.hasOwn(spec, c)) && Object.keys(spec).every((c) => cols.includes(c) || spec[c]!.endsWith('?'));
+    // Only a column added since may be missing; the sync columns (deleted_at too) are always there.
+    const cocok = cols.every((c) => Object.hasOwn(spec, c)) && Object.keys(spec).every((c) => cols.includes(c) || (spec[c]!.endsWith('?') && !Object.hasOwn(KOLOM_SINKRON, c)));
     if (!cocok || x.sql !== ddlMuatan(x.name, owner, '', cols)) throw tidakDikenal;
     ada.set(x.name, cols);
   }
@@ -287,6 +288,11 @@ export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: {
   try {
     writeFileSync(temp, plain, { mode: 0o600 });
     ({ tabel, lampiran } = denganMuatan(db, temp, () => terapkanMuatan(db, { nama, owner, m, sha, sudahPernah, dryRun: !!opsi.dryRun })));
+  } catch (error) {
+    // A payload that is not a SQLite database after its header (signed by a broken or hostile sender).
+    const kode = (error as { code?: unknown }).code;
+    if (typeof kode === 'string' && /^SQLITE_(NOTADB|CORRUPT)/.test(kode)) throw rusak(`${nama}: isi bundel bukan basis data yang dapat dibaca (${kode}). Minta pengirim membuat bundel baru. Tidak ada yang diubah.`);
+    throw error;
   } finally {
     rmSync(temp, { force: true });
   }
