@@ -8,6 +8,7 @@ import { benchDashboard } from './dashboard';
 import { benchAnggotaImpor } from './anggota-impor';
 import { benchSitus } from './situs';
 import { benchBukuKerja } from './buku-kerja';
+import { benchBom } from './bom';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<void>> = {
   'anggota-impor': benchAnggotaImpor,
   situs: benchSitus,
   'buku-kerja': benchBukuKerja,
+  bom: benchBom,
 };
 
 const only = process.argv[2];

@@ -58,3 +58,24 @@ export function bersihkanSementara(dbFile: string): number {
   }
   return n;
 }
+
+/**
+ * What a process of the app that is no longer running left in the system's temporary folder (an unpacked
+ * workbook and its photos, uploads, exports): folders named bermantra-PID-… or bermantra-kiriman-PID-….
+ */
+export function bersihkanTmpSistem(dir = tmpdir()): number {
+  let n = 0;
+  let isi: string[];
+  try {
+    isi = readdirSync(dir);
+  } catch {
+    return 0;
+  }
+  for (const f of isi) {
+    const m = /^bermantra-(?:kiriman-)?(\d+)-[A-Za-z0-9]{6}$/.exec(f);
+    if (!m || hidup(Number(m[1]))) continue;
+    rmSync(join(dir, f), { recursive: true, force: true });
+    n++;
+  }
+  return n;
+}

@@ -1,6 +1,6 @@
 import { backupIfDue, checkIntegrity, listBackups, makeBackup, restoreBackupFile } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/connection';
-import { bersihkanSementara } from '../../db/sementara';
+import { bersihkanSementara, bersihkanTmpSistem } from '../../db/sementara';
 import { APP_VERSION_TEXT } from '../services/pengaturan/versi';
 import { AppError } from '../common/errors';
 import { FileStore } from './files';
@@ -27,6 +27,8 @@ export class AppContext {
     this.db = openDatabase(dbPath, { checkpointLatar: true });
     // What a crashed run left in the private temporary folder (a decrypted bundle) goes now.
     bersihkanSementara(this.db.file);
+    // …and what one left in the system's temporary folder (an unpacked workbook and its photos).
+    bersihkanTmpSistem();
   }
 
   /** For the app shells: check integrity, make the daily backup, and keep making it while running. */

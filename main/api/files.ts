@@ -35,7 +35,7 @@ export class FileStore {
   /** A fresh path in this run's temporary folder, for an upload or an export. */
   tempPath(nama: string): string {
     if (!this.dir) {
-      this.dir = mkdtempSync(join(tmpdir(), 'bermantra-'));
+      this.dir = mkdtempSync(join(tmpdir(), `bermantra-${process.pid}-`));
     }
     const dasar = nama.replace(/[^\w.\- ]+/g, '_').slice(-120);
     const safe = dasar && !/^\.+$/.test(dasar) ? dasar : 'berkas';

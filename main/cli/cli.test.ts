@@ -132,7 +132,7 @@ test('laporan templat writes a facilitator\'s workbook; laporan impor checks it 
     const biasa = join(t.dir, 'biasa.xlsx');
     assert.equal(cli('anggota', 'export', '--db', db, '-o', biasa).code, 0);
     const salah = cli('laporan', 'impor', '--db', db, biasa, '--json');
-    assert.equal(salah.code, 1);
+    assert.equal(salah.code, 1, salah.stderr);
     assert.match(JSON.parse(salah.stderr).error.message, /bukan buku kerja laporan bulanan Bermantra/);
   } finally {
     t.cleanup();

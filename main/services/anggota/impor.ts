@@ -1,6 +1,9 @@
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { HimpunanNik } from './himpunan-nik';
 import type { Db } from '../../../db/connection';
 import { makeBackup } from '../../../db/backup';
+import { berkasSementara } from '../../../db/sementara';
 import { RecordWriter } from '../../../db/write';
 import { MAPPING_FIELDS, type BarisPesan, type Mapping, type MappingField, type PratinjauImpor, type RingkasanImpor } from '../../common/api';
 import type { FileRef } from '../../common/contract-kit';
@@ -316,48 +319,105 @@ export async function imporAnggota(
   const sumber = bukaLembar(path, berkas.nama, options.sheet);
   const k = konteksImpor(db, kabupaten, options.kelompokId ?? null);
   const galat: BarisPesan[] = [];
-  const rencana: Rencana[] = [];
+  // The plan of a real import goes to a private temporary file, one JSON line per row, not into memory: a million
+  // rows would otherwise hold gigabytes. It is removed whatever happens.
+  const rencana = options.dryRun ? null : new BerkasRencana(berkasSementara(db.file, 'impor-anggota'));
   const jumlah = { total: 0, baru: 0, diperbarui: 0, dilewati: 0, galat: 0 };
-  let col: Partial<Record<MappingField, number>> = {};
-  for await (const batch of barisData(sumber, berkas.nama, (headers) => (col = resolveMapping(headers, sumber.sheet, options.mapping, options.kelompokId)))) {
-    for (const r of batch) {
-      jumlah.total++;
-      const hasil = rencanakan(k, bacaIsian(k, r.sel, col, r.baris), r.baris);
-      if ('galat' in hasil) {
-        jumlah.galat++;
-        if (galat.length < MAKS_PESAN) galat.push({ baris: r.baris, pesan: hasil.galat });
-      } else if ('lewati' in hasil) jumlah.dilewati++;
-      else {
-        if (hasil.rencana.existingId) jumlah.diperbarui++;
-        else jumlah.baru++;
-        if (!options.dryRun) rencana.push(hasil.rencana);
+  try {
+    let col: Partial<Record<MappingField, number>> = {};
+    for await (const batch of barisData(sumber, berkas.nama, (headers) => (col = resolveMapping(headers, sumber.sheet, options.mapping, options.kelompokId)))) {
+      for (const r of batch) {
+        jumlah.total++;
+        const hasil = rencanakan(k, bacaIsian(k, r.sel, col, r.baris), r.baris);
+        if ('galat' in hasil) {
+          jumlah.galat++;
+          if (galat.length < MAKS_PESAN) galat.push({ baris: r.baris, pesan: hasil.galat });
+        } else if ('lewati' in hasil) jumlah.dilewati++;
+        else {
+          if (hasil.rencana.existingId) jumlah.diperbarui++;
+          else jumlah.baru++;
+          rencana?.tambah({ existingId: hasil.rencana.existingId, values: hasil.rencana.values });
+        }
       }
     }
+    if (jumlah.total === 0) throw new AppError('BERKAS_KOSONG', `Lembar "${sumber.sheet}" di berkas ${berkas.nama} hanya berisi judul kolom, tanpa data.`);
+
+    const summary: RingkasanImpor = {
+      dryRun: options.dryRun,
+      totalBaris: jumlah.total,
+      baru: jumlah.baru,
+      diperbarui: jumlah.diperbarui,
+      dilewati: jumlah.dilewati,
+      galat,
+      peringatan: k.peringatan.slice(0, MAKS_PESAN),
+      jumlahGalat: jumlah.galat,
+      jumlahPeringatan: k.jumlahPeringatan,
+    };
+    if (!rencana || jumlah.baru + jumlah.diperbarui === 0) return summary;
+
+    if (db.file !== ':memory:') makeBackup(db.sqlite, db.file, 'sebelum-impor');
+    const writer = RecordWriter.forDb(db);
+    db.tx(() => {
+      for (const r of rencana.baca()) {
+        if (r.existingId) writer.update('anggota', r.existingId, r.values, 'impor');
+        else writer.insert('anggota', r.values, 'impor');
+      }
+    });
+    return summary;
+  } finally {
+    rencana?.hapus();
   }
-  if (jumlah.total === 0) throw new AppError('BERKAS_KOSONG', `Lembar "${sumber.sheet}" di berkas ${berkas.nama} hanya berisi judul kolom, tanpa data.`);
+}
 
-  const summary: RingkasanImpor = {
-    dryRun: options.dryRun,
-    totalBaris: jumlah.total,
-    baru: jumlah.baru,
-    diperbarui: jumlah.diperbarui,
-    dilewati: jumlah.dilewati,
-    galat,
-    peringatan: k.peringatan.slice(0, MAKS_PESAN),
-    jumlahGalat: jumlah.galat,
-    jumlahPeringatan: k.jumlahPeringatan,
-  };
-  if (options.dryRun || rencana.length === 0) return summary;
+type BarisRencana = Pick<Rencana, 'existingId' | 'values'>;
 
-  if (db.file !== ':memory:') makeBackup(db.sqlite, db.file, 'sebelum-impor');
-  const writer = RecordWriter.forDb(db);
-  db.tx(() => {
-    for (const r of rencana) {
-      if (r.existingId) writer.update('anggota', r.existingId, r.values, 'impor');
-      else writer.insert('anggota', r.values, 'impor');
+/** The rows to write, kept in a private temporary file (mode 0600) and read back a megabyte at a time. */
+class BerkasRencana {
+  private fd: number;
+  private antre: string[] = [];
+  constructor(private readonly path: string) {
+    this.fd = openSync(path, 'w', 0o600);
+  }
+
+  tambah(r: BarisRencana): void {
+    this.antre.push(JSON.stringify(r));
+    if (this.antre.length >= 5000) this.siram();
+  }
+
+  private siram(): void {
+    if (this.antre.length) writeSync(this.fd, this.antre.join('\n') + '\n');
+    this.antre = [];
+  }
+
+  *baca(): Generator<BarisRencana> {
+    this.siram();
+    const fd = openSync(this.path, 'r');
+    try {
+      const buf = Buffer.alloc(1024 * 1024);
+      const decoder = new StringDecoder('utf8');
+      let sisa = '';
+      for (let pos = 0; ; ) {
+        const n = readSync(fd, buf, 0, buf.length, pos);
+        if (n <= 0) break;
+        pos += n;
+        const baris = (sisa + decoder.write(buf.subarray(0, n))).split('\n');
+        sisa = baris.pop()!;
+        for (const b of baris) if (b) yield JSON.parse(b) as BarisRencana;
+      }
+      if (sisa) yield JSON.parse(sisa) as BarisRencana;
+    } finally {
+      closeSync(fd);
     }
-  });
-  return summary;
+  }
+
+  hapus(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      /* closed already */
+    }
+    rmSync(this.path, { force: true });
+  }
 }
 
 function resolveMapping(headers: string[], sheet: string, mapping: Mapping, kelompokId?: string | null): Partial<Record<MappingField, number>> {

@@ -2,9 +2,9 @@ import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
 import { formatTanggal, hariIni } from '../../common/format';
 import * as XLSX from 'xlsx';
-import { unzipSync } from 'fflate';
 import { AppError } from '../../common/errors';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
+import { ambilEntri, BATAS_LEMBAR_BESAR, BATAS_LEMBAR_KECIL, periksaZip, type BatasZip } from './zip-aman';
 
 // Reading the officers' spreadsheets (.xlsx, .xls, .ods, .csv) into rows of cells that remember
 // whether Excel stored them as numbers: a NIK stored as a number has lost its 16th digit.
@@ -68,15 +68,8 @@ function cellOf(cell: XLSX.CellObject | undefined): Sel {
   return { text: String(cell.v).trim(), angka: false };
 }
 
-/** What the inflated content of an .xlsx may add up to, and the largest ratio to its compressed size. */
-export const MAKS_ISI_XLSX_BYTE = 2 * 1024 * 1024 * 1024;
-export const MAKS_RASIO_XLSX = 200;
 /** Files read whole (.xls, .ods) stay small. */
 export const MAKS_LEMBAR_UTUH_MB = MAKS_UKURAN_MB;
-
-function bom(nama: string, pesan: string): AppError {
-  return new AppError('BERKAS_TIDAK_WAJAR', `Berkas ${nama} ${pesan}: berkas rusak atau sengaja dibuat begitu. Simpan ulang dari Excel sebagai .xlsx atau .csv lalu pilih lagi.`);
-}
 
 export interface LembarXlsx {
   name: string;
@@ -86,24 +79,14 @@ export interface LembarXlsx {
 
 const entitas = (t: string) => t.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
 
-/** The sheets of an .xlsx (name and part), from its workbook parts, after checking the sizes its archive declares. */
-export function periksaXlsx(path: string, nama: string): LembarXlsx[] {
-  const data = readFileSync(path);
-  let total = 0;
-  let entries: Record<string, Uint8Array>;
-  try {
-    entries = unzipSync(data, {
-      filter(f) {
-        total += f.originalSize;
-        if (f.originalSize > MAKS_ISI_XLSX_BYTE || total > MAKS_ISI_XLSX_BYTE) throw bom(nama, `menyatakan isi ${Math.round(total / 1048576)} MB setelah dibuka`);
-        return (f.name === 'xl/workbook.xml' || f.name === 'xl/_rels/workbook.xml.rels') && f.originalSize < 10 * 1024 * 1024;
-      },
-    });
-  } catch (error) {
-    if (error instanceof AppError) throw error;
-    throw new AppError('BERKAS_RUSAK', `Berkas ${nama} rusak atau bukan berkas Excel yang sah. Buka di Excel, simpan ulang sebagai .xlsx, lalu pilih lagi.`);
-  }
-  if (total > Math.max(data.length, 1024 * 1024) * MAKS_RASIO_XLSX) throw bom(nama, `mengembang ${Math.round(total / Math.max(data.length, 1))} kali dari ukurannya`);
+/**
+ * The sheets of an .xlsx (name and part), from its workbook parts, after the guarded reader (zip-aman.ts) has held
+ * the archive to `batas`: large lists are read a row at a time, sheets read whole get tighter limits.
+ */
+export function periksaXlsx(path: string, nama: string, batas: BatasZip = BATAS_LEMBAR_BESAR): LembarXlsx[] {
+  const daftar = periksaZip(path, nama, batas);
+  const bagian = ambilEntri(path, daftar, (n) => (n === 'xl/workbook.xml' || n === 'xl/_rels/workbook.xml.rels'));
+  const entries = Object.fromEntries(bagian);
   const teks = (name: string) => new TextDecoder().decode(entries[name] ?? new Uint8Array());
   const rels = new Map([...teks('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)].map((m) => [/\bId="([^"]*)"/.exec(m[0])?.[1] ?? '', /\bTarget="([^"]*)"/.exec(m[0])?.[1] ?? '']));
   const sheets = [...teks('xl/workbook.xml').matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)].map((m) => {
@@ -150,7 +133,8 @@ export function bacaSpreadsheet(path: string, nama: string, sheetName?: string |
   let sheets: string[];
   let sheet: string;
   if (zip || ole) {
-    if (zip && !bytes.subarray(0, 100).toString('latin1').includes('mimetypeapplication/vnd.oasis')) periksaXlsx(path, nama);
+    if (zip && !bytes.subarray(0, 100).toString('latin1').includes('mimetypeapplication/vnd.oasis')) periksaXlsx(path, nama, BATAS_LEMBAR_KECIL);
+    else if (zip) periksaZip(path, nama, BATAS_LEMBAR_KECIL);
     let wb: XLSX.WorkBook;
     try {
       wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false, cellNF: true, cellText: false });

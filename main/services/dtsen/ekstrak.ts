@@ -2,6 +2,7 @@ import { createReadStream, readSync, openSync, closeSync, statSync } from 'node:
 import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors';
 import { csvPerBatch, detectDelimiter } from '../dokumen/csv';
+import { BATAS_LEMBAR_BESAR, periksaZip } from '../dokumen/zip-aman';
 
 // Streaming readers for large extracts (0.5–1.5 million rows): memory does not grow with the file.
 
@@ -67,6 +68,8 @@ export async function* bacaEkstrakPerBatch(path: string, nama: string, onChunk?:
     yield* csvPerBatch(path, f.encoding, f.delimiter, onChunk);
     return;
   }
+  // The same guarded reader as every other import: sizes, ratio and real inflated sizes before parsing.
+  periksaZip(path, nama, BATAS_LEMBAR_BESAR);
   let reader: ExcelJS.stream.xlsx.WorkbookReader;
   try {
     reader = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(path).on('data', (c) => onChunk?.(c as Buffer)), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' });

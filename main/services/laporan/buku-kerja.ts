@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
@@ -33,6 +32,7 @@ import { bulanSebelumnya, type Indikator, type NilaiLaporan } from '../../common
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, periksaXlsx, tulisExcel, ukuranBerkas, XLSX } from '../dokumen/spreadsheet';
+import { ambilEntri, BATAS_KIRIMAN, BATAS_LEMBAR_KECIL, periksaZip } from '../dokumen/zip-aman';
 import { periksaFoto, tambahFoto } from './foto';
 import { bacaAngka, daftarLaporan, katalogAktif, masalahLaporan, normalisasiNilai, tulisNilaiLaporan } from './laporan';
 
@@ -195,7 +195,7 @@ function bacaBukuKerja(path: string, nama: string): Dibaca {
   ukuranBerkas(path, nama, 25);
   const bytes = readFileSync(path);
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new AppError('BUKAN_BUKU_KERJA', `${nama} bukan berkas .xlsx. Kirim buku kerja laporan bulanan (.xlsx) yang diunduh dari Bermantra.`);
-  periksaXlsx(path, nama);
+  periksaXlsx(path, nama, BATAS_LEMBAR_KECIL);
   let wb: XLSX.WorkBook;
   try {
     wb = XLSX.read(bytes, { type: 'buffer', dense: true, cellDates: false });
@@ -455,22 +455,11 @@ export function statusBukuKerja(db: Db, periode: string): StatusBukuKerja {
 export function bukaKiriman(path: string, nama: string, foto: { path: string; nama: string }[]): { xlsx: { path: string; nama: string }; foto: { path: string; nama: string }[]; bersihkan: () => void } {
   if (!/\.zip$/i.test(nama)) return { xlsx: { path, nama }, foto, bersihkan: () => {} };
   ukuranBerkas(path, nama, 100);
-  let isi: Record<string, Uint8Array>;
-  let total = 0;
-  try {
-    isi = unzipSync(readFileSync(path), {
-      filter: (f) => {
-        total += f.originalSize;
-        if (total > 200 * 1024 * 1024) throw new Error('terlalu besar');
-        return /\.(xlsx|jpe?g|png)$/i.test(f.name) && !f.name.startsWith('__MACOSX/');
-      },
-    });
-  } catch {
-    throw new AppError('ZIP_RUSAK', `${nama} bukan zip yang dapat dibaca (atau isinya lebih dari 200 MB). Kirim buku kerja .xlsx dan fotonya dalam satu zip biasa.`);
-  }
+  const daftar = periksaZip(path, nama, BATAS_KIRIMAN);
+  const isi = Object.fromEntries(ambilEntri(path, daftar, (n) => /\.(xlsx|jpe?g|png)$/i.test(n) && !n.startsWith('__MACOSX/')));
   const buku = Object.keys(isi).filter((n) => /\.xlsx$/i.test(n));
   if (buku.length !== 1) throw new AppError('ZIP_TANPA_BUKU_KERJA', `${nama} harus berisi tepat satu buku kerja .xlsx (ada ${buku.length}). Satu zip untuk satu fasilitator dan satu bulan.`);
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-kiriman-'));
+  const dir = mkdtempSync(join(tmpdir(), `bermantra-kiriman-${process.pid}-`));
   const tulis = (n: string) => {
     const file = join(dir, `${Object.keys(isi).indexOf(n)}-${basename(n).replace(/[^\w.\- ]+/g, '_')}`);
     writeFileSync(file, isi[n]!);
