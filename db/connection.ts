@@ -35,6 +35,12 @@ export interface Db {
   prepare(sql: string): Database.Statement;
   /** Runs fn in a transaction (a savepoint when nested); a throw rolls everything back. */
   tx<T>(fn: () => T): T;
+  /**
+   * Undo for a file written beside the database during the current transaction: runs when the outermost
+   * transaction rolls back (a photo written before its row, then the import refused), never after a commit.
+   * Outside a transaction it does nothing: the caller's own write is the whole unit.
+   */
+  saatBatal(fn: () => void): void;
   close(): void;
 }
 
@@ -104,6 +110,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     }
     return statement;
   };
+  const batal: (() => void)[] = [];
   return {
     file: path,
     sqlite,
@@ -124,7 +131,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
       return prepare(c.sql).run(...(c.parameters as unknown[]));
     },
     tx<T>(fn: () => T): T {
-      return sqlite.transaction(fn)();
+      const terluar = !sqlite.inTransaction;
+      try {
+        const hasil = sqlite.transaction(fn)();
+        if (terluar) batal.length = 0;
+        return hasil;
+      } catch (error) {
+        if (terluar) for (const f of batal.splice(0).reverse()) f();
+        throw error;
+      }
+    },
+    saatBatal(fn: () => void) {
+      if (sqlite.inTransaction) batal.push(fn);
     },
     close() {
       latar?.tutup();

@@ -147,8 +147,13 @@ export function selCsv(v: SelCsv): string {
   if (v === null) text = '';
   else if (typeof v === 'number') text = Number.isFinite(v) ? String(v).replace('.', ',') : '';
   else if (typeof v === 'object') return /^\d+$/.test(v.kode) ? `="${v.kode}"` : selCsv(v.kode);
-  else text = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  else text = netralkanRumus(v);
   return kutipCsv(text, PEMISAH_CSV);
+}
+
+/** People's text that a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe. */
+export function netralkanRumus(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
 /** RFC 4180 quoting: a field holding the separator, a quote or a line break goes in quotes, its quotes doubled. */

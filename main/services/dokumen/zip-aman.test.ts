@@ -29,10 +29,13 @@ test('zip bombs are refused before any parser sees them; an honest archive passe
     assert.throws(() => periksaZip(rasio, 'rasio.xlsx', BATAS_LEMBAR_BESAR), tolak('BERKAS_TIDAK_WAJAR', /mengembang [\d.]+ kali/));
     // A sheet read whole may not declare more than its limit.
     const besar = f('besar.xlsx', zipSync({ 'xl/worksheets/sheet1.xml': nol(48) }, { level: 0 }));
-    assert.throws(() => periksaZip(besar, 'besar.xlsx', BATAS_LEMBAR_KECIL), tolak('BERKAS_TIDAK_WAJAR', /lebih dari 40 MB/));
+    assert.throws(() => periksaZip(besar, 'besar.xlsx', BATAS_LEMBAR_KECIL), tolak('BERKAS_TIDAK_WAJAR', /lebih dari 24 MB/));
     // Shared strings held in memory by the parser: bounded on their own.
     const teks = f('teks.xlsx', ukuranPalsu(zipSync({ 'xl/sharedStrings.xml': new Uint8Array(10) }, { level: 0 }), 200 * 1024 * 1024));
-    assert.throws(() => periksaZip(teks, 'teks.xlsx', BATAS_LEMBAR_BESAR), tolak('BERKAS_TIDAK_WAJAR', /daftar teks bersama 200 MB/));
+    assert.throws(() => periksaZip(teks, 'teks.xlsx', BATAS_LEMBAR_BESAR), tolak('BERKAS_TIDAK_WAJAR', /daftar teks bersama 200 MB \(paling besar 100 MB\)/));
+    // Counted, not only measured: a sheet read whole may not hold 300.000 shared strings, however short.
+    const banyakTeks = f('banyak-teks.xlsx', zipSync({ 'xl/sharedStrings.xml': new TextEncoder().encode(`<sst>${'<si><t>a</t></si>'.repeat(300_001)}</sst>`) }));
+    assert.throws(() => periksaZip(banyakTeks, 'banyak-teks.xlsx', BATAS_LEMBAR_KECIL), tolak('BERKAS_TIDAK_WAJAR', /lebih dari 300\.000 teks bersama/));
     // Too many entries.
     const banyak = f('banyak.zip', zipSync(Object.fromEntries(Array.from({ length: 2001 }, (_, i) => [`f${i}.txt`, new Uint8Array(1)]))));
     assert.throws(() => periksaZip(banyak, 'banyak.zip', BATAS_LEMBAR_KECIL), tolak('BERKAS_TIDAK_WAJAR', /2\.001 bagian/));

@@ -15,9 +15,22 @@ export interface BatasZip {
   entri: number;
   /** Inflated bytes per compressed byte, for the whole archive (files under 1 MB count as 1 MB). */
   rasio: number;
-  /** Tighter limits for entries whose name matches (e.g. xl/sharedStrings.xml, held in memory by parsers). */
-  per?: { pola: RegExp; isi: number; label: string }[];
+  /**
+   * Tighter limits for entries whose name matches (e.g. xl/sharedStrings.xml, held in memory by parsers): their
+   * size, and how many times `unsur` (an XML tag) may occur in them — parsers spend memory per item, not per byte.
+   */
+  per?: BatasEntri[];
 }
+
+export interface BatasEntri {
+  pola: RegExp;
+  isi: number;
+  label: string;
+  unsur?: { pola: RegExp; maks: number; label: string };
+}
+
+/** Shared strings: parsers keep every one in memory (about 60 bytes each beside its text). */
+const teksBersama = (isi: number, maks: number): BatasEntri => ({ pola: /^xl\/sharedStrings\.xml$/i, isi, label: 'daftar teks bersama', unsur: { pola: /<si[\s>]/g, maks, label: 'teks bersama' } });
 
 /** Member lists and DT-SEN extracts: large, read a row at a time. */
 export const BATAS_LEMBAR_BESAR: BatasZip = {
@@ -25,13 +38,10 @@ export const BATAS_LEMBAR_BESAR: BatasZip = {
   entri: 10_000,
   rasio: 100,
   // Parsers keep the shared strings in memory whole: this much text stays within an office PC's memory.
-  per: [
-    { pola: /^xl\/sharedStrings\.xml$/i, isi: 160 * 1024 * 1024, label: 'daftar teks bersama' },
-    { pola: /^xl\/styles\.xml$/i, isi: 16 * 1024 * 1024, label: 'daftar gaya sel' },
-  ],
+  per: [teksBersama(100 * 1024 * 1024, 3_000_000), { pola: /^xl\/styles\.xml$/i, isi: 16 * 1024 * 1024, label: 'daftar gaya sel' }],
 };
-/** Sheets read whole (RAB, facilitator workbooks, .xlsx read by SheetJS). */
-export const BATAS_LEMBAR_KECIL: BatasZip = { isi: 40 * 1024 * 1024, entri: 2_000, rasio: 100 };
+/** Sheets read whole (RAB, facilitator workbooks, .xlsx and .ods read by SheetJS, which holds every cell). */
+export const BATAS_LEMBAR_KECIL: BatasZip = { isi: 24 * 1024 * 1024, entri: 2_000, rasio: 100, per: [teksBersama(8 * 1024 * 1024, 300_000)] };
 /** A facilitator's zip: one workbook and its photos. */
 export const BATAS_KIRIMAN: BatasZip = { isi: 80 * 1024 * 1024, entri: 500, rasio: 100 };
 
@@ -97,7 +107,7 @@ function direktori(fd: number, ukuranBerkas: number, nama: string, batas: BatasZ
 }
 
 /** Inflates one entry as a stream, counting and discarding its output; stops the moment it passes its declared size. */
-function periksaEntri(fd: number, ukuranBerkas: number, e: EntriZip, nama: string): void {
+function periksaEntri(fd: number, ukuranBerkas: number, e: EntriZip, nama: string, unsur?: BatasEntri['unsur']): void {
   const lokal = baca(fd, e.offsetLokal, 30);
   if (lokal.length < 30 || lokal.readUInt32LE(0) !== 0x04034b50) throw rusakZip(nama);
   const mulai = e.offsetLokal + 30 + lokal.readUInt16LE(26) + lokal.readUInt16LE(28);
@@ -109,9 +119,18 @@ function periksaEntri(fd: number, ukuranBerkas: number, e: EntriZip, nama: strin
   if (e.metode !== 8) throw rusakZip(nama);
   let keluar = 0;
   const palsu = bom(nama, `mengembang lebih besar dari ukuran yang dinyatakannya (${e.nama.slice(0, 80)})`);
+  let jumlah = 0;
+  let ekor = '';
   const inflate = new Inflate((chunk) => {
     keluar += chunk.length;
     if (keluar > e.ukuran) throw palsu;
+    if (unsur) {
+      // Counted across chunk boundaries: the last few characters of a chunk are read again with the next.
+      const teks = ekor + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
+      jumlah += (teks.slice(0, teks.length - 3).match(unsur.pola) ?? []).length;
+      ekor = teks.slice(-3);
+      if (jumlah > unsur.maks) throw bom(nama, `memuat lebih dari ${unsur.maks.toLocaleString('id-ID')} ${unsur.label}`);
+    }
   });
   // Small input chunks: deflate inflates at most ~1.032× per byte, so one chunk yields at most ~16 MB.
   const POTONG = 16 * 1024;
@@ -147,7 +166,7 @@ export function periksaZip(path: string, nama: string, batas: BatasZip): EntriZi
       for (const per of batas.per ?? []) if (per.pola.test(e.nama) && e.ukuran > per.isi) throw bom(nama, `memuat ${per.label} ${MB(e.ukuran)} (paling besar ${MB(per.isi)})`);
     }
     if (total > Math.max(ukuranBerkas, 1024 * 1024) * batas.rasio) throw bom(nama, `mengembang ${Math.round(total / Math.max(ukuranBerkas, 1)).toLocaleString('id-ID')} kali dari ukurannya`);
-    for (const e of entri) periksaEntri(fd, ukuranBerkas, e, nama);
+    for (const e of entri) periksaEntri(fd, ukuranBerkas, e, nama, batas.per?.find((p) => p.pola.test(e.nama))?.unsur);
     return entri;
   } finally {
     closeSync(fd);

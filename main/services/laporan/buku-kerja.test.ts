@@ -1,10 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import * as XLSX from 'xlsx';
+import { PNG } from 'pngjs';
+import { AppError } from '../../common/errors';
 import type { Db } from '../../../db/connection';
 import { BARIS_DATA, KOLOM_NILAI_PERTAMA, LEMBAR_INFO, LEMBAR_LAPORAN } from '../../common/buku-kerja';
 import { KATALOG_AWAL } from '../../common/laporan';
@@ -157,6 +159,34 @@ test('photos in a zip with the workbook, named by the group\'s number, are attac
     } finally {
       k.bersihkan();
     }
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a zip with more photos for one group than a report may hold is refused and leaves no file in lampiran/', async () => {
+  const { t, fas } = siapkan();
+  try {
+    const { terisi } = await bukuTerisi(t.db, t.dir, fas.id);
+    const foto = Object.fromEntries(
+      Array.from({ length: 10 }, (_, i) => {
+        const png = new PNG({ width: 2, height: 2 });
+        png.data.fill(i * 20);
+        return [`Kiriman/1 foto ${i}.png`, PNG.sync.write(png)];
+      }),
+    );
+    const zip = join(t.dir, 'kiriman-penuh.zip');
+    writeFileSync(zip, zipSync({ 'Kiriman/terisi.xlsx': readFileSync(terisi), ...foto }));
+    const k = bukaKiriman(zip, 'kiriman-penuh.zip', []);
+    const lampiran = join(t.dir, 'lampiran');
+    const sebelum = existsSync(lampiran) ? readdirSync(lampiran).length : 0;
+    try {
+      assert.throws(() => imporBukuKerja(t.db, { path: k.xlsx.path, nama: k.xlsx.nama, dryRun: false, status: 'diajukan', foto: k.foto }, NOW), (e: AppError) => e.code === 'FOTO_PENUH');
+    } finally {
+      k.bersihkan();
+    }
+    assert.equal(existsSync(lampiran) ? readdirSync(lampiran).length : 0, sebelum, 'no orphan photo files');
+    assert.equal((t.db.sqlite.prepare('SELECT count(*) AS n FROM foto_laporan').get() as { n: number }).n, 0);
   } finally {
     t.cleanup();
   }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { MIME_FOTO } from '../../common/register';
 import type { Db } from '../../../db/connection';
@@ -103,15 +103,24 @@ export function tambahFoto(db: Db, input: { laporan_id: string; path: string; na
   const bytes = readFileSync(input.path);
   const info = periksaFoto(bytes, input.nama);
   const hash = createHash('sha256').update(bytes).digest('hex');
+  const id = RecordWriter.forDb(db).insert('foto_laporan', { laporan_id: input.laporan_id, hash, mime: info.mime, lebar: info.lebar, tinggi: info.tinggi, ukuran: bytes.length, keterangan: input.keterangan });
+  tulisLampiran(db, hash, bytes);
+  return { id };
+}
+
+/**
+ * Writes an attachment by its hash after its row (a file already there is the same file). Inside a transaction that
+ * later rolls back (a workbook import refused at its fifth photo), a file written here is removed again: no orphans.
+ */
+export function tulisLampiran(db: Db, hash: string, bytes: Uint8Array): boolean {
   const dir = folderLampiran(db);
   mkdirSync(dir, { recursive: true });
   const target = join(dir, hash);
-  if (!existsSync(target)) {
-    writeFileSync(`${target}.tmp`, bytes);
-    renameSync(`${target}.tmp`, target);
-  }
-  const id = RecordWriter.forDb(db).insert('foto_laporan', { laporan_id: input.laporan_id, hash, mime: info.mime, lebar: info.lebar, tinggi: info.tinggi, ukuran: bytes.length, keterangan: input.keterangan });
-  return { id };
+  if (existsSync(target)) return false;
+  writeFileSync(`${target}.tmp`, bytes);
+  renameSync(`${target}.tmp`, target);
+  db.saatBatal(() => rmSync(target, { force: true }));
+  return true;
 }
 
 /** The photos of a report change with the report: only while it is a draft. */

@@ -1,6 +1,5 @@
 import { createDecipheriv, createHash, diffieHellman } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import type { HasilImporBundel } from '../../common/api/sinkron';
@@ -9,7 +8,7 @@ import type { Pengaturan } from '../../common/records';
 import { KOLOM_SINKRON, LAMPIRAN_MAKS_BYTE, SYNCED_TABLES } from '../../common/register';
 import { batasIndikator, KATALOG_AWAL, type Katalog } from '../../common/laporan';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
-import { folderLampiran, gambarUtuh } from '../laporan/foto';
+import { gambarUtuh, tulisLampiran } from '../laporan/foto';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { ALG, inflasi, kunciSimetris, MAKS_ISI_LAMA_BYTE, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
@@ -211,14 +210,8 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
         db.sqlite.exec(`INSERT OR IGNORE INTO main.audit (${cols}) SELECT ${cols} FROM muatan.audit`);
       }
       if (!o.dryRun) {
-        const dir = folderLampiran(db);
-        mkdirSync(dir, { recursive: true });
-        for (const l of berkas) {
-          if (existsSync(join(dir, l.hash))) continue;
-          writeFileSync(join(dir, `${l.hash}.tmp`), l.data);
-          renameSync(join(dir, `${l.hash}.tmp`), join(dir, l.hash));
-          lampiran++;
-        }
+        // Removed again if anything after this rolls the import back.
+        for (const l of berkas) if (tulisLampiran(db, l.hash, l.data)) lampiran++;
         if (!o.sudahPernah) {
           db.run(
             db.q.insertInto('bundle_masuk').values({

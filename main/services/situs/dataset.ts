@@ -1,7 +1,7 @@
 import { formatPeriode } from '../../common/format';
 import type { DataSitus, WilayahPublik } from './data';
 import { BATAS_SENSOR } from './sensor';
-import { kutipCsv } from '../dokumen/csv';
+import { kutipCsv, netralkanRumus } from '../dokumen/csv';
 
 // The open data behind every chart and table, in the Satu Data Indonesia way (Perpres 39/2019): one standard per
 // table (columns with unit and definition), metadata, Kemendagri region codes beside names, CSV and JSON, and one
@@ -129,7 +129,9 @@ const ORANG = new Set(['anggota']);
 
 function selCsv(v: string | number | null, kolom: string): string {
   if (v === null) return ORANG.has(kolom) ? `<${BATAS_SENSOR}` : '';
-  return kutipCsv(String(v), ',');
+  // Numbers stay numbers (a negative one is not a formula); text is neutralised like the app's own CSVs.
+  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
+  return kutipCsv(netralkanRumus(v), ',');
 }
 
 /** RFC 4180 CSV, UTF-8, comma-separated, numbers without thousands separators. */

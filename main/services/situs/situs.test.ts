@@ -113,3 +113,20 @@ test('a district\'s site shows its kecamatan; a kecamatan with 3 members reads "
     t.cleanup();
   }
 });
+
+test('the open-data CSVs neutralise text a spreadsheet would run as a formula, keep numbers as numbers and RFC 4180 quoting', () => {
+  const t = tempDb('35.07');
+  try {
+    buatDemo(t.db, { kelompok: 8, bulan: 2, seed: 5, today: new Date(`${today}T10:00:00+07:00`) });
+    const ids = (t.db.sqlite.prepare("SELECT id FROM kelompok WHERE status = 'aktif' LIMIT 4").all() as { id: string }[]).map((r) => r.id);
+    const jahat = ['=HYPERLINK("http://contoh.invalid","klik")', '+cmd|\' /C calc\'!A0', '@SUM(1,2)', '=WEBSERVICE("http://contoh.invalid")'];
+    ids.forEach((id, i) => t.db.sqlite.prepare('UPDATE kelompok SET sektor = ? WHERE id = ?').run(jahat[i], id));
+    const csv = bangunSitus(t.db, today).berkas.find((f) => f.path === 'data/kelompok-per-sektor.csv')!.isi;
+    const sel = csv.split('\r\n').flatMap((baris) => baris.match(/("([^"]|"")*"|[^,]*)/g) ?? []).filter(Boolean).map((c) => c.replace(/^"|"$/g, ''));
+    for (const j of jahat) assert.ok(sel.includes(`'${j.replace(/"/g, '""')}`), `${j} is written neutralised`);
+    assert.ok(!sel.some((c) => /^[=+@]/.test(c)), 'no cell starts like a formula');
+    assert.match(csv, /,\d+\r\n/, 'counts stay plain numbers');
+  } finally {
+    t.cleanup();
+  }
+});
