@@ -13,7 +13,7 @@ import { KATALOG_AWAL } from '../../common/laporan';
 import { buatDemo } from '../demo/demo';
 import { tempDb } from '../testing';
 import { zipSync } from 'fflate';
-import { buatBukuKerja, bukaKiriman, imporBukuKerja } from './buku-kerja';
+import { buatBukuKerja, bukaKiriman, checksumInfo, imporBukuKerja } from './buku-kerja';
 import { daftarLaporan, pasangKatalog, simpanLaporan } from './laporan';
 import { hitungRekap } from './rekap';
 
@@ -219,6 +219,23 @@ test('wrong files are refused with a message that says what to do, and change no
     assert.throws(() => impor(rusak((ws) => (ws['E1'] = { t: 's', v: 'omset' }))), /susunan tersembunyi buku kerja rusak \(kode indikator/);
     assert.throws(() => impor(rusak((_, info) => (info['B4'] = { t: 's', v: 'orang-lain' }))), /rusak \(isi lembar _info berubah\)/);
     assert.throws(() => impor(rusak((ws) => (ws[`A${BARIS_DATA}`] = { t: 's', v: 'id-lain' }))), /rusak \(baris kelompok/);
+    // _info edited with its checksum recomputed (it has no key): the values themselves are checked (hardening 2, finding 5).
+    const palsu = (kunci: string, nilai: string | number) =>
+      rusak((_, info) => {
+        const rows = XLSX.utils.sheet_to_json<unknown[]>(info, { header: 1, raw: true });
+        const kv = Object.fromEntries(rows.map((r) => [String(r[0]), r[1]]));
+        kv[kunci] = nilai;
+        const data = { format: String(kv.format), versi_format: Number(kv.versi_format), kabupaten_kode: String(kv.kabupaten_kode), fasilitator_id: String(kv.fasilitator_id), fasilitator_nama: String(kv.fasilitator_nama), periode: String(kv.periode), katalog_versi: Number(kv.katalog_versi), kolom: JSON.parse(String(kv.kolom)), kelompok: JSON.parse(String(kv.kelompok)) };
+        info[`B${rows.findIndex((r) => r[0] === kunci) + 1}`] = { t: typeof nilai === 'number' ? 'n' : 's', v: nilai };
+        info[`B${rows.findIndex((r) => r[0] === 'checksum') + 1}`] = { t: 's', v: checksumInfo(data) };
+      });
+    const kode = (k: string, pesan: RegExp) => (e: unknown) => e instanceof AppError && e.code === k && pesan.test(e.message);
+    assert.throws(() => impor(palsu('periode', '9999-12')), kode('BUKU_KERJA_BULAN', /Desember 9999 di luar masa program/));
+    assert.throws(() => impor(palsu('periode', '1999-01')), kode('BUKU_KERJA_BULAN', /di luar masa program/));
+    assert.throws(() => impor(palsu('periode', '2026-13')), kode('BUKU_KERJA_BULAN', /tidak sah: tulis TTTT-BB dengan bulan 01–12/));
+    assert.throws(() => impor(palsu('periode', "2026-1'2")), kode('BUKU_KERJA_BULAN', /tidak sah/));
+    assert.throws(() => impor(palsu('katalog_versi', -1)), kode('BUKU_KERJA_RUSAK', /katalog_versi bukan versi katalog yang sah/));
+    assert.throws(() => impor(palsu('kolom', '{"a":1}')), kode('BUKU_KERJA_RUSAK', /daftar kolom atau kelompok tidak sah/));
     assert.deepEqual(jejak(t.db), sebelum);
 
     // "1,5 juta" is refused with its cell; a group moved to another facilitator is refused; the others import.

@@ -76,17 +76,29 @@ test('fuzz: random changes to header, bytes and rows of a valid bundle are accep
     const asli = w.ekspor();
     const t = uraikan(asli);
     const before = isi(w.prov.db);
-    const nilaiAcak = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.double({ noNaN: false }), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.constant('9'.repeat(5000)));
+    // Value classes of hardening round two: non-finite, negative, beyond 2^53, months and dates outside the
+    // calendar or the programme, region codes of another district or of nowhere.
+    const nilaiBuruk = fc.constantFrom<unknown>(Infinity, -Infinity, -1, -5e9, 2 ** 63, 9007199254740993n, 1e300, '9999-12', '2026-19', '1999-01', '2026-19-39', '9999-12-31', '2026-02-30', '35.78.01', '99.99.99', '35.07.99', 'NaN');
+    const nilaiAcak = fc.oneof(fc.string({ maxLength: 40 }), fc.integer(), fc.double({ noNaN: false }), fc.constant(null), fc.boolean(), fc.array(fc.string(), { maxLength: 3 }), fc.constant('9'.repeat(5000)), nilaiBuruk, nilaiBuruk);
 
     const headerBerubah = fc.record({ jalur: fc.constantFrom('jenis', 'pengirim', 'penerima', 'kunci_pengirim', 'manifest.seq', 'manifest.penuh', 'manifest.dari_cl', 'manifest.jumlah', 'manifest.sha256_isi', 'manifest.ukuran_isi', 'manifest.versi_skema', 'manifest.dibuat_pada', 'enkripsi.alg', 'enkripsi.nonce', 'enkripsi.penerima_sidik'), nilai: nilaiAcak });
     const byteBerubah = fc.record({ posisi: fc.nat({ max: asli.length - 1 }), xor: fc.integer({ min: 1, max: 255 }) });
     const tabel = fc.constantFrom(...SYNCED_TABLES);
     const barisBerubah = fc.record({ tabel, kolomKe: fc.nat(), nilai: nilaiAcak });
+    // Indicator values inside a report's JSON, and quotas: history and attachments beyond their bounds.
+    const indikator = fc.constantFrom('omzet', 'biaya', 'volume_produksi', 'kehadiran', 'anggota_aktif', 'kendala', 'tak_dikenal');
+    const sqlBerubah = fc.oneof(
+      fc.record({ kode: indikator, nilai: fc.constantFrom('-1', '1e999', '-1e999', '"NaN"', '9223372036854775807', '101', '{"a":1}', '[1]', '"teks"', '1.5') }).map((x) => `UPDATE laporan_bulanan SET nilai = json_set(nilai, '$.${x.kode}', json('${x.nilai}')) WHERE rowid = 1`),
+      fc.integer({ min: 1, max: 3 }).map((n) => `WITH RECURSIVE r(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM r WHERE i < ${n * 1000}) INSERT INTO audit SELECT 'fz' || i, '35.07', '2026-01-01T00:00:00.000Z', 'x', 'kelompok', 'k1', 'ubah', '{}', NULL FROM r`),
+      fc.integer({ min: 1, max: 12 }).map((mb) => `INSERT INTO lampiran VALUES ('${'c'.repeat(64)}', zeroblob(${mb} * 1048576))`),
+    );
 
     fc.assert(
-      fc.property(fc.oneof(headerBerubah.map((x) => ({ jenis: 'header' as const, ...x })), byteBerubah.map((x) => ({ jenis: 'byte' as const, ...x })), barisBerubah.map((x) => ({ jenis: 'baris' as const, ...x }))), (ubah) => {
+      fc.property(fc.oneof(headerBerubah.map((x) => ({ jenis: 'header' as const, ...x })), byteBerubah.map((x) => ({ jenis: 'byte' as const, ...x })), barisBerubah.map((x) => ({ jenis: 'baris' as const, ...x })), sqlBerubah.map((sql) => ({ jenis: 'sql' as const, sql }))), (ubah) => {
         let bytes: Buffer;
-        if (ubah.jenis === 'byte') {
+        if (ubah.jenis === 'sql') {
+          bytes = readFileSync(eksporDiubah(w.kab.db, w.kab.dir, (file) => ubahLonggar(file, (x) => x.exec(ubah.sql))).berkas);
+        } else if (ubah.jenis === 'byte') {
           bytes = Buffer.from(asli);
           bytes[ubah.posisi]! ^= ubah.xor;
         } else if (ubah.jenis === 'header') {
