@@ -66,6 +66,10 @@ export function simpanCatatan(db: Db, entitas: EntitasKode, input: Record<string
   for (const f of spec.fields) {
     const r = nilaiField(f, input[f.kode]);
     if (r.galat) details.push({ field: f.kode, message: r.galat });
+    // A region of the office's own district (the province would refuse another district's code in the bundle).
+    if ((f.tipe === 'kecamatan' || f.tipe === 'desa') && typeof r.value === 'string' && !r.value.startsWith(`${writer.kabupatenKode}.`)) {
+      details.push({ field: f.kode, message: `${f.label} harus di ${namaWilayah(writer.kabupatenKode) ?? writer.kabupatenKode}. Pilih dari daftar.` });
+    }
     values[f.kode] = r.value;
     const ref = REF[f.tipe];
     if (ref && r.value) {
