@@ -48,13 +48,15 @@ test('monthly entry: typing, paste from Excel, autosave, submit, verify, reopen,
     await page.reload();
     await pilihBulan(page, 'Bulan laporan', '2025-03');
     await expect(grid.getByLabel(`Omzet penjualan ${groups[1]}`)).toHaveValue('2000000');
+    // A negative cost is never stored (it would travel to the province): the cell stays empty until corrected.
+    await expect(grid.getByLabel(`Biaya produksi ${groups[2]}`)).toHaveValue('');
 
     // Submit all: the complete one goes, the others are refused with their reasons
     await page.getByLabel('Pilih semua kelompok').check();
     await page.getByRole('button', { name: 'Ajukan yang dipilih' }).click();
     const status = page.getByRole('status').filter({ hasText: 'laporan diajukan' });
     await expect(status).toContainText('1 laporan diajukan. 2 tidak');
-    await expect(status).toContainText('Biaya produksi tidak boleh negatif');
+    await expect(status).toContainText('Biaya produksi wajib diisi');
     await grid.getByLabel(`Anggota aktif ${groups[1]}`).fill('8');
     await grid.getByLabel(`Biaya produksi ${groups[2]}`).fill('1800000');
     await grid.getByLabel(`Anggota aktif ${groups[2]}`).fill('7');

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -5,7 +6,8 @@ import { join } from 'node:path';
 import type { Db } from '../../../db/connection';
 import { buatDemo } from '../demo/demo';
 import { tempDb } from '../testing';
-import { eksporBundel } from './bundle';
+import { AppError } from '../../common/errors';
+import { eksporBundel, imporBundel } from './bundle';
 import { buatMuatan, segelBundel } from './ekspor';
 import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, TANPA_PELINDUNG } from './kunci';
 
@@ -59,4 +61,24 @@ export function ubahLonggar(file: string, fn: (db: Database.Database) => void, s
   y.pragma('writable_schema = ON');
   for (const [name, text] of ddl) y.prepare('UPDATE sqlite_master SET sql = ? WHERE name = ?').run(skema ? skema(text) : text, name);
   y.close();
+}
+
+/**
+ * Each case alters a fresh district's payload (then sealed as usual); the province must refuse the bundle with a
+ * message matching the case and saying nothing changed, and its database must be unchanged. `siapkan` prepares the
+ * province first (e.g. a row of another district).
+ */
+export function semuaDitolak(kasus: [string, (file: string) => void, RegExp][], siapkan?: (w: ReturnType<typeof dunia>) => void): void {
+  for (const [label, rusakkan, pesan] of kasus) {
+    const w = dunia(2);
+    try {
+      siapkan?.(w);
+      const before = isi(w.prov.db);
+      const bytes = readFileSync(eksporDiubah(w.kab.db, w.kab.dir, rusakkan).berkas);
+      assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, bytes), (e: AppError) => e instanceof AppError && pesan.test(e.message) && /tidak ada yang diubah/i.test(e.message), label);
+      assert.equal(isi(w.prov.db), before, label);
+    } finally {
+      w.cleanup();
+    }
+  }
 }
