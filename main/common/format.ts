@@ -43,6 +43,11 @@ export function formatPersen(value: number): string {
   return `${value < 0 ? '-' : ''}${formatAngka(Number(whole))},${fraction}%`;
 }
 
+/** A percentage that may not exist yet (nothing expected): "–" then. */
+export function formatPersenAtau(value: number | null | undefined): string {
+  return value === null || value === undefined ? '–' : formatPersen(value);
+}
+
 /** "2025-11-05" → "5 November 2025". Returns the input unchanged when it is not an ISO date. */
 export function formatTanggal(iso: string | null | undefined): string {
   if (!iso) return '';

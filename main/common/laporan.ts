@@ -117,8 +117,6 @@ export function wajibLapor(terdaftarPada: string, bulan: string): boolean {
   return bulan > terdaftarPada.slice(0, 7);
 }
 
-/** The same rule in SQL, for a kelompok alias and a month parameter: `${WAJIB_LAPOR_SQL('k', '@m')}`. */
-export const WAJIB_LAPOR_SQL = (kelompok: string, bulan: string) => `(${bulan} > substr(${kelompok}.created_at, 1, 7))`;
 
 /** A report for month M is on time when submitted by the 10th of month M+1. */
 export function batasPengajuan(bulan: string): string {

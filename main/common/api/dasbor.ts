@@ -23,13 +23,14 @@ export interface Dashboard {
   perjanjian_aktif: Angka;
   nilai_perjanjian_bulan: number;
   nilai_perjanjian_sppg_bulan: number;
-  kepatuhan_bulan: Angka;
+  /** Null while no report was expected (common/kamus.ts, "kepatuhan"). */
+  kepatuhan_bulan: { nilai: number | null; sebelumnya: number | null };
   seri_omzet: { periode: string; omzet: number; laba: number }[];
   desil: number[];
-  kepatuhan_fasilitator: { nama: string; diharapkan: number; masuk: number; persen: number }[];
+  kepatuhan_fasilitator: { nama: string; kabupaten_nama: string; diharapkan: number; masuk: number; persen: number }[];
   perjanjian_per_jenis: { jenis: string; jumlah: number; nilai_bulan: number }[];
   kelompok_per_sektor: { sektor: string; jumlah: number }[];
-  peringkat: { kode: string; nama: string; kelompok: number; anggota: number; omzet_tahun: number; kepatuhan: number; nilai_perjanjian: number }[] | null;
+  peringkat: { kode: string; nama: string; kelompok: number; anggota: number; omzet_tahun: number; kepatuhan: number | null; nilai_perjanjian: number }[] | null;
 }
 
 export interface Monev {
@@ -42,8 +43,11 @@ export interface Monev {
 export interface MonitoringFasilitator {
   id: string;
   nama: string;
+  kabupaten_kode: string;
+  kabupaten_nama: string;
   kelompok: number;
   laporan_diharapkan: number;
+  laporan_masuk: number;
   diajukan_tepat_waktu: number;
   diverifikasi: number;
   kelompok_dikunjungi: number;

@@ -1,7 +1,8 @@
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
-import { bulanSebelumnya, batasPengajuan, wajibLapor, WAJIB_LAPOR_SQL, type Katalog } from '../../common/laporan';
+import { bulanDalam, bulanSebelumnya, type Katalog } from '../../common/laporan';
+import { bulanBerakhir, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka/pelaporan';
 import { hariIni } from '../../common/format';
 import { katalogAktif } from '../laporan/laporan';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
@@ -52,27 +53,15 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   // kelompok-first index.
   const perKabupaten = !f.kecamatan && !f.fasilitator && !f.sektor;
 
-  // One walk over the kelompok that pass the filter: active ones, those that reported last month, and
-  // per facilitator who reported this month and the month before (two index seeks per kelompok).
-  const lapor = (periode: string) =>
-    `(SELECT max(l.status <> 'draft') FROM laporan_bulanan l INDEXED BY laporan_kelompok_dasbor WHERE l.kelompok_id = k.id AND l.periode = ${periode} AND l.deleted_at IS NULL)`;
-  // Compliance as every page counts it (WAJIB_LAPOR_SQL): only months after a kelompok was registered are expected.
-  const perFas = all<{ nama: string | null; aktif: number; n: number; wajib: number; wajib_lalu: number; masuk: number; masuk_lalu: number; ada_lalu: number }>(
-    `SELECT f.nama, x.aktif, count(*) AS n, coalesce(sum(x.w), 0) AS wajib, coalesce(sum(x.wp), 0) AS wajib_lalu, coalesce(sum(x.b = 1 AND x.w), 0) AS masuk,
-            coalesce(sum(x.p = 1 AND x.wp), 0) AS masuk_lalu, coalesce(sum(x.p IS NOT NULL), 0) AS ada_lalu
-     FROM (SELECT k.fasilitator_id, k.status = 'aktif' AS aktif, ${WAJIB_LAPOR_SQL('k', '@m')} AS w, ${WAJIB_LAPOR_SQL('k', '@prev')} AS wp, ${lapor('@m')} AS b, ${lapor('@prev')} AS p
-           FROM kelompok k WHERE ${W}) x
-     LEFT JOIN fasilitator f ON f.id = x.fasilitator_id GROUP BY x.fasilitator_id, x.aktif ORDER BY f.nama`,
-    { m: bulan, prev },
-  );
-  const aktifFas = perFas.filter((x) => x.aktif);
+  // Reporting figures by the dictionary's one rule (services/angka): the same as the recap, e-monev and the website.
+  const saring = { kabupaten: f.kabupaten, kecamatan: f.kecamatan, fasilitator: f.fasilitator, sektor: f.sektor };
+  const lapIni = pelaporan(db, [bulan], saring, today);
+  const lapLalu = pelaporan(db, [prev], saring, today);
   const jumlah = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
-  const aktif = jumlah(aktifFas, (x) => x.n);
-  const aktifLalu = jumlah(perFas, (x) => x.ada_lalu);
-  const wajib: Record<string, { n: number; masuk: number }> = {
-    [bulan]: { n: jumlah(aktifFas, (x) => x.wajib), masuk: jumlah(aktifFas, (x) => x.masuk) },
-    [prev]: { n: jumlah(aktifFas, (x) => x.wajib_lalu), masuk: jumlah(aktifFas, (x) => x.masuk_lalu) },
-  };
+  const aktif = lapIni.filter((r) => r.aktif).length;
+  const aktifLalu = lapIni.filter((r) => r.aktif && r.created_at < `${bulan}-01`).length;
+  const kepatuhanIni = ringkasPelaporan(lapIni);
+  const kepatuhanLalu = ringkasPelaporan(lapLalu);
 
   const mulai = `${bulan}-01`;
   const anggotaRows = perKabupaten
@@ -97,7 +86,6 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const omzetDi = (m: string) => di(m)?.omzet ?? 0;
   const ytd = (y: string, upTo: string) => seri.filter((x) => x.periode >= `${y}-01` && x.periode <= `${y}-${upTo.slice(5, 7)}`).reduce((a, x) => a + x.omzet, 0);
   const offtaker = (m: string) => di(m)?.offtaker ?? 0;
-  const kepatuhan = (m: string) => (wajib[m]?.n ? Math.round((wajib[m].masuk / wajib[m].n) * 1000) / 10 : 0);
   // Registered members and their desil: a district from its own matching results, the province from the
   // counts per kelompok each district sends (no person's result travels).
   const desil = Array.from({ length: 10 }, () => 0);
@@ -128,7 +116,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const katalog: Katalog = katalogAktif(db);
   let peringkat: Dashboard['peringkat'] = null;
   if (provinsi && !f.kabupaten) {
-    peringkat = peringkatKabupaten(db, bulan, today, perKabupaten ? bulanan : rekapTersimpan(db, window, null), perKabupaten ? anggotaRows : null);
+    peringkat = peringkatKabupaten(db, bulan, today, perKabupaten ? bulanan : rekapTersimpan(db, window, null), perKabupaten ? anggotaRows : null, pelaporanPer(lapIni, (r) => r.kabupaten_kode));
   }
   return {
     bulan,
@@ -143,10 +131,13 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
     perjanjian_aktif: { nilai: pjNow.n, sebelumnya: pjPrev.n },
     nilai_perjanjian_bulan: pjNow.nilai,
     nilai_perjanjian_sppg_bulan: pjNow.sppg,
-    kepatuhan_bulan: { nilai: kepatuhan(bulan), sebelumnya: kepatuhan(prev) },
+    kepatuhan_bulan: { nilai: kepatuhanIni.kepatuhan, sebelumnya: kepatuhanLalu.kepatuhan },
     seri_omzet: seri.map((s) => ({ periode: s.periode, omzet: s.omzet, laba: s.omzet - s.biaya })),
     desil,
-    kepatuhan_fasilitator: aktifFas.filter((x) => x.wajib > 0).map((x) => ({ nama: x.nama ?? '(tanpa fasilitator)', diharapkan: x.wajib, masuk: Number(x.masuk), persen: Math.round((Number(x.masuk) / x.wajib) * 1000) / 10 })),
+    kepatuhan_fasilitator: [...pelaporanPer(lapIni.filter((r) => r.aktif), (r) => r.fasilitator_id ?? '-')]
+      .filter(([, x]) => x.ringkasan.diharapkan > 0)
+      .map(([, x]) => ({ nama: x.rows[0]!.fasilitator_nama ?? '(tanpa fasilitator)', kabupaten_nama: namaWilayah(x.rows[0]!.kabupaten_kode) ?? x.rows[0]!.kabupaten_kode, diharapkan: x.ringkasan.diharapkan, masuk: x.ringkasan.masuk, persen: x.ringkasan.kepatuhan ?? 0 }))
+      .sort((a, b) => a.kabupaten_nama.localeCompare(b.kabupaten_nama, 'id') || a.nama.localeCompare(b.nama, 'id')),
     perjanjian_per_jenis: jenis.map((j) => ({ jenis: j.jenis, jumlah: j.n, nilai_bulan: j.nilai })),
     kelompok_per_sektor: sektor.map((s) => ({ sektor: s.sektor, jumlah: s.n })),
     peringkat,
@@ -189,17 +180,16 @@ export function rekapLaporanKabupaten(db: Db, kabupaten: string): void {
 }
 
 /** The district ranking: the same figures per kabupaten, from the province-wide sums already read. */
-function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: BulanKabupaten[], anggotaRows: { k: string; n: number }[] | null): NonNullable<Dashboard['peringkat']> {
+function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: BulanKabupaten[], anggotaRows: { k: string; n: number }[] | null, lapor: Map<string, { ringkasan: RingkasanPelaporan }>): NonNullable<Dashboard['peringkat']> {
   const map = <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}) => new Map((db.prepare(sql).all(p) as T[]).map((r) => [r.k, r]));
-  const kelompok = map<{ k: string; n: number; wajib: number }>(`SELECT kabupaten_kode AS k, count(*) AS n, coalesce(sum(${WAJIB_LAPOR_SQL('kelompok', '@bulan')}), 0) AS wajib FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1`, { bulan });
+  const kelompok = map<{ k: string; n: number }>(`SELECT kabupaten_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1`);
   const anggota = anggotaRows ? new Map(anggotaRows.map((r) => [r.k, r])) : map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota INDEXED BY anggota_kabupaten WHERE deleted_at IS NULL GROUP BY 1');
   const awalTahun = `${bulan.slice(0, 4)}-01`;
-  const laporan = new Map<string, { omzet: number; masuk: number }>();
+  const laporan = new Map<string, { omzet: number }>();
   for (const r of bulanan) {
     if (r.periode < awalTahun || r.periode > bulan) continue;
-    const x = laporan.get(r.kab) ?? { omzet: 0, masuk: 0 };
+    const x = laporan.get(r.kab) ?? { omzet: 0 };
     x.omzet += r.omzet;
-    if (r.periode === bulan) x.masuk += r.n;
     laporan.set(r.kab, x);
   }
   const nilai = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, sum(round(volume * harga_satuan)) AS n FROM perjanjian WHERE deleted_at IS NULL AND status = 'aktif' AND mulai <= @t AND selesai >= @t GROUP BY 1", { t: today });
@@ -207,9 +197,8 @@ function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: Bulan
     .filter((k) => k !== '35')
     .map((kode) => {
       const n = kelompok.get(kode)?.n ?? 0;
-      const w = kelompok.get(kode)?.wajib ?? 0;
       const l = laporan.get(kode);
-      return { kode, nama: namaWilayah(kode) ?? kode, kelompok: n, anggota: anggota.get(kode)?.n ?? 0, omzet_tahun: l?.omzet ?? 0, kepatuhan: w ? Math.round((Math.min(w, l?.masuk ?? 0) / w) * 1000) / 10 : 0, nilai_perjanjian: nilai.get(kode)?.n ?? 0 };
+      return { kode, nama: namaWilayah(kode) ?? kode, kelompok: n, anggota: anggota.get(kode)?.n ?? 0, omzet_tahun: l?.omzet ?? 0, kepatuhan: lapor.get(kode)?.ringkasan.kepatuhan ?? null, nilai_perjanjian: nilai.get(kode)?.n ?? 0 };
     })
     .sort((a, b) => b.omzet_tahun - a.omzet_tahun);
 }
@@ -321,25 +310,34 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
 }
 
 
-/** Per facilitator over a period: reports submitted on time and verified, groups reported on (visited), open follow-ups in their groups. */
+/**
+ * Per facilitator over a period, by the dictionary's reporting figures (services/angka): active groups, reports
+ * expected, in, on time and verified (never more than expected), groups visited (never more than groups), and the
+ * open follow-ups in their groups. Each row names its kabupaten/kota (the province lists 22 districts' facilitators).
+ */
 export function monitoringFasilitator(db: Db, periode: string, today = hariIni()): MonitoringFasilitator[] {
-  const months = (periode.length === 4 ? Array.from({ length: 12 }, (_, i) => `${periode}-${String(i + 1).padStart(2, '0')}`) : /S1$/.test(periode) ? [1, 2, 3, 4, 5, 6].map((m) => `${periode.slice(0, 4)}-0${m}`) : /S2$/.test(periode) ? ['07', '08', '09', '10', '11', '12'].map((m) => `${periode.slice(0, 4)}-${m}`) : [periode]).filter((m) => m < today.slice(0, 7));
-  const fas = db.all(db.q.selectFrom('fasilitator').select(['id', 'nama']).where('deleted_at', 'is', null).orderBy('nama'));
-  return fas.map((f) => {
-    const groups = db.prepare("SELECT id, created_at FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND fasilitator_id = ?").all(f.id) as { id: string; created_at: string }[];
-    const reports = months.length
-      ? (db.prepare(`SELECT kelompok_id, periode, status, diajukan_pada FROM laporan_bulanan WHERE deleted_at IS NULL AND fasilitator_id = ? AND periode BETWEEN ? AND ?`).all(f.id, months[0], months[months.length - 1]) as { kelompok_id: string; periode: string; status: string; diajukan_pada: string | null }[])
-      : [];
-    const open = (db.prepare(`SELECT count(*) AS n FROM tindak_lanjut t JOIN isu i ON i.id = t.isu_id JOIN kelompok k ON k.id = i.kelompok_id WHERE t.deleted_at IS NULL AND t.status != 'selesai' AND k.fasilitator_id = ?`).get(f.id) as { n: number }).n;
-    return {
-      id: f.id,
-      nama: f.nama,
-      kelompok: groups.length,
-      laporan_diharapkan: groups.reduce((a, g) => a + months.filter((m) => wajibLapor(g.created_at, m)).length, 0),
-      diajukan_tepat_waktu: reports.filter((r) => r.diajukan_pada && r.diajukan_pada.slice(0, 10) <= batasPengajuan(r.periode)).length,
-      diverifikasi: reports.filter((r) => r.status === 'diverifikasi').length,
-      kelompok_dikunjungi: new Set(reports.filter((r) => r.status !== 'draft').map((r) => r.kelompok_id)).size,
-      tindak_lanjut_terbuka: open,
-    };
-  });
+  const rows = pelaporan(db, bulanBerakhir(bulanDalam(periode), today), {}, today).filter((r) => r.aktif);
+  const per = pelaporanPer(rows, (r) => r.fasilitator_id ?? '-');
+  const fas = db.all(db.q.selectFrom('fasilitator').select(['id', 'nama', 'kabupaten_kode']).where('deleted_at', 'is', null));
+  const terbuka = new Map(
+    (db.prepare(`SELECT k.fasilitator_id AS f, count(*) AS n FROM tindak_lanjut t JOIN isu i ON i.id = t.isu_id JOIN kelompok k ON k.id = i.kelompok_id WHERE t.deleted_at IS NULL AND t.status != 'selesai' GROUP BY 1`).all() as { f: string; n: number }[]).map((r) => [r.f, r.n]),
+  );
+  return fas
+    .map((f) => {
+      const x = per.get(f.id)?.ringkasan ?? ringkasPelaporan([]);
+      return {
+        id: f.id,
+        nama: f.nama,
+        kabupaten_kode: f.kabupaten_kode,
+        kabupaten_nama: namaWilayah(f.kabupaten_kode) ?? f.kabupaten_kode,
+        kelompok: x.kelompok,
+        laporan_diharapkan: x.diharapkan,
+        laporan_masuk: x.masuk,
+        diajukan_tepat_waktu: x.tepat_waktu,
+        diverifikasi: x.diverifikasi,
+        kelompok_dikunjungi: x.kelompok_dikunjungi,
+        tindak_lanjut_terbuka: terbuka.get(f.id) ?? 0,
+      };
+    })
+    .sort((a, b) => a.kabupaten_nama.localeCompare(b.kabupaten_nama, 'id') || a.nama.localeCompare(b.nama, 'id'));
 }

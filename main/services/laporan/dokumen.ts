@@ -7,6 +7,7 @@ import type { Pengaturan } from '../../common/records';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen/pdf';
 import { FORMAT_ANGKA, FORMAT_TEKS, lembarBerjudul, tulisExcel, waktuDibuat } from '../dokumen/spreadsheet';
 import { blokTandaTangan, penandatanganKantor } from '../dokumen/surat';
+import { catatanAgregasi, STATUS_DIHITUNG } from '../../common/kamus';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { fotoUntukDokumen } from './foto';
@@ -75,19 +76,20 @@ function tandaTanganKepala(p: Pengaturan, kiri?: Content): Content {
 /** A month's reports (of one facilitator's groups, or all) and the groups whose report has not come in. */
 function laporanBulan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }) {
   const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
-  const dilaporkan = new Set(rows.map((r) => r.kelompok_id));
-  // A facilitator's report lists only that facilitator's groups that have not reported.
+  // The Jumlah row counts what every figure counts (common/kamus.ts): submitted and verified reports, never drafts.
+  const dihitung = rows.filter((r) => (STATUS_DIHITUNG as readonly string[]).includes(r.status));
+  // Not reported: expected and not yet submitted (a draft has not come in); a facilitator's report lists only theirs.
   const binaan = input.fasilitator_id ? new Set(db.all(db.q.selectFrom('kelompok').select('id').where('fasilitator_id', '=', input.fasilitator_id)).map((x) => x.id)) : null;
   const belum = hitungRekap(db, input.periode, 'kelompok', new Date(), null, k)
     .baris.flatMap((b) => b.hilang)
-    .filter((h) => !dilaporkan.has(h.kelompok_id) && (!binaan || binaan.has(h.kelompok_id)));
-  return { rows, belum };
+    .filter((h) => !binaan || binaan.has(h.kelompok_id));
+  return { rows, dihitung, belum };
 }
 
 /** The facilitator's monthly report: every group's figures, issues and up to 4 photos each. */
 async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
   const { katalog, pengaturan: p } = k;
-  const { rows, belum } = laporanBulan(db, k, input);
+  const { rows, dihitung, belum } = laporanBulan(db, k, input);
   const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? db.get(db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id))?.nama ?? '') : '';
   const teks = katalog.indikator.filter((i) => i.tipe === 'teks' && i.agregasi === 'TEKS' && i.kode !== 'satuan_produksi');
   const catatan: Content[] = rows
@@ -115,12 +117,12 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
       { text: `${formatPeriode(input.periode)}${fasilitator ? ` · Fasilitator: ${fasilitator}` : ''} · ${p.kabupaten_nama}`, style: 'subjudul' },
       rows.length
         ? tabelNilai(katalog, ['No', 'Kelompok', 'Desa', 'Status'], [
-            ...rows.map((r, index) => ({ label: [String(index + 1), r.kelompok_nama, namaWilayah(r.desa_kode) ?? '', STATUS[r.status] ?? r.status], nilai: r.nilai })),
-            { label: ['', `Jumlah (${formatAngka(rows.length)} kelompok)`, '', ''], nilai: gabungRekap(katalog, rows.map((r) => r.nilai)), total: true },
+            ...rows.map((r, index) => ({ label: [String(index + 1), r.kelompok_nama, namaWilayah(r.desa_kode) ?? '', r.status === 'draft' ? 'Draf (tidak dihitung)' : (STATUS[r.status] ?? r.status)], nilai: r.nilai })),
+            { label: ['', `Jumlah (${formatAngka(dihitung.length)} laporan masuk)`, '', ''], nilai: gabungRekap(katalog, dihitung.map((r) => r.nilai)), total: true },
           ])
         : { text: 'Belum ada laporan untuk bulan ini.', italics: true },
       // The signatures follow the figures they sign, kept with the note under the table: never alone on a page.
-      { stack: [{ text: ATURAN_JUMLAH, fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] }, tandaTanganKepala(p, fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined)], unbreakable: true },
+      { stack: [{ text: catatanAgregasi(katalog), fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] }, tandaTanganKepala(p, fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined)], unbreakable: true },
       daftarBelumMelapor(belum),
       catatan.length ? { text: 'Kendala dan rencana tindak lanjut', bold: true, margin: [0, 12, 0, 4] } : { text: '' },
       ...catatan,
@@ -132,8 +134,6 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
   return { jumlah: rows.length };
 }
 
-const ATURAN_REKAP = 'Aturan rekap per kelompok: omzet, biaya, volume, penjualan, bantuan dan pertemuan dijumlahkan atas bulan; anggota aktif, tenaga kerja, aset dan kas diambil dari bulan terakhir yang dilaporkan; kehadiran dirata-rata; laba = omzet − biaya.';
-const ATURAN_JUMLAH = 'Baris jumlah: arus (SUM) dan stok (LAST) dijumlahkan atas kelompok, rata-rata (AVERAGE) dirata-rata.';
 
 /** The groups whose report for a month has not come in (submitted or verified). */
 function daftarBelumMelapor(hilang: { kelompok_nama: string; periode: string }[]): Content {
@@ -177,7 +177,7 @@ async function pdfRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise<
         ...rekap.baris.map((b, index) => ({ label: [String(index + 1), b.nama, b.kelengkapan], nilai: b.nilai })),
         { label: ['', 'Jumlah', rekap.total.kelengkapan], nilai: rekap.total.nilai, total: true },
       ]),
-      { stack: [{ text: `${ATURAN_REKAP} ${ATURAN_JUMLAH}`, fontSize: 7.5, italics: true, margin: [0, 6, 0, 0] }, tandaTanganKepala(p)], unbreakable: true },
+      { stack: [{ text: catatanAgregasi(katalog), fontSize: 7.5, italics: true, margin: [0, 6, 0, 0] }, tandaTanganKepala(p)], unbreakable: true },
       daftarBelumMelapor(hilang),
     ],
   };
@@ -220,7 +220,7 @@ function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string
 /** Monthly reports as rows, one fixed column layout ("satu data"): codes as text, numbers as numbers. */
 async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
   const { katalog } = k;
-  const { rows, belum } = laporanBulan(db, k, input);
+  const { rows, dihitung, belum } = laporanBulan(db, k, input);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
   const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: formatPeriode(input.periode) };
@@ -252,6 +252,9 @@ async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: s
       ...Object.fromEntries(katalog.indikator.map((i) => [i.kode, r.nilai[i.kode] ?? null])),
     });
   }
+  // The Jumlah row, as in the PDF: submitted and verified reports only (common/kamus.ts).
+  const total = gabungRekap(katalog, dihitung.map((r) => r.nilai));
+  ws.addRow({ kelompok: `Jumlah (${dihitung.length} laporan masuk; draf tidak dihitung)`, ...Object.fromEntries(katalog.indikator.filter((i) => i.tipe !== 'teks').map((i) => [i.kode, total[i.kode] ?? null])) }).font = { bold: true };
   const wb2 = lembarBerjudul(wb, 'Belum melapor', { ...judul, dokumen: 'Kelompok yang belum melapor' }, [
     { header: 'Kelompok', key: 'nama', width: 34 },
     { header: 'Bulan', key: 'periode', width: 16 },
@@ -289,9 +292,9 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
   ]);
   for (const h of hilang) wh.addRow({ nama: h.kelompok_nama, periode: formatPeriode(h.periode) });
   lembarKeterangan(wb, k, rekap.judul, [
-    ['Tingkat', rekap.per],
+    ['Rekap per', LABEL_TINGKAT[rekap.per].toLowerCase()],
     ['Kelengkapan', rekap.total.kelengkapan],
-    ['Aturan', 'SUM dijumlahkan, LAST bulan terakhir, AVERAGE dirata-rata; laba = omzet − biaya'],
+    ['Aturan', catatanAgregasi(katalog)],
   ]);
   await tulisExcel(wb, path);
 }

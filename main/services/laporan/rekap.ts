@@ -1,10 +1,12 @@
 import type { Pengaturan } from '../../common/records';
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
-import { formatPeriode, hariIni } from '../../common/format';
+import { formatDesimal, formatPeriode, hariIni } from '../../common/format';
+import { STATUS_DIHITUNG } from '../../common/kamus';
 import { bulanDalam, lengkapiTurunan, POLA_PERIODE, type BarisRekap, type Katalog, type Kepatuhan, type LaporanHilang, type LaporanRow, type NilaiLaporan, type Rekap, type StatusLaporan, type TingkatRekap, wajibLapor } from '../../common/laporan';
 import { daftarLaporan, katalogAktif } from './laporan';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { bulanBerakhir, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka/pelaporan';
 import { namaWilayah } from '../wilayah/wilayah';
 
 // Semester and annual reports are computed from the months, never typed: each indicator rolls up by
@@ -68,6 +70,10 @@ export function gabungRekap(katalog: Katalog, parts: NilaiLaporan[]): NilaiLapor
   const out: NilaiLaporan = {};
   for (const i of katalog.indikator) {
     if (i.turunan || i.tipe === 'teks') continue;
+    if (i.kode === VOLUME && katalog.indikator.some((x) => x.kode === SATUAN_VOLUME)) {
+      Object.assign(out, volumePerSatuan(parts));
+      continue;
+    }
     const numbers = parts.map((p) => p[i.kode]).filter((v): v is number => typeof v === 'number');
     if (numbers.length === 0) out[i.kode] = null;
     else if (i.agregasi === 'AVERAGE') out[i.kode] = Math.round((numbers.reduce((a, b) => a + b, 0) / numbers.length) * 100) / 100;
@@ -76,7 +82,30 @@ export function gabungRekap(katalog: Katalog, parts: NilaiLaporan[]): NilaiLapor
   return lengkapiTurunan(katalog, out);
 }
 
-const DIHITUNG: StatusLaporan[] = ['diajukan', 'diverifikasi'];
+const DIHITUNG: StatusLaporan[] = [...STATUS_DIHITUNG];
+
+const VOLUME = 'volume_produksi';
+const SATUAN_VOLUME = 'satuan_produksi';
+
+/**
+ * Volumes are typed in each group's own unit (bungkus, pak, kg): the dictionary forbids one total across units.
+ * One unit: its sum and the unit. Several: the sum per unit in words ("1.200 bungkus; 300 kg"), never a number.
+ */
+function volumePerSatuan(parts: NilaiLaporan[]): NilaiLaporan {
+  const perSatuan = new Map<string, number>();
+  for (const p of parts) {
+    const v = p[VOLUME];
+    if (typeof v !== 'number') continue;
+    const satuan = String(p[SATUAN_VOLUME] ?? '').trim().toLowerCase() || 'satuan produk';
+    perSatuan.set(satuan, (perSatuan.get(satuan) ?? 0) + v);
+  }
+  if (perSatuan.size === 0) return { [VOLUME]: null };
+  if (perSatuan.size === 1) {
+    const [[satuan, v]] = [...perSatuan] as [[string, number]];
+    return { [VOLUME]: Math.round(v * 100) / 100, [SATUAN_VOLUME]: satuan };
+  }
+  return { [VOLUME]: [...perSatuan].sort((a, b) => b[1] - a[1]).map(([u, v]) => `${formatDesimal(Math.round(v * 100) / 100)} ${u}`).join('; ') };
+}
 
 export function hitungRekap(
   db: Db,
@@ -125,12 +154,15 @@ export function hitungRekap(
   }
   const units = new Map<string, Unit>();
   const pengaturan = dibaca?.pengaturan ?? bacaPengaturan(db);
+  // Expected and received reports by the dictionary's one rule (services/angka): the same numbers as every page.
+  const lapor = new Map(pelaporan(db, months, { kabupaten }, hariIni(today)).map((r) => [r.kelompok_id, r]));
   for (const g of groups) {
     const own = byGroup.get(g.id) ?? [];
-    const expected = g.status === 'aktif' ? expectedMonths.filter((m) => wajibLapor(g.created_at, m)) : [];
+    const pl = lapor.get(g.id);
+    const expected = pl?.diharapkan ?? [];
     if (own.length === 0 && expected.length === 0) continue;
-    const reported = new Set(own.map((r) => r.periode));
-    const hilang = expected.filter((m) => !reported.has(m)).map((m) => ({ kelompok_id: g.id, kelompok_nama: g.nama, periode: m }));
+    const masuk = new Set(pl?.masuk ?? []);
+    const hilang = expected.filter((m) => !masuk.has(m)).map((m) => ({ kelompok_id: g.id, kelompok_nama: g.nama, periode: m }));
     const [kunci, nama] =
       per === 'kelompok'
         ? [g.id, g.nama]
@@ -140,7 +172,7 @@ export function hitungRekap(
             ? [g.kecamatan_kode, namaWilayah(g.kecamatan_kode) ?? g.kecamatan_kode]
             : [g.kabupaten_kode, namaWilayah(g.kabupaten_kode) ?? g.kabupaten_kode];
     const unit = units.get(kunci) ?? { kunci, nama, groups: [] };
-    unit.groups.push({ info: g, nilai: rekapKelompok(katalog, own), masuk: own.length, diharapkan: Math.max(expected.length, own.length), hilang });
+    unit.groups.push({ info: g, nilai: rekapKelompok(katalog, own), masuk: masuk.size, diharapkan: expected.length, hilang });
     units.set(kunci, unit);
   }
 
@@ -177,41 +209,21 @@ export function hitungRekap(
 }
 
 
-/** Which groups lack a report for which month, and each facilitator's on-time rate. */
+/** Which groups lack a report for which month, and each facilitator's compliance and on-time rate (services/angka). */
 export function hitungKepatuhan(db: Db, periode: string, today = new Date()): Kepatuhan {
-  const now = hariIni(today).slice(0, 7);
-  const months = periksaPeriode(periode).filter((m) => m < now);
-  const groups = db.all(
-    db.q
-      .selectFrom('kelompok as k')
-      .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
-      .select(['k.id', 'k.nama', 'k.fasilitator_id', 'f.nama as fasilitator_nama', 'k.created_at'])
-      .where('k.deleted_at', 'is', null)
-      .where('k.status', '=', 'aktif')
-      .orderBy('k.nama'),
-  );
-  const reports = months.length ? daftarLaporan(db, { dari: months[0], sampai: months[months.length - 1] }) : [];
-  const byKey = new Map(reports.map((r) => [`${r.kelompok_id}|${r.periode}`, r]));
-  const perFasilitator = new Map<string, Kepatuhan['fasilitator'][number]>();
-  const kelompok = groups.map((g) => {
-    const status = months.map((m) => byKey.get(`${g.id}|${m}`)?.status ?? (wajibLapor(g.created_at, m) ? null : 'belum_wajib'));
-    const key = g.fasilitator_id ?? '-';
-    const f = perFasilitator.get(key) ?? { id: key, nama: g.fasilitator_nama ?? '(tanpa fasilitator)', diharapkan: 0, masuk: 0, persen: 0, tepat_waktu: 0, persen_tepat_waktu: 0 };
-    for (const m of months) {
-      if (!wajibLapor(g.created_at, m)) continue;
-      const r = byKey.get(`${g.id}|${m}`);
-      f.diharapkan++;
-      if (r && r.status !== 'draft') f.masuk++;
-      if (r?.tepat_waktu) f.tepat_waktu++;
-    }
-    perFasilitator.set(key, f);
-    return { id: g.id, nama: g.nama, fasilitator_nama: g.fasilitator_nama, status };
-  });
-  const persen = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000) / 10 : 0);
-  const fasilitator = [...perFasilitator.values()]
-    .map((f) => ({ ...f, persen: persen(f.masuk, f.diharapkan), persen_tepat_waktu: persen(f.tepat_waktu, f.diharapkan) }))
+  const hari = hariIni(today);
+  const months = bulanBerakhir(periksaPeriode(periode), hari);
+  const rows = pelaporan(db, months, {}, hari).filter((r) => r.aktif);
+  const statusOf = new Map(months.length ? daftarLaporan(db, { dari: months[0], sampai: months[months.length - 1] }).map((r) => [`${r.kelompok_id}|${r.periode}`, r.status]) : []);
+  const kelompok = rows.map((g) => ({
+    id: g.kelompok_id,
+    nama: g.nama,
+    fasilitator_nama: g.fasilitator_nama,
+    status: months.map((m) => statusOf.get(`${g.kelompok_id}|${m}`) ?? (wajibLapor(g.created_at, m) ? null : 'belum_wajib')),
+  }));
+  const angka = (r: RingkasanPelaporan) => ({ diharapkan: r.diharapkan, masuk: r.masuk, persen: r.kepatuhan ?? 0, tepat_waktu: r.tepat_waktu, persen_tepat_waktu: r.kepatuhan_tepat_waktu ?? 0 });
+  const fasilitator = [...pelaporanPer(rows, (r) => r.fasilitator_id ?? '-')]
+    .map(([id, x]) => ({ id, nama: x.rows[0]!.fasilitator_nama ?? '(tanpa fasilitator)', ...angka(x.ringkasan) }))
     .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
-  const jumlah = (k: 'diharapkan' | 'masuk' | 'tepat_waktu') => fasilitator.reduce((a, f) => a + f[k], 0);
-  const total = { diharapkan: jumlah('diharapkan'), masuk: jumlah('masuk'), persen: persen(jumlah('masuk'), jumlah('diharapkan')), tepat_waktu: jumlah('tepat_waktu'), persen_tepat_waktu: persen(jumlah('tepat_waktu'), jumlah('diharapkan')) };
-  return { periode, bulan: months, kelompok, fasilitator, total };
+  return { periode, bulan: months, kelompok, fasilitator, total: angka(ringkasPelaporan(rows)) };
 }

@@ -22,7 +22,7 @@ export interface RingkasanPublik {
   perjanjian_aktif: number;
   nilai_perjanjian_bulan: number;
   nilai_perjanjian_sppg_bulan: number;
-  kepatuhan: number;
+  kepatuhan: number | null;
 }
 
 export interface WilayahPublik {

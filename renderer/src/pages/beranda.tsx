@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Angka } from '../../../main/common/api';
-import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../../main/common/format';
+import { formatAngka, formatDesimal, formatPeriode, formatPersenAtau, formatRupiah } from '../../../main/common/format';
 import { invoke } from '../api';
 import { useStatus } from '../app-context';
 import { GrafikEcharts } from '../components/grafik';
@@ -10,8 +10,8 @@ import { Notice, SelectField, TextField, useLoad, MonthField } from '../componen
 import { useWilayah } from '../components/wilayah';
 import { useFasilitatorOptions } from './kelompok';
 
-function Perubahan({ a, persen }: { a: Angka; persen?: boolean }) {
-  if (a.sebelumnya === null || a.sebelumnya === undefined) return null;
+function Perubahan({ a, persen }: { a: { nilai: number | null; sebelumnya: number | null }; persen?: boolean }) {
+  if (a.sebelumnya === null || a.sebelumnya === undefined || a.nilai === null) return null;
   const d = a.nilai - a.sebelumnya;
   if (d === 0) return <span className="delta">tetap</span>;
   const rel = a.sebelumnya ? ` (${d > 0 ? '+' : ''}${formatDesimal((d / a.sebelumnya) * 100, 1)}%)` : '';
@@ -23,7 +23,7 @@ function Perubahan({ a, persen }: { a: Angka; persen?: boolean }) {
   );
 }
 
-function Kartu(props: { label: string; nilai: string; a?: Angka; persen?: boolean; ket?: string }) {
+function Kartu(props: { label: string; nilai: string; a?: Angka | { nilai: number | null; sebelumnya: number | null }; persen?: boolean; ket?: string }) {
   return (
     <li className="kartu">
       <span className="card-label">{props.label}</span>
@@ -77,7 +77,7 @@ export function BerandaPage() {
             <Kartu label="Omzet tahun berjalan" nilai={formatRupiah(x.omzet_tahun_berjalan.nilai)} a={x.omzet_tahun_berjalan} ket="dibanding periode sama tahun lalu" />
             <Kartu label="Penjualan ke offtaker/SPPG" nilai={formatRupiah(x.penjualan_offtaker_bulan.nilai)} a={x.penjualan_offtaker_bulan} />
             <Kartu label="Perjanjian aktif" nilai={formatAngka(x.perjanjian_aktif.nilai)} a={x.perjanjian_aktif} ket={`${formatRupiah(x.nilai_perjanjian_bulan)}/bulan, SPPG ${formatRupiah(x.nilai_perjanjian_sppg_bulan)}`} />
-            <Kartu label="Kepatuhan pelaporan" nilai={`${formatDesimal(x.kepatuhan_bulan.nilai, 1)}%`} a={x.kepatuhan_bulan} persen />
+            <Kartu label="Kepatuhan pelaporan" nilai={formatPersenAtau(x.kepatuhan_bulan.nilai)} a={x.kepatuhan_bulan} persen ket={x.kepatuhan_bulan.nilai === null ? 'belum ada laporan yang wajib masuk' : undefined} />
           </ul>
           {x.peringkat && (
             <section aria-labelledby="judul-peta" className="peta">
@@ -113,7 +113,7 @@ export function BerandaPage() {
                       <td className="num">{formatAngka(k.kelompok)}</td>
                       <td className="num">{formatAngka(k.anggota)}</td>
                       <td className="num">{formatRupiah(k.omzet_tahun)}</td>
-                      <td className="num">{formatDesimal(k.kepatuhan, 1)}%</td>
+                      <td className="num">{formatPersenAtau(k.kepatuhan)}</td>
                       <td className="num">{formatRupiah(k.nilai_perjanjian)}</td>
                     </tr>
                   ))}

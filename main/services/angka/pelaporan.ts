@@ -1,0 +1,145 @@
+import type { Db } from '../../../db/connection';
+import { hariIni } from '../../common/format';
+import { STATUS_DIHITUNG } from '../../common/kamus';
+import { batasPengajuan, wajibLapor } from '../../common/laporan';
+
+// One query for the reporting figures of the dictionary (common/kamus.ts): laporan diharapkan, masuk, tepat waktu,
+// diverifikasi, kepatuhan, kelompok dikunjungi. Every page, document, e-monev table, the province's ranking and the
+// website count them here, parameterised by months and region filters, so they cannot disagree.
+
+export interface SaringKelompok {
+  kabupaten?: string | null;
+  kecamatan?: string | null;
+  fasilitator?: string | null;
+  sektor?: string | null;
+}
+
+/** One kelompok's reporting over the months asked: which were expected, which came in, on time, verified. */
+export interface PelaporanKelompok {
+  kelompok_id: string;
+  nama: string;
+  kabupaten_kode: string;
+  kecamatan_kode: string;
+  fasilitator_id: string | null;
+  fasilitator_nama: string | null;
+  aktif: boolean;
+  created_at: string;
+  diharapkan: string[];
+  masuk: string[];
+  tepat_waktu: string[];
+  diverifikasi: string[];
+  /** Months of the period with a counted report (expected or not): what the indicator figures read. */
+  dilaporkan: string[];
+}
+
+export interface RingkasanPelaporan {
+  diharapkan: number;
+  masuk: number;
+  tepat_waktu: number;
+  diverifikasi: number;
+  /** Masuk ÷ diharapkan × 100 (one decimal); null while no report was expected. */
+  kepatuhan: number | null;
+  kepatuhan_tepat_waktu: number | null;
+  /** Active kelompok, and those with at least one expected report that came in. */
+  kelompok: number;
+  kelompok_dikunjungi: number;
+}
+
+/** A month is expected once it is over: its report is due by the 10th of the next. */
+export function bulanBerakhir(months: string[], today: string): string[] {
+  const ini = today.slice(0, 7);
+  return months.filter((m) => m < ini);
+}
+
+/**
+ * The reporting of every kelompok that passes the filter over `months` (the dictionary's rule: an active kelompok is
+ * expected to report every month after the one it was registered in, once the month is over; a report counts once
+ * submitted or verified, never as a draft).
+ */
+export function pelaporan(db: Db, months: string[], f: SaringKelompok = {}, today = hariIni()): PelaporanKelompok[] {
+  const where: string[] = ['k.deleted_at IS NULL'];
+  const p: Record<string, unknown> = {};
+  if (f.kabupaten) (where.push('k.kabupaten_kode = @kabupaten'), (p.kabupaten = f.kabupaten));
+  if (f.kecamatan) (where.push('k.kecamatan_kode = @kecamatan'), (p.kecamatan = f.kecamatan));
+  if (f.fasilitator) (where.push('k.fasilitator_id = @fasilitator'), (p.fasilitator = f.fasilitator));
+  if (f.sektor) (where.push('k.sektor = @sektor'), (p.sektor = f.sektor));
+  const groups = db
+    .prepare(
+      `SELECT k.id, k.nama, k.kabupaten_kode, k.kecamatan_kode, k.fasilitator_id, fa.nama AS fasilitator_nama, k.status = 'aktif' AS aktif, k.created_at
+       FROM kelompok k LEFT JOIN fasilitator fa ON fa.id = k.fasilitator_id WHERE ${where.join(' AND ')} ORDER BY k.nama, k.id`,
+    )
+    .all(p) as { id: string; nama: string; kabupaten_kode: string; kecamatan_kode: string; fasilitator_id: string | null; fasilitator_nama: string | null; aktif: number; created_at: string }[];
+  const laporan = new Map<string, { periode: string; status: string; diajukan_pada: string | null }[]>();
+  if (months.length) {
+    const rows = db
+      .prepare(
+        `SELECT l.kelompok_id, l.periode, l.status, l.diajukan_pada FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id
+         WHERE l.deleted_at IS NULL AND l.status IN (${STATUS_DIHITUNG.map((s) => `'${s}'`).join(', ')}) AND l.periode BETWEEN @dari AND @sampai AND ${where.join(' AND ')}`,
+      )
+      .all({ ...p, dari: months[0], sampai: months[months.length - 1] }) as { kelompok_id: string; periode: string; status: string; diajukan_pada: string | null }[];
+    for (const r of rows) {
+      const list = laporan.get(r.kelompok_id);
+      if (list) list.push(r);
+      else laporan.set(r.kelompok_id, [r]);
+    }
+  }
+  const berakhir = bulanBerakhir(months, today);
+  const diminta = new Set(months);
+  return groups.map((g) => {
+    const own = (laporan.get(g.id) ?? []).filter((r) => diminta.has(r.periode));
+    const byBulan = new Map(own.map((r) => [r.periode, r]));
+    const diharapkan = g.aktif ? berakhir.filter((m) => wajibLapor(g.created_at, m)) : [];
+    const masuk = diharapkan.filter((m) => byBulan.has(m));
+    return {
+      kelompok_id: g.id,
+      nama: g.nama,
+      kabupaten_kode: g.kabupaten_kode,
+      kecamatan_kode: g.kecamatan_kode,
+      fasilitator_id: g.fasilitator_id,
+      fasilitator_nama: g.fasilitator_nama,
+      aktif: !!g.aktif,
+      created_at: g.created_at,
+      diharapkan,
+      masuk,
+      tepat_waktu: masuk.filter((m) => {
+        const d = byBulan.get(m)!.diajukan_pada;
+        return !!d && d.slice(0, 10) <= batasPengajuan(m);
+      }),
+      diverifikasi: masuk.filter((m) => byBulan.get(m)!.status === 'diverifikasi'),
+      dilaporkan: own.map((r) => r.periode).sort(),
+    };
+  });
+}
+
+const persen = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000) / 10 : null);
+
+/** The dictionary's reporting figures over a set of kelompok (a facilitator, a kecamatan, a district, the province). */
+export function ringkasPelaporan(rows: PelaporanKelompok[]): RingkasanPelaporan {
+  let diharapkan = 0;
+  let masuk = 0;
+  let tepat = 0;
+  let verif = 0;
+  let kelompok = 0;
+  let dikunjungi = 0;
+  for (const r of rows) {
+    diharapkan += r.diharapkan.length;
+    masuk += r.masuk.length;
+    tepat += r.tepat_waktu.length;
+    verif += r.diverifikasi.length;
+    if (r.aktif) kelompok++;
+    if (r.masuk.length) dikunjungi++;
+  }
+  return { diharapkan, masuk, tepat_waktu: tepat, diverifikasi: verif, kepatuhan: persen(masuk, diharapkan), kepatuhan_tepat_waktu: persen(tepat, diharapkan), kelompok, kelompok_dikunjungi: dikunjungi };
+}
+
+/** Rows grouped by a key (fasilitator, kecamatan, kabupaten), each with its summary. */
+export function pelaporanPer<K extends string>(rows: PelaporanKelompok[], kunci: (r: PelaporanKelompok) => K): Map<K, { rows: PelaporanKelompok[]; ringkasan: RingkasanPelaporan }> {
+  const groups = new Map<K, PelaporanKelompok[]>();
+  for (const r of rows) {
+    const k = kunci(r);
+    const list = groups.get(k);
+    if (list) list.push(r);
+    else groups.set(k, [r]);
+  }
+  return new Map([...groups].map(([k, rs]) => [k, { rows: rs, ringkasan: ringkasPelaporan(rs) }]));
+}
