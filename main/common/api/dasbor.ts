@@ -37,7 +37,7 @@ export interface Monev {
   periode: string;
   regulasi: string;
   katalog_versi: number;
-  baris: { indikator: string; nama: string; satuan: string; tipe: string; kecamatan_kode: string | null; /** Kemendagri code of the region the target is for. */ kode_wilayah: string; wilayah: string; target: number; realisasi: number | null; persen: number | null; sumber: string }[];
+  baris: { indikator: string; nama: string; satuan: string; tipe: string; kecamatan_kode: string | null; /** Kemendagri code of the region the target is for. */ kode_wilayah: string; wilayah: string; kabupaten_kode: string; kabupaten_nama: string; target: number; realisasi: number | null; persen: number | null; sumber: string }[];
 }
 
 export interface MonitoringFasilitator {

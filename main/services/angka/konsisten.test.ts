@@ -8,7 +8,7 @@ import { openDatabase, type Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { STATUS_DIHITUNG } from '../../common/kamus';
 import { bulanSebelumnya } from '../../common/laporan';
-import { hitungDashboard, monitoringFasilitator } from '../dasbor/dashboard';
+import { hitungDashboard, hitungMonev, monitoringFasilitator } from '../dasbor/dashboard';
 import { buatDemoProvinsi } from '../demo/provinsi';
 import { daftarLaporan } from '../laporan/laporan';
 import { tulisDokumenLaporan } from '../laporan/dokumen';
@@ -143,6 +143,32 @@ test('a facilitator\'s verified and on-time reports never exceed expected ones, 
       } finally {
         db.close();
       }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the province sees districts: e-monev shows the targets each district set, and every province row names its kabupaten/kota', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-konsisten-'));
+  try {
+    const provPath = buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten: ['35.10', '35.07'], demo: { kelompok: 6, bulan: 4, today: TODAY } });
+    const kab = openDatabase(join(dir, '35.10.sqlite'));
+    const prov = openDatabase(provPath);
+    try {
+      const diKab = hitungMonev(kab, '2026', TODAY).baris;
+      assert.ok(diKab.length > 0, 'the demo district set targets');
+      const diProv = hitungMonev(prov, '2026', TODAY).baris.filter((b) => b.kabupaten_kode === '35.10');
+      assert.equal(diProv.length, diKab.length, 'every target of the district arrives at the province');
+      for (const b of diKab) {
+        const p = diProv.find((x) => x.kode_wilayah === b.kode_wilayah && x.indikator === b.indikator)!;
+        assert.ok(p, `${b.wilayah} ${b.nama}`);
+        assert.equal(p.kabupaten_nama, 'Kabupaten Banyuwangi');
+        assert.deepEqual([p.target, p.realisasi, p.persen], [b.target, b.realisasi, b.persen], `${b.wilayah} ${b.nama}: the same target and realisation at both ends`);
+      }
+    } finally {
+      kab.close();
+      prov.close();
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -266,19 +266,28 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
   const katalog = katalogAktif(db);
   const months = periode.length === 4 ? 12 : /S\d/.test(periode) ? 6 : 1;
   if (bacaPengaturan(db).mode === 'provinsi') {
-    // Province: its own targets per kabupaten against each kabupaten's realisation.
+    // Province: its own targets per kabupaten, and the targets each district set (or was sent) for itself and its
+    // kecamatan, which arrive in its bundles; each against the same realisation, each row naming its kabupaten/kota.
     const perKab = hitungRekap(db, periode, 'kabupaten', today);
-    const baris = targetProvinsi(db)
-      .filter((t) => t.tahun === tahun)
+    const dariKabupaten = db.all(db.q.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null));
+    const perKec = dariKabupaten.some((t) => t.kecamatan_kode) ? hitungRekap(db, periode, 'kecamatan', today) : null;
+    const milikProvinsi = targetProvinsi(db).filter((t) => t.tahun === tahun);
+    const sudah = new Set(milikProvinsi.map((t) => `${t.kabupaten_kode}|${t.indikator}`));
+    const baris = [
+      ...milikProvinsi.map((t) => ({ kabupaten: t.kabupaten_kode, kecamatan: null, indikator: t.indikator, nilai: t.nilai, sumber: 'provinsi' })),
+      // A province target a district received and sent back is the same target: listed once.
+      ...dariKabupaten.filter((t) => !(t.sumber === 'provinsi' && !t.kecamatan_kode && sudah.has(`${t.kabupaten_kode}|${t.indikator}`))).map((t) => ({ kabupaten: t.kabupaten_kode, kecamatan: t.kecamatan_kode, indikator: t.indikator, nilai: t.nilai, sumber: t.sumber })),
+    ]
       .flatMap((t) => {
         const ind = katalog.indikator.find((i) => i.kode === t.indikator);
         if (!ind) return [];
         const target = ind.agregasi === 'SUM' ? Math.round((t.nilai * months) / 12) : t.nilai;
-        const v = perKab.baris.find((b) => b.kunci === t.kabupaten_kode)?.nilai[ind.kode];
+        const v = (t.kecamatan ? perKec?.baris.find((b) => b.kunci === t.kecamatan) : perKab.baris.find((b) => b.kunci === t.kabupaten))?.nilai[ind.kode];
         const realisasi = typeof v === 'number' ? v : null;
-        return [{ indikator: ind.kode, nama: ind.nama, satuan: ind.satuan, tipe: ind.tipe, kecamatan_kode: null, kode_wilayah: t.kabupaten_kode, wilayah: namaWilayah(t.kabupaten_kode) ?? t.kabupaten_kode, target, realisasi, persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null, sumber: 'provinsi' }];
+        const kodeWilayah = t.kecamatan ?? t.kabupaten;
+        return [{ indikator: ind.kode, nama: ind.nama, satuan: ind.satuan, tipe: ind.tipe, kecamatan_kode: t.kecamatan, kode_wilayah: kodeWilayah, wilayah: namaWilayah(kodeWilayah) ?? kodeWilayah, kabupaten_kode: t.kabupaten, kabupaten_nama: namaWilayah(t.kabupaten) ?? t.kabupaten, target, realisasi, persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null, sumber: t.sumber }];
       })
-      .sort((a, b) => a.wilayah.localeCompare(b.wilayah) || a.indikator.localeCompare(b.indikator));
+      .sort((a, b) => a.kabupaten_nama.localeCompare(b.kabupaten_nama, 'id') || (a.kecamatan_kode ?? '').localeCompare(b.kecamatan_kode ?? '') || a.indikator.localeCompare(b.indikator) || a.sumber.localeCompare(b.sumber));
     return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
   }
   const targets = db.all(db.q.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null));
@@ -299,6 +308,8 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
       kecamatan_kode: t.kecamatan_kode,
       kode_wilayah: t.kecamatan_kode ?? bacaPengaturan(db).kabupaten_kode ?? '',
       wilayah: t.kecamatan_kode ? (namaWilayah(t.kecamatan_kode) ?? t.kecamatan_kode) : (bacaPengaturan(db).kabupaten_nama ?? ''),
+      kabupaten_kode: t.kabupaten_kode,
+      kabupaten_nama: namaWilayah(t.kabupaten_kode) ?? t.kabupaten_kode,
       target,
       realisasi,
       persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null,

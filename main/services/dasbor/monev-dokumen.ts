@@ -15,13 +15,17 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
   const m = hitungMonev(db, periode);
   const fas = monitoringFasilitator(db, periode);
   const p = bacaPengaturan(db);
+  // The province lists 22 districts' rows: each names its kabupaten/kota (two "Sumiati Hidayat" can be told apart).
+  const provinsi = p.mode === 'provinsi';
   if (format === 'xlsx') {
     const wb = new ExcelJS.Workbook();
     const judul = { instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: formatPeriode(periode) };
     const ws = lembarBerjudul(wb, 'Capaian', { ...judul, dokumen: `Rekap e-monev Peti Koin Bermantra: target dan realisasi (katalog versi ${m.katalog_versi}, ${m.regulasi})` }, [
       { header: 'Periode', key: 'periode', width: 12, numFmt: FORMAT_TEKS },
+      { header: 'Kabupaten/kota', key: 'kab', width: 22 },
       { header: 'Kode wilayah', key: 'kode', width: 12, numFmt: FORMAT_TEKS },
       { header: 'Wilayah', key: 'wilayah', width: 26 },
+      { header: 'Sumber target', key: 'sumber', width: 14 },
       { header: 'Indikator', key: 'nama', width: 34 },
       { header: 'Satuan', key: 'satuan', width: 12 },
       { header: 'Target', key: 'target', width: 16 },
@@ -29,7 +33,7 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
       { header: 'Capaian (%)', key: 'persen', width: 12, numFmt: FORMAT_PERSEN },
     ]);
     for (const b of m.baris) {
-      const row = ws.addRow({ periode, kode: b.kecamatan_kode ?? p.kabupaten_kode, wilayah: b.wilayah, nama: b.nama, satuan: b.tipe === 'rupiah' ? 'Rp' : b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen });
+      const row = ws.addRow({ periode, kab: b.kabupaten_nama, kode: b.kode_wilayah, wilayah: b.wilayah, sumber: b.sumber === 'kabupaten' ? 'kabupaten/kota' : 'provinsi', nama: b.nama, satuan: b.tipe === 'rupiah' ? 'Rp' : b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen });
       // Each value in its own kind: Rupiah whole, percentages and decimals with their fraction (79,7 is not 80).
       const fmt = b.tipe === 'rupiah' ? FORMAT_RUPIAH : b.tipe === 'persen' ? FORMAT_PERSEN : FORMAT_DESIMAL;
       row.getCell('target').numFmt = fmt;
@@ -37,14 +41,16 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
     }
     const wf = lembarBerjudul(wb, 'Fasilitator', { ...judul, dokumen: 'Pemantauan fasilitator' }, [
       { header: 'Fasilitator', key: 'nama', width: 28 },
+      { header: 'Kabupaten/kota', key: 'kab', width: 22 },
       { header: 'Kelompok', key: 'kelompok', width: 11, numFmt: FORMAT_ANGKA },
       { header: 'Laporan diharapkan', key: 'diharapkan', width: 13, numFmt: FORMAT_ANGKA },
+      { header: 'Laporan masuk', key: 'masuk', width: 12, numFmt: FORMAT_ANGKA },
       { header: 'Diajukan tepat waktu', key: 'tepat', width: 13, numFmt: FORMAT_ANGKA },
       { header: 'Diverifikasi', key: 'verifikasi', width: 12, numFmt: FORMAT_ANGKA },
       { header: 'Kelompok dikunjungi', key: 'kunjungan', width: 13, numFmt: FORMAT_ANGKA },
       { header: 'Tindak lanjut terbuka', key: 'tl', width: 13, numFmt: FORMAT_ANGKA },
     ]);
-    for (const f of fas) wf.addRow({ nama: f.nama, kelompok: f.kelompok, diharapkan: f.laporan_diharapkan, tepat: f.diajukan_tepat_waktu, verifikasi: f.diverifikasi, kunjungan: f.kelompok_dikunjungi, tl: f.tindak_lanjut_terbuka });
+    for (const f of fas) wf.addRow({ nama: f.nama, kab: f.kabupaten_nama, kelompok: f.kelompok, diharapkan: f.laporan_diharapkan, masuk: f.laporan_masuk, tepat: f.diajukan_tepat_waktu, verifikasi: f.diverifikasi, kunjungan: f.kelompok_dikunjungi, tl: f.tindak_lanjut_terbuka });
     await tulisExcel(wb, path);
     return;
   }
@@ -63,7 +69,7 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
           widths: ['*', '*', 'auto', 'auto', 'auto'],
           body: [
             ['Wilayah', 'Indikator', 'Target', 'Realisasi', 'Capaian'].map((h, i) => ({ text: h, style: 'th', ...(i > 1 ? { alignment: 'right' as const } : {}) })),
-            ...m.baris.map((b) => [b.wilayah, b.nama, { text: angka(b.tipe, b.target), alignment: 'right' as const }, { text: angka(b.tipe, b.realisasi), alignment: 'right' as const }, { text: b.persen === null ? '–' : formatPersen(b.persen), alignment: 'right' as const }]),
+            ...m.baris.map((b) => [provinsi ? `${b.wilayah}${b.kode_wilayah !== b.kabupaten_kode ? ` (${b.kabupaten_nama})` : ''} · target ${b.sumber === 'kabupaten' ? 'kabupaten/kota' : 'provinsi'}` : b.wilayah, b.nama, { text: angka(b.tipe, b.target), alignment: 'right' as const }, { text: angka(b.tipe, b.realisasi), alignment: 'right' as const }, { text: b.persen === null ? '–' : formatPersen(b.persen), alignment: 'right' as const }]),
           ],
         },
         fontSize: 8.5,
@@ -73,10 +79,10 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
       {
         table: {
           headerRows: 1,
-          widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
+          widths: ['*', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto', 'auto'],
           body: [
-            ['Fasilitator', 'Kelompok', 'Laporan diharapkan', 'Diajukan tepat waktu', 'Diverifikasi', 'Kelompok dikunjungi', 'Tindak lanjut terbuka'].map((h, i) => ({ text: h, style: 'th', ...(i > 0 ? { alignment: 'right' as const } : {}) })),
-            ...fas.map((f) => [f.nama, ...[f.kelompok, f.laporan_diharapkan, f.diajukan_tepat_waktu, f.diverifikasi, f.kelompok_dikunjungi, f.tindak_lanjut_terbuka].map((n) => ({ text: formatAngka(n), alignment: 'right' as const }))]),
+            ['Fasilitator', 'Kelompok', 'Laporan diharapkan', 'Laporan masuk', 'Diajukan tepat waktu', 'Diverifikasi', 'Kelompok dikunjungi', 'Tindak lanjut terbuka'].map((h, i) => ({ text: h, style: 'th', ...(i > 0 ? { alignment: 'right' as const } : {}) })),
+            ...fas.map((f) => [provinsi ? `${f.nama} (${f.kabupaten_nama})` : f.nama, ...[f.kelompok, f.laporan_diharapkan, f.laporan_masuk, f.diajukan_tepat_waktu, f.diverifikasi, f.kelompok_dikunjungi, f.tindak_lanjut_terbuka].map((n) => ({ text: formatAngka(n), alignment: 'right' as const }))]),
           ],
         },
         fontSize: 8.5,

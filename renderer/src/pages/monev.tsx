@@ -59,6 +59,7 @@ export function MonevPage() {
       <table aria-labelledby="judul-capaian">
         <thead>
           <tr>
+            {kerja.provinsi && <th scope="col">Kabupaten/kota</th>}
             <th scope="col">Wilayah</th>
             <th scope="col">Indikator</th>
             <th scope="col" className="num">Target</th>
@@ -68,8 +69,12 @@ export function MonevPage() {
         </thead>
         <tbody>
           {monev.data?.baris.map((b) => (
-            <tr key={`${b.kecamatan_kode}-${b.indikator}`}>
-              <td>{b.wilayah}</td>
+            <tr key={`${b.kode_wilayah}-${b.indikator}-${b.sumber}`}>
+              {kerja.provinsi && <td>{b.kabupaten_nama}</td>}
+              <td>
+                {b.wilayah}
+                {kerja.provinsi && <span className="muted"> · target {b.sumber === 'kabupaten' ? 'kabupaten/kota' : 'provinsi'}</span>}
+              </td>
               <th scope="row">{b.nama}</th>
               <td className="num">{nilai(b.tipe, b.target)}</td>
               <td className="num">{nilai(b.tipe, b.realisasi)}</td>
@@ -116,8 +121,10 @@ export function MonevPage() {
         <thead>
           <tr>
             <th scope="col">Fasilitator</th>
+            {kerja.provinsi && <th scope="col">Kabupaten/kota</th>}
             <th scope="col" className="num">Kelompok</th>
             <th scope="col" className="num">Laporan diharapkan</th>
+            <th scope="col" className="num">Laporan masuk</th>
             <th scope="col" className="num">Diajukan tepat waktu</th>
             <th scope="col" className="num">Diverifikasi</th>
             <th scope="col" className="num">Kelompok dikunjungi</th>
@@ -128,8 +135,10 @@ export function MonevPage() {
           {fas.data?.map((f) => (
             <tr key={f.id}>
               <th scope="row">{f.nama}</th>
+              {kerja.provinsi && <td>{f.kabupaten_nama}</td>}
               <td className="num">{formatAngka(f.kelompok)}</td>
               <td className="num">{formatAngka(f.laporan_diharapkan)}</td>
+              <td className="num">{formatAngka(f.laporan_masuk)}</td>
               <td className="num">{formatAngka(f.diajukan_tepat_waktu)}</td>
               <td className="num">{formatAngka(f.diverifikasi)}</td>
               <td className="num">{formatAngka(f.kelompok_dikunjungi)}</td>
