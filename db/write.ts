@@ -7,6 +7,9 @@ import type { Schema, SyncedTable } from './schema';
 /** The fields a caller may write: everything but the sync columns, which this module stamps. */
 export type Fields<T extends SyncedTable> = Omit<Schema[T], 'id' | 'kabupaten_kode' | 'created_at' | 'updated_at' | 'deleted_at'>;
 
+/** What a new row needs: every column that may not be empty; nullable ones may be left out (they start empty). */
+export type Isian<T extends SyncedTable> = { [K in keyof Fields<T> as null extends Fields<T>[K] ? never : K]: Fields<T>[K] } & { [K in keyof Fields<T> as null extends Fields<T>[K] ? K : never]?: Fields<T>[K] };
+
 const SYNC_COLUMNS = new Set(Object.keys(KOLOM_SINKRON));
 
 type Row = Record<string, unknown>;
@@ -37,7 +40,7 @@ export class RecordWriter {
     return this.db.prepare(`SELECT * FROM ${table} WHERE id = ?`).get(id) as Schema[T] | undefined;
   }
 
-  insert<T extends SyncedTable>(table: T, values: Fields<T>, aksi: 'buat' | 'impor' = 'buat', alasan: string | null = null): string {
+  insert<T extends SyncedTable>(table: T, values: Isian<T>, aksi: 'buat' | 'impor' = 'buat', alasan: string | null = null): string {
     return this.db.tx(() => {
       const id = uuidv7();
       const hlc = this.db.clock.now();

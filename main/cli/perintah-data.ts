@@ -188,6 +188,20 @@ export const PERINTAH_DATA: Perintah[] = [
     },
   },
   {
+    nama: 'laporan periksa',
+    bantuan: 'laporan periksa --db FILE --period 2026-10 [--json]   (aturan mutu dan pencilan; keluar 1 bila ada galat)',
+    db: 'ada',
+    async jalankan(cli) {
+      const periode = cli.need('period', 'bulan: 2026-10');
+      const data = await cli.call('laporan.periksa', { periode });
+      const json = data.map((t) => ({ kelompok_id: t.kelompok_id, kelompok_nama: t.kelompok_nama, kabupaten_kode: t.kabupaten_kode, status: t.status, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan }));
+      const text = data.length
+        ? data.map((t) => `${t.tingkat.toUpperCase().padEnd(10)} ${t.kelompok_nama} · ${t.indikator} (${t.aturan}): ${t.pesan}${t.catatan ? ` [dikonfirmasi: ${t.catatan}]` : ''}`).join('\n')
+        : `Tidak ada temuan untuk ${periode}.`;
+      return { json, text, exitCode: data.some((t) => t.tingkat === 'galat') ? 1 : 0 };
+    },
+  },
+  {
     nama: 'laporan templat',
     bantuan: 'laporan templat --db FILE --fasilitator ID --period 2026-07 -o FILE.xlsx   (buku kerja bulanan fasilitator)',
     db: 'ada',

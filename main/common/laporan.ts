@@ -64,6 +64,7 @@ export function batasIndikator(i: Pick<Indikator, 'tipe' | 'desimal'>): { min: n
 }
 
 import { JUMLAH_MAKS, RUPIAH_MAKS, VOLUME_MAKS } from './batas';
+import type { DaftarKonfirmasi } from './mutu';
 import { STATUS_LAPORAN } from './register';
 export { STATUS_LAPORAN };
 export type StatusLaporan = (typeof STATUS_LAPORAN)[number];
@@ -72,6 +73,10 @@ export interface Masalah {
   kode: string;
   tingkat: 'galat' | 'peringatan';
   pesan: string;
+  /** The quality rule it comes from (common/mutu.ts: a validation rule's id, 'pencilan'); absent for required/bounds. */
+  aturan?: string;
+  /** The officer's note confirming a flagged value; a confirmed warning no longer stands in the way. */
+  catatan?: string | null;
 }
 
 /** Computes derived indicators from typed ones. */
@@ -143,6 +148,8 @@ export interface LaporanRow {
   diverifikasi_oleh: string | null;
   /** Submitted by the 10th of the next month; null while not submitted. */
   tepat_waktu: boolean | null;
+  /** Notes confirming flagged values, per indicator (common/mutu.ts). */
+  konfirmasi: DaftarKonfirmasi | null;
   updated_at: string;
 }
 

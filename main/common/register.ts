@@ -132,6 +132,8 @@ const KOLOM_INTI = {
     diajukan_pada: teksOpsional(40, { format: 'waktu' }),
     diverifikasi_pada: teksOpsional(40, { format: 'waktu' }),
     diverifikasi_oleh: teksOpsional(200),
+    /** Notes confirming flagged values, per indicator (common/mutu.ts). */
+    konfirmasi: teksOpsional(20_000, { format: 'json' }),
   },
   foto_laporan: {
     laporan_id: ref('laporan_bulanan'),

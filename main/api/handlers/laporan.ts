@@ -4,7 +4,7 @@ import { buatBukuKerja, bukaKiriman, imporBukuKerja, statusBukuKerja } from '../
 import { namaBerkas } from '../../common/format';
 import { tulisDokumenLaporan } from '../../services/laporan/dokumen';
 import { daftarFoto, hapusFoto, pathFoto, tambahFoto } from '../../services/laporan/foto';
-import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
+import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, konfirmasiNilai, lembarEntri, periksaBulan, riwayatIndikator, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
 import { hitungKepatuhan, hitungRekap } from '../../services/laporan/rekap';
 import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
 
@@ -44,6 +44,9 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.simpan': (ctx, input) => simpanLaporan(ctx.db, input),
   'laporan.ajukan': (ctx, input) => ajukanLaporan(ctx.db, input.ids),
   'laporan.verifikasi': (ctx, input) => verifikasiLaporan(ctx.db, input.ids),
+  'laporan.konfirmasi': (ctx, input) => konfirmasiNilai(ctx.db, input),
+  'laporan.riwayat': (ctx, input) => riwayatIndikator(ctx.db, input),
+  'laporan.periksa': (ctx, input) => periksaBulan(ctx.db, input.periode, { kabupaten: input.kabupaten ?? null }),
   'laporan.bukaKembali': (ctx, input) => bukaKembaliLaporan(ctx.db, input.id, input.alasan),
   'laporan.list': (ctx, input) => daftarLaporan(ctx.db, input),
   'laporan.rekap': (ctx, input) => hitungRekap(ctx.db, input.periode, input.per, new Date(), input.kabupaten ?? null),

@@ -3,6 +3,7 @@ import { method, type FileRef } from '../contract-kit';
 import { STATUS_LAPORAN, TINGKAT_REKAP, type BarisLembar, type HasilStatus, type Katalog, type Kepatuhan, type LaporanRow, type Masalah, type Rekap } from '../laporan';
 import type { Baris } from '../register';
 import type { HasilImporBukuKerja, StatusBukuKerja } from '../buku-kerja';
+import type { TemuanLaporan } from '../mutu';
 import { bulan, fileRef, id, ids, periode, teksOpsional } from './isian';
 
 /** A photo of a monthly report, as the foto_laporan register entry describes it. */
@@ -23,6 +24,12 @@ export const laporanApi = {
   'laporan.simpan': method(z.object({ kelompok_id: id, periode: bulan, nilai: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) })).writes<{ laporan: LaporanRow; masalah: Masalah[] }>(),
   'laporan.ajukan': method(z.object({ ids })).writes<HasilStatus>(),
   'laporan.verifikasi': method(z.object({ ids })).writes<HasilStatus>(),
+  /** Confirms a flagged value with a note; the flag clears and the note travels with the report. */
+  'laporan.konfirmasi': method(z.object({ id, indikator: z.string().min(1).max(60), catatan: z.string().trim().min(5, 'Tulis catatan mengapa angka itu benar (paling sedikit 5 huruf).').max(500) })).writes<LaporanRow>(),
+  /** The hint beside a cell: the group's counted values of one indicator over the past 12 months. */
+  'laporan.riwayat': method(z.object({ kelompok_id: id, indikator: z.string().min(1).max(60), periode: bulan })).reads<{ periode: string; nilai: number | null }[]>(),
+  /** Quality rules and outliers over every report of a month (the CLI's `laporan periksa`). */
+  'laporan.periksa': method(z.object({ periode: bulan, kabupaten: z.string().nullish() })).reads<TemuanLaporan[]>(),
   'laporan.bukaKembali': method(z.object({ id, alasan: z.string().trim().min(5, 'Tulis alasan membuka kembali laporan (paling sedikit 5 huruf).') })).writes<LaporanRow>(),
   'laporan.list': method(
     z.object({ periode: bulan, fasilitator: z.string().nullish(), kecamatan: z.string().nullish(), status: z.array(z.enum(STATUS_LAPORAN)).nullish() }),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { KATALOG_AWAL } from '../../common/laporan';
 import { riwayat } from '../pengaturan/audit';
-import { ajukanLaporan, bacaAngka, bukaKembaliLaporan, simpanLaporan, verifikasiLaporan } from './laporan';
+import { ajukanLaporan, bacaAngka, bukaKembaliLaporan, konfirmasiNilai, periksaBulan, riwayatIndikator, simpanLaporan, verifikasiLaporan } from './laporan';
 import { tulisDokumenLaporan } from './dokumen';
 import { gabungRekap, hitungKepatuhan, hitungRekap, rekapKelompok } from './rekap';
 import { simpanKelompok } from '../kelompok/kelompok';
@@ -63,18 +63,52 @@ test('a draft saves whatever was typed; submitting needs the required fields; a 
   }
 });
 
-test('rules warn about outliers against the median of six months, and about a pasted laba that disagrees', () => {
+test('an outlier against the group\'s own submitted months is flagged with its median, blocks submitting until confirmed with a note, and the note travels with the report', () => {
   const t = tempDb();
   try {
     const k = kelompok(t.db, 'KUBE A');
-    for (const m of ['01', '02', '03', '04', '05', '06']) simpanLaporan(t.db, { kelompok_id: k, periode: `2025-${m}`, nilai: lengkap(1_000_000) });
-    const r = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-07', nilai: { ...lengkap(3_500_000), laba: 1_000_000 } });
-    const outlier = r.masalah.find((m) => m.kode === 'omzet')!;
-    assert.equal(outlier.tingkat, 'peringatan');
-    assert.match(outlier.pesan, /3× median 6 bulan terakhir \(Rp1\.000\.000\)/);
+    const omzet = [900_000, 1_000_000, 1_100_000, 950_000, 1_050_000, 1_000_000];
+    omzet.forEach((o, i) => simpanLaporan(t.db, { kelompok_id: k, periode: `2025-0${i + 1}`, nilai: lengkap(o) }));
+    const ids = (t.db.sqlite.prepare("SELECT id FROM laporan_bulanan WHERE periode < '2025-07'").all() as { id: string }[]).map((r) => r.id);
+    assert.equal(ajukanLaporan(t.db, ids).berhasil, 6);
+    const r = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-07', nilai: { ...lengkap(3_500_000), biaya: 600_000, laba: 1_000_000 } });
+    const pencilan = r.masalah.find((m) => m.kode === 'omzet')!;
+    assert.equal(pencilan.tingkat, 'peringatan');
+    assert.equal(pencilan.aturan, 'pencilan');
+    assert.match(pencilan.pesan, /Rp3\.500\.000 jauh dari biasanya \(median 6 bulan kelompok ini Rp1\.000\.000\)/);
     assert.match(r.masalah.find((m) => m.kode === 'laba')!.pesan, /tidak sama dengan omzet − biaya/);
+    assert.deepEqual(riwayatIndikator(t.db, { kelompok_id: k, indikator: 'omzet', periode: '2025-07' }).map((x) => x.nilai), omzet, 'the hint shows the group\'s months');
+
+    const ditolak = ajukanLaporan(t.db, [r.laporan.id]);
+    assert.equal(ditolak.berhasil, 0);
+    assert.match(ditolak.ditolak[0]!.pesan, /perlu konfirmasi dengan catatan/);
+    assert.throws(() => konfirmasiNilai(t.db, { id: r.laporan.id, indikator: 'omzet', catatan: 'ok' }), /paling sedikit 5 huruf/);
+    const dikonfirmasi = konfirmasiNilai(t.db, { id: r.laporan.id, indikator: 'omzet', catatan: 'pesanan SPPG naik' });
+    assert.equal(dikonfirmasi.konfirmasi?.omzet?.catatan, 'pesanan SPPG naik');
+    assert.equal(periksaBulan(t.db, '2025-07').find((x) => x.indikator === 'omzet')?.catatan, 'pesanan SPPG naik', 'laporan periksa shows the note');
+    assert.equal(ajukanLaporan(t.db, [r.laporan.id]).berhasil, 1, 'confirmed, it goes');
+    // A value changed after it was confirmed is flagged again.
+    bukaKembaliLaporan(t.db, r.laporan.id, 'salah ketik omzet');
+    const lagi = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-07', nilai: { omzet: 4_200_000 } });
+    assert.equal(lagi.masalah.find((m) => m.kode === 'omzet')?.catatan, null);
+
     const negative = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-08', nilai: lengkap(-5) });
     assert.ok(negative.masalah.some((m) => m.kode === 'omzet' && m.tingkat === 'galat' && /negatif/.test(m.pesan)));
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('rules between indicators: sales to an offtaker above omzet is an error that blocks submitting; a rule whose values are missing is skipped', () => {
+  const t = tempDb();
+  try {
+    const k = kelompok(t.db, 'KUBE B');
+    const r = simpanLaporan(t.db, { kelompok_id: k, periode: '2025-03', nilai: { ...lengkap(1_000_000), penjualan_offtaker: 1_500_000 } });
+    const galat = r.masalah.find((m) => m.aturan === 'offtaker_le_omzet')!;
+    assert.equal(galat.tingkat, 'galat');
+    assert.match(galat.pesan, /Tertulis Rp1\.500\.000, pembanding Rp1\.000\.000/);
+    assert.match(ajukanLaporan(t.db, [r.laporan.id]).ditolak[0]!.pesan, /tidak lebih dari omzet/);
+    assert.throws(() => konfirmasiNilai(t.db, { id: r.laporan.id, indikator: 'tidak_ada', catatan: 'catatan panjang' }), /belum diisi/);
   } finally {
     t.cleanup();
   }

@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { salahPeriode } from '../../common/batas';
+import { STATUS_DIHITUNG } from '../../common/kamus';
+import { periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type KonteksMutu, type TemuanLaporan } from '../../common/mutu';
 import { AppError } from '../../common/errors';
 import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
 import {
@@ -63,12 +65,6 @@ function tampil(i: Indikator, v: number): string {
   return i.tipe === 'rupiah' ? formatRupiah(v) : `${formatAngka(v)}${i.satuan && i.tipe !== 'persen' ? ' ' + i.satuan : i.tipe === 'persen' ? '%' : ''}`;
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
 
 /** Coerces raw cell values to the catalogue's types. Unreadable cells become problems, not blocking a draft. */
 export function normalisasiNilai(katalog: Katalog, raw: Record<string, unknown>): { nilai: NilaiLaporan; masalah: Masalah[]; labaDiketik: number | null } {
@@ -110,10 +106,11 @@ export function normalisasiNilai(katalog: Katalog, raw: Record<string, unknown>)
 }
 
 /**
- * The rules of a report, checked as the officer types. Errors block submitting, never saving a draft;
- * warnings only ask for a second look.
+ * The checks of a report, as the officer types, in the workbook import and at the province: required values and
+ * bounds (errors), then the quality rules and outliers of common/mutu.ts. Errors block submitting, never saving a
+ * draft; a warning blocks submitting until the officer confirms the value with a note.
  */
-export function periksaNilai(katalog: Katalog, nilai: NilaiLaporan, konteks: { riwayat: NilaiLaporan[]; jumlahAnggota: number; labaDiketik?: number | null }): Masalah[] {
+export function periksaNilai(katalog: Katalog, nilai: NilaiLaporan, konteks: KonteksMutu & { labaDiketik?: number | null }): Masalah[] {
   const masalah: Masalah[] = [];
   for (const i of katalog.indikator) {
     if (i.turunan) continue;
@@ -125,21 +122,17 @@ export function periksaNilai(katalog: Katalog, nilai: NilaiLaporan, konteks: { r
     if (typeof v !== 'number') continue;
     if (v < 0) masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama} tidak boleh negatif.` });
     if (i.tipe === 'persen' && v > 100) masalah.push({ kode: i.kode, tingkat: 'galat', pesan: `${i.nama} paling besar 100%.` });
-    if (i.agregasi !== 'LAST') {
-      const med = median(konteks.riwayat.map((r) => r[i.kode]).filter((x): x is number => typeof x === 'number'));
-      if (med !== null && med > 0 && v > 3 * med) {
-        masalah.push({ kode: i.kode, tingkat: 'peringatan', pesan: `${i.nama} ${tampil(i, v)} lebih dari 3× median 6 bulan terakhir (${tampil(i, med)}). Periksa kembali.` });
-      }
-    }
   }
-  const aktif = nilai.anggota_aktif;
-  if (typeof aktif === 'number' && konteks.jumlahAnggota > 0 && aktif > konteks.jumlahAnggota) {
-    masalah.push({ kode: 'anggota_aktif', tingkat: 'peringatan', pesan: `Anggota aktif (${aktif}) lebih banyak dari anggota terdaftar (${konteks.jumlahAnggota}).` });
+  for (const t of periksaMutu(katalog, nilai, konteks).temuan) {
+    // Bounds already said it (a percentage above 100 is one finding, not two).
+    if (masalah.some((m) => m.kode === t.indikator && m.tingkat === 'galat')) continue;
+    masalah.push({ kode: t.indikator, tingkat: t.tingkat, pesan: t.pesan, aturan: t.aturan, catatan: t.catatan });
   }
   if (konteks.labaDiketik !== undefined && konteks.labaDiketik !== null) {
     const laba = lengkapiTurunan(katalog, nilai).laba;
     if (typeof laba === 'number' && laba !== konteks.labaDiketik) {
-      masalah.push({ kode: 'laba', tingkat: 'peringatan', pesan: `Laba yang ditempel (${formatRupiah(konteks.labaDiketik)}) tidak sama dengan omzet − biaya (${formatRupiah(laba)}); yang dipakai omzet − biaya.` });
+      // Said once, where it was pasted: the typed laba is not kept, so nothing is left to confirm.
+      masalah.push({ kode: 'laba', tingkat: 'peringatan', pesan: `Laba yang ditempel (${formatRupiah(konteks.labaDiketik)}) tidak sama dengan omzet − biaya (${formatRupiah(laba)}); yang dipakai omzet − biaya.`, catatan: 'laba dihitung aplikasi' });
     }
   }
   return masalah;
@@ -168,17 +161,19 @@ function baseQuery(db: Db) {
       'l.diajukan_pada',
       'l.diverifikasi_pada',
       'l.diverifikasi_oleh',
+      'l.konfirmasi',
       'l.updated_at',
     ]);
 }
 
-type RawRow = Omit<LaporanRow, 'nilai' | 'tepat_waktu'> & { nilai: string };
+type RawRow = Omit<LaporanRow, 'nilai' | 'tepat_waktu' | 'konfirmasi'> & { nilai: string; konfirmasi: string | null };
 
 function toRow(katalog: Katalog, r: RawRow): LaporanRow {
   const submitted = r.diajukan_pada ? r.diajukan_pada.slice(0, 10) : null;
   return {
     ...r,
     nilai: lengkapiTurunan(katalog, JSON.parse(r.nilai) as NilaiLaporan),
+    konfirmasi: r.konfirmasi ? (JSON.parse(r.konfirmasi) as DaftarKonfirmasi) : null,
     tepat_waktu: submitted === null ? null : submitted <= batasPengajuan(r.periode),
   };
 }
@@ -217,28 +212,38 @@ function ambilLaporan(db: Db, id: string): LaporanRow {
   return toRow(katalogAktif(db), row as RawRow);
 }
 
-function riwayatEnamBulan(db: Db, kelompokId: string, periode: string): NilaiLaporan[] {
-  return db
-    .all(
-      db.q
-        .selectFrom('laporan_bulanan')
-        .select('nilai')
-        .where('kelompok_id', '=', kelompokId)
-        .where('deleted_at', 'is', null)
-        .where('periode', '>=', bulanSebelumnya(periode, 6))
-        .where('periode', '<', periode),
-    )
-    .map((r) => JSON.parse(r.nilai) as NilaiLaporan);
+/**
+ * What the quality checks of one report compare with: the group's own counted reports of the past 12 months, the
+ * same month's values of the district's groups of the same sector, its registered members, its confirmations.
+ */
+export function konteksMutu(db: Db, kelompokId: string, periode: string, konfirmasi: DaftarKonfirmasi | null = null): KonteksMutu {
+  const kelompok = db.prepare('SELECT kabupaten_kode, sektor FROM kelompok WHERE id = ?').get(kelompokId) as { kabupaten_kode: string; sektor: string } | undefined;
+  const dihitung = STATUS_DIHITUNG.map((x) => `'${x}'`).join(', ');
+  const sendiri = db
+    .prepare(`SELECT nilai FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND status IN (${dihitung}) AND periode >= ? AND periode < ? ORDER BY periode`)
+    .all(kelompokId, bulanSebelumnya(periode, RIWAYAT_PETUNJUK), periode) as { nilai: string }[];
+  const sejawat = kelompok
+    ? (db
+        .prepare(`SELECT l.nilai FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.periode = ? AND l.deleted_at IS NULL AND l.status IN (${dihitung}) AND k.kabupaten_kode = ? AND k.sektor = ? AND k.id <> ?`)
+        .all(periode, kelompok.kabupaten_kode, kelompok.sektor, kelompokId) as { nilai: string }[])
+    : [];
+  return { riwayat: perIndikator(sendiri), sejawat: perIndikator(sejawat), anggotaTerdaftar: jumlahAnggota(db, kelompokId), konfirmasi };
+}
+
+/** Reports' values gathered per indicator (numbers only, in order). */
+function perIndikator(rows: { nilai: string }[]): Record<string, number[]> {
+  const out: Record<string, number[]> = {};
+  for (const r of rows) for (const [k, v] of Object.entries(JSON.parse(r.nilai) as NilaiLaporan)) if (typeof v === 'number') (out[k] ??= []).push(v);
+  return out;
 }
 
 function jumlahAnggota(db: Db, kelompokId: string): number {
   return db.get(db.q.selectFrom('anggota').select((eb) => eb.fn.countAll<number>().as('n')).where('kelompok_id', '=', kelompokId).where('deleted_at', 'is', null))?.n ?? 0;
 }
 
-export function masalahLaporan(db: Db, row: Pick<LaporanRow, 'kelompok_id' | 'periode' | 'nilai'>, labaDiketik?: number | null): Masalah[] {
-  return periksaNilai(katalogAktif(db), row.nilai, { riwayat: riwayatEnamBulan(db, row.kelompok_id, row.periode), jumlahAnggota: jumlahAnggota(db, row.kelompok_id), labaDiketik });
+export function masalahLaporan(db: Db, row: Pick<LaporanRow, 'kelompok_id' | 'periode' | 'nilai'> & { konfirmasi?: DaftarKonfirmasi | null }, labaDiketik?: number | null): Masalah[] {
+  return periksaNilai(katalogAktif(db), row.nilai, { ...konteksMutu(db, row.kelompok_id, row.periode, row.konfirmasi ?? null), labaDiketik });
 }
-
 
 /** The entry sheet: one facilitator's active groups × the catalogue, for one month. */
 export function lembarEntri(db: Db, input: { fasilitator_id: string | null; periode: string }): { katalog: Katalog; periode: string; baris: BarisLembar[] } {
@@ -268,6 +273,7 @@ export function lembarEntri(db: Db, input: { fasilitator_id: string | null; peri
     }),
   };
 }
+
 
 // ---------------------------------------------------------------- writing
 
@@ -332,9 +338,10 @@ export function ajukanLaporan(db: Db, ids: string[], now = new Date()): HasilSta
         result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: `sudah berstatus ${r.status}` });
         continue;
       }
-      const errors = masalahLaporan(db, r).filter((m) => m.tingkat === 'galat');
+      // Errors block; so does a warning nobody confirmed with a note (common/mutu.ts).
+      const errors = masalahLaporan(db, r).filter((m) => m.tingkat === 'galat' || !m.catatan);
       if (errors.length) {
-        result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: errors.map((e) => e.pesan).join(' ') });
+        result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: errors.map((e) => (e.tingkat === 'galat' ? e.pesan : `${e.pesan} (perlu konfirmasi dengan catatan)`)).join(' ') });
         continue;
       }
       writer.update('laporan_bulanan', id, { status: 'diajukan', diajukan_pada: now.toISOString() });
@@ -369,4 +376,69 @@ export function bukaKembaliLaporan(db: Db, id: string, alasan: string): LaporanR
   if (r.status === 'draft') throw new AppError('SUDAH_DRAFT', 'Laporan ini masih draft; dapat diubah langsung.');
   RecordWriter.forDb(db).update('laporan_bulanan', id, { status: 'draft', diverifikasi_pada: null, diverifikasi_oleh: null }, 'ubah', alasan.trim());
   return ambilLaporan(db, id);
+}
+
+// ---------------------------------------------------------------- data quality
+
+/**
+ * Confirms a flagged value with a note ("pesanan SPPG naik"): the flag clears while the value stays as confirmed, and
+ * the note travels with the report. Only while the report is a draft; the value must be there.
+ */
+export function konfirmasiNilai(db: Db, input: { id: string; indikator: string; catatan: string }, now = new Date()): LaporanRow {
+  const catatan = input.catatan.trim();
+  if (catatan.length < 5) throw new AppError('CATATAN_WAJIB', 'Tulis catatan mengapa angka itu benar (paling sedikit 5 huruf), misalnya "pesanan SPPG naik".', [{ field: 'catatan', message: 'Catatan wajib diisi.' }]);
+  const r = ambilLaporan(db, input.id);
+  const row = db.get(db.q.selectFrom('laporan_bulanan').select(['status', 'konfirmasi']).where('id', '=', input.id));
+  if (row?.status !== 'draft') throw terkunci(r);
+  const v = r.nilai[input.indikator];
+  if (v === undefined || v === null || v === '') throw new AppError('TIDAK_ADA_NILAI', 'Indikator itu belum diisi; tidak ada yang dikonfirmasi.');
+  const writer = RecordWriter.forDb(db);
+  const daftar: DaftarKonfirmasi = { ...(row.konfirmasi ? (JSON.parse(row.konfirmasi) as DaftarKonfirmasi) : {}), [input.indikator]: { nilai: v, catatan: catatan.slice(0, 500), oleh: writer.operator, pada: now.toISOString() } };
+  writer.update('laporan_bulanan', input.id, { konfirmasi: JSON.stringify(daftar) }, 'ubah', `Konfirmasi ${input.indikator}: ${catatan.slice(0, 200)}`);
+  return ambilLaporan(db, input.id);
+}
+
+/** The hint beside a cell: the group's counted values of one indicator over the past 12 months. */
+export function riwayatIndikator(db: Db, input: { kelompok_id: string; indikator: string; periode: string }): { periode: string; nilai: number | null }[] {
+  const dihitung = STATUS_DIHITUNG.map((x) => `'${x}'`).join(', ');
+  const rows = db
+    .prepare(`SELECT periode, json_extract(nilai, '$.' || ?) AS v FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND status IN (${dihitung}) AND periode >= ? AND periode < ? ORDER BY periode`)
+    .all(input.indikator, input.kelompok_id, bulanSebelumnya(input.periode, RIWAYAT_PETUNJUK), input.periode) as { periode: string; v: unknown }[];
+  return rows.map((r) => ({ periode: r.periode, nilai: typeof r.v === 'number' ? r.v : null }));
+}
+
+
+/**
+ * Every report of a month (drafts included: what is still to fix) through the quality rules and outlier checks.
+ * History and peers are read once for the month, not per report, so a province of 22 districts checks in seconds.
+ */
+export function periksaBulan(db: Db, periode: string, f: { kabupaten?: string | null; laporanIds?: readonly string[] } = {}): TemuanLaporan[] {
+  const katalog = katalogAktif(db);
+  const dihitung = STATUS_DIHITUNG.map((x) => `'${x}'`).join(', ');
+  const saring = f.kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : '';
+  const laporan = db
+    .prepare(`SELECT l.id, l.kelompok_id, k.nama AS kelompok_nama, k.kabupaten_kode, k.sektor, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.periode = @periode AND l.deleted_at IS NULL AND k.deleted_at IS NULL${saring} ORDER BY k.kabupaten_kode, k.nama`)
+    .all({ periode, ...(f.kabupaten ? { kabupaten: f.kabupaten } : {}) }) as { id: string; kelompok_id: string; kelompok_nama: string; kabupaten_kode: string; sektor: string; status: string; nilai: string; konfirmasi: string | null }[];
+  const hanya = f.laporanIds ? new Set(f.laporanIds) : null;
+  // The past 12 months of every group, and the month's counted values per district and sector, in two reads.
+  const riwayat = new Map<string, { nilai: string }[]>();
+  for (const r of db.prepare(`SELECT l.kelompok_id, l.nilai FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.periode >= @dari AND l.periode < @periode AND l.deleted_at IS NULL AND l.status IN (${dihitung})${saring} ORDER BY l.periode`).iterate({ periode, dari: bulanSebelumnya(periode, RIWAYAT_PETUNJUK), ...(f.kabupaten ? { kabupaten: f.kabupaten } : {}) }) as Iterable<{ kelompok_id: string; nilai: string }>) {
+    (riwayat.get(r.kelompok_id) ?? riwayat.set(r.kelompok_id, []).get(r.kelompok_id)!).push(r);
+  }
+  const sejawat = new Map<string, { id: string; nilai: string }[]>();
+  for (const l of laporan) if ((STATUS_DIHITUNG as readonly string[]).includes(l.status)) (sejawat.get(`${l.kabupaten_kode}|${l.sektor}`) ?? sejawat.set(`${l.kabupaten_kode}|${l.sektor}`, []).get(`${l.kabupaten_kode}|${l.sektor}`)!).push({ id: l.kelompok_id, nilai: l.nilai });
+  const anggota = new Map((db.prepare(`SELECT a.kelompok_id AS k, count(*) AS n FROM anggota a JOIN kelompok k ON k.id = a.kelompok_id WHERE a.deleted_at IS NULL${saring} GROUP BY 1`).all(f.kabupaten ? { kabupaten: f.kabupaten } : {}) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
+  const out: TemuanLaporan[] = [];
+  for (const l of laporan) {
+    if (hanya && !hanya.has(l.id)) continue;
+    const nilai = JSON.parse(l.nilai) as NilaiLaporan;
+    const { temuan } = periksaMutu(katalog, nilai, {
+      riwayat: perIndikator(riwayat.get(l.kelompok_id) ?? []),
+      sejawat: perIndikator((sejawat.get(`${l.kabupaten_kode}|${l.sektor}`) ?? []).filter((x) => x.id !== l.kelompok_id)),
+      anggotaTerdaftar: anggota.get(l.kelompok_id) ?? 0,
+      konfirmasi: l.konfirmasi ? (JSON.parse(l.konfirmasi) as DaftarKonfirmasi) : null,
+    });
+    for (const t of temuan) out.push({ laporan_id: l.id, kelompok_id: l.kelompok_id, kelompok_nama: l.kelompok_nama, kabupaten_kode: l.kabupaten_kode, status: l.status, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan });
+  }
+  return out;
 }

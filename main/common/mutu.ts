@@ -1,0 +1,185 @@
+// Data quality of a monthly report, as the best aggregate-reporting systems do it (DHIS2's validation rules and
+// outlier detection): rules between indicators, each with an importance (galat blocks submitting, peringatan needs
+// a note), and outliers against the group's own history (modified z-score on the median and MAD). Pure: the grid,
+// the workbook import, the province's bundle import and `laporan periksa` all run these same functions.
+
+import { formatAngka, formatRupiah } from './format';
+import type { Indikator, Katalog, NilaiLaporan } from './laporan';
+
+export type TingkatTemuan = 'galat' | 'peringatan';
+
+/** One finding on one report: which indicator, which rule, the value, what it was compared with. */
+export interface Temuan {
+  indikator: string;
+  /** Rule id: a validation rule's id, or 'pencilan' (outlier) or 'batas' (bounds). */
+  aturan: string;
+  tingkat: TingkatTemuan;
+  nilai: number | string | null;
+  /** The other side: a bound, another indicator's value, or the median the outlier was measured from. */
+  pembanding: number | null;
+  pesan: string;
+  /** The officer's note confirming the value (clears a peringatan); null while unconfirmed. */
+  catatan: string | null;
+}
+
+/** A confirmed value: the note travels with the report (laporan_bulanan.konfirmasi, JSON per indicator). */
+export interface Konfirmasi {
+  nilai: number | string | null;
+  catatan: string;
+  oleh: string;
+  pada: string;
+}
+export type DaftarKonfirmasi = Record<string, Konfirmasi>;
+
+/** A validation rule: left side, operator, right side (an indicator, a number, or a fact of the group), importance. */
+export interface AturanValidasi {
+  id: string;
+  /** What the rule says, in plain Indonesian (shown in the definitions page and findings). */
+  uraian: string;
+  kiri: string;
+  operator: '<=' | '>=';
+  /** An indicator code, a fixed number, or '@anggota_terdaftar' (members registered in the group). */
+  kanan: string | number;
+  /** The right side is multiplied by this (e.g. at most 5 × registered members). */
+  faktor?: number;
+  tingkat: TingkatTemuan;
+}
+
+export const ATURAN_VALIDASI: readonly AturanValidasi[] = [
+  { id: 'offtaker_le_omzet', uraian: 'Penjualan ke offtaker/SPPG tidak lebih dari omzet penjualan.', kiri: 'penjualan_offtaker', operator: '<=', kanan: 'omzet', tingkat: 'galat' },
+  { id: 'kehadiran_le_100', uraian: 'Kehadiran pertemuan paling besar 100%.', kiri: 'kehadiran', operator: '<=', kanan: 100, tingkat: 'galat' },
+  { id: 'aktif_le_terdaftar', uraian: 'Anggota aktif tidak lebih dari anggota yang terdaftar di kelompok.', kiri: 'anggota_aktif', operator: '<=', kanan: '@anggota_terdaftar', tingkat: 'peringatan' },
+  { id: 'tenaga_kerja_wajar', uraian: 'Tenaga kerja paling banyak 5 kali anggota terdaftar.', kiri: 'tenaga_kerja', operator: '<=', kanan: '@anggota_terdaftar', faktor: 5, tingkat: 'peringatan' },
+  { id: 'pertemuan_wajar', uraian: 'Pertemuan kelompok paling banyak 31 kali sebulan.', kiri: 'pertemuan', operator: '<=', kanan: 31, tingkat: 'peringatan' },
+];
+
+/** Outliers: the modified z-score (0,6745 × (x − median) ÷ MAD) beyond this flags a value. */
+export const AMBANG_PENCILAN = 3.5;
+/** …and differs from the median by more than this share of it (steady groups otherwise flag every small change). */
+export const SELISIH_MINIMAL = 0.5;
+/** Months of the group's own history an outlier check needs; with fewer, the district's same-sector values are used. */
+export const RIWAYAT_MINIMAL = 6;
+/** How many past months the hint beside a cell shows. */
+export const RIWAYAT_PETUNJUK = 12;
+
+/** Indicators checked for outliers: flows in Rupiah and counts of meetings (volumes have units of their own). */
+export function diperiksaPencilan(i: Indikator): boolean {
+  return i.agregasi === 'SUM' && !i.turunan && i.tipe !== 'teks' && i.kode !== 'volume_produksi';
+}
+
+function tampil(i: Indikator | undefined, v: number): string {
+  return i?.tipe === 'rupiah' ? formatRupiah(v) : formatAngka(v);
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * The modified z-score of v against a series (Iglewicz and Hoaglin): 0,6745 × (v − median) ÷ MAD. Where the MAD is 0
+ * (most months equal), the mean absolute deviation stands in (× 1,2533), as IBM SPSS does; where both are 0, any value
+ * other than the median is an outlier. Null when the series is shorter than RIWAYAT_MINIMAL.
+ */
+export function skorPencilan(seri: number[], v: number): { z: number; median: number } | null {
+  if (seri.length < RIWAYAT_MINIMAL) return null;
+  const med = median(seri);
+  const mad = median(seri.map((x) => Math.abs(x - med)));
+  if (mad > 0) return { z: (0.6745 * (v - med)) / mad, median: med };
+  const meanAd = seri.reduce((a, x) => a + Math.abs(x - med), 0) / seri.length;
+  if (meanAd > 0) return { z: (v - med) / (1.253314 * meanAd), median: med };
+  return { z: v === med ? 0 : Infinity * Math.sign(v - med), median: med };
+}
+
+/**
+ * A lumpy flow (aid received, sales to a new offtaker) is mostly zero: against a median of 0 every real month would be
+ * an outlier. Such a series is measured by its non-zero months only (and skipped while it has fewer than six).
+ */
+function seriBerarti(seri: number[]): number[] {
+  const bukanNol = seri.filter((x) => x !== 0);
+  return bukanNol.length * 2 <= seri.length ? bukanNol : seri;
+}
+
+export interface KonteksMutu {
+  anggotaTerdaftar: number;
+  /** Past months' values of this group, per indicator (oldest first). */
+  riwayat: Record<string, number[]>;
+  /** The same month's values of the district's groups of the same sector, per indicator (for a short history). */
+  sejawat?: Record<string, number[]>;
+  konfirmasi?: DaftarKonfirmasi | null;
+}
+
+/** The validation rules and outlier checks of one report. Rules whose values are missing are listed as skipped. */
+export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMutu): { temuan: Temuan[]; dilewati: string[] } {
+  const ind = new Map(katalog.indikator.map((i) => [i.kode, i]));
+  const temuan: Temuan[] = [];
+  const dilewati: string[] = [];
+  const catatanUntuk = (kode: string, v: number | string | null) => {
+    const c = k.konfirmasi?.[kode];
+    return c && c.nilai === v ? c.catatan : null;
+  };
+  for (const a of ATURAN_VALIDASI) {
+    if (!ind.has(a.kiri)) continue;
+    const kiri = nilai[a.kiri];
+    const kananMentah = typeof a.kanan === 'number' ? a.kanan : a.kanan === '@anggota_terdaftar' ? (k.anggotaTerdaftar > 0 ? k.anggotaTerdaftar : null) : nilai[a.kanan];
+    if (typeof kiri !== 'number' || typeof kananMentah !== 'number') {
+      dilewati.push(a.id);
+      continue;
+    }
+    const kanan = kananMentah * (a.faktor ?? 1);
+    const langgar = a.operator === '<=' ? kiri > kanan : kiri < kanan;
+    if (!langgar) continue;
+    const i = ind.get(a.kiri);
+    temuan.push({
+      indikator: a.kiri,
+      aturan: a.id,
+      tingkat: a.tingkat,
+      nilai: kiri,
+      pembanding: kanan,
+      pesan: `${a.uraian} Tertulis ${tampil(i, kiri)}, pembanding ${tampil(typeof a.kanan === 'string' && ind.has(a.kanan) ? ind.get(a.kanan) : i, kanan)}.`,
+      catatan: a.tingkat === 'peringatan' ? catatanUntuk(a.kiri, kiri) : null,
+    });
+  }
+  for (const i of katalog.indikator) {
+    if (!diperiksaPencilan(i)) continue;
+    const v = nilai[i.kode];
+    if (typeof v !== 'number') continue;
+    const sendiri = seriBerarti(k.riwayat[i.kode] ?? []);
+    const dariSendiri = sendiri.length >= RIWAYAT_MINIMAL;
+    const s = skorPencilan(dariSendiri ? sendiri : seriBerarti(k.sejawat?.[i.kode] ?? []), v);
+    // A very steady history makes the MAD tiny: a change of a few percent is not worth a flag.
+    if (!s || Math.abs(s.z) <= AMBANG_PENCILAN || Math.abs(v - s.median) <= SELISIH_MINIMAL * Math.abs(s.median)) continue;
+    temuan.push({
+      indikator: i.kode,
+      aturan: 'pencilan',
+      tingkat: 'peringatan',
+      nilai: v,
+      pembanding: s.median,
+      pesan: `${i.nama} ${tampil(i, v)} jauh dari biasanya (median ${dariSendiri ? `${sendiri.length} bulan kelompok ini` : 'kelompok sesektor bulan ini'} ${tampil(i, s.median)}). Periksa, atau konfirmasi dengan catatan bila memang benar.`,
+      catatan: catatanUntuk(i.kode, v),
+    });
+  }
+  return { temuan, dilewati };
+}
+
+/** What still stands in the way of submitting: errors, and warnings nobody confirmed with a note. */
+export function menghalangi(t: Temuan): boolean {
+  return t.tingkat === 'galat' || !t.catatan;
+}
+
+/** A finding of `laporan periksa`: the stable fields of the CLI's JSON. */
+export interface TemuanLaporan {
+  laporan_id: string;
+  kelompok_id: string;
+  kelompok_nama: string;
+  kabupaten_kode: string;
+  status: string;
+  indikator: string;
+  aturan: string;
+  nilai: number | string | null;
+  pembanding: number | null;
+  tingkat: 'galat' | 'peringatan';
+  catatan: string | null;
+  pesan: string;
+}
