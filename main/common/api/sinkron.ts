@@ -1,3 +1,4 @@
+import type { TemuanLaporan } from '../mutu';
 import { z } from 'zod';
 import { method, type FileRef } from '../contract-kit';
 import { fileRef, kodeKabupaten } from './isian';
@@ -14,6 +15,8 @@ export interface HasilImporBundel {
   tabel: Record<string, { baru: number; diperbarui: number; dihapus: number; diabaikan: number }>;
   lampiran: number;
   pesan: string;
+  /** Province: the quality findings on the district's reports in this bundle (common/mutu.ts), never silently dropped. */
+  temuan?: { jumlah: number; galat: number; peringatan: number; contoh: TemuanLaporan[] };
 }
 
 export interface StatusKabupaten {

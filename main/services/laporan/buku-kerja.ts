@@ -354,9 +354,11 @@ export function imporBukuKerja(
       return { ...out, pesan: [`laporan ${formatPeriode(info.periode)} sudah ${lama.status === 'diverifikasi' ? 'diverifikasi' : 'diajukan'}; untuk mengubahnya, buka kembali laporan itu dengan alasan`], status_akhir: lama.status };
     }
     const gabungan = { ...sebelum, ...nilai };
-    const galat = masalahLaporan(db, { kelompok_id: b.id, periode: info.periode, nilai: gabungan }).filter((m) => m.tingkat === 'galat');
+    // The same checks as the grid (common/mutu.ts): an error, or a warning not confirmed with a note, keeps it a draft.
+    const temuan = masalahLaporan(db, { kelompok_id: b.id, periode: info.periode, nilai: gabungan, konfirmasi: lama?.konfirmasi ?? null });
+    const galat = temuan.filter((m) => m.tingkat === 'galat' || !m.catatan);
     const akhir = input.status === 'diajukan' && !galat.length ? 'diajukan' : 'draft';
-    if (input.status === 'diajukan' && galat.length) out.pesan.push(`tetap draft: ${galat.map((g) => g.pesan).join(' ')}`);
+    if (galat.length) out.pesan.push(`${input.status === 'diajukan' ? 'tetap draft: ' : ''}${galat.map((g) => (g.tingkat === 'galat' ? g.pesan : `${g.pesan} (perlu konfirmasi dengan catatan)`)).join(' ')}`);
     const nasib = !lama ? 'baru' : berubah.length || akhir !== lama.status ? 'diubah' : 'tetap';
     dibaca.set(b.id, nilai);
     return { ...out, nasib, status_akhir: akhir };

@@ -9,6 +9,7 @@ import { KOLOM_SINKRON, LAMPIRAN_MAKS_BYTE, SYNCED_TABLES } from '../../common/r
 import { batasIndikator, KATALOG_AWAL, type Katalog } from '../../common/laporan';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
 import { gambarUtuh, tulisLampiran } from '../laporan/foto';
+import { periksaBulan } from '../laporan/laporan';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { ALG, inflasi, kunciSimetris, MAKS_ISI_LAMA_BYTE, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
@@ -156,12 +157,13 @@ function periksaMuatan(db: Db, nama: string, owner: string): { ada: Map<string, 
 }
 
 /** Checks the attached payload ("muatan") completely, then applies it in one transaction. */
-function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; sha: string; sudahPernah: boolean; dryRun: boolean }): { tabel: Record<string, RingkasanTabel>; lampiran: number } {
+function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; sha: string; sudahPernah: boolean; dryRun: boolean }): { tabel: Record<string, RingkasanTabel>; lampiran: number; temuan: HasilImporBundel['temuan'] } {
   const { nama, owner, m } = o;
   const { ada, berkas } = periksaMuatan(db, nama, owner);
 
   const tabel: Record<string, RingkasanTabel> = {};
   let lampiran = 0;
+  let temuan: HasilImporBundel['temuan'];
   try {
     db.tx(() => {
       db.sqlite.pragma('defer_foreign_keys = ON');
@@ -230,11 +232,13 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
           );
         }
       }
+      // The quality checks of the district's reports in this bundle, as they now stand at the province.
+      if (ada.has('laporan_bulanan')) temuan = temuanMuatan(db, owner);
       // A dry run applies everything inside the transaction (so missing references show), then rolls it back.
       if (o.dryRun) throw new Batal();
     });
   } catch (error) {
-    if (error instanceof Batal) return { tabel, lampiran };
+    if (error instanceof Batal) return { tabel, lampiran, temuan };
     if (error instanceof AppError) throw error;
     const pesan = String((error as Error).message);
     if (/FOREIGN KEY/.test(pesan)) {
@@ -243,7 +247,15 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
     if (/UNIQUE|CHECK|NOT NULL/.test(pesan)) throw new AppError('BARIS_TIDAK_SAH', `${nama} memuat data yang bertentangan dengan aturan data (${pesan}). Bundel ditolak; tidak ada yang diubah.`);
     throw error;
   }
-  return { tabel, lampiran };
+  return { tabel, lampiran, temuan };
+}
+
+/** Findings on the reports a bundle carried, per month (the payload is still attached); the first 1.000 listed. */
+function temuanMuatan(db: Db, owner: string): NonNullable<HasilImporBundel['temuan']> {
+  const perBulan = new Map<string, string[]>();
+  for (const r of db.sqlite.prepare('SELECT id, periode FROM muatan.laporan_bulanan WHERE deleted_at IS NULL').iterate() as Iterable<{ id: string; periode: string }>) (perBulan.get(r.periode) ?? perBulan.set(r.periode, []).get(r.periode)!).push(r.id);
+  const semua = [...perBulan].sort().flatMap(([periode, ids]) => periksaBulan(db, periode, { kabupaten: owner, laporanIds: ids }));
+  return { jumlah: semua.length, galat: semua.filter((t) => t.tingkat === 'galat').length, peringatan: semua.filter((t) => t.tingkat === 'peringatan').length, contoh: semua.slice(0, 1000) };
 }
 
 export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: { nama?: string; dryRun?: boolean; percayai?: string | null } = {}): HasilImporBundel {
@@ -278,9 +290,10 @@ export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: {
   const temp = berkasSementara(db, 'terima');
   let tabel: Record<string, RingkasanTabel>;
   let lampiran: number;
+  let temuan: HasilImporBundel['temuan'];
   try {
     writeFileSync(temp, plain, { mode: 0o600 });
-    ({ tabel, lampiran } = denganMuatan(db, temp, () => terapkanMuatan(db, { nama, owner, m, sha, sudahPernah, dryRun: !!opsi.dryRun })));
+    ({ tabel, lampiran, temuan } = denganMuatan(db, temp, () => terapkanMuatan(db, { nama, owner, m, sha, sudahPernah, dryRun: !!opsi.dryRun })));
   } catch (error) {
     // A payload that is not a SQLite database after its header (signed by a broken or hostile sender).
     const kode = (error as { code?: unknown }).code;
@@ -295,5 +308,6 @@ export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: {
     : sudahPernah
       ? `Bundel ini sudah pernah diimpor; ${changed === 0 ? 'tidak ada yang berubah' : `${changed} baris diperbarui`}.`
       : `Bundel ke-${m.seq} dari ${m.nama_pengirim} diimpor: ${changed} baris berubah.`;
-  return { jenis: 'data', pengirim: owner, seq: m.seq, penuh: m.penuh, dryRun: !!opsi.dryRun, sudahPernah, tabel, lampiran, pesan };
+  const mutu = temuan?.jumlah ? ` Pemeriksaan mutu laporan: ${temuan.galat} galat, ${temuan.peringatan} peringatan (rincian di bawah, atau "laporan periksa").` : '';
+  return { jenis: 'data', pengirim: owner, seq: m.seq, penuh: m.penuh, dryRun: !!opsi.dryRun, sudahPernah, tabel, lampiran, pesan: pesan + mutu, ...(temuan ? { temuan } : {}) };
 }

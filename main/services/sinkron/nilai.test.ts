@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { AppError } from '../../common/errors';
+import { simpanLaporan } from '../laporan/laporan';
 import { SQLITE_MAGIC } from './amplop';
 import { imporBundel } from './bundle';
 import { TANPA_PELINDUNG } from './kunci';
@@ -67,6 +68,25 @@ test('a signed payload of a SQLite header followed by junk is refused with a cod
     const bytes = readFileSync(eksporDiubah(w.kab.db, w.kab.dir, (f) => writeFileSync(f, Buffer.concat([SQLITE_MAGIC, Buffer.alloc(5000, 0x41)]))).berkas);
     assert.throws(() => imporBundel(w.prov.db, TANPA_PELINDUNG, bytes), (e: AppError) => e instanceof AppError && e.code === 'BUNDEL_RUSAK' && /tidak ada yang diubah/i.test(e.message));
     assert.equal(isi(w.prov.db), before);
+  } finally {
+    w.cleanup();
+  }
+});
+
+test('the province runs the same quality checks on the reports a bundle carries and lists every finding with its group', () => {
+  const w = dunia(2);
+  try {
+    const k = w.kab.db.sqlite.prepare("SELECT id FROM kelompok WHERE status = 'aktif' LIMIT 1").get() as { id: string };
+    const bulan = (w.kab.db.sqlite.prepare('SELECT max(periode) AS p FROM laporan_bulanan').get() as { p: string }).p;
+    w.kab.db.sqlite.prepare('DELETE FROM laporan_bulanan WHERE kelompok_id = ? AND periode = ?').run(k.id, bulan);
+    simpanLaporan(w.kab.db, { kelompok_id: k.id, periode: bulan, nilai: { omzet: 1_000_000, biaya: 400_000, anggota_aktif: 5, penjualan_offtaker: 1_500_000 } });
+    const r = imporBundel(w.prov.db, TANPA_PELINDUNG, w.ekspor());
+    const t = r.temuan!.contoh.find((x) => x.kelompok_id === k.id && x.aturan === 'offtaker_le_omzet')!;
+    assert.ok(t, 'the finding is listed');
+    assert.equal(t.tingkat, 'galat');
+    assert.equal(t.status, 'draft');
+    assert.ok(r.temuan!.galat >= 1);
+    assert.match(r.pesan, /Pemeriksaan mutu laporan: \d+ galat/);
   } finally {
     w.cleanup();
   }

@@ -163,6 +163,34 @@ function RingkasanBundel({ r }: { r: HasilImporBundel }) {
           </tbody>
         </table>
       )}
+      {!!r.temuan?.jumlah && (
+        <table aria-label="Temuan mutu laporan dari bundel ini">
+          <caption>
+            Temuan mutu laporan {r.pengirim}: {formatAngka(r.temuan.galat)} galat, {formatAngka(r.temuan.peringatan)} peringatan
+            {r.temuan.jumlah > r.temuan.contoh.length ? ` (${formatAngka(r.temuan.contoh.length)} pertama ditampilkan)` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Kelompok</th>
+              <th scope="col">Indikator</th>
+              <th scope="col">Tingkat</th>
+              <th scope="col">Temuan</th>
+              <th scope="col">Catatan kabupaten/kota</th>
+            </tr>
+          </thead>
+          <tbody>
+            {r.temuan.contoh.map((t) => (
+              <tr key={`${t.laporan_id}-${t.indikator}-${t.aturan}`}>
+                <th scope="row">{t.kelompok_nama}</th>
+                <td>{t.indikator}</td>
+                <td>{t.tingkat === 'galat' ? 'Galat' : 'Peringatan'}</td>
+                <td>{t.pesan}</td>
+                <td>{t.catatan ?? '–'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </section>
   );
 }
