@@ -4,6 +4,7 @@ import { formatAngka, formatPeriode, formatRupiah } from '../../../main/common/f
 import { invoke, kecilkanFoto, pesanGalat, unggah } from '../api';
 import { Dialog, Notice, SelectField, TextField, useLoad, MonthField } from '../components/ui';
 import { useFasilitatorOptions } from './kelompok';
+import { KonfirmasiNilai } from './laporan-mutu';
 
 type SaveState = 'tersimpan' | 'menyimpan' | 'belum' | 'galat';
 interface Row {
@@ -55,6 +56,7 @@ export function EntriLaporan() {
   const [galat, setGalat] = useState('');
   const [buka, setBuka] = useState<Row | null>(null);
   const [foto, setFoto] = useState<Row | null>(null);
+  const [periksa, setPeriksa] = useState<{ row: Row; masalah: Masalah } | null>(null);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const pending = useRef(new Map<string, Record<string, string>>());
   const rowsRef = useRef(rows);
@@ -245,8 +247,14 @@ export function EntriLaporan() {
                   <td className="problems">
                     {row.pesanSimpan && <div className="error-text">{row.pesanSimpan}</div>}
                     {row.masalah.map((m) => (
-                      <div key={m.kode + m.pesan} className={m.tingkat === 'galat' ? 'error-text' : 'warn-text'}>
-                        {m.tingkat === 'galat' ? '✖' : '⚠'} {m.pesan}
+                      <div key={m.kode + m.pesan} className={m.tingkat === 'galat' ? 'error-text' : m.catatan ? 'muted' : 'warn-text'}>
+                        {m.tingkat === 'galat' ? '✖' : m.catatan ? '✓' : '⚠'} {m.pesan}
+                        {m.catatan && <> Dikonfirmasi: “{m.catatan}”.</>}
+                        {m.tingkat === 'peringatan' && !m.catatan && m.aturan && row.baris.laporan && !locked && (
+                          <button type="button" className="link" onClick={() => setPeriksa({ row, masalah: m })}>
+                            Periksa dan konfirmasi {katalog?.indikator.find((i) => i.kode === m.kode)?.nama.toLowerCase() ?? m.kode} {k.nama}
+                          </button>
+                        )}
                       </div>
                     ))}
                   </td>
@@ -285,6 +293,17 @@ export function EntriLaporan() {
         </table>
       </div>
       {buka?.baris.laporan && <BukaKembali row={buka} onClose={(done) => (setBuka(null), done && (setInfo(`Laporan ${buka.baris.kelompok.nama} dibuka kembali menjadi draft.`), void muat()))} />}
+      {periksa?.row.baris.laporan && (
+        <KonfirmasiNilai
+          laporanId={periksa.row.baris.laporan.id}
+          kelompokId={periksa.row.baris.kelompok.id}
+          kelompokNama={periksa.row.baris.kelompok.nama}
+          periode={periode}
+          indikator={katalog?.indikator.find((i) => i.kode === periksa.masalah.kode)}
+          masalah={periksa.masalah}
+          onClose={(done) => (setPeriksa(null), done && (setInfo(`Angka ${periksa.row.baris.kelompok.nama} dikonfirmasi dengan catatan.`), void muat()))}
+        />
+      )}
       {foto?.baris.laporan && <FotoLaporan laporanId={foto.baris.laporan.id} nama={foto.baris.kelompok.nama} terkunci={terkunci(foto.baris.laporan.status)} onClose={() => setFoto(null)} />}
     </section>
   );
