@@ -121,6 +121,19 @@ export interface ChangeLogTable {
   op: 'upsert' | 'delete';
 }
 
+/** Province: every decision it took on a district's report, with the version of the report it was taken on. */
+export interface KeputusanLaporanTable {
+  id: Generated<number>;
+  laporan_id: string;
+  kabupaten_kode: string;
+  periode: string;
+  keputusan: 'diterima' | 'dikembalikan';
+  alasan: string | null;
+  versi: string;
+  operator: string;
+  waktu: string;
+}
+
 export interface AuditTable {
   id: string;
   kabupaten_kode: string;
@@ -162,6 +175,7 @@ export interface Schema {
   bundle_keluar: BundleKeluarTable;
   lampiran_terkirim: LampiranTerkirimTable;
   bundle_masuk: BundleMasukTable;
+  keputusan_laporan: KeputusanLaporanTable;
   dtsen_snapshot: DtsenSnapshotTable;
   dtsen_hasil: DtsenHasilTable;
   offtaker: CatatanTable;

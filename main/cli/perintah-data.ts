@@ -178,13 +178,36 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan list',
-    bantuan: 'laporan list --db FILE --period 2025-01 [--json]',
+    bantuan: 'laporan list --db FILE --period 2025-01 [--kabupaten 35.07] [--json]',
     db: 'ada',
     async jalankan(cli) {
       const periode = cli.need('period', 'periode: 2025-01, 2025-S1, 2025-S2 atau 2025');
-      const data = await cli.call('laporan.list', { periode });
-      const text = data.length ? data.map((r) => `${r.periode}  ${r.status.padEnd(12)} ${r.kelompok_nama}  omzet ${formatRupiah(Number(r.nilai.omzet ?? 0))}`).join('\n') : `Tidak ada laporan untuk ${periode}.`;
+      const data = await cli.call('laporan.list', { periode, kabupaten: cli.flag('kabupaten') ?? null });
+      const text = data.length
+        ? data.map((r) => `${r.periode}  ${r.status_efektif.padEnd(13)} ${r.kelompok_nama}  omzet ${formatRupiah(Number(r.nilai.omzet ?? 0))}${r.alasan_provinsi ? `  (alasan: ${r.alasan_provinsi})` : ''}  ${r.id}`).join('\n')
+        : `Tidak ada laporan untuk ${periode}.`;
       return { json: data, text };
+    },
+  },
+  {
+    nama: 'laporan terima',
+    bantuan: 'laporan terima --db FILE --kabupaten 35.07 --period 2026-10 [--json]   (provinsi: terima laporan sebulan satu kabupaten/kota)',
+    db: 'ada',
+    async jalankan(cli) {
+      const kabupaten = cli.need('kabupaten', 'kode kabupaten/kota, misalnya 35.07');
+      const periode = cli.need('period', 'bulan: 2026-10');
+      const r = await cli.call('laporan.terima', { kabupaten, periode });
+      const text = `${r.diterima} laporan diterima${r.sudah ? `, ${r.sudah} sudah diterima sebelumnya` : ''}.${r.dilewati.length ? ` Tidak diterima: ${r.dilewati.map((d) => `${d.kelompok} (${d.alasan})`).join('; ')}.` : ''} Kirim keputusan ini ke kabupaten/kota dengan "bundle ack".`;
+      return { json: r, text };
+    },
+  },
+  {
+    nama: 'laporan kembalikan',
+    bantuan: 'laporan kembalikan --db FILE --id ID --alasan TEKS [--json]   (provinsi: kembalikan satu laporan dengan alasan)',
+    db: 'ada',
+    async jalankan(cli) {
+      const r = await cli.call('laporan.kembalikan', { id: cli.need('id', 'ID laporan dari "laporan list"'), alasan: cli.need('alasan', 'alasan mengembalikan') });
+      return { json: r, text: `Laporan dikembalikan: ${r.alasan}. Kirim keputusan ini ke kabupaten/kota dengan "bundle ack".` };
     },
   },
   {

@@ -68,6 +68,10 @@ import type { DaftarKonfirmasi } from './mutu';
 import { STATUS_LAPORAN } from './register';
 export { STATUS_LAPORAN };
 export type StatusLaporan = (typeof STATUS_LAPORAN)[number];
+/** The approval chain's status: the stored status, or the province's decision on it. */
+export type StatusEfektif = StatusLaporan | 'diterima' | 'dikembalikan';
+/** How the chain's statuses read in the window and in print. */
+export const LABEL_STATUS: Record<StatusEfektif, string> = { draft: 'Draf', diajukan: 'Diajukan', diverifikasi: 'Diverifikasi', diterima: 'Diterima provinsi', dikembalikan: 'Dikembalikan provinsi' };
 
 export interface Masalah {
   kode: string;
@@ -150,6 +154,9 @@ export interface LaporanRow {
   tepat_waktu: boolean | null;
   /** Notes confirming flagged values, per indicator (common/mutu.ts). */
   konfirmasi: DaftarKonfirmasi | null;
+  /** The approval chain: draft, diajukan, diverifikasi, diterima or dikembalikan (with the province's reason). */
+  status_efektif: StatusEfektif;
+  alasan_provinsi: string | null;
   updated_at: string;
 }
 

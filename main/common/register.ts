@@ -82,6 +82,8 @@ export const STATUS_KELOMPOK = ['aktif', 'tidak_aktif'] as const;
 export const JABATAN = ['ketua', 'sekretaris', 'bendahara', 'anggota'] as const;
 export const JENIS_KELAMIN = ['L', 'P'] as const;
 export const STATUS_LAPORAN = ['draft', 'diajukan', 'diverifikasi'] as const;
+/** The province's decision on a submitted report (approval up the chain). */
+export const KEPUTUSAN_PROVINSI = ['diterima', 'dikembalikan'] as const;
 export const STATUS_PROPOSAL = ['draft', 'diajukan', 'disetujui', 'ditolak'] as const;
 export const KEPUTUSAN_GEROBAK = ['diusulkan', 'tidak'] as const;
 export const SUMBER_TARGET = ['kabupaten', 'provinsi'] as const;
@@ -134,6 +136,10 @@ const KOLOM_INTI = {
     diverifikasi_oleh: teksOpsional(200),
     /** Notes confirming flagged values, per indicator (common/mutu.ts). */
     konfirmasi: teksOpsional(20_000, { format: 'json' }),
+    /** The province's decision, as the district applied it from an acknowledgement bundle. */
+    keputusan_provinsi: pilihanOpsional(KEPUTUSAN_PROVINSI),
+    alasan_provinsi: teksOpsional(500),
+    diputuskan_pada: teksOpsional(40, { format: 'waktu' }),
   },
   foto_laporan: {
     laporan_id: ref('laporan_bulanan'),

@@ -5,6 +5,7 @@ import { namaBerkas } from '../../common/format';
 import { tulisDokumenLaporan } from '../../services/laporan/dokumen';
 import { daftarFoto, hapusFoto, pathFoto, tambahFoto } from '../../services/laporan/foto';
 import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, konfirmasiNilai, lembarEntri, periksaBulan, riwayatIndikator, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
+import { kembalikanLaporan, terimaBulan } from '../../services/laporan/persetujuan';
 import { hitungKepatuhan, hitungRekap } from '../../services/laporan/rekap';
 import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
 
@@ -47,6 +48,8 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.konfirmasi': (ctx, input) => konfirmasiNilai(ctx.db, input),
   'laporan.riwayat': (ctx, input) => riwayatIndikator(ctx.db, input),
   'laporan.periksa': (ctx, input) => periksaBulan(ctx.db, input.periode, { kabupaten: input.kabupaten ?? null }),
+  'laporan.terima': (ctx, input) => terimaBulan(ctx.db, input),
+  'laporan.kembalikan': (ctx, input) => kembalikanLaporan(ctx.db, input),
   'laporan.bukaKembali': (ctx, input) => bukaKembaliLaporan(ctx.db, input.id, input.alasan),
   'laporan.list': (ctx, input) => daftarLaporan(ctx.db, input),
   'laporan.rekap': (ctx, input) => hitungRekap(ctx.db, input.periode, input.per, new Date(), input.kabupaten ?? null),

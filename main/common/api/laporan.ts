@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { method, type FileRef } from '../contract-kit';
-import { STATUS_LAPORAN, TINGKAT_REKAP, type BarisLembar, type HasilStatus, type Katalog, type Kepatuhan, type LaporanRow, type Masalah, type Rekap } from '../laporan';
+import { STATUS_LAPORAN, TINGKAT_REKAP, type StatusEfektif, type BarisLembar, type HasilStatus, type Katalog, type Kepatuhan, type LaporanRow, type Masalah, type Rekap } from '../laporan';
 import type { Baris } from '../register';
 import type { HasilImporBukuKerja, StatusBukuKerja } from '../buku-kerja';
 import type { TemuanLaporan } from '../mutu';
-import { bulan, fileRef, id, ids, periode, teksOpsional } from './isian';
+import { bulan, fileRef, id, ids, kodeKabupaten, periode, teksOpsional } from './isian';
 
 /** A photo of a monthly report, as the foto_laporan register entry describes it. */
 export type Foto = { id: string } & Omit<Baris<'foto_laporan'>, 'laporan_id'>;
@@ -32,8 +32,12 @@ export const laporanApi = {
   'laporan.periksa': method(z.object({ periode: bulan, kabupaten: z.string().nullish() })).reads<TemuanLaporan[]>(),
   'laporan.bukaKembali': method(z.object({ id, alasan: z.string().trim().min(5, 'Tulis alasan membuka kembali laporan (paling sedikit 5 huruf).') })).writes<LaporanRow>(),
   'laporan.list': method(
-    z.object({ periode: bulan, fasilitator: z.string().nullish(), kecamatan: z.string().nullish(), status: z.array(z.enum(STATUS_LAPORAN)).nullish() }),
+    z.object({ periode: bulan, fasilitator: z.string().nullish(), kecamatan: z.string().nullish(), status: z.array(z.enum(STATUS_LAPORAN)).nullish(), kabupaten: z.string().nullish(), hanyaDiterima: z.boolean().nullish() }),
   ).reads<LaporanRow[]>(),
+  /** Province: accepts a district's month (every submitted or verified report of it). */
+  'laporan.terima': method(z.object({ kabupaten: kodeKabupaten, periode: bulan })).writes<{ diterima: number; sudah: number; dilewati: { kelompok: string; alasan: string }[] }>(),
+  /** Province: returns one report with a reason. */
+  'laporan.kembalikan': method(z.object({ id, alasan: z.string().trim().min(5, 'Tulis alasan mengembalikan laporan (paling sedikit 5 huruf).').max(500) })).writes<{ id: string; status_efektif: StatusEfektif; alasan: string }>(),
   'laporan.rekap': method(z.object({ periode, per: z.enum(TINGKAT_REKAP).default('kabupaten'), kabupaten: z.string().nullish() })).reads<Rekap>(),
   'laporan.kepatuhan': method(z.object({ periode })).reads<Kepatuhan>(),
   'laporan.dokumen': method(

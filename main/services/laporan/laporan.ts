@@ -1,6 +1,8 @@
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { salahPeriode } from '../../common/batas';
+import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { keputusanBerlaku, statusEfektif } from './persetujuan';
 import { STATUS_DIHITUNG } from '../../common/kamus';
 import { periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type KonteksMutu, type TemuanLaporan } from '../../common/mutu';
 import { AppError } from '../../common/errors';
@@ -162,11 +164,13 @@ function baseQuery(db: Db) {
       'l.diverifikasi_pada',
       'l.diverifikasi_oleh',
       'l.konfirmasi',
+      'l.keputusan_provinsi',
+      'l.alasan_provinsi',
       'l.updated_at',
     ]);
 }
 
-type RawRow = Omit<LaporanRow, 'nilai' | 'tepat_waktu' | 'konfirmasi'> & { nilai: string; konfirmasi: string | null };
+type RawRow = Omit<LaporanRow, 'nilai' | 'tepat_waktu' | 'konfirmasi' | 'status_efektif'> & { nilai: string; konfirmasi: string | null; keputusan_provinsi: string | null };
 
 function toRow(katalog: Katalog, r: RawRow): LaporanRow {
   const submitted = r.diajukan_pada ? r.diajukan_pada.slice(0, 10) : null;
@@ -174,6 +178,7 @@ function toRow(katalog: Katalog, r: RawRow): LaporanRow {
     ...r,
     nilai: lengkapiTurunan(katalog, JSON.parse(r.nilai) as NilaiLaporan),
     konfirmasi: r.konfirmasi ? (JSON.parse(r.konfirmasi) as DaftarKonfirmasi) : null,
+    status_efektif: statusEfektif(r),
     tepat_waktu: submitted === null ? null : submitted <= batasPengajuan(r.periode),
   };
 }
@@ -187,6 +192,9 @@ export interface FilterLaporan {
   fasilitator?: string | null;
   kecamatan?: string | null;
   status?: StatusLaporan[] | null;
+  kabupaten?: string | null;
+  /** Province: only reports it accepted (default: every report). */
+  hanyaDiterima?: boolean | null;
 }
 
 export function daftarLaporan(db: Db, f: FilterLaporan): LaporanRow[] {
@@ -200,10 +208,20 @@ export function daftarLaporan(db: Db, f: FilterLaporan): LaporanRow[] {
       .$if(!!f.fasilitator, (q) => q.where('l.fasilitator_id', '=', f.fasilitator!))
       .$if(!!f.kecamatan, (q) => q.where('k.kecamatan_kode', '=', f.kecamatan!))
       .$if(!!f.status?.length, (q) => q.where('l.status', 'in', f.status!))
+      .$if(!!f.kabupaten, (q) => q.where('l.kabupaten_kode', '=', f.kabupaten!))
       .orderBy('l.periode')
       .orderBy('k.nama'),
   );
-  return rows.map((r) => toRow(katalog, r as RawRow));
+  const out = rows.map((r) => toRow(katalog, r as RawRow));
+  // The province reads its own decisions on the versions it holds before the district has applied them.
+  if (bacaPengaturan(db).mode === 'provinsi') {
+    const berlaku = keputusanBerlaku(db, f.kabupaten ?? null);
+    for (const r of out) {
+      const k = berlaku.get(r.id);
+      if (k) Object.assign(r, { status_efektif: k.keputusan, alasan_provinsi: k.alasan });
+    }
+  }
+  return f.hanyaDiterima ? out.filter((r) => r.status_efektif === 'diterima') : out;
 }
 
 function ambilLaporan(db: Db, id: string): LaporanRow {
@@ -344,7 +362,8 @@ export function ajukanLaporan(db: Db, ids: string[], now = new Date()): HasilSta
         result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: errors.map((e) => (e.tingkat === 'galat' ? e.pesan : `${e.pesan} (perlu konfirmasi dengan catatan)`)).join(' ') });
         continue;
       }
-      writer.update('laporan_bulanan', id, { status: 'diajukan', diajukan_pada: now.toISOString() });
+      // Submitted again after the province returned it: a new version, the return is history (audit).
+      writer.update('laporan_bulanan', id, { status: 'diajukan', diajukan_pada: now.toISOString(), keputusan_provinsi: null, alasan_provinsi: null });
       result.berhasil++;
     }
   });
@@ -374,6 +393,7 @@ export function bukaKembaliLaporan(db: Db, id: string, alasan: string): LaporanR
   if (alasan.trim().length < 5) throw new AppError('ALASAN_WAJIB', 'Tulis alasan membuka kembali laporan (paling sedikit 5 huruf); alasan disimpan di riwayat.', [{ field: 'alasan', message: 'Alasan wajib diisi.' }]);
   const r = ambilLaporan(db, id);
   if (r.status === 'draft') throw new AppError('SUDAH_DRAFT', 'Laporan ini masih draft; dapat diubah langsung.');
+  if (r.status_efektif === 'diterima') throw new AppError('DITERIMA_PROVINSI', `Laporan ${r.kelompok_nama} bulan ${formatPeriode(r.periode)} sudah diterima provinsi dan terkunci di kedua pihak. Minta provinsi mengembalikannya (dengan alasan) bila perlu diperbaiki.`);
   RecordWriter.forDb(db).update('laporan_bulanan', id, { status: 'draft', diverifikasi_pada: null, diverifikasi_oleh: null }, 'ubah', alasan.trim());
   return ambilLaporan(db, id);
 }

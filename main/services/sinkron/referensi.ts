@@ -7,6 +7,7 @@ import type { TemplatSurat } from '../../common/proposal';
 import type { Pengaturan } from '../../common/records';
 import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from '../dasbor/dashboard';
 import { katalogAktif, pasangKatalog } from '../laporan/laporan';
+import { keputusanSah, keputusanUntuk, terapkanKeputusan, type Keputusan } from '../laporan/persetujuan';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { daftarDinas, pasangTemplatSurat, simpanDaftarDinas, templatSurat } from '../proposal/proposal';
 import { namaWilayah } from '../wilayah/wilayah';
@@ -21,6 +22,8 @@ export interface IsiTandaTerima {
   cl_sampai: number;
   audit_sampai: string | null;
   diterima_pada: string;
+  /** The province's decisions on this district's reports (absent in receipts of older versions). */
+  keputusan?: Keputusan[];
 }
 
 /** Province: a signed receipt telling a district what arrived, so its next bundle starts there. */
@@ -29,7 +32,7 @@ export function buatTandaTerima(db: Db, pelindung: Pelindung, kabupaten: string,
   const last = db.get(db.q.selectFrom('bundle_masuk').selectAll().where('pengirim', '=', kabupaten).where('jenis', '=', 'data').orderBy('sampai_cl', 'desc').limit(1));
   if (!last) throw new AppError('BELUM_ADA_BUNDEL', `Belum ada bundel dari ${namaWilayah(kabupaten) ?? kabupaten} yang diimpor.`);
   const audit = db.get(db.q.selectFrom('audit').select((eb) => eb.fn.max('id').as('m')).where('kabupaten_kode', '=', kabupaten))?.m ?? null;
-  const isi: IsiTandaTerima = { kabupaten, bundle_seq: last.seq, cl_sampai: last.sampai_cl, audit_sampai: (audit as string | null) ?? last.audit_sampai, diterima_pada: last.diterima_pada };
+  const isi: IsiTandaTerima = { kabupaten, bundle_seq: last.seq, cl_sampai: last.sampai_cl, audit_sampai: (audit as string | null) ?? last.audit_sampai, diterima_pada: last.diterima_pada, keputusan: keputusanUntuk(db, kabupaten) };
   const plain = Buffer.from(JSON.stringify(isi));
   const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'tanda-terima', pengirim: '35', penerima: kabupaten, kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'tanda-terima', plain, {}), enkripsi: null };
   tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, pelindung, 'tanda_tangan')), header.kunci_pengirim);
@@ -50,28 +53,36 @@ function bacaJson<T extends object>(t: Terurai, nama: string, bentuk: (x: Partia
 }
 
 export function terapkanTandaTerima(db: Db, p: Pengaturan, t: Terurai, nama: string, dryRun: boolean): HasilImporBundel {
-  const isi = bacaJson<IsiTandaTerima>(t, nama, (x) => typeof x.kabupaten === 'string' && Number.isInteger(x.bundle_seq) && Number.isInteger(x.cl_sampai));
+  const isi = bacaJson<IsiTandaTerima>(
+    t,
+    nama,
+    (x) => typeof x.kabupaten === 'string' && Number.isInteger(x.bundle_seq) && Number.isInteger(x.cl_sampai) && (x.keputusan === undefined || (Array.isArray(x.keputusan) && x.keputusan.length <= 100_000 && x.keputusan.every(keputusanSah))),
+  );
   const own = p.kabupaten_kode;
   if (isi.kabupaten !== own) throw new AppError('BUKAN_UNTUK_KITA', `${nama} adalah tanda terima untuk ${isi.kabupaten}, bukan untuk ${own}.`);
   const a = ack(db);
   const maju = isi.cl_sampai > a.cl;
-  if (!dryRun && maju) {
-    db.tx(() => {
+  let keputusan = { diterima: 0, dikembalikan: 0, dilewati: 0 };
+  db.tx(() => {
+    if (!dryRun && maju) {
       setPengaturan(db, 'ack_cl', String(isi.cl_sampai));
       setPengaturan(db, 'ack_bundle', String(isi.bundle_seq));
       if (isi.audit_sampai) setPengaturan(db, 'ack_audit', isi.audit_sampai);
-    });
-  }
+    }
+    // The province's decisions apply whether or not the receipt moves the bundle sequence on.
+    keputusan = terapkanKeputusan(db, isi.keputusan ?? [], dryRun);
+  });
+  const putusan = keputusan.diterima + keputusan.dikembalikan ? ` Keputusan provinsi: ${keputusan.diterima} laporan diterima (terkunci), ${keputusan.dikembalikan} dikembalikan untuk diperbaiki.` : '';
   return {
     jenis: 'tanda-terima',
     pengirim: '35',
     seq: isi.bundle_seq,
     penuh: false,
     dryRun,
-    sudahPernah: !maju,
+    sudahPernah: !maju && !putusan,
     tabel: {},
     lampiran: 0,
-    pesan: maju ? `Tanda terima: provinsi sudah menerima bundel ke-${isi.bundle_seq} (perubahan sampai nomor ${isi.cl_sampai}). Bundel berikutnya mulai dari sana.` : 'Tanda terima ini tidak lebih baru dari yang sudah tercatat; tidak ada yang berubah.',
+    pesan: (maju ? `Tanda terima: provinsi sudah menerima bundel ke-${isi.bundle_seq} (perubahan sampai nomor ${isi.cl_sampai}). Bundel berikutnya mulai dari sana.` : putusan ? 'Tanda terima: urutan bundel sudah tercatat.' : 'Tanda terima ini tidak lebih baru dari yang sudah tercatat; tidak ada yang berubah.') + putusan,
   };
 }
 
