@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { BarisLembar, Indikator, Katalog, Masalah, NilaiLaporan } from '../../../main/common/laporan';
+import { LABEL_STATUS, type BarisLembar, type Indikator, type Katalog, type Masalah, type NilaiLaporan } from '../../../main/common/laporan';
 import { formatAngka, formatPeriode, formatRupiah } from '../../../main/common/format';
 import { invoke, kecilkanFoto, pesanGalat, unggah } from '../api';
 import { Dialog, Notice, SelectField, TextField, useLoad, MonthField } from '../components/ui';
@@ -15,8 +15,6 @@ interface Row {
   save: SaveState;
   pesanSimpan: string;
 }
-
-const STATUS: Record<string, string> = { draft: 'Draf', diajukan: 'Diajukan', diverifikasi: 'Diverifikasi' };
 
 /** A report that is submitted or verified changes only after "Buka kembali" with a reason. */
 const terkunci = (status: string | undefined) => status === 'diajukan' || status === 'diverifikasi';
@@ -229,11 +227,12 @@ export function EntriLaporan() {
                     <div className="muted">{formatAngka(k.jumlah_anggota)} anggota</div>
                   </th>
                   <td className="kol-status">
-                    {row.baris.laporan ? STATUS[row.baris.laporan.status] : 'Belum ada'}
+                    {row.baris.laporan ? LABEL_STATUS[row.baris.laporan.status_efektif] : 'Belum ada'}
+                    {row.baris.laporan?.status_efektif === 'dikembalikan' && <div className="warn-text">Alasan provinsi: {row.baris.laporan.alasan_provinsi}</div>}
                     <div className={`save save-${row.save}`}>{row.save === 'menyimpan' ? 'menyimpan…' : row.save === 'galat' ? 'gagal disimpan' : row.save === 'belum' ? 'belum tersimpan' : ''}</div>
                     {row.baris.laporan && (
                       <div className="row-actions">
-                        {row.baris.laporan.status !== 'draft' && (
+                        {row.baris.laporan.status !== 'draft' && row.baris.laporan.status_efektif !== 'diterima' && (
                           <button type="button" onClick={() => setBuka(row)} aria-label={`Buka kembali laporan ${k.nama}`}>
                             Buka kembali
                           </button>

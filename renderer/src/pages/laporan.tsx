@@ -5,6 +5,7 @@ import { invoke, pesanGalat, simpanBerkas } from '../api';
 import { Notice, SelectField, TextField, useLoad } from '../components/ui';
 import { bulanLalu, EntriLaporan } from './laporan-entri';
 import { BukuKerjaView } from './laporan-buku-kerja';
+import { PersetujuanView } from './laporan-persetujuan';
 import { useWilayahKerja } from '../components/provinsi';
 
 const TABS = [
@@ -12,6 +13,7 @@ const TABS = [
   { id: 'buku', label: 'Buku kerja fasilitator' },
   { id: 'rekap', label: 'Rekap' },
   { id: 'kepatuhan', label: 'Kepatuhan pelaporan' },
+  { id: 'persetujuan', label: 'Persetujuan' },
 ] as const;
 
 export function LaporanPage() {
@@ -21,7 +23,7 @@ export function LaporanPage() {
     <section aria-labelledby="judul-laporan">
       <h1 id="judul-laporan">Laporan bulanan</h1>
       <div role="tablist" aria-label="Bagian laporan" className="tabs">
-        {TABS.filter((t) => !(provinsi && (t.id === 'entri' || t.id === 'buku'))).map((t) => (
+        {TABS.filter((t) => (provinsi ? t.id !== 'entri' && t.id !== 'buku' : t.id !== 'persetujuan')).map((t) => (
           <button key={t.id} type="button" role="tab" aria-selected={tab === t.id} onClick={() => setTab(t.id)}>
             {t.label}
           </button>
@@ -32,6 +34,7 @@ export function LaporanPage() {
         {tab === 'buku' && <BukuKerjaView />}
         {tab === 'rekap' && <RekapView />}
         {tab === 'kepatuhan' && <KepatuhanView />}
+        {tab === 'persetujuan' && <PersetujuanView />}
       </div>
     </section>
   );
