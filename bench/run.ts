@@ -9,6 +9,7 @@ import { benchAnggotaImpor } from './anggota-impor';
 import { benchSitus } from './situs';
 import { benchBukuKerja } from './buku-kerja';
 import { benchBom } from './bom';
+import { benchPeriksa } from './periksa';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
@@ -21,6 +22,7 @@ const benches: Record<string, () => Promise<void>> = {
   situs: benchSitus,
   'buku-kerja': benchBukuKerja,
   bom: benchBom,
+  periksa: benchPeriksa,
 };
 
 const only = process.argv[2];

@@ -138,3 +138,24 @@ test('laporan templat writes a facilitator\'s workbook; laporan impor checks it 
     t.cleanup();
   }
 });
+
+test('laporan periksa lists findings with their stable fields; laporan terima and kembalikan are the province\'s and say so at a district', () => {
+  const { t, db } = demoLewatCli();
+  try {
+    const bulan = (new Database(db, { readonly: true }).prepare("SELECT max(periode) AS p FROM laporan_bulanan").get() as { p: string }).p;
+    const r = cli('laporan', 'periksa', '--db', db, '--period', bulan, '--json');
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    const temuan = r.json() as Record<string, unknown>[];
+    assert.ok(Array.isArray(temuan));
+    for (const x of temuan) assert.deepEqual(Object.keys(x).sort(), ['aturan', 'catatan', 'indikator', 'kabupaten_kode', 'kelompok_id', 'kelompok_nama', 'nilai', 'pembanding', 'pesan', 'status', 'tingkat']);
+    const list = cli('laporan', 'list', '--db', db, '--period', bulan, '--json').json() as { status: string; status_efektif: string; alasan_provinsi: string | null }[];
+    assert.ok(list.length > 0 && list.every((x) => 'status_efektif' in x && 'alasan_provinsi' in x && 'status' in x));
+    const terima = cli('laporan', 'terima', '--db', db, '--kabupaten', '35.07', '--period', bulan, '--json');
+    assert.equal(terima.code, 1);
+    assert.equal(JSON.parse(terima.stderr).error.code, 'MODE_SALAH');
+    assert.equal(cli('laporan', 'kembalikan', '--db', db, '--id', 'x').code, 2, 'without --alasan: a usage error');
+    assert.equal(cli('laporan', 'terima', '--db', db, '--period', bulan).code, 2, 'without --kabupaten: a usage error');
+  } finally {
+    t.cleanup();
+  }
+});

@@ -13,8 +13,8 @@ export const ANGGOTA_KELOMPOK_MAKS = 10_000;
 /** Years a record may name (founding year, a cart-aid year, a target year). */
 export const TAHUN_MIN = 1950;
 export const TAHUN_MAKS = 2100;
-/** The first month the programme's reports can be for; the last is the month after the current one. */
-export const PERIODE_AWAL = '2024-01';
+/** The first month a report can be for (before the programme began, so that earlier records of a group can be entered); the last is the month after the current one. */
+export const PERIODE_AWAL = '2020-01';
 /** Dates: real calendar dates from this day on; "past" dates (birth, data date) not after tomorrow. */
 export const TANGGAL_MIN = '1900-01-01';
 export const TANGGAL_MAKS = '2100-12-31';

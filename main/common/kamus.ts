@@ -304,3 +304,11 @@ export function catatanAgregasi(katalog: Katalog): string {
   const turunan = katalog.indikator.filter((i) => i.turunan).map((i) => `${i.nama.toLowerCase()} = ${i.turunan!.selisih.join(' − ')}`);
   return `Per kelompok: ${bagian.join('; ')}${turunan.length ? `; ${turunan.join('; ')}` : ''}. Baris jumlah: dijumlahkan atas kelompok, kecuali yang dirata-rata (dirata-rata) dan volume produksi (dijumlahkan per satuan, tidak menjadi satu jumlah). Hanya laporan yang diajukan atau diverifikasi yang dihitung; draf tidak.`;
 }
+
+/** What the "Definisi angka" page and the website show: every figure, the quality rules and how outliers are found. */
+export interface Kamus {
+  angka: DefinisiAngka[];
+  aturan: { id: string; uraian: string; tingkat: string }[];
+  pencilan: string;
+  persetujuan: string;
+}

@@ -183,3 +183,9 @@ export interface TemuanLaporan {
   catatan: string | null;
   pesan: string;
 }
+
+/** How outliers are found, in plain Indonesian (the definitions page, the website, the README). */
+export const URAIAN_PENCILAN =
+  'Angka arus (omzet, biaya, penjualan ke offtaker, bantuan, pertemuan) ditandai bila skor-z termodifikasi terhadap median 12 bulan laporan kelompok itu sendiri lebih dari 3,5 dan selisihnya lebih dari separuh median (paling sedikit 6 bulan; arus yang kebanyakan nol diukur dari bulan yang tidak nol; bila riwayatnya kurang, dibandingkan dengan kelompok sesektor di kabupaten/kota yang sama pada bulan itu). Angka yang ditandai dapat dikonfirmasi dengan catatan; catatannya ikut ke provinsi.';
+export const URAIAN_PERSETUJUAN =
+  'Draf → Diajukan (fasilitator/petugas) → Diverifikasi (kabupaten/kota) → Diterima atau Dikembalikan (provinsi, dengan alasan). Keputusan provinsi dikirim bersama tanda terima; laporan yang dikembalikan menjadi draf lagi dengan alasannya, diperbaiki dan diajukan ulang; yang diterima terkunci di kedua pihak.';

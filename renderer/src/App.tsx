@@ -15,6 +15,7 @@ import { SinkronPage } from './pages/sinkron';
 import { PengaturanPage } from './pages/pengaturan';
 import { SetupPage } from './pages/setup';
 import { PanduanPage } from './pages/panduan';
+import { DefinisiPage } from './pages/definisi';
 import { SitusPage } from './pages/situs';
 
 const PAGES = [
@@ -30,6 +31,7 @@ const PAGES = [
   { id: 'sinkron', label: 'Sinkronisasi', Page: SinkronPage },
   { id: 'situs', label: 'Situs web', Page: SitusPage },
   { id: 'pengaturan', label: 'Pengaturan', Page: PengaturanPage },
+  { id: 'definisi', label: 'Definisi angka', Page: DefinisiPage },
   { id: 'panduan', label: 'Panduan', Page: PanduanPage },
 ] as const;
 type PageId = (typeof PAGES)[number]['id'];

@@ -10,6 +10,8 @@ import { hitungKepatuhan, hitungRekap } from '../../services/laporan/rekap';
 import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
 
 import type { laporanApi } from '../../common/api/laporan';
+import { kamusAngka } from '../../common/kamus';
+import { ATURAN_VALIDASI, URAIAN_PENCILAN, URAIAN_PERSETUJUAN } from '../../common/mutu';
 import type { HandlersFor } from './types';
 
 export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
@@ -41,6 +43,12 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   },
   'laporan.statusBukuKerja': (ctx, input) => statusBukuKerja(ctx.db, input.periode),
   'laporan.katalog': (ctx) => katalogAktif(ctx.db),
+  'laporan.kamus': (ctx) => ({
+    angka: kamusAngka(katalogAktif(ctx.db)),
+    aturan: ATURAN_VALIDASI.map((a) => ({ id: a.id, uraian: a.uraian, tingkat: a.tingkat })),
+    pencilan: URAIAN_PENCILAN,
+    persetujuan: URAIAN_PERSETUJUAN,
+  }),
   'laporan.lembar': (ctx, input) => lembarEntri(ctx.db, input),
   'laporan.simpan': (ctx, input) => simpanLaporan(ctx.db, input),
   'laporan.ajukan': (ctx, input) => ajukanLaporan(ctx.db, input.ids),

@@ -3,6 +3,7 @@ import { method, type FileRef } from '../contract-kit';
 import { STATUS_LAPORAN, TINGKAT_REKAP, type StatusEfektif, type BarisLembar, type HasilStatus, type Katalog, type Kepatuhan, type LaporanRow, type Masalah, type Rekap } from '../laporan';
 import type { Baris } from '../register';
 import type { HasilImporBukuKerja, StatusBukuKerja } from '../buku-kerja';
+import type { Kamus } from '../kamus';
 import type { TemuanLaporan } from '../mutu';
 import { bulan, fileRef, id, ids, kodeKabupaten, periode, teksOpsional } from './isian';
 
@@ -20,6 +21,8 @@ export const laporanApi = {
   ).writes<HasilImporBukuKerja>(),
   'laporan.statusBukuKerja': method(z.object({ periode: bulan })).reads<StatusBukuKerja>(),
   'laporan.katalog': method(z.object({})).reads<Katalog>(),
+  /** The dictionary of figures (common/kamus.ts), the quality rules and the approval chain, in words. */
+  'laporan.kamus': method(z.object({})).reads<Kamus>(),
   'laporan.lembar': method(z.object({ fasilitator_id: z.string().nullable(), periode: bulan })).reads<{ katalog: Katalog; periode: string; baris: BarisLembar[] }>(),
   'laporan.simpan': method(z.object({ kelompok_id: id, periode: bulan, nilai: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) })).writes<{ laporan: LaporanRow; masalah: Masalah[] }>(),
   'laporan.ajukan': method(z.object({ ids })).writes<HasilStatus>(),

@@ -26,6 +26,7 @@ import {
   type StatusBukuKerja,
 } from '../../common/buku-kerja';
 import { salahPeriode } from '../../common/batas';
+import { STATUS_DIHITUNG } from '../../common/kamus';
 import { AppError } from '../../common/errors';
 import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
 import { bulanSebelumnya, type Indikator, type NilaiLaporan } from '../../common/laporan';
@@ -70,7 +71,8 @@ export async function buatBukuKerja(db: Db, input: { fasilitator_id: string; per
     db.q.selectFrom('kelompok').select(['id', 'nama', 'desa_kode']).where('deleted_at', 'is', null).where('status', '=', 'aktif').where('fasilitator_id', '=', f.id).orderBy('nama').orderBy('id'),
   );
   const lalu = bulanSebelumnya(input.periode, 1);
-  const laporanLalu = new Map(daftarLaporan(db, { periode: lalu }).map((r) => [r.kelompok_id, r.nilai]));
+  // "Bulan lalu" reads what every figure reads (common/kamus.ts): submitted and verified reports, never a draft.
+  const laporanLalu = new Map(daftarLaporan(db, { periode: lalu, status: [...STATUS_DIHITUNG] }).map((r) => [r.kelompok_id, r.nilai]));
   const laporanIni = new Map(daftarLaporan(db, { periode: input.periode }).map((r) => [r.kelompok_id, r]));
 
   const wb = new ExcelJS.Workbook();

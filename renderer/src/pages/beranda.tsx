@@ -3,6 +3,7 @@ import type { Angka } from '../../../main/common/api';
 import { formatAngka, formatDesimal, formatPeriode, formatPersenAtau, formatRupiah } from '../../../main/common/format';
 import { invoke } from '../api';
 import { useStatus } from '../app-context';
+import { Definisi } from '../components/definisi';
 import { GrafikEcharts } from '../components/grafik';
 import { grafikDasbor, grafikPeta, INDIKATOR_PETA, type IndikatorPeta } from '../../../main/common/grafik/dasbor';
 import { useWilayahKerja } from '../components/provinsi';
@@ -23,13 +24,14 @@ function Perubahan({ a, persen }: { a: { nilai: number | null; sebelumnya: numbe
   );
 }
 
-function Kartu(props: { label: string; nilai: string; a?: Angka | { nilai: number | null; sebelumnya: number | null }; persen?: boolean; ket?: string }) {
+function Kartu(props: { label: string; nilai: string; a?: Angka | { nilai: number | null; sebelumnya: number | null }; persen?: boolean; ket?: string; kode?: string }) {
   return (
     <li className="kartu">
       <span className="card-label">{props.label}</span>
       <span className="card-value">{props.nilai}</span>
       {props.a && <Perubahan a={props.a} persen={props.persen} />}
       {props.ket && <span className="muted">{props.ket}</span>}
+      {props.kode && <Definisi kode={props.kode} label={props.label} />}
     </li>
   );
 }
@@ -71,13 +73,13 @@ export function BerandaPage() {
         <>
           <h2>Angka utama · {formatPeriode(x.bulan)}</h2>
           <ul className="cards" aria-label="Angka utama">
-            <Kartu label="Kelompok aktif" nilai={formatAngka(x.kelompok_aktif.nilai)} />
-            <Kartu label="Anggota" nilai={formatAngka(x.anggota.nilai)} a={x.anggota} ket={x.persen_cocok_dtsen === null ? 'belum dicocokkan DT-SEN' : `${formatDesimal(x.persen_cocok_dtsen, 1)}% terdaftar DT-SEN · ${formatDesimal(x.persen_desil_1_4 ?? 0, 1)}% desil 1–4`} />
-            <Kartu label="Omzet bulan ini" nilai={formatRupiah(x.omzet_bulan.nilai)} a={x.omzet_bulan} />
-            <Kartu label="Omzet tahun berjalan" nilai={formatRupiah(x.omzet_tahun_berjalan.nilai)} a={x.omzet_tahun_berjalan} ket="dibanding periode sama tahun lalu" />
-            <Kartu label="Penjualan ke offtaker/SPPG" nilai={formatRupiah(x.penjualan_offtaker_bulan.nilai)} a={x.penjualan_offtaker_bulan} />
-            <Kartu label="Perjanjian aktif" nilai={formatAngka(x.perjanjian_aktif.nilai)} a={x.perjanjian_aktif} ket={`${formatRupiah(x.nilai_perjanjian_bulan)}/bulan, SPPG ${formatRupiah(x.nilai_perjanjian_sppg_bulan)}`} />
-            <Kartu label="Kepatuhan pelaporan" nilai={formatPersenAtau(x.kepatuhan_bulan.nilai)} a={x.kepatuhan_bulan} persen ket={x.kepatuhan_bulan.nilai === null ? 'belum ada laporan yang wajib masuk' : undefined} />
+            <Kartu kode="kelompok_aktif" label="Kelompok aktif" nilai={formatAngka(x.kelompok_aktif.nilai)} />
+            <Kartu kode="anggota" label="Anggota" nilai={formatAngka(x.anggota.nilai)} a={x.anggota} ket={x.persen_cocok_dtsen === null ? 'belum dicocokkan DT-SEN' : `${formatDesimal(x.persen_cocok_dtsen, 1)}% terdaftar DT-SEN · ${formatDesimal(x.persen_desil_1_4 ?? 0, 1)}% desil 1–4`} />
+            <Kartu kode="omzet" label="Omzet bulan ini" nilai={formatRupiah(x.omzet_bulan.nilai)} a={x.omzet_bulan} />
+            <Kartu kode="omzet" label="Omzet tahun berjalan" nilai={formatRupiah(x.omzet_tahun_berjalan.nilai)} a={x.omzet_tahun_berjalan} ket="dibanding periode sama tahun lalu" />
+            <Kartu kode="penjualan_offtaker" label="Penjualan ke offtaker/SPPG" nilai={formatRupiah(x.penjualan_offtaker_bulan.nilai)} a={x.penjualan_offtaker_bulan} />
+            <Kartu kode="perjanjian_aktif" label="Perjanjian aktif" nilai={formatAngka(x.perjanjian_aktif.nilai)} a={x.perjanjian_aktif} ket={`${formatRupiah(x.nilai_perjanjian_bulan)}/bulan, SPPG ${formatRupiah(x.nilai_perjanjian_sppg_bulan)}`} />
+            <Kartu kode="kepatuhan" label="Kepatuhan pelaporan" nilai={formatPersenAtau(x.kepatuhan_bulan.nilai)} a={x.kepatuhan_bulan} persen ket={x.kepatuhan_bulan.nilai === null ? 'belum ada laporan yang wajib masuk' : undefined} />
           </ul>
           {x.peringkat && (
             <section aria-labelledby="judul-peta" className="peta">
