@@ -1,3 +1,5 @@
+import { kamusAngka, type DefinisiAngka } from '../../common/kamus';
+import { katalogAktif } from '../laporan/laporan';
 import type { Db } from '../../../db/connection';
 import type { Dashboard } from '../../common/api';
 import { hariIni } from '../../common/format';
@@ -49,6 +51,8 @@ export interface DataSitus {
   /** The one date stated on the site: when its newest data was made (not when the site was exported). */
   tanggal_pembaruan: string;
   regulasi: Dashboard['regulasi'];
+  /** The dictionary of figures (common/kamus.ts): every figure's definition, as the app and the documents say it. */
+  kamus: DefinisiAngka[];
   /** The whole province (province mode) or the district itself (district mode). */
   utama: WilayahPublik;
   /** Province: every programme district; district: itself. */
@@ -129,12 +133,13 @@ export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
   const lalu = bulanSebelumnya(today.slice(0, 7), 1);
   const bulan = today >= batasPengajuan(lalu) ? lalu : bulanSebelumnya(lalu, 1);
   const semua = hitungDashboard(db, { bulan }, today);
+  const kamus = kamusAngka(katalogAktif(db));
   const tahun = bulan.slice(0, 4);
   const monev = hitungMonev(db, tahun, new Date(`${today}T12:00:00`)).baris.map((b) => ({ kode_wilayah: b.kode_wilayah, wilayah: b.wilayah, indikator: b.indikator, nama: b.nama, satuan: b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen }));
   if (!provinsi) {
     const kode = p.kabupaten_kode ?? '';
     const sendiri = wilayah(db, kode, p.kabupaten_nama ?? namaWilayah(kode) ?? kode, semua, bulan, monev, perubahanTerakhir(db), true);
-    return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, utama: sendiri, kabupaten: [sendiri] };
+    return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, kamus, utama: sendiri, kabupaten: [sendiri] };
   }
   const status = statusKabupaten(db, new Date(`${today}T12:00:00`)).filter((s) => s.kelompok > 0 || s.dibuat_pada);
   const dasbor = status.map((s) => hitungDashboard(db, { bulan, kabupaten: s.kode }, today));
@@ -144,5 +149,5 @@ export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
   kabupaten.forEach((k, i) => (k.ringkasan.anggota = orang[i]!));
   const utama = wilayah(db, '35', 'Provinsi Jawa Timur', semua, bulan, monev, null, false);
   const terbaru = kabupaten.map((k) => k.data_per).filter((x): x is string => !!x).sort().at(-1) ?? null;
-  return { mode: 'provinsi', produsen: p.nama_instansi || 'Bappeda Provinsi Jawa Timur', bulan, tanggal_pembaruan: terbaru ?? today, regulasi: semua.regulasi, utama, kabupaten };
+  return { mode: 'provinsi', produsen: p.nama_instansi || 'Bappeda Provinsi Jawa Timur', bulan, tanggal_pembaruan: terbaru ?? today, regulasi: semua.regulasi, kamus, utama, kabupaten };
 }

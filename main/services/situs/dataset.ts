@@ -30,6 +30,13 @@ const k = (nama: string, judul: string, tipe: Tipe, definisi: string, satuan?: s
 const KODE = k('kode_wilayah', 'Kode wilayah', 'kode', 'Kode wilayah Kemendagri (Kepmendagri 300.2.2-2138 Tahun 2025): 35 untuk provinsi, 35.xx untuk kabupaten/kota.');
 const NAMA = k('nama_wilayah', 'Wilayah', 'teks', 'Nama wilayah sesuai kode.');
 
+/** A column's definition from the dictionary of figures: the same words as the app and the documents, and `tambah`. */
+function dariKamus(d: DataSitus, kode: string, tambah = ''): string {
+  const x = d.kamus.find((a) => a.kode === kode);
+  if (!x) throw new Error(`Angka "${kode}" tidak ada di kamus indikator.`);
+  return `${x.definisi} ${x.rumus} ${x.laporan === 'Tidak bergantung pada laporan.' ? '' : x.laporan}${tambah ? ` ${tambah}` : ''}`.replace(/\s+/g, ' ').trim();
+}
+
 export function daftarDataset(d: DataSitus): Dataset[] {
   const semua: WilayahPublik[] = d.mode === 'provinsi' ? [d.utama, ...d.kabupaten] : [d.utama];
   const tahun = d.bulan.slice(0, 4);
@@ -41,17 +48,17 @@ export function daftarDataset(d: DataSitus): Dataset[] {
       kolom: [
         KODE,
         NAMA,
-        k('kelompok_aktif', 'Kelompok aktif', 'bilangan', 'Kelompok binaan berstatus aktif.', 'kelompok'),
-        k('anggota', 'Anggota', 'bilangan', `Anggota kelompok binaan yang tercatat. ${DISENSOR}`, 'orang'),
-        k('persen_dtsen', 'Terdaftar DT-SEN', 'persen', 'Bagian anggota yang cocok dengan ekstrak DT-SEN terbaru. Kosong bila belum dicocokkan atau bila angkanya akan menunjuk kurang dari 5 orang.', 'persen'),
-        k('persen_desil_1_4', 'Desil 1–4', 'persen', 'Bagian anggota yang tercatat di desil 1–4 DT-SEN.', 'persen'),
-        k('omzet_bulan', 'Omzet bulan terakhir', 'rupiah', `Jumlah omzet dari laporan bulanan yang diajukan untuk ${formatPeriode(d.bulan)}.`, 'rupiah'),
-        k('omzet_tahun_berjalan', 'Omzet tahun berjalan', 'rupiah', `Jumlah omzet Januari–${formatPeriode(d.bulan)}.`, 'rupiah'),
-        k('penjualan_offtaker_bulan', 'Penjualan ke offtaker/SPPG', 'rupiah', `Penjualan kepada offtaker (termasuk dapur SPPG) menurut laporan ${formatPeriode(d.bulan)}.`, 'rupiah'),
-        k('perjanjian_aktif', 'Perjanjian aktif', 'bilangan', 'Perjanjian pembelian dengan offtaker yang berlaku pada tanggal pembaruan.', 'perjanjian'),
-        k('nilai_perjanjian_bulan', 'Nilai perjanjian per bulan', 'rupiah', 'Nilai pembelian per bulan menurut perjanjian aktif.', 'rupiah'),
-        k('nilai_perjanjian_sppg_bulan', 'Nilai perjanjian SPPG per bulan', 'rupiah', 'Bagian nilai perjanjian aktif dengan dapur SPPG (program makan bergizi gratis).', 'rupiah'),
-        k('kepatuhan_pelaporan', 'Kepatuhan pelaporan', 'persen', 'Laporan bulanan yang diajukan dibagi laporan yang diharapkan; kelompok wajib melapor mulai bulan sesudah didaftarkan.', 'persen'),
+        k('kelompok_aktif', 'Kelompok aktif', 'bilangan', dariKamus(d, 'kelompok_aktif'), 'kelompok'),
+        k('anggota', 'Anggota', 'bilangan', dariKamus(d, 'anggota', DISENSOR), 'orang'),
+        k('persen_dtsen', 'Terdaftar DT-SEN', 'persen', dariKamus(d, 'persen_terdaftar_dtsen', 'Kosong bila belum dicocokkan atau bila angkanya akan menunjuk kurang dari 5 orang.'), 'persen'),
+        k('persen_desil_1_4', 'Desil 1–4', 'persen', dariKamus(d, 'persen_desil_1_4'), 'persen'),
+        k('omzet_bulan', 'Omzet bulan terakhir', 'rupiah', dariKamus(d, 'omzet', `Bulan ${formatPeriode(d.bulan)}.`), 'rupiah'),
+        k('omzet_tahun_berjalan', 'Omzet tahun berjalan', 'rupiah', dariKamus(d, 'omzet', `Dijumlahkan Januari–${formatPeriode(d.bulan)}.`), 'rupiah'),
+        k('penjualan_offtaker_bulan', 'Penjualan ke offtaker/SPPG', 'rupiah', dariKamus(d, 'penjualan_offtaker', `Bulan ${formatPeriode(d.bulan)}.`), 'rupiah'),
+        k('perjanjian_aktif', 'Perjanjian aktif', 'bilangan', dariKamus(d, 'perjanjian_aktif'), 'perjanjian'),
+        k('nilai_perjanjian_bulan', 'Nilai perjanjian per bulan', 'rupiah', dariKamus(d, 'nilai_perjanjian_bulan'), 'rupiah'),
+        k('nilai_perjanjian_sppg_bulan', 'Nilai perjanjian SPPG per bulan', 'rupiah', dariKamus(d, 'nilai_perjanjian_bulan', 'Hanya perjanjian dengan dapur SPPG (program makan bergizi gratis).'), 'rupiah'),
+        k('kepatuhan_pelaporan', 'Kepatuhan pelaporan', 'persen', dariKamus(d, 'kepatuhan', dariKamus(d, 'laporan_diharapkan')), 'persen'),
         k('data_per', 'Data per tanggal', 'tanggal', 'Tanggal data kabupaten/kota itu dibuat (bundel terakhir yang diterima provinsi).'),
       ],
       baris: semua.map((w) => ({

@@ -251,6 +251,11 @@ ${datasets
 <details><summary>Kolom</summary>${tabel(`Kolom ${ds.judul}`, ['Kolom', 'Judul', 'Satuan', 'Definisi'], ds.kolom.map((c) => [`<code>${c.nama}</code>`, esc(c.judul), esc(c.satuan ?? '–'), esc(c.definisi)]), 9)}</details>
 </section>`,
   )
-  .join('\n')}`;
+  .join('\n')}
+<section aria-labelledby="definisi-angka">
+<h2 id="definisi-angka">Definisi angka</h2>
+<p>Satu angka, satu definisi: setiap angka di situs ini, di aplikasi dan di dokumen resmi program dihitung menurut definisi berikut.</p>
+${tabel('Definisi angka', ['Angka', 'Satuan', 'Definisi dan cara menghitung', 'Atas bulan', 'Atas wilayah'], d.kamus.map((a) => [esc(a.nama), esc(a.satuan || '–'), esc(`${a.definisi} ${a.rumus} ${a.laporan} ${a.kelompok}`), esc(a.bulan), esc(a.bolehDijumlah ? a.wilayah : `${a.wilayah} (tidak dijumlahkan)`)]), 9)}
+</section>`;
   return rangka(d, { judul: 'Data terbuka', akar: '', isi, deskripsi: 'Data terbuka program Peti Koin Bermantra: CSV dan JSON dengan metadata.' });
 }
