@@ -178,6 +178,8 @@ export interface LaporanHilang {
   kelompok_id: string;
   kelompok_nama: string;
   periode: string;
+  /** The province lists 22 districts' groups: each names its kabupaten/kota. */
+  kabupaten_kode: string;
 }
 
 export interface BarisRekap {
@@ -207,8 +209,8 @@ export interface Kepatuhan {
   periode: string;
   bulan: string[];
   /** Per month: the report's status, null when missing, 'belum_wajib' before the kelompok had to report. */
-  kelompok: { id: string; nama: string; fasilitator_nama: string | null; status: (StatusLaporan | 'belum_wajib' | null)[] }[];
-  fasilitator: { id: string; nama: string; diharapkan: number; masuk: number; persen: number; tepat_waktu: number; persen_tepat_waktu: number }[];
+  kelompok: { id: string; nama: string; kabupaten_kode: string; fasilitator_nama: string | null; status: (StatusLaporan | 'belum_wajib' | null)[] }[];
+  fasilitator: { id: string; nama: string; kabupaten_kode: string; diharapkan: number; masuk: number; persen: number; tepat_waktu: number; persen_tepat_waktu: number }[];
   /** The whole period, as the home screen counts it. */
   total: { diharapkan: number; masuk: number; persen: number; tepat_waktu: number; persen_tepat_waktu: number };
 }

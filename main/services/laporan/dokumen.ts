@@ -136,7 +136,9 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
 
 
 /** The groups whose report for a month has not come in (submitted or verified). */
-function daftarBelumMelapor(hilang: { kelompok_nama: string; periode: string }[]): Content {
+function daftarBelumMelapor(hilang: { kelompok_nama: string; periode: string; kabupaten_kode: string }[]): Content {
+  // At the province the list spans districts: each line names its kabupaten/kota.
+  const banyakKabupaten = new Set(hilang.map((h) => h.kabupaten_kode)).size > 1;
   if (!hilang.length) return { text: 'Semua laporan yang diharapkan sudah masuk.', margin: [0, 10, 0, 0] };
   return {
     stack: [
@@ -145,10 +147,10 @@ function daftarBelumMelapor(hilang: { kelompok_nama: string; periode: string }[]
         table: {
           headerRows: 1,
           dontBreakRows: true,
-          widths: ['auto', 240, 'auto'],
+          widths: banyakKabupaten ? ['auto', 130, 200, 'auto'] : ['auto', 240, 'auto'],
           body: [
-            [{ text: 'No', style: 'th' }, { text: 'Kelompok', style: 'th' }, { text: 'Bulan', style: 'th' }],
-            ...hilang.slice(0, 2000).map((h, index) => [{ text: String(index + 1), alignment: 'right' as const }, h.kelompok_nama, formatPeriode(h.periode)]),
+            [{ text: 'No', style: 'th' }, ...(banyakKabupaten ? [{ text: 'Kabupaten/Kota', style: 'th' }] : []), { text: 'Kelompok', style: 'th' }, { text: 'Bulan', style: 'th' }],
+            ...hilang.slice(0, 2000).map((h, index) => [{ text: String(index + 1), alignment: 'right' as const }, ...(banyakKabupaten ? [namaWilayah(h.kabupaten_kode) ?? h.kabupaten_kode] : []), h.kelompok_nama, formatPeriode(h.periode)]),
           ],
         },
         fontSize: 8,
@@ -256,10 +258,11 @@ async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: s
   const total = gabungRekap(katalog, dihitung.map((r) => r.nilai));
   ws.addRow({ kelompok: `Jumlah (${dihitung.length} laporan masuk; draf tidak dihitung)`, ...Object.fromEntries(katalog.indikator.filter((i) => i.tipe !== 'teks').map((i) => [i.kode, total[i.kode] ?? null])) }).font = { bold: true };
   const wb2 = lembarBerjudul(wb, 'Belum melapor', { ...judul, dokumen: 'Kelompok yang belum melapor' }, [
+    { header: 'Kabupaten/kota', key: 'kab', width: 22 },
     { header: 'Kelompok', key: 'nama', width: 34 },
     { header: 'Bulan', key: 'periode', width: 16 },
   ]);
-  for (const h of belum) wb2.addRow({ nama: h.kelompok_nama, periode: formatPeriode(h.periode) });
+  for (const h of belum) wb2.addRow({ kab: namaWilayah(h.kabupaten_kode), nama: h.kelompok_nama, periode: formatPeriode(h.periode) });
   lembarKeterangan(wb, k, `Laporan bulanan ${formatPeriode(input.periode)}`, [['Jumlah laporan', String(rows.length)]]);
   await tulisExcel(wb, path);
   return { jumlah: rows.length };
@@ -287,10 +290,11 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
   add({ ...rekap.total, nama: 'Jumlah' }, true);
   const hilang = rekap.baris.flatMap((b) => b.hilang);
   const wh = lembarBerjudul(wb, 'Belum melapor', { ...judul, dokumen: 'Kelompok yang belum melapor' }, [
+    { header: 'Kabupaten/kota', key: 'kab', width: 22 },
     { header: 'Kelompok', key: 'nama', width: 34 },
     { header: 'Bulan', key: 'periode', width: 16 },
   ]);
-  for (const h of hilang) wh.addRow({ nama: h.kelompok_nama, periode: formatPeriode(h.periode) });
+  for (const h of hilang) wh.addRow({ kab: namaWilayah(h.kabupaten_kode), nama: h.kelompok_nama, periode: formatPeriode(h.periode) });
   lembarKeterangan(wb, k, rekap.judul, [
     ['Rekap per', LABEL_TINGKAT[rekap.per].toLowerCase()],
     ['Kelengkapan', rekap.total.kelengkapan],

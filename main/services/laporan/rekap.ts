@@ -162,7 +162,7 @@ export function hitungRekap(
     const expected = pl?.diharapkan ?? [];
     if (own.length === 0 && expected.length === 0) continue;
     const masuk = new Set(pl?.masuk ?? []);
-    const hilang = expected.filter((m) => !masuk.has(m)).map((m) => ({ kelompok_id: g.id, kelompok_nama: g.nama, periode: m }));
+    const hilang = expected.filter((m) => !masuk.has(m)).map((m) => ({ kelompok_id: g.id, kelompok_nama: g.nama, periode: m, kabupaten_kode: g.kabupaten_kode }));
     const [kunci, nama] =
       per === 'kelompok'
         ? [g.id, g.nama]
@@ -218,12 +218,13 @@ export function hitungKepatuhan(db: Db, periode: string, today = new Date()): Ke
   const kelompok = rows.map((g) => ({
     id: g.kelompok_id,
     nama: g.nama,
+    kabupaten_kode: g.kabupaten_kode,
     fasilitator_nama: g.fasilitator_nama,
     status: months.map((m) => statusOf.get(`${g.kelompok_id}|${m}`) ?? (wajibLapor(g.created_at, m) ? null : 'belum_wajib')),
   }));
   const angka = (r: RingkasanPelaporan) => ({ diharapkan: r.diharapkan, masuk: r.masuk, persen: r.kepatuhan ?? 0, tepat_waktu: r.tepat_waktu, persen_tepat_waktu: r.kepatuhan_tepat_waktu ?? 0 });
   const fasilitator = [...pelaporanPer(rows, (r) => r.fasilitator_id ?? '-')]
-    .map(([id, x]) => ({ id, nama: x.rows[0]!.fasilitator_nama ?? '(tanpa fasilitator)', ...angka(x.ringkasan) }))
+    .map(([id, x]) => ({ id, nama: x.rows[0]!.fasilitator_nama ?? '(tanpa fasilitator)', kabupaten_kode: x.rows[0]!.kabupaten_kode, ...angka(x.ringkasan) }))
     .sort((a, b) => a.nama.localeCompare(b.nama, 'id'));
   return { periode, bulan: months, kelompok, fasilitator, total: angka(ringkasPelaporan(rows)) };
 }

@@ -24,5 +24,7 @@ export function useWilayahKerja() {
     filter,
     /** Choose a kabupaten/kota (province), e.g. from a click on the map. */
     pilih: setPilihan,
+    /** The name of a kabupaten/kota by its code (province lists name each row's district). */
+    nama: (kode: string) => (list.data ?? []).find((k) => k.kode === kode)?.nama ?? kode,
   };
 }

@@ -134,6 +134,7 @@ function RekapView() {
               <ul className="pesan-baris">
                 {r.total.hilang.map((h) => (
                   <li key={h.kelompok_id + h.periode}>
+                    {kerja.provinsi && `${kerja.nama(h.kabupaten_kode)} · `}
                     {h.kelompok_nama}: {formatPeriode(h.periode)}
                   </li>
                 ))}
@@ -149,6 +150,7 @@ function RekapView() {
 const SIMBOL: Record<string, string> = { diverifikasi: '✔', diajukan: '●', draft: '◐', belum_wajib: '–' };
 
 function KepatuhanView() {
+  const kerja = useWilayahKerja();
   const [periode, setPeriode] = useState(bulanLalu());
   const data = useLoad(() => invoke('laporan.kepatuhan', { periode }), [periode]);
   const k = data.data;
@@ -165,6 +167,7 @@ function KepatuhanView() {
             <thead>
               <tr>
                 <th scope="col">Fasilitator</th>
+                {kerja.provinsi && <th scope="col">Kabupaten/kota</th>}
                 <th scope="col" className="num">Laporan diharapkan</th>
                 <th scope="col" className="num">Masuk</th>
                 <th scope="col" className="num">Kepatuhan</th>
@@ -176,6 +179,7 @@ function KepatuhanView() {
               {k.fasilitator.map((f) => (
                 <tr key={f.id}>
                   <th scope="row">{f.nama}</th>
+                  {kerja.provinsi && <td>{kerja.nama(f.kabupaten_kode)}</td>}
                   <td className="num">{formatAngka(f.diharapkan)}</td>
                   <td className="num">{formatAngka(f.masuk)}</td>
                   <td className="num">{formatDesimal(f.persen, 1)}%</td>
@@ -187,6 +191,7 @@ function KepatuhanView() {
             <tfoot>
               <tr>
                 <th scope="row">Jumlah</th>
+                {kerja.provinsi && <td />}
                 <td className="num">{formatAngka(k.total.diharapkan)}</td>
                 <td className="num">{formatAngka(k.total.masuk)}</td>
                 <td className="num">{formatDesimal(k.total.persen, 1)}%</td>
@@ -204,6 +209,7 @@ function KepatuhanView() {
               <thead>
                 <tr>
                   <th scope="col">Kelompok</th>
+                  {kerja.provinsi && <th scope="col">Kabupaten/kota</th>}
                   <th scope="col">Fasilitator</th>
                   {k.bulan.map((b) => (
                     <th key={b} scope="col">
@@ -216,6 +222,7 @@ function KepatuhanView() {
                 {k.kelompok.map((g) => (
                   <tr key={g.id}>
                     <th scope="row">{g.nama}</th>
+                    {kerja.provinsi && <td>{kerja.nama(g.kabupaten_kode)}</td>}
                     <td>{g.fasilitator_nama}</td>
                     {g.status.map((s, index) => (
                       <td key={index} className={s ? `st-${s}` : 'st-hilang'} aria-label={`${formatPeriode(k.bulan[index]!)}: ${s === 'belum_wajib' ? 'belum wajib' : (s ?? 'belum ada')}`}>
