@@ -9,7 +9,7 @@ import { KOLOM_SINKRON, LAMPIRAN_MAKS_BYTE, SYNCED_TABLES } from '../../common/r
 import { batasIndikator, KATALOG_AWAL, type Katalog } from '../../common/laporan';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
 import { gambarUtuh, tulisLampiran } from '../laporan/foto';
-import { periksaBulan } from '../laporan/laporan';
+import { periksaRentang } from '../laporan/laporan';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { ALG, inflasi, kunciSimetris, MAKS_ISI_LAMA_BYTE, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
@@ -252,9 +252,9 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
 
 /** Findings on the reports a bundle carried, per month (the payload is still attached); the first 1.000 listed. */
 function temuanMuatan(db: Db, owner: string): NonNullable<HasilImporBundel['temuan']> {
-  const perBulan = new Map<string, string[]>();
-  for (const r of db.sqlite.prepare('SELECT id, periode FROM muatan.laporan_bulanan WHERE deleted_at IS NULL').iterate() as Iterable<{ id: string; periode: string }>) (perBulan.get(r.periode) ?? perBulan.set(r.periode, []).get(r.periode)!).push(r.id);
-  const semua = [...perBulan].sort().flatMap(([periode, ids]) => periksaBulan(db, periode, { kabupaten: owner, laporanIds: ids }));
+  const ids = (db.sqlite.prepare('SELECT id, periode FROM muatan.laporan_bulanan WHERE deleted_at IS NULL').all() as { id: string; periode: string }[]);
+  const bulan = ids.map((r) => r.periode).sort();
+  const semua = ids.length ? periksaRentang(db, { dari: bulan[0]!, sampai: bulan.at(-1)!, kabupaten: owner, laporanIds: ids.map((r) => r.id) }) : [];
   return { jumlah: semua.length, galat: semua.filter((t) => t.tingkat === 'galat').length, peringatan: semua.filter((t) => t.tingkat === 'peringatan').length, contoh: semua.slice(0, 1000) };
 }
 
