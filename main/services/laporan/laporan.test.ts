@@ -12,6 +12,8 @@ import { gabungRekap, hitungKepatuhan, hitungRekap, rekapKelompok } from './reka
 import { simpanKelompok } from '../kelompok/kelompok';
 import { tempDb } from '../testing';
 import { AppError } from '../../common/errors';
+import { bulanDari } from '../../common/batas';
+import { hitungDashboard } from '../dasbor/dashboard';
 
 const today = new Date('2025-12-15T08:00:00Z');
 
@@ -224,6 +226,29 @@ test('a submitted report cannot be changed through any door until it is reopened
     } finally {
       ctx.close();
     }
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('volumes in different units are never added into one number; in one unit they are, with the unit', () => {
+  const satu = gabungRekap(KATALOG_AWAL, [{ volume_produksi: 100, satuan_produksi: 'bungkus' }, { volume_produksi: 50, satuan_produksi: 'Bungkus' }]);
+  assert.equal(satu.volume_produksi, 150);
+  assert.equal(satu.satuan_produksi, 'bungkus');
+  const campur = gabungRekap(KATALOG_AWAL, [{ volume_produksi: 1200, satuan_produksi: 'bungkus' }, { volume_produksi: 300, satuan_produksi: 'kg' }, { volume_produksi: 45, satuan_produksi: 'pak' }]);
+  assert.equal(campur.volume_produksi, '1.200 bungkus; 300 kg; 45 pak', 'per unit, in words');
+});
+
+test('compliance is empty, not 0 %, the day a new group submits its first report when nothing was due yet', () => {
+  const t = tempDb('35.07');
+  try {
+    const id = simpanKelompok(t.db, { nama: 'KUBE Baru', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+    const bulan = bulanDari(new Date());
+    const r = simpanLaporan(t.db, { kelompok_id: id, periode: bulan, nilai: lengkap(500_000) });
+    ajukanLaporan(t.db, [r.laporan.id]);
+    const d = hitungDashboard(t.db, { bulan });
+    assert.equal(d.kepatuhan_bulan.nilai, null);
+    assert.equal(d.omzet_bulan.nilai, 500_000, 'its omzet counts all the same');
   } finally {
     t.cleanup();
   }
