@@ -294,15 +294,20 @@ export function definisi(katalog: Katalog, kode: string): DefinisiAngka {
 /** The footnote a recap prints: how months and groups roll up, in words (no SUM/LAST/AVERAGE). */
 export function catatanAgregasi(katalog: Katalog): string {
   const angka = katalog.indikator.filter((i) => i.tipe !== 'teks' && !i.turunan);
-  const nama = (a: Agregasi) => angka.filter((i) => i.agregasi === a).map((i) => i.nama.toLowerCase());
+  // "Penjualan ke offtaker/SPPG" → "penjualan ke offtaker/SPPG": only the first letter changes (SPPG stays SPPG).
+  const kecil = (t: string) => t.charAt(0).toLowerCase() + t.slice(1);
+  const nama = (a: Agregasi) => angka.filter((i) => i.agregasi === a).map((i) => kecil(i.nama));
   const daftar = (xs: string[]) => (xs.length > 1 ? `${xs.slice(0, -1).join(', ')} dan ${xs.at(-1)}` : (xs[0] ?? ''));
   const bagian = [
     nama('SUM').length ? `${daftar(nama('SUM'))} dijumlahkan atas bulan` : '',
     nama('LAST').length ? `${daftar(nama('LAST'))} diambil dari bulan terakhir yang dilaporkan` : '',
     nama('AVERAGE').length ? `${daftar(nama('AVERAGE'))} dirata-rata` : '',
   ].filter(Boolean);
-  const turunan = katalog.indikator.filter((i) => i.turunan).map((i) => `${i.nama.toLowerCase()} = ${i.turunan!.selisih.join(' − ')}`);
-  return `Per kelompok: ${bagian.join('; ')}${turunan.length ? `; ${turunan.join('; ')}` : ''}. Baris jumlah: dijumlahkan atas kelompok, kecuali yang dirata-rata (dirata-rata) dan volume produksi (dijumlahkan per satuan, tidak menjadi satu jumlah). Hanya laporan yang diajukan atau diverifikasi yang dihitung; draf tidak.`;
+  const turunan = katalog.indikator.filter((i) => i.turunan).map((i) => `${kecil(i.nama)} = ${i.turunan!.selisih.join(' − ')}`);
+  const rata = nama('AVERAGE');
+  const volume = angka.some((i) => i.kode === 'volume_produksi');
+  const pengecualian = [rata.length ? `${daftar(rata)} yang dirata-rata` : '', volume ? 'volume produksi yang dijumlahkan per satuan (tidak menjadi satu jumlah)' : ''].filter(Boolean);
+  return `Per kelompok: ${bagian.join('; ')}${turunan.length ? `; ${turunan.join('; ')}` : ''}. Baris jumlah: dijumlahkan atas kelompok${pengecualian.length ? `, kecuali ${pengecualian.join(', dan ')}` : ''}. Hanya laporan yang diajukan atau diverifikasi yang dihitung; draf tidak.`;
 }
 
 /** What the "Definisi angka" page and the website show: every figure, the quality rules and how outliers are found. */
