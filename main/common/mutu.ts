@@ -71,9 +71,10 @@ function tampil(i: Indikator | undefined, v: number): string {
   return i?.tipe === 'rupiah' ? formatRupiah(v) : formatAngka(v);
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
+/** The median (a typed array sorts numbers natively: this runs hundreds of thousands of times at the province). */
+function median(xs: ArrayLike<number>): number {
+  const s = Float64Array.from(xs).sort();
+  const m = s.length >> 1;
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
@@ -85,7 +86,9 @@ function median(xs: number[]): number {
 export function skorPencilan(seri: number[], v: number): { z: number; median: number } | null {
   if (seri.length < RIWAYAT_MINIMAL) return null;
   const med = median(seri);
-  const mad = median(seri.map((x) => Math.abs(x - med)));
+  const dev = new Float64Array(seri.length);
+  for (let i = 0; i < seri.length; i++) dev[i] = Math.abs(seri[i]! - med);
+  const mad = median(dev);
   if (mad > 0) return { z: (0.6745 * (v - med)) / mad, median: med };
   const meanAd = seri.reduce((a, x) => a + Math.abs(x - med), 0) / seri.length;
   if (meanAd > 0) return { z: (v - med) / (1.253314 * meanAd), median: med };
@@ -105,8 +108,9 @@ export interface KonteksMutu {
   anggotaTerdaftar: number;
   /** Past months' values of this group, per indicator (oldest first). */
   riwayat: Record<string, number[]>;
-  /** The same month's values of the district's groups of the same sector, per indicator (for a short history). */
-  sejawat?: Record<string, number[]>;
+  /** The same month's values of the district's groups of the same sector, per indicator (for a short history); a
+   * function is asked only when a history is short. */
+  sejawat?: Record<string, number[]> | ((kode: string) => number[]);
   konfirmasi?: DaftarKonfirmasi | null;
 }
 
@@ -145,9 +149,13 @@ export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMut
     if (!diperiksaPencilan(i)) continue;
     const v = nilai[i.kode];
     if (typeof v !== 'number') continue;
-    const sendiri = seriBerarti(k.riwayat[i.kode] ?? []);
-    const dariSendiri = sendiri.length >= RIWAYAT_MINIMAL;
-    const s = skorPencilan(dariSendiri ? sendiri : seriBerarti(k.sejawat?.[i.kode] ?? []), v);
+    // Six months of its own: measured against them (a lumpy flow by its non-zero months, skipped if fewer than six);
+    // a newer group against the district's same-sector groups of the month.
+    const mentah = k.riwayat[i.kode] ?? [];
+    const dariSendiri = mentah.length >= RIWAYAT_MINIMAL;
+    const sendiri = seriBerarti(mentah);
+    const sejawat = () => (typeof k.sejawat === 'function' ? k.sejawat(i.kode) : (k.sejawat?.[i.kode] ?? []));
+    const s = skorPencilan(dariSendiri ? sendiri : seriBerarti(sejawat()), v);
     // A very steady history makes the MAD tiny: a change of a few percent is not worth a flag.
     if (!s || Math.abs(s.z) <= AMBANG_PENCILAN || Math.abs(v - s.median) <= SELISIH_MINIMAL * Math.abs(s.median)) continue;
     temuan.push({

@@ -246,6 +246,25 @@ export function lembarBerjudul(wb: ExcelJS.Workbook, nama: string, judul: { doku
     c.alignment = { vertical: 'middle', wrapText: true };
     c.numFmt = 'General';
   });
+  // Wrapped headers get the height of their longest line count (a 12-wide "Laporan diharapkan" takes two lines).
+  kepala.height = Math.min(60, 15 * Math.max(1, ...kolom.map((k) => Math.ceil(k.header.length / Math.max(1, k.width - 1)))));
   ws.autoFilter = { from: { row: BARIS_KEPALA, column: 1 }, to: { row: BARIS_KEPALA, column: kolom.length } };
+  // Printed as an officer expects: A4, landscape when the columns are wide, all columns on one page's width, the
+  // header row repeated on every page.
+  // A sheet too wide to read on one page (a data sheet of 30 columns) keeps its size and runs across pages instead.
+  // The title rows span the table (wrapped), so a long title does not widen what is printed.
+  const lebar = kolom.reduce((a, k) => a + k.width, 0);
+  for (const r of [1, 2]) {
+    if (kolom.length > 1) ws.mergeCells(r, 1, r, kolom.length);
+    ws.getCell(r, 1).alignment = { wrapText: true, vertical: 'top' };
+  }
+  ws.getRow(1).height = judul.dokumen.length > lebar * 0.9 ? 34 : 18;
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: lebar > 90 ? 'landscape' : 'portrait',
+    ...(lebar <= 300 ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    printTitlesRow: `${BARIS_KEPALA}:${BARIS_KEPALA}`,
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+  };
   return ws;
 }
