@@ -61,6 +61,8 @@ const jejak = (db: Db) => db.sqlite.prepare('SELECT (SELECT count(*) FROM lapora
 test('a facilitator\'s workbook: validated value cells, last month beside them, a hidden locked layout', async () => {
   const { t, fas } = siapkan();
   try {
+    // "Bulan lalu" shows counted reports only (common/kamus.ts): last month's reports are submitted here.
+    t.db.sqlite.prepare("UPDATE laporan_bulanan SET status = 'diajukan', diajukan_pada = '2026-12-01T03:00:00.000Z' WHERE periode = '2026-11'").run();
     const path = join(t.dir, 'buku.xlsx');
     const r = await buatBukuKerja(t.db, { fasilitator_id: fas.id, periode: PERIODE }, path);
     assert.equal(r.kelompok, fas.n);
