@@ -251,7 +251,6 @@ export function lembarBerjudul(wb: ExcelJS.Workbook, nama: string, judul: { doku
   ws.autoFilter = { from: { row: BARIS_KEPALA, column: 1 }, to: { row: BARIS_KEPALA, column: kolom.length } };
   // Printed as an officer expects: A4, landscape when the columns are wide, all columns on one page's width, the
   // header row repeated on every page.
-  // A sheet too wide to read on one page (a data sheet of 30 columns) keeps its size and runs across pages instead.
   // The title rows span the table (wrapped), so a long title does not widen what is printed.
   const lebar = kolom.reduce((a, k) => a + k.width, 0);
   for (const r of [1, 2]) {
@@ -262,9 +261,12 @@ export function lembarBerjudul(wb: ExcelJS.Workbook, nama: string, judul: { doku
   ws.pageSetup = {
     paperSize: 9,
     orientation: lebar > 90 ? 'landscape' : 'portrait',
-    ...(lebar <= 300 ? { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } : {}),
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
     printTitlesRow: `${BARIS_KEPALA}:${BARIS_KEPALA}`,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
   };
+  ws.headerFooter = { oddFooter: `&L${judul.dokumen.slice(0, 60).replace(/&/g, '&&')}&RHalaman &P dari &N` };
   return ws;
 }
