@@ -16,11 +16,11 @@ export const anggotaHandlers: HandlersFor<keyof typeof anggotaApi> = {
   'anggota.imporPratinjau': (ctx, input) => pratinjauImpor(ctx.files.resolve(input.berkas), input.berkas, input.sheet),
   'anggota.impor': (ctx, input) =>
     imporAnggota(ctx.db, ctx.files.resolve(input.berkas), input.berkas, { sheet: input.sheet, mapping: input.mapping, kelompokId: input.kelompokId, dryRun: input.dryRun }),
-  'anggota.ekspor': (ctx, input) => {
+  'anggota.ekspor': async (ctx, input) => {
     const { format, ...filter } = input;
     const out = ctx.files.output(`anggota-${bacaPengaturan(ctx.db).kabupaten_kode ?? ''}-${new Date().toISOString().slice(0, 10)}.${format}`);
     if (format === 'csv') eksporAnggotaCsv(ctx.db, filter, out.path);
-    else eksporAnggota(ctx.db, filter, out.path);
+    else await eksporAnggota(ctx.db, filter, out.path);
     return out.ref();
   },
 };

@@ -134,7 +134,7 @@ test('export then import of the same file changes nothing: NIKs survive as text'
   try {
     buatDemo(t.db, { kelompok: 5, seed: 7 });
     const path = join(t.dir, 'ekspor.xlsx');
-    const { jumlah } = eksporAnggota(t.db, { cari: '', ganda: false }, path);
+    const { jumlah } = await eksporAnggota(t.db, { cari: '', ganda: false }, path);
     const wb = XLSX.read(readFileSync(path), { type: 'buffer' });
     // Title rows, then the column names on row 4 and the first NIK, as text, on row 5.
     assert.match(String(wb.Sheets.Anggota!.A1!.v), /^Daftar anggota kelompok binaan/);

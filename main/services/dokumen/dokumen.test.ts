@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
@@ -55,7 +56,7 @@ async function semuaDokumen(dir: string): Promise<{ pdf: string[]; xlsx: string[
     await dokumenMonev(t.db, String(tahun), 'pdf', f('emonev.pdf'));
     await dokumenMonev(t.db, String(tahun), 'xlsx', f('emonev.xlsx'));
     await rabXlsx(t.db, proposal, f('rab.xlsx'));
-    eksporAnggota(t.db, { cari: '', ganda: false }, f('anggota.xlsx'));
+    await eksporAnggota(t.db, { cari: '', ganda: false }, f('anggota.xlsx'));
     for (const format of ['pdf', 'xlsx'] as const) {
       await tulisDokumenLaporan(t.db, { periode: bulan, format, per: 'kabupaten' }, f(`bulanan.${format}`));
       for (const per of ['kabupaten', 'kecamatan', 'fasilitator', 'kelompok'] as const) {
@@ -126,6 +127,20 @@ test('every document reads right: no page holds only a signature, letterhead rul
       const harap = landscape ? (841.89 - 104) / 841.89 : (595.28 - 104) / 595.28;
       assert.ok(lebar > harap - 0.03, `${nama}: garis kop ${(lebar * 100).toFixed(1)}% lebar halaman, harus ±${(harap * 100).toFixed(1)}%`);
     }
+  }
+  // Every titled sheet prints: fit to one page wide, its header row repeated, page numbers in the footer.
+  for (const file of xlsx) {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    wb.eachSheet((ws) => {
+      // The sheets with title rows (dokumen/spreadsheet.ts lembarBerjudul).
+      if (ws.state !== 'visible' || !/dibuat /.test(String(ws.getCell('A2').value ?? ''))) return;
+      const label = `${file.split('/').at(-1)} · ${ws.name}`;
+      assert.equal(ws.pageSetup.fitToPage, true, `${label}: muat selebar satu halaman`);
+      assert.equal(ws.pageSetup.fitToWidth, 1, label);
+      assert.ok(ws.pageSetup.printTitlesRow, `${label}: baris judul diulang di setiap halaman`);
+      assert.match(ws.headerFooter.oddFooter ?? '', /Halaman &P dari &N/, `${label}: nomor halaman`);
+    });
   }
   const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
   if (!soffice) {
