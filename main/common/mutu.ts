@@ -71,11 +71,26 @@ function tampil(i: Indikator | undefined, v: number): string {
   return i?.tipe === 'rupiah' ? formatRupiah(v) : formatAngka(v);
 }
 
-/** The median (a typed array sorts numbers natively: this runs hundreds of thousands of times at the province). */
+const papan = new Float64Array(64);
+
+/**
+ * The median of a short series (≤ 12 months, or a sector's groups): insertion sort in a reused buffer; this runs
+ * hundreds of thousands of times at the province. Longer series sort a copy.
+ */
 function median(xs: ArrayLike<number>): number {
-  const s = Float64Array.from(xs).sort();
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+  const n = xs.length;
+  const s = n <= papan.length ? papan : new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = xs[i]!;
+    let j = i - 1;
+    while (j >= 0 && s[j]! > v) {
+      s[j + 1] = s[j]!;
+      j--;
+    }
+    s[j + 1] = v;
+  }
+  const m = n >> 1;
+  return n % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /**
@@ -115,14 +130,15 @@ export interface KonteksMutu {
 }
 
 /** The validation rules and outlier checks of one report. Rules whose values are missing are listed as skipped. */
+const petaKatalog = new WeakMap<Katalog, Map<string, Indikator>>();
+
 export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMutu): { temuan: Temuan[]; dilewati: string[] } {
-  const ind = new Map(katalog.indikator.map((i) => [i.kode, i]));
+  // The catalogue's indicators by code, made once per catalogue (this runs for every report at the province).
+  let ind = petaKatalog.get(katalog);
+  if (!ind) petaKatalog.set(katalog, (ind = new Map(katalog.indikator.map((i) => [i.kode, i]))));
   const temuan: Temuan[] = [];
   const dilewati: string[] = [];
-  const catatanUntuk = (kode: string, v: number | string | null) => {
-    const c = k.konfirmasi?.[kode];
-    return c && c.nilai === v ? c.catatan : null;
-  };
+
   for (const a of ATURAN_VALIDASI) {
     if (!ind.has(a.kiri)) continue;
     const kiri = nilai[a.kiri];
@@ -142,7 +158,7 @@ export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMut
       nilai: kiri,
       pembanding: kanan,
       pesan: `${a.uraian} Tertulis ${tampil(i, kiri)}, pembanding ${tampil(typeof a.kanan === 'string' && ind.has(a.kanan) ? ind.get(a.kanan) : i, kanan)}.`,
-      catatan: a.tingkat === 'peringatan' ? catatanUntuk(a.kiri, kiri) : null,
+      catatan: a.tingkat === 'peringatan' ? catatanKonfirmasi(k.konfirmasi, a.kiri, kiri) : null,
     });
   }
   for (const i of katalog.indikator) {
@@ -154,8 +170,7 @@ export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMut
     const mentah = k.riwayat[i.kode] ?? [];
     const dariSendiri = mentah.length >= RIWAYAT_MINIMAL;
     const sendiri = seriBerarti(mentah);
-    const sejawat = () => (typeof k.sejawat === 'function' ? k.sejawat(i.kode) : (k.sejawat?.[i.kode] ?? []));
-    const s = skorPencilan(dariSendiri ? sendiri : seriBerarti(sejawat()), v);
+    const s = skorPencilan(dariSendiri ? sendiri : seriBerarti(typeof k.sejawat === 'function' ? k.sejawat(i.kode) : (k.sejawat?.[i.kode] ?? [])), v);
     // A very steady history makes the MAD tiny: a change of a few percent is not worth a flag.
     if (!s || Math.abs(s.z) <= AMBANG_PENCILAN || Math.abs(v - s.median) <= SELISIH_MINIMAL * Math.abs(s.median)) continue;
     temuan.push({
@@ -165,10 +180,16 @@ export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMut
       nilai: v,
       pembanding: s.median,
       pesan: `${i.nama} ${tampil(i, v)} jauh dari biasanya (median ${dariSendiri ? `${sendiri.length} bulan kelompok ini` : 'kelompok sesektor bulan ini'} ${tampil(i, s.median)}). Periksa, atau konfirmasi dengan catatan bila memang benar.`,
-      catatan: catatanUntuk(i.kode, v),
+      catatan: catatanKonfirmasi(k.konfirmasi, i.kode, v),
     });
   }
   return { temuan, dilewati };
+}
+
+/** The note confirming this very value of an indicator, or null (a changed value is unconfirmed again). */
+function catatanKonfirmasi(daftar: DaftarKonfirmasi | null | undefined, kode: string, v: number | string | null): string | null {
+  const c = daftar?.[kode];
+  return c && c.nilai === v ? c.catatan : null;
 }
 
 /** What still stands in the way of submitting: errors, and warnings nobody confirmed with a note. */

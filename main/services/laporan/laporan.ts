@@ -441,56 +441,71 @@ export function periksaBulan(db: Db, periode: string, f: { kabupaten?: string | 
 export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupaten?: string | null; laporanIds?: readonly string[] }): TemuanLaporan[] {
   const katalog = katalogAktif(db);
   const saring = f.kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : '';
-  const p = { dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...(f.kabupaten ? { kabupaten: f.kabupaten } : {}) };
+  const pk = f.kabupaten ? { kabupaten: f.kabupaten } : {};
+  const kelompok = new Map(
+    (db.prepare(`SELECT k.id, k.nama, k.kabupaten_kode, k.sektor, (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS anggota FROM kelompok k WHERE k.deleted_at IS NULL${saring}`).all(pk) as { id: string; nama: string; kabupaten_kode: string; sektor: string; anggota: number }[]).map((k) => [k.id, k]),
+  );
+  // Lean rows (no join): this read and its JSON are most of the work at the province.
   const rows = db
-    .prepare(
-      `SELECT l.id, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi, k.nama AS kelompok_nama, k.kabupaten_kode, k.sektor
-       FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id
-       WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL AND k.deleted_at IS NULL${saring} ORDER BY l.kelompok_id, l.periode`,
-    )
-    .all(p) as { id: string; kelompok_id: string; periode: string; status: string; nilai: string; konfirmasi: string | null; kelompok_nama: string; kabupaten_kode: string; sektor: string }[];
-  const dihitung = new Set<string>(STATUS_DIHITUNG);
-  const laporan = rows.map((r) => ({ ...r, angka: JSON.parse(r.nilai) as NilaiLaporan, dihitung: dihitung.has(r.status) }));
-  const sejawat = new Map<string, typeof laporan>();
-  for (const l of laporan) if (l.dihitung) (sejawat.get(`${l.kabupaten_kode}|${l.sektor}|${l.periode}`) ?? sejawat.set(`${l.kabupaten_kode}|${l.sektor}|${l.periode}`, []).get(`${l.kabupaten_kode}|${l.sektor}|${l.periode}`)!).push(l);
-  const anggota = new Map((db.prepare(`SELECT a.kelompok_id AS k, count(*) AS n FROM anggota a JOIN kelompok k ON k.id = a.kelompok_id WHERE a.deleted_at IS NULL${saring} GROUP BY 1`).all(f.kabupaten ? { kabupaten: f.kabupaten } : {}) as { k: string; n: number }[]).map((r) => [r.k, r.n]));
-  const hanya = f.laporanIds ? new Set(f.laporanIds) : null;
-  // Only the indicators the outlier check reads are gathered; peers only when a group's own history is short.
-  const diperiksa = katalog.indikator.filter(diperiksaPencilan).map((i) => i.kode);
-  const seri = (xs: (typeof laporan)[number][]) => {
-    const out: Record<string, number[]> = {};
-    for (const kode of diperiksa) {
-      const vs: number[] = [];
-      for (const x of xs) {
-        const v = x.angka[kode];
-        if (typeof v === 'number') vs.push(v);
-      }
-      out[kode] = vs;
+    .prepare(`SELECT l.id, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''} ORDER BY l.kelompok_id, l.periode`)
+    .all({ dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...pk }) as { id: string; kelompok_id: string; periode: string; status: string; nilai: string; konfirmasi: string | null }[];
+  const dihitungStatus = new Set<string>(STATUS_DIHITUNG);
+  const n = rows.length;
+  const angka: NilaiLaporan[] = new Array(n);
+  const dihitung = new Uint8Array(n);
+  const sejawat = new Map<string, number[]>();
+  for (let i = 0; i < n; i++) {
+    const r = rows[i]!;
+    angka[i] = JSON.parse(r.nilai) as NilaiLaporan;
+    dihitung[i] = dihitungStatus.has(r.status) ? 1 : 0;
+    const k = kelompok.get(r.kelompok_id);
+    if (dihitung[i] && k) {
+      const kunci = `${k.kabupaten_kode}|${k.sektor}|${r.periode}`;
+      (sejawat.get(kunci) ?? sejawat.set(kunci, []).get(kunci)!).push(i);
     }
-    return out;
+  }
+  // Only the indicators the outlier check reads are gathered; a month's peers (the district's same-sector groups,
+  // the group itself among them, as aggregate-reporting systems measure a unit against its whole distribution) once.
+  const diperiksa = katalog.indikator.filter(diperiksaPencilan).map((i) => i.kode);
+  const cacheSejawat = new Map<string, number[]>();
+  const nilaiSejawat = (kunci: string, kode: string): number[] => {
+    const c = cacheSejawat.get(`${kunci}|${kode}`);
+    if (c) return c;
+    const vs: number[] = [];
+    for (const j of sejawat.get(kunci) ?? []) {
+      const v = angka[j]![kode];
+      if (typeof v === 'number') vs.push(v);
+    }
+    cacheSejawat.set(`${kunci}|${kode}`, vs);
+    return vs;
   };
+  const hanya = f.laporanIds ? new Set(f.laporanIds) : null;
+  const awalRiwayat = new Map<string, string>();
   const out: TemuanLaporan[] = [];
-  laporan.forEach((l, i) => {
-    if (l.periode < f.dari || (hanya && !hanya.has(l.id))) return;
+  for (let i = 0; i < n; i++) {
+    const l = rows[i]!;
+    const k = kelompok.get(l.kelompok_id);
+    if (!k || l.periode < f.dari || (hanya && !hanya.has(l.id))) continue;
     // The group's counted months before this one, within 12 months (rows are ordered by group, then month).
-    const awal = bulanSebelumnya(l.periode, RIWAYAT_PETUNJUK);
-    const riwayat: (typeof laporan)[number][] = [];
-    for (let j = i - 1; j >= 0 && laporan[j]!.kelompok_id === l.kelompok_id && laporan[j]!.periode >= awal; j--) if (laporan[j]!.dihitung) riwayat.unshift(laporan[j]!);
-    const { temuan } = periksaMutu(katalog, l.angka, {
-      riwayat: seri(riwayat),
-      sejawat: (kode) => {
-        const vs: number[] = [];
-        for (const x of sejawat.get(`${l.kabupaten_kode}|${l.sektor}|${l.periode}`) ?? []) {
-          const v = x.angka[kode];
-          if (x.kelompok_id !== l.kelompok_id && typeof v === 'number') vs.push(v);
-        }
-        return vs;
-      },
-      anggotaTerdaftar: anggota.get(l.kelompok_id) ?? 0,
+    const awal = awalRiwayat.get(l.periode) ?? awalRiwayat.set(l.periode, bulanSebelumnya(l.periode, RIWAYAT_PETUNJUK)).get(l.periode)!;
+    const riwayat: Record<string, number[]> = {};
+    for (const kode of diperiksa) riwayat[kode] = [];
+    for (let j = i - 1; j >= 0 && rows[j]!.kelompok_id === l.kelompok_id && rows[j]!.periode >= awal; j--) {
+      if (!dihitung[j]) continue;
+      for (const kode of diperiksa) {
+        const v = angka[j]![kode];
+        if (typeof v === 'number') riwayat[kode]!.push(v);
+      }
+    }
+    const kunci = `${k.kabupaten_kode}|${k.sektor}|${l.periode}`;
+    const { temuan } = periksaMutu(katalog, angka[i]!, {
+      riwayat,
+      sejawat: (kode) => nilaiSejawat(kunci, kode),
+      anggotaTerdaftar: k.anggota,
       konfirmasi: l.konfirmasi ? (JSON.parse(l.konfirmasi) as DaftarKonfirmasi) : null,
     });
-    for (const t of temuan) out.push({ laporan_id: l.id, kelompok_id: l.kelompok_id, kelompok_nama: l.kelompok_nama, kabupaten_kode: l.kabupaten_kode, status: l.status, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan });
-  });
+    for (const t of temuan) out.push({ laporan_id: l.id, kelompok_id: l.kelompok_id, kelompok_nama: k.nama, kabupaten_kode: k.kabupaten_kode, status: l.status, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan });
+  }
   // One collator for the sort: localeCompare with a locale builds one per comparison (seconds for 24.000 findings).
   const urut = new Intl.Collator('id');
   return out.sort((a, b) => (a.kabupaten_kode < b.kabupaten_kode ? -1 : a.kabupaten_kode > b.kabupaten_kode ? 1 : urut.compare(a.kelompok_nama, b.kelompok_nama)));
