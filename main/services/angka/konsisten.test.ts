@@ -93,6 +93,26 @@ test('every output gives the same omzet and compliance for the same month, at th
       sama(diKab, 'kabupaten');
       assert.ok(diKab.rekap!.omzet > 0 && diKab.rekap!.diharapkan > 0, 'the demo month has reports and expected ones');
 
+      // The headline figures (groups, members, agreements, DT-SEN) read the same in the window and on the website,
+      // at the district and at the province after its bundle.
+      const utama = (db: Db, kabupaten: string | null) => {
+        const d = hitungDashboard(db, { bulan: BULAN, kabupaten }, HARI);
+        const situs = bangunSitus(db, HARI).data;
+        const w = kabupaten ? situs.kabupaten.find((k) => k.kode === kabupaten)! : situs.utama;
+        return {
+          dasbor: { kelompok_aktif: d.kelompok_aktif.nilai, anggota: d.anggota.nilai, perjanjian_aktif: d.perjanjian_aktif.nilai, nilai_perjanjian_bulan: d.nilai_perjanjian_bulan, persen_desil_1_4: d.persen_desil_1_4 },
+          situs: { kelompok_aktif: w.ringkasan.kelompok_aktif, anggota: w.ringkasan.anggota, perjanjian_aktif: w.ringkasan.perjanjian_aktif, nilai_perjanjian_bulan: w.ringkasan.nilai_perjanjian_bulan },
+        };
+      };
+      const uKab = utama(kab, null);
+      const uProv = utama(prov, '35.10');
+      assert.deepEqual(uProv.dasbor, uKab.dasbor, 'the province\'s dashboard for 35.10 reads as the district\'s');
+      for (const u of [uKab, uProv]) {
+        const { persen_desil_1_4: _, ...dasbor } = u.dasbor;
+        assert.deepEqual(u.situs, { ...dasbor, anggota: dasbor.anggota >= 5 ? dasbor.anggota : null }, 'the website shows the dashboard\'s figures');
+      }
+      assert.ok(uKab.dasbor.kelompok_aktif > 0 && uKab.dasbor.perjanjian_aktif > 0);
+
       // The province reads the same figures for 35.10 from the bundle.
       const diProv = await semuaKeluaran(prov, '35.10', dir);
       sama(diProv, 'provinsi');
