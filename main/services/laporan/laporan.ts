@@ -481,6 +481,8 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   };
   const hanya = f.laporanIds ? new Set(f.laporanIds) : null;
   const awalRiwayat = new Map<string, string>();
+  // One set of history arrays, emptied for each report (periksaMutu keeps none of them): no garbage per report.
+  const riwayat: Record<string, number[]> = Object.fromEntries(diperiksa.map((kode) => [kode, []]));
   const out: TemuanLaporan[] = [];
   for (let i = 0; i < n; i++) {
     const l = rows[i]!;
@@ -488,8 +490,7 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
     if (!k || l.periode < f.dari || (hanya && !hanya.has(l.id))) continue;
     // The group's counted months before this one, within 12 months (rows are ordered by group, then month).
     const awal = awalRiwayat.get(l.periode) ?? awalRiwayat.set(l.periode, bulanSebelumnya(l.periode, RIWAYAT_PETUNJUK)).get(l.periode)!;
-    const riwayat: Record<string, number[]> = {};
-    for (const kode of diperiksa) riwayat[kode] = [];
+    for (const kode of diperiksa) riwayat[kode]!.length = 0;
     for (let j = i - 1; j >= 0 && rows[j]!.kelompok_id === l.kelompok_id && rows[j]!.periode >= awal; j--) {
       if (!dihitung[j]) continue;
       for (const kode of diperiksa) {
