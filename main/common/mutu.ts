@@ -115,8 +115,9 @@ export function skorPencilan(seri: number[], v: number): { z: number; median: nu
  * an outlier. Such a series is measured by its non-zero months only (and skipped while it has fewer than six).
  */
 function seriBerarti(seri: number[]): number[] {
-  const bukanNol = seri.filter((x) => x !== 0);
-  return bukanNol.length * 2 <= seri.length ? bukanNol : seri;
+  let nol = 0;
+  for (const x of seri) if (x === 0) nol++;
+  return nol * 2 >= seri.length && nol > 0 ? seri.filter((x) => x !== 0) : seri;
 }
 
 export interface KonteksMutu {
@@ -131,6 +132,14 @@ export interface KonteksMutu {
 
 /** The validation rules and outlier checks of one report. Rules whose values are missing are listed as skipped. */
 const petaKatalog = new WeakMap<Katalog, Map<string, Indikator>>();
+const pencilanKatalog = new WeakMap<Katalog, Indikator[]>();
+
+/** The catalogue's indicators checked for outliers, listed once per catalogue. */
+function diperiksaDari(katalog: Katalog): Indikator[] {
+  let xs = pencilanKatalog.get(katalog);
+  if (!xs) pencilanKatalog.set(katalog, (xs = katalog.indikator.filter(diperiksaPencilan)));
+  return xs;
+}
 
 export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMutu): { temuan: Temuan[]; dilewati: string[] } {
   // The catalogue's indicators by code, made once per catalogue (this runs for every report at the province).
@@ -161,8 +170,7 @@ export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMut
       catatan: a.tingkat === 'peringatan' ? catatanKonfirmasi(k.konfirmasi, a.kiri, kiri) : null,
     });
   }
-  for (const i of katalog.indikator) {
-    if (!diperiksaPencilan(i)) continue;
+  for (const i of diperiksaDari(katalog)) {
     const v = nilai[i.kode];
     if (typeof v !== 'number') continue;
     // Six months of its own: measured against them (a lumpy flow by its non-zero months, skipped if fewer than six);

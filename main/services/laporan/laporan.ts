@@ -446,9 +446,12 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
     (db.prepare(`SELECT k.id, k.nama, k.kabupaten_kode, k.sektor, (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS anggota FROM kelompok k WHERE k.deleted_at IS NULL${saring}`).all(pk) as { id: string; nama: string; kabupaten_kode: string; sektor: string; anggota: number }[]).map((k) => [k.id, k]),
   );
   // Lean rows (no join): this read and its JSON are most of the work at the province.
-  const rows = db
-    .prepare(`SELECT l.id, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''} ORDER BY l.kelompok_id, l.periode`)
-    .all({ dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...pk }) as { id: string; kelompok_id: string; periode: string; status: string; nilai: string; konfirmasi: string | null }[];
+  const rows = (
+    db.sqlite
+      .prepare(`SELECT l.id, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''} ORDER BY l.kelompok_id, l.periode`)
+      .raw(true)
+      .all({ dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...pk }) as [string, string, string, string, string, string | null][]
+  ).map(([id, kelompok_id, periode, status, nilai, konfirmasi]) => ({ id, kelompok_id, periode, status, nilai, konfirmasi }));
   const dihitungStatus = new Set<string>(STATUS_DIHITUNG);
   const n = rows.length;
   const angka: NilaiLaporan[] = new Array(n);
@@ -481,6 +484,8 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   };
   const hanya = f.laporanIds ? new Set(f.laporanIds) : null;
   const awalRiwayat = new Map<string, string>();
+  // One function per district, sector and month that answers "the peers' values of this indicator".
+  const penanya = new Map<string, (kode: string) => number[]>();
   // One set of history arrays, emptied for each report (periksaMutu keeps none of them): no garbage per report.
   const riwayat: Record<string, number[]> = Object.fromEntries(diperiksa.map((kode) => [kode, []]));
   const out: TemuanLaporan[] = [];
@@ -499,9 +504,11 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
       }
     }
     const kunci = `${k.kabupaten_kode}|${k.sektor}|${l.periode}`;
+    let tanya = penanya.get(kunci);
+    if (!tanya) penanya.set(kunci, (tanya = (kode: string) => nilaiSejawat(kunci, kode)));
     const { temuan } = periksaMutu(katalog, angka[i]!, {
       riwayat,
-      sejawat: (kode) => nilaiSejawat(kunci, kode),
+      sejawat: tanya,
       anggotaTerdaftar: k.anggota,
       konfirmasi: l.konfirmasi ? (JSON.parse(l.konfirmasi) as DaftarKonfirmasi) : null,
     });
