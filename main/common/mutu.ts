@@ -72,6 +72,7 @@ function tampil(i: Indikator | undefined, v: number): string {
 }
 
 const papan = new Float64Array(64);
+const simpangan = new Float64Array(64);
 
 /**
  * The median of a short series (≤ 12 months, or a sector's groups): insertion sort in a reused buffer; this runs
@@ -101,7 +102,7 @@ function median(xs: ArrayLike<number>): number {
 export function skorPencilan(seri: number[], v: number): { z: number; median: number } | null {
   if (seri.length < RIWAYAT_MINIMAL) return null;
   const med = median(seri);
-  const dev = new Float64Array(seri.length);
+  const dev = seri.length <= simpangan.length ? simpangan.subarray(0, seri.length) : new Float64Array(seri.length);
   for (let i = 0; i < seri.length; i++) dev[i] = Math.abs(seri[i]! - med);
   const mad = median(dev);
   if (mad > 0) return { z: (0.6745 * (v - med)) / mad, median: med };

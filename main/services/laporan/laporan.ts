@@ -448,10 +448,14 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   // Lean rows (no join): this read and its JSON are most of the work at the province.
   const rows = (
     db.sqlite
-      .prepare(`SELECT l.id, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''} ORDER BY l.kelompok_id, l.periode`)
+      // The whole province: the table read in its own order and sorted here (a third faster than through the index);
+      // one district: its rows through the index.
+      .prepare(`SELECT l.id, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l${f.kabupaten ? '' : ' NOT INDEXED'} WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''}`)
       .raw(true)
       .all({ dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...pk }) as [string, string, string, string, string, string | null][]
-  ).map(([id, kelompok_id, periode, status, nilai, konfirmasi]) => ({ id, kelompok_id, periode, status, nilai, konfirmasi }));
+  )
+    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0))
+    .map(([id, kelompok_id, periode, status, nilai, konfirmasi]) => ({ id, kelompok_id, periode, status, nilai, konfirmasi }));
   const dihitungStatus = new Set<string>(STATUS_DIHITUNG);
   const n = rows.length;
   const angka: NilaiLaporan[] = new Array(n);
