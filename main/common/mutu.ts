@@ -179,9 +179,14 @@ export function periksaMutu(katalog: Katalog, nilai: NilaiLaporan, k: KonteksMut
     const mentah = k.riwayat[i.kode] ?? [];
     const dariSendiri = mentah.length >= RIWAYAT_MINIMAL;
     const sendiri = seriBerarti(mentah);
-    const s = skorPencilan(dariSendiri ? sendiri : seriBerarti(typeof k.sejawat === 'function' ? k.sejawat(i.kode) : (k.sejawat?.[i.kode] ?? [])), v);
-    // A very steady history makes the MAD tiny: a change of a few percent is not worth a flag.
-    if (!s || Math.abs(s.z) <= AMBANG_PENCILAN || Math.abs(v - s.median) <= SELISIH_MINIMAL * Math.abs(s.median)) continue;
+    const seri = dariSendiri ? sendiri : seriBerarti(typeof k.sejawat === 'function' ? k.sejawat(i.kode) : (k.sejawat?.[i.kode] ?? []));
+    // A very steady history makes the MAD tiny: a change of a few percent is not worth a flag. Checked first, from the
+    // median alone (most values pass here, and the deviations are never sorted).
+    if (seri.length < RIWAYAT_MINIMAL) continue;
+    const med = median(seri);
+    if (Math.abs(v - med) <= SELISIH_MINIMAL * Math.abs(med)) continue;
+    const s = skorPencilan(seri, v);
+    if (!s || Math.abs(s.z) <= AMBANG_PENCILAN) continue;
     temuan.push({
       indikator: i.kode,
       aturan: 'pencilan',
