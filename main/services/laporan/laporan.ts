@@ -453,9 +453,9 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
       .prepare(`SELECT l.id, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l${f.kabupaten ? '' : ' NOT INDEXED'} WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''}`)
       .raw(true)
       .all({ dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...pk }) as [string, string, string, string, string, string | null][]
-  )
-    .sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0))
-    .map(([id, kelompok_id, periode, status, nilai, konfirmasi]) => ({ id, kelompok_id, periode, status, nilai, konfirmasi }));
+  ).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+  // Rows stay SQLite's arrays (no object per report): [id, kelompok_id, periode, status, nilai, konfirmasi].
+  const ID = 0, KELOMPOK = 1, PERIODE = 2, STATUS = 3, NILAI = 4, KONFIRMASI = 5;
   const dihitungStatus = new Set<string>(STATUS_DIHITUNG);
   const n = rows.length;
   const angka: NilaiLaporan[] = new Array(n);
@@ -463,11 +463,11 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   const sejawat = new Map<string, number[]>();
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
-    angka[i] = JSON.parse(r.nilai) as NilaiLaporan;
-    dihitung[i] = dihitungStatus.has(r.status) ? 1 : 0;
-    const k = kelompok.get(r.kelompok_id);
+    angka[i] = JSON.parse(r[NILAI]!) as NilaiLaporan;
+    dihitung[i] = dihitungStatus.has(r[STATUS]!) ? 1 : 0;
+    const k = kelompok.get(r[KELOMPOK]!);
     if (dihitung[i] && k) {
-      const kunci = `${k.kabupaten_kode}|${k.sektor}|${r.periode}`;
+      const kunci = `${k.kabupaten_kode}|${k.sektor}|${r[PERIODE]}`;
       (sejawat.get(kunci) ?? sejawat.set(kunci, []).get(kunci)!).push(i);
     }
   }
@@ -495,28 +495,28 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   const out: TemuanLaporan[] = [];
   for (let i = 0; i < n; i++) {
     const l = rows[i]!;
-    const k = kelompok.get(l.kelompok_id);
-    if (!k || l.periode < f.dari || (hanya && !hanya.has(l.id))) continue;
+    const k = kelompok.get(l[KELOMPOK]!);
+    if (!k || l[PERIODE]! < f.dari || (hanya && !hanya.has(l[ID]!))) continue;
     // The group's counted months before this one, within 12 months (rows are ordered by group, then month).
-    const awal = awalRiwayat.get(l.periode) ?? awalRiwayat.set(l.periode, bulanSebelumnya(l.periode, RIWAYAT_PETUNJUK)).get(l.periode)!;
+    const awal = awalRiwayat.get(l[PERIODE]!) ?? awalRiwayat.set(l[PERIODE]!, bulanSebelumnya(l[PERIODE]!, RIWAYAT_PETUNJUK)).get(l[PERIODE]!)!;
     for (const kode of diperiksa) riwayat[kode]!.length = 0;
-    for (let j = i - 1; j >= 0 && rows[j]!.kelompok_id === l.kelompok_id && rows[j]!.periode >= awal; j--) {
+    for (let j = i - 1; j >= 0 && rows[j]![KELOMPOK] === l[KELOMPOK]! && rows[j]![PERIODE] >= awal; j--) {
       if (!dihitung[j]) continue;
       for (const kode of diperiksa) {
         const v = angka[j]![kode];
         if (typeof v === 'number') riwayat[kode]!.push(v);
       }
     }
-    const kunci = `${k.kabupaten_kode}|${k.sektor}|${l.periode}`;
+    const kunci = `${k.kabupaten_kode}|${k.sektor}|${l[PERIODE]!}`;
     let tanya = penanya.get(kunci);
     if (!tanya) penanya.set(kunci, (tanya = (kode: string) => nilaiSejawat(kunci, kode)));
     const { temuan } = periksaMutu(katalog, angka[i]!, {
       riwayat,
       sejawat: tanya,
       anggotaTerdaftar: k.anggota,
-      konfirmasi: l.konfirmasi ? (JSON.parse(l.konfirmasi) as DaftarKonfirmasi) : null,
+      konfirmasi: l[KONFIRMASI] ? (JSON.parse(l[KONFIRMASI]) as DaftarKonfirmasi) : null,
     });
-    for (const t of temuan) out.push({ laporan_id: l.id, kelompok_id: l.kelompok_id, kelompok_nama: k.nama, kabupaten_kode: k.kabupaten_kode, status: l.status, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan });
+    for (const t of temuan) out.push({ laporan_id: l[ID]!, kelompok_id: l[KELOMPOK]!, kelompok_nama: k.nama, kabupaten_kode: k.kabupaten_kode, status: l[STATUS]!, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan });
   }
   // One collator for the sort: localeCompare with a locale builds one per comparison (seconds for 24.000 findings).
   const urut = new Intl.Collator('id');
