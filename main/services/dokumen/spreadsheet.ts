@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
-import { formatTanggal, hariIni } from '../../common/format';
+import { formatTanggal } from '../../common/format';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../common/errors';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
@@ -203,9 +203,11 @@ export async function tulisExcel(wb: ExcelJS.Workbook, path: string): Promise<vo
 export { XLSX };
 
 /** "30 November 2026 pukul 20.58" in the office PC's own time. */
+/** "6 Desember 2026 pukul 14.05 WIB": Jawa Timur's time, whatever the time zone the office PC is set to. */
 export function waktuDibuat(now = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
-  return `${formatTanggal(hariIni(now))} pukul ${pad(now.getHours())}.${pad(now.getMinutes())}`;
+  const wib = new Date(now.getTime() + 7 * 3600_000);
+  return `${formatTanggal(wib.toISOString().slice(0, 10))} pukul ${pad(wib.getUTCHours())}.${pad(wib.getUTCMinutes())} WIB`;
 }
 
 export interface KolomLembar {
