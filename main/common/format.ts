@@ -36,6 +36,11 @@ export function formatDesimal(value: number, maxFraction = 2): string {
   return value < 0 ? `-${text}` : text;
 }
 
+/** A size in megabytes as messages say it: "10 MB", "140,3 MB". */
+export function formatMb(byte: number): string {
+  return `${formatDesimal(byte / 1048576, 1)} MB`;
+}
+
 /** A percentage with exactly one decimal ("79,7%", "80,0%"): rounding to whole numbers would hide a shortfall. */
 export function formatPersen(value: number): string {
   if (!Number.isFinite(value)) return takHingga(value);

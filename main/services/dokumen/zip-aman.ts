@@ -1,6 +1,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { Inflate } from 'fflate';
 import { AppError } from '../../common/errors';
+import { formatAngka, formatMb } from '../../common/format';
 
 // One guarded reader for every zip that arrives in a file (.xlsx member lists, DT-SEN extracts, facilitator
 // workbooks and their zips, RAB sheets): before any parser sees it, its central directory is read and held to
@@ -53,8 +54,6 @@ export interface EntriZip {
   offsetLokal: number;
 }
 
-const MB = (b: number) => `${Math.round(b / 1048576).toLocaleString('id-ID')} MB`;
-
 function bom(nama: string, sebab: string): AppError {
   return new AppError('BERKAS_TIDAK_WAJAR', `Berkas ${nama} ${sebab}: berkas rusak atau sengaja dibuat begitu. Tidak ada yang diimpor. Simpan ulang dari Excel sebagai .xlsx atau .csv (atau buat zip biasa) lalu pilih lagi.`);
 }
@@ -84,7 +83,7 @@ function direktori(fd: number, ukuranBerkas: number, nama: string, batas: BatasZ
   const ukuranCd = ekor.readUInt32LE(eocd + 12);
   const offsetCd = ekor.readUInt32LE(eocd + 16);
   if (jumlah === 0xffff || offsetCd === 0xffffffff || ukuranCd === 0xffffffff) throw bom(nama, 'memakai format zip64 yang tidak dipakai untuk berkas sebesar ini');
-  if (jumlah > batas.entri) throw bom(nama, `berisi ${jumlah.toLocaleString('id-ID')} bagian (paling banyak ${batas.entri.toLocaleString('id-ID')})`);
+  if (jumlah > batas.entri) throw bom(nama, `berisi ${formatAngka(jumlah)} bagian (paling banyak ${formatAngka(batas.entri)})`);
   if (offsetCd + ukuranCd > ukuranBerkas || ukuranCd > 64 * 1024 * 1024) throw rusakZip(nama);
   const cd = baca(fd, offsetCd, ukuranCd);
   const out: EntriZip[] = [];
@@ -129,7 +128,7 @@ function periksaEntri(fd: number, ukuranBerkas: number, e: EntriZip, nama: strin
       const teks = ekor + Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1');
       jumlah += (teks.slice(0, teks.length - 3).match(unsur.pola) ?? []).length;
       ekor = teks.slice(-3);
-      if (jumlah > unsur.maks) throw bom(nama, `memuat lebih dari ${unsur.maks.toLocaleString('id-ID')} ${unsur.label}`);
+      if (jumlah > unsur.maks) throw bom(nama, `memuat lebih dari ${formatAngka(unsur.maks)} ${unsur.label}`);
     }
   });
   // Small input chunks: deflate inflates at most ~1.032× per byte, so one chunk yields at most ~16 MB.
@@ -162,10 +161,10 @@ export function periksaZip(path: string, nama: string, batas: BatasZip): EntriZi
     let total = 0;
     for (const e of entri) {
       total += e.ukuran;
-      if (total > batas.isi) throw bom(nama, `menyatakan isi lebih dari ${MB(batas.isi)} setelah dibuka`);
-      for (const per of batas.per ?? []) if (per.pola.test(e.nama) && e.ukuran > per.isi) throw bom(nama, `memuat ${per.label} ${MB(e.ukuran)} (paling besar ${MB(per.isi)})`);
+      if (total > batas.isi) throw bom(nama, `menyatakan isi lebih dari ${formatMb(batas.isi)} setelah dibuka`);
+      for (const per of batas.per ?? []) if (per.pola.test(e.nama) && e.ukuran > per.isi) throw bom(nama, `memuat ${per.label} ${formatMb(e.ukuran)} (paling besar ${formatMb(per.isi)})`);
     }
-    if (total > Math.max(ukuranBerkas, 1024 * 1024) * batas.rasio) throw bom(nama, `mengembang ${Math.round(total / Math.max(ukuranBerkas, 1)).toLocaleString('id-ID')} kali dari ukurannya`);
+    if (total > Math.max(ukuranBerkas, 1024 * 1024) * batas.rasio) throw bom(nama, `mengembang ${formatAngka(total / Math.max(ukuranBerkas, 1))} kali dari ukurannya`);
     for (const e of entri) periksaEntri(fd, ukuranBerkas, e, nama, batas.per?.find((p) => p.pola.test(e.nama))?.unsur);
     return entri;
   } finally {

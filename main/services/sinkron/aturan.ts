@@ -1,3 +1,4 @@
+import { formatMb } from '../../common/format';
 import { kolomLengkap, REGISTER, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
 import { ANGGOTA_KELOMPOK_MAKS, besok, PERIODE_AWAL, periodeTerakhir, TANGGAL_MAKS, TANGGAL_MIN } from '../../common/batas';
 import { TEKS_INDIKATOR_MAKS } from '../../common/laporan';
@@ -144,15 +145,14 @@ export function cariBarisDitolak(db: Db, ada: Map<string, string[]>, owner: stri
   if (audit) return { tabel: 'audit', baris: audit.baris, aturan: audit.salah };
   // Quotas: a bundle cannot fill the province's disk with history.
   const total = db.sqlite.prepare('SELECT coalesce(sum(length(perubahan) + coalesce(length(alasan), 0)), 0) AS b FROM muatan.audit').get() as { b: number };
-  if (total.b > KUOTA_AUDIT.byteBundel) return { tabel: 'audit', baris: 0, aturan: `riwayat perubahan ${mb(total.b)} melebihi batas ${mb(KUOTA_AUDIT.byteBundel)} per bundel` };
+  if (total.b > KUOTA_AUDIT.byteBundel) return { tabel: 'audit', baris: 0, aturan: `riwayat perubahan ${formatMb(total.b)} melebihi batas ${formatMb(KUOTA_AUDIT.byteBundel)} per bundel` };
   const rekaman = db.sqlite
     .prepare('SELECT min(rowid) AS baris, count(*) AS n, sum(length(perubahan) + coalesce(length(alasan), 0)) AS b FROM muatan.audit GROUP BY tabel, row_id HAVING n > ? OR b > ? LIMIT 1')
     .get(KUOTA_AUDIT.entriRekaman, KUOTA_AUDIT.byteRekaman) as { baris: number; n: number; b: number } | undefined;
-  if (rekaman) return { tabel: 'audit', baris: rekaman.baris, aturan: `satu data memiliki ${rekaman.n} entri riwayat (${mb(rekaman.b)}); batasnya ${KUOTA_AUDIT.entriRekaman} entri dan ${mb(KUOTA_AUDIT.byteRekaman)} per data` };
+  if (rekaman) return { tabel: 'audit', baris: rekaman.baris, aturan: `satu data memiliki ${rekaman.n} entri riwayat (${formatMb(rekaman.b)}); batasnya ${KUOTA_AUDIT.entriRekaman} entri dan ${formatMb(KUOTA_AUDIT.byteRekaman)} per data` };
   return null;
 }
 
-const mb = (b: number) => `${(b / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 
 /** How much history one bundle may carry: per entry (KOLOM_AUDIT), per record, and in all. */
 export const KUOTA_AUDIT = { entriRekaman: 2000, byteRekaman: 8 * 1024 * 1024, byteBundel: 128 * 1024 * 1024 } as const;

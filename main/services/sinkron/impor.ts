@@ -4,6 +4,7 @@ import type { Db } from '../../../db/connection';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import type { HasilImporBundel } from '../../common/api/sinkron';
 import { AppError } from '../../common/errors';
+import { formatMb } from '../../common/format';
 import type { Pengaturan } from '../../common/records';
 import { KOLOM_SINKRON, LAMPIRAN_MAKS_BYTE, SYNCED_TABLES } from '../../common/register';
 import { batasIndikator, KATALOG_AWAL, type Katalog } from '../../common/laporan';
@@ -84,7 +85,6 @@ class Batal extends Error {}
 
 /** The most a bundle's attachments may add up to. */
 export const LAMPIRAN_MAKS_BUNDEL = 256 * 1024 * 1024;
-const mb = (b: number) => `${(b / 1048576).toLocaleString('id-ID', { maximumFractionDigits: 1 })} MB`;
 
 /** Every indicator code the province's catalogues (all versions) know, with the bounds of its values. */
 function batasNilai(db: Db): BatasNilai {
@@ -138,7 +138,7 @@ function periksaMuatan(db: Db, nama: string, owner: string): { ada: Map<string, 
   if (ada.has('lampiran')) {
     const besar = db.sqlite.prepare('SELECT count(*) AS n, coalesce(sum(length(data)), 0) AS total, coalesce(max(length(data)), 0) AS maks FROM muatan.lampiran').get() as { n: number; total: number; maks: number };
     if (besar.maks > LAMPIRAN_MAKS_BYTE || besar.total > LAMPIRAN_MAKS_BUNDEL) {
-      throw new AppError('KUOTA_LAMPIRAN', `${nama} membawa ${besar.n} lampiran, ${mb(besar.total)} (terbesar ${mb(besar.maks)}); batasnya ${mb(LAMPIRAN_MAKS_BYTE)} per berkas dan ${mb(LAMPIRAN_MAKS_BUNDEL)} per bundel. Bundel ditolak; tidak ada yang diubah. Minta pengirim memeriksa foto laporannya.`);
+      throw new AppError('KUOTA_LAMPIRAN', `${nama} membawa ${besar.n} lampiran, ${formatMb(besar.total)} (terbesar ${formatMb(besar.maks)}); batasnya ${formatMb(LAMPIRAN_MAKS_BYTE)} per berkas dan ${formatMb(LAMPIRAN_MAKS_BUNDEL)} per bundel. Bundel ditolak; tidak ada yang diubah. Minta pengirim memeriksa foto laporannya.`);
     }
     const yatim = db.sqlite
       .prepare(`SELECT l.hash FROM muatan.lampiran l WHERE NOT EXISTS (SELECT 1 FROM ${ada.has('foto_laporan') ? 'muatan.foto_laporan f WHERE f.hash = l.hash AND f.ukuran = length(l.data) UNION ALL SELECT 1 FROM ' : ''}main.foto_laporan g WHERE g.hash = l.hash AND g.kabupaten_kode = ? AND g.ukuran = length(l.data)) LIMIT 1`)
