@@ -33,6 +33,8 @@ export interface DefinisiAngka {
 
 /** The statuses of a monthly report that count in every figure: submitted, verified (and, later, accepted). */
 export const STATUS_DIHITUNG = ['diajukan', 'diverifikasi'] as const;
+/** The same list for an SQL `IN (…)`. */
+export const STATUS_DIHITUNG_SQL = STATUS_DIHITUNG.map((s) => `'${s}'`).join(', ');
 
 export const LAPORAN_DIHITUNG = 'Laporan bulanan yang sudah diajukan atau diverifikasi; draf tidak pernah dihitung.';
 export const KELOMPOK_WAJIB =

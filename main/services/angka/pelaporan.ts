@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connection';
 import { hariIni } from '../../common/format';
-import { STATUS_DIHITUNG } from '../../common/kamus';
+import { STATUS_DIHITUNG_SQL } from '../../common/kamus';
 import { batasPengajuan, wajibLapor } from '../../common/laporan';
 
 // One query for the reporting figures of the dictionary (common/kamus.ts): laporan diharapkan, masuk, tepat waktu,
@@ -56,17 +56,23 @@ export function bulanBerakhir(months: string[], today: string): string[] {
  * expected to report every month after the one it was registered in, once the month is over; a report counts once
  * submitted or verified, never as a draft).
  */
-export function pelaporan(db: Db, months: string[], f: SaringKelompok = {}, today = hariIni()): PelaporanKelompok[] {
+/** The filter on kelompok (alias k) the dashboard and these figures share: conditions and their named parameters. */
+export function saringKelompokSql(f: SaringKelompok): { where: string; p: Record<string, unknown> } {
   const where: string[] = ['k.deleted_at IS NULL'];
   const p: Record<string, unknown> = {};
   if (f.kabupaten) (where.push('k.kabupaten_kode = @kabupaten'), (p.kabupaten = f.kabupaten));
   if (f.kecamatan) (where.push('k.kecamatan_kode = @kecamatan'), (p.kecamatan = f.kecamatan));
   if (f.fasilitator) (where.push('k.fasilitator_id = @fasilitator'), (p.fasilitator = f.fasilitator));
   if (f.sektor) (where.push('k.sektor = @sektor'), (p.sektor = f.sektor));
+  return { where: where.join(' AND '), p };
+}
+
+export function pelaporan(db: Db, months: string[], f: SaringKelompok = {}, today = hariIni()): PelaporanKelompok[] {
+  const { where, p } = saringKelompokSql(f);
   const groups = db
     .prepare(
       `SELECT k.id, k.nama, k.kabupaten_kode, k.kecamatan_kode, k.fasilitator_id, fa.nama AS fasilitator_nama, k.status = 'aktif' AS aktif, k.created_at
-       FROM kelompok k LEFT JOIN fasilitator fa ON fa.id = k.fasilitator_id WHERE ${where.join(' AND ')} ORDER BY k.nama, k.id`,
+       FROM kelompok k LEFT JOIN fasilitator fa ON fa.id = k.fasilitator_id WHERE ${where} ORDER BY k.nama, k.id`,
     )
     .all(p) as { id: string; nama: string; kabupaten_kode: string; kecamatan_kode: string; fasilitator_id: string | null; fasilitator_nama: string | null; aktif: number; created_at: string }[];
   const laporan = new Map<string, { periode: string; status: string; diajukan_pada: string | null }[]>();
@@ -74,7 +80,7 @@ export function pelaporan(db: Db, months: string[], f: SaringKelompok = {}, toda
     const rows = db
       .prepare(
         `SELECT l.kelompok_id, l.periode, l.status, l.diajukan_pada FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id
-         WHERE l.deleted_at IS NULL AND l.status IN (${STATUS_DIHITUNG.map((s) => `'${s}'`).join(', ')}) AND l.periode BETWEEN @dari AND @sampai AND ${where.join(' AND ')}`,
+         WHERE l.deleted_at IS NULL AND l.status IN (${STATUS_DIHITUNG_SQL}) AND l.periode BETWEEN @dari AND @sampai AND ${where}`,
       )
       .all({ ...p, dari: months[0], sampai: months[months.length - 1] }) as { kelompok_id: string; periode: string; status: string; diajukan_pada: string | null }[];
     for (const r of rows) {
@@ -109,6 +115,12 @@ export function pelaporan(db: Db, months: string[], f: SaringKelompok = {}, toda
       dilaporkan: own.map((r) => r.periode).sort(),
     };
   });
+}
+
+/** The same rows narrowed to one of their months (the dashboard reads this month and the one before in one query). */
+export function hanyaBulan(rows: PelaporanKelompok[], bulan: string): PelaporanKelompok[] {
+  const di = (xs: string[]) => xs.filter((m) => m === bulan);
+  return rows.map((r) => ({ ...r, diharapkan: di(r.diharapkan), masuk: di(r.masuk), tepat_waktu: di(r.tepat_waktu), diverifikasi: di(r.diverifikasi), dilaporkan: di(r.dilaporkan) }));
 }
 
 const persen = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000) / 10 : null);

@@ -2,7 +2,7 @@ import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { bulanDalam, bulanSebelumnya, type Katalog } from '../../common/laporan';
-import { bulanBerakhir, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka/pelaporan';
+import { bulanBerakhir, hanyaBulan, pelaporan, pelaporanPer, ringkasPelaporan, saringKelompokSql, type RingkasanPelaporan } from '../angka/pelaporan';
 import { hariIni } from '../../common/format';
 import { katalogAktif } from '../laporan/laporan';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
@@ -36,13 +36,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const prev = bulanSebelumnya(bulan, 1);
   const year = bulan.slice(0, 4);
   const lastYear = String(Number(year) - 1);
-  const k: string[] = ['k.deleted_at IS NULL'];
-  const p: Record<string, unknown> = {};
-  if (f.kabupaten) (k.push('k.kabupaten_kode = @kabupaten'), (p.kabupaten = f.kabupaten));
-  if (f.kecamatan) (k.push('k.kecamatan_kode = @kecamatan'), (p.kecamatan = f.kecamatan));
-  if (f.fasilitator) (k.push('k.fasilitator_id = @fasilitator'), (p.fasilitator = f.fasilitator));
-  if (f.sektor) (k.push('k.sektor = @sektor'), (p.sektor = f.sektor));
-  const W = k.join(' AND ');
+  const { where: W, p } = saringKelompokSql(f);
   const all = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).all({ ...p, ...extra }) as T[];
 
   const window = Array.from({ length: 24 }, (_, i) => bulanSebelumnya(bulan, 23 - i));
@@ -54,9 +48,9 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const perKabupaten = !f.kecamatan && !f.fasilitator && !f.sektor;
 
   // Reporting figures by the dictionary's one rule (services/angka): the same as the recap, e-monev and the website.
-  const saring = { kabupaten: f.kabupaten, kecamatan: f.kecamatan, fasilitator: f.fasilitator, sektor: f.sektor };
-  const lapIni = pelaporan(db, [bulan], saring, today);
-  const lapLalu = pelaporan(db, [prev], saring, today);
+  const lapDua = pelaporan(db, [prev, bulan], f, today);
+  const lapIni = hanyaBulan(lapDua, bulan);
+  const lapLalu = hanyaBulan(lapDua, prev);
   const jumlah = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
   const aktif = lapIni.filter((r) => r.aktif).length;
   const aktifLalu = lapIni.filter((r) => r.aktif && r.created_at < `${bulan}-01`).length;

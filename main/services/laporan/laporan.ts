@@ -3,7 +3,7 @@ import { RecordWriter } from '../../../db/write';
 import { salahPeriode } from '../../common/batas';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { keputusanBerlaku, statusEfektif } from './persetujuan';
-import { STATUS_DIHITUNG } from '../../common/kamus';
+import { STATUS_DIHITUNG, STATUS_DIHITUNG_SQL } from '../../common/kamus';
 import { diperiksaPencilan, periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type KonteksMutu, type TemuanLaporan } from '../../common/mutu';
 import { AppError } from '../../common/errors';
 import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
@@ -236,13 +236,12 @@ function ambilLaporan(db: Db, id: string): LaporanRow {
  */
 export function konteksMutu(db: Db, kelompokId: string, periode: string, konfirmasi: DaftarKonfirmasi | null = null): KonteksMutu {
   const kelompok = db.prepare('SELECT kabupaten_kode, sektor FROM kelompok WHERE id = ?').get(kelompokId) as { kabupaten_kode: string; sektor: string } | undefined;
-  const dihitung = STATUS_DIHITUNG.map((x) => `'${x}'`).join(', ');
   const sendiri = db
-    .prepare(`SELECT nilai FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND status IN (${dihitung}) AND periode >= ? AND periode < ? ORDER BY periode`)
+    .prepare(`SELECT nilai FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND status IN (${STATUS_DIHITUNG_SQL}) AND periode >= ? AND periode < ? ORDER BY periode`)
     .all(kelompokId, bulanSebelumnya(periode, RIWAYAT_PETUNJUK), periode) as { nilai: string }[];
   const sejawat = kelompok
     ? (db
-        .prepare(`SELECT l.nilai FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.periode = ? AND l.deleted_at IS NULL AND l.status IN (${dihitung}) AND k.kabupaten_kode = ? AND k.sektor = ? AND k.id <> ?`)
+        .prepare(`SELECT l.nilai FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.periode = ? AND l.deleted_at IS NULL AND l.status IN (${STATUS_DIHITUNG_SQL}) AND k.kabupaten_kode = ? AND k.sektor = ? AND k.id <> ?`)
         .all(periode, kelompok.kabupaten_kode, kelompok.sektor, kelompokId) as { nilai: string }[])
     : [];
   return { riwayat: perIndikator(sendiri), sejawat: perIndikator(sejawat), anggotaTerdaftar: jumlahAnggota(db, kelompokId), konfirmasi };
@@ -420,9 +419,8 @@ export function konfirmasiNilai(db: Db, input: { id: string; indikator: string; 
 
 /** The hint beside a cell: the group's counted values of one indicator over the past 12 months. */
 export function riwayatIndikator(db: Db, input: { kelompok_id: string; indikator: string; periode: string }): { periode: string; nilai: number | null }[] {
-  const dihitung = STATUS_DIHITUNG.map((x) => `'${x}'`).join(', ');
   const rows = db
-    .prepare(`SELECT periode, json_extract(nilai, '$.' || ?) AS v FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND status IN (${dihitung}) AND periode >= ? AND periode < ? ORDER BY periode`)
+    .prepare(`SELECT periode, json_extract(nilai, '$.' || ?) AS v FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND status IN (${STATUS_DIHITUNG_SQL}) AND periode >= ? AND periode < ? ORDER BY periode`)
     .all(input.indikator, input.kelompok_id, bulanSebelumnya(input.periode, RIWAYAT_PETUNJUK), input.periode) as { periode: string; v: unknown }[];
   return rows.map((r) => ({ periode: r.periode, nilai: typeof r.v === 'number' ? r.v : null }));
 }
