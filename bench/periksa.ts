@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { bulanSebelumnya } from '../main/common/laporan';
 import { buatDemoProvinsi } from '../main/services/demo/provinsi';
-import { periksaBulan, periksaRentang, simpanLaporan } from '../main/services/laporan/laporan';
+import { simpanLaporan } from '../main/services/laporan/laporan';
+import { periksaBulan, periksaRentang } from '../main/services/laporan/mutu';
 import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { kabupatenJatim } from '../main/services/wilayah/wilayah';
 

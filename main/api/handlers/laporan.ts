@@ -4,7 +4,8 @@ import { buatBukuKerja, bukaKiriman, imporBukuKerja, statusBukuKerja } from '../
 import { namaBerkas } from '../../common/format';
 import { tulisDokumenLaporan } from '../../services/laporan/dokumen';
 import { daftarFoto, hapusFoto, pathFoto, tambahFoto } from '../../services/laporan/foto';
-import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, konfirmasiNilai, lembarEntri, periksaBulan, riwayatIndikator, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
+import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
+import { konfirmasiNilai, periksaBulan, riwayatIndikator } from '../../services/laporan/mutu';
 import { kembalikanLaporan, terimaBulan } from '../../services/laporan/persetujuan';
 import { hitungKepatuhan, hitungRekap } from '../../services/laporan/rekap';
 import { bacaPengaturan } from '../../services/pengaturan/pengaturan';

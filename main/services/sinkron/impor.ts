@@ -10,7 +10,7 @@ import { KOLOM_SINKRON, LAMPIRAN_MAKS_BYTE, SYNCED_TABLES } from '../../common/r
 import { batasIndikator, KATALOG_AWAL, type Katalog } from '../../common/laporan';
 import { rekapLaporanKabupaten } from '../dasbor/dashboard';
 import { gambarUtuh, tulisLampiran } from '../laporan/foto';
-import { periksaRentang } from '../laporan/laporan';
+import { periksaRentang } from '../laporan/mutu';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { namaWilayah } from '../wilayah/wilayah';
 import { ALG, inflasi, kunciSimetris, MAKS_ISI_LAMA_BYTE, rusak, SQLITE_MAGIC, tandaTanganCocok, uraikan, type Manifest, type Terurai } from './amplop';
