@@ -5,6 +5,7 @@ import { invoke, kecilkanFoto, pesanGalat, unggah } from '../api';
 import { Dialog, Notice, SelectField, TextField, useLoad, MonthField } from '../components/ui';
 import { useFasilitatorOptions } from './kelompok';
 import { KonfirmasiNilai } from './laporan-mutu';
+import { DialogAlasan } from '../components/alasan';
 
 type SaveState = 'tersimpan' | 'menyimpan' | 'belum' | 'galat';
 interface Row {
@@ -309,33 +310,20 @@ export function EntriLaporan() {
 }
 
 function BukaKembali(props: { row: Row; onClose: (done: boolean) => void }) {
-  const [alasan, setAlasan] = useState('');
-  const [galat, setGalat] = useState('');
   return (
-    <Dialog title={`Buka kembali laporan ${props.row.baris.kelompok.nama}`} onClose={() => props.onClose(false)}>
+    <DialogAlasan
+      judul={`Buka kembali laporan ${props.row.baris.kelompok.nama}`}
+      label="Alasan membuka kembali"
+      wajib
+      tombol="Buka kembali"
+      onBatal={() => props.onClose(false)}
+      kirim={async (alasan) => {
+        await invoke('laporan.bukaKembali', { id: props.row.baris.laporan!.id, alasan });
+        props.onClose(true);
+      }}
+    >
       <p>Laporan yang sudah {props.row.baris.laporan!.status} akan kembali menjadi draft dan dapat diubah. Alasannya dicatat di riwayat.</p>
-      <TextField label="Alasan membuka kembali" value={alasan} onChange={setAlasan} required />
-      <Notice kind="error">{galat}</Notice>
-      <div className="actions">
-        <button type="button" onClick={() => props.onClose(false)}>
-          Batal
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={async () => {
-            try {
-              await invoke('laporan.bukaKembali', { id: props.row.baris.laporan!.id, alasan });
-              props.onClose(true);
-            } catch (e) {
-              setGalat(pesanGalat(e));
-            }
-          }}
-        >
-          Buka kembali
-        </button>
-      </div>
-    </Dialog>
+    </DialogAlasan>
   );
 }
 

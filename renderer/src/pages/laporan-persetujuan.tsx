@@ -3,7 +3,8 @@ import { LABEL_STATUS, type LaporanRow } from '../../../main/common/laporan';
 import { formatPeriode, formatRupiah } from '../../../main/common/format';
 import { invoke, pesanGalat } from '../api';
 import { useWilayahKerja } from '../components/provinsi';
-import { Dialog, MonthField, Notice, TextField, useLoad } from '../components/ui';
+import { DialogAlasan } from '../components/alasan';
+import { MonthField, Notice, useLoad } from '../components/ui';
 import { bulanLalu } from './laporan-entri';
 
 // Province: approval up the chain. A district's month is accepted at once, or single reports are returned with a
@@ -93,32 +94,19 @@ export function PersetujuanView() {
 }
 
 function Kembalikan(props: { laporan: LaporanRow; onClose: (done: boolean) => void }) {
-  const [alasan, setAlasan] = useState('');
-  const [galat, setGalat] = useState('');
   return (
-    <Dialog title={`Kembalikan laporan ${props.laporan.kelompok_nama}`} onClose={() => props.onClose(false)}>
+    <DialogAlasan
+      judul={`Kembalikan laporan ${props.laporan.kelompok_nama}`}
+      label="Alasan mengembalikan"
+      wajib
+      tombol="Kembalikan"
+      onBatal={() => props.onClose(false)}
+      kirim={async (alasan) => {
+        await invoke('laporan.kembalikan', { id: props.laporan.id, alasan });
+        props.onClose(true);
+      }}
+    >
       <p>Laporan {formatPeriode(props.laporan.periode)} kembali menjadi draf di kabupaten/kota, dengan alasan ini. Setelah diperbaiki dan diajukan lagi, laporan itu dapat diterima.</p>
-      <TextField label="Alasan mengembalikan" value={alasan} onChange={setAlasan} required />
-      <Notice kind="error">{galat}</Notice>
-      <div className="actions">
-        <button type="button" onClick={() => props.onClose(false)}>
-          Batal
-        </button>
-        <button
-          type="button"
-          className="primary"
-          onClick={async () => {
-            try {
-              await invoke('laporan.kembalikan', { id: props.laporan.id, alasan });
-              props.onClose(true);
-            } catch (e) {
-              setGalat(pesanGalat(e));
-            }
-          }}
-        >
-          Kembalikan
-        </button>
-      </div>
-    </Dialog>
+    </DialogAlasan>
   );
 }
