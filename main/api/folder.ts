@@ -139,9 +139,10 @@ function bolehDiganti(folder: string, jenis: string, out: string): boolean {
  */
 export function pasangZipKeFolder(zipPath: string, folder: string, jenis: string, t: Terlindung): { berkas: number; byte: number } {
   const tujuan = jalurNyata(folder);
-  const wadah = daftarTerlindung(t).wadah.find((w) => samaAtauDi(w, tujuan));
+  const lindung = daftarTerlindung(t);
+  const wadah = lindung.wadah.find((w) => samaAtauDi(w, tujuan));
   if (wadah) throw tolak(folder, `folder itu ${wadah === tujuan ? 'adalah' : 'memuat'} ${wadah}, tempat basis data, cadangan, lampiran atau kunci aplikasi.`);
-  const dalam = daftarTerlindung(t).folder.find((f) => samaAtauDi(tujuan, f));
+  const dalam = lindung.folder.find((f) => samaAtauDi(tujuan, f));
   if (dalam) throw tolak(folder, `folder ${dalam} milik basis data.`);
   const ganti = bolehDiganti(tujuan, jenis, folder);
   const akhiran = randomBytes(4).toString('hex');

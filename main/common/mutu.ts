@@ -206,9 +206,13 @@ function catatanKonfirmasi(daftar: DaftarKonfirmasi | null | undefined, kode: st
   return c && c.nilai === v ? c.catatan : null;
 }
 
-/** What still stands in the way of submitting: errors, and warnings nobody confirmed with a note. */
-export function menghalangi(t: Temuan): boolean {
-  return t.tingkat === 'galat' || !t.catatan;
+/**
+ * What still stands in the way of submitting a report — errors, and warnings nobody confirmed with a note — said in one
+ * line; null when nothing does. The grid's submit and the workbook import both ask this.
+ */
+export function penghalang(masalah: readonly { tingkat: TingkatTemuan; pesan: string; catatan?: string | null }[]): string | null {
+  const sisa = masalah.filter((m) => m.tingkat === 'galat' || !m.catatan);
+  return sisa.length ? sisa.map((m) => (m.tingkat === 'galat' ? m.pesan : `${m.pesan} (perlu konfirmasi dengan catatan)`)).join(' ') : null;
 }
 
 /** A finding of `laporan periksa`: the stable fields of the CLI's JSON. */

@@ -27,6 +27,7 @@ import {
 } from '../../common/buku-kerja';
 import { salahPeriode } from '../../common/batas';
 import { STATUS_DIHITUNG } from '../../common/kamus';
+import { penghalang } from '../../common/mutu';
 import { AppError } from '../../common/errors';
 import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
 import { bulanSebelumnya, type Indikator, type NilaiLaporan } from '../../common/laporan';
@@ -357,10 +358,9 @@ export function imporBukuKerja(
     }
     const gabungan = { ...sebelum, ...nilai };
     // The same checks as the grid (common/mutu.ts): an error, or a warning not confirmed with a note, keeps it a draft.
-    const temuan = masalahLaporan(db, { kelompok_id: b.id, periode: info.periode, nilai: gabungan, konfirmasi: lama?.konfirmasi ?? null });
-    const galat = temuan.filter((m) => m.tingkat === 'galat' || !m.catatan);
-    const akhir = input.status === 'diajukan' && !galat.length ? 'diajukan' : 'draft';
-    if (galat.length) out.pesan.push(`${input.status === 'diajukan' ? 'tetap draft: ' : ''}${galat.map((g) => (g.tingkat === 'galat' ? g.pesan : `${g.pesan} (perlu konfirmasi dengan catatan)`)).join(' ')}`);
+    const halangan = penghalang(masalahLaporan(db, { kelompok_id: b.id, periode: info.periode, nilai: gabungan, konfirmasi: lama?.konfirmasi ?? null }));
+    const akhir = input.status === 'diajukan' && !halangan ? 'diajukan' : 'draft';
+    if (halangan) out.pesan.push(`${input.status === 'diajukan' ? 'tetap draft: ' : ''}${halangan}`);
     const nasib = !lama ? 'baru' : berubah.length || akhir !== lama.status ? 'diubah' : 'tetap';
     dibaca.set(b.id, nilai);
     return { ...out, nasib, status_akhir: akhir };

@@ -4,7 +4,7 @@ import { salahPeriode } from '../../common/batas';
 import { bacaPengaturan } from '../pengaturan/pengaturan';
 import { keputusanBerlaku, statusEfektif } from './persetujuan';
 import { STATUS_DIHITUNG_SQL } from '../../common/kamus';
-import { periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type KonteksMutu } from '../../common/mutu';
+import { penghalang, periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type KonteksMutu } from '../../common/mutu';
 import { AppError } from '../../common/errors';
 import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
 import {
@@ -356,9 +356,9 @@ export function ajukanLaporan(db: Db, ids: string[], now = new Date()): HasilSta
         continue;
       }
       // Errors block; so does a warning nobody confirmed with a note (common/mutu.ts).
-      const errors = masalahLaporan(db, r).filter((m) => m.tingkat === 'galat' || !m.catatan);
-      if (errors.length) {
-        result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: errors.map((e) => (e.tingkat === 'galat' ? e.pesan : `${e.pesan} (perlu konfirmasi dengan catatan)`)).join(' ') });
+      const halangan = penghalang(masalahLaporan(db, r));
+      if (halangan) {
+        result.ditolak.push({ id, kelompok: r.kelompok_nama, pesan: halangan });
         continue;
       }
       // Submitted again after the province returned it: a new version, the return is history (audit).
