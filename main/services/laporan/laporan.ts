@@ -232,7 +232,8 @@ export function ambilLaporan(db: Db, id: string): LaporanRow {
 
 /**
  * What the quality checks of one report compare with: the group's own counted reports of the past 12 months, the
- * same month's values of the district's groups of the same sector, its registered members, its confirmations.
+ * same month's counted values of the district's groups of the same sector (the group among them, exactly as the
+ * month-wide check in mutu.ts reads them), its registered members, its confirmations.
  */
 export function konteksMutu(db: Db, kelompokId: string, periode: string, konfirmasi: DaftarKonfirmasi | null = null): KonteksMutu {
   const kelompok = db.prepare('SELECT kabupaten_kode, sektor FROM kelompok WHERE id = ?').get(kelompokId) as { kabupaten_kode: string; sektor: string } | undefined;
@@ -241,8 +242,8 @@ export function konteksMutu(db: Db, kelompokId: string, periode: string, konfirm
     .all(kelompokId, bulanSebelumnya(periode, RIWAYAT_PETUNJUK), periode) as { nilai: string }[];
   const sejawat = kelompok
     ? (db
-        .prepare(`SELECT l.nilai FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.periode = ? AND l.deleted_at IS NULL AND l.status IN (${STATUS_DIHITUNG_SQL}) AND k.kabupaten_kode = ? AND k.sektor = ? AND k.id <> ?`)
-        .all(periode, kelompok.kabupaten_kode, kelompok.sektor, kelompokId) as { nilai: string }[])
+        .prepare(`SELECT l.nilai FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.periode = ? AND l.deleted_at IS NULL AND l.status IN (${STATUS_DIHITUNG_SQL}) AND k.kabupaten_kode = ? AND k.sektor = ?`)
+        .all(periode, kelompok.kabupaten_kode, kelompok.sektor) as { nilai: string }[])
     : [];
   return { riwayat: perIndikator(sendiri), sejawat: perIndikator(sejawat), anggotaTerdaftar: jumlahAnggota(db, kelompokId), konfirmasi };
 }
