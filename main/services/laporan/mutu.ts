@@ -3,7 +3,7 @@ import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { STATUS_DIHITUNG, STATUS_DIHITUNG_SQL } from '../../common/kamus';
 import { bulanSebelumnya, type LaporanRow, type NilaiLaporan } from '../../common/laporan';
-import { diperiksaPencilan, periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type TemuanLaporan } from '../../common/mutu';
+import { ATURAN_VALIDASI, diperiksaPencilan, periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type Temuan, type TemuanLaporan } from '../../common/mutu';
 import { ambilLaporan, katalogAktif, terkunci } from './laporan';
 
 // Data quality of monthly reports (common/mutu.ts): a flagged value confirmed with a note, the hint beside a cell,
@@ -44,89 +44,138 @@ export function periksaBulan(db: Db, periode: string, f: { kabupaten?: string | 
 /**
  * The quality checks over a range of months in one pass: every report (and the 12 months before the range) is read and
  * parsed once, each group's history is the counted reports before each month, and a month's peers are the district's
- * same-sector groups; so 22 districts × 300 groups × 36 months check in about a second.
+ * same-sector groups; 22 districts × 300 groups × 36 months check in under two seconds (`npm run bench -- periksa`).
+ *
+ * At that size the garbage collector is the cost, so the reports are streamed and kept as columns, not objects: each
+ * report's JSON is parsed once, the numbers the checks read go into one array per indicator (NaN where not a number),
+ * and only a report's row number, group, month and status stay; ids are read back for the reports with findings.
  */
 export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupaten?: string | null; laporanIds?: readonly string[] }): TemuanLaporan[] {
   const katalog = katalogAktif(db);
   const saring = f.kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : '';
   const pk = f.kabupaten ? { kabupaten: f.kabupaten } : {};
-  const kelompok = new Map(
-    (db.prepare(`SELECT k.id, k.nama, k.kabupaten_kode, k.sektor, (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS anggota FROM kelompok k WHERE k.deleted_at IS NULL${saring}`).all(pk) as { id: string; nama: string; kabupaten_kode: string; sektor: string; anggota: number }[]).map((k) => [k.id, k]),
-  );
-  // Lean rows (no join): this read and its JSON are most of the work at the province.
-  const rows = (
-    db.sqlite
-      // The whole province: the table read in its own order and sorted here (a third faster than through the index);
-      // one district: its rows through the index.
-      .prepare(`SELECT l.id, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l${f.kabupaten ? '' : ' NOT INDEXED'} WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''}`)
-      .raw(true)
-      .all({ dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...pk }) as [string, string, string, string, string, string | null][]
-  ).sort((a, b) => (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
-  // Rows stay SQLite's arrays (no object per report): [id, kelompok_id, periode, status, nilai, konfirmasi].
-  const ID = 0, KELOMPOK = 1, PERIODE = 2, STATUS = 3, NILAI = 4, KONFIRMASI = 5;
+  const kelompok = db.prepare(`SELECT k.id, k.nama, k.kabupaten_kode, k.sektor, (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS anggota FROM kelompok k WHERE k.deleted_at IS NULL${saring}`).all(pk) as { id: string; nama: string; kabupaten_kode: string; sektor: string; anggota: number }[];
+  const nomorKelompok = new Map(kelompok.map((k, g) => [k.id, g]));
+  // A group's peers are its district's groups of the same sector: one number per district and sector.
+  const nomorSejawat = new Map<string, number>();
+  const sejawatKelompok = kelompok.map((k) => {
+    const kunci = `${k.kabupaten_kode}|${k.sektor}`;
+    return nomorSejawat.get(kunci) ?? nomorSejawat.set(kunci, nomorSejawat.size).get(kunci)!;
+  });
+  // The numbers the checks read: the outlier indicators and both sides of the rules.
+  const kodeAda = new Set(katalog.indikator.map((i) => i.kode));
+  const kode = [...new Set([...katalog.indikator.filter(diperiksaPencilan).map((i) => i.kode), ...ATURAN_VALIDASI.flatMap((a) => [a.kiri, ...(typeof a.kanan === 'string' ? [a.kanan] : [])])])].filter((k) => kodeAda.has(k));
+  const diperiksa = katalog.indikator.filter(diperiksaPencilan).map((i) => i.kode);
+  const kolom = new Map<string, number[]>(kode.map((k) => [k, []]));
+  const kolomDiperiksa = diperiksa.map((k) => kolom.get(k)!);
+  const bulanKe = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
+  const awalBaca = bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK);
+  const bulanDari = bulanKe(f.dari);
   const dihitungStatus = new Set<string>(STATUS_DIHITUNG);
-  const n = rows.length;
-  const angka: NilaiLaporan[] = new Array(n);
-  const dihitung = new Uint8Array(n);
-  const sejawat = new Map<string, number[]>();
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    angka[i] = JSON.parse(r[NILAI]!) as NilaiLaporan;
-    dihitung[i] = dihitungStatus.has(r[STATUS]!) ? 1 : 0;
-    const k = kelompok.get(r[KELOMPOK]!);
-    if (dihitung[i] && k) {
-      const kunci = `${k.kabupaten_kode}|${k.sektor}|${r[PERIODE]}`;
-      (sejawat.get(kunci) ?? sejawat.set(kunci, []).get(kunci)!).push(i);
+  const daftarStatus: string[] = [];
+  const nomorStatus = new Map<string, number>();
+  const rowid: number[] = [];
+  const grup: number[] = [];
+  const bulan: number[] = [];
+  const status: number[] = [];
+  const dihitung: number[] = [];
+  const konfirmasi = new Map<number, string>();
+  const baca = db.sqlite
+    // The whole province: the table read in its own order (faster than through the index); one district: its index.
+    .prepare(`SELECT l.rowid, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l${f.kabupaten ? '' : ' NOT INDEXED'} WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''}`)
+    .raw(true);
+  for (const r of baca.iterate({ dari: awalBaca, sampai: f.sampai, ...pk }) as IterableIterator<[number, string, string, string, string, string | null]>) {
+    const g = nomorKelompok.get(r[1]);
+    if (g === undefined) continue;
+    const i = rowid.length;
+    rowid.push(r[0]);
+    grup.push(g);
+    bulan.push(bulanKe(r[2]));
+    const s = nomorStatus.get(r[3]) ?? nomorStatus.set(r[3], daftarStatus.push(r[3]) - 1).get(r[3])!;
+    status.push(s);
+    dihitung.push(dihitungStatus.has(r[3]) ? 1 : 0);
+    if (r[5]) konfirmasi.set(i, r[5]);
+    const nilai = JSON.parse(r[4]) as NilaiLaporan;
+    for (const [k, xs] of kolom) {
+      const v = nilai[k];
+      xs.push(typeof v === 'number' ? v : NaN);
     }
   }
-  // Only the indicators the outlier check reads are gathered; a month's peers (the district's same-sector groups,
-  // the group itself among them, as aggregate-reporting systems measure a unit against its whole distribution) once.
-  const diperiksa = katalog.indikator.filter(diperiksaPencilan).map((i) => i.kode);
-  const cacheSejawat = new Map<string, number[]>();
-  const nilaiSejawat = (kunci: string, kode: string): number[] => {
-    const c = cacheSejawat.get(`${kunci}|${kode}`);
-    if (c) return c;
-    const vs: number[] = [];
-    for (const j of sejawat.get(kunci) ?? []) {
-      const v = angka[j]![kode];
-      if (typeof v === 'number') vs.push(v);
+  const n = rowid.length;
+  // Ordered by group, then month: one numeric sort of keys that carry the report's place in their low bits.
+  const TEMPAT = 2 ** 22;
+  if (n >= TEMPAT) throw new AppError('TERLALU_BANYAK', 'Terlalu banyak laporan untuk diperiksa sekaligus; periksa per kabupaten/kota atau rentang bulan yang lebih pendek.');
+  const bulanAwal = bulanKe(awalBaca);
+  const urutan = new Float64Array(n);
+  for (let i = 0; i < n; i++) urutan[i] = (grup[i]! * 4096 + (bulan[i]! - bulanAwal)) * TEMPAT + i;
+  urutan.sort();
+  const urut = new Int32Array(n);
+  for (let p = 0; p < n; p++) urut[p] = urutan[p]! % TEMPAT;
+  // The counted reports of each district, sector and month, for a group with a short history.
+  const sejawat = new Map<number, number[]>();
+  for (let i = 0; i < n; i++) {
+    if (!dihitung[i]) continue;
+    const kunci = sejawatKelompok[grup[i]!]! * 4096 + (bulan[i]! - bulanAwal);
+    (sejawat.get(kunci) ?? sejawat.set(kunci, []).get(kunci)!).push(i);
+  }
+  const cacheSejawat = new Map<number, Map<string, number[]>>();
+  const nilaiSejawat = (kunci: number, k: string): number[] => {
+    let perKode = cacheSejawat.get(kunci);
+    if (!perKode) cacheSejawat.set(kunci, (perKode = new Map()));
+    let vs = perKode.get(k);
+    if (!vs) {
+      vs = [];
+      const xs = kolom.get(k)!;
+      for (const j of sejawat.get(kunci) ?? []) if (!Number.isNaN(xs[j]!)) vs.push(xs[j]!);
+      perKode.set(k, vs);
     }
-    cacheSejawat.set(`${kunci}|${kode}`, vs);
     return vs;
   };
-  const hanya = f.laporanIds ? new Set(f.laporanIds) : null;
-  const awalRiwayat = new Map<string, string>();
-  // One function per district, sector and month that answers "the peers' values of this indicator".
-  const penanya = new Map<string, (kode: string) => number[]>();
+  let hanya: Set<number> | null = null;
+  if (f.laporanIds) {
+    const cari = db.sqlite.prepare('SELECT rowid FROM laporan_bulanan WHERE id = ?').pluck();
+    hanya = new Set(f.laporanIds.map((id) => cari.get(id) as number | undefined).filter((x): x is number => x !== undefined));
+  }
+  const penanya = new Map<number, (k: string) => number[]>();
   // One set of history arrays, emptied for each report (periksaMutu keeps none of them): no garbage per report.
-  const riwayat: Record<string, number[]> = Object.fromEntries(diperiksa.map((kode) => [kode, []]));
-  const out: TemuanLaporan[] = [];
-  for (let i = 0; i < n; i++) {
-    const l = rows[i]!;
-    const k = kelompok.get(l[KELOMPOK]!);
-    if (!k || l[PERIODE]! < f.dari || (hanya && !hanya.has(l[ID]!))) continue;
-    // The group's counted months before this one, within 12 months (rows are ordered by group, then month).
-    const awal = awalRiwayat.get(l[PERIODE]!) ?? awalRiwayat.set(l[PERIODE]!, bulanSebelumnya(l[PERIODE]!, RIWAYAT_PETUNJUK)).get(l[PERIODE]!)!;
-    for (const kode of diperiksa) riwayat[kode]!.length = 0;
-    for (let j = i - 1; j >= 0 && rows[j]![KELOMPOK] === l[KELOMPOK]! && rows[j]![PERIODE] >= awal; j--) {
+  const riwayat: Record<string, number[]> = Object.fromEntries(diperiksa.map((k) => [k, []]));
+  const riwayatDiperiksa = diperiksa.map((k) => riwayat[k]!);
+  const ditemukan: { i: number; t: Temuan }[] = [];
+  for (let p = 0; p < n; p++) {
+    const i = urut[p]!;
+    if (bulan[i]! < bulanDari || (hanya && !hanya.has(rowid[i]!))) continue;
+    const g = grup[i]!;
+    // The group's counted months before this one, within 12 months.
+    const awal = bulan[i]! - RIWAYAT_PETUNJUK;
+    for (const xs of riwayatDiperiksa) xs.length = 0;
+    for (let q = p - 1; q >= 0; q--) {
+      const j = urut[q]!;
+      if (grup[j] !== g || bulan[j]! < awal) break;
       if (!dihitung[j]) continue;
-      for (const kode of diperiksa) {
-        const v = angka[j]![kode];
-        if (typeof v === 'number') riwayat[kode]!.push(v);
+      for (let c = 0; c < kolomDiperiksa.length; c++) {
+        const v = kolomDiperiksa[c]![j]!;
+        if (!Number.isNaN(v)) riwayatDiperiksa[c]!.push(v);
       }
     }
-    const kunci = `${k.kabupaten_kode}|${k.sektor}|${l[PERIODE]!}`;
+    const kunci = sejawatKelompok[g]! * 4096 + (bulan[i]! - bulanAwal);
     let tanya = penanya.get(kunci);
-    if (!tanya) penanya.set(kunci, (tanya = (kode: string) => nilaiSejawat(kunci, kode)));
-    const { temuan } = periksaMutu(katalog, angka[i]!, {
-      riwayat,
-      sejawat: tanya,
-      anggotaTerdaftar: k.anggota,
-      konfirmasi: l[KONFIRMASI] ? (JSON.parse(l[KONFIRMASI]) as DaftarKonfirmasi) : null,
-    });
-    for (const t of temuan) out.push({ laporan_id: l[ID]!, kelompok_id: l[KELOMPOK]!, kelompok_nama: k.nama, kabupaten_kode: k.kabupaten_kode, status: l[STATUS]!, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan });
+    if (!tanya) penanya.set(kunci, (tanya = (k: string) => nilaiSejawat(kunci, k)));
+    // The report's numbers, as the checks read them (a value that is not a number is absent, as in the JSON).
+    const nilai: NilaiLaporan = {};
+    for (const [k, xs] of kolom) if (!Number.isNaN(xs[i]!)) nilai[k] = xs[i]!;
+    const kf = konfirmasi.get(i);
+    const { temuan } = periksaMutu(katalog, nilai, { riwayat, sejawat: tanya, anggotaTerdaftar: kelompok[g]!.anggota, konfirmasi: kf ? (JSON.parse(kf) as DaftarKonfirmasi) : null });
+    for (const t of temuan) ditemukan.push({ i, t });
   }
+  // The ids of the reports with findings, read back by row number.
+  const idLaporan = new Map<number, string>();
+  const ambilId = db.sqlite.prepare('SELECT id FROM laporan_bulanan WHERE rowid = ?').pluck();
+  for (const { i } of ditemukan) if (!idLaporan.has(i)) idLaporan.set(i, ambilId.get(rowid[i]!) as string);
+  const out: TemuanLaporan[] = ditemukan.map(({ i, t }) => {
+    const k = kelompok[grup[i]!]!;
+    return { laporan_id: idLaporan.get(i)!, kelompok_id: k.id, kelompok_nama: k.nama, kabupaten_kode: k.kabupaten_kode, status: daftarStatus[status[i]!]!, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan };
+  });
   // One collator for the sort: localeCompare with a locale builds one per comparison (seconds for 24.000 findings).
-  const urut = new Intl.Collator('id');
-  return out.sort((a, b) => (a.kabupaten_kode < b.kabupaten_kode ? -1 : a.kabupaten_kode > b.kabupaten_kode ? 1 : urut.compare(a.kelompok_nama, b.kelompok_nama)));
+  const urutNama = new Intl.Collator('id');
+  return out.sort((a, b) => (a.kabupaten_kode < b.kabupaten_kode ? -1 : a.kabupaten_kode > b.kabupaten_kode ? 1 : urutNama.compare(a.kelompok_nama, b.kelompok_nama)));
 }
