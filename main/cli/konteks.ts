@@ -101,5 +101,7 @@ export interface Perintah {
   /** The usage line(s) shown by --help. */
   bantuan: string;
   db: 'ada' | 'baru' | 'tanpa';
+  /** The flags it takes besides --json and --help (and --db unless db is 'tanpa'); any other is refused. */
+  flag: readonly string[];
   jalankan(cli: Cli): Promise<Printable>;
 }

@@ -51,6 +51,7 @@ async function daftarCatatan(cli: Cli, entitas: EntitasKode): Promise<Record<str
 function daftar(entitas: 'offtaker' | 'perjanjian' | 'mou' | 'isu'): Perintah {
   return {
     nama: `${entitas} list`,
+    flag: [],
     bantuan: '',
     db: 'ada',
     async jalankan(cli) {
@@ -73,6 +74,7 @@ const KUNCI_PENGATURAN = ['operator', 'nama_instansi', 'alamat_instansi', 'kota_
 export const PERINTAH_DATA: Perintah[] = [
   {
     nama: 'pengaturan show',
+    flag: [],
     bantuan: 'pengaturan show --db FILE [--json] | pengaturan set --db FILE kunci=nilai … (tembusan: baris dipisah \\n)',
     db: 'ada',
     async jalankan(cli) {
@@ -83,6 +85,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'pengaturan set',
+    flag: [],
     bantuan: '',
     db: 'ada',
     async jalankan(cli) {
@@ -104,6 +107,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'init',
+    flag: ['kabupaten', 'provinsi', 'operator'],
     bantuan: 'init --db FILE (--kabupaten 35.07 | --provinsi) [--operator NAMA]',
     db: 'baru',
     async jalankan(cli) {
@@ -116,6 +120,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'demo',
+    flag: ['kelompok', 'seed', 'kabupaten', 'dtsen-extract', 'rows'],
     bantuan: 'demo --db FILE [--kelompok N] [--seed S] [--kabupaten 35.07] [--dtsen-extract OUT.csv [--rows N]]',
     db: 'baru',
     async jalankan(cli) {
@@ -133,6 +138,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'nik',
+    flag: [],
     bantuan: 'nik NIK [--json]',
     db: 'tanpa',
     async jalankan(cli) {
@@ -151,6 +157,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'anggota import',
+    flag: ['dry-run', 'kelompok', 'sheet'],
     bantuan: 'anggota import --db FILE PATH [--dry-run] [--kelompok ID] [--sheet NAMA] [--json]',
     db: 'ada',
     async jalankan(cli) {
@@ -162,6 +169,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'anggota export',
+    flag: ['o'],
     bantuan: 'anggota export --db FILE -o PATH.xlsx|PATH.csv [--json]',
     db: 'ada',
     // A file named .csv is always CSV (for Indonesian spreadsheets); anything else gets .xlsx.
@@ -169,6 +177,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'stats',
+    flag: [],
     bantuan: 'stats --db FILE [--json]',
     db: 'ada',
     async jalankan(cli) {
@@ -178,6 +187,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan list',
+    flag: ['period', 'kabupaten'],
     bantuan: 'laporan list --db FILE --period 2025-01 [--kabupaten 35.07] [--json]',
     db: 'ada',
     async jalankan(cli) {
@@ -191,6 +201,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan terima',
+    flag: ['kabupaten', 'period'],
     bantuan: 'laporan terima --db FILE --kabupaten 35.07 --period 2026-10 [--json]   (provinsi: terima laporan sebulan satu kabupaten/kota)',
     db: 'ada',
     async jalankan(cli) {
@@ -203,6 +214,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan kembalikan',
+    flag: ['id', 'alasan'],
     bantuan: 'laporan kembalikan --db FILE --id ID --alasan TEKS [--json]   (provinsi: kembalikan satu laporan dengan alasan)',
     db: 'ada',
     async jalankan(cli) {
@@ -212,6 +224,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan periksa',
+    flag: ['period'],
     bantuan: 'laporan periksa --db FILE --period 2026-10 [--json]   (aturan mutu dan pencilan; keluar 1 bila ada galat)',
     db: 'ada',
     async jalankan(cli) {
@@ -226,6 +239,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan templat',
+    flag: ['fasilitator', 'period', 'o'],
     bantuan: 'laporan templat --db FILE --fasilitator ID --period 2026-07 -o FILE.xlsx   (buku kerja bulanan fasilitator)',
     db: 'ada',
     jalankan: (cli) =>
@@ -233,6 +247,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan impor',
+    flag: ['dry-run', 'draft', 'period'],
     bantuan: 'laporan impor --db FILE BUKU.xlsx|BUKU.zip [--dry-run] [--draft] [--period 2026-07] [--json]   (foto di folder yang sama atau di zip)',
     db: 'ada',
     async jalankan(cli) {
@@ -260,6 +275,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan recap',
+    flag: ['period', 'per', 'format', 'o'],
     bantuan: 'laporan recap --db FILE --period 2025-S1|2025 [--per kelompok|fasilitator|kecamatan|kabupaten] [--json]\n  laporan recap --db FILE --period 2025-01|2025-S1|2025 --format pdf|xlsx -o OUT [--per ...]',
     db: 'ada',
     async jalankan(cli) {
@@ -276,6 +292,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'terbilang',
+    flag: [],
     bantuan: 'terbilang N',
     db: 'tanpa',
     async jalankan(cli) {
@@ -287,6 +304,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'proposal list',
+    flag: [],
     bantuan: 'proposal list --db FILE [--json] | proposal show --db FILE --id ID [--json]',
     db: 'ada',
     async jalankan(cli) {
@@ -296,6 +314,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'proposal show',
+    flag: ['id'],
     bantuan: '',
     db: 'ada',
     async jalankan(cli) {
@@ -305,12 +324,14 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'proposal pdf',
+    flag: ['id', 'o'],
     bantuan: 'proposal pdf --db FILE --id ID -o OUT.pdf | proposal rab-xlsx --db FILE --id ID -o OUT.xlsx',
     db: 'ada',
     jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', async () => cli.call('proposal.pdf', { id: cli.need('id', 'ID proposal dari "proposal list"') })),
   },
   {
     nama: 'proposal rab-xlsx',
+    flag: ['id', 'o'],
     bantuan: '',
     db: 'ada',
     jalankan: (cli) => keBerkas(cli, 'berkas keluaran .xlsx', async () => cli.call('proposal.rabXlsx', { id: cli.need('id', 'ID proposal dari "proposal list"') })),
@@ -321,6 +342,7 @@ export const PERINTAH_DATA: Perintah[] = [
   daftar('isu'),
   {
     nama: 'gerobak usulan',
+    flag: ['tahun', 'format', 'o'],
     bantuan: 'gerobak usulan --db FILE --tahun 2025 --format pdf|xlsx -o OUT',
     db: 'ada',
     async jalankan(cli) {
@@ -334,12 +356,14 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'perjanjian pdf',
+    flag: ['id', 'o'],
     bantuan: 'perjanjian pdf --db FILE --id ID -o OUT.pdf',
     db: 'ada',
     jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', async () => cli.call('perjanjian.pdf', { id: cli.need('id', 'ID perjanjian dari "perjanjian list"') }), 'Perjanjian ditulis ke'),
   },
   {
     nama: 'situs export',
+    flag: ['o', 'zip'],
     bantuan: 'situs export --db FILE -o FOLDER [--zip] [--json]   (situs web publik statis; --zip: satu berkas FOLDER.zip)',
     db: 'ada',
     async jalankan(cli) {
@@ -357,18 +381,21 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'monev pdf',
+    flag: ['tahun', 'periode', 'o'],
     bantuan: 'monev pdf|xlsx --db FILE --tahun 2026 [--periode 2026-S1] -o OUT',
     db: 'ada',
     jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', () => cli.call('monev.dokumen', { periode: periodeMonev(cli), format: 'pdf' }), 'Rekap e-monev ditulis ke'),
   },
   {
     nama: 'monev xlsx',
+    flag: ['tahun', 'periode', 'o'],
     bantuan: '',
     db: 'ada',
     jalankan: (cli) => keBerkas(cli, 'berkas keluaran .xlsx', () => cli.call('monev.dokumen', { periode: periodeMonev(cli), format: 'xlsx' }), 'Rekap e-monev ditulis ke'),
   },
   {
     nama: 'dtsen import',
+    flag: ['sumber', 'tanggal'],
     bantuan: 'dtsen import --db FILE PATH [--sumber DTKS|DTSEN] [--tanggal YYYY-MM-DD] [--json]',
     db: 'ada',
     async jalankan(cli) {
@@ -384,6 +411,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'dtsen match',
+    flag: [],
     bantuan: 'dtsen match --db FILE [--json] | dtsen hasil --db FILE -o OUT.csv|OUT.xlsx',
     db: 'ada',
     async jalankan(cli) {
@@ -393,6 +421,7 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'dtsen hasil',
+    flag: ['o'],
     bantuan: '',
     db: 'ada',
     jalankan: (cli) => keBerkas(cli, 'berkas keluaran .csv atau .xlsx', () => cli.call('dtsen.ekspor', { format: /\.xlsx$/i.test(cli.flag('o') ?? '') ? 'xlsx' : 'csv' }), 'Hasil pencocokan ditulis ke'),

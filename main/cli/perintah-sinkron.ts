@@ -14,6 +14,7 @@ function frasa(cli: Cli): string {
 export const PERINTAH_SINKRON: Perintah[] = [
   {
     nama: 'keys init',
+    flag: [],
     bantuan: 'keys init --db FILE | keys export --db FILE -o FILE.bmid | keys import --db FILE FILE.bmid [--ganti-kunci]',
     db: 'ada',
     async jalankan(cli) {
@@ -23,6 +24,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'keys export',
+    flag: ['o'],
     bantuan: '',
     db: 'ada',
     async jalankan(cli) {
@@ -35,6 +37,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'keys import',
+    flag: ['ganti-kunci'],
     bantuan: '',
     db: 'ada',
     async jalankan(cli) {
@@ -46,6 +49,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'keys backup',
+    flag: ['o', 'frasa'],
     bantuan: 'keys backup --db FILE -o FILE --frasa F | keys restore --db FILE FILE --frasa F',
     db: 'ada',
     async jalankan(cli) {
@@ -57,6 +61,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'keys restore',
+    flag: ['frasa'],
     bantuan: '',
     db: 'ada',
     async jalankan(cli) {
@@ -69,6 +74,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'bundle export',
+    flag: ['o', 'full'],
     bantuan: 'bundle export --db FILE -o OUT [--full] [--json] | bundle inspect FILE [--json]',
     db: 'ada',
     async jalankan(cli) {
@@ -82,6 +88,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'bundle inspect',
+    flag: [],
     bantuan: '',
     db: 'tanpa',
     async jalankan(cli) {
@@ -94,6 +101,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'bundle import',
+    flag: ['dry-run', 'percayai'],
     bantuan: 'bundle import --db FILE FILE [--dry-run] [--percayai SIDIK_JARI] [--json]',
     db: 'ada',
     async jalankan(cli) {
@@ -106,6 +114,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'bundle ack',
+    flag: ['kabupaten', 'o'],
     bantuan: 'bundle ack --db FILE --kabupaten 35.07 -o FILE | bundle referensi --db FILE -o FILE',
     db: 'ada',
     async jalankan(cli) {
@@ -117,6 +126,7 @@ export const PERINTAH_SINKRON: Perintah[] = [
   },
   {
     nama: 'bundle referensi',
+    flag: ['o'],
     bantuan: '',
     db: 'ada',
     async jalankan(cli) {

@@ -4,7 +4,12 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN = new Set(['json', 'dry-run', 'provinsi', 'full', 'help', 'ganti-kunci']);
+const BOOLEAN = new Set(['json', 'dry-run', 'provinsi', 'full', 'help', 'ganti-kunci', 'zip', 'draft']);
+
+/** A switch (--json, --dry-run): present or not; every other flag takes a value. */
+export function sakelar(name: string): boolean {
+  return BOOLEAN.has(name);
+}
 
 export function parseArgs(argv: string[]): Args {
   const positional: string[] = [];
