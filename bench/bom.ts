@@ -11,7 +11,7 @@ import { zipSync } from 'fflate';
 import { openDatabase } from '../db/connection';
 import { buatDemo } from '../main/services/demo/demo';
 import { buatBukuKerja } from '../main/services/laporan/buku-kerja';
-import { ukuranPalsu } from '../main/uji/zip';
+import { ukuranPalsu } from '../test/zip';
 
 function langkah(jenis: string, db: string, berkas: string): { detik: number; baris: number; puncakMb: number; pesan?: string } {
   const fase = join(fileURLToPath(new URL('.', import.meta.url)), 'bom-fase.ts');

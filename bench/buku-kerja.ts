@@ -6,7 +6,7 @@ import * as XLSX from 'xlsx';
 import { BARIS_DATA, KOLOM_NILAI_PERTAMA, LEMBAR_LAPORAN } from '../main/common/buku-kerja';
 import { buatDemo } from '../main/services/demo/demo';
 import { buatBukuKerja, imporBukuKerja } from '../main/services/laporan/buku-kerja';
-import { tempDb } from '../main/services/testing';
+import { tempDb } from '../test/db';
 
 export async function benchBukuKerja(): Promise<void> {
   const t = tempDb('35.07');

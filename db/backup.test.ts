@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { backupIfDue, KEEP_PER_KIND, listBackups, makeBackup } from './backup';
 import { AppContext } from '../main/api/context';
 import { dispatch } from '../main/api/dispatch';
-import { tempDb } from '../main/services/testing';
+import { tempDb } from '../test/db';
 
 test('the daily backup is made once a day and old backups are pruned to the last 14 of each kind', () => {
   const t = tempDb();

@@ -8,7 +8,7 @@ import { checkpointLatar } from './checkpoint';
 import { openDatabase } from './connection';
 import { listBackups } from './backup';
 import { MIGRATIONS } from './migrations';
-import { tempDb } from '../main/services/testing';
+import { tempDb } from '../test/db';
 
 test('a new file gets every migration, recorded in the database, with WAL and foreign keys on', () => {
   const t = tempDb(null);

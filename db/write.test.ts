@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { RecordWriter } from './write';
 import { riwayat } from '../main/services/pengaturan/audit';
-import { snapshotCounts, tempDb } from '../main/services/testing';
+import { snapshotCounts, tempDb } from '../test/db';
 
 const kelompok = { nama: 'KUBE Uji', kecamatan_kode: '35.07.01', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: 2020, status: 'aktif' as const, fasilitator_id: null, catatan: null, tampil_publik: null };
 

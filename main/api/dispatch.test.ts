@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { contract } from '../common/api';
-import { tempDb } from '../services/testing';
+import { tempDb } from '../../test/db';
 import { AppContext } from './context';
 import { dispatch } from './dispatch';
 import { platformNode } from './platform';

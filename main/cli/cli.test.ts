@@ -4,7 +4,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bulanDari } from '../common/batas';
-import { tempDb } from '../services/testing';
+import { tempDb } from '../../test/db';
 import { main } from './utama';
 
 // The CLI is a stable interface: these tests pin its commands, flags, exit codes and JSON fields.

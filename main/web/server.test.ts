@@ -5,7 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { AppContext } from '../api/context';
-import { tempDb } from '../services/testing';
+import { tempDb } from '../../test/db';
 import { startWebServer } from './server';
 
 function http(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {}) {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { AppError } from '../../common/errors';
 import { daftarAnggota, simpanAnggota } from './anggota';
 import { hapusKelompok, simpanKelompok } from '../kelompok/kelompok';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
 
 const baseAnggota = { no_kk: null, alamat: null, desa_kode: null, jabatan: 'anggota' as const, konfirmasiGanda: false, tanggal_lahir: null };
 const list = (db: Parameters<typeof daftarAnggota>[0], extra: Partial<Parameters<typeof daftarAnggota>[1]> = {}) =>

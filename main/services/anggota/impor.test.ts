@@ -10,7 +10,7 @@ import { eksporAnggota } from './ekspor';
 import { imporAnggota, parseTanggal, pratinjauImpor } from './impor';
 import { buatDemo } from '../demo/demo';
 import { simpanKelompok } from '../kelompok/kelompok';
-import { snapshotCounts, tempDb } from '../testing';
+import { snapshotCounts, tempDb } from '../../../test/db';
 
 function kelompok(db: Parameters<typeof simpanKelompok>[0], nama = 'KUBE Melati') {
   return simpanKelompok(db, { nama, desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;

@@ -7,7 +7,7 @@ import { hapusKelompok, simpanKelompok } from '../kelompok/kelompok';
 import { simpanCatatan } from '../mitra/catatan';
 import { hitungDashboard, hitungMonev, simpanTarget } from './dashboard';
 import { dokumenMonev } from './monev-dokumen';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
 import { hitungKepatuhan, hitungRekap } from '../laporan/rekap';
 
 const today = '2026-11-29';

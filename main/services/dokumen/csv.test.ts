@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
 import { RecordWriter } from '../../../db/write';
@@ -9,7 +9,8 @@ import { imporAnggota, pratinjauImpor } from '../anggota/impor';
 import { buatDemo } from '../demo/demo';
 import { tulisEkstrakDemo } from '../demo/ekstrak';
 import { cocokkan, eksporHasil, imporEkstrak } from '../dtsen/dtsen';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
+import { libreOffice } from '../../../test/libreoffice';
 import { barisCsv, selCsv } from './csv';
 
 const SEMUA = { cari: '', ganda: false };
@@ -71,12 +72,8 @@ test('the DT-SEN result and the member list as CSV: ";" with a BOM, NIKs as text
 });
 
 test('LibreOffice opens the member CSV with NIKs intact (not rounded) and the formula names as text', (c) => {
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
-  if (!soffice) {
-    assert.ok(!process.env.CI, 'CI installs libreoffice-calc-nogui (.ci/run)');
-    c.skip('LibreOffice tidak terpasang');
-    return;
-  }
+  const soffice = libreOffice(c);
+  if (!soffice) return;
   const t = dataUji();
   try {
     const path = join(t.dir, 'anggota.csv');

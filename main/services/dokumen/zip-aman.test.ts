@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { zipSync } from 'fflate';
 import { AppError } from '../../common/errors';
-import { ukuranPalsu } from '../../uji/zip';
+import { ukuranPalsu } from '../../../test/zip';
 import { ambilEntri, BATAS_LEMBAR_BESAR, BATAS_LEMBAR_KECIL, periksaZip } from './zip-aman';
 
 // Hardening round two, finding 3: xlsx bombs took 2–3,5 GB. One guarded reader checks every zip that arrives.

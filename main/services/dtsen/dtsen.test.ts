@@ -11,7 +11,7 @@ import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, 
 import { simpanKelompok } from '../kelompok/kelompok';
 import { penilaianGerobak } from '../mitra/mitra';
 import { setup as setupPengaturan } from '../pengaturan/pengaturan';
-import { snapshotCounts, tempDb } from '../testing';
+import { snapshotCounts, tempDb } from '../../../test/db';
 
 function setup() {
   const t = tempDb();

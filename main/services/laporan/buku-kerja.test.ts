@@ -11,7 +11,8 @@ import type { Db } from '../../../db/connection';
 import { BARIS_DATA, KOLOM_NILAI_PERTAMA, LEMBAR_INFO, LEMBAR_LAPORAN } from '../../common/buku-kerja';
 import { KATALOG_AWAL } from '../../common/laporan';
 import { buatDemo } from '../demo/demo';
-import { tempDb } from '../testing';
+import { libreOffice } from '../../../test/libreoffice';
+import { tempDb } from '../../../test/db';
 import { zipSync } from 'fflate';
 import { buatBukuKerja, bukaKiriman, checksumInfo, imporBukuKerja } from './buku-kerja';
 import { daftarLaporan, pasangKatalog, simpanLaporan } from './laporan';
@@ -265,12 +266,8 @@ test('wrong files are refused with a message that says what to do, and change no
 });
 
 test('LibreOffice saves the filled workbook its own way, and it still imports', async (c) => {
-  const soffice = ['/usr/bin/soffice', '/usr/bin/libreoffice'].find(existsSync);
-  if (!soffice) {
-    assert.ok(!process.env.CI, 'CI installs libreoffice-calc-nogui (.ci/run)');
-    c.skip('LibreOffice tidak terpasang');
-    return;
-  }
+  const soffice = libreOffice(c);
+  if (!soffice) return;
   const { t, fas } = siapkan();
   try {
     const { kosong, terisi } = await bukuTerisi(t.db, t.dir, fas.id);

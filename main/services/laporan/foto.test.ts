@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { AppError } from '../../common/errors';
 import { buatDemo } from '../demo/demo';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
 import { fotoUntukDokumen, pathFoto } from './foto';
 
 test('a photo row whose name is a path (from an old or hostile bundle) opens no file outside the attachment folder', () => {

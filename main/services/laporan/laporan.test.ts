@@ -11,7 +11,7 @@ import { konfirmasiNilai, periksaBulan, riwayatIndikator } from './mutu';
 import { tulisDokumenLaporan } from './dokumen';
 import { gabungRekap, hitungKepatuhan, hitungRekap, rekapKelompok } from './rekap';
 import { simpanKelompok } from '../kelompok/kelompok';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
 import { AppError } from '../../common/errors';
 import { bulanDari } from '../../common/batas';
 import { hitungDashboard } from '../dasbor/dashboard';

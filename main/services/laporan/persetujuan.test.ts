@@ -6,7 +6,7 @@ import { AppError } from '../../common/errors';
 import { riwayat } from '../pengaturan/audit';
 import { buatTandaTerima, imporBundel } from '../sinkron/bundle';
 import { TANPA_PELINDUNG } from '../sinkron/kunci';
-import { dunia } from '../sinkron/uji-bundel';
+import { dunia } from '../../../test/bundel';
 import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, simpanLaporan } from './laporan';
 import { kembalikanLaporan, terimaBulan } from './persetujuan';
 

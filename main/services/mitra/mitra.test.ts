@@ -9,7 +9,7 @@ import { simpanLaporan, ajukanLaporan } from '../laporan/laporan';
 import { bulanSebelumnya } from '../../common/laporan';
 import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from './mitra';
 import { simpanAnggota } from '../anggota/anggota';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
 
 const today = '2026-11-29';
 

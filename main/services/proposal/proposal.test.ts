@@ -10,7 +10,7 @@ import { simpanAnggota } from '../anggota/anggota';
 import { simpanKelompok } from '../kelompok/kelompok';
 import { ambilProposal, simpanProposal, simpanRab, ubahStatusProposal } from './proposal';
 import { imporRabXlsx, pdfProposal, rabXlsx } from './dokumen';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
 
 function setup() {
   const t = tempDb();

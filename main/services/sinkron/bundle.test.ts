@@ -16,11 +16,11 @@ import { simpanKelompok } from '../kelompok/kelompok';
 import { ajukanLaporan, bukaKembaliLaporan, katalogAktif, pasangKatalog, simpanLaporan } from '../laporan/laporan';
 import { pdfProposal } from '../proposal/dokumen';
 import { simpanTemplatSurat } from '../proposal/proposal';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
 import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel, susun, uraikan } from './bundle';
 import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanPihak, identitas, kunciPrivat, pulihkanKunci, sidikJari, TANPA_PELINDUNG } from './kunci';
 import { statusKabupaten } from './provinsi';
-import { dunia, eksporDiubah, isi, semuaDitolak, ubahLonggar } from './uji-bundel';
+import { dunia, eksporDiubah, isi, semuaDitolak, ubahLonggar } from '../../../test/bundel';
 import { ddlMuatan } from './muatan';
 import { kolomLengkap } from '../../common/register';
 

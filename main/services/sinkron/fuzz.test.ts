@@ -9,7 +9,7 @@ import { kolomLengkap, SYNCED_TABLES } from '../../common/register';
 import { kunciSimetris, susun, uraikan, type HeaderBundel } from './amplop';
 import { imporBundel } from './bundle';
 import { kunciPrivat, kunciPublik, publicFromRaw, TANPA_PELINDUNG } from './kunci';
-import { dunia, eksporDiubah, isi, ubahLonggar } from './uji-bundel';
+import { dunia, eksporDiubah, isi, ubahLonggar } from '../../../test/bundel';
 
 // Every bundle, however damaged or hostile, is either accepted whole or refused with a coded Indonesian message
 // (never an internal error), and a refused one changes nothing. Bounded in CI; BERMANTRA_FUZZ_RUNS=1000 for more.

@@ -7,7 +7,7 @@ import { simpanLaporan } from '../laporan/laporan';
 import { SQLITE_MAGIC } from './amplop';
 import { imporBundel } from './bundle';
 import { TANPA_PELINDUNG } from './kunci';
-import { dunia, eksporDiubah, isi, semuaDitolak, ubahLonggar } from './uji-bundel';
+import { dunia, eksporDiubah, isi, semuaDitolak, ubahLonggar } from '../../../test/bundel';
 
 // Hardening round two, findings 2, 4 and 7: a signed bundle whose values are well-shaped nonsense (negative,
 // infinite, 2^63−1, month 13, year 9999, another district's kecamatan), or that would fill the province's disk,

@@ -9,7 +9,7 @@ import { hitungDashboard } from '../dasbor/dashboard';
 import { buatDemo } from '../demo/demo';
 import { buatDemoProvinsi } from '../demo/provinsi';
 import { TANPA_PELINDUNG } from '../sinkron/kunci';
-import { tempDb } from '../testing';
+import { tempDb } from '../../../test/db';
 import { sensorPersen, sensorRincian } from './sensor';
 import { bangunSitus, zipSitus } from './situs';
 

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/connection';
-import { setup } from './pengaturan/pengaturan';
+import { openDatabase, type Db } from '../db/connection';
+import { setup } from '../main/services/pengaturan/pengaturan';
 
 /** A real SQLite file in a fresh temp folder, set up for Kabupaten Malang (35.07). For tests only. */
 export function tempDb(kabupaten: string | null = '35.07'): { db: Db; dir: string; cleanup: () => void } {

@@ -3,13 +3,13 @@ import Database from 'better-sqlite3';
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../../db/connection';
-import { buatDemo } from '../demo/demo';
-import { tempDb } from '../testing';
-import { AppError } from '../../common/errors';
-import { eksporBundel, imporBundel } from './bundle';
-import { buatMuatan, segelBundel } from './ekspor';
-import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, TANPA_PELINDUNG } from './kunci';
+import type { Db } from '../db/connection';
+import { buatDemo } from '../main/services/demo/demo';
+import { tempDb } from './db';
+import { AppError } from '../main/common/errors';
+import { eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
+import { buatMuatan, segelBundel } from '../main/services/sinkron/ekspor';
+import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 
 // Test helpers for the sync domain (never imported by the app): a district and the province that know each
 // other, a digest of a whole database, and a sender that alters its payload before sealing it.
