@@ -1,7 +1,7 @@
 import { backupIfDue, checkIntegrity, listBackups, makeBackup, restoreBackupFile } from '../../db/backup';
 import { openDatabase, type Db } from '../../db/connection';
 import { bersihkanSementara, bersihkanTmpSistem } from '../../db/sementara';
-import { APP_VERSION_TEXT } from '../services/pengaturan/versi';
+import { APP_VERSION_TEXT } from '../services/pengaturan';
 import { AppError } from '../common/errors';
 import { FileStore } from './files';
 import type { Platform } from './platform';

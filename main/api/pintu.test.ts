@@ -33,3 +33,29 @@ test('the CLI holds no SQL and calls no service', () => {
     assert.doesNotMatch(text, /\.sqlite\.|\.prepare\(/, f);
   }
 });
+
+/** The domain a file of main/services belongs to (its folder), or null. */
+const domainDari = (f: string): string | null => /^main\/services\/([^/]+)(\/|$)/.exec(f)?.[1] ?? null;
+
+test('each domain has one door: other domains and the handlers import only main/services/<domain>/index.ts', () => {
+  const salah = sumber('main')
+    .flatMap((f) => impor(f).map((i) => [f, i] as const))
+    .filter(([f, i]) => {
+      const tujuan = domainDari(i);
+      return tujuan !== null && tujuan !== domainDari(f) && i !== `main/services/${tujuan}` && i !== `main/services/${tujuan}/index` && i !== `main/services/${tujuan}/index.ts`;
+    })
+    .map(([f, i]) => `${f} → ${i}`);
+  assert.deepEqual(salah, []);
+});
+
+test('no two domains import each other (arrows between domains run one way)', () => {
+  const panah = new Set<string>();
+  for (const f of sumber('main/services')) {
+    for (const i of impor(f)) {
+      const [a, b] = [domainDari(f), domainDari(i)];
+      if (a && b && a !== b) panah.add(`${a}→${b}`);
+    }
+  }
+  const bolakBalik = [...panah].filter((p) => panah.has(p.split('→').reverse().join('→')));
+  assert.deepEqual(bolakBalik, []);
+});

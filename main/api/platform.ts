@@ -2,7 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../common/errors';
-import type { Pelindung } from '../services/sinkron/kunci';
+import type { Pelindung } from '../services/sinkron';
 import { defaultDataDir } from './paths';
 
 export type { Pelindung };

@@ -1,8 +1,8 @@
 import { RecordWriter } from '../../../db/write';
-import { ambilAnggota, daftarAnggota, simpanAnggota } from '../../services/anggota/anggota';
-import { eksporAnggota, eksporAnggotaCsv } from '../../services/anggota/ekspor';
-import { imporAnggota, pratinjauImpor } from '../../services/anggota/impor';
-import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+import { ambilAnggota, daftarAnggota, simpanAnggota } from '../../services/anggota';
+import { eksporAnggota, eksporAnggotaCsv } from '../../services/anggota';
+import { imporAnggota, pratinjauImpor } from '../../services/anggota';
+import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { anggotaApi } from '../../common/api/anggota';
 import type { HandlersFor } from './types';

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { listBackups, makeBackup } from '../../../db/backup';
 import { SCHEMA_VERSION } from '../../../db/migrations';
-import { statistik } from '../../services/dasbor/statistik';
-import { buatDemo } from '../../services/demo/demo';
-import { tulisEkstrakDemo } from '../../services/demo/ekstrak';
-import { riwayat } from '../../services/pengaturan/audit';
-import { bacaPengaturan, setup, simpanLambang, simpanPengaturan } from '../../services/pengaturan/pengaturan';
+import { statistik } from '../../services/dasbor';
+import { buatDemo } from '../../services/demo';
+import { tulisEkstrakDemo } from '../../services/demo';
+import { riwayat } from '../../services/pengaturan';
+import { bacaPengaturan, setup, simpanLambang, simpanPengaturan } from '../../services/pengaturan';
 import { APP_VERSION } from '../context';
 
 import type { Cadangan } from '../../common/api';

@@ -1,6 +1,6 @@
-import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget } from '../../services/dasbor/dashboard';
-import { dokumenMonev } from '../../services/dasbor/monev-dokumen';
-import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget } from '../../services/dasbor';
+import { dokumenMonev } from '../../services/dasbor';
+import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { dashboardApi } from '../../common/api/dasbor';
 import type { HandlersFor } from './types';

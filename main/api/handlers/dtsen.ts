@@ -1,4 +1,4 @@
-import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from '../../services/dtsen/dtsen';
+import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from '../../services/dtsen';
 
 import type { dtsenApi } from '../../common/api/dtsen';
 import type { HandlersFor } from './types';

@@ -1,5 +1,5 @@
 import { RecordWriter } from '../../../db/write';
-import { ambilFasilitator, daftarFasilitator, hapusFasilitator, simpanFasilitator } from '../../services/fasilitator/fasilitator';
+import { ambilFasilitator, daftarFasilitator, hapusFasilitator, simpanFasilitator } from '../../services/fasilitator';
 
 import type { fasilitatorApi } from '../../common/api/fasilitator';
 import type { HandlersFor } from './types';

@@ -1,5 +1,5 @@
 import { RecordWriter } from '../../../db/write';
-import { ambilKelompok, daftarKelompok, daftarSektor, hapusKelompok, simpanKelompok } from '../../services/kelompok/kelompok';
+import { ambilKelompok, daftarKelompok, daftarSektor, hapusKelompok, simpanKelompok } from '../../services/kelompok';
 
 import type { kelompokApi } from '../../common/api/kelompok';
 import type { HandlersFor } from './types';

@@ -1,14 +1,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { strToU8, zipSync } from 'fflate';
-import { buatBukuKerja, bukaKiriman, imporBukuKerja, statusBukuKerja } from '../../services/laporan/buku-kerja';
+import { buatBukuKerja, bukaKiriman, imporBukuKerja, statusBukuKerja } from '../../services/laporan';
 import { namaBerkas } from '../../common/format';
-import { tulisDokumenLaporan } from '../../services/laporan/dokumen';
-import { daftarFoto, hapusFoto, pathFoto, tambahFoto } from '../../services/laporan/foto';
-import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan/laporan';
-import { konfirmasiNilai, periksaBulan, riwayatIndikator } from '../../services/laporan/mutu';
-import { kembalikanLaporan, terimaBulan } from '../../services/laporan/persetujuan';
-import { hitungKepatuhan, hitungRekap } from '../../services/laporan/rekap';
-import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+import { tulisDokumenLaporan } from '../../services/laporan';
+import { daftarFoto, hapusFoto, pathFoto, tambahFoto } from '../../services/laporan';
+import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan';
+import { konfirmasiNilai, periksaBulan, riwayatIndikator } from '../../services/laporan';
+import { kembalikanLaporan, terimaBulan } from '../../services/laporan';
+import { hitungKepatuhan, hitungRekap } from '../../services/laporan';
+import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { laporanApi } from '../../common/api/laporan';
 import { kamusAngka } from '../../common/kamus';

@@ -1,8 +1,8 @@
 import { namaBerkas } from '../../common/format';
 import { RecordWriter } from '../../../db/write';
-import { ambilCatatan, daftarCatatan, simpanCatatan } from '../../services/mitra/catatan';
-import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from '../../services/mitra/mitra';
-import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
+import { ambilCatatan, daftarCatatan, simpanCatatan } from '../../services/mitra';
+import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from '../../services/mitra';
+import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { mitraApi } from '../../common/api/mitra';
 import type { HandlersFor } from './types';

@@ -2,9 +2,9 @@ import { hariIni, namaBerkas } from '../../common/format';
 import { RecordWriter } from '../../../db/write';
 import { ISIAN_SURAT } from '../../common/proposal';
 import { terbilang } from '../../common/terbilang';
-import { bacaPengaturan } from '../../services/pengaturan/pengaturan';
-import { imporRabXlsx, pdfProposal, rabXlsx } from '../../services/proposal/dokumen';
-import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, simpanTemplatSurat, templatSurat, ubahStatusProposal } from '../../services/proposal/proposal';
+import { bacaPengaturan } from '../../services/pengaturan';
+import { imporRabXlsx, pdfProposal, rabXlsx } from '../../services/proposal';
+import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, simpanTemplatSurat, templatSurat, ubahStatusProposal } from '../../services/proposal';
 
 import type { proposalApi } from '../../common/api/proposal';
 import type { HandlersFor } from './types';

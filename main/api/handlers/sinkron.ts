@@ -1,9 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel } from '../../services/sinkron/bundle';
-import { infoSinkron } from '../../services/sinkron/info';
-import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanPihak, identitas, pulihkanKunci } from '../../services/sinkron/kunci';
-import { statusKabupaten } from '../../services/sinkron/provinsi';
+import { buatBundelReferensi, buatTandaTerima, eksporBundel, imporBundel, periksaBundel } from '../../services/sinkron';
+import { infoSinkron } from '../../services/sinkron';
+import { bacaIdentitas, buatKunci, cadangkanKunci, daftarkanPihak, identitas, pulihkanKunci } from '../../services/sinkron';
+import { statusKabupaten } from '../../services/sinkron';
 
 import type { sinkronApi } from '../../common/api/sinkron';
 import type { HandlersFor } from './types';

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { bangunSitus, pratinjauSitus, ringkasanSitus, zipSitus } from '../../services/situs/situs';
+import { bangunSitus, pratinjauSitus, ringkasanSitus, zipSitus } from '../../services/situs';
 import type { situsApi } from '../../common/api/situs';
 import type { HandlersFor } from './types';
 

@@ -1,5 +1,5 @@
-import { periksaNik } from '../../services/wilayah/nik';
-import { desaDi, kabupatenJatim, kecamatanDi } from '../../services/wilayah/wilayah';
+import { periksaNik } from '../../services/wilayah';
+import { desaDi, kabupatenJatim, kecamatanDi } from '../../services/wilayah';
 
 import type { nikApi, Wilayah, wilayahApi } from '../../common/api/wilayah';
 import type { HandlersFor } from './types';

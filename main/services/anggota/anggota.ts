@@ -4,9 +4,9 @@ import { RecordWriter } from '../../../db/write';
 import type { AnggotaRow, Disimpan, ParsedInput, StatusCocok } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
-import { SNAPSHOT_TERBARU_SQL } from '../dtsen/dtsen';
-import { periksaNik } from '../wilayah/nik';
-import { namaWilayah } from '../wilayah/wilayah';
+import { SNAPSHOT_TERBARU_SQL } from '../dtsen';
+import { periksaNik } from '../wilayah';
+import { namaWilayah } from '../wilayah';
 
 export type AnggotaFilter = Omit<ParsedInput<'anggota.list'>, 'halaman' | 'per' | 'terhapus'> & { terhapus?: boolean };
 

@@ -1,12 +1,12 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
-import { awalCsv, barisCsv } from '../dokumen/csv';
+import { awalCsv, barisCsv } from '../dokumen';
 import { semuaAnggota, type AnggotaFilter } from './anggota';
 import ExcelJS from 'exceljs';
-import { FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen/spreadsheet';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen';
+import { bacaPengaturan } from '../pengaturan';
 import { formatAngka } from '../../common/format';
-import { namaWilayah } from '../wilayah/wilayah';
+import { namaWilayah } from '../wilayah';
 
 /** Column names as officers read them; the member import recognises each of them (tebakMapping). */
 export const KOLOM_EKSPOR = ['NIK', 'No. KK', 'Nama', 'Jenis kelamin', 'Tanggal lahir', 'Alamat', 'Desa/kelurahan', 'Kecamatan', 'Kelompok', 'Jabatan'] as const;

@@ -9,13 +9,13 @@ import { MAPPING_FIELDS, type BarisPesan, type Mapping, type MappingField, type 
 import type { FileRef } from '../../common/contract-kit';
 import { besok, tanggalSah } from '../../common/batas';
 import { AppError } from '../../common/errors';
-import { NAMA_BULAN } from '../../common/format';
+import { parseTanggal } from '../../common/tanggal';
 import { JABATAN, type AnggotaFields, type Jabatan } from '../../common/records';
-import { periksaNik } from '../wilayah/nik';
-import { bukaLembar, type SumberLembar } from '../dokumen/lembar-bertahap';
-import { headerKey, XLSX, type Sel } from '../dokumen/spreadsheet';
-import { desaDi, desaDiKabupaten, namaWilayah } from '../wilayah/wilayah';
-import { kabupatenAktif } from '../pengaturan/pengaturan';
+import { periksaNik } from '../wilayah';
+import { bukaLembar, type SumberLembar } from '../dokumen';
+import { headerKey, XLSX, type Sel } from '../dokumen';
+import { desaDi, desaDiKabupaten, namaWilayah } from '../wilayah';
+import { kabupatenAktif } from '../pengaturan';
 
 /** Common headers of member lists and Dinas Sosial extracts, by field. */
 const HEADER_GUESSES: Record<MappingField, string[]> = {
@@ -93,27 +93,6 @@ export async function pratinjauImpor(path: string, berkas: FileRef, sheet?: stri
   return { berkas, sheets: sumber.sheets, sheet: sumber.sheet, headers, mapping: tebakMapping(headers), sampel, totalBaris };
 }
 
-const BULAN_KEY = NAMA_BULAN.map((b) => b.toLowerCase());
-const BULAN_SINGKAT = ['jan', 'feb', 'mar', 'apr', 'mei', 'jun', 'jul', 'agu', 'sep', 'okt', 'nov', 'des'];
-
-/** "1980-03-12", "12/03/1980", "12-03-1980", "12.03.1980", "12 Maret 1980", "12 Agt 1980" → "1980-03-12". */
-export function parseTanggal(text: string): string | null {
-  const t = text.trim();
-  if (!t) return null;
-  let y: number, m: number, d: number;
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})/.exec(t);
-  if (match) [y, m, d] = [+match[1]!, +match[2]!, +match[3]!];
-  else if ((match = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t))) [d, m, y] = [+match[1]!, +match[2]!, +match[3]!];
-  else if ((match = /^(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})$/.exec(t))) {
-    const name = match[2]!.toLowerCase();
-    const index = BULAN_KEY.indexOf(name) >= 0 ? BULAN_KEY.indexOf(name) : BULAN_SINGKAT.indexOf(name.slice(0, 3).replace('agt', 'agu'));
-    if (index < 0) return null;
-    [d, m, y] = [+match[1]!, index + 1, +match[3]!];
-  } else return null;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
 
 export function parseJenisKelamin(text: string): 'L' | 'P' | null {
   const t = text.trim().toUpperCase();

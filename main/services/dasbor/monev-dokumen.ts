@@ -2,10 +2,10 @@ import ExcelJS from 'exceljs';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
 import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, formatTanggal, hariIni } from '../../common/format';
-import { BASE_DOC, kopSurat, tulisPdf } from '../dokumen/pdf';
-import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen/spreadsheet';
-import { blokTandaTangan, penandatanganKantor } from '../dokumen/surat';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { BASE_DOC, kopSurat, tulisPdf } from '../dokumen';
+import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen';
+import { blokTandaTangan, penandatanganKantor } from '../dokumen';
+import { bacaPengaturan } from '../pengaturan';
 import { hitungMonev, monitoringFasilitator } from './dashboard';
 
 const angka = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? formatPersen(v) : formatDesimal(v));

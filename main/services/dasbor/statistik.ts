@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection';
 import { SYNCED_TABLES } from '../../../db/schema';
 import type { Statistik } from '../../common/api';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { bacaPengaturan } from '../pengaturan';
 
 /** Live (not deleted) rows per synced table, plus the change log and audit sizes. */
 export function statistik(db: Db): Statistik {

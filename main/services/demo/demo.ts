@@ -4,9 +4,9 @@ import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { SEKTOR_USAHA, type Jabatan } from '../../common/records';
 import { bulanSebelumnya, KATALOG_AWAL } from '../../common/laporan';
-import { buatNik } from '../wilayah/nik';
-import { bacaPengaturan, setup } from '../pengaturan/pengaturan';
-import { desaDi, kecamatanDi, namaWilayah } from '../wilayah/wilayah';
+import { buatNik } from '../wilayah';
+import { bacaPengaturan, setup } from '../pengaturan';
+import { desaDi, kecamatanDi, namaWilayah } from '../wilayah';
 
 // Synthetic, realistic data for trying the app and for tests and benches. No real person's data.
 

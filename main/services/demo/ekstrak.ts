@@ -1,9 +1,9 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import type { Db } from '../../../db/connection';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { buatNik } from '../wilayah/nik';
-import { kecamatanDi } from '../wilayah/wilayah';
+import { bacaPengaturan } from '../pengaturan';
+import { buatNik } from '../wilayah';
+import { kecamatanDi } from '../wilayah';
 import { namaOrang, rng } from './demo';
 
 /**

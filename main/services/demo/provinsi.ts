@@ -1,9 +1,9 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../../../db/connection';
-import { eksporBundel, imporBundel } from '../sinkron/bundle';
-import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, type Pelindung } from '../sinkron/kunci';
-import { setup } from '../pengaturan/pengaturan';
+import { eksporBundel, imporBundel } from '../sinkron';
+import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, type Pelindung } from '../sinkron';
+import { setup } from '../pengaturan';
 import { buatDemo, type DemoOptions } from './demo';
 
 /**

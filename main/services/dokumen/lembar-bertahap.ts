@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { closeSync, createReadStream, openSync, readSync } from 'node:fs';
 import { AppError } from '../../common/errors';
-import { kenaliFormat } from '../dtsen/ekstrak';
+import { kenaliFormat } from './ekstrak';
 import { csvPerBatch } from './csv';
 import { bacaSpreadsheet, MAKS_LEMBAR_UTUH_MB, periksaXlsx, teksCsv, ukuranBerkas, type LembarXlsx, type Sel } from './spreadsheet';
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
-import { awalCsv, barisCsv } from '../dokumen/csv';
-import { FORMAT_ANGKA, FORMAT_TEKS, lembarBerjudul } from '../dokumen/spreadsheet';
+import { awalCsv, barisCsv } from '../dokumen';
+import { FORMAT_ANGKA, FORMAT_TEKS, lembarBerjudul } from '../dokumen';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, renameSync, statSync } from 'node:fs';
@@ -10,11 +10,11 @@ import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, STATUS_COCOK, type BarisHasil, type 
 import { formatTanggal } from '../../common/format';
 import { AppError } from '../../common/errors';
 import { jaroWinkler, normalisasiNama } from '../../common/nama';
-import { parseTanggal } from '../anggota/impor';
-import { headerKey } from '../dokumen/spreadsheet';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { periksaNik } from '../wilayah/nik';
-import { bacaEkstrak, bacaEkstrakPerBatch, kenaliFormat } from './ekstrak';
+import { parseTanggal } from '../../common/tanggal';
+import { headerKey } from '../dokumen';
+import { bacaPengaturan } from '../pengaturan';
+import { periksaNik } from '../wilayah';
+import { bacaEkstrak, bacaEkstrakPerBatch, kenaliFormat } from '../dokumen';
 
 // Matching group members against DTKS / DT-SEN extracts from Dinas Sosial. Extracts are kept as dated
 // snapshots in this installation only; results say which snapshot they came from.

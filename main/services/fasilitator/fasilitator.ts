@@ -4,8 +4,8 @@ import { RecordWriter } from '../../../db/write';
 import type { Disimpan, FasilitatorRow, ParsedInput } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
-import { periksaNik } from '../wilayah/nik';
-import { kecamatanDariDesa, namaWilayah } from '../wilayah/wilayah';
+import { periksaNik } from '../wilayah';
+import { kecamatanDariDesa, namaWilayah } from '../wilayah';
 
 export function daftarFasilitator(db: Db, input: ParsedInput<'fasilitator.list'>): Page<FasilitatorRow> {
   const where = db.q

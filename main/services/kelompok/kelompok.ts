@@ -5,7 +5,7 @@ import type { Disimpan, KelompokRow, ParsedInput } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
 import { SEKTOR_USAHA } from '../../common/records';
-import { kecamatanDariDesa, namaWilayah } from '../wilayah/wilayah';
+import { kecamatanDariDesa, namaWilayah } from '../wilayah';
 
 function filtered(db: Db, input: Partial<ParsedInput<'kelompok.list'>>) {
   return db.q

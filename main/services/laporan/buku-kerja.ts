@@ -31,10 +31,10 @@ import { penghalang } from '../../common/mutu';
 import { AppError } from '../../common/errors';
 import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
 import { bulanSebelumnya, type Indikator, type NilaiLaporan } from '../../common/laporan';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { namaWilayah } from '../wilayah/wilayah';
-import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, periksaXlsx, tulisExcel, ukuranBerkas, XLSX } from '../dokumen/spreadsheet';
-import { ambilEntri, BATAS_KIRIMAN, BATAS_LEMBAR_KECIL, periksaZip } from '../dokumen/zip-aman';
+import { bacaPengaturan } from '../pengaturan';
+import { namaWilayah } from '../wilayah';
+import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, periksaXlsx, tulisExcel, ukuranBerkas, XLSX } from '../dokumen';
+import { ambilEntri, BATAS_KIRIMAN, BATAS_LEMBAR_KECIL, periksaZip } from '../dokumen';
 import { periksaFoto, tambahFoto } from './foto';
 import { bacaAngka, daftarLaporan, katalogAktif, masalahLaporan, normalisasiNilai, tulisNilaiLaporan } from './laporan';
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { salahPeriode } from '../../common/batas';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { bacaPengaturan } from '../pengaturan';
 import { keputusanBerlaku, statusEfektif } from './persetujuan';
 import { STATUS_DIHITUNG_SQL } from '../../common/kamus';
 import { penghalang, periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type KonteksMutu } from '../../common/mutu';

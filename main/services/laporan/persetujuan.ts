@@ -3,8 +3,8 @@ import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { formatPeriode } from '../../common/format';
 import type { StatusEfektif } from '../../common/laporan';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { namaWilayah } from '../wilayah/wilayah';
+import { bacaPengaturan } from '../pengaturan';
+import { namaWilayah } from '../wilayah';
 
 // Approval up the chain: Draf → Diajukan → Diverifikasi (district) → Diterima or Dikembalikan (province). The province
 // decides on the version of a report it holds; the acknowledgement bundle carries its decisions back; the district

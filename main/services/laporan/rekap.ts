@@ -5,9 +5,9 @@ import { formatDesimal, formatPeriode, hariIni } from '../../common/format';
 import { STATUS_DIHITUNG } from '../../common/kamus';
 import { bulanDalam, lengkapiTurunan, POLA_PERIODE, type BarisRekap, type Katalog, type Kepatuhan, type LaporanHilang, type LaporanRow, type NilaiLaporan, type Rekap, type StatusLaporan, type TingkatRekap, wajibLapor } from '../../common/laporan';
 import { daftarLaporan, katalogAktif } from './laporan';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { bulanBerakhir, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka/pelaporan';
-import { namaWilayah } from '../wilayah/wilayah';
+import { bacaPengaturan } from '../pengaturan';
+import { bulanBerakhir, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
+import { namaWilayah } from '../wilayah';
 
 // Semester and annual reports are computed from the months, never typed: each indicator rolls up by
 // its rule (SUM flows, LAST stocks, AVERAGE rates); higher levels add up their groups.

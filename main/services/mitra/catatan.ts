@@ -4,8 +4,8 @@ import type { Page } from '../../common/contract-kit';
 import { JUMLAH_MAKS, RUPIAH_MAKS, TAHUN_MAKS, tanggalSah, VOLUME_MAKS } from '../../common/batas';
 import { AppError } from '../../common/errors';
 import { ENTITAS, type BarisCatatan, type Catatan, type EntitasKode, type FieldSpec } from '../../common/mitra';
-import { bacaAngka } from '../laporan/laporan';
-import { kecamatanDariDesa, namaWilayah } from '../wilayah/wilayah';
+import { bacaAngka } from '../laporan';
+import { kecamatanDariDesa, namaWilayah } from '../wilayah';
 
 // Records described by a field spec (offtakers, agreements, MoUs, issues…): one validation, one list,
 // one writer for all of them, so each new kind of record is a spec, not a new service.

@@ -7,12 +7,12 @@ import { AppError } from '../../common/errors';
 import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import { bulanSebelumnya } from '../../common/laporan';
 import { terbilang, terbilangRupiah } from '../../common/terbilang';
-import { BASE_DOC, tulisPdf } from '../dokumen/pdf';
-import { FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen/spreadsheet';
-import { blokTandaTangan, daftarTembusan, isiSurat, penandatanganKantor } from '../dokumen/surat';
-import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen/dtsen';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { namaWilayah } from '../wilayah/wilayah';
+import { BASE_DOC, tulisPdf } from '../dokumen';
+import { FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen';
+import { blokTandaTangan, daftarTembusan, isiSurat, penandatanganKantor } from '../dokumen';
+import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen';
+import { bacaPengaturan } from '../pengaturan';
+import { namaWilayah } from '../wilayah';
 
 // The views and documents of the partnership agreements: offtakers (SPPG first), purchase agreements,
 // cart aid (gerobak), university MoUs and strategic issues.

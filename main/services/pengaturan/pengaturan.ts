@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
 import { MODE_TANDA_TANGAN, type Mode, type ModeTandaTangan, type Pengaturan } from '../../common/records';
-import { namaWilayah } from '../wilayah/wilayah';
+import { namaWilayah } from '../wilayah';
 
 const KUNCI = ['mode', 'kabupaten_kode', 'operator', 'nama_instansi', 'alamat_instansi', 'kota_surat', 'telepon', 'email', 'website', 'kode_pos', 'kepala_nama', 'kepala_nip', 'kepala_pangkat', 'kepala_jabatan', 'ttd_mode', 'ttd_nama', 'ttd_nip', 'ttd_pangkat', 'ttd_jabatan', 'tembusan', 'lambang'] as const;
 type Kunci = (typeof KUNCI)[number];

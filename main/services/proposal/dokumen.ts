@@ -5,13 +5,13 @@ import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
 import { formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../../common/format';
 import { isiTemplat, samarkanNik, type RabItem } from '../../common/proposal';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_RUPIAH, lembarBerjudul, tulisExcel } from '../dokumen/spreadsheet';
-import { BASE_DOC, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen/pdf';
-import { daftarTembusan, isiSurat, penandatanganKantor, type Penandatangan } from '../dokumen/surat';
+import { bacaPengaturan } from '../pengaturan';
+import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_RUPIAH, lembarBerjudul, tulisExcel } from '../dokumen';
+import { BASE_DOC, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen';
+import { daftarTembusan, isiSurat, penandatanganKantor, type Penandatangan } from '../dokumen';
 import { hariIni } from '../../common/format';
 import { ambilProposal, templatSurat } from './proposal';
-import { bacaAngka } from '../laporan/laporan';
+import { bacaAngka } from '../laporan';
 
 const JABATAN: Record<string, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' };
 

@@ -4,9 +4,9 @@ import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { DINAS_AWAL, ISIAN_SURAT, TEMPLAT_SURAT_AWAL, hitungKelayakan, isianTakDikenal, type TemplatSurat, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../common/proposal';
 import { terbilangRupiah } from '../../common/terbilang';
-import { daftarLaporan } from '../laporan/laporan';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { namaWilayah } from '../wilayah/wilayah';
+import { daftarLaporan } from '../laporan';
+import { bacaPengaturan } from '../pengaturan';
+import { namaWilayah } from '../wilayah';
 
 function rows(db: Db) {
   return db.q

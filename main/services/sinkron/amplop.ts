@@ -6,8 +6,8 @@ import { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { AppError } from '../../common/errors';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { APP_VERSION_TEXT } from '../pengaturan/versi';
+import { bacaPengaturan } from '../pengaturan';
+import { APP_VERSION_TEXT } from '../pengaturan';
 import { kunciPrivat, publicFromRaw, sidikJari } from './kunci';
 
 

@@ -2,8 +2,8 @@ import { formatMb } from '../../common/format';
 import { kolomLengkap, REGISTER, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
 import { ANGGOTA_KELOMPOK_MAKS, besok, PERIODE_AWAL, periodeTerakhir, TANGGAL_MAKS, TANGGAL_MIN } from '../../common/batas';
 import { TEKS_INDIKATOR_MAKS } from '../../common/laporan';
-import { periksaNik } from '../wilayah/nik';
-import { adaWilayah } from '../wilayah/wilayah';
+import { periksaNik } from '../wilayah';
+import { adaWilayah } from '../wilayah';
 import type { Db } from '../../../db/connection';
 
 // What a district may write, from the record register: every row of a payload table is held against its

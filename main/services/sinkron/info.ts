@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection';
 import type { InfoSinkron } from '../../common/api';
 import { adaKunci, kunciPublik, sidikJari } from './kunci';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { bacaPengaturan } from '../pengaturan';
 
 /** What the Sinkronisasi screen shows: own fingerprint, registered partners, what is not yet acknowledged. */
 export function infoSinkron(db: Db): InfoSinkron {

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
+import { bacaPengaturan } from '../pengaturan';
 
 // Identity and keys, with Node's crypto only. A district signs with Ed25519; the province signs with
 // Ed25519 and receives with X25519. Private keys stay in this database, wrapped by a protector

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection';
-import { namaWilayah } from '../wilayah/wilayah';
+import { namaWilayah } from '../wilayah';
 import type { StatusKabupaten } from '../../common/api';
 
 

@@ -1,13 +1,13 @@
 import { kamusAngka, type DefinisiAngka } from '../../common/kamus';
-import { katalogAktif } from '../laporan/laporan';
+import { katalogAktif } from '../laporan';
 import type { Db } from '../../../db/connection';
 import type { Dashboard } from '../../common/api';
 import { hariIni } from '../../common/format';
 import { batasPengajuan, bulanSebelumnya } from '../../common/laporan';
-import { hitungDashboard, hitungMonev } from '../dasbor/dashboard';
-import { bacaPengaturan } from '../pengaturan/pengaturan';
-import { statusKabupaten } from '../sinkron/provinsi';
-import { kecamatanDi, namaWilayah } from '../wilayah/wilayah';
+import { hitungDashboard, hitungMonev } from '../dasbor';
+import { bacaPengaturan } from '../pengaturan';
+import { statusKabupaten } from '../sinkron';
+import { kecamatanDi, namaWilayah } from '../wilayah';
 import { sensorPersen, sensorRincian, sensorSatu, type Cacah } from './sensor';
 
 // What the public website shows, computed once from the same services as the in-app dashboard, then reduced to

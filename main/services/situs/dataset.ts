@@ -1,7 +1,7 @@
 import { formatPeriode } from '../../common/format';
 import type { DataSitus, WilayahPublik } from './data';
 import { BATAS_SENSOR } from './sensor';
-import { kutipCsv, netralkanRumus } from '../dokumen/csv';
+import { kutipCsv, netralkanRumus } from '../dokumen';
 
 // The open data behind every chart and table, in the Satu Data Indonesia way (Perpres 39/2019): one standard per
 // table (columns with unit and definition), metadata, Kemendagri region codes beside names, CSV and JSON, and one

@@ -1,8 +1,8 @@
 import { createReadStream, readSync, openSync, closeSync, statSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors';
-import { csvPerBatch, detectDelimiter } from '../dokumen/csv';
-import { BATAS_LEMBAR_BESAR, periksaZip } from '../dokumen/zip-aman';
+import { csvPerBatch, detectDelimiter } from './csv';
+import { BATAS_LEMBAR_BESAR, periksaZip } from './zip-aman';
 
 // Streaming readers for large extracts (0.5–1.5 million rows): memory does not grow with the file.
 

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CsvStream } from '../dokumen/csv';
+import { CsvStream } from './csv';
 
 test('the streaming CSV parser reads quotes, doubled quotes and newlines inside quotes, however the text is chunked', () => {
   const text = 'NIK,NAMA,ALAMAT\r\n3507015203850003,"RAHAYU, SITI","Dusun ""Krajan""\nRT 01"\r\n3507011204900004,AGUS,\n3507011204900005,"",Jl. Raya';

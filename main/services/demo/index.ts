@@ -1,0 +1,3 @@
+// The demo domain's one door: other domains and the API handlers import only this file.
+export * from './demo';
+export * from './ekstrak';

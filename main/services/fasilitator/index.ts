@@ -1,0 +1,2 @@
+// The fasilitator domain's one door: other domains and the API handlers import only this file.
+export * from './fasilitator';

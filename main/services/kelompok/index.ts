@@ -1,0 +1,2 @@
+// The kelompok domain's one door: other domains and the API handlers import only this file.
+export * from './kelompok';

@@ -1,0 +1,3 @@
+// The mitra domain's one door: other domains and the API handlers import only this file.
+export * from './catatan';
+export * from './mitra';

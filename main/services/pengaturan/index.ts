@@ -1,0 +1,4 @@
+// The pengaturan domain's one door: other domains and the API handlers import only this file.
+export * from './audit';
+export * from './pengaturan';
+export * from './versi';

@@ -1,0 +1,3 @@
+// The proposal domain's one door: other domains and the API handlers import only this file.
+export * from './dokumen';
+export * from './proposal';
