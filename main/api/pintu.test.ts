@@ -59,3 +59,14 @@ test('no two domains import each other (arrows between domains run one way)', ()
   const bolakBalik = [...panah].filter((p) => panah.has(p.split('→').reverse().join('→')));
   assert.deepEqual(bolakBalik, []);
 });
+
+test('no SQL text crosses a domain boundary: a domain\'s door exports no SQL constant or builder', () => {
+  const salah: string[] = [];
+  for (const f of sumber('main/services').filter((f) => f.endsWith('/index.ts'))) {
+    for (const [, berkas] of readFileSync(join(ROOT, f), 'utf8').matchAll(/export \* from '\.\/([^']+)'/g)) {
+      const teks = readFileSync(join(ROOT, dirname(f), `${berkas}.ts`), 'utf8');
+      for (const [, nama] of teks.matchAll(/export (?:const|function) (\w*(?:_SQL|Sql)\w*)/g)) salah.push(`${dirname(f)}/${berkas}.ts: ${nama}`);
+    }
+  }
+  assert.deepEqual(salah, []);
+});

@@ -319,3 +319,25 @@ export interface Kamus {
   pencilan: string;
   persetujuan: string;
 }
+
+/** Which kelompok a figure counts, as filtered on a screen: district, kecamatan, facilitator, sector. */
+export interface SaringKelompok {
+  kabupaten?: string | null;
+  kecamatan?: string | null;
+  fasilitator?: string | null;
+  sektor?: string | null;
+}
+
+/**
+ * The filter on kelompok (alias k) every figure query shares, whichever domain runs it: conditions and their named
+ * parameters. Part of the dictionary's "which groups count", so it lives here rather than being handed between domains.
+ */
+export function saringKelompokSql(f: SaringKelompok): { where: string; p: Record<string, unknown> } {
+  const where: string[] = ['k.deleted_at IS NULL'];
+  const p: Record<string, unknown> = {};
+  if (f.kabupaten) (where.push('k.kabupaten_kode = @kabupaten'), (p.kabupaten = f.kabupaten));
+  if (f.kecamatan) (where.push('k.kecamatan_kode = @kecamatan'), (p.kecamatan = f.kecamatan));
+  if (f.fasilitator) (where.push('k.fasilitator_id = @fasilitator'), (p.fasilitator = f.fasilitator));
+  if (f.sektor) (where.push('k.sektor = @sektor'), (p.sektor = f.sektor));
+  return { where: where.join(' AND '), p };
+}

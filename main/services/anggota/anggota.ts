@@ -4,7 +4,7 @@ import { RecordWriter } from '../../../db/write';
 import type { AnggotaRow, Disimpan, ParsedInput, StatusCocok } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
-import { SNAPSHOT_TERBARU_SQL } from '../dtsen';
+import { snapshotTerbaru } from '../dtsen';
 import { periksaNik } from '../wilayah';
 import { namaWilayah } from '../wilayah';
 
@@ -30,9 +30,10 @@ function filtered(db: Db, f: AnggotaFilter) {
     .$if(f.ganda, (q) => q.where(gandaExpr, '=', 1));
 }
 
-function selectRow(q: ReturnType<typeof filtered>) {
+function selectRow(db: Db, q: ReturnType<typeof filtered>) {
+  const snapshot = snapshotTerbaru(db) ?? '';
   return q
-    .leftJoin('dtsen_hasil as h', (j) => j.onRef('h.anggota_id', '=', 'a.id').on('h.snapshot_id', '=', sql<string>`${sql.raw(SNAPSHOT_TERBARU_SQL)}`))
+    .leftJoin('dtsen_hasil as h', (j) => j.onRef('h.anggota_id', '=', 'a.id').on('h.snapshot_id', '=', snapshot))
     .leftJoin('dtsen_snapshot as s', 's.id', 'h.snapshot_id')
     .selectAll('a')
     .select(['k.nama as kelompok_nama', 'k.kecamatan_kode', 'h.status as dtsen_status', 'h.desil as dtsen_desil', 'h.dikonfirmasi as dtsen_dikonfirmasi', 's.sumber as dtsen_sumber', 's.tanggal_data as dtsen_tanggal'])
@@ -49,17 +50,17 @@ const toRow = ({ dtsen_status, dtsen_desil, dtsen_dikonfirmasi, dtsen_sumber, dt
 
 export function daftarAnggota(db: Db, input: ParsedInput<'anggota.list'>): Page<AnggotaRow> {
   const total = db.get(filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const rows = db.all(selectRow(filtered(db, input)).orderBy('a.nama').orderBy('a.id').limit(input.per).offset((input.halaman - 1) * input.per));
+  const rows = db.all(selectRow(db, filtered(db, input)).orderBy('a.nama').orderBy('a.id').limit(input.per).offset((input.halaman - 1) * input.per));
   return { rows: rows.map(toRow), total, halaman: input.halaman, per: input.per };
 }
 
 /** Every row matching the filter, for exports. */
 export function semuaAnggota(db: Db, filter: AnggotaFilter): AnggotaRow[] {
-  return db.all(selectRow(filtered(db, filter)).orderBy('k.nama').orderBy('a.nama')).map(toRow);
+  return db.all(selectRow(db, filtered(db, filter)).orderBy('k.nama').orderBy('a.nama')).map(toRow);
 }
 
 export function ambilAnggota(db: Db, id: string): AnggotaRow {
-  const row = db.get(selectRow(filtered(db, { cari: '', ganda: false, terhapus: false }).clearWhere()).where('a.id', '=', id));
+  const row = db.get(selectRow(db, filtered(db, { cari: '', ganda: false, terhapus: false }).clearWhere()).where('a.id', '=', id));
   if (!row) throw new AppError('TIDAK_DITEMUKAN', 'Anggota tidak ditemukan. Muat ulang daftar.');
   return toRow(row);
 }

@@ -1,18 +1,12 @@
 import type { Db } from '../../../db/connection';
 import { hariIni } from '../../common/format';
-import { STATUS_DIHITUNG_SQL } from '../../common/kamus';
+import { saringKelompokSql, STATUS_DIHITUNG_SQL, type SaringKelompok } from '../../common/kamus';
 import { batasPengajuan, wajibLapor } from '../../common/laporan';
 
 // One query for the reporting figures of the dictionary (common/kamus.ts): laporan diharapkan, masuk, tepat waktu,
 // diverifikasi, kepatuhan, kelompok dikunjungi. Every page, document, e-monev table, the province's ranking and the
 // website count them here, parameterised by months and region filters, so they cannot disagree.
 
-export interface SaringKelompok {
-  kabupaten?: string | null;
-  kecamatan?: string | null;
-  fasilitator?: string | null;
-  sektor?: string | null;
-}
 
 /** One kelompok's reporting over the months asked: which were expected, which came in, on time, verified. */
 export interface PelaporanKelompok {
@@ -56,16 +50,6 @@ export function bulanBerakhir(months: string[], today: string): string[] {
  * expected to report every month after the one it was registered in, once the month is over; a report counts once
  * submitted or verified, never as a draft).
  */
-/** The filter on kelompok (alias k) the dashboard and these figures share: conditions and their named parameters. */
-export function saringKelompokSql(f: SaringKelompok): { where: string; p: Record<string, unknown> } {
-  const where: string[] = ['k.deleted_at IS NULL'];
-  const p: Record<string, unknown> = {};
-  if (f.kabupaten) (where.push('k.kabupaten_kode = @kabupaten'), (p.kabupaten = f.kabupaten));
-  if (f.kecamatan) (where.push('k.kecamatan_kode = @kecamatan'), (p.kecamatan = f.kecamatan));
-  if (f.fasilitator) (where.push('k.fasilitator_id = @fasilitator'), (p.fasilitator = f.fasilitator));
-  if (f.sektor) (where.push('k.sektor = @sektor'), (p.sektor = f.sektor));
-  return { where: where.join(' AND '), p };
-}
 
 export function pelaporan(db: Db, months: string[], f: SaringKelompok = {}, today = hariIni()): PelaporanKelompok[] {
   const { where, p } = saringKelompokSql(f);

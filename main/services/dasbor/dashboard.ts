@@ -2,11 +2,12 @@ import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { bulanDalam, bulanSebelumnya, type Katalog } from '../../common/laporan';
-import { bulanBerakhir, hanyaBulan, pelaporan, pelaporanPer, ringkasPelaporan, saringKelompokSql, type RingkasanPelaporan } from '../angka';
+import { bulanBerakhir, hanyaBulan, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
+import { saringKelompokSql } from '../../common/kamus';
 import { hariIni } from '../../common/format';
 import { katalogAktif } from '../laporan';
 import { bacaPengaturan } from '../pengaturan';
-import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen';
+import { desilDtsen } from '../dtsen';
 import { hitungRekap } from '../laporan';
 import { namaWilayah } from '../wilayah';
 import type { Dashboard, MonitoringFasilitator, Monev } from '../../common/api';
@@ -82,18 +83,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const offtaker = (m: string) => di(m)?.offtaker ?? 0;
   // Registered members and their desil: a district from its own matching results, the province from the
   // counts per kelompok each district sends (no person's result travels).
-  const desil = Array.from({ length: 10 }, () => 0);
-  let cocok: number | null = null;
-  const dtsen = provinsi
-    ? all<Record<string, number>>(`SELECT coalesce(sum(r.cocok), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(r.desil_${i + 1}), 0) AS d${i + 1}`).join(', ')} FROM dtsen_ringkasan r JOIN kelompok k ON k.id = r.kelompok_id WHERE ${W}`)[0]!
-    : all<Record<string, number>>(
-        `SELECT coalesce(sum(${COCOK_SQL}), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(${COCOK_SQL} AND h.desil = ${i + 1}), 0) AS d${i + 1}`).join(', ')}
-         FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id JOIN kelompok k ON k.id = a.kelompok_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${W}`,
-      )[0]!;
-  if ((dtsen.n ?? 0) > 0) {
-    cocok = dtsen.cocok!;
-    desil.forEach((_, i) => (desil[i] = dtsen[`d${i + 1}`]!));
-  }
+  const { cocok, desil } = desilDtsen(db, f, provinsi);
   const desil14 = desil.slice(0, 4).reduce((a, b) => a + b, 0);
   // Agreements in force today and on the first day of last month, per kind of buyer, in one pass.
   const berlaku = (t: string) => `(pj.mulai <= ${t} AND pj.selesai >= ${t})`;

@@ -10,7 +10,7 @@ import { terbilang, terbilangRupiah } from '../../common/terbilang';
 import { BASE_DOC, tulisPdf } from '../dokumen';
 import { FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen';
 import { blokTandaTangan, daftarTembusan, isiSurat, penandatanganKantor } from '../dokumen';
-import { COCOK_SQL, SNAPSHOT_TERBARU_SQL } from '../dtsen';
+import { sasaranPerKelompok } from '../dtsen';
 import { bacaPengaturan } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
@@ -81,12 +81,7 @@ export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): Peni
     )
     .all(...months) as { id: string; nama: string; desa_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }[];
   // Registered members per kelompok in the latest snapshot (the same rule as the dashboard), and those in desil 1-4.
-  const desil = new Map<string, { cocok: number; sasaran: number }>();
-  for (const r of db.sqlite
-    .prepare(`SELECT a.kelompok_id AS k, count(*) AS cocok, sum(CASE WHEN h.desil BETWEEN 1 AND 4 THEN 1 ELSE 0 END) AS sasaran FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${COCOK_SQL} AND h.desil IS NOT NULL GROUP BY a.kelompok_id`)
-    .all() as { k: string; cocok: number; sasaran: number }[]) {
-    desil.set(r.k, { cocok: r.cocok, sasaran: r.sasaran });
-  }
+  const desil = sasaranPerKelompok(db);
   const assessed = new Map(
     (db.sqlite.prepare('SELECT kelompok_id, usaha_keliling, keputusan, catatan FROM gerobak_penilaian WHERE tahun = ? AND deleted_at IS NULL').all(tahun) as { kelompok_id: string; usaha_keliling: number; keputusan: 'diusulkan' | 'tidak' | null; catatan: string | null }[]).map((r) => [r.kelompok_id, r]),
   );

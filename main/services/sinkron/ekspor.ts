@@ -6,7 +6,7 @@ import type { Db } from '../../../db/connection';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { AppError } from '../../common/errors';
 import { SYNCED_TABLES } from '../../common/register';
-import { RINGKASAN_PER_KELOMPOK_SQL } from '../dtsen';
+import { ringkasanPerKelompok } from '../dtsen';
 import { folderLampiran } from '../laporan';
 import { bacaPengaturan } from '../pengaturan';
 import { APP_VERSION_TEXT } from '../pengaturan';
@@ -82,7 +82,9 @@ export function buatMuatan(db: Db, opsi: { penuh?: boolean }): MuatanBundel {
         auditSampai = (db.sqlite.prepare('SELECT max(id) AS m FROM main.audit WHERE id > ?').get(sejak) as { m: string | null }).m ?? auditSampai;
         // The matching as counts per kelompok, always whole (a few hundred rows): the province's dashboard.
         db.sqlite.exec(ddlMuatan('dtsen_ringkasan', p.kabupaten_kode!, 'muatan.'));
-        jumlah.dtsen_ringkasan = db.sqlite.prepare(`INSERT INTO muatan.dtsen_ringkasan (${Object.keys(RINGKASAN_DTSEN_KOLOM).join(', ')}) ${RINGKASAN_PER_KELOMPOK_SQL}`).run().changes;
+        const kolomRingkasan = Object.keys(RINGKASAN_DTSEN_KOLOM);
+        const tulisRingkasan = db.sqlite.prepare(`INSERT INTO muatan.dtsen_ringkasan (${kolomRingkasan.join(', ')}) VALUES (${kolomRingkasan.map((k) => `@${k}`).join(', ')})`);
+        jumlah.dtsen_ringkasan = ringkasanPerKelompok(db).reduce((n, r) => n + tulisRingkasan.run(r).changes, 0);
         // Attachments travel once: skip those in bundles the province has acknowledged.
         db.sqlite.exec(ddlMuatan('lampiran', p.kabupaten_kode!, 'muatan.'));
         const known = new Set(penuh ? [] : (db.sqlite.prepare('SELECT hash FROM lampiran_terkirim WHERE bundle_seq <= ?').all(a.bundle) as { hash: string }[]).map((r) => r.hash));
