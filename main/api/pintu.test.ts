@@ -70,3 +70,10 @@ test('no SQL text crosses a domain boundary: a domain\'s door exports no SQL con
   }
   assert.deepEqual(salah, []);
 });
+
+test('handlers only map: no query, no record writing, no archive built in main/api/handlers', () => {
+  for (const f of sumber('main/api/handlers')) {
+    const text = readFileSync(join(ROOT, f), 'utf8');
+    assert.doesNotMatch(text, /RecordWriter|\.q\.(selectFrom|insertInto|updateTable|deleteFrom)|\.prepare\(|\.sqlite\b|zipSync/, f);
+  }
+});

@@ -1,5 +1,4 @@
-import { RecordWriter } from '../../../db/write';
-import { ambilAnggota, daftarAnggota, simpanAnggota } from '../../services/anggota';
+import { ambilAnggota, daftarAnggota, hapusAnggota, pulihkanAnggota, simpanAnggota } from '../../services/anggota';
 import { eksporAnggota, eksporAnggotaCsv } from '../../services/anggota';
 import { imporAnggota, pratinjauImpor } from '../../services/anggota';
 import { bacaPengaturan } from '../../services/pengaturan';
@@ -11,8 +10,8 @@ export const anggotaHandlers: HandlersFor<keyof typeof anggotaApi> = {
   'anggota.list': (ctx, input) => daftarAnggota(ctx.db, input),
   'anggota.get': (ctx, input) => ambilAnggota(ctx.db, input.id),
   'anggota.simpan': (ctx, input) => simpanAnggota(ctx.db, input),
-  'anggota.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('anggota', input.id, input.alasan),
-  'anggota.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore('anggota', input.id),
+  'anggota.hapus': (ctx, input) => hapusAnggota(ctx.db, input.id, input.alasan),
+  'anggota.pulihkan': (ctx, input) => pulihkanAnggota(ctx.db, input.id),
   'anggota.imporPratinjau': (ctx, input) => pratinjauImpor(ctx.files.resolve(input.berkas), input.berkas, input.sheet),
   'anggota.impor': (ctx, input) =>
     imporAnggota(ctx.db, ctx.files.resolve(input.berkas), input.berkas, { sheet: input.sheet, mapping: input.mapping, kelompokId: input.kelompokId, dryRun: input.dryRun }),

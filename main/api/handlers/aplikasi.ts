@@ -1,19 +1,14 @@
 import { readFileSync } from 'node:fs';
-import { listBackups, makeBackup } from '../../../db/backup';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { statistik } from '../../services/dasbor';
 import { buatDemo } from '../../services/demo';
 import { tulisEkstrakDemo } from '../../services/demo';
 import { riwayat } from '../../services/pengaturan';
-import { bacaPengaturan, setup, simpanLambang, simpanPengaturan } from '../../services/pengaturan';
+import { bacaPengaturan, buatCadangan, daftarCadangan, infoCadangan, setup, simpanLambang, simpanPengaturan } from '../../services/pengaturan';
 import { APP_VERSION } from '../context';
 
-import type { Cadangan } from '../../common/api';
 import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, tugasApi } from '../../common/api/aplikasi';
 import type { HandlersFor } from './types';
-
-/** What the UI sees of a backup: not where it lies on disk. */
-const cadanganInfo = ({ nama, jenis, waktu, ukuran }: Cadangan): Cadangan => ({ nama, jenis, waktu, ukuran });
 
 export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pengaturanApi | keyof typeof demoApi | keyof typeof tugasApi | keyof typeof auditApi | keyof typeof cadanganApi> = {
   'app.status': (ctx) => {
@@ -33,7 +28,7 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'tugas.status': (ctx, input) => ctx.tugas.status(input.id),
   'tugas.batal': (ctx, input) => ctx.tugas.batal(input.id),
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
-  'cadangan.list': (ctx) => listBackups(ctx.db.file).map(cadanganInfo),
-  'cadangan.buat': (ctx) => cadanganInfo(makeBackup(ctx.db.sqlite, ctx.db.file, 'manual')),
-  'cadangan.pulihkan': (ctx, input) => ({ sebelumnya: cadanganInfo(ctx.restore(input.nama)) }),
+  'cadangan.list': (ctx) => daftarCadangan(ctx.db),
+  'cadangan.buat': (ctx) => buatCadangan(ctx.db),
+  'cadangan.pulihkan': (ctx, input) => ({ sebelumnya: infoCadangan(ctx.restore(input.nama)) }),
 };

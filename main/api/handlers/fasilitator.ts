@@ -1,5 +1,4 @@
-import { RecordWriter } from '../../../db/write';
-import { ambilFasilitator, daftarFasilitator, hapusFasilitator, simpanFasilitator } from '../../services/fasilitator';
+import { ambilFasilitator, daftarFasilitator, hapusFasilitator, pulihkanFasilitator, simpanFasilitator } from '../../services/fasilitator';
 
 import type { fasilitatorApi } from '../../common/api/fasilitator';
 import type { HandlersFor } from './types';
@@ -9,5 +8,5 @@ export const fasilitatorHandlers: HandlersFor<keyof typeof fasilitatorApi> = {
   'fasilitator.get': (ctx, input) => ambilFasilitator(ctx.db, input.id),
   'fasilitator.simpan': (ctx, input) => simpanFasilitator(ctx.db, input),
   'fasilitator.hapus': (ctx, input) => hapusFasilitator(ctx.db, input.id, input.alasan),
-  'fasilitator.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore('fasilitator', input.id),
+  'fasilitator.pulihkan': (ctx, input) => pulihkanFasilitator(ctx.db, input.id),
 };

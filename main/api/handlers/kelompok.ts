@@ -1,5 +1,4 @@
-import { RecordWriter } from '../../../db/write';
-import { ambilKelompok, daftarKelompok, daftarSektor, hapusKelompok, simpanKelompok } from '../../services/kelompok';
+import { ambilKelompok, daftarKelompok, daftarSektor, hapusKelompok, pulihkanKelompok, simpanKelompok } from '../../services/kelompok';
 
 import type { kelompokApi } from '../../common/api/kelompok';
 import type { HandlersFor } from './types';
@@ -9,6 +8,6 @@ export const kelompokHandlers: HandlersFor<keyof typeof kelompokApi> = {
   'kelompok.get': (ctx, input) => ambilKelompok(ctx.db, input.id),
   'kelompok.simpan': (ctx, input) => simpanKelompok(ctx.db, input),
   'kelompok.hapus': (ctx, input) => hapusKelompok(ctx.db, input.id, input.alasan),
-  'kelompok.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore('kelompok', input.id),
+  'kelompok.pulihkan': (ctx, input) => pulihkanKelompok(ctx.db, input.id),
   'kelompok.sektor': (ctx) => daftarSektor(ctx.db),
 };

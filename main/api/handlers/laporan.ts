@@ -1,9 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { strToU8, zipSync } from 'fflate';
-import { buatBukuKerja, bukaKiriman, imporBukuKerja, statusBukuKerja } from '../../services/laporan';
+import { buatBukuKerja, buatBukuKerjaSemua, bukaKiriman, imporBukuKerja, namaBukuKerja, statusBukuKerja } from '../../services/laporan';
 import { namaBerkas } from '../../common/format';
 import { tulisDokumenLaporan } from '../../services/laporan';
-import { daftarFoto, hapusFoto, pathFoto, tambahFoto } from '../../services/laporan';
+import { daftarFoto, dataUrlFoto, hapusFoto, tambahFoto } from '../../services/laporan';
 import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan';
 import { konfirmasiNilai, periksaBulan, riwayatIndikator } from '../../services/laporan';
 import { kembalikanLaporan, terimaBulan } from '../../services/laporan';
@@ -17,21 +15,13 @@ import type { HandlersFor } from './types';
 
 export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.templat': async (ctx, input) => {
-    const f = ctx.db.get(ctx.db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id));
-    const out = ctx.files.output(namaBerkas(['Laporan', input.periode, f?.nama], 'xlsx'));
+    const out = ctx.files.output(namaBukuKerja(ctx.db, input));
     await buatBukuKerja(ctx.db, input, out.path);
     return out.ref();
   },
   'laporan.templatSemua': async (ctx, input) => {
-    const isi: Record<string, Uint8Array> = {};
-    for (const f of statusBukuKerja(ctx.db, input.periode).fasilitator) {
-      const out = ctx.files.output(namaBerkas(['Laporan', input.periode, f.nama], 'xlsx'));
-      await buatBukuKerja(ctx.db, { fasilitator_id: f.id, periode: input.periode }, out.path);
-      isi[namaBerkas(['Laporan', input.periode, f.nama], 'xlsx')] = readFileSync(out.path);
-    }
-    isi['BACA.txt'] = strToU8(`Buku kerja laporan bulanan ${input.periode}: satu berkas untuk setiap fasilitator. Kirim berkasnya kepada fasilitator masing-masing.\r\n`);
     const zip = ctx.files.output(namaBerkas(['Buku-kerja-fasilitator', input.periode], 'zip'));
-    writeFileSync(zip.path, zipSync(isi));
+    await buatBukuKerjaSemua(ctx.db, input.periode, zip.path);
     return zip.ref();
   },
   'laporan.imporBukuKerja': (ctx, input) => {
@@ -74,8 +64,5 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.foto': (ctx, input) => daftarFoto(ctx.db, input.laporan_id),
   'laporan.fotoTambah': (ctx, input) => tambahFoto(ctx.db, { laporan_id: input.laporan_id, path: ctx.files.resolve(input.berkas), nama: input.berkas.nama, keterangan: input.keterangan }),
   'laporan.fotoHapus': (ctx, input) => hapusFoto(ctx.db, input.id),
-  'laporan.fotoData': (ctx, input) => {
-    const f = pathFoto(ctx.db, input.id);
-    return { dataUrl: `data:${f.mime};base64,${readFileSync(f.path).toString('base64')}` };
-  },
+  'laporan.fotoData': (ctx, input) => dataUrlFoto(ctx.db, input.id),
 };

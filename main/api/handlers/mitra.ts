@@ -1,6 +1,5 @@
 import { namaBerkas } from '../../common/format';
-import { RecordWriter } from '../../../db/write';
-import { ambilCatatan, daftarCatatan, simpanCatatan } from '../../services/mitra';
+import { ambilCatatan, daftarCatatan, hapusCatatan, pulihkanCatatan, simpanCatatan } from '../../services/mitra';
 import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from '../../services/mitra';
 import { bacaPengaturan } from '../../services/pengaturan';
 
@@ -11,8 +10,8 @@ export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
   'catatan.list': (ctx, input) => daftarCatatan(ctx.db, input.entitas, input),
   'catatan.get': (ctx, input) => ambilCatatan(ctx.db, input.entitas, input.id),
   'catatan.simpan': (ctx, input) => simpanCatatan(ctx.db, input.entitas, input.nilai),
-  'catatan.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove(input.entitas, input.id, input.alasan),
-  'catatan.pulihkan': (ctx, input) => RecordWriter.forDb(ctx.db).restore(input.entitas, input.id),
+  'catatan.hapus': (ctx, input) => hapusCatatan(ctx.db, input.entitas, input.id, input.alasan),
+  'catatan.pulihkan': (ctx, input) => pulihkanCatatan(ctx.db, input.entitas, input.id),
   'mitra.ringkasan': (ctx) => ringkasanMitra(ctx.db),
   'perjanjian.pdf': async (ctx, input) => {
     const nomor = String(ambilCatatan(ctx.db, 'perjanjian', input.id).data.nomor ?? '');

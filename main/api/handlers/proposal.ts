@@ -1,10 +1,9 @@
 import { hariIni, namaBerkas } from '../../common/format';
-import { RecordWriter } from '../../../db/write';
 import { ISIAN_SURAT } from '../../common/proposal';
 import { terbilang } from '../../common/terbilang';
 import { bacaPengaturan } from '../../services/pengaturan';
 import { imporRabXlsx, pdfProposal, rabXlsx } from '../../services/proposal';
-import { ambilProposal, daftarDinas, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, simpanTemplatSurat, templatSurat, ubahStatusProposal } from '../../services/proposal';
+import { ambilProposal, daftarDinas, hapusProposal, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, simpanTemplatSurat, templatSurat, ubahStatusProposal } from '../../services/proposal';
 
 import type { proposalApi } from '../../common/api/proposal';
 import type { HandlersFor } from './types';
@@ -15,7 +14,7 @@ export const proposalHandlers: HandlersFor<keyof typeof proposalApi> = {
   'proposal.simpan': (ctx, input) => simpanProposal(ctx.db, input),
   'proposal.simpanRab': (ctx, input) => simpanRab(ctx.db, input.id, input.items),
   'proposal.status': (ctx, input) => ubahStatusProposal(ctx.db, input.id, input.status, input.nilai_disetujui ?? null),
-  'proposal.hapus': (ctx, input) => RecordWriter.forDb(ctx.db).remove('proposal', input.id, input.alasan),
+  'proposal.hapus': (ctx, input) => hapusProposal(ctx.db, input.id, input.alasan),
   'proposal.pdf': async (ctx, input) => {
     const p = ambilProposal(ctx.db, input.id);
     const out = ctx.files.output(namaBerkas(['Proposal', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'pdf'));

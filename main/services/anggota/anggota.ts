@@ -125,3 +125,13 @@ export function simpanAnggota(db: Db, input: ParsedInput<'anggota.simpan'>): Dis
   }
   return { id: writer.insert('anggota', values), peringatan };
 }
+
+/** Deletes a member with the officer's reason: kept in the database with its audit entry, and restorable. */
+export function hapusAnggota(db: Db, id: string, alasan: string | null): void {
+  RecordWriter.forDb(db).remove('anggota', id, alasan);
+}
+
+/** Brings a deleted member back. */
+export function pulihkanAnggota(db: Db, id: string): void {
+  RecordWriter.forDb(db).restore('anggota', id);
+}

@@ -72,3 +72,8 @@ export function hapusFasilitator(db: Db, id: string, alasan: string | null): voi
   }
   RecordWriter.forDb(db).remove('fasilitator', id, alasan);
 }
+
+/** Brings a deleted facilitator back. */
+export function pulihkanFasilitator(db: Db, id: string): void {
+  RecordWriter.forDb(db).restore('fasilitator', id);
+}

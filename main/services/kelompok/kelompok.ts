@@ -91,3 +91,8 @@ export function hapusKelompok(db: Db, id: string, alasan: string | null): void {
   }
   RecordWriter.forDb(db).remove('kelompok', id, alasan);
 }
+
+/** Brings a deleted kelompok back. */
+export function pulihkanKelompok(db: Db, id: string): void {
+  RecordWriter.forDb(db).restore('kelompok', id);
+}

@@ -29,7 +29,8 @@ import { salahPeriode } from '../../common/batas';
 import { STATUS_DIHITUNG } from '../../common/kamus';
 import { penghalang } from '../../common/mutu';
 import { AppError } from '../../common/errors';
-import { formatAngka, formatPeriode, formatRupiah } from '../../common/format';
+import { formatAngka, formatPeriode, formatRupiah, namaBerkas } from '../../common/format';
+import { strToU8, zipSync } from 'fflate';
 import { bulanSebelumnya, type Indikator, type NilaiLaporan } from '../../common/laporan';
 import { bacaPengaturan } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
@@ -57,6 +58,29 @@ function tampilNilai(i: Indikator, v: number | string | null | undefined): strin
   if (v === null || v === undefined || v === '') return 'kosong';
   if (typeof v === 'string') return v;
   return i.tipe === 'rupiah' ? formatRupiah(v) : i.tipe === 'persen' ? `${v}%` : formatAngka(v);
+}
+
+/** The workbook's file name: "Laporan <month> <facilitator>.xlsx". */
+export function namaBukuKerja(db: Db, input: { fasilitator_id: string; periode: string }): string {
+  const f = db.get(db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id));
+  return namaBerkas(['Laporan', input.periode, f?.nama], 'xlsx');
+}
+
+/** Every facilitator's workbook of a month in one zip at `path`, with a note on what to do with them. */
+export async function buatBukuKerjaSemua(db: Db, periode: string, path: string): Promise<void> {
+  const isi: Record<string, Uint8Array> = {};
+  const sementara = mkdtempSync(join(tmpdir(), 'bermantra-buku-'));
+  try {
+    for (const f of statusBukuKerja(db, periode).fasilitator) {
+      const nama = namaBerkas(['Laporan', periode, f.nama], 'xlsx');
+      await buatBukuKerja(db, { fasilitator_id: f.id, periode }, join(sementara, nama));
+      isi[nama] = readFileSync(join(sementara, nama));
+    }
+  } finally {
+    rmSync(sementara, { recursive: true, force: true });
+  }
+  isi['BACA.txt'] = strToU8(`Buku kerja laporan bulanan ${periode}: satu berkas untuk setiap fasilitator. Kirim berkasnya kepada fasilitator masing-masing.\r\n`);
+  writeFileSync(path, zipSync(isi));
 }
 
 /** Writes the workbook of one facilitator's active groups for one month. */

@@ -151,6 +151,12 @@ export function fotoUntukDokumen(db: Db, laporanId: string): { dataUrl: string; 
   });
 }
 
+/** A photo as a data: URL for the window. */
+export function dataUrlFoto(db: Db, id: string): { dataUrl: string } {
+  const f = pathFoto(db, id);
+  return { dataUrl: `data:${f.mime};base64,${readFileSync(f.path).toString('base64')}` };
+}
+
 export function pathFoto(db: Db, id: string): { path: string; mime: string } {
   const f = db.get(db.q.selectFrom('foto_laporan').select(['hash', 'mime']).where('id', '=', id).where('deleted_at', 'is', null));
   const path = f && MIME_GAMBAR.has(f.mime) ? berkasLampiran(db, f.hash) : null;

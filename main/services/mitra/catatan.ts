@@ -161,3 +161,13 @@ export function ambilCatatan(db: Db, entitas: EntitasKode, id: string): BarisCat
   if (!row) throw new AppError('TIDAK_DITEMUKAN', `${ENTITAS[entitas].judul}: data tidak ditemukan. Muat ulang daftar.`);
   return namaRujukan(db, entitas, [row])[0]!;
 }
+
+/** Deletes a partner record (offtaker, agreement, MoU, issue, …) with the officer's reason; restorable. */
+export function hapusCatatan(db: Db, entitas: EntitasKode, id: string, alasan: string | null): void {
+  RecordWriter.forDb(db).remove(entitas, id, alasan);
+}
+
+/** Brings a deleted partner record back. */
+export function pulihkanCatatan(db: Db, entitas: EntitasKode, id: string): void {
+  RecordWriter.forDb(db).restore(entitas, id);
+}

@@ -2,3 +2,4 @@
 export * from './audit';
 export * from './pengaturan';
 export * from './versi';
+export * from './cadangan';

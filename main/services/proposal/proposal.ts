@@ -210,3 +210,8 @@ export function pasangTemplatSurat(db: Db, templat: TemplatSurat): boolean {
   simpanPengaturan(db, 'templat_surat', JSON.stringify({ versi: templat.versi, kepada: templat.kepada, pembuka: templat.pembuka }));
   return true;
 }
+
+/** Deletes a proposal with the officer's reason; restorable from the audit trail. */
+export function hapusProposal(db: Db, id: string, alasan: string | null): void {
+  RecordWriter.forDb(db).remove('proposal', id, alasan);
+}
