@@ -3,7 +3,7 @@ import { openDatabase } from '../db/connection';
 import { AppError } from '../main/common/errors';
 import { imporAnggota, pratinjauImpor } from '../main/services/anggota/impor';
 import { imporEkstrak } from '../main/services/dtsen/dtsen';
-import { bukaKiriman, imporBukuKerja } from '../main/services/laporan/buku-kerja';
+import { bukaKiriman, imporBukuKerja } from '../main/services/laporan/buku-kerja-impor';
 
 const [jenis, file, berkas] = process.argv.slice(2) as ['anggota' | 'anggota-simpan' | 'dtsen' | 'buku-kerja', string, string];
 const db = openDatabase(file);

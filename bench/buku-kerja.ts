@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { BARIS_DATA, KOLOM_NILAI_PERTAMA, LEMBAR_LAPORAN } from '../main/common/buku-kerja';
 import { buatDemo } from '../main/services/demo/demo';
-import { buatBukuKerja, imporBukuKerja } from '../main/services/laporan/buku-kerja';
+import { buatBukuKerja } from '../main/services/laporan/buku-kerja';
+import { imporBukuKerja } from '../main/services/laporan/buku-kerja-impor';
 import { tempDb } from '../test/db';
 
 export async function benchBukuKerja(): Promise<void> {

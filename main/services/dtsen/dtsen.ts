@@ -9,7 +9,6 @@ import { uuidv7 } from '../../../db/ids';
 import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, STATUS_COCOK, type BarisHasil, type RingkasanDtsen, type RingkasanEkstrak, type StatusCocok } from '../../common/api';
 import { formatTanggal } from '../../common/format';
 import { AppError } from '../../common/errors';
-import { saringKelompokSql, type SaringKelompok } from '../../common/kamus';
 import { jaroWinkler, normalisasiNama } from '../../common/nama';
 import { parseTanggal } from '../../common/tanggal';
 import { headerKey } from '../dokumen';
@@ -266,70 +265,6 @@ export function hapusSnapshot(db: Db, id: string): void {
 }
 
 export const AMBANG_NAMA = 0.9;
-
-/** The snapshot results are read from: the newest data, then the latest imported. */
-const SNAPSHOT_TERBARU_SQL = '(SELECT id FROM dtsen_snapshot ORDER BY tanggal_data DESC, diimpor_pada DESC LIMIT 1)';
-
-/** A member (dtsen_hasil h) counts as registered when matched by NIK, or by name once an officer confirmed it. */
-const COCOK_SQL = "(h.status = 'COCOK_NIK' OR (h.status = 'COCOK_NAMA' AND h.dikonfirmasi = 1))";
-
-/**
- * Per kelompok, the latest snapshot's counts: members with a result, registered, registered per desil.
- * What the province receives of the matching (no NIK, no name, no person's desil).
- */
-const RINGKASAN_PER_KELOMPOK_SQL = `SELECT a.kelompok_id, a.kabupaten_kode, s.sumber, s.tanggal_data, count(*) AS anggota, coalesce(sum(${COCOK_SQL}), 0) AS cocok,
-  ${Array.from({ length: 10 }, (_, i) => `coalesce(sum(${COCOK_SQL} AND h.desil = ${i + 1}), 0) AS desil_${i + 1}`).join(', ')}
-  FROM anggota a JOIN dtsen_hasil h ON h.anggota_id = a.id JOIN dtsen_snapshot s ON s.id = h.snapshot_id
-  WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL GROUP BY a.kelompok_id`;
-
-/** The snapshot results are read from (newest data, then latest imported), or null before any import. */
-export function snapshotTerbaru(db: Db): string | null {
-  return (db.sqlite.prepare(`SELECT ${SNAPSHOT_TERBARU_SQL} AS id`).get() as { id: string | null }).id;
-}
-
-/** A kelompok's row of the counts per kelompok the province receives (no NIK, no name, no person's desil). */
-export interface RingkasanDtsenKelompok {
-  kelompok_id: string;
-  kabupaten_kode: string;
-  sumber: string;
-  tanggal_data: string;
-  anggota: number;
-  cocok: number;
-  [desil: `desil_${number}`]: number;
-}
-
-/** The latest snapshot's counts per kelompok: members with a result, registered, registered per desil. */
-export function ringkasanPerKelompok(db: Db): RingkasanDtsenKelompok[] {
-  return db.sqlite.prepare(RINGKASAN_PER_KELOMPOK_SQL).all() as RingkasanDtsenKelompok[];
-}
-
-/** Registered members per kelompok in the latest snapshot with a desil, and those in desil 1–4 (the cart-aid list). */
-export function sasaranPerKelompok(db: Db): Map<string, { cocok: number; sasaran: number }> {
-  const rows = db.sqlite
-    .prepare(`SELECT a.kelompok_id AS k, count(*) AS cocok, sum(CASE WHEN h.desil BETWEEN 1 AND 4 THEN 1 ELSE 0 END) AS sasaran FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${COCOK_SQL} AND h.desil IS NOT NULL GROUP BY a.kelompok_id`)
-    .all() as { k: string; cocok: number; sasaran: number }[];
-  return new Map(rows.map((r) => [r.k, { cocok: r.cocok, sasaran: r.sasaran }]));
-}
-
-/**
- * Registered members of the kelompok that pass the filter, and per desil: a district from its own matching results,
- * the province from the counts per kelompok each district sends (no person's result travels). cocok is null while
- * nothing was matched.
- */
-export function desilDtsen(db: Db, f: SaringKelompok, provinsi: boolean): { cocok: number | null; desil: number[] } {
-  const { where: W, p } = saringKelompokSql(f);
-  const desil = Array.from({ length: 10 }, () => 0);
-  const baris = (
-    provinsi
-      ? db.sqlite.prepare(`SELECT coalesce(sum(r.cocok), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(r.desil_${i + 1}), 0) AS d${i + 1}`).join(', ')} FROM dtsen_ringkasan r JOIN kelompok k ON k.id = r.kelompok_id WHERE ${W}`)
-      : db.sqlite.prepare(
-          `SELECT coalesce(sum(${COCOK_SQL}), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(${COCOK_SQL} AND h.desil = ${i + 1}), 0) AS d${i + 1}`).join(', ')}
-           FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id JOIN kelompok k ON k.id = a.kelompok_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${W}`,
-        )
-  ).get(p) as Record<string, number>;
-  if (!(baris.n! > 0)) return { cocok: null, desil };
-  return { cocok: baris.cocok!, desil: desil.map((_, i) => baris[`d${i + 1}`]!) };
-}
 
 /**
  * 1. NIK equal → COCOK_NIK. 2. Same birth date, close name (Jaro–Winkler ≥ 0.90) in this kabupaten →

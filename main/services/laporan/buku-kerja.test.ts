@@ -14,7 +14,8 @@ import { buatDemo } from '../demo/demo';
 import { libreOffice } from '../../../test/libreoffice';
 import { tempDb } from '../../../test/db';
 import { zipSync } from 'fflate';
-import { buatBukuKerja, bukaKiriman, checksumInfo, imporBukuKerja } from './buku-kerja';
+import { buatBukuKerja, checksumInfo } from './buku-kerja';
+import { bukaKiriman, imporBukuKerja } from './buku-kerja-impor';
 import { daftarLaporan, pasangKatalog, simpanLaporan } from './laporan';
 import { hitungRekap } from './rekap';
 

@@ -64,21 +64,22 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   });
   // The numbers the checks read: the outlier indicators and both sides of the rules.
   const kodeAda = new Set(katalog.indikator.map((i) => i.kode));
-  const kode = [...new Set([...katalog.indikator.filter(diperiksaPencilan).map((i) => i.kode), ...ATURAN_VALIDASI.flatMap((a) => [a.kiri, ...(typeof a.kanan === 'string' ? [a.kanan] : [])])])].filter((k) => kodeAda.has(k));
   const diperiksa = katalog.indikator.filter(diperiksaPencilan).map((i) => i.kode);
+  const kode = [...new Set([...diperiksa, ...ATURAN_VALIDASI.flatMap((a) => [a.kiri, ...(typeof a.kanan === 'string' ? [a.kanan] : [])])])].filter((k) => kodeAda.has(k));
   const kolom = new Map<string, number[]>(kode.map((k) => [k, []]));
   const kolomDiperiksa = diperiksa.map((k) => kolom.get(k)!);
   const bulanKe = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7)) - 1;
   const awalBaca = bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK);
   const bulanDari = bulanKe(f.dari);
   const dihitungStatus = new Set<string>(STATUS_DIHITUNG);
+  // Statuses as small numbers: their names, and whether each counts.
   const daftarStatus: string[] = [];
+  const statusDihitung: boolean[] = [];
   const nomorStatus = new Map<string, number>();
   const rowid: number[] = [];
   const grup: number[] = [];
   const bulan: number[] = [];
   const status: number[] = [];
-  const dihitung: number[] = [];
   const konfirmasi = new Map<number, string>();
   const baca = db.sqlite
     // The whole province: the table read in its own order (faster than through the index); one district: its index.
@@ -91,9 +92,12 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
     rowid.push(r[0]);
     grup.push(g);
     bulan.push(bulanKe(r[2]));
-    const s = nomorStatus.get(r[3]) ?? nomorStatus.set(r[3], daftarStatus.push(r[3]) - 1).get(r[3])!;
+    let s = nomorStatus.get(r[3]);
+    if (s === undefined) {
+      nomorStatus.set(r[3], (s = daftarStatus.push(r[3]) - 1));
+      statusDihitung.push(dihitungStatus.has(r[3]));
+    }
     status.push(s);
-    dihitung.push(dihitungStatus.has(r[3]) ? 1 : 0);
     if (r[5]) konfirmasi.set(i, r[5]);
     const nilai = JSON.parse(r[4]) as NilaiLaporan;
     for (const [k, xs] of kolom) {
@@ -114,7 +118,7 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   // The counted reports of each district, sector and month, for a group with a short history.
   const sejawat = new Map<number, number[]>();
   for (let i = 0; i < n; i++) {
-    if (!dihitung[i]) continue;
+    if (!statusDihitung[status[i]!]) continue;
     const kunci = sejawatKelompok[grup[i]!]! * 4096 + (bulan[i]! - bulanAwal);
     (sejawat.get(kunci) ?? sejawat.set(kunci, []).get(kunci)!).push(i);
   }
@@ -151,7 +155,7 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
     for (let q = p - 1; q >= 0; q--) {
       const j = urut[q]!;
       if (grup[j] !== g || bulan[j]! < awal) break;
-      if (!dihitung[j]) continue;
+      if (!statusDihitung[status[j]!]) continue;
       for (let c = 0; c < kolomDiperiksa.length; c++) {
         const v = kolomDiperiksa[c]![j]!;
         if (!Number.isNaN(v)) riwayatDiperiksa[c]!.push(v);
