@@ -7,7 +7,15 @@ import { buatDemo } from '../main/services/demo/demo';
 import { setup } from '../main/services/pengaturan/pengaturan';
 import { buatTandaTerima, eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
 import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
+import type { Page } from '@playwright/test';
 import { expect, pilihBulan, startWeb, test } from './fixtures';
+
+/** Opens Laporan bulanan for one facilitator: waits for the page itself, since Beranda also has a "Fasilitator" filter and chart. */
+async function bukaEntri(page: Page, fasilitator: string): Promise<void> {
+  await page.getByRole('link', { name: 'Laporan bulanan' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Laporan bulanan');
+  await page.getByRole('region', { name: 'Entri laporan bulanan' }).getByLabel('Fasilitator').selectOption(fasilitator);
+}
 
 // One figure, one definition (quality and approval): an officer types an outlier, sees the flag and the group's
 // history, confirms it with a note and submits; the province returns the report with a reason; the district sees the
@@ -61,8 +69,7 @@ test('outlier flagged and confirmed with a note; the province returns the report
     // District: the month's figures, one far above the group's usual omzet.
     const kabPage = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
     await kabPage.goto(webKab.url);
-    await kabPage.getByRole('link', { name: 'Laporan bulanan' }).click();
-    await kabPage.getByLabel('Fasilitator').selectOption(fas.id);
+    await bukaEntri(kabPage, fas.id);
     await pilihBulan(kabPage, 'Bulan laporan', bulan);
     const grid = kabPage.getByRole('table', { name: 'Lembar entri laporan' });
     await grid.getByLabel(`Omzet penjualan ${kelompok}`).fill('95000000');
@@ -102,8 +109,7 @@ test('outlier flagged and confirmed with a note; the province returns the report
     // District: the reason is shown, the report is open again; corrected and submitted.
     kirimTandaTerima();
     await kabPage.reload();
-    await kabPage.getByRole('link', { name: 'Laporan bulanan' }).click();
-    await kabPage.getByLabel('Fasilitator').selectOption(fas.id);
+    await bukaEntri(kabPage, fas.id);
     await pilihBulan(kabPage, 'Bulan laporan', bulan);
     await expect(baris).toContainText('Dikembalikan provinsi');
     await expect(baris).toContainText('Alasan provinsi: Omzet belum didukung nota penjualan');
@@ -129,8 +135,7 @@ test('outlier flagged and confirmed with a note; the province returns the report
     // District: accepted and locked.
     kirimTandaTerima();
     await kabPage.reload();
-    await kabPage.getByRole('link', { name: 'Laporan bulanan' }).click();
-    await kabPage.getByLabel('Fasilitator').selectOption(fas.id);
+    await bukaEntri(kabPage, fas.id);
     await pilihBulan(kabPage, 'Bulan laporan', bulan);
     await expect(baris).toContainText('Diterima provinsi');
     await expect(baris.getByRole('button', { name: `Buka kembali laporan ${kelompok}` })).toHaveCount(0);
