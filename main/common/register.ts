@@ -36,6 +36,12 @@ export interface KolomSpec {
   readonly max?: number;
   /** A date of something that happened (a birth, a data date): not after tomorrow. */
   readonly lampau?: boolean;
+  /** How the form and its messages name the column ("Nama kelompok"). */
+  readonly label?: string;
+  /** The value a new record takes when the input leaves it out. */
+  readonly bawaan?: string | number;
+  /** Filled by the service (from another column, the catalogue, the clock), never typed: not in the input schema. */
+  readonly turunan?: boolean;
 }
 
 export interface RekamanSpec {
@@ -55,18 +61,20 @@ type Tambahan = Omit<Partial<KolomSpec>, 'tipe' | 'wajib' | 'maks'>;
 const teks = <E extends Tambahan = {}>(maks: number, extra?: E) => ({ ...(extra as E), tipe: 'teks', wajib: true, maks }) as const;
 const teksOpsional = <E extends Tambahan = {}>(maks: number, extra?: E) => ({ ...(extra as E), tipe: 'teks', wajib: false, maks }) as const;
 // Every number carries its bounds (common/batas.ts): the province refuses a bundle row outside them.
-const bulat = <A extends number, B extends number>(min: A, max: B) => ({ tipe: 'bulat', wajib: true, min, max }) as const;
-const bulatOpsional = <A extends number, B extends number>(min: A, max: B) => ({ tipe: 'bulat', wajib: false, min, max }) as const;
-const desimal = <A extends number, B extends number>(min: A, max: B) => ({ tipe: 'desimal', wajib: true, min, max }) as const;
-const rupiah = bulat(0, RUPIAH_MAKS);
-const rupiahOpsional = bulatOpsional(0, RUPIAH_MAKS);
-const yaTidak = bulat(0, 1);
-const yaTidakOpsional = bulatOpsional(0, 1);
-const tahun = bulat(TAHUN_MIN, TAHUN_MAKS);
-const ref = <T extends TabelSinkron>(tabel: T) => ({ tipe: 'teks', wajib: true, maks: 64, ref: tabel }) as const;
-const refOpsional = <T extends TabelSinkron>(tabel: T) => ({ tipe: 'teks', wajib: false, maks: 64, ref: tabel }) as const;
-const pilihan = <O extends readonly string[]>(opsi: O) => ({ tipe: 'teks', wajib: true, maks: 40, opsi }) as const;
-const pilihanOpsional = <O extends readonly string[]>(opsi: O) => ({ tipe: 'teks', wajib: false, maks: 40, opsi }) as const;
+const bulat = <A extends number, B extends number, E extends Tambahan = {}>(min: A, max: B, extra?: E) => ({ ...(extra as E), tipe: 'bulat', wajib: true, min, max }) as const;
+const bulatOpsional = <A extends number, B extends number, E extends Tambahan = {}>(min: A, max: B, extra?: E) => ({ ...(extra as E), tipe: 'bulat', wajib: false, min, max }) as const;
+const desimal = <A extends number, B extends number, E extends Tambahan = {}>(min: A, max: B, extra?: E) => ({ ...(extra as E), tipe: 'desimal', wajib: true, min, max }) as const;
+const rupiah = <E extends Tambahan = {}>(extra?: E) => bulat(0, RUPIAH_MAKS, extra);
+const rupiahOpsional = <E extends Tambahan = {}>(extra?: E) => bulatOpsional(0, RUPIAH_MAKS, extra);
+const yaTidak = <E extends Tambahan = {}>(extra?: E) => bulat(0, 1, extra);
+const yaTidakOpsional = <E extends Tambahan = {}>(extra?: E) => bulatOpsional(0, 1, extra);
+const tahun = <E extends Tambahan = {}>(extra?: E) => bulat(TAHUN_MIN, TAHUN_MAKS, extra);
+const ref = <T extends TabelSinkron, E extends Tambahan = {}>(tabel: T, extra?: E) => ({ ...(extra as E), tipe: 'teks', wajib: true, maks: 64, ref: tabel }) as const;
+const refOpsional = <T extends TabelSinkron, E extends Tambahan = {}>(tabel: T, extra?: E) => ({ ...(extra as E), tipe: 'teks', wajib: false, maks: 64, ref: tabel }) as const;
+const pilihan = <O extends readonly string[], E extends Tambahan = {}>(opsi: O, extra?: E) => ({ ...(extra as E), tipe: 'teks', wajib: true, maks: 40, opsi }) as const;
+const pilihanOpsional = <O extends readonly string[], E extends Tambahan = {}>(opsi: O, extra?: E) => ({ ...(extra as E), tipe: 'teks', wajib: false, maks: 40, opsi }) as const;
+/** Filled by the service, never typed. */
+const T = { turunan: true } as const;
 
 /** Columns every synced row carries (see the design note, "Data"): stamped by db/write.ts, never by a caller. */
 export const KOLOM_SINKRON = {
@@ -90,108 +98,114 @@ export const SUMBER_TARGET = ['kabupaten', 'provinsi'] as const;
 /** Photos of a month's activity: only these image types are kept or accepted from a bundle. */
 export const MIME_FOTO = ['image/jpeg', 'image/png'] as const;
 
-/** The tables described by hand; the partner records follow from their form specs in mitra.ts. */
-const KOLOM_INTI = {
+/**
+ * The tables described by hand; the partner records follow from their form specs in mitra.ts. Each typed
+ * column carries its label; from this block come the input schemas (common/api/rekaman.ts), the services'
+ * write maps (`isianDari`), the extra fields of the forms (renderer's KolomLain) and the test fixtures.
+ */
+export const KOLOM_INTI = {
   fasilitator: {
-    nama: teks(200),
-    nik: teksOpsional(16, { format: 'nik' }),
-    no_hp: teksOpsional(30),
-    kecamatan_kode: teksOpsional(8, { format: 'kecamatan' }),
-    desa_kode: teksOpsional(13, { format: 'desa' }),
-    status: pilihan(STATUS_FASILITATOR),
+    nama: teks(200, { label: 'Nama fasilitator' }),
+    nik: teksOpsional(16, { format: 'nik', label: 'NIK' }),
+    no_hp: teksOpsional(30, { label: 'Nomor HP' }),
+    kecamatan_kode: teksOpsional(8, { format: 'kecamatan', label: 'Kecamatan' }),
+    desa_kode: teksOpsional(13, { format: 'desa', label: 'Desa/kelurahan' }),
+    status: pilihan(STATUS_FASILITATOR, { label: 'Status', bawaan: 'aktif' }),
   },
   kelompok: {
-    nama: teks(200),
-    kecamatan_kode: teks(8, { format: 'kecamatan' }),
-    desa_kode: teks(13, { format: 'desa' }),
-    sektor: teks(100),
-    produk_utama: teksOpsional(200),
-    tahun_berdiri: bulatOpsional(TAHUN_MIN, TAHUN_MAKS),
-    status: pilihan(STATUS_KELOMPOK),
-    fasilitator_id: refOpsional('fasilitator'),
-    catatan: teksOpsional(2000),
+    nama: teks(200, { label: 'Nama kelompok' }),
+    kecamatan_kode: teks(8, { format: 'kecamatan', ...T }),
+    desa_kode: teks(13, { format: 'desa', label: 'Desa/kelurahan' }),
+    sektor: teks(100, { label: 'Sektor/jenis usaha' }),
+    produk_utama: teksOpsional(200, { label: 'Produk utama' }),
+    tahun_berdiri: bulatOpsional(TAHUN_MIN, TAHUN_MAKS, { label: 'Tahun berdiri' }),
+    status: pilihan(STATUS_KELOMPOK, { label: 'Status kelompok', bawaan: 'aktif' }),
+    fasilitator_id: refOpsional('fasilitator', { label: 'Fasilitator pendamping' }),
+    catatan: teksOpsional(2000, { label: 'Catatan' }),
     /** 1: the public website may show this kelompok's name; otherwise it is only counted. */
-    tampil_publik: yaTidakOpsional,
+    tampil_publik: yaTidakOpsional({ label: 'Tampilkan di situs web publik' }),
   },
   anggota: {
-    kelompok_id: ref('kelompok'),
-    nik: teks(16, { format: 'nik' }),
-    no_kk: teksOpsional(16, { format: 'no_kk' }),
-    nama: teks(200),
-    jenis_kelamin: pilihan(JENIS_KELAMIN),
-    tanggal_lahir: teksOpsional(10, { format: 'tanggal', lampau: true }),
-    alamat: teksOpsional(300),
-    desa_kode: teksOpsional(13, { format: 'desa' }),
-    jabatan: pilihan(JABATAN),
+    kelompok_id: ref('kelompok', { label: 'Kelompok' }),
+    nik: teks(16, { format: 'nik', label: 'NIK' }),
+    no_kk: teksOpsional(16, { format: 'no_kk', label: 'Nomor KK' }),
+    nama: teks(200, { label: 'Nama anggota' }),
+    jenis_kelamin: pilihan(JENIS_KELAMIN, { label: 'Jenis kelamin' }),
+    tanggal_lahir: teksOpsional(10, { format: 'tanggal', lampau: true, label: 'Tanggal lahir' }),
+    alamat: teksOpsional(300, { label: 'Alamat' }),
+    desa_kode: teksOpsional(13, { format: 'desa', label: 'Desa/kelurahan' }),
+    jabatan: pilihan(JABATAN, { label: 'Jabatan', bawaan: 'anggota' }),
   },
+  // A month's report and its photos are built by their services from the catalogue and the file: no typed columns.
   laporan_bulanan: {
-    kelompok_id: ref('kelompok'),
-    fasilitator_id: refOpsional('fasilitator'),
-    periode: teks(7, { format: 'periode' }),
-    status: pilihan(STATUS_LAPORAN),
-    katalog_versi: bulat(1, 10_000),
-    nilai: teks(20_000, { format: 'json' }),
-    diajukan_pada: teksOpsional(40, { format: 'waktu' }),
-    diverifikasi_pada: teksOpsional(40, { format: 'waktu' }),
-    diverifikasi_oleh: teksOpsional(200),
+    kelompok_id: ref('kelompok', T),
+    fasilitator_id: refOpsional('fasilitator', T),
+    periode: teks(7, { format: 'periode', ...T }),
+    status: pilihan(STATUS_LAPORAN, T),
+    katalog_versi: bulat(1, 10_000, T),
+    nilai: teks(20_000, { format: 'json', ...T }),
+    diajukan_pada: teksOpsional(40, { format: 'waktu', ...T }),
+    diverifikasi_pada: teksOpsional(40, { format: 'waktu', ...T }),
+    diverifikasi_oleh: teksOpsional(200, T),
     /** Notes confirming flagged values, per indicator (common/mutu.ts). */
-    konfirmasi: teksOpsional(20_000, { format: 'json' }),
+    konfirmasi: teksOpsional(20_000, { format: 'json', ...T }),
     /** The province's decision, as the district applied it from an acknowledgement bundle. */
-    keputusan_provinsi: pilihanOpsional(KEPUTUSAN_PROVINSI),
-    alasan_provinsi: teksOpsional(500),
-    diputuskan_pada: teksOpsional(40, { format: 'waktu' }),
+    keputusan_provinsi: pilihanOpsional(KEPUTUSAN_PROVINSI, T),
+    alasan_provinsi: teksOpsional(500, T),
+    diputuskan_pada: teksOpsional(40, { format: 'waktu', ...T }),
   },
   foto_laporan: {
-    laporan_id: ref('laporan_bulanan'),
-    hash: teks(64, { format: 'sha256' }),
-    mime: teks(40, { format: 'mime', opsi: MIME_FOTO }),
-    lebar: bulat(1, 20_000),
-    tinggi: bulat(1, 20_000),
-    ukuran: bulat(1, LAMPIRAN_MAKS_BYTE),
-    keterangan: teksOpsional(200),
+    laporan_id: ref('laporan_bulanan', T),
+    hash: teks(64, { format: 'sha256', ...T }),
+    mime: teks(40, { format: 'mime', opsi: MIME_FOTO, ...T }),
+    lebar: bulat(1, 20_000, T),
+    tinggi: bulat(1, 20_000, T),
+    ukuran: bulat(1, LAMPIRAN_MAKS_BYTE, T),
+    keterangan: teksOpsional(200, { label: 'Keterangan' }),
   },
   proposal: {
-    kelompok_id: ref('kelompok'),
-    judul: teks(200),
-    status: pilihan(STATUS_PROPOSAL),
-    nilai_disetujui: rupiahOpsional,
-    nomor_surat: teksOpsional(100),
-    tempat: teksOpsional(100),
-    tanggal: teksOpsional(10, { format: 'tanggal' }),
-    lampiran: teksOpsional(100),
-    perihal: teksOpsional(200),
-    dinas: teksOpsional(200),
-    isi: teks(100_000, { format: 'json' }),
-    proyeksi: teks(2_000, { format: 'json' }),
-    kepala_desa: teksOpsional(100),
-    sertakan_omzet: yaTidak,
+    kelompok_id: ref('kelompok', { label: 'Kelompok pengusul' }),
+    judul: teks(200, { label: 'Judul proposal' }),
+    status: pilihan(STATUS_PROPOSAL, { bawaan: 'draft', ...T }),
+    nilai_disetujui: rupiahOpsional(T),
+    nomor_surat: teksOpsional(100, { label: 'Nomor surat' }),
+    tempat: teksOpsional(100, { label: 'Tempat' }),
+    tanggal: teksOpsional(10, { format: 'tanggal', label: 'Tanggal surat' }),
+    lampiran: teksOpsional(100, { label: 'Lampiran' }),
+    perihal: teksOpsional(200, { label: 'Perihal' }),
+    dinas: teksOpsional(200, { label: 'Dinas terkait' }),
+    isi: teks(100_000, { format: 'json', label: 'Isi proposal' }),
+    proyeksi: teks(2_000, { format: 'json', label: 'Proyeksi usaha' }),
+    kepala_desa: teksOpsional(100, { label: 'Kepala desa' }),
+    sertakan_omzet: yaTidak({ label: 'Sertakan omzet', bawaan: 1 }),
   },
   rab_item: {
-    proposal_id: ref('proposal'),
-    kelompok_belanja: teks(100),
-    urutan: bulat(0, 100_000),
-    uraian: teks(300),
-    volume: desimal(0, VOLUME_MAKS),
-    satuan: teks(30),
-    harga_satuan: rupiah,
+    proposal_id: ref('proposal', T),
+    kelompok_belanja: teks(100, { label: 'Kelompok belanja' }),
+    urutan: bulat(0, 100_000, T),
+    uraian: teks(300, { label: 'Uraian' }),
+    volume: desimal(0, VOLUME_MAKS, { label: 'Volume' }),
+    satuan: teks(30, { label: 'Satuan' }),
+    harga_satuan: rupiah({ label: 'Harga satuan' }),
   },
   gerobak_penilaian: {
-    kelompok_id: ref('kelompok'),
-    tahun,
-    usaha_keliling: yaTidak,
-    keputusan: pilihanOpsional(KEPUTUSAN_GEROBAK),
-    catatan: teksOpsional(500),
+    kelompok_id: ref('kelompok', { label: 'Kelompok' }),
+    tahun: tahun({ label: 'Tahun' }),
+    usaha_keliling: yaTidak({ label: 'Usaha keliling' }),
+    keputusan: pilihanOpsional(KEPUTUSAN_GEROBAK, { label: 'Keputusan' }),
+    catatan: teksOpsional(500, { label: 'Catatan' }),
   },
   target_indikator: {
-    tahun,
-    indikator: teks(60),
-    kecamatan_kode: teksOpsional(8, { format: 'kecamatan' }),
-    nilai: desimal(0, RUPIAH_MAKS),
-    sumber: pilihan(SUMBER_TARGET),
+    tahun: tahun({ label: 'Tahun' }),
+    indikator: teks(60, { label: 'Indikator' }),
+    kecamatan_kode: teksOpsional(8, { format: 'kecamatan', label: 'Kecamatan' }),
+    nilai: desimal(0, RUPIAH_MAKS, { label: 'Target' }),
+    sumber: pilihan(SUMBER_TARGET, T),
   },
 } as const satisfies Record<string, Record<string, KolomSpec>>;
 
-type TabelInti = keyof typeof KOLOM_INTI;
+/** The tables described by hand (not the partner records). */
+export type TabelInti = keyof typeof KOLOM_INTI;
 
 /** Tables whose rows travel to the province in bundles, with the sync columns, in the bundle's order. */
 export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik', 'target_indikator'] as const;
@@ -266,8 +280,33 @@ export const TABEL_RIWAYAT = SYNCED_TABLES.filter((t) => REGISTER[t].riwayat) as
 
 // ------------------------------------------------------------------------------------------ row types
 
-type Nilai<K> = K extends { opsi: readonly (infer O)[] } ? O : K extends { tipe: 'teks' } ? string : number;
-type Kolom<K> = K extends { wajib: true } ? Nilai<K> : Nilai<K> | null;
+export type Nilai<K> = K extends { opsi: readonly (infer O)[] } ? O : K extends { tipe: 'teks' } ? string : number;
+export type Kolom<K> = K extends { wajib: true } ? Nilai<K> : Nilai<K> | null;
 /** The row type a register entry describes (without the sync columns). */
 export type Baris<T extends TabelInti> = { -readonly [P in keyof (typeof KOLOM_INTI)[T]]: Kolom<(typeof KOLOM_INTI)[T][P]> };
 export type BarisSinkron = { -readonly [P in keyof typeof KOLOM_SINKRON]: Kolom<(typeof KOLOM_SINKRON)[P]> };
+
+/** A checkbox (true/false) is stored as 1/0. */
+type Disimpan<V> = V extends boolean ? number : V;
+
+/**
+ * A core record's write map: the typed columns its input carries, as the register lists them. A column the
+ * input leaves out (undefined) stays as it is on an update and starts empty on a new record, so a caller
+ * that does not know a newer column never blanks it; an empty field the officer cleared arrives as null.
+ */
+export function isianDari<T extends TabelInti, I extends object>(tabel: T, input: I): { [K in keyof I as K extends keyof (typeof KOLOM_INTI)[T] ? K : never]: Disimpan<I[K]> } {
+  const out: Record<string, unknown> = {};
+  for (const [kode, k] of Object.entries(KOLOM_INTI[tabel]) as [string, KolomSpec][]) {
+    const v = (input as Record<string, unknown>)[kode];
+    if (!k.turunan && v !== undefined) out[kode] = typeof v === 'boolean' ? (v ? 1 : 0) : v;
+  }
+  return out as never;
+}
+
+/** The columns a person types: all but the ones the service fills (`turunan`). */
+export type KolomMasukan<T extends TabelInti> = { [K in keyof (typeof KOLOM_INTI)[T]]: (typeof KOLOM_INTI)[T][K] extends { turunan: true } ? never : K }[keyof (typeof KOLOM_INTI)[T]] & string;
+
+/** The typed columns of a core record, in the register's order: what its form shows. */
+export function kolomMasukan<T extends TabelInti>(tabel: T): KolomMasukan<T>[] {
+  return (Object.entries(KOLOM_INTI[tabel]) as [KolomMasukan<T>, KolomSpec][]).filter(([, k]) => !k.turunan).map(([kode]) => kode);
+}

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { besok } from '../batas';
 import { method, type FileRef, type Page } from '../contract-kit';
 import { JABATAN, type Anggota } from '../records';
 import type { StatusDtsenAnggota } from './dtsen';
-import { fileRef, halaman, hapusInput, id, kodeDesa, tanggal, teks, teksOpsional, terhapus, type Disimpan } from './isian';
+import { fileRef, halaman, hapusInput, id, terhapus, type Disimpan } from './isian';
+import { skemaRekaman } from './rekaman';
 
 export type AnggotaRow = Anggota & {
   kelompok_nama: string;
@@ -49,19 +49,8 @@ export interface RingkasanImpor {
   jumlahPeringatan: number;
 }
 
-export const anggotaInput = z.object({
-  id: id.optional(),
-  kelompok_id: z.string({ error: 'Pilih kelompok.' }).min(1, 'Pilih kelompok.'),
-  // As printed on a KTP ("3507 1345 0190 0009") or typed with dots: only the digits count.
-  nik: z.string({ error: 'NIK wajib diisi.' }).trim().min(1, 'NIK wajib diisi.').transform((v) => v.replace(/[\s.\-]/g, '')),
-  no_kk: teksOpsional(16),
-  nama: teks('Nama anggota'),
-  jenis_kelamin: z.enum(['L', 'P'], { error: 'Pilih jenis kelamin (L atau P).' }),
-  tanggal_lahir: tanggal.refine((v) => !v || v <= besok(), 'Tanggal lahir tidak boleh di masa depan.'),
-  alamat: teksOpsional(300),
-  desa_kode: kodeDesa.nullish().transform((v) => v ?? null),
-  jabatan: z.enum(JABATAN).default('anggota'),
-  /** The officer confirmed that this NIK really belongs to a member of another group too. */
+/** From the register (register.ts), with the officer's confirmation of a NIK that is in another group too. */
+export const anggotaInput = skemaRekaman('anggota').extend({
   konfirmasiGanda: z.boolean().default(false),
 });
 

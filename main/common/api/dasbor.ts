@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { skemaRekaman } from './rekaman';
 import { RUPIAH_MAKS } from '../batas';
 import { method, type FileRef } from '../contract-kit';
 import { periode } from './isian';
@@ -61,7 +62,7 @@ export const dashboardApi = {
   'monev.get': method(z.object({ periode })).reads<Monev>(),
   'monev.fasilitator': method(z.object({ periode })).reads<MonitoringFasilitator[]>(),
   'monev.simpanTarget': method(
-    z.object({ tahun: z.number().int().min(2000).max(2100), indikator: z.string().min(1), kecamatan_kode: z.string().nullish(), kabupaten: z.string().nullish(), nilai: z.number({ error: 'Target harus angka.' }).min(0, 'Target tidak boleh negatif.').max(RUPIAH_MAKS, 'Target terlalu besar; periksa jumlah angka nolnya.') }),
+    skemaRekaman('target_indikator').extend({ kabupaten: z.string().nullish() }),
   ).writes<void>(),
   'monev.dokumen': method(z.object({ periode, format: z.enum(['pdf', 'xlsx']) })).reads<FileRef>(),
 };

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { method, type Page } from '../contract-kit';
 import { STATUS_KELOMPOK, type Kelompok } from '../records';
-import { halaman, hapusInput, id, kodeDesa, teks, teksOpsional, terhapus, type Disimpan } from './isian';
+import { halaman, hapusInput, id, terhapus, type Disimpan } from './isian';
+import { skemaRekaman } from './rekaman';
 
 export type KelompokRow = Kelompok & {
   kecamatan_nama: string;
@@ -11,25 +12,8 @@ export type KelompokRow = Kelompok & {
   ketua_nama: string | null;
 };
 
-export const kelompokInput = z.object({
-  id: id.optional(),
-  nama: teks('Nama kelompok'),
-  desa_kode: kodeDesa,
-  sektor: teks('Sektor/jenis usaha', 100),
-  produk_utama: teksOpsional(200),
-  tahun_berdiri: z
-    .number({ error: 'Tahun berdiri harus berupa angka tahun.' })
-    .int()
-    .min(1950, 'Tahun berdiri tidak masuk akal (sebelum 1950).')
-    .max(2100)
-    .nullish()
-    .transform((v) => v ?? null),
-  status: z.enum(STATUS_KELOMPOK).default('aktif'),
-  fasilitator_id: id.nullish().transform((v) => v ?? null),
-  catatan: teksOpsional(2000),
-  /** The public website may show the name (default: counts only). Left out: unchanged. */
-  tampil_publik: z.boolean().optional(),
-});
+/** From the register (register.ts). The website flag left out stays as it is (default: counts only). */
+export const kelompokInput = skemaRekaman('kelompok');
 
 export const kelompokApi = {
   'kelompok.list': method(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { skemaRekaman } from './rekaman';
 import { method, type FileRef, type Page } from '../contract-kit';
 import { ENTITAS_KODE, type BarisCatatan } from '../mitra';
 import { halaman, id, teksOpsional } from './isian';
@@ -47,7 +48,7 @@ export const mitraApi = {
   'perjanjian.pdf': method(z.object({ id })).reads<FileRef>(),
   'gerobak.list': method(z.object({ tahun: z.number().int().min(2000).max(2100) })).reads<PenilaianGerobak[]>(),
   'gerobak.simpan': method(
-    z.object({ kelompok_id: id, tahun: z.number().int().min(2000).max(2100), usaha_keliling: z.boolean(), keputusan: z.enum(['diusulkan', 'tidak']).nullable(), catatan: teksOpsional(500) }),
+    skemaRekaman('gerobak_penilaian'),
   ).writes<void>(),
   'gerobak.usulan': method(z.object({ tahun: z.number().int().min(2000).max(2100), format: z.enum(['pdf', 'xlsx']) })).reads<FileRef>(),
 };

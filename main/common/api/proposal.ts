@@ -3,53 +3,38 @@ import { RUPIAH_MAKS, VOLUME_MAKS } from '../batas';
 import { method, type FileRef } from '../contract-kit';
 import { MODE_TANDA_TANGAN } from '../records';
 import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem, type TemplatSurat } from '../proposal';
-import { fileRef, hapusInput, id, tanggal, teks, teksOpsional } from './isian';
+import { fileRef, hapusInput, id } from './isian';
+import { skemaRekaman } from './rekaman';
 
-export const rabItem = z.object({
-  id: z.string().optional(),
-  kelompok_belanja: teks('Kelompok belanja', 100),
-  uraian: teks('Uraian', 300),
-  volume: z.number({ error: 'Volume harus angka.' }).min(0, 'Volume tidak boleh negatif.').max(VOLUME_MAKS, 'Volume terlalu besar; periksa jumlah angka nolnya.'),
-  satuan: teks('Satuan', 30),
-  harga_satuan: z.number({ error: 'Harga satuan harus angka.' }).int('Harga satuan dalam Rupiah bulat.').min(0, 'Harga satuan tidak boleh negatif.').max(RUPIAH_MAKS, 'Harga satuan terlalu besar; periksa jumlah angka nolnya.'),
-});
+/** One RAB row, from the register (register.ts). */
+export const rabItem = skemaRekaman('rab_item');
 export const angkaOpsional = z.number().min(0, 'Angka tidak boleh negatif.').max(RUPIAH_MAKS, 'Angka terlalu besar; periksa jumlah angka nolnya.').optional();
+
+/** The proposal's letter and plan, from the register (register.ts); its text and projection are objects here. */
+export const proposalInput = skemaRekaman('proposal', {
+  isi: z.object({
+    latar_belakang: z.string().max(20000).optional(),
+    target_pasar: z.string().max(5000).optional(),
+    pesaing: z.string().max(5000).optional(),
+    offtaker: z.string().max(5000).optional(),
+    produk: z.string().max(5000).optional(),
+    kapasitas_produksi: z.string().max(5000).optional(),
+    pemasaran: z.string().max(5000).optional(),
+    penutup: z.string().max(5000).optional(),
+  }),
+  proyeksi: z.object({
+    modal_investasi: angkaOpsional,
+    biaya_tetap_bulan: angkaOpsional,
+    biaya_variabel_unit: angkaOpsional,
+    harga_jual_unit: angkaOpsional,
+    penjualan_bulan: angkaOpsional,
+  }),
+});
 
 export const proposalApi = {
   'proposal.list': method(z.object({ kelompok: z.string().nullish(), status: z.enum(STATUS_PROPOSAL).nullish() })).reads<ProposalRow[]>(),
   'proposal.get': method(z.object({ id })).reads<ProposalDetail>(),
-  'proposal.simpan': method(
-    z.object({
-      id: id.optional(),
-      kelompok_id: z.string({ error: 'Pilih kelompok pengusul.' }).min(1, 'Pilih kelompok pengusul.'),
-      judul: teks('Judul proposal', 200),
-      nomor_surat: teksOpsional(100),
-      tempat: teksOpsional(100),
-      tanggal: tanggal,
-      lampiran: teksOpsional(100),
-      perihal: teksOpsional(200),
-      dinas: teksOpsional(200),
-      kepala_desa: teksOpsional(100),
-      sertakan_omzet: z.boolean().default(true),
-      isi: z.object({
-        latar_belakang: z.string().max(20000).optional(),
-        target_pasar: z.string().max(5000).optional(),
-        pesaing: z.string().max(5000).optional(),
-        offtaker: z.string().max(5000).optional(),
-        produk: z.string().max(5000).optional(),
-        kapasitas_produksi: z.string().max(5000).optional(),
-        pemasaran: z.string().max(5000).optional(),
-        penutup: z.string().max(5000).optional(),
-      }),
-      proyeksi: z.object({
-        modal_investasi: angkaOpsional,
-        biaya_tetap_bulan: angkaOpsional,
-        biaya_variabel_unit: angkaOpsional,
-        harga_jual_unit: angkaOpsional,
-        penjualan_bulan: angkaOpsional,
-      }),
-    }),
-  ).writes<{ id: string }>(),
+  'proposal.simpan': method(proposalInput).writes<{ id: string }>(),
   'proposal.simpanRab': method(z.object({ id, items: z.array(rabItem).max(5000) })).writes<{ total: number }>(),
   'proposal.status': method(z.object({ id, status: z.enum(STATUS_PROPOSAL), nilai_disetujui: z.number().int().min(0).nullish() })).writes<void>(),
   'proposal.hapus': method(hapusInput).writes<void>(),

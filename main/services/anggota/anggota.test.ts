@@ -1,16 +1,16 @@
 import { test } from 'node:test';
+import { buatKelompok, buatAnggota } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { AppError } from '../../common/errors';
-import { daftarAnggota, simpanAnggota } from './anggota';
-import { hapusKelompok, simpanKelompok } from '../kelompok/kelompok';
+import { daftarAnggota } from './anggota';
+import { hapusKelompok } from '../kelompok/kelompok';
 import { tempDb } from '../../../test/db';
 
-const baseAnggota = { no_kk: null, alamat: null, desa_kode: null, jabatan: 'anggota' as const, konfirmasiGanda: false, tanggal_lahir: null };
 const list = (db: Parameters<typeof daftarAnggota>[0], extra: Partial<Parameters<typeof daftarAnggota>[1]> = {}) =>
   daftarAnggota(db, { cari: '', ganda: false, terhapus: false, halaman: 1, per: 50, ...extra });
 
-function kelompok(db: Parameters<typeof simpanKelompok>[0], nama: string) {
-  return simpanKelompok(db, { nama, desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+function kelompok(db: Parameters<typeof buatKelompok>[0], nama: string) {
+  return buatKelompok(db, { nama, desa_kode: '35.07.01.2001', sektor: 'Jasa' }).id;
 }
 
 test('a NIK already in another group is refused until the officer confirms, then flagged as ganda', () => {
@@ -18,18 +18,18 @@ test('a NIK already in another group is refused until the officer confirms, then
   try {
     const a = kelompok(t.db, 'KUBE A');
     const b = kelompok(t.db, 'KUBE B');
-    simpanAnggota(t.db, { ...baseAnggota, kelompok_id: a, nik: '3507015203850003', nama: 'Siti', jenis_kelamin: 'P' });
+    buatAnggota(t.db, { kelompok_id: a, nik: '3507015203850003', nama: 'Siti', jenis_kelamin: 'P' });
     assert.throws(
-      () => simpanAnggota(t.db, { ...baseAnggota, kelompok_id: b, nik: '3507015203850003', nama: 'Siti', jenis_kelamin: 'P' }),
+      () => buatAnggota(t.db, { kelompok_id: b, nik: '3507015203850003', nama: 'Siti', jenis_kelamin: 'P' }),
       (e: AppError) => e.code === 'NIK_GANDA' && /KUBE A/.test(e.message) && /Tetap simpan/.test(e.message),
     );
-    const saved = simpanAnggota(t.db, { ...baseAnggota, kelompok_id: b, nik: '3507015203850003', nama: 'Siti', jenis_kelamin: 'P', konfirmasiGanda: true });
+    const saved = buatAnggota(t.db, { kelompok_id: b, nik: '3507015203850003', nama: 'Siti', jenis_kelamin: 'P', konfirmasiGanda: true });
     assert.match(saved.peringatan.join(), /NIK ganda/);
     const ganda = list(t.db, { ganda: true });
     assert.equal(ganda.total, 2);
     assert.ok(ganda.rows.every((r) => r.ganda));
     // Twice in the same group is never allowed
-    assert.throws(() => simpanAnggota(t.db, { ...baseAnggota, kelompok_id: a, nik: '3507015203850003', nama: 'Siti', jenis_kelamin: 'P', konfirmasiGanda: true }), /sudah terdaftar di kelompok ini/);
+    assert.throws(() => buatAnggota(t.db, { kelompok_id: a, nik: '3507015203850003', nama: 'Siti', jenis_kelamin: 'P', konfirmasiGanda: true }), /sudah terdaftar di kelompok ini/);
   } finally {
     t.cleanup();
   }
@@ -39,9 +39,9 @@ test('an invalid NIK or No. KK is refused with a field message; a NIK disagreein
   const t = tempDb();
   try {
     const a = kelompok(t.db, 'KUBE A');
-    assert.throws(() => simpanAnggota(t.db, { ...baseAnggota, kelompok_id: a, nik: '3507013102850003', nama: 'X', jenis_kelamin: 'L' }), (e: AppError) => e.details?.[0]?.field === 'nik');
-    assert.throws(() => simpanAnggota(t.db, { ...baseAnggota, kelompok_id: a, nik: '3507011204900004', no_kk: '123', nama: 'X', jenis_kelamin: 'L' }), /No. KK harus 16 angka/);
-    const saved = simpanAnggota(t.db, { ...baseAnggota, kelompok_id: a, nik: '3507 0152 0385 0003', nama: 'Budi', jenis_kelamin: 'L' });
+    assert.throws(() => buatAnggota(t.db, { kelompok_id: a, nik: '3507013102850003', nama: 'X', jenis_kelamin: 'L' }), (e: AppError) => e.details?.[0]?.field === 'nik');
+    assert.throws(() => buatAnggota(t.db, { kelompok_id: a, nik: '3507011204900004', no_kk: '123', nama: 'X', jenis_kelamin: 'L' }), /No. KK harus 16 angka/);
+    const saved = buatAnggota(t.db, { kelompok_id: a, nik: '3507 0152 0385 0003', nama: 'Budi', jenis_kelamin: 'L' });
     assert.match(saved.peringatan.join(), /perempuan/);
     assert.equal(list(t.db).rows[0]!.nik, '3507015203850003');
   } finally {
@@ -53,8 +53,8 @@ test('search finds by name, by NIK prefix and by group; a group with members can
   const t = tempDb();
   try {
     const a = kelompok(t.db, 'KUBE Melati');
-    simpanAnggota(t.db, { ...baseAnggota, kelompok_id: a, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P' });
-    simpanAnggota(t.db, { ...baseAnggota, kelompok_id: a, nik: '3507011204900004', nama: 'Agus Santoso', jenis_kelamin: 'L' });
+    buatAnggota(t.db, { kelompok_id: a, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P' });
+    buatAnggota(t.db, { kelompok_id: a, nik: '3507011204900004', nama: 'Agus Santoso', jenis_kelamin: 'L' });
     assert.deepEqual(list(t.db, { cari: 'rahayu' }).rows.map((r) => r.nama), ['Siti Rahayu']);
     assert.deepEqual(list(t.db, { cari: '350701120' }).rows.map((r) => r.nama), ['Agus Santoso']);
     assert.equal(list(t.db, { cari: 'melati' }).total, 2);

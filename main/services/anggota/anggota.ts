@@ -4,6 +4,7 @@ import { RecordWriter } from '../../../db/write';
 import type { AnggotaRow, Disimpan, ParsedInput, StatusCocok } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
+import { isianDari } from '../../common/register';
 import { snapshotTerbaru } from '../dtsen';
 import { periksaNik } from '../wilayah';
 import { namaWilayah } from '../wilayah';
@@ -82,7 +83,7 @@ export function simpanAnggota(db: Db, input: ParsedInput<'anggota.simpan'>): Dis
   const info = periksaNik(input.nik, { jenisKelamin: input.jenis_kelamin, tanggalLahir: input.tanggal_lahir });
   if (!info.valid) throw new AppError('NIK_TIDAK_VALID', info.errors.join(' '), info.errors.map((message) => ({ field: 'nik', message })));
   const nik = input.nik.replace(/\D/g, '');
-  const noKk = input.no_kk ? input.no_kk.replace(/[\s.-]/g, '') : null;
+  const noKk = input.no_kk === undefined ? undefined : input.no_kk ? input.no_kk.replace(/[\s.-]/g, '') : null;
   if (noKk && !/^\d{16}$/.test(noKk)) throw new AppError('KK_TIDAK_VALID', 'No. KK harus 16 angka. Salin dari Kartu Keluarga.', [{ field: 'no_kk', message: 'No. KK harus 16 angka.' }]);
   const kelompok = db.get(db.q.selectFrom('kelompok').select(['id', 'nama', 'desa_kode']).where('id', '=', input.kelompok_id).where('deleted_at', 'is', null));
   if (!kelompok) throw new AppError('TIDAK_DITEMUKAN', 'Kelompok tidak ditemukan. Pilih kelompok dari daftar.', [{ field: 'kelompok_id', message: 'Pilih kelompok.' }]);
@@ -108,17 +109,7 @@ export function simpanAnggota(db: Db, input: ParsedInput<'anggota.simpan'>): Dis
     );
     if (holder) peringatan.push(`Kelompok ini sudah punya ${input.jabatan}: ${holder.nama}.`);
   }
-  const values = {
-    kelompok_id: input.kelompok_id,
-    nik,
-    no_kk: noKk,
-    nama: input.nama,
-    jenis_kelamin: input.jenis_kelamin,
-    tanggal_lahir: input.tanggal_lahir,
-    alamat: input.alamat,
-    desa_kode: input.desa_kode ?? kelompok.desa_kode,
-    jabatan: input.jabatan,
-  };
+  const values = { ...isianDari('anggota', input), nik, no_kk: noKk, desa_kode: input.desa_kode ?? kelompok.desa_kode };
   if (input.id) {
     writer.update('anggota', input.id, values);
     return { id: input.id, peringatan };

@@ -1,20 +1,21 @@
 import { test } from 'node:test';
+import { buatKelompok, buatAnggota } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../common/errors';
-import { simpanAnggota } from './anggota';
+
 import { eksporAnggota } from './ekspor';
 import { imporAnggota, pratinjauImpor } from './impor';
 import { parseTanggal } from '../../common/tanggal';
 import { buatDemo } from '../demo/demo';
-import { simpanKelompok } from '../kelompok/kelompok';
+
 import { snapshotCounts, tempDb } from '../../../test/db';
 
-function kelompok(db: Parameters<typeof simpanKelompok>[0], nama = 'KUBE Melati') {
-  return simpanKelompok(db, { nama, desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+function kelompok(db: Parameters<typeof buatKelompok>[0], nama = 'KUBE Melati') {
+  return buatKelompok(db, { nama, desa_kode: '35.07.01.2001', sektor: 'Jasa' }).id;
 }
 
 function xlsx(dir: string, name: string, rows: unknown[][]): string {
@@ -34,8 +35,8 @@ test('the dry run reports new, updated, skipped and failed rows by row number an
   const t = tempDb();
   try {
     const k = kelompok(t.db);
-    simpanAnggota(t.db, { kelompok_id: k, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P', tanggal_lahir: '1985-03-12', no_kk: null, alamat: null, desa_kode: null, jabatan: 'ketua', konfirmasiGanda: false });
-    simpanAnggota(t.db, { kelompok_id: k, nik: '3507011204900004', nama: 'Agus', jenis_kelamin: 'L', tanggal_lahir: '1990-04-12', no_kk: null, alamat: null, desa_kode: null, jabatan: 'anggota', konfirmasiGanda: false });
+    buatAnggota(t.db, { kelompok_id: k, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P', tanggal_lahir: '1985-03-12', jabatan: 'ketua' });
+    buatAnggota(t.db, { kelompok_id: k, nik: '3507011204900004', nama: 'Agus', jenis_kelamin: 'L', tanggal_lahir: '1990-04-12' });
     const path = xlsx(t.dir, 'daftar.xlsx', [
       ['No', 'NIK', 'Nama Lengkap', 'Tgl Lahir', 'L/P', 'Alamat'],
       [1, '3507015203850003', 'Siti Rahayu', '12/03/1985', 'P', ''], // unchanged → dilewati

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
+import { buatKelompok } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { ajukanLaporan, simpanLaporan } from '../laporan/laporan';
-import { hapusKelompok, simpanKelompok } from '../kelompok/kelompok';
+import { hapusKelompok } from '../kelompok/kelompok';
 import { simpanCatatan } from '../mitra/catatan';
 import { hitungDashboard, hitungMonev, simpanTarget } from './dashboard';
 import { dokumenMonev } from './monev-dokumen';
@@ -14,7 +15,7 @@ const today = '2026-11-29';
 
 function setup() {
   const t = tempDb();
-  const kelompok = (nama: string, sektor: string, desa = '35.07.01.2001') => simpanKelompok(t.db, { nama, desa_kode: desa, sektor, produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+  const kelompok = (nama: string, sektor: string, desa = '35.07.01.2001') => buatKelompok(t.db, { nama, desa_kode: desa, sektor }).id;
   const a = kelompok('KUBE A', 'Jasa');
   const b = kelompok('KUBE B', 'Kerajinan', '35.07.02.2001');
   // Both registered in 2025: from then on each month is expected.
@@ -82,7 +83,7 @@ test('e-monev: a year target of a flow is pro-rated to the period, stocks compar
 test('the fast path (whole area) and the kelompok path (filters on kelompok) give the same figures; a deleted kelompok counts in neither', () => {
   const { t } = setup();
   try {
-    const c = simpanKelompok(t.db, { nama: 'KUBE C', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+    const c = buatKelompok(t.db, { nama: 'KUBE C', desa_kode: '35.07.01.2001', sektor: 'Jasa' }).id;
     const id = simpanLaporan(t.db, { kelompok_id: c, periode: '2026-10', nilai: { omzet: 70_000_000, biaya: 1, anggota_aktif: 3 } }).laporan.id;
     ajukanLaporan(t.db, [id], new Date('2026-10-28T00:00:00Z'));
     hapusKelompok(t.db, c, 'kelompok bubar');
@@ -105,7 +106,7 @@ test('every page counts reporting compliance the same way: a kelompok is expecte
   const { t } = setup();
   try {
     // Registered on 5 October 2026: October is not expected of it, November (not over yet) neither.
-    const baru = simpanKelompok(t.db, { nama: 'KUBE Baru', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+    const baru = buatKelompok(t.db, { nama: 'KUBE Baru', desa_kode: '35.07.01.2001', sektor: 'Jasa' }).id;
     t.db.sqlite.prepare("UPDATE kelompok SET created_at = '2026-10-05T02:00:00.000Z' WHERE id = ?").run(baru);
     const d = hitungDashboard(t.db, { bulan: '2026-10' }, today);
     assert.equal(d.kelompok_aktif.nilai, 3);

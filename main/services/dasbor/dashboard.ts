@@ -10,7 +10,8 @@ import { bacaPengaturan } from '../pengaturan';
 import { desilDtsen } from '../dtsen';
 import { hitungRekap } from '../laporan';
 import { namaWilayah } from '../wilayah';
-import type { Dashboard, MonitoringFasilitator, Monev } from '../../common/api';
+import type { Dashboard, MonitoringFasilitator, Monev, ParsedInput } from '../../common/api';
+import { isianDari } from '../../common/register';
 
 type BarisMonev = Monev['baris'][number];
 
@@ -210,7 +211,7 @@ function periksaIndikator(db: Db, kode: string) {
   return ind;
 }
 
-export function simpanTarget(db: Db, input: { tahun: number; indikator: string; kecamatan_kode: string | null; nilai: number; kabupaten?: string | null }): void {
+export function simpanTarget(db: Db, input: ParsedInput<'monev.simpanTarget'>): void {
   periksaIndikator(db, input.indikator);
   if (bacaPengaturan(db).mode === 'provinsi') {
     if (!input.kabupaten || !namaWilayah(input.kabupaten)) throw new AppError('PILIH_KABUPATEN', 'Pilih kabupaten/kota yang diberi target.', [{ field: 'kabupaten', message: 'Pilih kabupaten/kota.' }]);
@@ -224,7 +225,7 @@ export function simpanTarget(db: Db, input: { tahun: number; indikator: string; 
 }
 
 /** A district's own target, or one the province sent (sumber 'provinsi'), for the kabupaten or a kecamatan. */
-export function simpanTargetKabupaten(db: Db, input: { tahun: number; indikator: string; kecamatan_kode: string | null; nilai: number; sumber: 'kabupaten' | 'provinsi' }): void {
+export function simpanTargetKabupaten(db: Db, input: ParsedInput<'monev.simpanTarget'> & { sumber: 'kabupaten' | 'provinsi' }): void {
   const writer = RecordWriter.forDb(db);
   const existing = db.get(
     db.q
@@ -236,7 +237,7 @@ export function simpanTargetKabupaten(db: Db, input: { tahun: number; indikator:
       .$if(input.kecamatan_kode === null, (q) => q.where('kecamatan_kode', 'is', null))
       .$if(input.kecamatan_kode !== null, (q) => q.where('kecamatan_kode', '=', input.kecamatan_kode!)),
   );
-  const values = { tahun: input.tahun, indikator: input.indikator, kecamatan_kode: input.kecamatan_kode, nilai: input.nilai, sumber: input.sumber };
+  const values = { ...isianDari('target_indikator', input), kecamatan_kode: input.kecamatan_kode ?? null, sumber: input.sumber };
   if (existing) writer.update('target_indikator', existing.id, values);
   else writer.insert('target_indikator', values);
 }

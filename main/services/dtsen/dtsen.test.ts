@@ -1,23 +1,24 @@
 import { test } from 'node:test';
+import { buatKelompok, buatAnggota } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../common/errors';
-import { ambilAnggota, simpanAnggota } from '../anggota/anggota';
+import { ambilAnggota } from '../anggota/anggota';
 import { openDatabase } from '../../../db/connection';
 import { MIGRATIONS } from '../../../db/migrations';
 import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from './dtsen';
-import { simpanKelompok } from '../kelompok/kelompok';
+
 import { penilaianGerobak } from '../mitra/mitra';
 import { setup as setupPengaturan } from '../pengaturan/pengaturan';
 import { snapshotCounts, tempDb } from '../../../test/db';
 
 function setup() {
   const t = tempDb();
-  const k = simpanKelompok(t.db, { nama: 'KUBE Melati', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+  const k = buatKelompok(t.db, { nama: 'KUBE Melati', desa_kode: '35.07.01.2001', sektor: 'Jasa' }).id;
   const add = (nik: string, nama: string, jk: 'L' | 'P', lahir: string, konfirmasiGanda = false, kelompok = k) =>
-    simpanAnggota(t.db, { kelompok_id: kelompok, nik, nama, jenis_kelamin: jk, tanggal_lahir: lahir, no_kk: null, alamat: null, desa_kode: null, jabatan: 'anggota', konfirmasiGanda }).id;
+    buatAnggota(t.db, { kelompok_id: kelompok, nik, nama, jenis_kelamin: jk, tanggal_lahir: lahir, konfirmasiGanda }).id;
   return { t, k, add };
 }
 
@@ -81,7 +82,7 @@ test('matching by NIK, by birth date and a close name, and flagging Excel-damage
     const endang = add('3507015708790006', 'Endang Lestari', 'P', '1979-08-17');
     const agus = add('3507011204900010', 'Agus Santoso', 'L', '1990-04-12');
     const budi = add('3507010505800011', 'Budi Hartono', 'L', '1980-05-05');
-    const k2 = simpanKelompok(t.db, { nama: 'KUBE Mawar', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+    const k2 = buatKelompok(t.db, { nama: 'KUBE Mawar', desa_kode: '35.07.01.2001', sektor: 'Jasa' }).id;
     add('3507015203850003', 'Siti Rahayu', 'P', '1985-03-12', true, k2);
     const path = join(t.dir, 'ekstrak.csv');
     writeFileSync(path, CSV);
@@ -191,8 +192,8 @@ test('a database from before version 10 keeps its extract: rows move into the sn
       ]);
       assert.equal((db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'dtsen_baris'").get() as { n: number }).n, 0);
       setupPengaturan(db, { mode: 'kabupaten', kabupaten_kode: '35.07', operator: 'Penguji', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
-      const k = simpanKelompok(db, { nama: 'KUBE Melati', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
-      simpanAnggota(db, { kelompok_id: k, nik: '3507016212950008', nama: 'Yuli Kartika', jenis_kelamin: 'P', tanggal_lahir: '1995-12-22', no_kk: null, alamat: null, desa_kode: null, jabatan: 'anggota', konfirmasiGanda: false });
+      const k = buatKelompok(db, { nama: 'KUBE Melati', desa_kode: '35.07.01.2001', sektor: 'Jasa' }).id;
+      buatAnggota(db, { kelompok_id: k, nik: '3507016212950008', nama: 'Yuli Kartika', jenis_kelamin: 'P', tanggal_lahir: '1995-12-22' });
       assert.deepEqual(cocokkan(db).jumlah.COCOK_NIK, 1);
       assert.equal(hasilPencocokan(db).rows[0]!.desil, 5);
     } finally {

@@ -4,6 +4,7 @@ import { RecordWriter } from '../../../db/write';
 import type { Disimpan, FasilitatorRow, ParsedInput } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
+import { isianDari } from '../../common/register';
 import { periksaNik } from '../wilayah';
 import { kecamatanDariDesa, namaWilayah } from '../wilayah';
 
@@ -57,7 +58,7 @@ export function simpanFasilitator(db: Db, input: ParsedInput<'fasilitator.simpan
   if (kecamatan && writer.kabupatenKode !== '35' && !kecamatan.startsWith(writer.kabupatenKode + '.')) {
     throw new AppError('WILAYAH_LUAR', `Wilayah tugas harus di ${namaWilayah(writer.kabupatenKode)}. Pilih kecamatan dari daftar.`, [{ field: 'kecamatan_kode', message: 'Kecamatan di luar kabupaten ini.' }]);
   }
-  const values = { nama: input.nama, nik, no_hp: input.no_hp, kecamatan_kode: kecamatan, desa_kode: input.desa_kode, status: input.status };
+  const values = { ...isianDari('fasilitator', input), nik, kecamatan_kode: kecamatan };
   if (input.id) {
     writer.update('fasilitator', input.id, values);
     return { id: input.id, peringatan };

@@ -5,6 +5,7 @@ import type { Disimpan, KelompokRow, ParsedInput } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
 import { SEKTOR_USAHA } from '../../common/records';
+import { isianDari } from '../../common/register';
 import { kecamatanDariDesa, namaWilayah } from '../wilayah';
 
 function filtered(db: Db, input: Partial<ParsedInput<'kelompok.list'>>) {
@@ -65,23 +66,12 @@ export function simpanKelompok(db: Db, input: ParsedInput<'kelompok.simpan'>): D
     db.q.selectFrom('kelompok').select('id').where('nama', '=', input.nama).where('desa_kode', '=', input.desa_kode).where('deleted_at', 'is', null).$if(!!input.id, (q) => q.where('id', '!=', input.id!)),
   );
   if (sameName) peringatan.push(`Sudah ada kelompok bernama "${input.nama}" di desa yang sama. Pastikan ini bukan data ganda.`);
-  const values = {
-    nama: input.nama,
-    kecamatan_kode: kecamatanDariDesa(input.desa_kode),
-    desa_kode: input.desa_kode,
-    sektor: input.sektor,
-    produk_utama: input.produk_utama,
-    tahun_berdiri: input.tahun_berdiri,
-    status: input.status,
-    fasilitator_id: input.fasilitator_id,
-    catatan: input.catatan,
-    ...(input.tampil_publik === undefined ? {} : { tampil_publik: input.tampil_publik ? 1 : 0 }),
-  };
+  const values = { ...isianDari('kelompok', input), kecamatan_kode: kecamatanDariDesa(input.desa_kode) };
   if (input.id) {
     writer.update('kelompok', input.id, values);
     return { id: input.id, peringatan };
   }
-  return { id: writer.insert('kelompok', { tampil_publik: null, ...values }), peringatan };
+  return { id: writer.insert('kelompok', values), peringatan };
 }
 
 export function hapusKelompok(db: Db, id: string, alasan: string | null): void {

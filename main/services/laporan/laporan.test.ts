@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { buatKelompok } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import { ajukanLaporan, bacaAngka, bukaKembaliLaporan, simpanLaporan, verifikasi
 import { konfirmasiNilai, periksaBulan, riwayatIndikator } from './mutu';
 import { tulisDokumenLaporan } from './dokumen';
 import { gabungRekap, hitungKepatuhan, hitungRekap, rekapKelompok } from './rekap';
-import { simpanKelompok } from '../kelompok/kelompok';
+
 import { tempDb } from '../../../test/db';
 import { AppError } from '../../common/errors';
 import { bulanDari } from '../../common/batas';
@@ -19,8 +20,8 @@ import { hitungDashboard } from '../dasbor/dashboard';
 const today = new Date('2025-12-15T08:00:00Z');
 
 /** A kelompok registered in January 2025 (every month after that is expected of it). */
-function kelompok(db: Parameters<typeof simpanKelompok>[0], nama: string, desa = '35.07.01.2001') {
-  const id = simpanKelompok(db, { nama, desa_kode: desa, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+function kelompok(db: Parameters<typeof buatKelompok>[0], nama: string, desa = '35.07.01.2001') {
+  const id = buatKelompok(db, { nama, desa_kode: desa, sektor: 'Jasa' }).id;
   db.sqlite.prepare("UPDATE kelompok SET created_at = '2025-01-20T02:00:00.000Z' WHERE id = ?").run(id);
   return id;
 }
@@ -243,7 +244,7 @@ test('volumes in different units are never added into one number; in one unit th
 test('compliance is empty, not 0 %, the day a new group submits its first report when nothing was due yet', () => {
   const t = tempDb('35.07');
   try {
-    const id = simpanKelompok(t.db, { nama: 'KUBE Baru', desa_kode: '35.07.01.2001', sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null }).id;
+    const id = buatKelompok(t.db, { nama: 'KUBE Baru', desa_kode: '35.07.01.2001', sektor: 'Jasa' }).id;
     const bulan = bulanDari(new Date());
     const r = simpanLaporan(t.db, { kelompok_id: id, periode: bulan, nilai: lengkap(500_000) });
     ajukanLaporan(t.db, [r.laporan.id]);

@@ -1,23 +1,24 @@
 import { test } from 'node:test';
+import { buatKelompok, buatAnggota } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { AppError } from '../../common/errors';
 import { daftarCatatan, simpanCatatan } from './catatan';
-import { simpanKelompok } from '../kelompok/kelompok';
+
 import { simpanLaporan, ajukanLaporan } from '../laporan/laporan';
 import { bulanSebelumnya } from '../../common/laporan';
 import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from './mitra';
-import { simpanAnggota } from '../anggota/anggota';
+
 import { tempDb } from '../../../test/db';
 
 const today = '2026-11-29';
 
 function setup() {
   const t = tempDb();
-  const k = simpanKelompok(t.db, { nama: 'KUBE Pentol Keliling', desa_kode: '35.07.01.2001', sektor: 'Perdagangan (toko, warung, dagang keliling)', produk_utama: 'pentol keliling', tahun_berdiri: 2022, status: 'aktif', fasilitator_id: null, catatan: null }).id;
-  const k2 = simpanKelompok(t.db, { nama: 'KUBE Anyaman', desa_kode: '35.07.02.2001', sektor: 'Kerajinan', produk_utama: 'anyaman bambu', tahun_berdiri: 2022, status: 'aktif', fasilitator_id: null, catatan: null }).id;
-  simpanAnggota(t.db, { kelompok_id: k, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P', tanggal_lahir: null, no_kk: null, alamat: null, desa_kode: null, jabatan: 'ketua', konfirmasiGanda: false });
+  const k = buatKelompok(t.db, { nama: 'KUBE Pentol Keliling', desa_kode: '35.07.01.2001', sektor: 'Perdagangan (toko, warung, dagang keliling)', produk_utama: 'pentol keliling', tahun_berdiri: 2022 }).id;
+  const k2 = buatKelompok(t.db, { nama: 'KUBE Anyaman', desa_kode: '35.07.02.2001', sektor: 'Kerajinan', produk_utama: 'anyaman bambu', tahun_berdiri: 2022 }).id;
+  buatAnggota(t.db, { kelompok_id: k, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P', jabatan: 'ketua' });
   const sppg = simpanCatatan(t.db, 'offtaker', { nama: 'SPPG Donomulyo', jenis: 'SPPG', kecamatan_kode: '35.07.01', kapasitas_bulan: '45.000.000', produk_dibutuhkan: 'lauk' }).id;
   return { t, k, k2, sppg };
 }

@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
-import type { PenilaianGerobak, RingkasanMitra } from '../../common/api';
+import type { ParsedInput, PenilaianGerobak, RingkasanMitra } from '../../common/api';
+import { isianDari } from '../../common/register';
 import { AppError } from '../../common/errors';
 import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import { bulanSebelumnya } from '../../common/laporan';
@@ -135,10 +136,10 @@ export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): Peni
   });
 }
 
-export function simpanPenilaianGerobak(db: Db, input: { kelompok_id: string; tahun: number; usaha_keliling: boolean; keputusan: 'diusulkan' | 'tidak' | null; catatan: string | null }): void {
+export function simpanPenilaianGerobak(db: Db, input: ParsedInput<'gerobak.simpan'>): void {
   const writer = RecordWriter.forDb(db);
   const existing = db.get(db.q.selectFrom('gerobak_penilaian').select('id').where('kelompok_id', '=', input.kelompok_id).where('tahun', '=', input.tahun).where('deleted_at', 'is', null));
-  const values = { kelompok_id: input.kelompok_id, tahun: input.tahun, usaha_keliling: input.usaha_keliling ? 1 : 0, keputusan: input.keputusan, catatan: input.catatan };
+  const values = isianDari('gerobak_penilaian', input);
   if (existing) writer.update('gerobak_penilaian', existing.id, values);
   else writer.insert('gerobak_penilaian', values);
 }

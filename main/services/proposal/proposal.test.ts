@@ -1,4 +1,5 @@
 import { test } from 'node:test';
+import { buatAnggota, buatKelompok, buatProposal } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -6,17 +7,17 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { hitungKelayakan, samarkanNik } from '../../common/proposal';
 import { AppError } from '../../common/errors';
-import { simpanAnggota } from '../anggota/anggota';
-import { simpanKelompok } from '../kelompok/kelompok';
-import { ambilProposal, simpanProposal, simpanRab, ubahStatusProposal } from './proposal';
+
+
+import { ambilProposal, simpanRab, ubahStatusProposal } from './proposal';
 import { imporRabXlsx, pdfProposal, rabXlsx } from './dokumen';
 import { tempDb } from '../../../test/db';
 
 function setup() {
   const t = tempDb();
-  const k = simpanKelompok(t.db, { nama: 'KUBE Melati', desa_kode: '35.07.01.2001', sektor: 'Kuliner dan olahan pangan', produk_utama: 'keripik', tahun_berdiri: 2021, status: 'aktif', fasilitator_id: null, catatan: null }).id;
-  simpanAnggota(t.db, { kelompok_id: k, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P', tanggal_lahir: null, no_kk: null, alamat: null, desa_kode: null, jabatan: 'ketua', konfirmasiGanda: false });
-  const { id } = simpanProposal(t.db, {
+  const k = buatKelompok(t.db, { nama: 'KUBE Melati', desa_kode: '35.07.01.2001', sektor: 'Kuliner dan olahan pangan', produk_utama: 'keripik', tahun_berdiri: 2021 }).id;
+  buatAnggota(t.db, { kelompok_id: k, nik: '3507015203850003', nama: 'Siti Rahayu', jenis_kelamin: 'P', jabatan: 'ketua' });
+  const { id } = buatProposal(t.db, {
     kelompok_id: k,
     judul: 'Proposal Pengembangan Usaha Keripik',
     nomor_surat: '500/12/35.07.301/2025',

@@ -1,3 +1,5 @@
+import type { ParsedInput } from '../../common/api';
+import { isianDari } from '../../common/register';
 import { sql } from 'kysely';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
@@ -85,21 +87,8 @@ export function ambilProposal(db: Db, id: string): ProposalDetail {
   };
 }
 
-export interface ProposalInput {
-  id?: string | undefined;
-  kelompok_id: string;
-  judul: string;
-  nomor_surat: string | null;
-  tempat: string | null;
-  tanggal: string | null;
-  lampiran: string | null;
-  perihal: string | null;
-  dinas: string | null;
-  kepala_desa: string | null;
-  sertakan_omzet: boolean;
-  isi: IsiProposal;
-  proyeksi: Proyeksi;
-}
+/** What the proposal form sends (common/api/proposal.ts, from the register). */
+export type ProposalInput = ParsedInput<'proposal.simpan'>;
 
 function pastikanDraft(db: Db, id: string): void {
   const p = db.get(db.q.selectFrom('proposal').select('status').where('id', '=', id).where('deleted_at', 'is', null));
@@ -111,26 +100,13 @@ export function simpanProposal(db: Db, input: ProposalInput): { id: string } {
   const writer = RecordWriter.forDb(db);
   const k = db.get(db.q.selectFrom('kelompok').select('id').where('id', '=', input.kelompok_id).where('deleted_at', 'is', null));
   if (!k) throw new AppError('TIDAK_DITEMUKAN', 'Kelompok pengusul tidak ditemukan. Pilih kelompok dari daftar.', [{ field: 'kelompok_id', message: 'Pilih kelompok.' }]);
-  const values = {
-    kelompok_id: input.kelompok_id,
-    judul: input.judul,
-    nomor_surat: input.nomor_surat,
-    tempat: input.tempat,
-    tanggal: input.tanggal,
-    lampiran: input.lampiran,
-    perihal: input.perihal,
-    dinas: input.dinas,
-    kepala_desa: input.kepala_desa,
-    sertakan_omzet: input.sertakan_omzet ? 1 : 0,
-    isi: JSON.stringify(input.isi),
-    proyeksi: JSON.stringify(input.proyeksi),
-  };
+  const values = { ...isianDari('proposal', input), isi: JSON.stringify(input.isi), proyeksi: JSON.stringify(input.proyeksi) };
   if (input.id) {
     pastikanDraft(db, input.id);
     writer.update('proposal', input.id, values);
     return { id: input.id };
   }
-  return { id: writer.insert('proposal', { ...values, status: 'draft', nilai_disetujui: null }) };
+  return { id: writer.insert('proposal', { ...values, status: 'draft' }) };
 }
 
 /** Replaces the RAB with the given rows in one transaction: kept rows are updated, removed ones tombstoned. */
@@ -141,7 +117,7 @@ export function simpanRab(db: Db, proposalId: string, items: RabItem[]): { total
   db.tx(() => {
     const kept = new Set<string>();
     items.forEach((item, urutan) => {
-      const values = { proposal_id: proposalId, kelompok_belanja: item.kelompok_belanja, urutan, uraian: item.uraian, volume: item.volume, satuan: item.satuan, harga_satuan: item.harga_satuan };
+      const values = { ...isianDari('rab_item', item), proposal_id: proposalId, urutan };
       if (item.id && existing.has(item.id)) {
         writer.update('rab_item', item.id, values);
         kept.add(item.id);

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { buatKelompok } from '../../../test/rekaman';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,7 @@ import { hitungDashboard, simpanTarget } from '../dasbor/dashboard';
 import { buatDemo } from '../demo/demo';
 import { tulisEkstrakDemo } from '../demo/ekstrak';
 import { cocokkan, imporEkstrak } from '../dtsen/dtsen';
-import { simpanKelompok } from '../kelompok/kelompok';
+
 import { ajukanLaporan, bukaKembaliLaporan, katalogAktif, pasangKatalog, simpanLaporan } from '../laporan/laporan';
 import { pdfProposal } from '../proposal/dokumen';
 import { simpanTemplatSurat } from '../proposal/proposal';
@@ -140,7 +141,7 @@ test('the audit trail of changes travels; creation entries, which only repeat th
     imporBundel(w.prov.db, TANPA_PELINDUNG, w.ekspor());
     assert.equal((w.prov.db.sqlite.prepare("SELECT count(*) AS n FROM audit WHERE aksi = 'buat'").get() as { n: number }).n, 0);
     const k = w.kab.db.sqlite.prepare('SELECT * FROM kelompok LIMIT 1').get() as { id: string; desa_kode: string };
-    simpanKelompok(w.kab.db, { id: k.id, nama: 'KUBE Ganti Nama', desa_kode: k.desa_kode, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null });
+    buatKelompok(w.kab.db, { id: k.id, nama: 'KUBE Ganti Nama', desa_kode: k.desa_kode, sektor: 'Jasa' });
     imporBundel(w.prov.db, TANPA_PELINDUNG, w.ekspor());
     const jejak = w.prov.db.sqlite.prepare("SELECT aksi, perubahan FROM audit WHERE row_id = ?").all(k.id) as { aksi: string; perubahan: string }[];
     assert.equal(jejak.length, 1);
@@ -156,7 +157,7 @@ test('newest change wins per row: an older bundle after a newer one changes noth
   try {
     const older = w.ekspor();
     const k = w.kab.db.sqlite.prepare('SELECT * FROM kelompok LIMIT 1').get() as { id: string; desa_kode: string };
-    simpanKelompok(w.kab.db, { id: k.id, nama: 'KUBE Nama Baru', desa_kode: k.desa_kode, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null });
+    buatKelompok(w.kab.db, { id: k.id, nama: 'KUBE Nama Baru', desa_kode: k.desa_kode, sektor: 'Jasa' });
     const newer = w.ekspor(); // not acknowledged yet: carries everything again, with the newer row
     imporBundel(w.prov.db, TANPA_PELINDUNG, newer);
     const r = imporBundel(w.prov.db, TANPA_PELINDUNG, older);
@@ -176,7 +177,7 @@ test('after the acknowledgement the next bundle carries only new changes; a bund
     const ack = imporBundel(w.kab.db, TANPA_PELINDUNG, readFileSync(ackPath));
     assert.match(ack.pesan, /Tanda terima/);
     const k = w.kab.db.sqlite.prepare('SELECT * FROM kelompok LIMIT 1').get() as { id: string; desa_kode: string };
-    simpanKelompok(w.kab.db, { id: k.id, nama: 'KUBE Sesudah Tanda Terima', desa_kode: k.desa_kode, sektor: 'Jasa', produk_utama: null, tahun_berdiri: null, status: 'aktif', fasilitator_id: null, catatan: null });
+    buatKelompok(w.kab.db, { id: k.id, nama: 'KUBE Sesudah Tanda Terima', desa_kode: k.desa_kode, sektor: 'Jasa' });
     const increment = w.ekspor();
     const manifest = periksaBundel(increment).manifest;
     assert.deepEqual(Object.entries(manifest.jumlah).filter(([, n]) => n > 0), [['kelompok', 1], ['audit', 1]]);

@@ -9,6 +9,7 @@ import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad, DateField } from '../components/ui';
 import { WilayahPicker } from '../components/wilayah';
+import { useKolomLain } from '../components/kolom-lain';
 import { ImporAnggota } from './anggota-impor';
 import { useFasilitatorOptions } from './kelompok';
 
@@ -253,6 +254,9 @@ function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir:
   );
 }
 
+/** The columns this form lays out; any other typed column of the register follows them (KolomLain). */
+const TATA_ANGGOTA = ['kelompok_id', 'nik', 'no_kk', 'nama', 'jenis_kelamin', 'tanggal_lahir', 'alamat', 'desa_kode', 'jabatan'] as const;
+
 function AnggotaForm(props: {
   kabupaten: string;
   row: AnggotaRow | null;
@@ -279,6 +283,7 @@ function AnggotaForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [dirty, setDirty] = useState(false);
+  const lain = useKolomLain('anggota', TATA_ANGGOTA, r, errors, () => setDirty(true));
   // A field's message goes when the field changes: it spoke of the old value.
   const set = (patch: Partial<typeof form>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -304,6 +309,7 @@ function AnggotaForm(props: {
         desa_kode: form.desa_kode || null,
         jabatan: form.jabatan as Jabatan,
         konfirmasiGanda,
+        ...lain.kirim(),
       });
       props.onSaved(`Anggota ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
     } catch (error) {
@@ -348,6 +354,7 @@ function AnggotaForm(props: {
             onChange={(w) => set({ kecamatan: w.kecamatan, desa_kode: w.desa })}
           />
         </div>
+        {lain.isian}
         <Notice kind="error">{message}</Notice>
         {perluKonfirmasi && (
           <label className="check">

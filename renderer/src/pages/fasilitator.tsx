@@ -6,6 +6,7 @@ import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
 import { useWilayah, WilayahPicker } from '../components/wilayah';
+import { useKolomLain } from '../components/kolom-lain';
 
 export function FasilitatorPage() {
   const kerja = useWilayahKerja();
@@ -120,6 +121,9 @@ export function FasilitatorPage() {
   );
 }
 
+/** The columns this form lays out; any other typed column of the register follows them (KolomLain). */
+const TATA_FASILITATOR = ['nama', 'nik', 'no_hp', 'kecamatan_kode', 'desa_kode', 'status'] as const;
+
 function FasilitatorForm(props: { kabupaten: string; row: FasilitatorRow | null; onClose: () => void; onSaved: (pesan: string) => void }) {
   const r = props.row;
   const [form, setForm] = useState({
@@ -133,6 +137,7 @@ function FasilitatorForm(props: { kabupaten: string; row: FasilitatorRow | null;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [dirty, setDirty] = useState(false);
+  const lain = useKolomLain('fasilitator', TATA_FASILITATOR, r, errors, () => setDirty(true));
   // A field's message goes when the field changes: it spoke of the old value.
   const set = (patch: Partial<typeof form>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -153,6 +158,7 @@ function FasilitatorForm(props: { kabupaten: string; row: FasilitatorRow | null;
         no_hp: form.no_hp || null,
         kecamatan_kode: form.kecamatan_kode || null,
         desa_kode: form.desa_kode || null,
+        ...lain.kirim(),
       });
       props.onSaved(`Fasilitator ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
     } catch (error) {
@@ -182,6 +188,7 @@ function FasilitatorForm(props: { kabupaten: string; row: FasilitatorRow | null;
           />
         </fieldset>
         <SelectField label="Status" value={form.status} onChange={(v) => set({ status: v as 'aktif' })} options={[{ value: 'aktif', label: 'Aktif' }, { value: 'nonaktif', label: 'Nonaktif' }]} />
+        {lain.isian}
         <Notice kind="error">{message}</Notice>
         <div className="actions">
           <button type="button" onClick={close}>

@@ -6,6 +6,7 @@ import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
 import { Riwayat } from '../components/riwayat';
 import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
 import { WilayahPicker } from '../components/wilayah';
+import { useKolomLain } from '../components/kolom-lain';
 
 /** All facilitators, for pickers and filters (a kabupaten has tens, not thousands). */
 export function useFasilitatorOptions() {
@@ -157,6 +158,9 @@ export function KelompokPage() {
   );
 }
 
+/** The columns this form lays out; any other typed column of the register follows them (KolomLain). */
+const TATA_KELOMPOK = ['nama', 'desa_kode', 'sektor', 'produk_utama', 'tahun_berdiri', 'status', 'fasilitator_id', 'catatan', 'tampil_publik'] as const;
+
 function KelompokForm(props: {
   kabupaten: string;
   row: KelompokRow | null;
@@ -181,6 +185,7 @@ function KelompokForm(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [dirty, setDirty] = useState(false);
+  const lain = useKolomLain('kelompok', TATA_KELOMPOK, r, errors, () => setDirty(true));
   // A field's message goes when the field changes: it spoke of the old value.
   const set = (patch: Partial<typeof form>) => {
     setForm((f) => ({ ...f, ...patch }));
@@ -211,6 +216,7 @@ function KelompokForm(props: {
         fasilitator_id: form.fasilitator_id || null,
         catatan: form.catatan || null,
         tampil_publik: form.tampil_publik,
+        ...lain.kirim(),
       });
       props.onSaved(`Kelompok ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
     } catch (error) {
@@ -259,6 +265,7 @@ function KelompokForm(props: {
         <label className="cek">
           <input type="checkbox" checked={form.tampil_publik} onChange={(e) => set({ tampil_publik: e.target.checked })} /> Tampilkan di situs web publik (kelompok sudah setuju namanya ditampilkan; tanpa centang hanya dihitung)
         </label>
+        {lain.isian}
         <Notice kind="error">{message}</Notice>
         <div className="actions">
           <button type="button" onClick={close}>
