@@ -4,6 +4,7 @@ import { pasangZipKeFolder } from '../api/folder';
 import type { RingkasanEkstrak, RingkasanImpor } from '../common/api';
 import { AppError } from '../common/errors';
 import { formatAngka, formatPeriode, formatRupiah, formatTanggal } from '../common/format';
+import { PENGATURAN_KANTOR, type KunciKantor } from '../common/register';
 import { ENTITAS, type EntitasKode } from '../common/mitra';
 import { UsageError, type Cli, type Perintah, type Printable } from './konteks';
 
@@ -69,7 +70,7 @@ function daftar(entitas: 'offtaker' | 'perjanjian' | 'mou' | 'isu'): Perintah {
 }
 
 /** The settings the CLI may set (`pengaturan set key=value …`): the office's letterhead and signer. */
-const KUNCI_PENGATURAN = ['operator', 'nama_instansi', 'alamat_instansi', 'kota_surat', 'telepon', 'email', 'website', 'kode_pos', 'kepala_nama', 'kepala_nip', 'kepala_pangkat', 'kepala_jabatan', 'ttd_mode', 'ttd_nama', 'ttd_nip', 'ttd_pangkat', 'ttd_jabatan', 'tembusan'] as const;
+const KUNCI_PENGATURAN = Object.keys(PENGATURAN_KANTOR) as KunciKantor[];
 
 export const PERINTAH_DATA: Perintah[] = [
   {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { openDatabase } from '../../db/connection';
-import { kolomLengkap, REGISTER, SYNCED_TABLES, type KolomSpec } from './register';
+import { KOLOM_AUDIT, kolomLengkap, REGISTER, SYNCED_TABLES, type KolomSpec } from './register';
 
 const TIPE_SQL: Record<KolomSpec['tipe'], string> = { teks: 'TEXT', bulat: 'INTEGER', desimal: 'REAL' };
 
@@ -41,6 +41,19 @@ test('the register describes every column of every synced table of a freshly mig
       }
     }
     assert.deepEqual(salah, []);
+  } finally {
+    db.close();
+  }
+});
+
+test('the register describes the audit table that travels with bundles, column by column', () => {
+  const db = openDatabase(':memory:');
+  try {
+    const info = db.sqlite.prepare('PRAGMA table_info(audit)').all() as Info[];
+    assert.deepEqual(
+      info.map((c) => `${c.name} ${c.type}${c.notnull ? ' NOT NULL' : ''}`),
+      Object.entries(KOLOM_AUDIT as Record<string, KolomSpec>).map(([c, k]) => `${c} ${TIPE_SQL[k.tipe]}${k.wajib ? ' NOT NULL' : ''}`),
+    );
   } finally {
     db.close();
   }

@@ -18,7 +18,7 @@ export const LAMPIRAN_MAKS_BYTE = 10 * 1024 * 1024;
 export type TipeKolom = 'teks' | 'bulat' | 'desimal';
 
 /** What a text column holds, where the register can check it (bundle rows from a district, imports). */
-export type FormatKolom = 'nik' | 'no_kk' | 'sha256' | 'mime' | 'tanggal' | 'periode' | 'hlc' | 'waktu' | 'json' | 'kecamatan' | 'desa' | 'kabupaten';
+export type FormatKolom = 'nik' | 'no_kk' | 'sha256' | 'mime' | 'tanggal' | 'periode' | 'hlc' | 'waktu' | 'json' | 'kecamatan' | 'desa' | 'kabupaten' | 'nip' | 'kode_pos';
 
 export interface KolomSpec {
   readonly tipe: TipeKolom;
@@ -95,6 +95,8 @@ export const KEPUTUSAN_PROVINSI = ['diterima', 'dikembalikan'] as const;
 export const STATUS_PROPOSAL = ['draft', 'diajukan', 'disetujui', 'ditolak'] as const;
 export const KEPUTUSAN_GEROBAK = ['diusulkan', 'tidak'] as const;
 export const SUMBER_TARGET = ['kabupaten', 'provinsi'] as const;
+/** How letters are signed: by the head, or a.n./Plt./Plh. by the signer below (Tata Naskah Dinas). */
+export const MODE_TANDA_TANGAN = ['langsung', 'a.n.', 'Plt.', 'Plh.'] as const;
 /** Photos of a month's activity: only these image types are kept or accepted from a bundle. */
 export const MIME_FOTO = ['image/jpeg', 'image/png'] as const;
 
@@ -269,6 +271,51 @@ function spec(tabel: TabelSinkron): RekamanSpec {
 
 /** The register: one description per synced table. */
 export const REGISTER: Readonly<Record<TabelSinkron, RekamanSpec>> = Object.fromEntries(SYNCED_TABLES.map((t) => [t, spec(t)])) as Record<TabelSinkron, RekamanSpec>;
+
+/**
+ * The office's settings the officer types (table pengaturan, one row per key): the letterhead and the signer.
+ * The settings API's input, `bacaPengaturan`, the CLI's `pengaturan set` and the Pengaturan type follow it;
+ * the settings page lays them out. The app's own keys (mode, kabupaten_kode, lambang, sync state) are not here.
+ */
+export const PENGATURAN_KANTOR = {
+  operator: teks(100, { label: 'Nama operator' }),
+  nama_instansi: teksOpsional(200, { label: 'Nama instansi' }),
+  alamat_instansi: teksOpsional(300, { label: 'Alamat kantor' }),
+  kota_surat: teksOpsional(100, { label: 'Kota pada surat' }),
+  telepon: teksOpsional(50, { label: 'Telepon' }),
+  email: teksOpsional(100, { label: 'Email' }),
+  website: teksOpsional(100, { label: 'Situs web' }),
+  kode_pos: teksOpsional(5, { format: 'kode_pos', label: 'Kode pos' }),
+  kepala_nama: teksOpsional(100, { label: 'Nama kepala' }),
+  kepala_nip: teksOpsional(18, { format: 'nip', label: 'NIP kepala' }),
+  kepala_pangkat: teksOpsional(100, { label: 'Pangkat/golongan kepala' }),
+  kepala_jabatan: teksOpsional(150, { label: 'Jabatan kepala' }),
+  /** How letters are signed: by the head, or a.n./Plt./Plh. by the signer below (Tata Naskah Dinas). */
+  ttd_mode: pilihanOpsional(MODE_TANDA_TANGAN, { label: 'Cara tanda tangan' }),
+  ttd_nama: teksOpsional(100, { label: 'Nama penanda tangan' }),
+  ttd_nip: teksOpsional(18, { format: 'nip', label: 'NIP penanda tangan' }),
+  ttd_pangkat: teksOpsional(100, { label: 'Pangkat penanda tangan' }),
+  ttd_jabatan: teksOpsional(150, { label: 'Jabatan penanda tangan' }),
+  /** Copies of letters go to these offices, one per line. */
+  tembusan: teksOpsional(2000, { label: 'Tembusan' }),
+} as const satisfies Record<string, KolomSpec>;
+export type KunciKantor = keyof typeof PENGATURAN_KANTOR;
+
+/**
+ * The audit trail's entries (db/write.ts writes them), which travel with data bundles after the record they
+ * describe: not a synced table, but described and checked the same way. The order is the bundle's.
+ */
+export const KOLOM_AUDIT = {
+  id: { tipe: 'teks', wajib: true, maks: 64 },
+  kabupaten_kode: { tipe: 'teks', wajib: true, maks: 5, format: 'kabupaten' },
+  waktu: { tipe: 'teks', wajib: true, maks: 40, format: 'waktu' },
+  operator: { tipe: 'teks', wajib: true, maks: 200 },
+  tabel: { tipe: 'teks', wajib: true, maks: 40, opsi: SYNCED_TABLES },
+  row_id: { tipe: 'teks', wajib: true, maks: 64 },
+  aksi: { tipe: 'teks', wajib: true, maks: 20, opsi: ['buat', 'ubah', 'hapus', 'pulihkan', 'impor'] },
+  perubahan: { tipe: 'teks', wajib: true, maks: 250_000, format: 'json' },
+  alasan: { tipe: 'teks', wajib: false, maks: 2000 },
+} as const satisfies Record<string, KolomSpec>;
 
 /** All columns of a synced table, sync columns first: the bundle payload's column order. */
 export function kolomLengkap(tabel: TabelSinkron): Record<string, KolomSpec> {

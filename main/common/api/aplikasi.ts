@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { method, type FileRef } from '../contract-kit';
-import { MODE_TANDA_TANGAN, type AuditEntry, type Pengaturan } from '../records';
+import type { AuditEntry, Pengaturan } from '../records';
 import { TABEL_RIWAYAT } from '../register';
-import { fileRef, id, kodeKabupaten, teks, teksOpsional } from './isian';
+import { fileRef, id, kodeKabupaten } from './isian';
+import { skemaPengaturan } from './rekaman';
 
 // The installation itself: status, setup and settings, demo data, backups, the audit trail, long jobs.
 
@@ -41,35 +42,8 @@ export interface StatusTugas {
   selesai: string | null;
 }
 
-const nip = z
-  .string()
-  .trim()
-  .regex(/^(\d{18}|\d{8} \d{6} \d \d{3})?$/, 'NIP terdiri dari 18 angka, misalnya 19700101 200003 1 001.')
-  .nullish()
-  .transform((v) => (v ?? '').replace(/\s/g, ''));
-const teksKosong = (max: number) => teksOpsional(max).transform((v) => v ?? '');
-
-/** The office's settings: each field may be left out (kept as it is), except the operator's name. */
-export const pengaturanInput = z.object({
-  operator: teks('Nama operator', 100),
-  nama_instansi: teksKosong(200).optional(),
-  alamat_instansi: teksKosong(300).optional(),
-  kota_surat: teksKosong(100).optional(),
-  telepon: teksKosong(50).optional(),
-  email: teksKosong(100).optional(),
-  website: teksKosong(100).optional(),
-  kode_pos: z.string().trim().regex(/^(\d{5})?$/, 'Kode pos terdiri dari 5 angka.').optional(),
-  kepala_nama: teksKosong(100).optional(),
-  kepala_nip: nip.optional(),
-  kepala_pangkat: teksKosong(100).optional(),
-  kepala_jabatan: teksKosong(150).optional(),
-  ttd_mode: z.enum(MODE_TANDA_TANGAN, { error: 'Cara tanda tangan: langsung, a.n., Plt. atau Plh.' }).optional(),
-  ttd_nama: teksKosong(100).optional(),
-  ttd_nip: nip.optional(),
-  ttd_pangkat: teksKosong(100).optional(),
-  ttd_jabatan: teksKosong(150).optional(),
-  tembusan: teksKosong(2000).optional(),
-});
+/** The office's settings: each field may be left out (kept as it is), except the operator's name (register.ts). */
+export const pengaturanInput = skemaPengaturan();
 
 export interface RingkasanDemo {
   kabupaten_kode: string;

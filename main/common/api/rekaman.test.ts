@@ -4,7 +4,8 @@ import type { z } from 'zod';
 import { buatKelompok } from '../../../test/rekaman';
 import { tempDb } from '../../../test/db';
 import { ambilKelompok, simpanKelompok } from '../../services/kelompok';
-import { KOLOM_INTI, kolomMasukan, type KolomSpec, type TabelInti } from '../register';
+import { KOLOM_INTI, kolomMasukan, PENGATURAN_KANTOR, type KolomSpec, type TabelInti } from '../register';
+import { bacaPengaturan, simpanPengaturan } from '../../services/pengaturan';
 import { contract } from './index';
 
 // The input schemas of the core records and the register say the same thing: the same columns, the same
@@ -81,6 +82,25 @@ test('a form that leaves a column out keeps its value; a column the officer empt
     const k = ambilKelompok(t.db, id);
     assert.equal(k.catatan, 'rapat tiap Kamis');
     assert.equal(k.produk_utama, null);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the office settings are the register\'s keys: the form\'s input, what is read back, what a left-out key keeps', () => {
+  const shape = bentuk('pengaturan.simpan');
+  assert.deepEqual(Object.keys(shape).sort(), Object.keys(PENGATURAN_KANTOR).sort());
+  const t = tempDb();
+  try {
+    const masuk = contract['pengaturan.simpan'].input.parse({ operator: 'Rina', kepala_nip: '19700101 200003 1 001', kepala_nama: 'Dr. Budi' });
+    simpanPengaturan(t.db, masuk);
+    simpanPengaturan(t.db, contract['pengaturan.simpan'].input.parse({ operator: 'Rina', kepala_nama: '' }));
+    const p = bacaPengaturan(t.db);
+    for (const k of Object.keys(PENGATURAN_KANTOR)) assert.equal(typeof p[k as keyof typeof p], 'string', `${k} is read back`);
+    assert.equal(p.kepala_nip, '197001012000031001', 'a NIP typed with spaces is kept as 18 digits; left out later, it stays');
+    assert.equal(p.kepala_nama, '', 'an emptied name is empty');
+    assert.equal(p.ttd_mode, 'langsung');
+    assert.ok(!contract['pengaturan.simpan'].input.safeParse({ operator: 'Rina', kode_pos: '6512' }).success, 'a 4-digit postcode is refused');
   } finally {
     t.cleanup();
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { besok } from '../batas';
-import { KOLOM_INTI, type KolomMasukan, type KolomSpec, type Nilai, type TabelInti } from '../register';
+import { KOLOM_INTI, PENGATURAN_KANTOR, type KolomMasukan, type KolomSpec, type Nilai, type TabelInti } from '../register';
 import { id, kodeDesa, kodeKecamatan, tanggal } from './isian';
 
 // A core record's input schema, derived from its register entry (register.ts): the columns, their limits,
@@ -26,6 +26,12 @@ const labelDari = (kode: string, k: KolomSpec) => k.label ?? kode.replace(/_/g, 
 /** Only the digits count in a NIK or KK number typed as printed ("3507 1345 0190 0009") or with dots. */
 const hanyaAngka = (v: string) => v.replace(/[\s.\-]/g, '');
 
+/** Text formats with a pattern the officer is told of (empty is allowed; "required" is said separately). */
+const POLA: Record<string, [RegExp, string]> = {
+  nip: [/^(\d{18})?$/, 'terdiri dari 18 angka, misalnya 19700101 200003 1 001.'],
+  kode_pos: [/^(\d{5})?$/, 'terdiri dari 5 angka.'],
+};
+
 /** The schema of one column, from its register entry. Exported for the test that holds the two together. */
 export function skemaKolom(kode: string, k: KolomSpec): z.ZodType {
   const label = labelDari(kode, k);
@@ -41,8 +47,9 @@ export function skemaKolom(kode: string, k: KolomSpec): z.ZodType {
     else {
       const maks = k.maks ?? 200;
       const dasar = z.string({ error: `${label} wajib diisi.` }).trim();
-      const bersih = k.format === 'nik' || k.format === 'no_kk' ? dasar.transform(hanyaAngka) : dasar;
-      const batas = bersih.pipe(z.string().max(maks, `${label} terlalu panjang (paling banyak ${maks} huruf).`));
+      const bersih = k.format === 'nik' || k.format === 'no_kk' ? dasar.transform(hanyaAngka) : k.format === 'nip' ? dasar.transform((v) => v.replace(/\s/g, '')) : dasar;
+      const pola = POLA[k.format ?? ''];
+      const batas = bersih.pipe(pola ? z.string().regex(pola[0], `${label}: ${pola[1]}`) : z.string()).pipe(z.string().max(maks, `${label} terlalu panjang (paling banyak ${maks} huruf).`));
       s = k.wajib ? batas.pipe(z.string().min(1, `${label} wajib diisi.`)) : batas.transform((v) => v || null);
     }
   } else {
@@ -56,6 +63,20 @@ export function skemaKolom(kode: string, k: KolomSpec): z.ZodType {
   }
   if (k.bawaan !== undefined) return s.default((yaTidak(k) ? k.bawaan === 1 : k.bawaan) as never);
   return k.wajib ? s : s.nullish();
+}
+
+type Kantor = typeof PENGATURAN_KANTOR;
+type SkemaKantor = { [K in keyof Kantor]: Kantor[K] extends { wajib: true } ? z.ZodType<string, string> : Kantor[K] extends { opsi: unknown } ? z.ZodOptional<z.ZodType<Nilai<Kantor[K]> | undefined, Nilai<Kantor[K]> | null>> : z.ZodOptional<z.ZodType<string, string | null>> };
+
+/**
+ * The office's settings input (register.ts, PENGATURAN_KANTOR): each key may be left out (kept as it is);
+ * an emptied one is stored as '' (a choice emptied stays as it is).
+ */
+export function skemaPengaturan() {
+  const bentuk = Object.fromEntries(
+    (Object.entries(PENGATURAN_KANTOR) as [string, KolomSpec][]).map(([kode, k]) => [kode, k.wajib ? skemaKolom(kode, k) : skemaKolom(kode, k).transform((v) => v ?? (k.opsi ? undefined : '')).optional()]),
+  );
+  return z.object(bentuk) as unknown as z.ZodObject<SkemaKantor>;
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
 import { MODE_TANDA_TANGAN, type Mode, type ModeTandaTangan, type Pengaturan } from '../../common/records';
+import { PENGATURAN_KANTOR, type KunciKantor } from '../../common/register';
 import { namaWilayah } from '../wilayah';
 
-const KUNCI = ['mode', 'kabupaten_kode', 'operator', 'nama_instansi', 'alamat_instansi', 'kota_surat', 'telepon', 'email', 'website', 'kode_pos', 'kepala_nama', 'kepala_nip', 'kepala_pangkat', 'kepala_jabatan', 'ttd_mode', 'ttd_nama', 'ttd_nip', 'ttd_pangkat', 'ttd_jabatan', 'tembusan', 'lambang'] as const;
+/** The keys this module reads: the app's own and the office's (register.ts, PENGATURAN_KANTOR). */
+const KUNCI = ['mode', 'kabupaten_kode', 'lambang', ...(Object.keys(PENGATURAN_KANTOR) as KunciKantor[])] as const;
 type Kunci = (typeof KUNCI)[number];
 
 export type PengaturanInput = Partial<Omit<Pengaturan, 'mode' | 'kabupaten_kode' | 'kabupaten_nama' | 'operator'>> & { operator: string };
@@ -14,29 +16,13 @@ export function bacaPengaturan(db: Db): Pengaturan {
   const get = (k: Kunci) => map.get(k) ?? '';
   const mode = (get('mode') || null) as Mode | null;
   const kabupaten = get('kabupaten_kode') || null;
+  const kantor = Object.fromEntries(KUNCI.map((k) => [k, get(k)])) as Record<KunciKantor | 'lambang', string>;
   return {
+    ...kantor,
     mode,
     kabupaten_kode: kabupaten,
     kabupaten_nama: mode === 'provinsi' ? 'Provinsi Jawa Timur' : namaWilayah(kabupaten),
-    operator: get('operator'),
-    nama_instansi: get('nama_instansi'),
-    alamat_instansi: get('alamat_instansi'),
-    kota_surat: get('kota_surat'),
-    telepon: get('telepon'),
-    email: get('email'),
-    website: get('website'),
-    kode_pos: get('kode_pos'),
-    kepala_nama: get('kepala_nama'),
-    kepala_nip: get('kepala_nip'),
-    kepala_pangkat: get('kepala_pangkat'),
-    kepala_jabatan: get('kepala_jabatan'),
     ttd_mode: ((MODE_TANDA_TANGAN as readonly string[]).includes(get('ttd_mode')) ? get('ttd_mode') : 'langsung') as ModeTandaTangan,
-    ttd_nama: get('ttd_nama'),
-    ttd_nip: get('ttd_nip'),
-    ttd_pangkat: get('ttd_pangkat'),
-    ttd_jabatan: get('ttd_jabatan'),
-    tembusan: get('tembusan'),
-    lambang: get('lambang'),
   };
 }
 

@@ -1,5 +1,5 @@
 import { formatMb } from '../../common/format';
-import { kolomLengkap, REGISTER, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
+import { KOLOM_AUDIT, kolomLengkap, REGISTER, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
 import { ANGGOTA_KELOMPOK_MAKS, besok, PERIODE_AWAL, periodeTerakhir, TANGGAL_MAKS, TANGGAL_MIN } from '../../common/batas';
 import { TEKS_INDIKATOR_MAKS } from '../../common/laporan';
 import { periksaNik } from '../wilayah';
@@ -75,18 +75,6 @@ function kasusTabel(t: SyncedTable, cols: string[], now: Date, batas: BatasNilai
   if (t === 'laporan_bulanan' && cols.includes('nilai')) when.push(...kasusNilai(batas));
   return when;
 }
-
-/** The audit entries that travel with a bundle: not a synced table, but held to limits as well. */
-const KOLOM_AUDIT: Record<string, KolomSpec> = {
-  id: { tipe: 'teks', wajib: true, maks: 64 },
-  waktu: { tipe: 'teks', wajib: true, maks: 40, format: 'waktu' },
-  operator: { tipe: 'teks', wajib: true, maks: 200 },
-  tabel: { tipe: 'teks', wajib: true, maks: 40, opsi: SYNCED_TABLES },
-  row_id: { tipe: 'teks', wajib: true, maks: 64 },
-  aksi: { tipe: 'teks', wajib: true, maks: 20, opsi: ['buat', 'ubah', 'hapus', 'pulihkan', 'impor'] },
-  perubahan: { tipe: 'teks', wajib: true, maks: 250_000, format: 'json' },
-  alasan: { tipe: 'teks', wajib: false, maks: 2000 },
-};
 
 function sqlKasus(kolom: Record<string, KolomSpec>, now: Date): string[] {
   return Object.entries(kolom).flatMap(([c, k]) => aturanKolom(c, k, now).map(([kondisi, pesan]) => `WHEN ${c} IS NOT NULL AND (${kondisi}) THEN ${q(pesan)}`));

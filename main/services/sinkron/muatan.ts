@@ -1,6 +1,6 @@
 import type { Db } from '../../../db/connection';
 import { berkasSementara as berkasSementaraDb } from '../../../db/sementara';
-import { kolomLengkap, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
+import { KOLOM_AUDIT, kolomLengkap, SYNCED_TABLES, type KolomSpec, type SyncedTable } from '../../common/register';
 
 
 // The payload of a data bundle: a small SQLite file with one STRICT table per synced table (columns from the
@@ -16,7 +16,8 @@ function kolomBundel(cols: Record<string, KolomSpec>): Record<string, Kolom> {
 /** The columns a bundle carries per synced table: exactly the register's, sync columns first. */
 export const KOLOM = Object.fromEntries(SYNCED_TABLES.map((t) => [t, kolomBundel(kolomLengkap(t))])) as Record<SyncedTable, Record<string, Kolom>>;
 
-export const AUDIT_KOLOM: Record<string, Kolom> = { id: 't', kabupaten_kode: 't', waktu: 't', operator: 't', tabel: 't', row_id: 't', aksi: 't', perubahan: 't', alasan: 't?' };
+/** The audit entries a bundle carries: the register's description (KOLOM_AUDIT). */
+export const AUDIT_KOLOM = kolomBundel(KOLOM_AUDIT);
 
 /** Counts of the DT-SEN matching per kelompok (main/services/dtsen/dtsen.ts): replaced whole at each bundle. */
 export const RINGKASAN_DTSEN_KOLOM: Record<string, Kolom> = {

@@ -1,4 +1,5 @@
 import { formatWaktu } from '../../../main/common/format';
+import { KOLOM_INTI, type KolomSpec } from '../../../main/common/register';
 import { invoke } from '../api';
 import { useLoad } from './ui';
 
@@ -8,6 +9,9 @@ function tampil(value: unknown): string {
   if (value === null || value === undefined || value === '') return '(kosong)';
   return String(value);
 }
+
+/** A changed column as the form calls it (the register's label), not its database name. */
+const labelKolom = (tabel: keyof typeof KOLOM_INTI, kode: string) => (KOLOM_INTI[tabel] as Record<string, KolomSpec>)[kode]?.label ?? kode.replace(/_/g, ' ');
 
 /** The audit trail of one record: who changed which field from what to what, and when. */
 export function Riwayat(props: { tabel: 'fasilitator' | 'kelompok' | 'anggota'; id: string }) {
@@ -28,7 +32,7 @@ export function Riwayat(props: { tabel: 'fasilitator' | 'kelompok' | 'anggota'; 
               <ul>
                 {Object.entries(e.perubahan).map(([field, [before, after]]) => (
                   <li key={field}>
-                    {field}: {tampil(before)} → {tampil(after)}
+                    {labelKolom(props.tabel, field)}: {tampil(before)} → {tampil(after)}
                   </li>
                 ))}
               </ul>
