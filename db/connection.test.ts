@@ -102,3 +102,30 @@ test('where the host forbids Atomics.wait (Electron main process), closing still
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a value kept by db.ingat is read again after any write: this window\'s, another program\'s, never a rolled-back one', () => {
+  const t = tempDb();
+  const lain = openDatabase(t.db.file);
+  try {
+    let bacaan = 0;
+    const operator = () => t.db.ingat('operator', () => (bacaan++, (t.db.sqlite.prepare("SELECT nilai FROM pengaturan WHERE kunci = 'operator'").pluck().get() as string)));
+    assert.equal(operator(), 'Penguji');
+    assert.equal(operator(), 'Penguji');
+    assert.equal(bacaan, 1, 'nothing changed: read once');
+    t.db.sqlite.prepare("UPDATE pengaturan SET nilai = 'Rina' WHERE kunci = 'operator'").run();
+    assert.equal(operator(), 'Rina', 'this connection wrote');
+    lain.sqlite.prepare("UPDATE pengaturan SET nilai = 'Budi' WHERE kunci = 'operator'").run();
+    assert.equal(operator(), 'Budi', 'another connection (the CLI, a second window) committed');
+    assert.throws(() =>
+      t.db.tx(() => {
+        t.db.sqlite.prepare("UPDATE pengaturan SET nilai = 'Batal' WHERE kunci = 'operator'").run();
+        assert.equal(operator(), 'Batal');
+        throw new Error('batal');
+      }),
+    );
+    assert.equal(operator(), 'Budi', 'the rolled-back value is not kept');
+  } finally {
+    lain.close();
+    t.cleanup();
+  }
+});

@@ -41,6 +41,13 @@ export interface Db {
    * Outside a transaction it does nothing: the caller's own write is the whole unit.
    */
   saatBatal(fn: () => void): void;
+  /**
+   * A value read once and kept while nothing could have changed it: no write on this connection (SQLite's
+   * total_changes) and no commit by another (PRAGMA data_version) since. Inside a transaction it is read
+   * afresh (a rollback may undo what it saw). For the settings and the active catalogue, which most calls
+   * need and helpers read again: one read per change instead of one per helper.
+   */
+  ingat<T>(kunci: string, baca: () => T): T;
   close(): void;
 }
 
@@ -111,6 +118,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     return statement;
   };
   const batal: (() => void)[] = [];
+  const ingatan = new Map<string, { cap: string; nilai: unknown }>();
+  const versiData = sqlite.prepare('PRAGMA data_version').pluck();
+  const jumlahUbah = sqlite.prepare('SELECT total_changes()').pluck();
   return {
     file: path,
     sqlite,
@@ -143,6 +153,15 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     },
     saatBatal(fn: () => void) {
       if (sqlite.inTransaction) batal.push(fn);
+    },
+    ingat<T>(kunci: string, baca: () => T): T {
+      if (sqlite.inTransaction) return baca();
+      const cap = `${versiData.get()}:${jumlahUbah.get()}`;
+      const ada = ingatan.get(kunci);
+      if (ada && ada.cap === cap) return ada.nilai as T;
+      const nilai = baca();
+      ingatan.set(kunci, { cap, nilai });
+      return nilai;
     },
     close() {
       latar?.tutup();

@@ -27,9 +27,20 @@ import {
 
 // ---------------------------------------------------------------- catalogue
 
+/** The newest catalogue, read once per change (db.ingat) and frozen throughout. */
 export function katalogAktif(db: Db): Katalog {
-  const row = db.get(db.q.selectFrom('katalog_indikator').select('isi').orderBy('versi', 'desc').limit(1));
-  return row ? (JSON.parse(row.isi) as Katalog) : KATALOG_AWAL;
+  return db.ingat('katalog', () => {
+    const row = db.get(db.q.selectFrom('katalog_indikator').select('isi').orderBy('versi', 'desc').limit(1));
+    return bekukan(row ? (JSON.parse(row.isi) as Katalog) : KATALOG_AWAL);
+  });
+}
+
+function bekukan<T>(o: T): T {
+  if (o && typeof o === 'object') {
+    for (const v of Object.values(o)) bekukan(v);
+    Object.freeze(o);
+  }
+  return o;
 }
 
 

@@ -10,7 +10,12 @@ type Kunci = (typeof KUNCI)[number];
 
 export type PengaturanInput = Partial<Omit<Pengaturan, 'mode' | 'kabupaten_kode' | 'kabupaten_nama' | 'operator'>> & { operator: string };
 
+/** The settings, read once per change (db.ingat) and frozen: a caller that needs other values makes a copy. */
 export function bacaPengaturan(db: Db): Pengaturan {
+  return db.ingat('pengaturan', () => Object.freeze(bacaDariTabel(db)));
+}
+
+function bacaDariTabel(db: Db): Pengaturan {
   const rows = db.all(db.q.selectFrom('pengaturan').select(['kunci', 'nilai']));
   const map = new Map(rows.map((r) => [r.kunci, r.nilai]));
   const get = (k: Kunci) => map.get(k) ?? '';
