@@ -44,11 +44,11 @@ export class FileStore {
     return join(sub, safe);
   }
 
-  /** Registers a new output file the caller will write. */
-  output(nama: string): { path: string; ref: () => FileRef } {
+  /** Registers a new output file the caller will write. A bound function: services take it as `keluar`. */
+  readonly output = (nama: string): { path: string; ref: () => FileRef } => {
     const path = this.tempPath(nama);
     return { path, ref: () => this.register(path, nama) };
-  }
+  };
 
   dispose(): void {
     if (this.dir) rmSync(this.dir, { recursive: true, force: true });

@@ -71,9 +71,9 @@ test('no SQL text crosses a domain boundary: a domain\'s door exports no SQL con
   assert.deepEqual(salah, []);
 });
 
-test('handlers only map: no query, no record writing, no archive built in main/api/handlers', () => {
+test('handlers only map: no query, no record writing, no archive built, no file read or written in main/api/handlers', () => {
   for (const f of sumber('main/api/handlers')) {
     const text = readFileSync(join(ROOT, f), 'utf8');
-    assert.doesNotMatch(text, /RecordWriter|\.q\.(selectFrom|insertInto|updateTable|deleteFrom)|\.prepare\(|\.sqlite\b|zipSync/, f);
+    assert.doesNotMatch(text, /RecordWriter|\.q\.(selectFrom|insertInto|updateTable|deleteFrom)|\.prepare\(|\.sqlite\b|zipSync|node:fs|readFileSync|writeFileSync/, f);
   }
 });

@@ -1,4 +1,3 @@
-import { hariIni, namaBerkas } from '../../common/format';
 import { ISIAN_SURAT } from '../../common/proposal';
 import { terbilang } from '../../common/terbilang';
 import { bacaPengaturan } from '../../services/pengaturan';
@@ -15,18 +14,9 @@ export const proposalHandlers: HandlersFor<keyof typeof proposalApi> = {
   'proposal.simpanRab': (ctx, input) => simpanRab(ctx.db, input.id, input.items),
   'proposal.status': (ctx, input) => ubahStatusProposal(ctx.db, input.id, input.status, input.nilai_disetujui ?? null),
   'proposal.hapus': (ctx, input) => hapusProposal(ctx.db, input.id, input.alasan),
-  'proposal.pdf': async (ctx, input) => {
-    const p = ambilProposal(ctx.db, input.id);
-    const out = ctx.files.output(namaBerkas(['Proposal', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'pdf'));
-    await pdfProposal(ctx.db, input.id, out.path, { nikLengkap: input.nikLengkap, ...(input.penandatangan ? { penandatangan: input.penandatangan } : {}), ...(input.tembusan ? { tembusan: input.tembusan } : {}) });
-    return out.ref();
-  },
-  'proposal.rabXlsx': async (ctx, input) => {
-    const p = ambilProposal(ctx.db, input.id);
-    const out = ctx.files.output(namaBerkas(['RAB', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'xlsx'));
-    await rabXlsx(ctx.db, input.id, out.path);
-    return out.ref();
-  },
+  'proposal.pdf': async (ctx, input) =>
+    (await pdfProposal(ctx.db, input.id, ctx.files.output, { nikLengkap: input.nikLengkap, ...(input.penandatangan ? { penandatangan: input.penandatangan } : {}), ...(input.tembusan ? { tembusan: input.tembusan } : {}) })).ref(),
+  'proposal.rabXlsx': async (ctx, input) => (await rabXlsx(ctx.db, input.id, ctx.files.output)).ref(),
   'proposal.imporRab': (ctx, input) => imporRabXlsx(ctx.files.resolve(input.berkas)),
   'proposal.dinas': (ctx) => daftarDinas(ctx.db),
   'proposal.simpanDinas': (ctx, input) => simpanDaftarDinas(ctx.db, input.daftar),

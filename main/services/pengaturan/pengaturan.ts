@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
 import { MODE_TANDA_TANGAN, type Mode, type ModeTandaTangan, type Pengaturan } from '../../common/records';
@@ -72,6 +73,11 @@ export function simpanPengaturan(db: Db, input: PengaturanInput): Pengaturan {
   if (!bacaPengaturan(db).mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
   tulis(db, input);
   return bacaPengaturan(db);
+}
+
+/** The emblem from the file the officer picked (null: remove it). */
+export function simpanLambangDari(db: Db, path: string | null, nama?: string): Pengaturan {
+  return simpanLambang(db, path ? readFileSync(path) : null, nama);
 }
 
 /** The emblem of the letterhead: a PNG or JPEG of at most 512 KB, kept as a data: URL; null removes it. */

@@ -9,7 +9,7 @@ import { bacaPengaturan } from '../pengaturan';
 import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_RUPIAH, lembarBerjudul, tulisExcel } from '../dokumen';
 import { BASE_DOC, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen';
 import { daftarTembusan, isiSurat, penandatanganKantor, type Penandatangan } from '../dokumen';
-import { hariIni } from '../../common/format';
+import { hariIni, namaBerkas } from '../../common/format';
 import { ambilProposal, templatSurat } from './proposal';
 import { bacaAngka } from '../laporan';
 
@@ -254,28 +254,42 @@ export interface OpsiPdfProposal {
   tembusan?: string[];
 }
 
+/** A deep copy of a pdfmake content tree: objects and arrays copied, functions (table layouts) and images shared. */
+function salin<T>(v: T): T {
+  if (Array.isArray(v)) return v.map(salin) as T;
+  if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, salin(x)])) as T;
+  return v;
+}
+
 /**
  * The proposal as PDF: the covering letter (its pages carry no number), then the business plan numbered from its
  * own first page, with its executive summary, feasibility from the RAB, closing and signatures, and the annexes.
  */
-export async function pdfProposal(db: Db, id: string, path: string, opsi: OpsiPdfProposal = {}): Promise<void> {
+export async function pdfProposal<T extends { path: string }>(db: Db, id: string, ke: (nama: string) => T, opsi?: OpsiPdfProposal): Promise<T>;
+export async function pdfProposal(db: Db, id: string, ke: string, opsi?: OpsiPdfProposal): Promise<{ path: string }>;
+export async function pdfProposal<T extends { path: string }>(db: Db, id: string, ke: string | ((nama: string) => T), opsi: OpsiPdfProposal = {}): Promise<T | { path: string }> {
   const p = ambilProposal(db, id);
+  const out = typeof ke === 'string' ? { path: ke } : ke(namaBerkas(['Proposal', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'pdf'));
   const s = bacaPengaturan(db);
   const dasar: TDocumentDefinitions = { ...BASE_DOC, content: [], defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 }, info: { title: p.judul, author: p.profil.nama, creator: 'Bermantra' } };
   const surat = suratPengantar(db, p, s, opsi);
-  // The letter's own length, laid out alone (content of its own) with the same settings: the plan counts from after it.
-  const halamanSurat = await jumlahHalaman({ ...dasar, content: suratPengantar(db, p, s, opsi) });
+  // The letter's own length, laid out alone with the same settings (a copy: pdfmake marks what it lays out): the plan counts from after it.
+  const halamanSurat = await jumlahHalaman({ ...dasar, content: salin(surat) });
   const doc: TDocumentDefinitions = {
     ...dasar,
     content: [...surat, ...rencanaUsaha(p, s), ...kelayakan(p), ...penutupDanRab(p, s), ...lampiranAnggota(db, p, opsi)],
     footer: (halaman, jumlah) => (halaman > halamanSurat ? nomorHalaman(halaman - halamanSurat, jumlah - halamanSurat) : { text: '' }),
   };
-  await tulisPdf(doc, path);
+  await tulisPdf(doc, out.path);
+  return out;
 }
 
 /** RAB as .xlsx: jumlah, subtotals and total are formulas, with their values stored so any reader shows numbers. */
-export async function rabXlsx(db: Db, id: string, path: string): Promise<void> {
+export async function rabXlsx<T extends { path: string }>(db: Db, id: string, ke: (nama: string) => T): Promise<T>;
+export async function rabXlsx(db: Db, id: string, ke: string): Promise<{ path: string }>;
+export async function rabXlsx<T extends { path: string }>(db: Db, id: string, ke: string | ((nama: string) => T)): Promise<T | { path: string }> {
   const p = ambilProposal(db, id);
+  const out = typeof ke === 'string' ? { path: ke } : ke(namaBerkas(['RAB', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'xlsx'));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
   const s = bacaPengaturan(db);
@@ -304,7 +318,8 @@ export async function rabXlsx(db: Db, id: string, path: string): Promise<void> {
   const total = ws.addRow({ uraian: 'TOTAL', jumlah: { formula: subtotalCells.length ? subtotalCells.join('+') : '0', result: p.rab.total } });
   total.font = { bold: true };
   ws.addRow({ uraian: `Terbilang: ${p.rab.terbilang}` });
-  await tulisExcel(wb, path);
+  await tulisExcel(wb, out.path);
+  return out;
 }
 
 /** Reads RAB rows back from such a sheet (or any sheet with URAIAN, VOLUME, SATUAN, HARGA_SATUAN columns). */

@@ -1,4 +1,5 @@
 // The sinkron domain's one door: other domains and the API handlers import only this file.
+export * from './berkas';
 export * from './bundle';
 export * from './info';
 export * from './kunci';

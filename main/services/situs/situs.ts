@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import { zipSync, strToU8 } from 'fflate';
 import type { Db } from '../../../db/connection';
 import type { PratinjauSitus, RingkasanSitus } from '../../common/api';
@@ -78,4 +79,12 @@ export function pratinjauSitus(s: HasilSitus): PratinjauSitus {
 export function zipSitus(berkas: BerkasSitus[], tanggal: string): Uint8Array {
   const mtime = new Date(`${tanggal}T00:00:00Z`);
   return zipSync(Object.fromEntries(berkas.map((b) => [`${FOLDER_ZIP}/${b.path}`, [strToU8(b.isi), { mtime, level: 9 }]])));
+}
+
+/** The website as a zip the office saves (`keluar` names the file and gives its path), with what it holds. */
+export function unduhSitus<T extends { path: string }>(db: Db, keluar: (nama: string) => T): { berkas: T; ringkasan: RingkasanSitus } {
+  const situs = bangunSitus(db);
+  const berkas = keluar(`Situs-Bermantra-${situs.data.mode === 'provinsi' ? 'Jawa-Timur' : situs.data.utama.kode}-${situs.data.bulan}.zip`);
+  writeFileSync(berkas.path, zipSitus(situs.berkas, situs.data.tanggal_pembaruan));
+  return { berkas, ringkasan: ringkasanSitus(situs) };
 }

@@ -1,0 +1,44 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Db } from '../../../db/connection';
+import { bacaIdentitas, type Pelindung, cadangkanKunci, daftarkanPihak, identitas, pulihkanKunci } from './kunci';
+import { periksaBundel } from './amplop';
+import { imporBundel } from './impor';
+
+// The sync files a person picks or saves (identity, key backup, bundles), by path: the API handlers only
+// resolve a picked file or name a new one (`keluar`), and these read and write them.
+
+/** Where a new file goes: the caller names it, the file store gives its path (and later its reference). */
+export type Keluar<T extends { path: string }> = (nama: string) => T;
+
+/** This installation's identity file (.bmid), to send to the other side. */
+export function eksporIdentitas<T extends { path: string }>(db: Db, pelindung: Pelindung, keluar: Keluar<T>): T {
+  const id = identitas(db, pelindung);
+  const out = keluar(`identitas-${id.kode}.bmid`);
+  writeFileSync(out.path, JSON.stringify(id, null, 2));
+  return out;
+}
+
+/** The keys, wrapped by a passphrase, as a .bmkey file. */
+export function cadangkanKunciKe<T extends { path: string }>(db: Db, pelindung: Pelindung, frasa: string, keluar: Keluar<T>): T {
+  const isi = cadangkanKunci(db, pelindung, frasa);
+  const out = keluar(`cadangan-kunci-${identitas(db, pelindung).kode}.bmkey`);
+  writeFileSync(out.path, isi);
+  return out;
+}
+
+export function pulihkanKunciDari(db: Db, pelindung: Pelindung, path: string, frasa: string): { sidik_jari: string } {
+  pulihkanKunci(db, pelindung, readFileSync(path, 'utf8'), frasa);
+  return { sidik_jari: identitas(db, pelindung).sidik_jari };
+}
+
+export function imporIdentitasDari(db: Db, path: string, opsi: { gantiKunci?: boolean }) {
+  return daftarkanPihak(db, bacaIdentitas(readFileSync(path, 'utf8')), opsi);
+}
+
+export function periksaBundelDari(path: string, nama: string) {
+  return periksaBundel(readFileSync(path), nama);
+}
+
+export function imporBundelDari(db: Db, pelindung: Pelindung, path: string, opsi: { nama: string; dryRun?: boolean; percayai?: string | null }) {
+  return imporBundel(db, pelindung, readFileSync(path), opsi);
+}
