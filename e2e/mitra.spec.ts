@@ -12,6 +12,12 @@ test('an officer records an SPPG and an agreement, sees it in the overview, deci
     await dialog.getByLabel('Jenis').selectOption('SPPG');
     await dialog.getByLabel('Kecamatan (boleh kosong)').selectOption({ label: 'Kepanjen' });
     await dialog.getByLabel('Kebutuhan per bulan (Rp) (boleh kosong)').fill('30000000');
+    // Batal by mistake: the form asks before throwing typed work away; "no" keeps it as typed.
+    let ditanya = '';
+    page.once('dialog', (d) => ((ditanya = d.message()), void d.dismiss()));
+    await dialog.getByRole('button', { name: 'Batal' }).click();
+    expect(ditanya).toContain('Perubahan belum disimpan');
+    await expect(dialog.getByLabel('Nama offtaker')).toHaveValue('SPPG Uji Coba Kepanjen');
     await dialog.getByRole('button', { name: 'Simpan' }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByRole('table', { name: 'Daftar offtaker' })).toContainText('SPPG Uji Coba Kepanjen');

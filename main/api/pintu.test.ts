@@ -77,3 +77,17 @@ test('handlers only map: no query, no record writing, no archive built, no file 
     assert.doesNotMatch(text, /RecordWriter|\.q\.(selectFrom|insertInto|updateTable|deleteFrom)|\.prepare\(|\.sqlite\b|zipSync|node:fs|readFileSync|writeFileSync/, f);
   }
 });
+
+test('renderer: a page folder imports no other page folder; shared components and hooks import no page', () => {
+  const berkas = readdirSync(join(ROOT, 'renderer/src'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.tsx?$/.test(f))
+    .map((f) => join('renderer/src', f));
+  const halaman = (f: string) => /^renderer\/src\/pages\/([^/]+)\//.exec(f)?.[1] ?? null;
+  const salah = berkas.flatMap((f) =>
+    impor(f)
+      .filter((i) => halaman(i) !== null && (halaman(f) === null ? !f.endsWith('App.tsx') : halaman(i) !== halaman(f)))
+      .map((i) => `${f} → ${i}`),
+  );
+  assert.deepEqual(salah, []);
+  assert.ok(berkas.filter((f) => halaman(f)).length >= 20, 'the pages were found');
+});

@@ -2,21 +2,21 @@ import { useEffect, useState } from 'react';
 import { invoke } from './api';
 import { StatusContext } from './app-context';
 import { useLoad } from './components/ui';
-import { AnggotaPage } from './pages/anggota';
-import { BerandaPage } from './pages/beranda';
-import { FasilitatorPage } from './pages/fasilitator';
-import { KelompokPage } from './pages/kelompok';
-import { LaporanPage } from './pages/laporan';
-import { ProposalPage } from './pages/proposal';
-import { DtsenPage } from './pages/dtsen';
-import { MitraPage } from './pages/mitra';
-import { MonevPage } from './pages/monev';
-import { SinkronPage } from './pages/sinkron';
-import { PengaturanPage } from './pages/pengaturan';
-import { SetupPage } from './pages/setup';
-import { PanduanPage } from './pages/panduan';
-import { DefinisiPage } from './pages/definisi';
-import { SitusPage } from './pages/situs';
+import { AnggotaPage } from './pages/anggota/anggota';
+import { BerandaPage } from './pages/beranda/beranda';
+import { FasilitatorPage } from './pages/fasilitator/fasilitator';
+import { KelompokPage } from './pages/kelompok/kelompok';
+import { LaporanPage } from './pages/laporan/laporan';
+import { ProposalPage } from './pages/proposal/proposal';
+import { DtsenPage } from './pages/dtsen/dtsen';
+import { MitraPage } from './pages/mitra/mitra';
+import { MonevPage } from './pages/monev/monev';
+import { SinkronPage } from './pages/sinkron/sinkron';
+import { PengaturanPage } from './pages/pengaturan/pengaturan';
+import { SetupPage } from './pages/pengaturan/setup';
+import { PanduanPage } from './pages/pengaturan/panduan';
+import { DefinisiPage } from './pages/definisi/definisi';
+import { SitusPage } from './pages/situs/situs';
 
 const PAGES = [
   { id: 'beranda', label: 'Beranda', Page: BerandaPage },

@@ -34,32 +34,18 @@ export function CatatanPage(props: { entitas: EntitasKode; tindakan?: (r: BarisC
   const spec = ENTITAS[props.entitas];
   const kerja = useWilayahKerja();
   const [cari, setCari] = useState('');
-  const [halaman, setHalaman] = useState(1);
-  const [terhapus, setTerhapus] = useState(false);
-  const [edit, setEdit] = useState<BarisCatatan | 'baru' | null>(null);
-  const [hapus, setHapus] = useState<BarisCatatan | null>(null);
-  const [info, setInfo] = useState('');
-  const [galat, setGalat] = useState('');
+  const { terhapus, setTerhapus, halaman, setHalaman, edit, setEdit, hapus, setHapus, info, galat, saring, aksi, selesai } = useDaftarRekaman<BarisCatatan>();
   const q = useDebounced(cari);
   const list = useLoad(() => invoke('catatan.list', { entitas: props.entitas, cari: q, terhapus, halaman, filter: props.filter ?? null, kabupaten: kerja.kabupatenFilter }), [props.entitas, q, terhapus, halaman, JSON.stringify(props.filter), kerja.kabupatenFilter]);
   const kolom = spec.fields.filter((f) => f.kolom);
   const nama = (r: BarisCatatan) => String(r.nama[spec.nama] ?? r.data[spec.nama] ?? '').slice(0, 60);
   return (
     <section aria-label={spec.judul}>
-      <div className="page-head">
-        <h2>{spec.judul}</h2>
-        {!kerja.provinsi && (
-          <button type="button" className="primary" onClick={() => setEdit('baru')}>
-            Tambah {spec.tunggal}
-          </button>
-        )}
-      </div>
+      <KepalaDaftar judul={spec.judul} tingkat={2} tambah={`Tambah ${spec.tunggal}`} bolehTambah={!kerja.provinsi} onTambah={() => setEdit('baru')} />
       <div className="filters" role="search" aria-label={`Saring ${spec.judul.toLowerCase()}`}>
         {kerja.filter}
-        <TextField label={`Cari ${spec.tunggal}`} value={cari} onChange={(v) => (setCari(v), setHalaman(1))} />
-        <label className="check">
-          <input type="checkbox" checked={terhapus} onChange={(e) => (setTerhapus(e.target.checked), setHalaman(1))} /> Tampilkan yang terhapus
-        </label>
+        <TextField label={`Cari ${spec.tunggal}`} value={cari} onChange={saring(setCari)} />
+        <CentangTerhapus checked={terhapus} onChange={setTerhapus} />
       </div>
       <Notice kind="ok">{info}</Notice>
       <Notice kind="error">{list.error || galat}</Notice>
@@ -86,17 +72,7 @@ export function CatatanPage(props: { entitas: EntitasKode; tindakan?: (r: BarisC
               ))}
               <td className="actions-cell">
                 {props.tindakan?.(r)}
-                {!kerja.provinsi && (
-                  <AksiRekaman
-                    nama={nama(r)}
-                    terhapus={terhapus}
-                    onUbah={() => setEdit(r)}
-                    onHapus={() => setHapus(r)}
-                    onGalat={setGalat}
-                    pulihkan={() => invoke('catatan.pulihkan', { entitas: props.entitas, id: r.data.id })}
-                    onDipulihkan={(pesan) => (setInfo(pesan), list.reload())}
-                  />
-                )}
+                {!kerja.provinsi && aksi(r, nama(r), () => invoke('catatan.pulihkan', { entitas: props.entitas, id: r.data.id }), list.reload)}
               </td>
             </tr>
           ))}
@@ -114,20 +90,16 @@ export function CatatanPage(props: { entitas: EntitasKode; tindakan?: (r: BarisC
           row={edit === 'baru' ? null : edit}
           awal={props.filter}
           onClose={() => setEdit(null)}
-          onSaved={(pesan) => (setEdit(null), setInfo(pesan), list.reload())}
+          onSaved={selesai(list.reload)}
         />
       )}
       {hapus && (
-        <KonfirmasiHapus
+        <HapusRekaman
           judul={`Hapus ${spec.tunggal}`}
           nama={nama(hapus)}
+          hapus={(alasan) => invoke('catatan.hapus', { entitas: props.entitas, id: hapus.data.id, alasan })}
           onBatal={() => setHapus(null)}
-          onHapus={async (alasan) => {
-            await invoke('catatan.hapus', { entitas: props.entitas, id: hapus.data.id, alasan });
-            setHapus(null);
-            setInfo(`${nama(hapus)} dihapus. Dapat dipulihkan dari "Tampilkan yang terhapus".`);
-            list.reload();
-          }}
+          onDihapus={selesai(list.reload)}
         />
       )}
     </section>
@@ -142,25 +114,24 @@ function RujukanField(props: { f: FieldSpec; value: string; onChange: (v: string
 function CatatanForm(props: { entitas: EntitasKode; row: BarisCatatan | null; awal?: Record<string, string> | undefined; onClose: () => void; onSaved: (pesan: string) => void }) {
   const spec = ENTITAS[props.entitas];
   const kerja = useWilayahKerja();
-  const [form, setForm] = useState<Record<string, string>>(() => Object.fromEntries(spec.fields.map((f) => [f.kode, props.row?.data[f.kode] === null || props.row?.data[f.kode] === undefined ? (props.awal?.[f.kode] ?? '') : String(props.row.data[f.kode])])));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
+  const { form, set: ubahForm, errors, message, close, gagal } = useFormRekaman<Record<string, string>>(
+    () => Object.fromEntries(spec.fields.map((f) => [f.kode, props.row?.data[f.kode] === null || props.row?.data[f.kode] === undefined ? (props.awal?.[f.kode] ?? '') : String(props.row.data[f.kode])])),
+    props.onClose,
+  );
   const kecamatan = useWilayah('kecamatan', kerja.kabupatenWilayah);
   const desa = useWilayah('desa', form.kecamatan_kode || null);
-  const set = (k: string) => (v: string) => setForm((f) => ({ ...f, [k]: v, ...(k === 'kecamatan_kode' ? { desa_kode: '' } : {}) }));
+  const set = (k: string) => (v: string) => ubahForm({ [k]: v, ...(k === 'kecamatan_kode' ? { desa_kode: '' } : {}) });
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
       await invoke('catatan.simpan', { entitas: props.entitas, nilai: { ...(props.row ? { id: props.row.data.id } : {}), ...Object.fromEntries(Object.entries(form).map(([k, v]) => [k, v === '' ? null : v])) } });
       props.onSaved(`${spec.judul}: data disimpan.`);
     } catch (error) {
-      const { fields, message } = fieldErrors(error);
-      setErrors(fields);
-      setMessage(message || pesanGalat(error));
+      gagal(error);
     }
   };
   return (
-    <Dialog title={props.row ? `Ubah ${spec.tunggal}` : `Tambah ${spec.tunggal}`} onClose={props.onClose} wide>
+    <Dialog title={props.row ? `Ubah ${spec.tunggal}` : `Tambah ${spec.tunggal}`} onClose={close} wide>
       <form onSubmit={submit} noValidate>
         <div className="row2">
           {spec.fields.map((f) => {
@@ -179,16 +150,125 @@ function CatatanForm(props: { entitas: EntitasKode; row: BarisCatatan | null; aw
             return <TextField key={f.kode} {...common} inputMode={f.tipe === 'angka' || f.tipe === 'rupiah' || f.tipe === 'tahun' ? 'numeric' : undefined} />;
           })}
         </div>
-        <Notice kind="error">{message}</Notice>
-        <div className="actions">
-          <button type="button" onClick={props.onClose}>
-            Batal
-          </button>
-          <button type="submit" className="primary">
-            Simpan
-          </button>
-        </div>
+        <AkhirFormulir pesan={message} onBatal={close} />
       </form>
     </Dialog>
   );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The list-and-edit block every record page shares (fasilitator, kelompok, anggota and the partner records):
+// a heading with "Tambah …", the filters with "Tampilkan yang terhapus", a paged table, an edit dialog that
+// never loses typed work, and a delete that only tombstones.
+
+/** The state of a record list: page, deleted or not, the record being edited or deleted, the page's messages. */
+export function useDaftarRekaman<R>() {
+  const [terhapus, setTerhapus] = useState(false);
+  const [halaman, setHalaman] = useState(1);
+  const [edit, setEdit] = useState<R | 'baru' | null>(null);
+  const [hapus, setHapus] = useState<R | null>(null);
+  const [info, setInfo] = useState('');
+  const [galat, setGalat] = useState('');
+  /** A filter's setter that also goes back to the first page. */
+  const saring =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setHalaman(1);
+    };
+  /** Ubah/Hapus on a row, or Pulihkan while the list shows deleted records. */
+  const aksi = (r: R, nama: string, pulihkan: () => Promise<unknown>, muatUlang: () => void) => (
+    <AksiRekaman nama={nama} terhapus={terhapus} onUbah={() => setEdit(r)} onHapus={() => setHapus(r)} onGalat={setGalat} pulihkan={pulihkan} onDipulihkan={(pesan) => (setInfo(pesan), muatUlang())} />
+  );
+  /** After a save or a delete: close the dialog, say what happened, reload the list. */
+  const selesai = (muatUlang: () => void) => (pesan: string) => {
+    setEdit(null);
+    setHapus(null);
+    setInfo(pesan);
+    muatUlang();
+  };
+  return { terhapus, setTerhapus: saring(setTerhapus), halaman, setHalaman, edit, setEdit, hapus, setHapus, info, setInfo, galat, setGalat, saring, aksi, selesai };
+}
+
+/** The end of an edit form: what was refused, Batal (which asks before throwing typed work away) and Simpan. */
+export function AkhirFormulir(props: { pesan: string; onBatal: () => void; children?: React.ReactNode }) {
+  return (
+    <>
+      <Notice kind="error">{props.pesan}</Notice>
+      {props.children}
+      <div className="actions">
+        <button type="button" onClick={props.onBatal}>
+          Batal
+        </button>
+        <button type="submit" className="primary">
+          Simpan
+        </button>
+      </div>
+    </>
+  );
+}
+
+/** The page's heading and its "Tambah …" button (the province only reads: no button there). */
+export function KepalaDaftar(props: { id?: string; judul: string; tingkat?: 1 | 2; tambah: string; bolehTambah: boolean; onTambah: () => void }) {
+  const H = props.tingkat === 2 ? 'h2' : 'h1';
+  return (
+    <div className="page-head">
+      <H id={props.id}>{props.judul}</H>
+      {props.bolehTambah && (
+        <button type="button" className="primary" onClick={props.onTambah}>
+          {props.tambah}
+        </button>
+      )}
+    </div>
+  );
+}
+
+export function CentangTerhapus(props: { checked: boolean; onChange: (v: boolean) => void }) {
+  return (
+    <label className="check">
+      <input type="checkbox" checked={props.checked} onChange={(e) => props.onChange(e.target.checked)} /> Tampilkan yang terhapus
+    </label>
+  );
+}
+
+/** Asks, deletes (a tombstone), and tells where the record can be restored from. */
+export function HapusRekaman(props: { judul: string; nama: string; namaLengkap?: string; hapus: (alasan: string) => Promise<unknown>; onBatal: () => void; onDihapus: (pesan: string) => void }) {
+  return (
+    <KonfirmasiHapus
+      judul={props.judul}
+      nama={props.namaLengkap ?? props.nama}
+      onBatal={props.onBatal}
+      onHapus={async (alasan) => {
+        await props.hapus(alasan);
+        props.onDihapus(`${props.nama} dihapus. Dapat dipulihkan dari "Tampilkan yang terhapus".`);
+      }}
+    />
+  );
+}
+
+/**
+ * An edit form's state: the fields, a message per field (gone when the field changes: it spoke of the old
+ * value), whether anything was typed, and closing that asks before throwing typed work away.
+ */
+export function useFormRekaman<F extends object>(awal: F | (() => F), onClose: () => void) {
+  const [form, setForm] = useState<F>(awal);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const set = (patch: Partial<F>) => {
+    setForm((f) => ({ ...f, ...patch }));
+    setDirty(true);
+    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
+    setMessage('');
+  };
+  const close = () => {
+    if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) onClose();
+  };
+  /** A refused save: each field's message beside it, the rest above the buttons. */
+  const gagal = (error: unknown) => {
+    const { fields, message } = fieldErrors(error);
+    setErrors(fields);
+    setMessage(message || pesanGalat(error));
+  };
+  return { form, set, errors, setErrors, message, setMessage, ubah: () => setDirty(true), close, gagal };
 }

@@ -1,18 +1,13 @@
 import { useState } from 'react';
-import type { KelompokRow } from '../../../main/common/api';
-import { invoke, pesanGalat } from '../api';
-import { useWilayahKerja } from '../components/provinsi';
-import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
-import { Riwayat } from '../components/riwayat';
-import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
-import { WilayahPicker } from '../components/wilayah';
-import { useKolomLain } from '../components/kolom-lain';
-
-/** All facilitators, for pickers and filters (a kabupaten has tens, not thousands). */
-export function useFasilitatorOptions() {
-  const { data } = useLoad(() => invoke('fasilitator.list', { per: 500 }), []);
-  return (data?.rows ?? []).map((f) => ({ value: f.id, label: f.status === 'aktif' ? f.nama : `${f.nama} (nonaktif)` }));
-}
+import { useFasilitatorOptions } from '../../hooks/pilihan';
+import type { KelompokRow } from '../../../../main/common/api';
+import { invoke } from '../../api';
+import { useWilayahKerja } from '../../components/provinsi';
+import { AkhirFormulir, CentangTerhapus, HapusRekaman, KepalaDaftar, useDaftarRekaman, useFormRekaman } from '../../components/catatan';
+import { Riwayat } from '../../components/riwayat';
+import { Dialog, Field, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../../components/ui';
+import { WilayahPicker } from '../../components/wilayah';
+import { useKolomLain } from '../../components/kolom-lain';
 
 export function KelompokPage() {
   const kerja = useWilayahKerja();
@@ -22,12 +17,7 @@ export function KelompokPage() {
   const [fasilitator, setFasilitator] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
   const [sektor, setSektor] = useState('');
-  const [terhapus, setTerhapus] = useState(false);
-  const [halaman, setHalaman] = useState(1);
-  const [edit, setEdit] = useState<KelompokRow | 'baru' | null>(null);
-  const [hapus, setHapus] = useState<KelompokRow | null>(null);
-  const [info, setInfo] = useState('');
-  const [galat, setGalat] = useState('');
+  const { terhapus, setTerhapus, halaman, setHalaman, edit, setEdit, hapus, setHapus, info, galat, saring: first, aksi, selesai } = useDaftarRekaman<KelompokRow>();
   const fasilitatorOptions = useFasilitatorOptions();
   const sektorList = useLoad(() => invoke('kelompok.sektor', {}), []);
   const q = useDebounced(cari);
@@ -46,18 +36,10 @@ export function KelompokPage() {
       }),
     [kerja.kabupatenFilter, q, wilayah, fasilitator, statusFilter, sektor, terhapus, halaman],
   );
-  const first = <T,>(set: (v: T) => void) => (v: T) => (set(v), setHalaman(1));
 
   return (
     <section aria-labelledby="judul-kelompok">
-      <div className="page-head">
-        <h1 id="judul-kelompok">Kelompok binaan</h1>
-        {!kerja.provinsi && (
-          <button type="button" className="primary" onClick={() => setEdit('baru')}>
-            Tambah kelompok
-          </button>
-        )}
-      </div>
+      <KepalaDaftar id="judul-kelompok" judul="Kelompok binaan" tambah="Tambah kelompok" bolehTambah={!kerja.provinsi} onTambah={() => setEdit('baru')} />
       <div className="filters" role="search" aria-label="Saring kelompok">
         {kerja.filter}
         <TextField label="Cari kelompok" value={cari} onChange={first(setCari)} placeholder="nama kelompok atau produk" />
@@ -65,9 +47,7 @@ export function KelompokPage() {
         <SelectField label="Fasilitator" value={fasilitator} onChange={first(setFasilitator)} empty="Semua fasilitator" options={fasilitatorOptions} />
         <SelectField label="Sektor" value={sektor} onChange={first(setSektor)} empty="Semua sektor" options={(sektorList.data ?? []).map((s) => ({ value: s, label: s }))} />
         <SelectField label="Status" value={statusFilter} onChange={first(setStatusFilter)} empty="Semua status" options={[{ value: 'aktif', label: 'Aktif' }, { value: 'tidak_aktif', label: 'Tidak aktif' }]} />
-        <label className="check">
-          <input type="checkbox" checked={terhapus} onChange={(e) => first(setTerhapus)(e.target.checked)} /> Tampilkan yang terhapus
-        </label>
+        <CentangTerhapus checked={terhapus} onChange={setTerhapus} />
       </div>
       <Notice kind="ok">{info}</Notice>
       <Notice kind="error">{list.error || galat}</Notice>
@@ -104,17 +84,7 @@ export function KelompokPage() {
               </td>
               <td>{k.status === 'aktif' ? 'Aktif' : 'Tidak aktif'}</td>
               <td className="actions-cell">
-                {!kerja.provinsi && (
-                  <AksiRekaman
-                    nama={k.nama}
-                    terhapus={terhapus}
-                    onUbah={() => setEdit(k)}
-                    onHapus={() => setHapus(k)}
-                    onGalat={setGalat}
-                    pulihkan={() => invoke('kelompok.pulihkan', { id: k.id })}
-                    onDipulihkan={(pesan) => (setInfo(pesan), list.reload())}
-                  />
-                )}
+                {!kerja.provinsi && aksi(k, k.nama, () => invoke('kelompok.pulihkan', { id: k.id }), list.reload)}
               </td>
             </tr>
           ))}
@@ -133,25 +103,16 @@ export function KelompokPage() {
           fasilitatorOptions={fasilitatorOptions}
           sektorList={sektorList.data ?? []}
           onClose={() => setEdit(null)}
-          onSaved={(pesan) => {
-            setEdit(null);
-            setInfo(pesan);
-            list.reload();
-            sektorList.reload();
-          }}
+          onSaved={(pesan) => (selesai(list.reload)(pesan), sektorList.reload())}
         />
       )}
       {hapus && (
-        <KonfirmasiHapus
+        <HapusRekaman
           judul="Hapus kelompok"
           nama={hapus.nama}
+          hapus={(alasan) => invoke('kelompok.hapus', { id: hapus.id, alasan })}
           onBatal={() => setHapus(null)}
-          onHapus={async (alasan) => {
-            await invoke('kelompok.hapus', { id: hapus.id, alasan });
-            setHapus(null);
-            setInfo(`${hapus.nama} dihapus. Dapat dipulihkan dari "Tampilkan yang terhapus".`);
-            list.reload();
-          }}
+          onDihapus={selesai(list.reload)}
         />
       )}
     </section>
@@ -170,7 +131,7 @@ function KelompokForm(props: {
   onSaved: (pesan: string) => void;
 }) {
   const r = props.row;
-  const [form, setForm] = useState({
+  const { form, set, errors, setErrors, message, setMessage, ubah, close, gagal } = useFormRekaman({
     nama: r?.nama ?? '',
     kecamatan: r?.kecamatan_kode ?? '',
     desa_kode: r?.desa_kode ?? '',
@@ -181,21 +142,8 @@ function KelompokForm(props: {
     fasilitator_id: r?.fasilitator_id ?? '',
     catatan: r?.catatan ?? '',
     tampil_publik: r?.tampil_publik === 1,
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  const [dirty, setDirty] = useState(false);
-  const lain = useKolomLain('kelompok', TATA_KELOMPOK, r, errors, () => setDirty(true));
-  // A field's message goes when the field changes: it spoke of the old value.
-  const set = (patch: Partial<typeof form>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setDirty(true);
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
-    setMessage('');
-  };
-  const close = () => {
-    if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
-  };
+  }, props.onClose);
+  const lain = useKolomLain('kelompok', TATA_KELOMPOK, r, errors, ubah);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     const tahun = form.tahun_berdiri.trim();
@@ -220,9 +168,7 @@ function KelompokForm(props: {
       });
       props.onSaved(`Kelompok ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
     } catch (error) {
-      const { fields, message } = fieldErrors(error);
-      setErrors(fields);
-      setMessage(message || pesanGalat(error));
+      gagal(error);
     }
   };
   return (
@@ -266,15 +212,7 @@ function KelompokForm(props: {
           <input type="checkbox" checked={form.tampil_publik} onChange={(e) => set({ tampil_publik: e.target.checked })} /> Tampilkan di situs web publik (kelompok sudah setuju namanya ditampilkan; tanpa centang hanya dihitung)
         </label>
         {lain.isian}
-        <Notice kind="error">{message}</Notice>
-        <div className="actions">
-          <button type="button" onClick={close}>
-            Batal
-          </button>
-          <button type="submit" className="primary">
-            Simpan
-          </button>
-        </div>
+        <AkhirFormulir pesan={message} onBatal={close} />
       </form>
       {r && <Riwayat tabel="kelompok" id={r.id} />}
     </Dialog>

@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { MAPPING_FIELDS, type Mapping, type MappingField, type PratinjauImpor, type RingkasanImpor } from '../../../main/common/api';
-import { formatAngka } from '../../../main/common/format';
-import { invoke, isElectron, pilihBerkas } from '../api';
-import { PemetaanKolom, PratinjauTabel } from '../components/pratinjau';
-import { Dialog, Field, Notice, SelectField, useJalankan } from '../components/ui';
+import { MAPPING_FIELDS, type Mapping, type MappingField, type PratinjauImpor, type RingkasanImpor } from '../../../../main/common/api';
+import { formatAngka } from '../../../../main/common/format';
+import { invoke, isElectron, pilihBerkas } from '../../api';
+import { PemetaanKolom, PratinjauTabel } from '../../components/pratinjau';
+import { Dialog, Field, Notice, SelectField, useJalankan } from '../../components/ui';
 
 const LABEL: Record<MappingField, string> = {
   nik: 'Kolom NIK',
@@ -79,7 +79,7 @@ export function ImporAnggota(props: { kelompokOptions: { value: string; label: s
   const [kelompokId, setKelompokId] = useState('');
   const [ujiCoba, setUjiCoba] = useState<RingkasanImpor | null>(null);
   const [hasil, setHasil] = useState<RingkasanImpor | null>(null);
-  const { busy, galat, setGalat, run } = useJalankan();
+  const { busy, galat, run } = useJalankan();
 
   const baca = (sheet?: string) =>
     run(async () => {

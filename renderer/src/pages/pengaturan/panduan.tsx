@@ -1,4 +1,4 @@
-import { useStatus } from '../app-context';
+import { useStatus } from '../../app-context';
 
 /** The first day of a new officer, step by step, each step a link to its screen. */
 export function PanduanPage() {

@@ -1,15 +1,15 @@
 import { useMemo, useState } from 'react';
-import type { Angka } from '../../../main/common/api';
-import { formatAngka, formatDesimal, formatPeriode, formatPersenAtau, formatRupiah } from '../../../main/common/format';
-import { invoke } from '../api';
-import { useStatus } from '../app-context';
-import { Definisi } from '../components/definisi';
-import { GrafikEcharts } from '../components/grafik';
-import { grafikDasbor, grafikPeta, INDIKATOR_PETA, type IndikatorPeta } from '../../../main/common/grafik/dasbor';
-import { useWilayahKerja } from '../components/provinsi';
-import { Notice, SelectField, TextField, useLoad, MonthField } from '../components/ui';
-import { useWilayah } from '../components/wilayah';
-import { useFasilitatorOptions } from './kelompok';
+import { useFasilitatorOptions } from '../../hooks/pilihan';
+import type { Angka } from '../../../../main/common/api';
+import { formatAngka, formatDesimal, formatPeriode, formatPersenAtau, formatRupiah } from '../../../../main/common/format';
+import { invoke } from '../../api';
+import { useStatus } from '../../app-context';
+import { Definisi } from '../../components/definisi';
+import { GrafikEcharts } from '../../components/grafik';
+import { grafikDasbor, grafikPeta, INDIKATOR_PETA, type IndikatorPeta } from '../../../../main/common/grafik/dasbor';
+import { useWilayahKerja } from '../../components/provinsi';
+import { Notice, SelectField, useLoad, MonthField } from '../../components/ui';
+import { useWilayah } from '../../components/wilayah';
 
 function Perubahan({ a, persen }: { a: { nilai: number | null; sebelumnya: number | null }; persen?: boolean }) {
   if (a.sebelumnya === null || a.sebelumnya === undefined || a.nilai === null) return null;

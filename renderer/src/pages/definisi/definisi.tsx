@@ -1,5 +1,5 @@
-import { IsiDefinisi, useKamus } from '../components/definisi';
-import { Notice } from '../components/ui';
+import { IsiDefinisi, useKamus } from '../../components/definisi';
+import { Notice } from '../../components/ui';
 
 /** Every figure the programme prints, its definition, the quality rules and the approval chain, on one page. */
 export function DefinisiPage() {

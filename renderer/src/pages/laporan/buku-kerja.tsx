@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import type { HasilImporBukuKerja } from '../../../main/common/buku-kerja';
-import type { FileRef } from '../../../main/common/contract-kit';
-import { formatAngka, formatDesimal, formatPeriode, formatWaktu } from '../../../main/common/format';
-import { invoke, isElectron, pilihBanyakBerkas, simpanBerkas } from '../api';
-import { PilihBerkas } from '../components/pilih-berkas';
-import { Field, MonthField, Notice, SelectField, useJalankan, useLoad } from '../components/ui';
-import { bulanLalu } from './laporan-entri';
+import { bulanLalu } from '../../hooks/pilihan';
+import type { HasilImporBukuKerja } from '../../../../main/common/buku-kerja';
+import type { FileRef } from '../../../../main/common/contract-kit';
+import { formatAngka, formatDesimal, formatPeriode, formatWaktu } from '../../../../main/common/format';
+import { invoke, isElectron, pilihBanyakBerkas, simpanBerkas } from '../../api';
+import { PilihBerkas } from '../../components/pilih-berkas';
+import { Field, MonthField, Notice, SelectField, useJalankan, useLoad } from '../../components/ui';
 
 const NASIB: Record<string, string> = { baru: 'Baru', diubah: 'Diubah', tetap: 'Tetap', ditolak: 'Ditolak' };
 const tampil = (v: number | string | null) => (v === null ? '–' : typeof v === 'number' ? (Number.isInteger(v) ? formatAngka(v) : formatDesimal(v)) : v);

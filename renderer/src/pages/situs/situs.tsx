@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { formatAngka, formatPeriode, formatTanggal } from '../../../main/common/format';
-import { invoke, pesanGalat, simpanBerkas } from '../api';
-import { useStatus } from '../app-context';
-import { Notice, useLoad } from '../components/ui';
+import { formatAngka, formatPeriode, formatTanggal } from '../../../../main/common/format';
+import { invoke, pesanGalat, simpanBerkas } from '../../api';
+import { useStatus } from '../../app-context';
+import { Notice, useLoad } from '../../components/ui';
 
 /** Publishes the programme's public dashboard website: a preview, the freshness of each district, one zip. */
 export function SitusPage() {

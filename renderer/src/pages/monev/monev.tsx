@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { formatAngka, formatDesimal, formatRupiah } from '../../../main/common/format';
-import { invoke, pesanGalat, simpanBerkas } from '../api';
-import { useWilayahKerja } from '../components/provinsi';
-import { useWilayah } from '../components/wilayah';
-import { Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { formatAngka, formatDesimal, formatRupiah } from '../../../../main/common/format';
+import { invoke, pesanGalat, simpanBerkas } from '../../api';
+import { useWilayahKerja } from '../../components/provinsi';
+import { useWilayah } from '../../components/wilayah';
+import { Notice, SelectField, TextField, useLoad } from '../../components/ui';
 
 const nilai = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? `${formatDesimal(v, 1)}%` : formatDesimal(v));
 

@@ -1,17 +1,17 @@
 import { useEffect, useState } from 'react';
-import { LABEL_STATUS_COCOK, type AnggotaRow, type StatusDtsenAnggota } from '../../../main/common/api';
-import type { NikInfo } from '../../../main/common/nik-info';
-import { JABATAN, type Jabatan } from '../../../main/common/records';
-import { formatTanggal } from '../../../main/common/format';
-import { invoke, pesanGalat, simpanBerkas } from '../api';
-import { useWilayahKerja } from '../components/provinsi';
-import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
-import { Riwayat } from '../components/riwayat';
-import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad, DateField } from '../components/ui';
-import { WilayahPicker } from '../components/wilayah';
-import { useKolomLain } from '../components/kolom-lain';
-import { ImporAnggota } from './anggota-impor';
-import { useFasilitatorOptions } from './kelompok';
+import { useFasilitatorOptions, useKelompokOptions } from '../../hooks/pilihan';
+import { LABEL_STATUS_COCOK, type AnggotaRow, type StatusDtsenAnggota } from '../../../../main/common/api';
+import type { NikInfo } from '../../../../main/common/nik-info';
+import { JABATAN, type Jabatan } from '../../../../main/common/records';
+import { formatTanggal } from '../../../../main/common/format';
+import { invoke, pesanGalat, simpanBerkas } from '../../api';
+import { useWilayahKerja } from '../../components/provinsi';
+import { AkhirFormulir, CentangTerhapus, HapusRekaman, useDaftarRekaman, useFormRekaman } from '../../components/catatan';
+import { Riwayat } from '../../components/riwayat';
+import { Dialog, Notice, Pager, SelectField, TextField, useDebounced, useLoad, DateField } from '../../components/ui';
+import { WilayahPicker } from '../../components/wilayah';
+import { useKolomLain } from '../../components/kolom-lain';
+import { ImporAnggota } from './impor';
 
 const JABATAN_LABEL: Record<Jabatan, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' };
 
@@ -20,11 +20,6 @@ function labelDtsen(d: StatusDtsenAnggota | null): string {
   if (!d) return '–';
   const status = d.status === 'COCOK_NAMA' ? (d.dikonfirmasi === 1 ? 'Cocok nama (dikonfirmasi)' : 'Cocok nama (perlu konfirmasi)') : LABEL_STATUS_COCOK[d.status];
   return `${status}${d.desil ? `, desil ${d.desil}` : ''} (${d.sumber} ${formatTanggal(d.tanggal_data)})`;
-}
-
-export function useKelompokOptions() {
-  const { data } = useLoad(() => invoke('kelompok.list', { per: 500 }), []);
-  return (data?.rows ?? []).map((k) => ({ value: k.id, label: `${k.nama} (${k.desa_nama})`, desa: k.desa_kode }));
 }
 
 function kelompokFromHash(): string {
@@ -40,19 +35,13 @@ export function AnggotaPage() {
   const [fasilitator, setFasilitator] = useState('');
   const [jabatan, setJabatan] = useState('');
   const [ganda, setGanda] = useState(false);
-  const [terhapus, setTerhapus] = useState(false);
-  const [halaman, setHalaman] = useState(1);
-  const [edit, setEdit] = useState<AnggotaRow | 'baru' | null>(null);
-  const [hapus, setHapus] = useState<AnggotaRow | null>(null);
+  const { terhapus, setTerhapus, halaman, setHalaman, edit, setEdit, hapus, setHapus, info, setInfo, galat, setGalat, saring: first, aksi, selesai } = useDaftarRekaman<AnggotaRow>();
   const [impor, setImpor] = useState(false);
-  const [info, setInfo] = useState('');
-  const [galat, setGalat] = useState('');
   const kelompokOptions = useKelompokOptions();
   const fasilitatorOptions = useFasilitatorOptions();
   const q = useDebounced(cari);
   const filter = { kabupaten: kerja.kabupatenFilter, cari: q, kecamatan: wilayah.kecamatan || null, desa: wilayah.desa || null, kelompok: kelompok || null, fasilitator: fasilitator || null, jabatan: (jabatan || null) as Jabatan | null, ganda };
   const list = useLoad(() => invoke('anggota.list', { ...filter, terhapus, halaman }), [kerja.kabupatenFilter, q, wilayah, kelompok, fasilitator, jabatan, ganda, terhapus, halaman]);
-  const first = <T,>(set: (v: T) => void) => (v: T) => (set(v), setHalaman(1));
 
   const ekspor = async () => {
     setGalat('');
@@ -95,9 +84,7 @@ export function AnggotaPage() {
         <label className="check">
           <input type="checkbox" checked={ganda} onChange={(e) => first(setGanda)(e.target.checked)} /> Hanya NIK ganda
         </label>
-        <label className="check">
-          <input type="checkbox" checked={terhapus} onChange={(e) => first(setTerhapus)(e.target.checked)} /> Tampilkan yang terhapus
-        </label>
+        <CentangTerhapus checked={terhapus} onChange={setTerhapus} />
       </div>
       <Notice kind="ok">{info}</Notice>
       <Notice kind="error">{list.error || galat}</Notice>
@@ -136,17 +123,7 @@ export function AnggotaPage() {
               <td>{a.desa_nama}</td>
               <td>{labelDtsen(a.dtsen)}</td>
               <td className="actions-cell">
-                {!kerja.provinsi && (
-                  <AksiRekaman
-                    nama={a.nama}
-                    terhapus={terhapus}
-                    onUbah={() => setEdit(a)}
-                    onHapus={() => setHapus(a)}
-                    onGalat={setGalat}
-                    pulihkan={() => invoke('anggota.pulihkan', { id: a.id })}
-                    onDipulihkan={(pesan) => (setInfo(pesan), list.reload())}
-                  />
-                )}
+                {!kerja.provinsi && aksi(a, a.nama, () => invoke('anggota.pulihkan', { id: a.id }), list.reload)}
               </td>
             </tr>
           ))}
@@ -165,24 +142,17 @@ export function AnggotaPage() {
           kelompokOptions={kelompokOptions}
           defaultKelompok={kelompok}
           onClose={() => setEdit(null)}
-          onSaved={(pesan) => {
-            setEdit(null);
-            setInfo(pesan);
-            list.reload();
-          }}
+          onSaved={selesai(list.reload)}
         />
       )}
       {hapus && (
-        <KonfirmasiHapus
+        <HapusRekaman
           judul="Hapus anggota"
-          nama={`${hapus.nama} (${hapus.nik})`}
+          nama={hapus.nama}
+          namaLengkap={`${hapus.nama} (${hapus.nik})`}
+          hapus={(alasan) => invoke('anggota.hapus', { id: hapus.id, alasan })}
           onBatal={() => setHapus(null)}
-          onHapus={async (alasan) => {
-            await invoke('anggota.hapus', { id: hapus.id, alasan });
-            setHapus(null);
-            setInfo(`${hapus.nama} dihapus. Dapat dipulihkan dari "Tampilkan yang terhapus".`);
-            list.reload();
-          }}
+          onDihapus={selesai(list.reload)}
         />
       )}
       {impor && (
@@ -266,7 +236,7 @@ function AnggotaForm(props: {
   onSaved: (pesan: string) => void;
 }) {
   const r = props.row;
-  const [form, setForm] = useState({
+  const { form, set, errors, message, ubah, close, gagal } = useFormRekaman({
     kelompok_id: r?.kelompok_id ?? props.defaultKelompok,
     nik: r?.nik ?? '',
     no_kk: r?.no_kk ?? '',
@@ -277,23 +247,10 @@ function AnggotaForm(props: {
     kecamatan: r?.desa_kode ? r.desa_kode.slice(0, 8) : '',
     desa_kode: r?.desa_kode ?? '',
     jabatan: r?.jabatan ?? 'anggota',
-  });
+  }, props.onClose);
   const [konfirmasiGanda, setKonfirmasiGanda] = useState(false);
   const [perluKonfirmasi, setPerluKonfirmasi] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  const [dirty, setDirty] = useState(false);
-  const lain = useKolomLain('anggota', TATA_ANGGOTA, r, errors, () => setDirty(true));
-  // A field's message goes when the field changes: it spoke of the old value.
-  const set = (patch: Partial<typeof form>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setDirty(true);
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
-    setMessage('');
-  };
-  const close = () => {
-    if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
-  };
+  const lain = useKolomLain('anggota', TATA_ANGGOTA, r, errors, ubah);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
@@ -313,10 +270,8 @@ function AnggotaForm(props: {
       });
       props.onSaved(`Anggota ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
     } catch (error) {
-      const { fields, message } = fieldErrors(error);
-      setErrors(fields);
-      setMessage(message || pesanGalat(error));
-      if ((error as { code?: string }).code === 'NIK_GANDA' && /Tetap simpan/.test(message)) setPerluKonfirmasi(true);
+      gagal(error);
+      if ((error as { code?: string }).code === 'NIK_GANDA' && /Tetap simpan/.test(pesanGalat(error))) setPerluKonfirmasi(true);
     }
   };
   return (
@@ -355,20 +310,13 @@ function AnggotaForm(props: {
           />
         </div>
         {lain.isian}
-        <Notice kind="error">{message}</Notice>
-        {perluKonfirmasi && (
-          <label className="check">
-            <input type="checkbox" checked={konfirmasiGanda} onChange={(e) => setKonfirmasiGanda(e.target.checked)} /> Tetap simpan NIK ganda (orang yang sama memang anggota dua kelompok)
-          </label>
-        )}
-        <div className="actions">
-          <button type="button" onClick={close}>
-            Batal
-          </button>
-          <button type="submit" className="primary">
-            Simpan
-          </button>
-        </div>
+        <AkhirFormulir pesan={message} onBatal={close}>
+          {perluKonfirmasi && (
+            <label className="check">
+              <input type="checkbox" checked={konfirmasiGanda} onChange={(e) => setKonfirmasiGanda(e.target.checked)} /> Tetap simpan NIK ganda (orang yang sama memang anggota dua kelompok)
+            </label>
+          )}
+        </AkhirFormulir>
       </form>
       {r && <Riwayat tabel="anggota" id={r.id} />}
     </Dialog>

@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import type { FasilitatorRow } from '../../../main/common/api';
-import { invoke, pesanGalat } from '../api';
-import { useWilayahKerja } from '../components/provinsi';
-import { AksiRekaman, KonfirmasiHapus } from '../components/hapus';
-import { Riwayat } from '../components/riwayat';
-import { Dialog, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../components/ui';
-import { useWilayah, WilayahPicker } from '../components/wilayah';
-import { useKolomLain } from '../components/kolom-lain';
+import type { FasilitatorRow } from '../../../../main/common/api';
+import { invoke } from '../../api';
+import { useWilayahKerja } from '../../components/provinsi';
+import { AkhirFormulir, CentangTerhapus, HapusRekaman, KepalaDaftar, useDaftarRekaman, useFormRekaman } from '../../components/catatan';
+import { Riwayat } from '../../components/riwayat';
+import { Dialog, Notice, Pager, SelectField, TextField, useDebounced, useLoad } from '../../components/ui';
+import { useWilayah, WilayahPicker } from '../../components/wilayah';
+import { useKolomLain } from '../../components/kolom-lain';
 
 export function FasilitatorPage() {
   const kerja = useWilayahKerja();
@@ -14,12 +14,7 @@ export function FasilitatorPage() {
   const [cari, setCari] = useState('');
   const [kecamatan, setKecamatan] = useState('');
   const [statusFilter, setStatusFilter] = useState('');
-  const [terhapus, setTerhapus] = useState(false);
-  const [halaman, setHalaman] = useState(1);
-  const [edit, setEdit] = useState<FasilitatorRow | 'baru' | null>(null);
-  const [hapus, setHapus] = useState<FasilitatorRow | null>(null);
-  const [info, setInfo] = useState('');
-  const [galat, setGalat] = useState('');
+  const { terhapus, setTerhapus, halaman, setHalaman, edit, setEdit, hapus, setHapus, info, galat, saring, aksi, selesai } = useDaftarRekaman<FasilitatorRow>();
   const kecamatanList = useWilayah('kecamatan', kabupaten);
   const q = useDebounced(cari);
   const list = useLoad(
@@ -29,22 +24,13 @@ export function FasilitatorPage() {
 
   return (
     <section aria-labelledby="judul-fasilitator">
-      <div className="page-head">
-        <h1 id="judul-fasilitator">Fasilitator</h1>
-        {!kerja.provinsi && (
-          <button type="button" className="primary" onClick={() => setEdit('baru')}>
-            Tambah fasilitator
-          </button>
-        )}
-      </div>
+      <KepalaDaftar id="judul-fasilitator" judul="Fasilitator" tambah="Tambah fasilitator" bolehTambah={!kerja.provinsi} onTambah={() => setEdit('baru')} />
       <div className="filters" role="search" aria-label="Saring fasilitator">
         {kerja.filter}
-        <TextField label="Cari fasilitator" value={cari} onChange={(v) => (setCari(v), setHalaman(1))} placeholder="nama, no. HP atau NIK" />
-        <SelectField label="Kecamatan" value={kecamatan} onChange={(v) => (setKecamatan(v), setHalaman(1))} empty="Semua kecamatan" options={kecamatanList.map((k) => ({ value: k.kode, label: k.nama }))} />
-        <SelectField label="Status" value={statusFilter} onChange={(v) => (setStatusFilter(v), setHalaman(1))} empty="Semua status" options={[{ value: 'aktif', label: 'Aktif' }, { value: 'nonaktif', label: 'Nonaktif' }]} />
-        <label className="check">
-          <input type="checkbox" checked={terhapus} onChange={(e) => (setTerhapus(e.target.checked), setHalaman(1))} /> Tampilkan yang terhapus
-        </label>
+        <TextField label="Cari fasilitator" value={cari} onChange={saring(setCari)} placeholder="nama, no. HP atau NIK" />
+        <SelectField label="Kecamatan" value={kecamatan} onChange={saring(setKecamatan)} empty="Semua kecamatan" options={kecamatanList.map((k) => ({ value: k.kode, label: k.nama }))} />
+        <SelectField label="Status" value={statusFilter} onChange={saring(setStatusFilter)} empty="Semua status" options={[{ value: 'aktif', label: 'Aktif' }, { value: 'nonaktif', label: 'Nonaktif' }]} />
+        <CentangTerhapus checked={terhapus} onChange={setTerhapus} />
       </div>
       <Notice kind="ok">{info}</Notice>
       <Notice kind="error">{list.error || galat}</Notice>
@@ -70,17 +56,7 @@ export function FasilitatorPage() {
               <td className="num">{f.jumlah_kelompok}</td>
               <td>{f.status === 'aktif' ? 'Aktif' : 'Nonaktif'}</td>
               <td className="actions-cell">
-                {!kerja.provinsi && (
-                  <AksiRekaman
-                    nama={f.nama}
-                    terhapus={terhapus}
-                    onUbah={() => setEdit(f)}
-                    onHapus={() => setHapus(f)}
-                    onGalat={setGalat}
-                    pulihkan={() => invoke('fasilitator.pulihkan', { id: f.id })}
-                    onDipulihkan={(pesan) => (setInfo(pesan), list.reload())}
-                  />
-                )}
+                {!kerja.provinsi && aksi(f, f.nama, () => invoke('fasilitator.pulihkan', { id: f.id }), list.reload)}
               </td>
             </tr>
           ))}
@@ -97,24 +73,16 @@ export function FasilitatorPage() {
           kabupaten={kabupaten}
           row={edit === 'baru' ? null : edit}
           onClose={() => setEdit(null)}
-          onSaved={(pesan) => {
-            setEdit(null);
-            setInfo(pesan);
-            list.reload();
-          }}
+          onSaved={selesai(list.reload)}
         />
       )}
       {hapus && (
-        <KonfirmasiHapus
+        <HapusRekaman
           judul="Hapus fasilitator"
           nama={hapus.nama}
+          hapus={(alasan) => invoke('fasilitator.hapus', { id: hapus.id, alasan })}
           onBatal={() => setHapus(null)}
-          onHapus={async (alasan) => {
-            await invoke('fasilitator.hapus', { id: hapus.id, alasan });
-            setHapus(null);
-            setInfo(`${hapus.nama} dihapus. Dapat dipulihkan dari "Tampilkan yang terhapus".`);
-            list.reload();
-          }}
+          onDihapus={selesai(list.reload)}
         />
       )}
     </section>
@@ -126,28 +94,15 @@ const TATA_FASILITATOR = ['nama', 'nik', 'no_hp', 'kecamatan_kode', 'desa_kode',
 
 function FasilitatorForm(props: { kabupaten: string; row: FasilitatorRow | null; onClose: () => void; onSaved: (pesan: string) => void }) {
   const r = props.row;
-  const [form, setForm] = useState({
+  const { form, set, errors, message, ubah, close, gagal } = useFormRekaman({
     nama: r?.nama ?? '',
     nik: r?.nik ?? '',
     no_hp: r?.no_hp ?? '',
     kecamatan_kode: r?.kecamatan_kode ?? '',
     desa_kode: r?.desa_kode ?? '',
     status: r?.status ?? 'aktif',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState('');
-  const [dirty, setDirty] = useState(false);
-  const lain = useKolomLain('fasilitator', TATA_FASILITATOR, r, errors, () => setDirty(true));
-  // A field's message goes when the field changes: it spoke of the old value.
-  const set = (patch: Partial<typeof form>) => {
-    setForm((f) => ({ ...f, ...patch }));
-    setDirty(true);
-    setErrors((e) => Object.fromEntries(Object.entries(e).filter(([k]) => !(k in patch))));
-    setMessage('');
-  };
-  const close = () => {
-    if (!dirty || confirm('Perubahan belum disimpan. Tutup tanpa menyimpan?')) props.onClose();
-  };
+  }, props.onClose);
+  const lain = useKolomLain('fasilitator', TATA_FASILITATOR, r, errors, ubah);
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
@@ -162,9 +117,7 @@ function FasilitatorForm(props: { kabupaten: string; row: FasilitatorRow | null;
       });
       props.onSaved(`Fasilitator ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
     } catch (error) {
-      const { fields, message } = fieldErrors(error);
-      setErrors(fields);
-      setMessage(message || pesanGalat(error));
+      gagal(error);
     }
   };
   return (
@@ -189,15 +142,7 @@ function FasilitatorForm(props: { kabupaten: string; row: FasilitatorRow | null;
         </fieldset>
         <SelectField label="Status" value={form.status} onChange={(v) => set({ status: v as 'aktif' })} options={[{ value: 'aktif', label: 'Aktif' }, { value: 'nonaktif', label: 'Nonaktif' }]} />
         {lain.isian}
-        <Notice kind="error">{message}</Notice>
-        <div className="actions">
-          <button type="button" onClick={close}>
-            Batal
-          </button>
-          <button type="submit" className="primary">
-            Simpan
-          </button>
-        </div>
+        <AkhirFormulir pesan={message} onBatal={close} />
       </form>
       {r && <Riwayat tabel="fasilitator" id={r.id} />}
     </Dialog>

@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { TINGKAT_REKAP, type Indikator, type NilaiLaporan, type Rekap, type TingkatRekap } from '../../../main/common/laporan';
-import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../../main/common/format';
-import { invoke, pesanGalat, simpanBerkas } from '../api';
-import { Notice, SelectField, TextField, useLoad } from '../components/ui';
-import { bulanLalu, EntriLaporan } from './laporan-entri';
-import { BukuKerjaView } from './laporan-buku-kerja';
-import { PersetujuanView } from './laporan-persetujuan';
-import { useWilayahKerja } from '../components/provinsi';
+import { bulanLalu } from '../../hooks/pilihan';
+import { TINGKAT_REKAP, type Indikator, type NilaiLaporan, type Rekap, type TingkatRekap } from '../../../../main/common/laporan';
+import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../../../main/common/format';
+import { invoke, pesanGalat, simpanBerkas } from '../../api';
+import { Notice, SelectField, useLoad } from '../../components/ui';
+import { EntriLaporan } from './entri';
+import { BukuKerjaView } from './buku-kerja';
+import { PersetujuanView } from './persetujuan';
+import { useWilayahKerja } from '../../components/provinsi';
 
 const TABS = [
   { id: 'entri', label: 'Entri bulanan' },

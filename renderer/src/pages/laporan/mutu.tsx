@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import type { Indikator, Masalah } from '../../../main/common/laporan';
-import { formatDesimal, formatPeriode, formatRupiah } from '../../../main/common/format';
-import { invoke, pesanGalat } from '../api';
-import { Dialog, Notice, TextField, useLoad } from '../components/ui';
+import type { Indikator, Masalah } from '../../../../main/common/laporan';
+import { formatDesimal, formatPeriode, formatRupiah } from '../../../../main/common/format';
+import { invoke, pesanGalat } from '../../api';
+import { Dialog, Notice, TextField, useLoad } from '../../components/ui';
 
 // A flagged value of the monthly grid (an outlier, a rule's warning): the finding, the group's last 12 months of that
 // indicator as the yardstick, and the confirmation with a note that clears the flag and travels with the report.

@@ -1,11 +1,11 @@
+import { bulanLalu } from '../../hooks/pilihan';
 import { useState } from 'react';
-import { LABEL_STATUS, type LaporanRow } from '../../../main/common/laporan';
-import { formatPeriode, formatRupiah } from '../../../main/common/format';
-import { invoke, pesanGalat } from '../api';
-import { useWilayahKerja } from '../components/provinsi';
-import { DialogAlasan } from '../components/alasan';
-import { MonthField, Notice, useLoad } from '../components/ui';
-import { bulanLalu } from './laporan-entri';
+import { LABEL_STATUS, type LaporanRow } from '../../../../main/common/laporan';
+import { formatPeriode, formatRupiah } from '../../../../main/common/format';
+import { invoke, pesanGalat } from '../../api';
+import { useWilayahKerja } from '../../components/provinsi';
+import { DialogAlasan } from '../../components/alasan';
+import { MonthField, Notice, useLoad } from '../../components/ui';
 
 // Province: approval up the chain. A district's month is accepted at once, or single reports are returned with a
 // reason; the decisions reach the district in its next acknowledgement bundle (Sinkronisasi → tanda terima).

@@ -1,12 +1,12 @@
-import { REGISTER, SYNCED_TABLES } from '../../../main/common/register';
+import { REGISTER, SYNCED_TABLES } from '../../../../main/common/register';
 import { useState } from 'react';
-import type { HasilImporBundel, InfoSinkron } from '../../../main/common/api';
-import type { FileRef } from '../../../main/common/contract-kit';
-import { formatAngka, formatWaktu } from '../../../main/common/format';
-import { invoke, isElectron, pesanGalat, pilihBanyakBerkas, pilihBerkas, simpanBerkas } from '../api';
-import { PilihBerkas } from '../components/pilih-berkas';
-import { useStatus } from '../app-context';
-import { Field, Notice, TextField, useJalankan, useLoad } from '../components/ui';
+import type { HasilImporBundel, InfoSinkron } from '../../../../main/common/api';
+import type { FileRef } from '../../../../main/common/contract-kit';
+import { formatAngka, formatWaktu } from '../../../../main/common/format';
+import { invoke, isElectron, pesanGalat, pilihBanyakBerkas, simpanBerkas } from '../../api';
+import { PilihBerkas } from '../../components/pilih-berkas';
+import { useStatus } from '../../app-context';
+import { Field, Notice, TextField, useJalankan, useLoad } from '../../components/ui';
 
 /** Record types as people say them: from the record register, with the parts of a bundle that are not records. */
 const TABEL: Record<string, string> = {

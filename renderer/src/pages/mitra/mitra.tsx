@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { PenilaianGerobak } from '../../../main/common/api';
-import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../../main/common/format';
-import { invoke, pesanGalat, simpanBerkas } from '../api';
-import { CatatanPage } from '../components/catatan';
-import { useWilayahKerja } from '../components/provinsi';
-import { Notice, Pager, SelectField, TextField, useLoad } from '../components/ui';
+import type { PenilaianGerobak } from '../../../../main/common/api';
+import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../../../main/common/format';
+import { invoke, pesanGalat, simpanBerkas } from '../../api';
+import { CatatanPage } from '../../components/catatan';
+import { useWilayahKerja } from '../../components/provinsi';
+import { Notice, Pager, SelectField, TextField, useLoad } from '../../components/ui';
 
 const TABS = [
   { id: 'ringkasan', label: 'Ringkasan' },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { invoke } from '../api';
-import { fieldErrors, Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { invoke } from '../../api';
+import { fieldErrors, Notice, SelectField, TextField, useLoad } from '../../components/ui';
 
 /** First run: which installation this is, who operates it, and the office details for letters. */
 export function SetupPage(props: { onDone: () => void }) {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
-import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, STATUS_COCOK, type RingkasanEkstrak, type StatusCocok, type StatusTugas } from '../../../main/common/api';
-import type { FileRef } from '../../../main/common/contract-kit';
-import { formatAngka, formatTanggal, formatWaktu, hariIni } from '../../../main/common/format';
-import { invoke, isElectron, pesanGalat, pilihBerkas, simpanBerkas } from '../api';
-import { PemetaanKolom, PratinjauTabel } from '../components/pratinjau';
-import { Field, Notice, SelectField, TextField, useLoad, DateField } from '../components/ui';
+import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, STATUS_COCOK, type RingkasanEkstrak, type StatusCocok, type StatusTugas } from '../../../../main/common/api';
+import type { FileRef } from '../../../../main/common/contract-kit';
+import { formatAngka, formatTanggal, formatWaktu, hariIni } from '../../../../main/common/format';
+import { invoke, isElectron, pesanGalat, pilihBerkas, simpanBerkas } from '../../api';
+import { PemetaanKolom, PratinjauTabel } from '../../components/pratinjau';
+import { Field, Notice, SelectField, useLoad, DateField } from '../../components/ui';
 
 const LABEL_FIELD: Record<(typeof FIELD_EKSTRAK)[number], string> = {
   nik: 'Kolom NIK',

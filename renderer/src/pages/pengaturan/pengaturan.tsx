@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { formatAngka, formatWaktu } from '../../../main/common/format';
-import { invoke, pesanGalat } from '../api';
-import { useStatus } from '../app-context';
-import { PilihBerkas } from '../components/pilih-berkas';
-import { Field, fieldErrors, Notice, SelectField, TextField, useLoad } from '../components/ui';
+import { formatAngka, formatWaktu } from '../../../../main/common/format';
+import { invoke, pesanGalat } from '../../api';
+import { useStatus } from '../../app-context';
+import { PilihBerkas } from '../../components/pilih-berkas';
+import { Field, fieldErrors, Notice, SelectField, TextField, useLoad } from '../../components/ui';
 
 const JENIS: Record<string, string> = {
   otomatis: 'Otomatis harian',

@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'react';
+import { formatRupiah } from '../../../../main/common/format';
+import { hitungKelayakan, susunRab, type IsiProposal, type Proyeksi, type StatusProposal } from '../../../../main/common/proposal';
+import { useStatus } from '../../app-context';
+import { invoke, pesanGalat } from '../../api';
+import { Dialog, Notice, useLoad } from '../../components/ui';
+import { useKelompokOptions } from '../../hooks/pilihan';
+import { angka, itemDariRab, RabFieldset, rabDariItem, type RabRow } from './rab';
+import { ProyeksiFieldset, RencanaFieldset } from './rencana';
+import { StatusFieldset } from './status';
+import { SuratFieldset, UnduhPdf, type FormSurat } from './surat';
+
+/** One proposal: the covering letter, the plan, the projection, the RAB; saved together, printed once saved. */
+export function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => void }) {
+  const kelompokOptions = useKelompokOptions();
+  const dinas = useLoad(() => invoke('proposal.dinas', {}), []);
+  const kantor = useStatus().status.pengaturan;
+  const [form, setForm] = useState<FormSurat>({ kelompok_id: '', judul: '', nomor_surat: '', tempat: '', tanggal: new Date().toISOString().slice(0, 10), lampiran: '1 (satu) berkas', perihal: '', dinas: '', kepala_desa: '' });
+  const [isi, setIsi] = useState<IsiProposal>({});
+  const [proyeksi, setProyeksi] = useState<Record<string, string>>({});
+  const [rab, setRab] = useState<RabRow[]>([]);
+  const [status, setStatus] = useState<StatusProposal>('draft');
+  const [nilai, setNilai] = useState('');
+  const [galat, setGalat] = useState('');
+  useEffect(() => {
+    if (!props.id) return;
+    void invoke('proposal.get', { id: props.id }).then((p) => {
+      setForm({ kelompok_id: p.kelompok_id, judul: p.judul, nomor_surat: p.nomor_surat ?? '', tempat: p.tempat ?? '', tanggal: p.tanggal ?? '', lampiran: p.lampiran ?? '', perihal: p.perihal ?? '', dinas: p.dinas ?? '', kepala_desa: p.kepala_desa ?? '' });
+      setIsi(p.isi);
+      setProyeksi(Object.fromEntries(Object.entries(p.proyeksi).map(([k, v]) => [k, String(v)])));
+      setRab(p.rab.items.map(rabDariItem));
+      setStatus(p.status);
+      setNilai(p.nilai_disetujui ? String(p.nilai_disetujui) : '');
+    }, (e) => setGalat(pesanGalat(e)));
+  }, [props.id]);
+
+  // Choosing the group fills what the app already knows and the officer has not typed yet: the title, the place,
+  // the subject, the product.
+  const pilihKelompok = async (id: string) => {
+    setForm((f) => ({ ...f, kelompok_id: id }));
+    if (!id || props.id) return;
+    try {
+      const k = await invoke('kelompok.get', { id });
+      const usaha = k.produk_utama || k.sektor;
+      setForm((f) => ({ ...f, judul: f.judul || `Proposal Pengembangan Usaha ${usaha} ${k.nama}`, tempat: f.tempat || kantor.kota_surat, perihal: f.perihal || `Usulan Bantuan Usaha ${k.nama}` }));
+      setIsi((x) => ({ ...x, produk: x.produk || (k.produk_utama ? `${k.produk_utama} (${k.sektor.toLowerCase()}).` : '') }));
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    }
+  };
+
+  const items = rab.map(itemDariRab);
+  const proy: Proyeksi = Object.fromEntries(Object.entries(proyeksi).filter(([, v]) => v !== '').map(([k, v]) => [k, angka(v)]));
+  const kelayakan = hitungKelayakan(proy, items);
+  const total = susunRab(items).total;
+  const locked = status !== 'draft';
+
+  const simpan = async () => {
+    setGalat('');
+    try {
+      const bad = items.findIndex((i) => !i.uraian || Number.isNaN(i.volume) || Number.isNaN(i.harga_satuan));
+      if (bad >= 0) throw new Error(`Baris RAB ${bad + 1}: isi uraian, volume dan harga satuan dengan angka.`);
+      const kosong = (v: string) => v || null;
+      const f = form;
+      const saved = await invoke('proposal.simpan', {
+        ...(props.id ? { id: props.id } : {}),
+        kelompok_id: f.kelompok_id,
+        judul: f.judul,
+        nomor_surat: kosong(f.nomor_surat),
+        tempat: kosong(f.tempat),
+        tanggal: kosong(f.tanggal),
+        lampiran: kosong(f.lampiran),
+        perihal: kosong(f.perihal),
+        dinas: kosong(f.dinas),
+        kepala_desa: kosong(f.kepala_desa),
+        isi,
+        proyeksi: proy,
+      });
+      await invoke('proposal.simpanRab', { id: saved.id, items });
+      props.onClose(`Proposal "${form.judul}" disimpan; total RAB ${formatRupiah(total)}.`);
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    }
+  };
+
+  return (
+    <Dialog title={props.id ? `Proposal: ${form.judul}` : 'Buat proposal'} onClose={() => props.onClose()} wide>
+      <SuratFieldset form={form} onForm={(patch) => setForm((f) => ({ ...f, ...patch }))} onKelompok={(id) => void pilihKelompok(id)} kelompokOptions={kelompokOptions} dinas={dinas.data ?? []} locked={locked} />
+      <RencanaFieldset isi={isi} onIsi={(patch) => setIsi((s) => ({ ...s, ...patch }))} locked={locked} />
+      <ProyeksiFieldset proyeksi={proyeksi} onProyeksi={(patch) => setProyeksi((p) => ({ ...p, ...patch }))} kelayakan={kelayakan} locked={locked} />
+      <RabFieldset rab={rab} onRab={setRab} items={items} total={total} locked={locked} onGalat={setGalat} />
+      {props.id && <StatusFieldset id={props.id} status={status} nilai={nilai} onStatus={setStatus} onNilai={setNilai} onClose={props.onClose} onGalat={setGalat} />}
+      <Notice kind="error">{galat}</Notice>
+      <div className="actions">
+        {props.id && <UnduhPdf id={props.id} onGalat={setGalat} />}
+        <button type="button" onClick={() => props.onClose()}>
+          Tutup
+        </button>
+        {!locked && (
+          <button type="button" className="primary" onClick={simpan}>
+            Simpan proposal
+          </button>
+        )}
+      </div>
+    </Dialog>
+  );
+}
