@@ -22,13 +22,15 @@ function bacaDariTabel(db: Db): Pengaturan {
   const get = (k: Kunci) => map.get(k) ?? '';
   const mode = (get('mode') || null) as Mode | null;
   const kabupaten = get('kabupaten_kode') || null;
-  const kantor = Object.fromEntries(KUNCI.map((k) => [k, get(k)])) as Record<KunciKantor | 'lambang', string>;
+  const kantor = Object.fromEntries((Object.keys(PENGATURAN_KANTOR) as KunciKantor[]).map((k) => [k, get(k)])) as Record<KunciKantor, string>;
+  // The order of the keys is the JSON `pengaturan show --json` prints: identity, the office's keys, the emblem.
   return {
-    ...kantor,
     mode,
     kabupaten_kode: kabupaten,
     kabupaten_nama: mode === 'provinsi' ? 'Provinsi Jawa Timur' : namaWilayah(kabupaten),
+    ...kantor,
     ttd_mode: ((MODE_TANDA_TANGAN as readonly string[]).includes(get('ttd_mode')) ? get('ttd_mode') : 'langsung') as ModeTandaTangan,
+    lambang: get('lambang'),
   };
 }
 
