@@ -16,7 +16,23 @@ export const DINAS_AWAL = [
   'Dinas Tenaga Kerja dan Transmigrasi',
 ];
 
-export const KELOMPOK_BELANJA = ['Peralatan', 'Bahan baku', 'Operasional', 'Pelatihan', 'Pemasaran'];
+export const KELOMPOK_BELANJA = ['Peralatan', 'Bahan baku', 'Kemasan', 'Operasional', 'Pelatihan', 'Pemasaran'];
+
+/** Words that say which spending group a RAB line belongs to, most specific first. */
+const KATA_KATEGORI: [string, RegExp][] = [
+  ['Pelatihan', /pelatihan|pendampingan|workshop|kursus|bimtek|magang|sertifikasi/i],
+  ['Kemasan', /kemasan|plastik|pouch|label|stiker|kardus|dus\b|botol|toples|mika|sablon|kotak|standing/i],
+  ['Peralatan', /mesin|alat|kompor|wajan|panci|gerobak|etalase|timbangan|freezer|kulkas|blender|oven|mixer|sealer|rak|meja|kursi|tenda|gilingan|cetakan|pisau|dandang|spinner|dispenser|showcase|mesin jahit|obras|etalase/i],
+  ['Pemasaran', /pemasaran|promosi|iklan|brosur|spanduk|banner|pameran|ongkir|marketplace/i],
+  ['Operasional', /transport|bensin|bbm|listrik|air\b|sewa|gas\b|elpiji|lpg|pulsa|internet|perizinan|pirt|nib|halal|upah|gaji/i],
+  ['Bahan baku', /bahan|tepung|gula|minyak|kedelai|kedele|telur|beras|daging|ayam|ikan|susu|bumbu|garam|cabai|cabe|bawang|kain|benang|kayu|bambu|pakan|bibit|benih|pupuk|ragi|mentega|coklat|cokelat|keju|buah|sayur|kopi|teh\b/i],
+];
+
+/** The spending group a RAB line's words suggest, or null when none does: the screen marks it "periksa kategori". */
+export function tebakKategori(uraian: string): string | null {
+  for (const [kategori, pola] of KATA_KATEGORI) if (pola.test(uraian)) return kategori;
+  return null;
+}
 
 export interface IsiProposal {
   latar_belakang?: string;
@@ -61,6 +77,8 @@ export interface Kelayakan {
   sumber_modal: 'rab' | 'isian' | null;
   /** The typed investment differs from the RAB's: the composer shows it, the PDF uses the RAB. */
   selisih_modal: string | null;
+  /** Every RAB line is an investment: working capital Rp0 is rarely meant (a paste left every line under Peralatan). */
+  tanpa_modal_kerja: string | null;
   /** Break-even point in units per month. */
   bep_unit: number | null;
   bep_rupiah: number | null;
@@ -122,8 +140,9 @@ export function hitungKelayakan(p: Proyeksi, rab: RabItem[] = []): Kelayakan {
       ? `Modal investasi yang diketik (${formatRupiah(p.modal_investasi)}) berbeda dari investasi di RAB (${formatRupiah(dariRab.investasi)}; seluruh RAB ${formatRupiah(dariRab.total)}). Kelayakan dan dokumen memakai angka RAB.`
       : null;
   if (selisih) catatan.push(selisih);
+  const tanpaKerja = dariRab && dariRab.total > 0 && dariRab.kerja === 0 ? `Seluruh RAB (${formatRupiah(dariRab.total)}) tercatat sebagai investasi dan modal kerja Rp0. Periksa kategori belanja tiap baris (bahan baku, kemasan, pelatihan, operasional adalah modal kerja).` : null;
   if ([tetap, variabel, harga, jual].some((v) => v === undefined || v === null)) {
-    return { ...modal, selisih_modal: selisih, bep_unit: null, bep_rupiah: null, laba_bulan: null, rc_ratio: null, payback_bulan: null, layak: null, catatan: [...catatan, 'Isi biaya tetap, biaya variabel, harga jual dan penjualan per bulan untuk menghitung kelayakan.'] };
+    return { ...modal, selisih_modal: selisih, tanpa_modal_kerja: tanpaKerja, bep_unit: null, bep_rupiah: null, laba_bulan: null, rc_ratio: null, payback_bulan: null, layak: null, catatan: [...catatan, 'Isi biaya tetap, biaya variabel, harga jual dan penjualan per bulan untuk menghitung kelayakan.'] };
   }
   const margin = harga! - variabel!;
   const bepUnit = margin > 0 ? Math.ceil(tetap! / margin) : null;
@@ -135,7 +154,7 @@ export function hitungKelayakan(p: Proyeksi, rab: RabItem[] = []): Kelayakan {
   const payback = modal.modal_total && laba > 0 ? Math.round((modal.modal_total / laba) * 10) / 10 : null;
   if (laba <= 0) catatan.push('Proyeksi laba per bulan tidak positif.');
   if (bepUnit !== null && jual! < bepUnit) catatan.push(`Penjualan per bulan (${jual}) di bawah titik impas (${bepUnit} unit).`);
-  return { ...modal, selisih_modal: selisih, bep_unit: bepUnit, bep_rupiah: bepUnit === null ? null : bepUnit * harga!, laba_bulan: laba, rc_ratio: rc, payback_bulan: payback, layak: laba > 0 && (rc ?? 0) > 1, catatan };
+  return { ...modal, selisih_modal: selisih, tanpa_modal_kerja: tanpaKerja, bep_unit: bepUnit, bep_rupiah: bepUnit === null ? null : bepUnit * harga!, laba_bulan: laba, rc_ratio: rc, payback_bulan: payback, layak: laba > 0 && (rc ?? 0) > 1, catatan };
 }
 
 /** NIK shown on documents: 350701******0003 unless the user chose full NIKs. */

@@ -37,5 +37,7 @@ export function terbilang(value: number | bigint): string {
 }
 
 export function terbilangRupiah(value: number): string {
+  // A screen shows the words as the officer types: a value that is not a whole number in range shows none.
+  if (!Number.isFinite(value) || value < 0 || value >= 1e15) return '';
   return `${terbilang(value)} rupiah`;
 }

@@ -17,6 +17,7 @@ import { SetupPage } from './pages/pengaturan/setup';
 import { PanduanPage } from './pages/pengaturan/panduan';
 import { DefinisiPage } from './pages/definisi/definisi';
 import { SitusPage } from './pages/situs/situs';
+import { PenjagaHalaman } from './components/penjaga';
 
 const PAGES = [
   { id: 'beranda', label: 'Beranda', Page: BerandaPage },
@@ -92,7 +93,9 @@ export function App() {
               Pemeriksaan basis data menemukan kerusakan ({status.integritas.pesan.slice(0, 2).join('; ')}). Pulihkan dari cadangan di menu Pengaturan.
             </div>
           )}
-          <active.Page />
+          <PenjagaHalaman key={active.id} nama={active.label}>
+            <active.Page />
+          </PenjagaHalaman>
         </main>
       </div>
     </StatusContext.Provider>

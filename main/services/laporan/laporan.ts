@@ -1,3 +1,4 @@
+import { bacaAngka } from '../../common/angka-isian';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { salahPeriode } from '../../common/batas';
@@ -62,17 +63,8 @@ export function pasangKatalog(db: Db, katalog: Katalog): boolean {
 
 // ---------------------------------------------------------------- values and rules
 
-/** "Rp 1.500.000" → 1500000, "12,5" → 12.5, "" → null; NaN when it is not a number. */
-export function bacaAngka(value: unknown): number | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : NaN;
-  let text = String(value).trim().replace(/^Rp\.?\s*/i, '').replace(/\s+/g, '').replace(/%$/, '');
-  if (text === '' || text === '-') return null;
-  if (/^-?\d{1,3}(\.\d{3})+(,\d+)?$/.test(text)) text = text.replace(/\./g, '').replace(',', '.');
-  else if (/^-?\d+,\d+$/.test(text)) text = text.replace(',', '.');
-  else if (/^-?\d{1,3}(,\d{3})+$/.test(text)) text = text.replace(/,/g, '');
-  return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-}
+/** One reader for typed numbers (common/angka-isian.ts); re-exported for the workbook import and the partner records. */
+export { bacaAngka };
 
 function tampil(i: Indikator, v: number): string {
   return i.tipe === 'rupiah' ? formatRupiah(v) : `${formatAngka(v)}${i.satuan && i.tipe !== 'persen' ? ' ' + i.satuan : i.tipe === 'persen' ? '%' : ''}`;

@@ -4,8 +4,9 @@ import { hitungKelayakan, susunRab, type IsiProposal, type Proyeksi, type Status
 import { useStatus } from '../../app-context';
 import { invoke, pesanGalat } from '../../api';
 import { Dialog, Notice, useLoad } from '../../components/ui';
+import { useDraf } from '../../hooks/draf';
 import { useKelompokOptions } from '../../hooks/pilihan';
-import { angka, itemDariRab, RabFieldset, rabDariItem, type RabRow } from './rab';
+import { angka, bacaBaris, RabFieldset, rabDariItem, type RabRow } from './rab';
 import { ProyeksiFieldset, RencanaFieldset } from './rencana';
 import { StatusFieldset } from './status';
 import { SuratFieldset, UnduhPdf, type FormSurat } from './surat';
@@ -22,17 +23,30 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
   const [status, setStatus] = useState<StatusProposal>('draft');
   const [nilai, setNilai] = useState('');
   const [galat, setGalat] = useState('');
+  const draf = useDraf(`bermantra-draf-proposal-${props.id ?? 'baru'}`, { form, isi, proyeksi, rab }, (d) => (setForm(d.form), setIsi(d.isi), setProyeksi(d.proyeksi), setRab(d.rab)));
   useEffect(() => {
-    if (!props.id) return;
+    if (!props.id) return draf.termuat({ form, isi, proyeksi, rab });
     void invoke('proposal.get', { id: props.id }).then((p) => {
-      setForm({ kelompok_id: p.kelompok_id, judul: p.judul, nomor_surat: p.nomor_surat ?? '', tempat: p.tempat ?? '', tanggal: p.tanggal ?? '', lampiran: p.lampiran ?? '', perihal: p.perihal ?? '', dinas: p.dinas ?? '', kepala_desa: p.kepala_desa ?? '' });
-      setIsi(p.isi);
-      setProyeksi(Object.fromEntries(Object.entries(p.proyeksi).map(([k, v]) => [k, String(v)])));
-      setRab(p.rab.items.map(rabDariItem));
+      const awal = {
+        form: { kelompok_id: p.kelompok_id, judul: p.judul, nomor_surat: p.nomor_surat ?? '', tempat: p.tempat ?? '', tanggal: p.tanggal ?? '', lampiran: p.lampiran ?? '', perihal: p.perihal ?? '', dinas: p.dinas ?? '', kepala_desa: p.kepala_desa ?? '' },
+        isi: p.isi,
+        proyeksi: Object.fromEntries(Object.entries(p.proyeksi).map(([k, v]) => [k, String(v)])),
+        rab: p.rab.items.map(rabDariItem),
+      };
+      setForm(awal.form);
+      setIsi(awal.isi);
+      setProyeksi(awal.proyeksi);
+      setRab(awal.rab);
       setStatus(p.status);
       setNilai(p.nilai_disetujui ? String(p.nilai_disetujui) : '');
+      draf.termuat(awal, p.status === 'draft');
     }, (e) => setGalat(pesanGalat(e)));
   }, [props.id]);
+  const tutup = (pesan?: string) => {
+    if (!pesan && draf.berubah && !confirm('Perubahan belum disimpan. Tutup? Ketikan tetap tersimpan sebagai draf di komputer ini dan muncul lagi saat proposal ini dibuka.')) return;
+    props.onClose(pesan);
+  };
+  const buangDraf = () => (draf.hapus(), props.onClose('Draf ketikan dibuang; proposal kembali seperti yang tersimpan.'));
 
   // Choosing the group fills what the app already knows and the officer has not typed yet: the title, the place,
   // the subject, the product.
@@ -49,8 +63,10 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
     }
   };
 
-  const items = rab.map(itemDariRab);
-  const proy: Proyeksi = Object.fromEntries(Object.entries(proyeksi).filter(([, v]) => v !== '').map(([k, v]) => [k, angka(v)]));
+  // Lines whose numbers cannot be read are marked on their cells and left out of the totals until corrected.
+  const bacaan = rab.map(bacaBaris);
+  const items = bacaan.flatMap((b) => (b.item ? [b.item] : []));
+  const proy: Proyeksi = Object.fromEntries(Object.entries(proyeksi).flatMap(([k, v]) => (angka(v) === null ? [] : [[k, angka(v)]])));
   const kelayakan = hitungKelayakan(proy, items);
   const total = susunRab(items).total;
   const locked = status !== 'draft';
@@ -58,8 +74,11 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
   const simpan = async () => {
     setGalat('');
     try {
-      const bad = items.findIndex((i) => !i.uraian || Number.isNaN(i.volume) || Number.isNaN(i.harga_satuan));
-      if (bad >= 0) throw new Error(`Baris RAB ${bad + 1}: isi uraian, volume dan harga satuan dengan angka.`);
+      const bad = bacaan.findIndex((b, i) => !b.item || !rab[i]!.uraian.trim());
+      if (bad >= 0) {
+        const g = bacaan[bad]!.galat;
+        throw new Error(`Baris RAB ${bad + 1}: ${g.volume ?? g.harga_satuan ?? 'isi uraiannya.'} Perbaiki baris itu lalu simpan lagi; yang lain sudah tetap di layar.`);
+      }
       const kosong = (v: string) => v || null;
       const f = form;
       const saved = await invoke('proposal.simpan', {
@@ -77,6 +96,7 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
         proyeksi: proy,
       });
       await invoke('proposal.simpanRab', { id: saved.id, items });
+      draf.hapus();
       props.onClose(`Proposal "${form.judul}" disimpan; total RAB ${formatRupiah(total)}.`);
     } catch (e) {
       setGalat(pesanGalat(e));
@@ -84,16 +104,24 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
   };
 
   return (
-    <Dialog title={props.id ? `Proposal: ${form.judul}` : 'Buat proposal'} onClose={() => props.onClose()} wide>
+    <Dialog title={props.id ? `Proposal: ${form.judul}` : 'Buat proposal'} onClose={() => tutup()} wide>
+      {draf.pesan && (
+        <div className="notice notice-ok" role="status">
+          {draf.pesan}{' '}
+          <button type="button" className="link" onClick={buangDraf}>
+            Buang draf
+          </button>
+        </div>
+      )}
       <SuratFieldset form={form} onForm={(patch) => setForm((f) => ({ ...f, ...patch }))} onKelompok={(id) => void pilihKelompok(id)} kelompokOptions={kelompokOptions} dinas={dinas.data ?? []} locked={locked} />
       <RencanaFieldset isi={isi} onIsi={(patch) => setIsi((s) => ({ ...s, ...patch }))} locked={locked} />
       <ProyeksiFieldset proyeksi={proyeksi} onProyeksi={(patch) => setProyeksi((p) => ({ ...p, ...patch }))} kelayakan={kelayakan} locked={locked} />
-      <RabFieldset rab={rab} onRab={setRab} items={items} total={total} locked={locked} onGalat={setGalat} />
+      <RabFieldset rab={rab} onRab={setRab} total={total} locked={locked} onGalat={setGalat} />
       {props.id && <StatusFieldset id={props.id} status={status} nilai={nilai} onStatus={setStatus} onNilai={setNilai} onClose={props.onClose} onGalat={setGalat} />}
       <Notice kind="error">{galat}</Notice>
       <div className="actions">
         {props.id && <UnduhPdf id={props.id} onGalat={setGalat} />}
-        <button type="button" onClick={() => props.onClose()}>
+        <button type="button" onClick={() => tutup()}>
           Tutup
         </button>
         {!locked && (

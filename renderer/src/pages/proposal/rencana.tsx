@@ -1,6 +1,7 @@
 import { formatRupiah } from '../../../../main/common/format';
 import type { IsiProposal, Kelayakan, Proyeksi } from '../../../../main/common/proposal';
-import { Field, TextField } from '../../components/ui';
+import { AngkaField } from '../../components/angka';
+import { Field } from '../../components/ui';
 
 const SECTIONS: [keyof IsiProposal, string][] = [
   ['latar_belakang', 'Latar belakang'],
@@ -43,7 +44,7 @@ export function ProyeksiFieldset(props: { proyeksi: Record<string, string>; onPr
       <legend>Proyeksi dan kelayakan usaha</legend>
       <div className="row3">
         {PROYEKSI.map(([key, label]) => (
-          <TextField key={key} label={label} inputMode="numeric" value={props.proyeksi[key] ?? ''} onChange={(v) => props.onProyeksi({ [key]: v })} />
+          <AngkaField key={key} label={label} jenis={key === 'penjualan_bulan' ? 'desimal' : 'rupiah'} value={props.proyeksi[key] ?? ''} onChange={(v) => props.onProyeksi({ [key]: v })} />
         ))}
       </div>
       <p role="status" aria-label="Kelayakan usaha">
@@ -54,6 +55,11 @@ export function ProyeksiFieldset(props: { proyeksi: Record<string, string>; onPr
         {k.modal_total !== null ? `modal ${k.sumber_modal === 'rab' ? 'dari RAB' : 'diketik'} ${formatRupiah(k.modal_total)} · ` : ''}
         {k.layak === null ? catatan : k.layak ? 'Layak' : `Belum layak. ${catatan}`}
       </p>
+      {k.tanpa_modal_kerja && (
+        <p className="peringatan" role="alert">
+          {k.tanpa_modal_kerja}
+        </p>
+      )}
       {k.selisih_modal && (
         <p className="peringatan" role="alert">
           {k.selisih_modal}

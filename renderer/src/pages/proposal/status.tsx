@@ -1,6 +1,7 @@
 import type { StatusProposal } from '../../../../main/common/proposal';
 import { invoke, pesanGalat } from '../../api';
-import { SelectField, TextField } from '../../components/ui';
+import { AngkaField } from '../../components/angka';
+import { SelectField } from '../../components/ui';
 import { angka } from './rab';
 
 export const STATUS: Record<StatusProposal, string> = { draft: 'Draf', diajukan: 'Diajukan', disetujui: 'Disetujui', ditolak: 'Ditolak' };
@@ -12,7 +13,7 @@ export function StatusFieldset(props: { id: string; status: StatusProposal; nila
       <legend>Status proposal</legend>
       <div className="row3">
         <SelectField label="Status" value={props.status} onChange={(v) => props.onStatus(v as StatusProposal)} options={Object.entries(STATUS).map(([value, label]) => ({ value, label }))} />
-        {props.status === 'disetujui' && <TextField label="Nilai disetujui (Rp)" value={props.nilai} onChange={props.onNilai} inputMode="numeric" />}
+        {props.status === 'disetujui' && <AngkaField label="Nilai disetujui (Rp)" jenis="rupiah" value={props.nilai} onChange={props.onNilai} />}
         <div className="actions">
           <button
             type="button"
