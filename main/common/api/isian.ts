@@ -13,10 +13,15 @@ export const teksOpsional = (max = 500) =>
     .max(max, `Isian terlalu panjang (paling banyak ${max} huruf).`)
     .nullish()
     .transform((v) => (v ? v : null));
-export const kodeWilayah = (pola: RegExp, label: string) => z.string().regex(pola, `${label} tidak dikenal. Pilih dari daftar.`);
-export const kodeKabupaten = kodeWilayah(/^\d{2}\.\d{2}$/, 'Kode kabupaten/kota');
-export const kodeKecamatan = kodeWilayah(/^\d{2}\.\d{2}\.\d{2}$/, 'Kode kecamatan');
-export const kodeDesa = kodeWilayah(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'Kode desa/kelurahan');
+/** A region picked from a list: empty says "Pilih …", a code that is not one says it is unknown. */
+export const kodeWilayah = (pola: RegExp, wilayah: string) =>
+  z
+    .string({ error: `Pilih ${wilayah} dari daftar.` })
+    .min(1, `Pilih ${wilayah} dari daftar.`)
+    .regex(pola, `Kode ${wilayah} tidak dikenal. Pilih ${wilayah} dari daftar.`);
+export const kodeKabupaten = kodeWilayah(/^\d{2}\.\d{2}$/, 'kabupaten/kota');
+export const kodeKecamatan = kodeWilayah(/^\d{2}\.\d{2}\.\d{2}$/, 'kecamatan');
+export const kodeDesa = kodeWilayah(/^\d{2}\.\d{2}\.\d{2}\.\d{4}$/, 'desa/kelurahan');
 export const id = z.string().min(1, 'ID data tidak boleh kosong.');
 export const tanggal = z
   .string()

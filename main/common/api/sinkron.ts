@@ -40,6 +40,8 @@ export interface InfoSinkron {
   /** The other side registered here: at a district the province, at the province every district. */
   pihak: { kode: string; nama: string; sidik_jari: string; didaftarkan_pada: string }[];
   ack_cl: number;
+  /** When this installation's identity file was last saved to be sent to the other side. */
+  identitas_disimpan_pada: string | null;
   perubahan_belum_dikirim: number;
   bundel_keluar: { seq: number; penuh: boolean; ukuran: number; nama_berkas: string; dibuat_pada: string }[];
 }
@@ -47,10 +49,10 @@ export interface InfoSinkron {
 export const sinkronApi = {
   'sinkron.info': method(z.object({})).reads<InfoSinkron>(),
   'sinkron.buatKunci': method(z.object({})).writes<{ sidik_jari: string }>(),
-  'sinkron.eksporIdentitas': method(z.object({})).reads<FileRef>(),
+  'sinkron.eksporIdentitas': method(z.object({})).writes<FileRef>(),
   'sinkron.cadangkanKunci': method(z.object({ frasa: z.string().min(12, 'Frasa sandi paling sedikit 12 huruf.') })).reads<FileRef>(),
   'sinkron.pulihkanKunci': method(z.object({ berkas: fileRef, frasa: z.string().min(1, 'Tulis frasa sandi cadangan.') })).writes<{ sidik_jari: string }>(),
-  'sinkron.imporIdentitas': method(z.object({ berkas: fileRef, gantiKunci: z.boolean().default(false) })).writes<{ kode: string; sidik_jari: string; baru: boolean }>(),
+  'sinkron.imporIdentitas': method(z.object({ berkas: fileRef, gantiKunci: z.boolean().default(false) })).writes<{ kode: string; nama: string; sidik_jari: string; baru: boolean }>(),
   'sinkron.eksporBundel': method(z.object({ penuh: z.boolean().default(false) })).writes<{ berkas: FileRef; ukuran: number; jumlah: Record<string, number>; seq: number }>(),
   'sinkron.periksaBundel': method(z.object({ berkas: fileRef })).reads<{ jenis: string; pengirim: string; penerima: string; sidik_jari_pengirim: string; tanda_tangan_utuh: boolean; ukuran: number; manifest: Record<string, unknown> }>(),
   'sinkron.imporBundel': method(z.object({ berkas: fileRef, dryRun: z.boolean().default(false), percayai: z.string().nullish() })).writes<HasilImporBundel>(),

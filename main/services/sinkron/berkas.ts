@@ -15,6 +15,8 @@ export function eksporIdentitas<T extends { path: string }>(db: Db, pelindung: P
   const id = identitas(db, pelindung);
   const out = keluar(`identitas-${id.kode}.bmid`);
   writeFileSync(out.path, JSON.stringify(id, null, 2));
+  // The sync guide's step "send the identity file" ticks from here.
+  db.run(db.q.insertInto('pengaturan').values({ kunci: 'identitas_disimpan_pada', nilai: new Date().toISOString() }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai: new Date().toISOString() })));
   return out;
 }
 

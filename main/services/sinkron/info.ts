@@ -15,6 +15,7 @@ export function infoSinkron(db: Db): InfoSinkron {
     sidik_jari: sign ? sidikJari(sign) : null,
     pihak: db.all(db.q.selectFrom('pihak_sinkron').select(['kode', 'nama', 'sidik_jari', 'didaftarkan_pada']).orderBy('kode')),
     ack_cl: ackCl,
+    identitas_disimpan_pada: db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'identitas_disimpan_pada'))?.nilai ?? null,
     perubahan_belum_dikirim: pending,
     bundel_keluar: db.all(db.q.selectFrom('bundle_keluar').select(['seq', 'penuh', 'ukuran', 'nama_berkas', 'dibuat_pada']).orderBy('seq', 'desc').limit(20)).map((b) => ({ ...b, penuh: b.penuh === 1 })),
   };

@@ -147,7 +147,7 @@ export function bacaIdentitas(text: string): Identitas {
  * Registers the other side: at a district, the province's identity; at the province, a district's.
  * A different key for a code already registered is refused: that is how a forged identity shows.
  */
-export function daftarkanPihak(db: Db, id: Identitas, opsi: { gantiKunci?: boolean } = {}): { kode: string; sidik_jari: string; baru: boolean } {
+export function daftarkanPihak(db: Db, id: Identitas, opsi: { gantiKunci?: boolean } = {}): { kode: string; nama: string; sidik_jari: string; baru: boolean } {
   const p = bacaPengaturan(db);
   if (p.mode === 'kabupaten' && id.peran !== 'provinsi') throw new AppError('PIHAK_SALAH', 'Kabupaten/kota hanya mendaftarkan identitas provinsi.');
   if (p.mode === 'provinsi' && id.peran !== 'kabupaten') throw new AppError('PIHAK_SALAH', 'Provinsi mendaftarkan identitas kabupaten/kota.');
@@ -159,7 +159,7 @@ export function daftarkanPihak(db: Db, id: Identitas, opsi: { gantiKunci?: boole
   }
   const values = { kode: id.kode, peran: id.peran, nama: id.nama, kunci_tanda_tangan: id.kunci_tanda_tangan, kunci_penerimaan: id.kunci_penerimaan, sidik_jari: id.sidik_jari, didaftarkan_pada: new Date().toISOString() };
   db.run(db.q.insertInto('pihak_sinkron').values(values).onConflict((oc) => oc.column('kode').doUpdateSet(values)));
-  return { kode: id.kode, sidik_jari: id.sidik_jari, baru: !existing };
+  return { kode: id.kode, nama: id.nama, sidik_jari: id.sidik_jari, baru: !existing };
 }
 
 export function pihakSinkron(db: Db, kode: string) {

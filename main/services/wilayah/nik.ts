@@ -1,6 +1,9 @@
 import type { NikInfo } from '../../common/nik-info';
 import { adaWilayah, namaWilayah } from './wilayah';
 
+/** 1992-11-28 → 28/11/1992: dates in messages read as the date fields are typed (hh/bb/tttt). */
+const hbt = (iso: string | null | undefined) => (iso ? iso.split('-').reverse().join('/') : '');
+
 export interface NikCompare {
   jenisKelamin?: 'L' | 'P' | null;
   tanggalLahir?: string | null;
@@ -73,7 +76,7 @@ export function periksaNik(raw: string, compare: NikCompare = {}): NikInfo {
     info.warnings.push(`Menurut NIK, pemiliknya ${info.jenisKelamin === 'P' ? 'perempuan' : 'laki-laki'}, tetapi jenis kelamin yang diisi ${compare.jenisKelamin === 'P' ? 'perempuan' : 'laki-laki'}.`);
   }
   if (info.tanggalLahir && compare.tanggalLahir && compare.tanggalLahir !== info.tanggalLahir) {
-    info.warnings.push(`Menurut NIK, tanggal lahirnya ${info.tanggalLahir}, tetapi yang diisi ${compare.tanggalLahir}.`);
+    info.warnings.push(`Menurut NIK, tanggal lahirnya ${hbt(info.tanggalLahir)}, tetapi yang diisi ${hbt(compare.tanggalLahir)}.`);
   }
   info.valid = info.errors.length === 0;
   return info;

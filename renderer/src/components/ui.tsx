@@ -207,8 +207,12 @@ export function useDebounced<T>(value: T, ms = 150): T {
 export function DateField(props: { label: string; value: string; onChange: (value: string) => void; error?: string | undefined; hint?: ReactNode; required?: boolean }) {
   const [teks, setTeks] = useState(tampilTanggal(props.value));
   const [salah, setSalah] = useState('');
-  // A value set from outside (a record loaded, a date read from the NIK) replaces what is shown.
+  // The value this field itself last reported: its echo must not replace what is being typed.
+  const dilapor = useRef<string | null>(null);
+  // A value set from outside (a record loaded, a date read from the NIK) replaces what is shown. Typing over a
+  // date reports '' while the new one is incomplete; that echo leaves the half-typed text alone.
   useEffect(() => {
+    if (props.value === dilapor.current) return;
     if (bacaTanggalKetik(teks) !== props.value) setTeks(tampilTanggal(props.value));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [props.value]);
@@ -217,8 +221,12 @@ export function DateField(props: { label: string; value: string; onChange: (valu
     const iso = bacaTanggalKetik(t);
     if (iso !== null) {
       setSalah('');
+      dilapor.current = iso;
       props.onChange(iso);
-    } else if (props.value) props.onChange('');
+    } else if (props.value) {
+      dilapor.current = '';
+      props.onChange('');
+    }
   };
   return (
     <Field label={props.label} error={props.error || salah} hint={props.hint ?? 'hh/bb/tttt, misalnya 05/01/1990'}>

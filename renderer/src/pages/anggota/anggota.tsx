@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useFasilitatorOptions, useKelompokOptions } from '../../hooks/pilihan';
 import { LABEL_STATUS_COCOK, type AnggotaRow, type StatusDtsenAnggota } from '../../../../main/common/api';
 import type { NikInfo } from '../../../../main/common/nik-info';
@@ -20,6 +20,16 @@ function labelDtsen(d: StatusDtsenAnggota | null): string {
   if (!d) return '–';
   const status = d.status === 'COCOK_NAMA' ? (d.dikonfirmasi === 1 ? 'Cocok nama (dikonfirmasi)' : 'Cocok nama (perlu konfirmasi)') : LABEL_STATUS_COCOK[d.status];
   return `${status}${d.desil ? `, desil ${d.desil}` : ''} (${d.sumber} ${formatTanggal(d.tanggal_data)})`;
+}
+
+const KELOMPOK_TERAKHIR = 'bermantra-kelompok-terakhir';
+
+/** The group a new member form starts with: the one filtered on, the only one there is, or the last one used. */
+function kelompokAwal(filter: string, options: { value: string }[]): string {
+  if (filter) return filter;
+  if (options.length === 1) return options[0]!.value;
+  const terakhir = localStorage.getItem(KELOMPOK_TERAKHIR) ?? '';
+  return options.some((o) => o.value === terakhir) ? terakhir : '';
 }
 
 function kelompokFromHash(): string {
@@ -140,7 +150,7 @@ export function AnggotaPage() {
           kabupaten={kabupaten}
           row={edit === 'baru' ? null : edit}
           kelompokOptions={kelompokOptions}
-          defaultKelompok={kelompok}
+          defaultKelompok={kelompokAwal(kelompok, kelompokOptions)}
           onClose={() => setEdit(null)}
           onSaved={selesai(list.reload)}
         />
@@ -175,7 +185,7 @@ export function AnggotaPage() {
  * What the NIK says of its holder. Its birth date and sex fill the fields when they are empty; when they differ from
  * what is filled in, a button offers to use the NIK's (the officer decides, nothing is overwritten silently).
  */
-function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir: string; onIsi: (isi: { jenis_kelamin?: string; tanggal_lahir?: string }) => void }) {
+function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir: string; onIsi: (isi: { jenis_kelamin?: string; tanggal_lahir?: string }, paksa?: boolean) => void }) {
   const nik = useDebounced(props.nik.trim(), 250);
   const [info, setInfo] = useState<NikInfo | null>(null);
   useEffect(() => {
@@ -216,7 +226,7 @@ function NikKeterangan(props: { nik: string; jenisKelamin: string; tanggalLahir:
         </span>
       ))}
       {beda && (
-        <button type="button" className="link" onClick={() => props.onIsi({ jenis_kelamin: info.jenisKelamin ?? undefined, tanggal_lahir: info.tanggalLahir ?? undefined })}>
+        <button type="button" className="link" onClick={() => props.onIsi({ jenis_kelamin: info.jenisKelamin ?? undefined, tanggal_lahir: info.tanggalLahir ?? undefined }, true)}>
           Pakai jenis kelamin dan tanggal lahir dari NIK
         </button>
       )}
@@ -249,6 +259,8 @@ function AnggotaForm(props: {
     jabatan: r?.jabatan ?? 'anggota',
   }, props.onClose);
   const [konfirmasiGanda, setKonfirmasiGanda] = useState(false);
+  // Fields the officer has changed in this form: a NIK lookup that answers late never fills them (only the button does).
+  const disentuh = useRef(new Set<string>());
   const [perluKonfirmasi, setPerluKonfirmasi] = useState(false);
   const lain = useKolomLain('anggota', TATA_ANGGOTA, r, errors, ubah);
   const submit = async (e: React.FormEvent) => {
@@ -268,6 +280,7 @@ function AnggotaForm(props: {
         konfirmasiGanda,
         ...lain.kirim(),
       });
+      localStorage.setItem(KELOMPOK_TERAKHIR, form.kelompok_id);
       props.onSaved(`Anggota ${form.nama} disimpan.${saved.peringatan.length ? ' Perhatian: ' + saved.peringatan.join(' ') : ''}`);
     } catch (error) {
       gagal(error);
@@ -288,14 +301,14 @@ function AnggotaForm(props: {
             inputMode="numeric"
             maxLength={24}
             required
-            hint={<NikKeterangan nik={form.nik} jenisKelamin={form.jenis_kelamin} tanggalLahir={form.tanggal_lahir} onIsi={(isi) => set(isi)} />}
+            hint={<NikKeterangan nik={form.nik} jenisKelamin={form.jenis_kelamin} tanggalLahir={form.tanggal_lahir} onIsi={(isi, paksa) => set(paksa ? isi : Object.fromEntries(Object.entries(isi).filter(([k]) => !disentuh.current.has(k))))} />}
           />
           <TextField label="No. KK" value={form.no_kk} onChange={(v) => set({ no_kk: v })} error={errors.no_kk} inputMode="numeric" maxLength={16} />
         </div>
         <TextField label="Nama lengkap" value={form.nama} onChange={(v) => set({ nama: v })} error={errors.nama} required />
         <div className="row3">
-          <SelectField label="Jenis kelamin" value={form.jenis_kelamin} onChange={(v) => set({ jenis_kelamin: v })} empty="— pilih —" options={[{ value: 'L', label: 'Laki-laki' }, { value: 'P', label: 'Perempuan' }]} error={errors.jenis_kelamin} required />
-          <DateField label="Tanggal lahir" value={form.tanggal_lahir} onChange={(v) => set({ tanggal_lahir: v })} error={errors.tanggal_lahir} />
+          <SelectField label="Jenis kelamin" value={form.jenis_kelamin} onChange={(v) => (disentuh.current.add('jenis_kelamin'), set({ jenis_kelamin: v }))} empty="— pilih —" options={[{ value: 'L', label: 'Laki-laki' }, { value: 'P', label: 'Perempuan' }]} error={errors.jenis_kelamin} required />
+          <DateField label="Tanggal lahir" value={form.tanggal_lahir} onChange={(v) => (disentuh.current.add('tanggal_lahir'), set({ tanggal_lahir: v }))} error={errors.tanggal_lahir} />
           <SelectField label="Jabatan dalam kelompok" value={form.jabatan} onChange={(v) => set({ jabatan: v as Jabatan })} options={JABATAN.map((j) => ({ value: j, label: JABATAN_LABEL[j] }))} />
         </div>
         <TextField label="Alamat" value={form.alamat} onChange={(v) => set({ alamat: v })} />

@@ -157,7 +157,13 @@ export function BukuKerjaView() {
               <button type="button" className="primary" disabled={busy || hasil.tanpaPerubahan} onClick={() => berkas && run(() => impor(false, berkas, foto))}>
                 Impor {hasil.jumlah.baru + hasil.jumlah.diubah} laporan
               </button>
-              {hasil.tanpaPerubahan && <span className="muted">Tidak ada yang berubah: buku kerja ini sudah diimpor atau masih kosong.</span>}
+              {hasil.tanpaPerubahan && (
+                <span className="muted">
+                  {hasil.jumlah.ditolak > 0
+                    ? `Tidak ada yang dapat diimpor: ${hasil.jumlah.ditolak} baris ditolak (alasannya di tabel). Perbaiki buku kerjanya lalu periksa lagi.`
+                    : 'Tidak ada yang berubah: buku kerja ini sudah diimpor atau masih kosong.'}
+                </span>
+              )}
             </div>
           )}
         </div>

@@ -242,7 +242,7 @@ function Gerobak() {
                 <div className="muted">{g.alasan.join('; ')}</div>
               </td>
               <td>
-                <select aria-label={`Keputusan ${g.kelompok}`} disabled={kerja.provinsi} value={g.keputusan ?? ''} onChange={(e) => simpan(g, { keputusan: (e.target.value || null) as 'diusulkan' | null })}>
+                <select className="pilih-keputusan" aria-label={`Keputusan ${g.kelompok}`} disabled={kerja.provinsi} value={g.keputusan ?? ''} onChange={(e) => simpan(g, { keputusan: (e.target.value || null) as 'diusulkan' | null })}>
                   <option value="">— belum —</option>
                   <option value="diusulkan">Diusulkan</option>
                   <option value="tidak">Tidak diusulkan</option>

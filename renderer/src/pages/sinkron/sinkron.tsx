@@ -68,64 +68,108 @@ function CadanganKunci(props: { provinsi: boolean; busy: boolean; run: (fn: () =
 }
 
 /**
- * The province imports the month's bundles of many districts in one go, one after the other: each is
- * checked and applied (or refused) on its own, and the table says what became of each file. A district
- * not registered yet is refused here; confirm its fingerprint with the single-file import above.
+ * The province imports the month's bundles of many districts in one go: first each file is checked (sender and
+ * fingerprint); a district not registered yet, or whose key changed, is imported only once the officer ticks that
+ * its fingerprint was confirmed (by telephone). Then each is applied (or refused) on its own, and the table says
+ * what became of each file.
  */
-function ImporBanyak(props: { onSelesai: () => void }) {
+function ImporBanyak(props: { pihak: InfoSinkron['pihak']; onSelesai: () => void }) {
+  type Berkas = { berkas: FileRef; pengirim: string; sidik: string; terdaftar: boolean; setuju: boolean; hasil?: { ok: boolean; pesan: string } };
   const [files, setFiles] = useState<File[]>([]);
-  const [hasil, setHasil] = useState<{ nama: string; ok: boolean; pesan: string }[]>([]);
+  const [daftar, setDaftar] = useState<Berkas[]>([]);
+  const [galat, setGalat] = useState('');
   const [jalan, setJalan] = useState<string | null>(null);
-  const go = async () => {
-    setHasil([]);
-    let refs: FileRef[];
+  const periksa = async () => {
+    setDaftar([]);
+    setGalat('');
     try {
-      refs = await pilihBanyakBerkas(files, [{ name: 'Bundel Bermantra', extensions: ['bmb'] }]);
-    } catch (e) {
-      setHasil([{ nama: '', ok: false, pesan: pesanGalat(e) }]);
-      return;
-    }
-    const out: { nama: string; ok: boolean; pesan: string }[] = [];
-    for (const berkas of refs) {
-      setJalan(berkas.nama);
-      try {
-        out.push({ nama: berkas.nama, ok: true, pesan: (await invoke('sinkron.imporBundel', { berkas, dryRun: false })).pesan });
-      } catch (e) {
-        out.push({ nama: berkas.nama, ok: false, pesan: pesanGalat(e) });
+      const refs = await pilihBanyakBerkas(files, [{ name: 'Bundel Bermantra', extensions: ['bmb'] }]);
+      const out: Berkas[] = [];
+      for (const berkas of refs) {
+        setJalan(`Memeriksa ${berkas.nama}…`);
+        try {
+          const r = await invoke('sinkron.periksaBundel', { berkas });
+          const terdaftar = props.pihak.some((p) => p.kode === r.pengirim && p.sidik_jari === r.sidik_jari_pengirim);
+          out.push({ berkas, pengirim: r.pengirim, sidik: r.sidik_jari_pengirim, terdaftar, setuju: terdaftar });
+        } catch (e) {
+          out.push({ berkas, pengirim: '', sidik: '', terdaftar: false, setuju: false, hasil: { ok: false, pesan: pesanGalat(e) } });
+        }
       }
-      setHasil([...out]);
+      setDaftar(out);
+    } catch (e) {
+      setGalat(pesanGalat(e));
+    } finally {
+      setJalan(null);
     }
+  };
+  const impor = async () => {
+    const out = [...daftar];
+    for (const [i, b] of out.entries()) {
+      // Done already, or waiting for its fingerprint to be confirmed (tick, then import again).
+      if (b.hasil || !b.setuju) continue;
+      setJalan(`Mengimpor ${b.berkas.nama}…`);
+      try {
+        out[i] = { ...b, hasil: { ok: true, pesan: (await invoke('sinkron.imporBundel', { berkas: b.berkas, dryRun: false, percayai: b.terdaftar ? null : b.sidik })).pesan } };
+      } catch (e) {
+        out[i] = { ...b, hasil: { ok: false, pesan: pesanGalat(e) } };
+      }
+      setDaftar([...out]);
+    }
+    setDaftar([...out]);
     setJalan(null);
     props.onSelesai();
   };
+  const siap = daftar.filter((b) => !b.hasil && b.setuju).length;
   return (
     <details>
       <summary>Impor beberapa bundel sekaligus</summary>
       <div className="row2">
         {!isElectron() && <Field label="Bundel dari beberapa kabupaten/kota (pilih sekaligus)">{(id) => <input id={id} type="file" accept=".bmb" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />}</Field>}
         <div className="actions">
-          <button type="button" disabled={jalan !== null || (!isElectron() && files.length === 0)} onClick={go}>
-            {isElectron() ? 'Pilih bundel lalu impor semua…' : files.length ? `Impor ${files.length} bundel` : 'Impor bundel'}
+          <button type="button" disabled={jalan !== null || (!isElectron() && files.length === 0)} onClick={periksa}>
+            {isElectron() ? 'Pilih bundel lalu periksa…' : `Periksa ${files.length || ''} bundel`.replace('  ', ' ')}
           </button>
+          {daftar.length > 0 && (
+            <button type="button" className="primary" disabled={jalan !== null || siap === 0} onClick={impor}>
+              Impor {siap} bundel yang siap
+            </button>
+          )}
         </div>
       </div>
-      {jalan && <p role="status">Mengimpor {jalan}…</p>}
-      {hasil.length > 0 && (
+      <Notice kind="error">{galat}</Notice>
+      {jalan && (
+        <p role="status" aria-busy="true">
+          {jalan}
+        </p>
+      )}
+      {daftar.length > 0 && (
         <table aria-label="Hasil impor beberapa bundel">
           <thead>
             <tr>
               <th scope="col">Berkas</th>
+              <th scope="col">Pengirim dan sidik jari</th>
               <th scope="col">Hasil</th>
             </tr>
           </thead>
           <tbody>
-            {hasil.map((h, i) => (
+            {daftar.map((b, i) => (
               <tr key={i}>
-                <th scope="row">{h.nama}</th>
-                <td className={h.ok ? undefined : 'error-text'}>
-                  {h.ok ? 'Berhasil: ' : 'Ditolak: '}
-                  {h.pesan}
+                <th scope="row">{b.berkas.nama}</th>
+                <td>
+                  {b.pengirim && (
+                    <>
+                      {b.pengirim} · <code>{b.sidik}</code>
+                      {b.terdaftar ? (
+                        <div className="muted">terdaftar</div>
+                      ) : (
+                        <label className="check">
+                          <input type="checkbox" checked={b.setuju} disabled={!!b.hasil} onChange={(e) => setDaftar((d) => d.map((x, j) => (j === i ? { ...x, setuju: e.target.checked } : x)))} /> Sidik jari {b.pengirim} sudah dicocokkan lewat telepon
+                        </label>
+                      )}
+                    </>
+                  )}
                 </td>
+                <td className={b.hasil && !b.hasil.ok ? 'error-text' : undefined}>{b.hasil ? `${b.hasil.ok ? 'Berhasil: ' : 'Ditolak: '}${b.hasil.pesan}` : b.setuju ? 'siap diimpor' : 'menunggu sidik jari dicocokkan'}</td>
               </tr>
             ))}
           </tbody>
@@ -201,13 +245,13 @@ function LangkahSinkron({ provinsi, info }: { provinsi: boolean; info: InfoSinkr
   const langkah: { judul: string; selesai: boolean; ket: string }[] = provinsi
     ? [
         { judul: 'Buat kunci instalasi provinsi', selesai: info.punyaKunci, ket: info.punyaKunci ? `Sidik jari ${info.sidik_jari}.` : 'Tekan "Buat kunci instalasi" di bawah, lalu buat cadangan kuncinya.' },
-        { judul: 'Kirim berkas identitas provinsi ke kabupaten/kota', selesai: false, ket: 'Tekan "Simpan berkas identitas" dan kirim berkas .bmid itu ke setiap kabupaten/kota (flashdisk atau surel).' },
+        { judul: 'Kirim berkas identitas provinsi ke kabupaten/kota', selesai: !!info.identitas_disimpan_pada, ket: info.identitas_disimpan_pada ? `Berkas identitas disimpan ${formatWaktu(info.identitas_disimpan_pada)}; kirim ke kabupaten/kota yang belum menerimanya.` : 'Tekan "Simpan berkas identitas" dan kirim berkas .bmid itu ke setiap kabupaten/kota (flashdisk atau surel).' },
         { judul: 'Daftarkan kabupaten/kota', selesai: info.pihak.length > 0, ket: info.pihak.length ? `${formatAngka(info.pihak.length)} kabupaten/kota terdaftar.` : 'Impor berkas identitas (.bmid) dari tiap kabupaten/kota dan cocokkan sidik jarinya lewat telepon.' },
         { judul: 'Terima bundel data', selesai: false, ket: 'Pilih berkas bundel (.bmb) yang dikirim kabupaten/kota, periksa, lalu impor. Tanda terimanya dibuat di tabel status.' },
       ]
     : [
         { judul: 'Buat kunci instalasi', selesai: info.punyaKunci, ket: info.punyaKunci ? `Sidik jari ${info.sidik_jari}.` : 'Tekan "Buat kunci instalasi" di bawah.' },
-        { judul: 'Kirim berkas identitas kabupaten/kota ke provinsi', selesai: false, ket: 'Tekan "Simpan berkas identitas" dan kirim berkas .bmid itu ke provinsi.' },
+        { judul: 'Kirim berkas identitas kabupaten/kota ke provinsi', selesai: !!info.identitas_disimpan_pada, ket: info.identitas_disimpan_pada ? `Berkas identitas disimpan ${formatWaktu(info.identitas_disimpan_pada)}; pastikan sudah dikirim ke provinsi.` : 'Tekan "Simpan berkas identitas" dan kirim berkas .bmid itu ke provinsi.' },
         { judul: 'Daftarkan provinsi', selesai: info.pihak.length > 0, ket: info.pihak.length ? 'Identitas provinsi sudah diimpor.' : 'Minta berkas identitas provinsi (.bmid), lalu imporkan di bagian "Provinsi" di bawah.' },
         {
           judul: 'Kirim bundel data ke provinsi',
@@ -289,7 +333,7 @@ export function SinkronPage() {
         <summary>Impor berkas identitas {provinsi ? 'kabupaten/kota' : 'provinsi'}</summary>
         <PilihBerkas label="Berkas identitas" accept=".bmid" onPick={(f) => run(async () => {
           const r = await invoke('sinkron.imporIdentitas', { berkas: f });
-          setPesan(`${r.kode === '35' ? 'Provinsi Jawa Timur' : `Kabupaten/kota ${r.kode}`} ${r.baru ? 'didaftarkan' : 'diperbarui'}. Sidik jari: ${r.sidik_jari}. Cocokkan sidik jari ini dengan pemiliknya (misalnya lewat telepon) sebelum bertukar bundel.`);
+          setPesan(`${r.kode === '35' ? 'Provinsi Jawa Timur' : (r.nama || `Kabupaten/kota ${r.kode}`)} ${r.baru ? 'didaftarkan' : 'diperbarui'}. Sidik jari: ${r.sidik_jari}. Cocokkan sidik jari ini dengan pemiliknya (misalnya lewat telepon) sebelum bertukar bundel.`);
         })} />
       </details>
 
@@ -384,7 +428,7 @@ export function SinkronPage() {
           {hasil && <RingkasanBundel r={hasil} />}
         </div>
       )}
-      {provinsi && <ImporBanyak onSelesai={info.reload} />}
+      {provinsi && info.data && <ImporBanyak pihak={info.data.pihak} onSelesai={info.reload} />}
       {provinsi && <StatusKabupaten segar={i} onTandaTerima={(kode) => run(async () => void (await simpanBerkas(await invoke('sinkron.tandaTerima', { kabupaten: kode }))))} onReferensi={() => run(async () => void (await simpanBerkas(await invoke('sinkron.bundelReferensi', {}))))} />}
     </section>
   );
