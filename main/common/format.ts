@@ -29,6 +29,21 @@ export function formatRupiah(value: number): string {
 }
 
 /** Decimal with a comma: 12.5 → "12,5". */
+/**
+ * Rupiah short enough for a card: from a billion on "Rp13,13 M" (miliar) and "Rp1,25 T" (triliun), below that the
+ * exact figure. Where it is shortened, the exact figure goes beside it (title, numbers table).
+ */
+export function formatRupiahKartu(value: number): string {
+  if (!Number.isFinite(value) || Math.abs(value) < 1e9) return formatRupiah(value);
+  const [bagi, akhiran] = Math.abs(value) >= 1e12 ? [1e12, 'T'] : [1e9, 'M'];
+  return `${value < 0 ? '-' : ''}Rp${formatDesimal(Math.abs(value) / (bagi as number), 2)} ${akhiran}`;
+}
+
+/** "M" and "T" written out, for the title of a shortened figure. */
+export function namaRingkas(ringkas: string): string {
+  return ringkas.replace(/ M$/, ' miliar').replace(/ T$/, ' triliun');
+}
+
 export function formatDesimal(value: number, maxFraction = 2): string {
   if (!Number.isFinite(value)) return takHingga(value);
   const [whole = '0', fraction] = Math.abs(value).toFixed(maxFraction).replace(/0+$/, '').replace(/\.$/, '').split('.');

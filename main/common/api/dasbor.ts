@@ -26,7 +26,8 @@ export interface Dashboard {
   nilai_perjanjian_sppg_bulan: number;
   /** Null while no report was expected (common/kamus.ts, "kepatuhan"). */
   kepatuhan_bulan: { nilai: number | null; sebelumnya: number | null };
-  seri_omzet: { periode: string; omzet: number; laba: number }[];
+  /** `ada_laporan`: some report of the month was counted; a month without is a gap in the chart, not a zero. */
+  seri_omzet: { periode: string; omzet: number; laba: number; ada_laporan: boolean }[];
   desil: number[];
   kepatuhan_fasilitator: { nama: string; kabupaten_nama: string; diharapkan: number; masuk: number; persen: number }[];
   perjanjian_per_jenis: { jenis: string; jumlah: number; nilai_bulan: number }[];

@@ -73,7 +73,8 @@ function batangMendatar(id: string, judul: string, data: Titik[], format: (n: nu
 
 export function grafikOmzet(d: Pick<Dashboard, 'seri_omzet'>): Grafik {
   const judul = 'Omzet dan laba per bulan (24 bulan)';
-  const tabel = [['Bulan', 'Omzet', 'Laba'], ...d.seri_omzet.map((s) => [formatPeriode(s.periode), formatRupiah(s.omzet), formatRupiah(s.laba)])];
+  // A month with no report counted is a gap ("belum ada laporan"), never a fall to Rp0.
+  const tabel = [['Bulan', 'Omzet', 'Laba'], ...d.seri_omzet.map((s) => (s.ada_laporan ? [formatPeriode(s.periode), formatRupiah(s.omzet), formatRupiah(s.laba)] : [formatPeriode(s.periode), 'belum ada laporan', '–']))];
   if (d.seri_omzet.every((s) => !s.omzet)) return { id: 'omzet', judul, opsi: kosongOpsi(), tabel, kosong: true };
   return {
     id: 'omzet',
@@ -89,8 +90,8 @@ export function grafikOmzet(d: Pick<Dashboard, 'seri_omzet'>): Grafik {
         xAxis: { type: 'category', data: d.seri_omzet.map((s) => periodeSingkat(s.periode)), axisLabel: { hideOverlap: true } },
         yAxis: { type: 'value', axisLabel: { formatter: (v: number) => formatRupiahRingkas(v) } },
         series: [
-          { type: 'line', name: 'Omzet', data: d.seri_omzet.map((s) => s.omzet), symbolSize: 5 },
-          { type: 'line', name: 'Laba', data: d.seri_omzet.map((s) => s.laba), symbolSize: 5, lineStyle: { type: 'dashed' } },
+          { type: 'line', name: 'Omzet', data: d.seri_omzet.map((s) => (s.ada_laporan ? s.omzet : null)), symbolSize: 5, connectNulls: false },
+          { type: 'line', name: 'Laba', data: d.seri_omzet.map((s) => (s.ada_laporan ? s.laba : null)), symbolSize: 5, lineStyle: { type: 'dashed' }, connectNulls: false },
         ],
       },
       `${judul}. Bulan terakhir ${formatPeriode(d.seri_omzet.at(-1)?.periode ?? '')}: omzet ${formatRupiah(d.seri_omzet.at(-1)?.omzet ?? 0)}.`,
@@ -121,7 +122,32 @@ export function grafikDesil(d: Pick<Dashboard, 'desil'>): Grafik {
   };
 }
 
+/**
+ * Reporting compliance per facilitator; at the province, where facilitators of several districts meet, per
+ * kabupaten/kota first (choosing a district in the filter shows its facilitators), and the numbers table names
+ * each facilitator with the district.
+ */
 export function grafikKepatuhanFasilitator(d: Pick<Dashboard, 'kepatuhan_fasilitator'>): Grafik {
+  const kabupaten = [...new Set(d.kepatuhan_fasilitator.map((f) => f.kabupaten_nama))];
+  if (kabupaten.length > 1) {
+    const per = kabupaten.map((k) => {
+      const fs = d.kepatuhan_fasilitator.filter((f) => f.kabupaten_nama === k);
+      const diharapkan = fs.reduce((a, f) => a + f.diharapkan, 0);
+      const masuk = fs.reduce((a, f) => a + f.masuk, 0);
+      return { label: k, nilai: diharapkan ? Math.round((masuk / diharapkan) * 1000) / 10 : 0, fasilitator: fs.length };
+    });
+    const g = batangMendatar(
+      'kepatuhan-fasilitator',
+      'Kepatuhan pelaporan per kabupaten/kota (pilih kabupaten/kota di atas untuk per fasilitator)',
+      per.map((p) => ({ label: p.label, nilai: p.nilai, warna: p.nilai >= 80 ? BIRU : EMAS })),
+      (n) => `${formatDesimal(n, 1)}%`,
+      'Kepatuhan',
+      'Kabupaten/kota',
+    );
+    if (!g.kosong) (g.opsi as { xAxis: Record<string, unknown> }).xAxis.max = 100;
+    g.tabel = [['Kabupaten/kota', 'Fasilitator', 'Laporan diharapkan', 'Laporan masuk', 'Kepatuhan'], ...[...d.kepatuhan_fasilitator].sort((a, b) => a.kabupaten_nama.localeCompare(b.kabupaten_nama) || a.nama.localeCompare(b.nama)).map((f) => [f.kabupaten_nama, f.nama, formatAngka(f.diharapkan), formatAngka(f.masuk), `${formatDesimal(f.persen, 1)}%`])];
+    return g;
+  }
   const g = batangMendatar(
     'kepatuhan-fasilitator',
     'Kepatuhan pelaporan per fasilitator',

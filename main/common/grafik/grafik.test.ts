@@ -42,7 +42,7 @@ test('the map draws every region: programme districts coloured and outlined, the
 test('charts speak Indonesian: month names, short Rupiah on the axis, "Belum ada data" when empty', () => {
   assert.equal(formatRupiahRingkas(1_250_000), 'Rp1,3 jt');
   assert.equal(formatRupiahRingkas(2_500_000_000), 'Rp2,5 M');
-  const seri = Array.from({ length: 24 }, (_, i) => ({ periode: `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, omzet: (i + 1) * 1e6, laba: i * 1e5 }));
+  const seri = Array.from({ length: 24 }, (_, i) => ({ periode: `${2025 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`, omzet: (i + 1) * 1e6, laba: i * 1e5, ada_laporan: true }));
   const svg = svgGrafik(grafikOmzet({ seri_omzet: seri }).opsi, 640, 300);
   assert.match(svg, /Okt 25/);
   assert.doesNotMatch(svg, /Oct|May|Aug|Dec/);
@@ -53,9 +53,17 @@ test('charts speak Indonesian: month names, short Rupiah on the axis, "Belum ada
   assert.equal(kosong.tabel.length, 11, 'the table still lists every desil');
 });
 
+test('a month without reports is a gap in the omzet chart and says so in its table, not a fall to Rp0', () => {
+  const seri = ['2026-07', '2026-08', '2026-09'].map((periode, i) => ({ periode, omzet: i === 1 ? 0 : 5e6, laba: i === 1 ? 0 : 1e6, ada_laporan: i !== 1 }));
+  const g = grafikOmzet({ seri_omzet: seri });
+  const data = (g.opsi as { series: { data: (number | null)[] }[] }).series[0]!.data;
+  assert.deepEqual(data, [5e6, null, 5e6]);
+  assert.deepEqual(g.tabel[2], ['Agustus 2026', 'belum ada laporan', '–']);
+});
+
 test('every dashboard chart has a table whose first row names its columns', () => {
   const d = {
-    seri_omzet: [{ periode: '2026-10', omzet: 1000, laba: 100 }],
+    seri_omzet: [{ periode: '2026-10', omzet: 1000, laba: 100, ada_laporan: true }],
     desil: [1, 2, 3, 0, 0, 0, 0, 0, 0, 0],
     kepatuhan_fasilitator: [{ nama: 'Siti', diharapkan: 4, masuk: 3, persen: 75 }],
     perjanjian_per_jenis: [{ jenis: 'SPPG', jumlah: 2, nilai_bulan: 5_000_000 }],

@@ -76,7 +76,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const bulanan = provinsi && perKabupaten ? rekapTersimpan(db, window, f.kabupaten ?? null) : sumPerKelompok(db, W, p, window);
   const seri = window.map((periode) => {
     const rows = bulanan.filter((x) => x.periode === periode);
-    return { periode, omzet: jumlah(rows, (x) => x.omzet), biaya: jumlah(rows, (x) => x.biaya), offtaker: jumlah(rows, (x) => x.offtaker) };
+    return { periode, laporan: rows.length, omzet: jumlah(rows, (x) => x.omzet), biaya: jumlah(rows, (x) => x.biaya), offtaker: jumlah(rows, (x) => x.offtaker) };
   });
   const di = (m: string) => seri.find((x) => x.periode === m);
   const omzetDi = (m: string) => di(m)?.omzet ?? 0;
@@ -117,7 +117,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
     nilai_perjanjian_bulan: pjNow.nilai,
     nilai_perjanjian_sppg_bulan: pjNow.sppg,
     kepatuhan_bulan: { nilai: kepatuhanIni.kepatuhan, sebelumnya: kepatuhanLalu.kepatuhan },
-    seri_omzet: seri.map((s) => ({ periode: s.periode, omzet: s.omzet, laba: s.omzet - s.biaya })),
+    seri_omzet: seri.map((s) => ({ periode: s.periode, omzet: s.omzet, laba: s.omzet - s.biaya, ada_laporan: s.laporan > 0 })),
     desil,
     kepatuhan_fasilitator: [...pelaporanPer(lapIni.filter((r) => r.aktif), (r) => r.fasilitator_id ?? '-')]
       .filter(([, x]) => x.ringkasan.diharapkan > 0)

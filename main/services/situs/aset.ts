@@ -18,9 +18,9 @@ h1{font-size:1.5rem;margin:.2rem 0}
 h2{font-size:1.2rem;margin:1.6rem 0 .6rem}
 .ket{color:var(--abu);font-size:.9rem}
 .kartu{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.6rem;margin:0;padding:0}
-.kartu div{background:#fff;border:1px solid var(--garis);border-radius:8px;padding:.6rem .8rem;min-width:0;overflow-wrap:anywhere}
+.kartu div{background:#fff;border:1px solid var(--garis);border-radius:8px;padding:.6rem .8rem;min-width:0}
 .kartu dt{font-size:.85rem;color:var(--abu)}
-.kartu dd{margin:0;font-size:1.3rem;font-weight:bold;color:var(--biru)}
+.kartu dd{margin:0;font-size:1.3rem;font-weight:bold;color:var(--biru);white-space:nowrap}.kartu abbr{text-decoration:none}
 figure{background:#fff;border:1px solid var(--garis);border-radius:8px;margin:0 0 1rem;padding:.6rem}
 figcaption{font-weight:bold;margin-bottom:.3rem}
 figure svg{width:100%;height:auto;display:block}

@@ -1,4 +1,4 @@
-import { formatAngka, formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../../common/format';
+import { formatAngka, formatDesimal, formatPeriode, formatRupiah, formatRupiahKartu, formatTanggal, namaRingkas } from '../../common/format';
 import { grafikDesil, grafikOmzet, grafikPeta, grafikSektor, INDIKATOR_PETA, type Grafik, type IndikatorPeta } from '../../common/grafik/dasbor';
 import { svgGrafik, WILAYAH_PETA } from '../../common/grafik/echarts';
 import type { DataSitus, WilayahPublik } from './data';
@@ -68,17 +68,22 @@ ${keterangan}${svg}
 function kartu(w: WilayahPublik, bulan: string): string {
   const r = w.ringkasan;
   const item = (dt: string, dd: string) => `<div><dt>${esc(dt)}</dt><dd>${esc(dd)}</dd></div>`;
+  // Billions are shortened ("Rp13,13 M") so a figure is never cut or broken across lines; the exact one is its title.
+  const uang = (dt: string, n: number) => {
+    const r = formatRupiahKartu(n);
+    return r === formatRupiah(n) ? item(dt, r) : `<div><dt>${esc(dt)}</dt><dd><abbr title="${esc(`${formatRupiah(n)} (${namaRingkas(r)})`)}">${esc(r)}</abbr></dd></div>`;
+  };
   return `<dl class="kartu" aria-label="Angka utama">
 ${item('Kelompok aktif', formatAngka(r.kelompok_aktif))}
 ${item('Anggota', teksCacah(r.anggota, formatAngka))}
 ${item('Terdaftar DT-SEN', persen(r.persen_dtsen))}
 ${item('Di desil 1–4', persen(r.persen_desil_1_4))}
-${item(`Omzet ${formatPeriode(bulan)}`, formatRupiah(r.omzet_bulan))}
-${item(`Omzet tahun ${bulan.slice(0, 4)}`, formatRupiah(r.omzet_tahun))}
-${item('Penjualan ke offtaker/SPPG', formatRupiah(r.penjualan_offtaker_bulan))}
+${uang(`Omzet ${formatPeriode(bulan)}`, r.omzet_bulan)}
+${uang(`Omzet tahun ${bulan.slice(0, 4)}`, r.omzet_tahun)}
+${uang('Penjualan ke offtaker/SPPG', r.penjualan_offtaker_bulan)}
 ${item('Perjanjian aktif', formatAngka(r.perjanjian_aktif))}
-${item('Nilai perjanjian per bulan', formatRupiah(r.nilai_perjanjian_bulan))}
-${item('Nilai perjanjian SPPG per bulan', formatRupiah(r.nilai_perjanjian_sppg_bulan))}
+${uang('Nilai perjanjian per bulan', r.nilai_perjanjian_bulan)}
+${uang('Nilai perjanjian SPPG per bulan', r.nilai_perjanjian_sppg_bulan)}
 ${item('Kepatuhan pelaporan', persen(r.kepatuhan))}
 </dl>`;
 }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useFasilitatorOptions } from '../../hooks/pilihan';
 import type { Angka } from '../../../../main/common/api';
-import { formatAngka, formatDesimal, formatPeriode, formatPersenAtau, formatRupiah } from '../../../../main/common/format';
+import { formatAngka, formatDesimal, formatPeriode, formatPersenAtau, formatRupiah, formatRupiahKartu, namaRingkas } from '../../../../main/common/format';
 import { invoke } from '../../api';
 import { useStatus } from '../../app-context';
 import { Definisi } from '../../components/definisi';
@@ -24,11 +24,24 @@ function Perubahan({ a, persen }: { a: { nilai: number | null; sebelumnya: numbe
   );
 }
 
+/** A card's figure on one line: a Rupiah figure in the billions is shortened, the exact one kept as its title. */
+function NilaiKartu(props: { teks: string; angka: number | null }) {
+  const ringkas = props.angka !== null && props.teks.startsWith('Rp') ? formatRupiahKartu(props.angka) : props.teks;
+  // A long figure ("Rp164.415.000") is set a size smaller so that it stays whole on one line.
+  const kelas = `card-value${ringkas.length >= 12 ? ' panjang' : ''}`;
+  if (ringkas === props.teks) return <span className={kelas}>{props.teks}</span>;
+  return (
+    <span className={kelas} title={`${props.teks} (${namaRingkas(ringkas)})`}>
+      <abbr title={`${props.teks} (${namaRingkas(ringkas)})`}>{ringkas}</abbr>
+    </span>
+  );
+}
+
 function Kartu(props: { label: string; nilai: string; a?: Angka | { nilai: number | null; sebelumnya: number | null }; persen?: boolean; ket?: string; kode?: string }) {
   return (
     <li className="kartu">
       <span className="card-label">{props.label}</span>
-      <span className="card-value">{props.nilai}</span>
+      <NilaiKartu teks={props.nilai} angka={props.a?.nilai ?? null} />
       {props.a && <Perubahan a={props.a} persen={props.persen} />}
       {props.ket && <span className="muted">{props.ket}</span>}
       {props.kode && <Definisi kode={props.kode} label={props.label} />}
