@@ -39,15 +39,18 @@ test('monthly entry: typing, paste from Excel, autosave, submit, verify, reopen,
       data.setData('text/plain', '2000000\t1200000\r\n3000000\t-5\r\n');
       document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
     });
+    // Money reads the Indonesian way once the cell is left; the digits come back while typing in it.
+    await expect(grid.getByLabel(`Biaya produksi ${groups[1]}`)).toHaveValue('Rp1.200.000');
+    await expect(grid.getByLabel(`Omzet penjualan ${groups[2]}`)).toHaveValue('Rp3.000.000');
+    await grid.getByLabel(`Biaya produksi ${groups[1]}`).focus();
     await expect(grid.getByLabel(`Biaya produksi ${groups[1]}`)).toHaveValue('1200000');
-    await expect(grid.getByLabel(`Omzet penjualan ${groups[2]}`)).toHaveValue('3000000');
     const third = grid.getByRole('row', { name: new RegExp(groups[2]!) });
     await expect(third).toContainText('Biaya produksi tidak boleh negatif');
 
     // Reload: what was typed and pasted is still there (saved as drafts)
     await page.reload();
     await pilihBulan(page, 'Bulan laporan', '2025-03');
-    await expect(grid.getByLabel(`Omzet penjualan ${groups[1]}`)).toHaveValue('2000000');
+    await expect(grid.getByLabel(`Omzet penjualan ${groups[1]}`)).toHaveValue('Rp2.000.000');
     // A negative cost is never stored (it would travel to the province): the cell stays empty until corrected.
     await expect(grid.getByLabel(`Biaya produksi ${groups[2]}`)).toHaveValue('');
 

@@ -23,7 +23,8 @@ export const laporanApi = {
   'laporan.katalog': method(z.object({})).reads<Katalog>(),
   /** The dictionary of figures (common/kamus.ts), the quality rules and the approval chain, in words. */
   'laporan.kamus': method(z.object({})).reads<Kamus>(),
-  'laporan.lembar': method(z.object({ fasilitator_id: z.string().nullable(), periode: bulan })).reads<{ katalog: Katalog; periode: string; baris: BarisLembar[] }>(),
+  /** One facilitator's groups (null: those without one), or with `semua` every active group of the month. */
+  'laporan.lembar': method(z.object({ fasilitator_id: z.string().nullable(), periode: bulan, semua: z.boolean().default(false) })).reads<{ katalog: Katalog; periode: string; baris: BarisLembar[] }>(),
   'laporan.simpan': method(z.object({ kelompok_id: id, periode: bulan, nilai: z.record(z.string(), z.union([z.number(), z.string(), z.null()])) })).writes<{ laporan: LaporanRow; masalah: Masalah[] }>(),
   'laporan.ajukan': method(z.object({ ids })).writes<HasilStatus>(),
   'laporan.verifikasi': method(z.object({ ids })).writes<HasilStatus>(),

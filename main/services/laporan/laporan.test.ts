@@ -1,5 +1,5 @@
 import { test } from 'node:test';
-import { buatKelompok } from '../../../test/rekaman';
+import { buatFasilitator, buatKelompok } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { KATALOG_AWAL } from '../../common/laporan';
 import { riwayat } from '../pengaturan/audit';
-import { ajukanLaporan, bacaAngka, bukaKembaliLaporan, simpanLaporan, verifikasiLaporan } from './laporan';
+import { ajukanLaporan, bacaAngka, bukaKembaliLaporan, lembarEntri, simpanLaporan, verifikasiLaporan } from './laporan';
 import { konfirmasiNilai, periksaBulan, riwayatIndikator } from './mutu';
 import { tulisDokumenLaporan } from './dokumen';
 import { gabungRekap, hitungKepatuhan, hitungRekap, rekapKelompok } from './rekap';
@@ -251,6 +251,23 @@ test('compliance is empty, not 0 %, the day a new group submits its first report
     const d = hitungDashboard(t.db, { bulan });
     assert.equal(d.kepatuhan_bulan.nilai, null);
     assert.equal(d.omzet_bulan.nilai, 500_000, 'its omzet counts all the same');
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the entry sheet shows one facilitator\'s groups, those without one, or with "Semua fasilitator" every active group', () => {
+  const t = tempDb();
+  try {
+    const a = buatFasilitator(t.db, { nama: 'Ani' }).id;
+    const b = buatFasilitator(t.db, { nama: 'Budi' }).id;
+    buatKelompok(t.db, { nama: 'KUBE A', fasilitator_id: a });
+    buatKelompok(t.db, { nama: 'KUBE B', fasilitator_id: b });
+    buatKelompok(t.db, { nama: 'KUBE Tanpa' });
+    const nama = (input: Parameters<typeof lembarEntri>[1]) => lembarEntri(t.db, input).baris.map((x) => x.kelompok.nama);
+    assert.deepEqual(nama({ fasilitator_id: a, periode: '2026-10' }), ['KUBE A']);
+    assert.deepEqual(nama({ fasilitator_id: null, periode: '2026-10' }), ['KUBE Tanpa']);
+    assert.deepEqual(nama({ fasilitator_id: null, periode: '2026-10', semua: true }), ['KUBE A', 'KUBE B', 'KUBE Tanpa']);
   } finally {
     t.cleanup();
   }

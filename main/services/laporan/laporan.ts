@@ -267,7 +267,7 @@ export function masalahLaporan(db: Db, row: Pick<LaporanRow, 'kelompok_id' | 'pe
 }
 
 /** The entry sheet: one facilitator's active groups × the catalogue, for one month. */
-export function lembarEntri(db: Db, input: { fasilitator_id: string | null; periode: string }): { katalog: Katalog; periode: string; baris: BarisLembar[] } {
+export function lembarEntri(db: Db, input: { fasilitator_id: string | null; periode: string; semua?: boolean }): { katalog: Katalog; periode: string; baris: BarisLembar[] } {
   const katalog = katalogAktif(db);
   const groups = db.all(
     db.q
@@ -276,8 +276,8 @@ export function lembarEntri(db: Db, input: { fasilitator_id: string | null; peri
       .select((eb) => eb.selectFrom('anggota as a').select(eb.fn.countAll<number>().as('n')).whereRef('a.kelompok_id', '=', 'k.id').where('a.deleted_at', 'is', null).as('jumlah_anggota'))
       .where('k.deleted_at', 'is', null)
       .where('k.status', '=', 'aktif')
-      .$if(input.fasilitator_id !== null, (q) => q.where('k.fasilitator_id', '=', input.fasilitator_id!))
-      .$if(input.fasilitator_id === null, (q) => q.where('k.fasilitator_id', 'is', null))
+      .$if(!input.semua && input.fasilitator_id !== null, (q) => q.where('k.fasilitator_id', '=', input.fasilitator_id!))
+      .$if(!input.semua && input.fasilitator_id === null, (q) => q.where('k.fasilitator_id', 'is', null))
       .orderBy('k.nama'),
   );
   const reports = new Map(daftarLaporan(db, { periode: input.periode }).map((r) => [r.kelompok_id, r]));

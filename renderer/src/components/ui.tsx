@@ -305,3 +305,30 @@ export function useJalankan() {
   };
   return { busy, galat, setGalat, pesan, setPesan, run };
 }
+
+/**
+ * A button whose work takes a while (a PDF, a site, a bundle, an import): while it runs it is disabled, says what
+ * it is doing (`sibuk`) and is marked busy for screen readers, so nobody presses twice or wonders whether it works.
+ */
+export function TombolKerja(props: { kerja: () => Promise<unknown>; sibuk: string; children: ReactNode; className?: string; 'aria-label'?: string; disabled?: boolean }) {
+  const [jalan, setJalan] = useState(false);
+  return (
+    <button
+      type="button"
+      className={props.className}
+      aria-label={jalan ? props.sibuk : props['aria-label']}
+      aria-busy={jalan || undefined}
+      disabled={jalan || props.disabled}
+      onClick={async () => {
+        setJalan(true);
+        try {
+          await props.kerja();
+        } finally {
+          setJalan(false);
+        }
+      }}
+    >
+      {jalan ? props.sibuk : props.children}
+    </button>
+  );
+}

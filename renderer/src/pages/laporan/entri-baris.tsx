@@ -1,5 +1,6 @@
 import { formatAngka } from '../../../../main/common/format';
 import { LABEL_STATUS, type Indikator, type Masalah } from '../../../../main/common/laporan';
+import { InputAngka } from '../../components/angka';
 import { tampilLaba, terkunci, type Row } from './lembar';
 
 /** One kelompok's row of the sheet: status and actions, the checks' findings, a cell per indicator. */
@@ -87,19 +88,36 @@ export function BarisEntri(props: {
         const problem = row.masalah.find((m) => m.kode === i.kode);
         return (
           <td key={i.kode} className={problem ? `cell-${problem.tingkat}` : undefined}>
-            <input
-              aria-label={`${i.nama} ${k.nama}`}
-              data-cell={`${r}:${col}`}
-              className={i.tipe === 'teks' ? 'text-cell' : 'num-cell'}
-              inputMode={i.tipe === 'teks' ? 'text' : 'decimal'}
-              value={row.cells[i.kode] ?? ''}
-              readOnly={locked}
-              aria-invalid={problem?.tingkat === 'galat' ? true : undefined}
-              title={problem?.pesan}
-              onChange={(e) => props.onUbah({ [i.kode]: e.target.value })}
-              onKeyDown={(e) => onKeyDown(e, col)}
-              onPaste={(e) => onPaste(e, col)}
-            />
+            {i.tipe === 'rupiah' ? (
+              // Money reads "Rp2.500.000" when the cell is left, the digits as typed while in it.
+              <InputAngka
+                jenis="rupiah"
+                aria-label={`${i.nama} ${k.nama}`}
+                data-cell={`${r}:${col}`}
+                className="num-cell"
+                value={row.cells[i.kode] ?? ''}
+                readOnly={locked}
+                aria-invalid={problem?.tingkat === 'galat' ? true : undefined}
+                title={problem?.pesan}
+                onChange={(v) => props.onUbah({ [i.kode]: v })}
+                onKeyDown={(e) => onKeyDown(e, col)}
+                onPaste={(e) => onPaste(e, col)}
+              />
+            ) : (
+              <input
+                aria-label={`${i.nama} ${k.nama}`}
+                data-cell={`${r}:${col}`}
+                className={i.tipe === 'teks' ? 'text-cell' : 'num-cell'}
+                inputMode={i.tipe === 'teks' ? 'text' : 'decimal'}
+                value={row.cells[i.kode] ?? ''}
+                readOnly={locked}
+                aria-invalid={problem?.tingkat === 'galat' ? true : undefined}
+                title={problem?.pesan}
+                onChange={(e) => props.onUbah({ [i.kode]: e.target.value })}
+                onKeyDown={(e) => onKeyDown(e, col)}
+                onPaste={(e) => onPaste(e, col)}
+              />
+            )}
           </td>
         );
       })}

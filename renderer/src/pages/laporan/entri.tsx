@@ -57,7 +57,7 @@ export function EntriLaporan() {
     <section aria-labelledby="judul-entri">
       <h2 id="judul-entri">Entri laporan bulanan</h2>
       <div className="filters">
-        <SelectField label="Fasilitator" value={fasilitator} onChange={setFasilitator} options={[...fasilitatorOptions, { value: '-', label: '(kelompok tanpa fasilitator)' }]} />
+        <SelectField label="Fasilitator" value={fasilitator} onChange={setFasilitator} options={[{ value: '*', label: 'Semua fasilitator' }, ...fasilitatorOptions, { value: '-', label: '(kelompok tanpa fasilitator)' }]} />
         <MonthField label="Bulan laporan" value={periode} onChange={setPeriode} />
       </div>
       <p className="muted">

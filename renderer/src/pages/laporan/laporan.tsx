@@ -3,7 +3,7 @@ import { bulanLalu } from '../../hooks/pilihan';
 import { TINGKAT_REKAP, type Indikator, type NilaiLaporan, type Rekap, type TingkatRekap } from '../../../../main/common/laporan';
 import { formatAngka, formatDesimal, formatPeriode, formatRupiah } from '../../../../main/common/format';
 import { invoke, pesanGalat, simpanBerkas } from '../../api';
-import { Notice, SelectField, useLoad } from '../../components/ui';
+import { Notice, SelectField, TombolKerja, useLoad } from '../../components/ui';
 import { EntriLaporan } from './entri';
 import { BukuKerjaView } from './buku-kerja';
 import { PersetujuanView } from './persetujuan';
@@ -88,12 +88,12 @@ function RekapView() {
         <PilihPeriode value={periode} onChange={setPeriode} />
         <SelectField label="Rekap per" value={per} onChange={(v) => setPer(v as TingkatRekap)} options={TINGKAT_REKAP.map((t) => ({ value: t, label: LABEL[t] }))} />
         <div className="actions">
-          <button type="button" onClick={() => unduh('pdf')}>
+          <TombolKerja kerja={() => unduh('pdf')} sibuk="Membuat PDF…">
             Unduh PDF
-          </button>
-          <button type="button" onClick={() => unduh('xlsx')}>
+          </TombolKerja>
+          <TombolKerja kerja={() => unduh('xlsx')} sibuk="Membuat Excel…">
             Unduh Excel
-          </button>
+          </TombolKerja>
         </div>
       </div>
       <p className="muted">Dihitung dari laporan bulanan yang diajukan atau diverifikasi: arus (omzet, biaya…) dijumlahkan, stok (anggota aktif, aset, kas) diambil dari bulan terakhir, kehadiran dirata-rata.</p>

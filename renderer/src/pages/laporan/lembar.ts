@@ -46,7 +46,7 @@ export function useLembar(fasilitator: string, periode: string, onGalat: (pesan:
   const muat = useCallback(async () => {
     if (!fasilitator || !/^\d{4}-\d{2}$/.test(periode)) return;
     try {
-      const lembar = await invoke('laporan.lembar', { fasilitator_id: fasilitator === '-' ? null : fasilitator, periode });
+      const lembar = await invoke('laporan.lembar', { fasilitator_id: fasilitator === '-' || fasilitator === '*' ? null : fasilitator, periode, semua: fasilitator === '*' });
       setKatalog(lembar.katalog);
       setRows(lembar.baris.map((b) => toRow(b, lembar.katalog)));
       onGalat('');

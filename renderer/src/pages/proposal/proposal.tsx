@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { formatRupiah, formatTanggal } from '../../../../main/common/format';
 import type { ProposalRow } from '../../../../main/common/proposal';
 import { invoke, pesanGalat, simpanBerkas } from '../../api';
-import { Notice, useLoad } from '../../components/ui';
+import { Notice, TombolKerja, useLoad } from '../../components/ui';
 import { ProposalForm } from './form';
 import { STATUS } from './status';
 
@@ -58,12 +58,12 @@ export function ProposalPage() {
                 <button type="button" onClick={() => setEdit(p.id)} aria-label={`Buka ${p.judul}`}>
                   Buka
                 </button>
-                <button type="button" onClick={() => unduh(() => invoke('proposal.pdf', { id: p.id }))} aria-label={`PDF ${p.judul}`}>
+                <TombolKerja kerja={() => unduh(() => invoke('proposal.pdf', { id: p.id }))} sibuk="Membuat PDF…" aria-label={`PDF ${p.judul}`}>
                   PDF
-                </button>
-                <button type="button" onClick={() => unduh(() => invoke('proposal.rabXlsx', { id: p.id }))} aria-label={`RAB Excel ${p.judul}`}>
+                </TombolKerja>
+                <TombolKerja kerja={() => unduh(() => invoke('proposal.rabXlsx', { id: p.id }))} sibuk="Membuat Excel…" aria-label={`RAB Excel ${p.judul}`}>
                   RAB Excel
-                </button>
+                </TombolKerja>
               </td>
             </tr>
           ))}

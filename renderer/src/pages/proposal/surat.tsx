@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useStatus } from '../../app-context';
 import { invoke, pesanGalat, simpanBerkas } from '../../api';
-import { DateField, Field, SelectField, TextField } from '../../components/ui';
+import { DateField, Field, SelectField, TextField, TombolKerja } from '../../components/ui';
 
 export type FormSurat = { kelompok_id: string; judul: string; nomor_surat: string; tempat: string; tanggal: string; lampiran: string; perihal: string; dinas: string; kepala_desa: string };
 
@@ -74,9 +74,9 @@ export function UnduhPdf(props: { id: string; onGalat: (pesan: string) => void }
           {(id) => <textarea id={id} rows={3} value={surat.tembusan} onChange={(e) => setSurat((x) => ({ ...x, tembusan: e.target.value }))} />}
         </Field>
       </details>
-      <button type="button" onClick={unduh}>
+      <TombolKerja kerja={unduh} sibuk="Membuat PDF…">
         Unduh PDF
-      </button>
+      </TombolKerja>
     </>
   );
 }

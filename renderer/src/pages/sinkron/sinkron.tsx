@@ -344,8 +344,8 @@ export function SinkronPage() {
             {formatAngka(i.perubahan_belum_dikirim)} perubahan belum dikonfirmasi provinsi. Bundel terenkripsi untuk provinsi dan ditandatangani instalasi ini; kirim lewat flashdisk atau surel.
           </p>
           <div className="actions" style={{ justifyContent: 'flex-start' }}>
-            <button type="button" className="primary" disabled={busy || !i.punyaKunci || i.pihak.length === 0} onClick={() => buatDanSimpan(false)}>
-              Buat dan simpan bundel perubahan
+            <button type="button" className="primary" disabled={busy || !i.punyaKunci || i.pihak.length === 0} aria-busy={busy || undefined} onClick={() => buatDanSimpan(false)}>
+              {busy ? 'Membuat bundel…' : 'Buat dan simpan bundel perubahan'}
             </button>
             <button type="button" disabled={busy || !i.punyaKunci || i.pihak.length === 0} onClick={() => buatDanSimpan(true)}>
               Buat dan simpan bundel lengkap

@@ -38,6 +38,11 @@ export function SitusPage() {
       </p>
       <Notice kind="ok">{pesan}</Notice>
       <Notice kind="error">{galat || p.error}</Notice>
+      {!x && !p.error && (
+        <p role="status" aria-busy="true">
+          Menyiapkan pratinjau situs web dari data terbaru…
+        </p>
+      )}
       {x && (
         <>
           <ul className="cards" aria-label="Isi situs">
@@ -55,8 +60,8 @@ export function SitusPage() {
             ))}
           </ul>
           <div className="actions" style={{ justifyContent: 'flex-start' }}>
-            <button type="button" className="primary" disabled={busy} onClick={unduh}>
-              Unduh situs web (.zip)
+            <button type="button" className="primary" disabled={busy} aria-busy={busy || undefined} onClick={unduh}>
+              {busy ? 'Membuat situs web…' : 'Unduh situs web (.zip)'}
             </button>
           </div>
           {provinsi && (
