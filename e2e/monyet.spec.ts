@@ -69,6 +69,7 @@ test('hostile entries on every page and form: no uncaught error, never blank, st
   try {
     await page.goto(url);
     const menu = page.getByRole('navigation', { name: 'Menu utama' });
+    await expect(menu.getByRole('link', { name: 'Panduan' })).toBeVisible();
     const halaman = await menu.getByRole('link').allTextContents();
     expect(halaman.length).toBeGreaterThanOrEqual(12);
     for (const nama of halaman) {
