@@ -12,6 +12,11 @@ a:focus-visible,button:focus-visible,select:focus-visible{outline:3px solid #f2c
 header{background:var(--biru);color:#fff;padding:.8rem 1rem}
 header a{color:#fff}
 header p{margin:.2rem 0 0;font-size:.9rem}
+.merek{display:flex;align-items:center;gap:.6rem}.lambang{width:40px;height:40px;background:#fff;border-radius:4px;flex:none}
+.kontak{color:var(--teks)}
+.g-hp{display:none}
+.daftar-wilayah{columns:2 10rem;margin:.4rem 0 0;padding-left:1.2rem}
+.tabel.lebih::before{content:'Geser tabel ke samping untuk kolom lainnya \\2192';display:block;font-size:.8rem;color:var(--abu);margin-bottom:.2rem}
 nav ul{list-style:none;margin:.5rem 0 0;padding:0;display:flex;flex-wrap:wrap;gap:.4rem 1rem}
 main{max-width:1200px;margin:0 auto;padding:1rem}
 h1{font-size:1.5rem;margin:.2rem 0}
@@ -36,11 +41,15 @@ details{margin-top:.4rem}
 .legenda .skala{width:160px;height:12px;background:linear-gradient(90deg,#dbe9f6,#6ba3d6,#0b4f8a);border:1px solid var(--garis)}
 .legenda .abu{width:16px;height:12px;background:#e3e3e3;border:1px solid var(--garis)}
 footer{max-width:1200px;margin:2rem auto 0;padding:1rem;font-size:.85rem;color:var(--abu);border-top:1px solid var(--garis)}
-@media (max-width:600px){html{font-size:15px}main{padding:.6rem}.kartu{grid-template-columns:1fr 1fr}.kartu dd{font-size:1.05rem}th,td{padding:.25rem .35rem}}
-@media print{header,nav,.tanpa-cetak{display:none}h1,h2,h3{break-after:avoid}body,html{background:#fff}figure,table{break-inside:avoid}a{color:inherit;text-decoration:none}}
+@media (max-width:600px){html{font-size:15px}main{padding:.6rem}.kartu{grid-template-columns:1fr 1fr}.kartu dd{font-size:1.05rem}th,td{padding:.25rem .35rem}.g-lebar{display:none}.g-hp{display:block}figure{padding:.4rem}}
+@media print{header,nav,.tanpa-cetak{display:none}.g-lebar{display:block!important}.g-hp{display:none!important}h1,h2,h3{break-after:avoid}body,html{background:#fff}figure,table{break-inside:avoid}a{color:inherit;text-decoration:none}}
 `;
 
 export const JS = `(function(){
+function geser(){document.querySelectorAll('.tabel').forEach(function(t){t.classList.toggle('lebih',t.scrollWidth>t.clientWidth+2);});}
+geser();window.addEventListener('resize',geser);document.addEventListener('toggle',geser,true);
+})();
+(function(){
 var el=document.getElementById('warna-peta');var pilih=document.getElementById('indikator-peta');
 if(!el||!pilih)return;var data=JSON.parse(el.textContent);
 pilih.disabled=false;

@@ -46,6 +46,8 @@ export interface WilayahPublik {
 export interface DataSitus {
   mode: 'provinsi' | 'kabupaten';
   produsen: string;
+  /** How to reach the office that publishes the site, and its emblem (a data: URL, '' when none). */
+  kontak: { alamat: string; telepon: string; email: string; website: string; lambang: string };
   /** The last complete month the figures cover, YYYY-MM. */
   bulan: string;
   /** The one date stated on the site: when its newest data was made (not when the site was exported). */
@@ -125,6 +127,11 @@ function perubahanTerakhir(db: Db): string | null {
   return r.t ? r.t.slice(0, 10) : null;
 }
 
+/** The office's published contact: what its letterhead carries (settings), never a person's own number. */
+function kontakDari(p: ReturnType<typeof bacaPengaturan>): DataSitus['kontak'] {
+  return { alamat: p.alamat_instansi, telepon: p.telepon, email: p.email, website: p.website, lambang: p.lambang };
+}
+
 export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
   const p = bacaPengaturan(db);
   const provinsi = p.mode === 'provinsi';
@@ -139,7 +146,7 @@ export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
   if (!provinsi) {
     const kode = p.kabupaten_kode ?? '';
     const sendiri = wilayah(db, kode, p.kabupaten_nama ?? namaWilayah(kode) ?? kode, semua, bulan, monev, perubahanTerakhir(db), true);
-    return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, kamus, utama: sendiri, kabupaten: [sendiri] };
+    return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, kontak: kontakDari(p), bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, kamus, utama: sendiri, kabupaten: [sendiri] };
   }
   const status = statusKabupaten(db, new Date(`${today}T12:00:00`)).filter((s) => s.kelompok > 0 || s.dibuat_pada);
   const dasbor = status.map((s) => hitungDashboard(db, { bulan, kabupaten: s.kode }, today));
@@ -149,5 +156,5 @@ export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
   kabupaten.forEach((k, i) => (k.ringkasan.anggota = orang[i]!));
   const utama = wilayah(db, '35', 'Provinsi Jawa Timur', semua, bulan, monev, null, false);
   const terbaru = kabupaten.map((k) => k.data_per).filter((x): x is string => !!x).sort().at(-1) ?? null;
-  return { mode: 'provinsi', produsen: p.nama_instansi || 'Bappeda Provinsi Jawa Timur', bulan, tanggal_pembaruan: terbaru ?? today, regulasi: semua.regulasi, kamus, utama, kabupaten };
+  return { mode: 'provinsi', produsen: p.nama_instansi || 'Bappeda Provinsi Jawa Timur', kontak: kontakDari(p), bulan, tanggal_pembaruan: terbaru ?? today, regulasi: semua.regulasi, kamus, utama, kabupaten };
 }

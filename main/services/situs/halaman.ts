@@ -32,13 +32,14 @@ function rangka(d: DataSitus, o: { judul: string; akar: string; isi: string; des
 <body>
 <a class="lompat" href="#isi">Langsung ke isi</a>
 <header>
-<p><strong>Peti Koin Bermantra</strong> · ${esc(d.produsen)}</p>
+<p class="merek">${d.kontak.lambang ? `<img class="lambang" src="${o.akar}aset/lambang.svg" alt="" width="40" height="40">` : ''}<span><strong>Peti Koin Bermantra</strong> · ${esc(d.produsen)}</span></p>
 <nav aria-label="Navigasi utama"><ul>${nav}</ul></nav>
 </header>
 <main id="isi">
 ${o.isi}
 </main>
 <footer>
+${kontak(d)}
 <p>Sumber: laporan bulanan fasilitator kelompok binaan, dihimpun dengan aplikasi Bermantra. Angka sampai ${esc(formatPeriode(d.bulan))}; diperbarui ${esc(formatTanggal(d.tanggal_pembaruan))}; mengikuti ${esc(d.regulasi.nama)} (versi ${d.regulasi.versi}).</p>
 <p>Hanya angka agregat, tanpa data pribadi (UU 27/2022); jumlah orang kurang dari 5 ditulis "&lt; 5". Data terbuka berlisensi CC BY 4.0. Batas wilayah peta: creasico/laravel-nusa (MIT, © 2023 Creasi.co), dari cahyadsn/wilayah_boundaries; kode wilayah Kepmendagri 300.2.2-2138/2025.</p>
 </footer>
@@ -48,15 +49,37 @@ ${o.isi}
 `;
 }
 
+/** The publishing office and how to reach it, as its letterhead says. */
+function kontak(d: DataSitus): string {
+  const k = d.kontak;
+  const bagian = [
+    k.alamat ? esc(k.alamat) : '',
+    k.telepon ? `Telp. ${esc(k.telepon)}` : '',
+    k.email ? `<a href="mailto:${esc(k.email)}">${esc(k.email)}</a>` : '',
+    k.website ? `<a href="${esc(/^https?:\/\//.test(k.website) ? k.website : `https://${k.website}`)}">${esc(k.website)}</a>` : '',
+  ].filter(Boolean);
+  return `<p class="kontak"><strong>${esc(d.produsen)}</strong>${bagian.length ? `<br>${bagian.join(' · ')}` : ''}</p>`;
+}
+
 function tabel(label: string, kepala: string[], baris: string[][], angkaMulai = 1): string {
   const th = kepala.map((h, i) => `<th scope="col"${i >= angkaMulai ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
   const tr = baris.map((r) => `<tr>${r.map((c, i) => (i === 0 ? `<th scope="row">${c}</th>` : `<td${i >= angkaMulai ? ' class="num"' : ''}>${c}</td>`)).join('')}</tr>`).join('\n');
   return `<div class="tabel"><table aria-label="${esc(label)}"><thead><tr>${th}</tr></thead><tbody>${tr}</tbody></table></div>`;
 }
 
-/** A chart as a figure: the SVG with its description, and its numbers in a table one click away. */
+/** The width a chart is drawn at for a phone (a 360 px screen less the page's margins): its text stays readable. */
+const LEBAR_HP = 340;
+
+/**
+ * A chart as a figure: the SVG with its description, and its numbers in a table one click away. It is drawn twice,
+ * for a screen and for a phone, and the stylesheet shows the one that fits: shrinking a desktop chart to a phone
+ * would leave its text a few pixels high.
+ */
 function gambar(g: Grafik, lebar: number, tinggi: number, id: string, keterangan = ''): string {
-  const svg = svgGrafik(g.opsi, lebar, tinggi, id).replace('<svg ', `<svg role="img" aria-labelledby="${id}-judul" focusable="false" `);
+  const svgLebar = svgGrafik(g.opsi, lebar, tinggi, id).replace('<svg ', `<svg class="g-lebar" role="img" aria-labelledby="${id}-judul" focusable="false" `);
+  const svgHp = svgGrafik(g.opsi, LEBAR_HP, Math.round(Math.max(tinggi, 260) * 1.05), `${id}-hp`).replace('<svg ', `<svg class="g-hp" role="img" aria-labelledby="${id}-judul" focusable="false" `);
+  const svg = `${svgLebar}
+${svgHp}`;
   const [kepala, ...baris] = g.tabel;
   return `<figure id="${id}">
 <figcaption id="${id}-judul">${esc(g.judul)}</figcaption>
@@ -157,6 +180,7 @@ function petaDiHalaman(d: DataSitus, peta: Peta, akar: string, sorot?: string): 
 <div class="legenda" aria-hidden="true"><span>0</span><span class="skala"></span><span id="peta-maks">${esc(peta.warna[ind.kode]!.maks)}</span><span class="abu"></span><span>belum ikut program</span></div>
 ${svg}
 <p class="ket">${d.mode === 'provinsi' ? 'Kabupaten/kota program berwarna dan bergaris tepi (klik untuk membuka halamannya); yang abu-abu belum ikut program. Angka setiap kabupaten/kota ada di tabel peringkat.' : `${esc(d.utama.nama)} bergaris tepi jingga; angkanya ada di atas.`}</p>
+${d.mode === 'provinsi' ? `<nav aria-label="Halaman kabupaten/kota program"><ul class="daftar-wilayah">${[...d.kabupaten].sort((a, b) => a.nama.localeCompare(b.nama)).map((k) => `<li><a href="${akar}${halamanKabupaten(k.kode)}">${esc(k.nama)}</a></li>`).join('')}</ul></nav>` : ''}
 <script type="application/json" id="warna-peta">${JSON.stringify(peta.warna).replace(/</g, '\\u003c')}</script>
 </figure>`;
 }

@@ -24,6 +24,10 @@ export interface HasilSitus {
   berkas: BerkasSitus[];
 }
 
+function lambangSvg(dataUrl: string): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="96" height="96" viewBox="0 0 96 96"><image width="96" height="96" preserveAspectRatio="xMidYMid meet" href="${dataUrl}" xlink:href="${dataUrl}"/></svg>\n`;
+}
+
 export function bangunSitus(db: Db, today = hariIni()): HasilSitus {
   const d = kumpulkanDataSitus(db, today);
   const peta = buatPeta(d);
@@ -34,6 +38,8 @@ export function bangunSitus(db: Db, today = hariIni()): HasilSitus {
     { path: 'aset/situs.css', isi: CSS },
     { path: 'aset/situs.js', isi: JS },
   ];
+  // The emblem as a small SVG file around the picture the office uploaded: one text file all pages point to.
+  if (d.kontak.lambang) berkas.push({ path: 'aset/lambang.svg', isi: lambangSvg(d.kontak.lambang) });
   if (d.mode === 'provinsi') for (const w of d.kabupaten) berkas.push({ path: halamanKabupaten(w.kode), isi: halamanWilayah(d, w, peta) });
   for (const ds of datasets) {
     berkas.push({ path: `data/${ds.id}.csv`, isi: csvDataset(ds) });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ENTITAS, type BarisCatatan, type EntitasKode, type FieldSpec } from '../../../main/common/mitra';
 import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../../main/common/format';
 import { invoke, pesanGalat } from '../api';
+import { AngkaField } from './angka';
 import { AksiRekaman, KonfirmasiHapus } from './hapus';
 import { useWilayahKerja } from './provinsi';
 import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad, DateField } from './ui';
@@ -147,7 +148,8 @@ function CatatanForm(props: { entitas: EntitasKode; row: BarisCatatan | null; aw
                 </Field>
               );
             if (f.tipe === 'tanggal') return <DateField key={f.kode} {...common} />;
-            return <TextField key={f.kode} {...common} inputMode={f.tipe === 'angka' || f.tipe === 'rupiah' || f.tipe === 'tahun' ? 'numeric' : undefined} />;
+            if (f.tipe === 'rupiah' || f.tipe === 'angka') return <AngkaField key={f.kode} {...common} jenis={f.tipe === 'rupiah' ? 'rupiah' : f.desimal ? 'desimal' : 'bulat'} />;
+            return <TextField key={f.kode} {...common} inputMode={f.tipe === 'tahun' ? 'numeric' : undefined} />;
           })}
         </div>
         <AkhirFormulir pesan={message} onBatal={close} />
