@@ -91,6 +91,8 @@ export function formatPeriode(period: string): string {
   if (m) return `${BULAN[Number(m[2]) - 1]} ${m[1]}`;
   m = /^(\d{4})-S([12])$/.exec(period);
   if (m) return `Semester ${m[2] === '1' ? 'I' : 'II'} ${m[1]}`;
+  m = /^(\d{4})-T([1-4])$/.exec(period);
+  if (m) return `Triwulan ${['I', 'II', 'III', 'IV'][Number(m[2]) - 1]} ${m[1]}`;
   if (/^\d{4}$/.test(period)) return `Tahun ${period}`;
   return period;
 }

@@ -96,8 +96,8 @@ export function lengkapiTurunan(katalog: Katalog, nilai: NilaiLaporan): NilaiLap
   return out;
 }
 
-// Periods: "2025-01" month, "2025-S1"/"2025-S2" semester, "2025" year.
-export const POLA_PERIODE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-S([12]))?$/;
+// Periods: "2025-01" month, "2025-T1".."2025-T4" quarter (triwulan), "2025-S1"/"2025-S2" semester, "2025" year.
+export const POLA_PERIODE = /^(\d{4})(?:-(0[1-9]|1[0-2])|-S([12])|-T([1-4]))?$/;
 
 /** The months of a period, in order. */
 export function bulanDalam(periode: string): string[] {
@@ -105,7 +105,7 @@ export function bulanDalam(periode: string): string[] {
   if (!m) return [];
   const year = m[1]!;
   if (m[2]) return [`${year}-${m[2]}`];
-  const [from, to] = m[3] === '1' ? [1, 6] : m[3] === '2' ? [7, 12] : [1, 12];
+  const [from, to] = m[4] ? [(Number(m[4]) - 1) * 3 + 1, Number(m[4]) * 3] : m[3] === '1' ? [1, 6] : m[3] === '2' ? [7, 12] : [1, 12];
   const out: string[] = [];
   for (let i = from; i <= to; i++) out.push(`${year}-${String(i).padStart(2, '0')}`);
   return out;

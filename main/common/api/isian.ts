@@ -37,7 +37,7 @@ export const terhapus = z.boolean().default(false);
 export const hapusInput = z.object({ id, alasan: teksOpsional(500) });
 export const fileRef = z.object({ ref: z.string().min(1), nama: z.string(), ukuran: z.number().optional() }, { error: 'Pilih berkas lebih dulu.' });
 export const bulan = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Bulan ditulis TTTT-BB, misalnya 2025-01.');
-export const periode = z.string().regex(POLA_PERIODE, 'Periode ditulis 2025-01 (bulan), 2025-S1/2025-S2 (semester) atau 2025 (tahun).');
+export const periode = z.string().regex(POLA_PERIODE, 'Periode ditulis 2025-01 (bulan), 2025-T1 sampai 2025-T4 (triwulan), 2025-S1/2025-S2 (semester) atau 2025 (tahun).');
 export const ids = z.array(id).min(1, 'Pilih paling sedikit satu laporan.').max(5000);
 
 export interface Disimpan {

@@ -249,7 +249,7 @@ export function simpanTargetKabupaten(db: Db, input: ParsedInput<'monev.simpanTa
 export function hitungMonev(db: Db, periode: string, today = new Date()): Monev {
   const tahun = Number(periode.slice(0, 4));
   const katalog = katalogAktif(db);
-  const months = periode.length === 4 ? 12 : /S\d/.test(periode) ? 6 : 1;
+  const months = bulanDalam(periode).length;
   if (bacaPengaturan(db).mode === 'provinsi') {
     // Province: its own targets per kabupaten, and the targets each district set (or was sent) for itself and its
     // kecamatan, which arrive in its bundles; each against the same realisation, each row naming its kabupaten/kota.

@@ -156,6 +156,12 @@ test('a semester recap says how complete it is and which reports are missing', (
     assert.equal(kab.total.nilai.anggota_aktif, 15);
     assert.equal(hitungRekap(t.db, '2025-S2', 'kecamatan', today).baris.length, 2);
     assert.throws(() => hitungRekap(t.db, '2025-S3'), /Periode "2025-S3" tidak dikenal/);
+    // A quarter is a period like the others, from the same definitions: Triwulan III is July–September.
+    const tw3 = hitungRekap(t.db, '2025-T3', 'kabupaten', today);
+    assert.equal(tw3.total.nilai.omzet, 5_000_000);
+    assert.equal(tw3.total.kelengkapan, '4 dari 6 laporan');
+    assert.equal(hitungRekap(t.db, '2025-T4', 'kabupaten', today).total.nilai.omzet, 2_000_000);
+    assert.throws(() => hitungRekap(t.db, '2025-T5'), /Periode "2025-T5" tidak dikenal/);
 
     const kepatuhan = hitungKepatuhan(t.db, '2025-S2', today);
     assert.deepEqual(kepatuhan.bulan, ['2025-07', '2025-08', '2025-09', '2025-10', '2025-11']);

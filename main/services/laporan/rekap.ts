@@ -30,7 +30,7 @@ interface KelompokInfo {
 export function periksaPeriode(periode: string): string[] {
   const months = bulanDalam(periode);
   if (!POLA_PERIODE.test(periode) || months.length === 0) {
-    throw new AppError('PERIODE_TIDAK_SAH', `Periode "${periode}" tidak dikenal. Tulis 2025-01 (bulan), 2025-S1 atau 2025-S2 (semester), atau 2025 (tahun).`);
+    throw new AppError('PERIODE_TIDAK_SAH', `Periode "${periode}" tidak dikenal. Tulis 2025-01 (bulan), 2025-T1 sampai 2025-T4 (triwulan), 2025-S1 atau 2025-S2 (semester), atau 2025 (tahun).`);
   }
   return months;
 }
