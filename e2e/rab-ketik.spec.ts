@@ -47,7 +47,7 @@ test('a RAB typed and pasted the way offices do: read, marked where it cannot be
     await expect(dialog.getByLabel('Satuan baris 2', { exact: true })).toHaveValue('kg');
     await expect(dialog.getByLabel('Kelompok belanja baris 2')).toHaveValue('Bahan baku');
     await expect(dialog.getByLabel('Kelompok belanja baris 3')).toHaveValue('Kemasan');
-    await expect(dialog.getByText('periksa kategori')).toHaveCount(2);
+    await expect(dialog.getByText('periksa kategori', { exact: true })).toHaveCount(2);
     await expect(dialog).toContainText('Jumlah di tempelan Rp60.000 berbeda dari volume × harga satuan (Rp50.000)');
     await expect(dialog.getByLabel('Total RAB')).toHaveText('Rp1.870.000');
 
