@@ -111,6 +111,7 @@ export type CatatanTable = SyncFields & Record<string, string | number | null>;
 export type GerobakPenilaianTable = SyncFields & Baris<'gerobak_penilaian'>;
 
 export type TargetIndikatorTable = SyncFields & Baris<'target_indikator'>;
+export type PenjelasanMonevTable = SyncFields & Baris<'penjelasan_monev'>;
 
 /** One row per write to a synced table; a bundle is "the changes since seq N". */
 export interface ChangeLogTable {
@@ -188,6 +189,7 @@ export interface Schema {
   tindak_lanjut: CatatanTable;
   praktik_baik: CatatanTable;
   target_indikator: TargetIndikatorTable;
+  penjelasan_monev: PenjelasanMonevTable;
   pengaturan: PengaturanTable;
   migrasi: MigrasiTable;
 }

@@ -1,3 +1,4 @@
+import type { PitaCapaian } from './triwulan';
 // Monthly reports: the indicator catalogue and periods. Pure: used by the UI, the services and the documents.
 
 export type TipeIndikator = 'rupiah' | 'angka' | 'persen' | 'teks';
@@ -24,6 +25,8 @@ export interface Katalog {
   regulasi: string;
   berlaku_mulai: string;
   indikator: Indikator[];
+  /** The achievement bands of the evaluation table (common/triwulan.ts); absent: the regulation's defaults. */
+  pita_capaian?: PitaCapaian[];
 }
 
 /** The first catalogue, shipped with the app; the province ships newer versions in reference bundles. */

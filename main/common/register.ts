@@ -64,6 +64,7 @@ const teksOpsional = <E extends Tambahan = {}>(maks: number, extra?: E) => ({ ..
 const bulat = <A extends number, B extends number, E extends Tambahan = {}>(min: A, max: B, extra?: E) => ({ ...(extra as E), tipe: 'bulat', wajib: true, min, max }) as const;
 const bulatOpsional = <A extends number, B extends number, E extends Tambahan = {}>(min: A, max: B, extra?: E) => ({ ...(extra as E), tipe: 'bulat', wajib: false, min, max }) as const;
 const desimal = <A extends number, B extends number, E extends Tambahan = {}>(min: A, max: B, extra?: E) => ({ ...(extra as E), tipe: 'desimal', wajib: true, min, max }) as const;
+const desimalOpsional = <A extends number, B extends number, E extends Tambahan = {}>(min: A, max: B, extra?: E) => ({ ...(extra as E), tipe: 'desimal', wajib: false, min, max }) as const;
 const rupiah = <E extends Tambahan = {}>(extra?: E) => bulat(0, RUPIAH_MAKS, extra);
 const rupiahOpsional = <E extends Tambahan = {}>(extra?: E) => bulatOpsional(0, RUPIAH_MAKS, extra);
 const yaTidak = <E extends Tambahan = {}>(extra?: E) => bulat(0, 1, extra);
@@ -203,6 +204,22 @@ export const KOLOM_INTI = {
     kecamatan_kode: teksOpsional(8, { format: 'kecamatan', label: 'Kecamatan' }),
     nilai: desimal(0, RUPIAH_MAKS, { label: 'Target' }),
     sumber: pilihan(SUMBER_TARGET, T),
+    /** The year's target per quarter (common/triwulan.ts); empty: split by default. */
+    target_t1: desimalOpsional(0, RUPIAH_MAKS, { label: 'Target Triwulan I' }),
+    target_t2: desimalOpsional(0, RUPIAH_MAKS, { label: 'Target Triwulan II' }),
+    target_t3: desimalOpsional(0, RUPIAH_MAKS, { label: 'Target Triwulan III' }),
+    target_t4: desimalOpsional(0, RUPIAH_MAKS, { label: 'Target Triwulan IV' }),
+  },
+  /** The district's explanation of one quarter's achievement of one indicator (evaluation table, Permendagri 86/2017). */
+  penjelasan_monev: {
+    tahun: tahun({ label: 'Tahun' }),
+    triwulan: bulat(1, 4, { label: 'Triwulan' }),
+    indikator: teks(60, { label: 'Indikator' }),
+    kecamatan_kode: teksOpsional(8, { format: 'kecamatan', label: 'Kecamatan' }),
+    faktor_pendorong: teksOpsional(2000, { label: 'Faktor pendorong' }),
+    faktor_penghambat: teksOpsional(2000, { label: 'Faktor penghambat' }),
+    tindak_lanjut: teksOpsional(2000, { label: 'Tindak lanjut / rekomendasi' }),
+    penanggung_jawab: teksOpsional(200, { label: 'Penanggung jawab' }),
   },
 } as const satisfies Record<string, Record<string, KolomSpec>>;
 
@@ -210,7 +227,7 @@ export const KOLOM_INTI = {
 export type TabelInti = keyof typeof KOLOM_INTI;
 
 /** Tables whose rows travel to the province in bundles, with the sync columns, in the bundle's order. */
-export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik', 'target_indikator'] as const;
+export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik', 'target_indikator', 'penjelasan_monev'] as const;
 export type TabelSinkron = (typeof SYNCED_TABLES)[number];
 export type SyncedTable = TabelSinkron;
 
@@ -256,6 +273,7 @@ const LABEL: Record<TabelInti, [string, string]> = {
   rab_item: ['baris RAB', 'baris RAB'],
   gerobak_penilaian: ['penilaian gerobak', 'penilaian gerobak'],
   target_indikator: ['target indikator', 'target indikator'],
+  penjelasan_monev: ['penjelasan e-monev', 'penjelasan e-monev'],
 };
 
 const RIWAYAT = new Set<string>(['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'proposal', ...ENTITAS_KODE]);

@@ -1,4 +1,4 @@
-import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget } from '../../services/dasbor';
+import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
 import { dokumenMonev } from '../../services/dasbor';
 import { bacaPengaturan } from '../../services/pengaturan';
 
@@ -8,6 +8,8 @@ import type { HandlersFor } from './types';
 export const dasborHandlers: HandlersFor<keyof typeof dashboardApi> = {
   'dashboard.get': (ctx, input) => hitungDashboard(ctx.db, input),
   'monev.get': (ctx, input) => hitungMonev(ctx.db, input.periode),
+  'monev.evaluasi': (ctx, input) => hitungEvaluasi(ctx.db, input.tahun, (input.triwulan ?? null) as 1 | null),
+  'monev.simpanPenjelasan': (ctx, input) => simpanPenjelasan(ctx.db, input),
   'monev.fasilitator': (ctx, input) => monitoringFasilitator(ctx.db, input.periode),
   'monev.simpanTarget': (ctx, input) => simpanTarget(ctx.db, { ...input, kecamatan_kode: input.kecamatan_kode ?? null }),
   'monev.dokumen': async (ctx, input) => {

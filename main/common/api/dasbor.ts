@@ -42,6 +42,42 @@ export interface Monev {
   baris: { indikator: string; nama: string; satuan: string; tipe: string; kecamatan_kode: string | null; /** Kemendagri code of the region the target is for. */ kode_wilayah: string; wilayah: string; kabupaten_kode: string; kabupaten_nama: string; target: number; realisasi: number | null; persen: number | null; sumber: string }[];
 }
 
+/** One row of the regulation's evaluation table: a target of one region and indicator, through the year's quarters. */
+export interface BarisEvaluasi {
+  indikator: string;
+  nama: string;
+  satuan: string;
+  tipe: string;
+  kode_wilayah: string;
+  wilayah: string;
+  kecamatan_kode: string | null;
+  kabupaten_kode: string;
+  kabupaten_nama: string;
+  sumber: string;
+  target_tahunan: number;
+  /** Triwulan I–IV: as set, or split by default (flows evenly, stocks repeated). */
+  target_triwulan: [number, number, number, number];
+  /** Null: the quarter is after the chosen one, or nothing was reported in it. */
+  realisasi_triwulan: (number | null)[];
+  target_kumulatif: number;
+  realisasi_kumulatif: number | null;
+  capaian: number | null;
+  kategori: { kode: string; label: string } | null;
+  penjelasan: { faktor_pendorong: string | null; faktor_penghambat: string | null; tindak_lanjut: string | null; penanggung_jawab: string | null } | null;
+}
+
+export interface EvaluasiMonev {
+  tahun: number;
+  triwulan: 1 | 2 | 3 | 4;
+  /** "keadaan s.d. 30 September 2026". */
+  keadaan: string;
+  regulasi: string;
+  pita: { kode: string; label: string; min: number; maks: number | null }[];
+  baris: BarisEvaluasi[];
+  /** Rows in "rendah"/"sangat rendah", or with no explanation for the chosen quarter, with why. */
+  perlu_perhatian: { kabupaten_nama: string; wilayah: string; nama: string; alasan: string }[];
+}
+
 export interface MonitoringFasilitator {
   id: string;
   nama: string;
@@ -66,4 +102,7 @@ export const dashboardApi = {
     skemaRekaman('target_indikator').extend({ kabupaten: z.string().nullish() }),
   ).writes<void>(),
   'monev.dokumen': method(z.object({ periode, format: z.enum(['pdf', 'xlsx']) })).reads<FileRef>(),
+  /** The evaluation table to the end of a quarter (without `triwulan`: the latest closed one). */
+  'monev.evaluasi': method(z.object({ tahun: z.number().int().min(2000).max(2100), triwulan: z.number().int().min(1).max(4).nullish() })).reads<EvaluasiMonev>(),
+  'monev.simpanPenjelasan': method(skemaRekaman('penjelasan_monev')).writes<void>(),
 };

@@ -22,6 +22,7 @@ const SKEMA: Record<Exclude<TabelInti, 'laporan_bulanan' | 'foto_laporan'>, Bent
   rab_item: ((bentuk('proposal.simpanRab').items as z.ZodArray).element as z.ZodObject).shape as Bentuk,
   gerobak_penilaian: bentuk('gerobak.simpan'),
   target_indikator: bentuk('monev.simpanTarget'),
+  penjelasan_monev: bentuk('monev.simpanPenjelasan'),
 };
 /** Inputs that are not columns: the record's id, the officer's confirmation, the district a province target is for. */
 const BUKAN_KOLOM = new Set(['id', 'konfirmasiGanda', 'kabupaten']);

@@ -1,10 +1,11 @@
+import { salahBagian } from '../../common/triwulan';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { bulanDalam, bulanSebelumnya, type Katalog } from '../../common/laporan';
 import { bulanBerakhir, hanyaBulan, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
 import { saringKelompokSql } from '../../common/kamus';
-import { hariIni } from '../../common/format';
+import { formatAngka, formatRupiah, hariIni } from '../../common/format';
 import { katalogAktif } from '../laporan';
 import { bacaPengaturan } from '../pengaturan';
 import { desilDtsen } from '../dtsen';
@@ -237,6 +238,14 @@ export function simpanTargetKabupaten(db: Db, input: ParsedInput<'monev.simpanTa
       .$if(input.kecamatan_kode === null, (q) => q.where('kecamatan_kode', 'is', null))
       .$if(input.kecamatan_kode !== null, (q) => q.where('kecamatan_kode', '=', input.kecamatan_kode!)),
   );
+  // A quarter split is all four quarters or none (then split by default), and a flow's four add up to the year's.
+  const bagian = [input.target_t1, input.target_t2, input.target_t3, input.target_t4];
+  if (bagian.some((v) => v !== null && v !== undefined)) {
+    if (bagian.some((v) => v === null || v === undefined)) throw new AppError('TARGET_TRIWULAN', 'Isi target keempat triwulan, atau kosongkan semuanya agar dibagi otomatis.', [{ field: 'target_t1', message: 'Isi keempat triwulan.' }]);
+    const ind = katalogAktif(db).indikator.find((i) => i.kode === input.indikator);
+    const salah = salahBagian(input.nilai, bagian as number[], ind?.agregasi ?? 'SUM', ind?.tipe === 'rupiah' ? formatRupiah : formatAngka);
+    if (salah) throw new AppError('TARGET_TRIWULAN', salah, [{ field: 'target_t4', message: salah }]);
+  }
   const values = { ...isianDari('target_indikator', input), kecamatan_kode: input.kecamatan_kode ?? null, sumber: input.sumber };
   if (existing) writer.update('target_indikator', existing.id, values);
   else writer.insert('target_indikator', values);

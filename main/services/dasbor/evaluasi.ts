@@ -1,0 +1,89 @@
+import type { Db } from '../../../db/connection';
+import { RecordWriter } from '../../../db/write';
+import type { BarisEvaluasi, EvaluasiMonev, ParsedInput } from '../../common/api';
+import { AppError } from '../../common/errors';
+import { isianDari } from '../../common/register';
+import { bagiTarget, kategoriCapaian, keadaanSampai, PITA_CAPAIAN, realisasiKumulatif, tingkatCapaian, TRIWULAN, triwulanTerakhirTutup, type Triwulan } from '../../common/triwulan';
+import { katalogAktif } from '../laporan';
+import { hitungMonev } from './dashboard';
+
+// The regulation's evaluation table (Permendagri 86/2017; quarterly as in Permen PPN/Bappenas 1/2023): each target
+// through Triwulan I–IV, realisation per quarter and to date from the same figures as every other page (hitungMonev
+// per quarter, which reads the dictionary), the achievement and its category, and the district's explanation.
+
+const kunci = (kab: string, kec: string | null, indikator: string) => `${kab}|${kec ?? ''}|${indikator}`;
+
+/** The district's explanation of a quarter's achievement of an indicator: one per region, indicator and quarter. */
+export function simpanPenjelasan(db: Db, input: ParsedInput<'monev.simpanPenjelasan'>): void {
+  const writer = RecordWriter.forDb(db);
+  const katalog = katalogAktif(db);
+  if (!katalog.indikator.some((i) => i.kode === input.indikator)) throw new AppError('INDIKATOR_TIDAK_DIKENAL', `Indikator "${input.indikator}" tidak ada di katalog. Pilih dari daftar.`);
+  const ada = db.get(
+    db.q
+      .selectFrom('penjelasan_monev')
+      .select('id')
+      .where('tahun', '=', input.tahun)
+      .where('triwulan', '=', input.triwulan)
+      .where('indikator', '=', input.indikator)
+      .where('deleted_at', 'is', null)
+      .where((eb) => (input.kecamatan_kode ? eb('kecamatan_kode', '=', input.kecamatan_kode) : eb('kecamatan_kode', 'is', null))),
+  );
+  const values = { ...isianDari('penjelasan_monev', input), kecamatan_kode: input.kecamatan_kode ?? null };
+  if (ada) writer.update('penjelasan_monev', ada.id, values);
+  else writer.insert('penjelasan_monev', values);
+}
+
+/** The evaluation table to the end of quarter `triwulan` of `tahun` (default: the latest closed quarter). */
+export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null = null, today = new Date()): EvaluasiMonev {
+  const tw = triwulan ?? (tahun === triwulanTerakhirTutup(today.toISOString().slice(0, 10)).tahun ? triwulanTerakhirTutup(today.toISOString().slice(0, 10)).triwulan : 4);
+  const katalog = katalogAktif(db);
+  const pita = katalog.pita_capaian ?? [...PITA_CAPAIAN];
+  const tahunan = hitungMonev(db, String(tahun), today);
+  const perTriwulan = TRIWULAN.map((q) => (q <= tw ? new Map(hitungMonev(db, `${tahun}-T${q}`, today).baris.map((b) => [`${b.kode_wilayah}|${b.indikator}|${b.sumber}`, b.realisasi])) : null));
+  const bagian = new Map(
+    db
+      .all(db.q.selectFrom('target_indikator').select(['kabupaten_kode', 'kecamatan_kode', 'indikator', 'target_t1', 'target_t2', 'target_t3', 'target_t4']).where('tahun', '=', tahun).where('deleted_at', 'is', null))
+      .filter((t) => [t.target_t1, t.target_t2, t.target_t3, t.target_t4].every((v) => v !== null))
+      .map((t) => [kunci(t.kabupaten_kode, t.kecamatan_kode, t.indikator), [t.target_t1, t.target_t2, t.target_t3, t.target_t4] as [number, number, number, number]]),
+  );
+  const penjelasan = new Map(
+    db
+      .all(db.q.selectFrom('penjelasan_monev').selectAll().where('tahun', '=', tahun).where('triwulan', '=', tw).where('deleted_at', 'is', null))
+      .map((p) => [kunci(p.kabupaten_kode, p.kecamatan_kode, p.indikator), p]),
+  );
+  const baris: BarisEvaluasi[] = tahunan.baris.map((b) => {
+    const ind = katalog.indikator.find((i) => i.kode === b.indikator)!;
+    const target_triwulan = bagian.get(kunci(b.kabupaten_kode, b.kecamatan_kode, b.indikator)) ?? bagiTarget(b.target, ind.agregasi, !!ind.desimal);
+    const realisasi_triwulan = perTriwulan.map((m) => (m ? (m.get(`${b.kode_wilayah}|${b.indikator}|${b.sumber}`) ?? null) : null));
+    const target_kumulatif = ind.agregasi === 'SUM' ? target_triwulan.slice(0, tw).reduce((a, x) => a + x, 0) : target_triwulan[tw - 1]!;
+    const realisasi_kumulatif = realisasiKumulatif(realisasi_triwulan, ind.agregasi, tw);
+    const capaian = tingkatCapaian(realisasi_kumulatif, target_kumulatif);
+    const k = kategoriCapaian(capaian, pita);
+    const p = penjelasan.get(kunci(b.kabupaten_kode, b.kecamatan_kode, b.indikator));
+    return {
+      indikator: b.indikator,
+      nama: b.nama,
+      satuan: b.satuan,
+      tipe: b.tipe,
+      kode_wilayah: b.kode_wilayah,
+      wilayah: b.wilayah,
+      kecamatan_kode: b.kecamatan_kode,
+      kabupaten_kode: b.kabupaten_kode,
+      kabupaten_nama: b.kabupaten_nama,
+      sumber: b.sumber,
+      target_tahunan: b.target,
+      target_triwulan,
+      realisasi_triwulan,
+      target_kumulatif,
+      realisasi_kumulatif,
+      capaian,
+      kategori: k ? { kode: k.kode, label: k.label } : null,
+      penjelasan: p ? { faktor_pendorong: p.faktor_pendorong, faktor_penghambat: p.faktor_penghambat, tindak_lanjut: p.tindak_lanjut, penanggung_jawab: p.penanggung_jawab } : null,
+    };
+  });
+  const perlu_perhatian = baris.flatMap((b) => {
+    const alasan = [b.kategori && (b.kategori.kode === 'rendah' || b.kategori.kode === 'sangat_rendah') ? `capaian ${b.kategori.label.toLowerCase()}` : '', b.penjelasan ? '' : `belum ada penjelasan Triwulan ${['I', 'II', 'III', 'IV'][tw - 1]}`].filter(Boolean);
+    return alasan.length ? [{ kabupaten_nama: b.kabupaten_nama, wilayah: b.wilayah, nama: b.nama, alasan: alasan.join('; ') }] : [];
+  });
+  return { tahun, triwulan: tw, keadaan: keadaanSampai(tahun, tw), regulasi: katalog.regulasi, pita, baris, perlu_perhatian };
+}
