@@ -3,7 +3,10 @@ import { formatAngka, formatDesimal, formatRupiah } from '../../../../main/commo
 import { invoke, pesanGalat, simpanBerkas } from '../../api';
 import { useWilayahKerja } from '../../components/provinsi';
 import { useWilayah } from '../../components/wilayah';
-import { Notice, SelectField, TextField, useLoad } from '../../components/ui';
+import { Notice, SelectField, useLoad } from '../../components/ui';
+import { EvaluasiTriwulan } from './evaluasi';
+import { AngkaField } from '../../components/angka';
+import { bacaIsianAngka } from '../../../../main/common/angka-isian';
 
 const nilai = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? `${formatDesimal(v, 1)}%` : formatDesimal(v));
 
@@ -18,6 +21,9 @@ export function MonevPage() {
   const katalog = useLoad(() => invoke('laporan.katalog', {}), []);
   const [indikator, setIndikator] = useState('omzet');
   const [target, setTarget] = useState('');
+  const [bagian, setBagian] = useState(['', '', '', '']);
+  // A saved target redraws the evaluation table above as well.
+  const [segar, setSegar] = useState(0);
   const [kecamatanTarget, setKecamatanTarget] = useState('');
   const kecamatanList = useWilayah('kecamatan', kerja.provinsi ? null : kerja.kabupatenWilayah);
   const periodeOptions = [year, year - 1].flatMap((y) => [
@@ -52,6 +58,7 @@ export function MonevPage() {
           </button>
         </div>
       </div>
+      <EvaluasiTriwulan segar={segar} />
       <Notice kind="ok">{info}</Notice>
       <Notice kind="error">{galat || monev.error}</Notice>
       <h2 id="judul-capaian">Target dan realisasi</h2>
@@ -98,9 +105,23 @@ export function MonevPage() {
           onSubmit={async (e) => {
             e.preventDefault();
             try {
-              await invoke('monev.simpanTarget', { tahun: Number(periode.slice(0, 4)), indikator, kecamatan_kode: kerja.provinsi ? null : kecamatanTarget || null, kabupaten: kerja.kabupatenFilter, nilai: Number(target.replace(/\./g, '').replace(',', '.')) });
+              const n = (t: string) => bacaIsianAngka(t, 'desimal').nilai;
+              const tw = bagian.map(n);
+              await invoke('monev.simpanTarget', {
+                tahun: Number(periode.slice(0, 4)),
+                indikator,
+                kecamatan_kode: kerja.provinsi ? null : kecamatanTarget || null,
+                kabupaten: kerja.kabupatenFilter,
+                nilai: n(target) ?? NaN,
+                target_t1: tw[0] ?? null,
+                target_t2: tw[1] ?? null,
+                target_t3: tw[2] ?? null,
+                target_t4: tw[3] ?? null,
+              });
               setInfo('Target disimpan.');
               setTarget('');
+              setBagian(['', '', '', '']);
+              setSegar((x) => x + 1);
               monev.reload();
             } catch (err) {
               setGalat(pesanGalat(err));
@@ -110,7 +131,11 @@ export function MonevPage() {
           {kerja.provinsi && kerja.filter}
           {!kerja.provinsi && <SelectField label="Wilayah target" value={kecamatanTarget} onChange={setKecamatanTarget} empty="Seluruh kabupaten/kota" options={kecamatanList.map((k) => ({ value: k.kode, label: `Kecamatan ${k.nama}` }))} />}
           <SelectField label="Indikator target" value={indikator} onChange={setIndikator} options={(katalog.data?.indikator ?? []).filter((i) => i.tipe !== 'teks' && !i.turunan).map((i) => ({ value: i.kode, label: i.nama }))} />
-          <TextField label={`Target tahun ${periode.slice(0, 4)}`} value={target} onChange={setTarget} inputMode="numeric" />
+          <AngkaField label={`Target tahun ${periode.slice(0, 4)}`} value={target} onChange={setTarget} jenis="desimal" />
+          {/* The quarters: empty, the year is split by default (flows evenly, stocks repeated). */}
+          {['I', 'II', 'III', 'IV'].map((r, i) => (
+            <AngkaField key={r} label={`Target Triwulan ${r} (boleh kosong)`} value={bagian[i]!} onChange={(v) => setBagian((b) => b.map((x, j) => (j === i ? v : x)))} jenis="desimal" />
+          ))}
           <div className="actions">
             <button type="submit">Simpan target</button>
           </div>
