@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { bulanDari } from '../common/batas';
@@ -167,11 +167,15 @@ test('an unknown flag, or a flag without its value, is refused with the command\
   const { t, db } = await demoLewatCli();
   try {
     const out = join(t.dir, 'monev.xlsx');
-    const salahEja = await cli('monev', 'xlsx', '--db', db, '--tahun', '2026', '--triwulan', '5', '-o', out);
+    const salahEja = await cli('monev', 'xlsx', '--db', db, '--tahun', '2026', '--kuartal', '3', '-o', out);
     assert.equal(salahEja.code, 2);
-    assert.match(salahEja.stderr, /--triwulan tidak dikenal untuk perintah "monev xlsx"/);
+    assert.match(salahEja.stderr, /--kuartal tidak dikenal untuk perintah "monev xlsx"/);
     assert.match(salahEja.stderr, /Pemakaian: monev pdf\|xlsx --db FILE --tahun 2026/);
-    assert.ok(!existsSync(out), 'the yearly table is not written as if the flag were not there');
+    assert.ok(!existsSync(out), 'the table is not written as if the flag were not there');
+    const triwulan5 = await cli('monev', 'xlsx', '--db', db, '--tahun', '2026', '--triwulan', '5', '-o', out);
+    assert.equal(triwulan5.code, 2);
+    assert.match(triwulan5.stderr, /--triwulan 5 tidak sah: tulis 1, 2, 3 atau 4/);
+    assert.ok(!existsSync(out));
     const tanpaNilai = await cli('laporan', 'list', '--db', db, '--period', '--json');
     assert.equal(tanpaNilai.code, 2);
     assert.match(tanpaNilai.stderr, /--period perlu nilai/);
@@ -184,6 +188,11 @@ test('an unknown flag, or a flag without its value, is refused with the command\
     const draf = await cli('laporan', 'impor', '--db', db, '--draft', buku, '--dry-run', '--json');
     assert.equal(draf.code, 0, draf.stderr);
     assert.equal((await cli('monev', 'xlsx', '--db', db, '--tahun', '2026', '-o', out)).code, 0);
+    // The regulation's evaluation table to a chosen quarter, and the period recap with --periode.
+    const pdf = join(t.dir, 'evaluasi.pdf');
+    assert.equal((await cli('monev', 'pdf', '--db', db, '--tahun', '2026', '--triwulan', '3', '-o', pdf)).code, 0);
+    assert.ok(readFileSync(pdf).subarray(0, 5).toString() === '%PDF-');
+    assert.equal((await cli('monev', 'xlsx', '--db', db, '--periode', '2026-S1', '-o', join(t.dir, 'rekap.xlsx'))).code, 0);
   } finally {
     t.cleanup();
   }

@@ -382,17 +382,17 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'monev pdf',
-    flag: ['tahun', 'periode', 'o'],
-    bantuan: 'monev pdf|xlsx --db FILE --tahun 2026 [--periode 2026-S1] -o OUT',
+    flag: ['tahun', 'triwulan', 'periode', 'o'],
+    bantuan: 'monev pdf|xlsx --db FILE --tahun 2026 [--triwulan 3] -o OUT (tabel evaluasi; tanpa --triwulan: triwulan terakhir yang sudah lewat) | --periode 2026-S1 (rekap periode)',
     db: 'ada',
-    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', () => cli.call('monev.dokumen', { periode: periodeMonev(cli), format: 'pdf' }), 'Rekap e-monev ditulis ke'),
+    jalankan: (cli) => dokumenMonevCli(cli, 'pdf'),
   },
   {
     nama: 'monev xlsx',
-    flag: ['tahun', 'periode', 'o'],
+    flag: ['tahun', 'triwulan', 'periode', 'o'],
     bantuan: '',
     db: 'ada',
-    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .xlsx', () => cli.call('monev.dokumen', { periode: periodeMonev(cli), format: 'xlsx' }), 'Rekap e-monev ditulis ke'),
+    jalankan: (cli) => dokumenMonevCli(cli, 'xlsx'),
   },
   {
     nama: 'dtsen import',
@@ -430,6 +430,16 @@ export const PERINTAH_DATA: Perintah[] = [
 ];
 
 /** The e-monev period: --periode as given (2026, 2026-S1, 2026-07), or the year of --tahun. */
+/** `--periode`: the period recap as before; otherwise the regulation's evaluation table of `--tahun` to `--triwulan`. */
+function dokumenMonevCli(cli: Cli, format: 'pdf' | 'xlsx') {
+  if (cli.flag('periode')) return keBerkas(cli, `berkas keluaran .${format}`, () => cli.call('monev.dokumen', { periode: periodeMonev(cli), format }), 'Rekap e-monev ditulis ke');
+  const tahun = Number(cli.flag('tahun'));
+  if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100) throw new UsageError('Tulis --tahun 2026 (dan --triwulan 1 sampai 4, atau --periode 2026-S1 untuk rekap periode).');
+  const tw = cli.flag('triwulan');
+  if (tw !== undefined && !/^[1-4]$/.test(tw)) throw new UsageError(`--triwulan ${tw} tidak sah: tulis 1, 2, 3 atau 4.`);
+  return keBerkas(cli, `berkas keluaran .${format}`, () => cli.call('monev.dokumenEvaluasi', { tahun, triwulan: tw ? Number(tw) : null, format }), 'Tabel evaluasi e-monev ditulis ke');
+}
+
 function periodeMonev(cli: Cli): string {
   const periode = cli.flag('periode') ?? cli.flag('tahun');
   if (!periode) throw new UsageError('Tulis --tahun 2026 (atau --periode 2026-S1 / 2026-07).');

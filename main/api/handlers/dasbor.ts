@@ -1,4 +1,4 @@
-import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
+import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget, dokumenEvaluasi, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
 import { dokumenMonev } from '../../services/dasbor';
 import { bacaPengaturan } from '../../services/pengaturan';
 
@@ -10,6 +10,7 @@ export const dasborHandlers: HandlersFor<keyof typeof dashboardApi> = {
   'monev.get': (ctx, input) => hitungMonev(ctx.db, input.periode),
   'monev.evaluasi': (ctx, input) => hitungEvaluasi(ctx.db, input.tahun, (input.triwulan ?? null) as 1 | null),
   'monev.simpanPenjelasan': (ctx, input) => simpanPenjelasan(ctx.db, input),
+  'monev.dokumenEvaluasi': async (ctx, input) => (await dokumenEvaluasi(ctx.db, input.tahun, (input.triwulan ?? null) as 1 | null, input.format, ctx.files.output)).ref(),
   'monev.fasilitator': (ctx, input) => monitoringFasilitator(ctx.db, input.periode),
   'monev.simpanTarget': (ctx, input) => simpanTarget(ctx.db, { ...input, kecamatan_kode: input.kecamatan_kode ?? null }),
   'monev.dokumen': async (ctx, input) => {

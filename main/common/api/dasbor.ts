@@ -105,4 +105,6 @@ export const dashboardApi = {
   /** The evaluation table to the end of a quarter (without `triwulan`: the latest closed one). */
   'monev.evaluasi': method(z.object({ tahun: z.number().int().min(2000).max(2100), triwulan: z.number().int().min(1).max(4).nullish() })).reads<EvaluasiMonev>(),
   'monev.simpanPenjelasan': method(skemaRekaman('penjelasan_monev')).writes<void>(),
+  /** The evaluation table printed (PDF, A4 landscape) or as a workbook. */
+  'monev.dokumenEvaluasi': method(z.object({ tahun: z.number().int().min(2000).max(2100), triwulan: z.number().int().min(1, 'Triwulan 1 sampai 4.').max(4, 'Triwulan 1 sampai 4.').nullish(), format: z.enum(['pdf', 'xlsx']) })).reads<FileRef>(),
 };
