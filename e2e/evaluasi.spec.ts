@@ -47,6 +47,10 @@ test('a district sets quarter targets and explains a quarter; the province sees 
     await dialog.getByLabel('Penanggung jawab').fill('Bidang Ekonomi Bappeda');
     await dialog.getByRole('button', { name: 'Simpan' }).click();
     await expect(baris).toContainText('Harga bahan baku naik');
+    // Printed as the regulation's table.
+    const unduh = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Tabel evaluasi (PDF)' }).click();
+    expect((await unduh).suggestedFilename()).toMatch(/^Evaluasi-e-monev-35-07-\d{4}-TW[1-4]\.pdf$/);
   } finally {
     web.child.kill('SIGTERM');
   }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import type { BarisEvaluasi } from '../../../../main/common/api';
 import { formatDesimal, formatRupiah } from '../../../../main/common/format';
-import { invoke } from '../../api';
+import { invoke, pesanGalat, simpanBerkas } from '../../api';
 import { useWilayahKerja } from '../../components/provinsi';
-import { Notice, SelectField, useLoad } from '../../components/ui';
+import { Notice, SelectField, TombolKerja, useLoad } from '../../components/ui';
 import { DialogPenjelasan } from './penjelasan';
 
 const ROMAWI = ['I', 'II', 'III', 'IV'];
@@ -22,6 +22,15 @@ export function EvaluasiTriwulan(props: { segar: number }) {
   const [info, setInfo] = useState('');
   const e = useLoad(() => invoke('monev.evaluasi', { tahun, triwulan }), [tahun, triwulan, props.segar]);
   const d = e.data;
+  const [galat, setGalat] = useState('');
+  const cetak = async (format: 'pdf' | 'xlsx') => {
+    setGalat('');
+    try {
+      await simpanBerkas(await invoke('monev.dokumenEvaluasi', { tahun, triwulan: triwulan ?? d?.triwulan ?? null, format }));
+    } catch (x) {
+      setGalat(pesanGalat(x));
+    }
+  };
   const tw = d?.triwulan ?? 1;
   return (
     <section aria-labelledby="judul-evaluasi">
@@ -29,9 +38,16 @@ export function EvaluasiTriwulan(props: { segar: number }) {
       <div className="filters">
         <SelectField label="Tahun evaluasi" value={String(tahun)} onChange={(v) => (setTahun(Number(v)), setTriwulan(null))} options={[tahunIni, tahunIni - 1].map((y) => ({ value: String(y), label: String(y) }))} />
         <SelectField label="Sampai triwulan" value={String(triwulan ?? tw)} onChange={(v) => setTriwulan(Number(v))} options={ROMAWI.map((r, i) => ({ value: String(i + 1), label: `Triwulan ${r}` }))} />
+        <div className="actions">
+          {(['pdf', 'xlsx'] as const).map((format) => (
+            <TombolKerja key={format} kerja={() => cetak(format)} sibuk={format === 'pdf' ? 'Membuat PDF…' : 'Membuat Excel…'}>
+              Tabel evaluasi ({format === 'pdf' ? 'PDF' : 'Excel'})
+            </TombolKerja>
+          ))}
+        </div>
       </div>
       <Notice kind="ok">{info}</Notice>
-      <Notice kind="error">{e.error}</Notice>
+      <Notice kind="error">{e.error || galat}</Notice>
       {d && (
         <>
           <h3 id="judul-perhatian">Perlu perhatian ({d.perlu_perhatian.length})</h3>
