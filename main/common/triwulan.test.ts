@@ -62,3 +62,20 @@ test('the latest closed quarter and the cut-off a printed table states', () => {
   assert.deepEqual(t('2026-02-10'), { tahun: 2025, triwulan: 4 });
   assert.equal(keadaanSampai(2026, 3 as Triwulan), 'keadaan s.d. 30 September 2026');
 });
+
+test('a newer catalogue with overlapping achievement bands is refused and the old one stays', async () => {
+  const { tempDb } = await import('../../test/db');
+  const { katalogAktif, pasangKatalog } = await import('../services/laporan/laporan');
+  const { KATALOG_AWAL } = await import('./laporan');
+  const t = tempDb();
+  try {
+    const tumpang = PITA_CAPAIAN.map((p) => (p.kode === 'tinggi' ? { ...p, maks: 92 } : p));
+    assert.throws(() => pasangKatalog(t.db, { ...KATALOG_AWAL, versi: 2, pita_capaian: tumpang }), /ditolak: Kategori Tinggi \(76–92\) bertumpang/);
+    assert.equal(katalogAktif(t.db).versi, 1);
+    const lain = PITA_CAPAIAN.map((p) => (p.kode === 'sangat_tinggi' ? { ...p, min: 95 } : p.kode === 'tinggi' ? { ...p, maks: 94 } : p));
+    assert.equal(pasangKatalog(t.db, { ...KATALOG_AWAL, versi: 2, pita_capaian: lain }), true);
+    assert.equal(katalogAktif(t.db).pita_capaian?.[0]?.min, 95);
+  } finally {
+    t.cleanup();
+  }
+});

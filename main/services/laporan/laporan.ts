@@ -1,3 +1,4 @@
+import { salahPita } from '../../common/triwulan';
 import { bacaAngka } from '../../common/angka-isian';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
@@ -48,6 +49,9 @@ function bekukan<T>(o: T): T {
 /** Stores a newer catalogue (from the province). Older or equal versions are ignored. */
 export function pasangKatalog(db: Db, katalog: Katalog): boolean {
   if (katalog.versi <= katalogAktif(db).versi) return false;
+  // The achievement bands a newer catalogue brings must cover 0 % and up without overlap or gap.
+  const salah = katalog.pita_capaian ? salahPita(katalog.pita_capaian) : null;
+  if (salah) throw new AppError('KATALOG_TIDAK_SAH', `Katalog indikator versi ${katalog.versi} ditolak: ${salah} Minta provinsi mengirim katalog yang benar; katalog lama tetap dipakai.`);
   db.run(
     db.q.insertInto('katalog_indikator').values({
       versi: katalog.versi,

@@ -4,7 +4,8 @@ import type { Db } from '../../../db/connection';
 import type { Dashboard } from '../../common/api';
 import { hariIni } from '../../common/format';
 import { batasPengajuan, bulanSebelumnya } from '../../common/laporan';
-import { hitungDashboard, hitungMonev } from '../dasbor';
+import { hitungDashboard, hitungEvaluasi, hitungMonev } from '../dasbor';
+import { triwulanTerakhirTutup } from '../../common/triwulan';
 import { bacaPengaturan } from '../pengaturan';
 import { statusKabupaten } from '../sinkron';
 import { kecamatanDi, namaWilayah } from '../wilayah';
@@ -38,7 +39,8 @@ export interface WilayahPublik {
   kecamatan: { kode: string; nama: string; kelompok_aktif: number; anggota: Cacah; omzet_tahun: number }[];
   /** Kelompok the office marked as publishable (name, sector, kecamatan); the others are only counted. */
   kelompok_publik: { nama: string; sektor: string; kecamatan: string }[];
-  monev: { kode_wilayah: string; wilayah: string; indikator: string; nama: string; satuan: string; target: number; realisasi: number | null; persen: number | null }[];
+  /** `kategori`: the achievement category to the end of the latest closed quarter (evaluation table), or null. */
+  monev: { kode_wilayah: string; wilayah: string; indikator: string; nama: string; satuan: string; target: number; realisasi: number | null; persen: number | null; kategori: string | null }[];
   /** Date (YYYY-MM-DD) the district's last bundle was made (province), or its last change (district). */
   data_per: string | null;
 }
@@ -142,7 +144,11 @@ export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
   const semua = hitungDashboard(db, { bulan }, today);
   const kamus = kamusAngka(katalogAktif(db));
   const tahun = bulan.slice(0, 4);
-  const monev = hitungMonev(db, tahun, new Date(`${today}T12:00:00`)).baris.map((b) => ({ kode_wilayah: b.kode_wilayah, wilayah: b.wilayah, indikator: b.indikator, nama: b.nama, satuan: b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen }));
+  // The evaluation table's category to the latest closed quarter of the site's year, beside each target.
+  const tutup = triwulanTerakhirTutup(today);
+  const evaluasi = tutup.tahun === Number(tahun) ? hitungEvaluasi(db, tutup.tahun, tutup.triwulan, new Date(`${today}T12:00:00`)) : null;
+  const kategori = new Map((evaluasi?.baris ?? []).map((b) => [`${b.kode_wilayah}|${b.indikator}|${b.sumber}`, b.kategori?.label ?? null]));
+  const monev = hitungMonev(db, tahun, new Date(`${today}T12:00:00`)).baris.map((b) => ({ kode_wilayah: b.kode_wilayah, wilayah: b.wilayah, indikator: b.indikator, nama: b.nama, satuan: b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen, kategori: kategori.get(`${b.kode_wilayah}|${b.indikator}|${b.sumber}`) ?? null }));
   if (!provinsi) {
     const kode = p.kabupaten_kode ?? '';
     const sendiri = wilayah(db, kode, p.kabupaten_nama ?? namaWilayah(kode) ?? kode, semua, bulan, monev, perubahanTerakhir(db), true);

@@ -4,6 +4,7 @@ import { svgGrafik, WILAYAH_PETA } from '../../common/grafik/echarts';
 import type { DataSitus, WilayahPublik } from './data';
 import type { Dataset } from './dataset';
 import { teksCacah } from './sensor';
+import { ROMAWI, triwulanTerakhirTutup } from '../../common/triwulan';
 
 // The pages of the public website: plain HTML (works from file:// and any static host, no script needed to read it),
 // the charts as SVG from the shared chart definitions, a table beside every chart.
@@ -113,12 +114,14 @@ ${item('Kepatuhan pelaporan', persen(r.kepatuhan))}
 
 function monev(w: WilayahPublik, d: DataSitus): string {
   if (!w.monev.length) return `<h2>Target dan realisasi (e-monev)</h2><p>Belum ada target indikator untuk tahun ${d.bulan.slice(0, 4)}.</p>`;
+  const tw = triwulanTerakhirTutup(d.tanggal_pembaruan);
+  const adaKategori = w.monev.some((m) => m.kategori);
   return `<h2>Target dan realisasi (e-monev)</h2>
-<p class="ket">Katalog indikator versi ${d.regulasi.versi}: ${esc(d.regulasi.nama)}.</p>
+<p class="ket">Katalog indikator versi ${d.regulasi.versi}: ${esc(d.regulasi.nama)}.${adaKategori ? ` Kategori capaian s.d. Triwulan ${ROMAWI[tw.triwulan]} ${tw.tahun} menurut tabel evaluasi Permendagri 86/2017 (≥ 91 sangat tinggi, 76–90 tinggi, 66–75 sedang, 51–65 rendah, ≤ 50 sangat rendah).` : ''}</p>
 ${tabel(
   'Target dan realisasi',
-  ['Indikator', 'Wilayah', 'Target', 'Realisasi', 'Capaian'],
-  w.monev.map((m) => [esc(`${m.nama} (${m.satuan})`), esc(m.wilayah), formatAngka(m.target), m.realisasi === null ? '–' : formatAngka(m.realisasi), persen(m.persen)]),
+  ['Indikator', 'Wilayah', 'Target', 'Realisasi', 'Capaian', ...(adaKategori ? [`Kategori s.d. TW ${ROMAWI[tw.triwulan]}`] : [])],
+  w.monev.map((m) => [esc(`${m.nama} (${m.satuan})`), esc(m.wilayah), formatAngka(m.target), m.realisasi === null ? '–' : formatAngka(m.realisasi), persen(m.persen), ...(adaKategori ? [esc(m.kategori ?? '–')] : [])]),
   2,
 )}`;
 }
