@@ -85,3 +85,28 @@ test('the explanation travels to the province in the bundle and appears in its c
     w.cleanup();
   }
 });
+
+test('the province adds a total per indicator where summing is meaningful, over each district\'s own row', async () => {
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { openDatabase } = await import('../../../db/connection');
+  const { buatDemoProvinsi } = await import('../demo/provinsi');
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-evaluasi-'));
+  const db = openDatabase(buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten: ['35.07', '35.09'], demo: { kelompok: 4, bulan: 12 } }));
+  try {
+    const e = hitungEvaluasi(db, 2026, 3, akhirTahun);
+    const omzet = e.baris.filter((b) => b.indikator === 'omzet' && !b.kecamatan_kode);
+    const total = omzet.find((b) => b.sumber === 'jumlah')!;
+    const kab = omzet.filter((b) => b.sumber !== 'jumlah');
+    assert.equal(total.wilayah, 'Jumlah 2 kabupaten/kota');
+    assert.equal(total.target_tahunan, kab.reduce((a, b) => a + b.target_tahunan, 0));
+    assert.equal(total.realisasi_kumulatif, kab.reduce((a, b) => a + (b.realisasi_kumulatif ?? 0), 0));
+    // Averages and percentages are not summed.
+    assert.ok(!e.baris.some((b) => b.sumber === 'jumlah' && b.indikator === 'kehadiran'));
+    assert.ok(!e.perlu_perhatian.some((p) => p.kabupaten_nama === 'Provinsi Jawa Timur'), 'the total needs no explanation of its own');
+  } finally {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

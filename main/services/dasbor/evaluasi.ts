@@ -3,7 +3,9 @@ import { RecordWriter } from '../../../db/write';
 import type { BarisEvaluasi, EvaluasiMonev, ParsedInput } from '../../common/api';
 import { AppError } from '../../common/errors';
 import { isianDari } from '../../common/register';
-import { bagiTarget, kategoriCapaian, keadaanSampai, PITA_CAPAIAN, realisasiKumulatif, tingkatCapaian, TRIWULAN, triwulanTerakhirTutup, type Triwulan } from '../../common/triwulan';
+import type { Indikator } from '../../common/laporan';
+import { bagiTarget, kategoriCapaian, keadaanSampai, PITA_CAPAIAN, realisasiKumulatif, tingkatCapaian, TRIWULAN, triwulanTerakhirTutup, type PitaCapaian, type Triwulan } from '../../common/triwulan';
+import { bacaPengaturan } from '../pengaturan';
 import { katalogAktif } from '../laporan';
 import { hitungMonev } from './dashboard';
 
@@ -81,9 +83,51 @@ export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null 
       penjelasan: p ? { faktor_pendorong: p.faktor_pendorong, faktor_penghambat: p.faktor_penghambat, tindak_lanjut: p.tindak_lanjut, penanggung_jawab: p.penanggung_jawab } : null,
     };
   });
-  const perlu_perhatian = baris.flatMap((b) => {
+  // The province adds a total per indicator where summing is meaningful (flows and counts, not averages or
+  // percentages): over each district's own row (its district-wide target; the province's when both exist).
+  if (bacaPengaturan(db).mode === 'provinsi') baris.push(...jumlahProvinsi(baris, katalog.indikator, tw, pita));
+  const perlu_perhatian = baris.filter((b) => b.kabupaten_kode !== '35').flatMap((b) => {
     const alasan = [b.kategori && (b.kategori.kode === 'rendah' || b.kategori.kode === 'sangat_rendah') ? `capaian ${b.kategori.label.toLowerCase()}` : '', b.penjelasan ? '' : `belum ada penjelasan Triwulan ${['I', 'II', 'III', 'IV'][tw - 1]}`].filter(Boolean);
     return alasan.length ? [{ kabupaten_nama: b.kabupaten_nama, wilayah: b.wilayah, nama: b.nama, alasan: alasan.join('; ') }] : [];
   });
   return { tahun, triwulan: tw, keadaan: keadaanSampai(tahun, tw), regulasi: katalog.regulasi, pita, baris, perlu_perhatian };
+}
+
+function jumlahProvinsi(baris: BarisEvaluasi[], indikator: Indikator[], tw: Triwulan, pita: PitaCapaian[]): BarisEvaluasi[] {
+  const out: BarisEvaluasi[] = [];
+  for (const ind of indikator) {
+    if (ind.agregasi === 'AVERAGE' || ind.tipe === 'persen' || ind.tipe === 'teks') continue;
+    const perKab = new Map<string, BarisEvaluasi>();
+    for (const b of baris) {
+      if (b.indikator !== ind.kode || b.kecamatan_kode) continue;
+      const ada = perKab.get(b.kabupaten_kode);
+      if (!ada || (ada.sumber !== 'provinsi' && b.sumber === 'provinsi')) perKab.set(b.kabupaten_kode, b);
+    }
+    const rows = [...perKab.values()];
+    if (rows.length < 2) continue;
+    const jumlah = (xs: (number | null)[]) => (xs.every((x) => x === null) ? null : xs.reduce<number>((a, x) => a + (x ?? 0), 0));
+    const target_triwulan = TRIWULAN.map((q) => rows.reduce((a, r) => a + r.target_triwulan[q - 1]!, 0)) as [number, number, number, number];
+    const realisasi_triwulan = TRIWULAN.map((q) => (q <= tw ? jumlah(rows.map((r) => r.realisasi_triwulan[q - 1] ?? null)) : null));
+    const target_kumulatif = rows.reduce((a, r) => a + r.target_kumulatif, 0);
+    const realisasi_kumulatif = jumlah(rows.map((r) => r.realisasi_kumulatif));
+    const capaian = tingkatCapaian(realisasi_kumulatif, target_kumulatif);
+    const k = kategoriCapaian(capaian, pita);
+    out.push({
+      ...rows[0]!,
+      kode_wilayah: '35',
+      wilayah: `Jumlah ${rows.length} kabupaten/kota`,
+      kabupaten_kode: '35',
+      kabupaten_nama: 'Provinsi Jawa Timur',
+      sumber: 'jumlah',
+      target_tahunan: rows.reduce((a, r) => a + r.target_tahunan, 0),
+      target_triwulan,
+      realisasi_triwulan,
+      target_kumulatif,
+      realisasi_kumulatif,
+      capaian,
+      kategori: k ? { kode: k.kode, label: k.label } : null,
+      penjelasan: null,
+    });
+  }
+  return out;
 }
