@@ -59,8 +59,6 @@ export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null 
     const realisasi_triwulan = perTriwulan.map((m) => (m ? (m.get(`${b.kode_wilayah}|${b.indikator}|${b.sumber}`) ?? null) : null));
     const target_kumulatif = ind.agregasi === 'SUM' ? target_triwulan.slice(0, tw).reduce((a, x) => a + x, 0) : target_triwulan[tw - 1]!;
     const realisasi_kumulatif = realisasiKumulatif(realisasi_triwulan, ind.agregasi, tw);
-    const capaian = tingkatCapaian(realisasi_kumulatif, target_kumulatif);
-    const k = kategoriCapaian(capaian, pita);
     const p = penjelasan.get(kunci(b.kabupaten_kode, b.kecamatan_kode, b.indikator));
     return {
       indikator: b.indikator,
@@ -76,10 +74,7 @@ export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null 
       target_tahunan: b.target,
       target_triwulan,
       realisasi_triwulan,
-      target_kumulatif,
-      realisasi_kumulatif,
-      capaian,
-      kategori: k ? { kode: k.kode, label: k.label } : null,
+      ...sampaiTriwulan(target_kumulatif, realisasi_kumulatif, pita),
       penjelasan: p ? { faktor_pendorong: p.faktor_pendorong, faktor_penghambat: p.faktor_penghambat, tindak_lanjut: p.tindak_lanjut, penanggung_jawab: p.penanggung_jawab } : null,
     };
   });
@@ -110,8 +105,6 @@ function jumlahProvinsi(baris: BarisEvaluasi[], indikator: Indikator[], tw: Triw
     const realisasi_triwulan = TRIWULAN.map((q) => (q <= tw ? jumlah(rows.map((r) => r.realisasi_triwulan[q - 1] ?? null)) : null));
     const target_kumulatif = rows.reduce((a, r) => a + r.target_kumulatif, 0);
     const realisasi_kumulatif = jumlah(rows.map((r) => r.realisasi_kumulatif));
-    const capaian = tingkatCapaian(realisasi_kumulatif, target_kumulatif);
-    const k = kategoriCapaian(capaian, pita);
     out.push({
       ...rows[0]!,
       kode_wilayah: '35',
@@ -122,12 +115,16 @@ function jumlahProvinsi(baris: BarisEvaluasi[], indikator: Indikator[], tw: Triw
       target_tahunan: rows.reduce((a, r) => a + r.target_tahunan, 0),
       target_triwulan,
       realisasi_triwulan,
-      target_kumulatif,
-      realisasi_kumulatif,
-      capaian,
-      kategori: k ? { kode: k.kode, label: k.label } : null,
+      ...sampaiTriwulan(target_kumulatif, realisasi_kumulatif, pita),
       penjelasan: null,
     });
   }
   return out;
+}
+
+/** Target and realisation to date, the achievement and its category: one computation for district rows and totals. */
+function sampaiTriwulan(target_kumulatif: number, realisasi_kumulatif: number | null, pita: PitaCapaian[]) {
+  const capaian = tingkatCapaian(realisasi_kumulatif, target_kumulatif);
+  const k = kategoriCapaian(capaian, pita);
+  return { target_kumulatif, realisasi_kumulatif, capaian, kategori: k ? { kode: k.kode, label: k.label } : null };
 }
