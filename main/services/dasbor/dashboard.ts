@@ -197,6 +197,23 @@ export interface TargetProvinsi {
   tahun: number;
   indikator: string;
   nilai: number;
+  /** The year split per quarter, when the province set one (else split by default where it is used). */
+  target_t1?: number | null;
+  target_t2?: number | null;
+  target_t3?: number | null;
+  target_t4?: number | null;
+}
+
+type Bagian = Pick<ParsedInput<'monev.simpanTarget'>, 'nilai' | 'indikator' | 'target_t1' | 'target_t2' | 'target_t3' | 'target_t4'>;
+
+/** A quarter split is all four quarters or none (then split by default), and a flow's four add up to the year's. */
+function periksaBagian(db: Db, input: Bagian): void {
+  const bagian = [input.target_t1, input.target_t2, input.target_t3, input.target_t4];
+  if (!bagian.some((v) => v !== null && v !== undefined)) return;
+  if (bagian.some((v) => v === null || v === undefined || !Number.isFinite(v) || v < 0)) throw new AppError('TARGET_TRIWULAN', 'Isi target keempat triwulan, atau kosongkan semuanya agar dibagi otomatis.', [{ field: 'target_t1', message: 'Isi keempat triwulan.' }]);
+  const ind = katalogAktif(db).indikator.find((i) => i.kode === input.indikator);
+  const salah = salahBagian(input.nilai, bagian as number[], ind?.agregasi ?? 'SUM', ind?.tipe === 'rupiah' ? formatRupiah : formatAngka);
+  if (salah) throw new AppError('TARGET_TRIWULAN', salah, [{ field: 'target_t4', message: salah }]);
 }
 
 /** Province: the targets it sets per kabupaten, sent to the districts in the reference bundle. */
@@ -216,8 +233,9 @@ export function simpanTarget(db: Db, input: ParsedInput<'monev.simpanTarget'>): 
   periksaIndikator(db, input.indikator);
   if (bacaPengaturan(db).mode === 'provinsi') {
     if (!input.kabupaten || !namaWilayah(input.kabupaten)) throw new AppError('PILIH_KABUPATEN', 'Pilih kabupaten/kota yang diberi target.', [{ field: 'kabupaten', message: 'Pilih kabupaten/kota.' }]);
+    periksaBagian(db, input);
     const list = targetProvinsi(db).filter((t) => !(t.kabupaten_kode === input.kabupaten && t.tahun === input.tahun && t.indikator === input.indikator));
-    list.push({ kabupaten_kode: input.kabupaten, tahun: input.tahun, indikator: input.indikator, nilai: input.nilai });
+    list.push({ kabupaten_kode: input.kabupaten, tahun: input.tahun, indikator: input.indikator, nilai: input.nilai, target_t1: input.target_t1 ?? null, target_t2: input.target_t2 ?? null, target_t3: input.target_t3 ?? null, target_t4: input.target_t4 ?? null });
     const nilai = JSON.stringify(list);
     db.run(db.q.insertInto('pengaturan').values({ kunci: 'target_provinsi', nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
     return;
@@ -238,14 +256,7 @@ export function simpanTargetKabupaten(db: Db, input: ParsedInput<'monev.simpanTa
       .$if(input.kecamatan_kode === null, (q) => q.where('kecamatan_kode', 'is', null))
       .$if(input.kecamatan_kode !== null, (q) => q.where('kecamatan_kode', '=', input.kecamatan_kode!)),
   );
-  // A quarter split is all four quarters or none (then split by default), and a flow's four add up to the year's.
-  const bagian = [input.target_t1, input.target_t2, input.target_t3, input.target_t4];
-  if (bagian.some((v) => v !== null && v !== undefined)) {
-    if (bagian.some((v) => v === null || v === undefined)) throw new AppError('TARGET_TRIWULAN', 'Isi target keempat triwulan, atau kosongkan semuanya agar dibagi otomatis.', [{ field: 'target_t1', message: 'Isi keempat triwulan.' }]);
-    const ind = katalogAktif(db).indikator.find((i) => i.kode === input.indikator);
-    const salah = salahBagian(input.nilai, bagian as number[], ind?.agregasi ?? 'SUM', ind?.tipe === 'rupiah' ? formatRupiah : formatAngka);
-    if (salah) throw new AppError('TARGET_TRIWULAN', salah, [{ field: 'target_t4', message: salah }]);
-  }
+  periksaBagian(db, input);
   const values = { ...isianDari('target_indikator', input), kecamatan_kode: input.kecamatan_kode ?? null, sumber: input.sumber };
   if (existing) writer.update('target_indikator', existing.id, values);
   else writer.insert('target_indikator', values);

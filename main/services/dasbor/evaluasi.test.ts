@@ -110,3 +110,25 @@ test('the province adds a total per indicator where summing is meaningful, over 
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a quarter split the province sets for a district reaches it in the reference bundle and its evaluation table', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { buatBundelReferensi } = await import('../sinkron/referensi');
+  const w = dunia(1);
+  try {
+    const split = { target_t1: 100_000_000, target_t2: 200_000_000, target_t3: 300_000_000, target_t4: 300_000_000 };
+    assert.throws(() => simpanTarget(w.prov.db, contract['monev.simpanTarget'].input.parse({ tahun: 2026, indikator: 'omzet', nilai: 800_000_000, kabupaten: '35.07', ...split })), /lebih Rp100\.000\.000/);
+    simpanTarget(w.prov.db, contract['monev.simpanTarget'].input.parse({ tahun: 2026, indikator: 'omzet', nilai: 900_000_000, kabupaten: '35.07', ...split }));
+    const path = join(w.prov.dir, 'referensi.bmb');
+    buatBundelReferensi(w.prov.db, TANPA_PELINDUNG, path);
+    imporBundel(w.kab.db, TANPA_PELINDUNG, readFileSync(path));
+    const e = hitungEvaluasi(w.kab.db, 2026, 2, akhirTahun);
+    const omzet = e.baris.find((b) => b.indikator === 'omzet' && b.sumber === 'provinsi')!;
+    assert.deepEqual(omzet.target_triwulan, [100_000_000, 200_000_000, 300_000_000, 300_000_000]);
+    assert.equal(omzet.target_kumulatif, 300_000_000);
+    assert.deepEqual(hitungEvaluasi(w.prov.db, 2026, 2, akhirTahun).baris.find((b) => b.kabupaten_kode === '35.07' && b.indikator === 'omzet' && b.sumber === 'provinsi')?.target_triwulan, [100_000_000, 200_000_000, 300_000_000, 300_000_000]);
+  } finally {
+    w.cleanup();
+  }
+});

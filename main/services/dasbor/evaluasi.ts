@@ -7,7 +7,7 @@ import type { Indikator } from '../../common/laporan';
 import { bagiTarget, kategoriCapaian, keadaanSampai, PITA_CAPAIAN, realisasiKumulatif, tingkatCapaian, TRIWULAN, triwulanTerakhirTutup, type PitaCapaian, type Triwulan } from '../../common/triwulan';
 import { bacaPengaturan } from '../pengaturan';
 import { katalogAktif } from '../laporan';
-import { hitungMonev } from './dashboard';
+import { hitungMonev, targetProvinsi } from './dashboard';
 
 // The regulation's evaluation table (Permendagri 86/2017; quarterly as in Permen PPN/Bappenas 1/2023): each target
 // through Triwulan I–IV, realisation per quarter and to date from the same figures as every other page (hitungMonev
@@ -48,6 +48,13 @@ export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null 
       .filter((t) => [t.target_t1, t.target_t2, t.target_t3, t.target_t4].every((v) => v !== null))
       .map((t) => [kunci(t.kabupaten_kode, t.kecamatan_kode, t.indikator), [t.target_t1, t.target_t2, t.target_t3, t.target_t4] as [number, number, number, number]]),
   );
+  // The province's own targets carry their split in its settings; they take the place of a copy sent back.
+  if (bacaPengaturan(db).mode === 'provinsi') {
+    for (const t of targetProvinsi(db).filter((x) => x.tahun === tahun)) {
+      const q = [t.target_t1, t.target_t2, t.target_t3, t.target_t4];
+      if (q.every((v) => typeof v === 'number')) bagian.set(kunci(t.kabupaten_kode, null, t.indikator), q as [number, number, number, number]);
+    }
+  }
   const penjelasan = new Map(
     db
       .all(db.q.selectFrom('penjelasan_monev').selectAll().where('tahun', '=', tahun).where('triwulan', '=', tw).where('deleted_at', 'is', null))

@@ -1,3 +1,4 @@
+import { RUPIAH_MAKS } from '../../common/batas';
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../../../db/connection';
 import type { HasilImporBundel } from '../../common/api/sinkron';
@@ -114,7 +115,9 @@ export function terapkanReferensi(db: Db, p: Pengaturan, t: Terurai, nama: strin
       simpanDaftarDinas(db, isi.dinas);
       const own = p.kabupaten_kode;
       for (const t of isi.target ?? []) {
-        if (t.kabupaten_kode === own) simpanTargetKabupaten(db, { tahun: t.tahun, indikator: t.indikator, kecamatan_kode: null, nilai: t.nilai, sumber: 'provinsi' });
+        // The quarter split comes with the target, only as numbers (a split that does not add up refuses the bundle).
+        const tw = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= RUPIAH_MAKS ? v : null);
+        if (t.kabupaten_kode === own) simpanTargetKabupaten(db, { tahun: t.tahun, indikator: t.indikator, kecamatan_kode: null, nilai: t.nilai, sumber: 'provinsi', target_t1: tw(t.target_t1), target_t2: tw(t.target_t2), target_t3: tw(t.target_t3), target_t4: tw(t.target_t4) });
       }
       const surat = isi.templat_surat ? pasangTemplatSurat(db, isi.templat_surat) : false;
       pesan = `${baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang` : `Katalog indikator sudah versi ${katalogAktif(db).versi}`}; daftar dinas diperbarui${surat ? `; templat surat pengantar versi ${isi.templat_surat!.versi} dipasang` : ''}.`;
