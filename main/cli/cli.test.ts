@@ -192,6 +192,10 @@ test('an unknown flag, or a flag without its value, is refused with the command\
     const pdf = join(t.dir, 'evaluasi.pdf');
     assert.equal((await cli('monev', 'pdf', '--db', db, '--tahun', '2026', '--triwulan', '3', '-o', pdf)).code, 0);
     assert.ok(readFileSync(pdf).subarray(0, 5).toString() === '%PDF-');
+    // Folio paper, as many regional offices print: the page is 215 × 330 mm, landscape.
+    assert.equal((await cli('monev', 'pdf', '--db', db, '--tahun', '2026', '--triwulan', '3', '--kertas', 'F4', '-o', pdf)).code, 0);
+    assert.match(readFileSync(pdf, 'latin1'), /\/MediaBox \[0 0 935\.43 609\.45\]/);
+    assert.match((await cli('monev', 'pdf', '--db', db, '--tahun', '2026', '--kertas', 'B5', '-o', pdf)).stderr, /--kertas B5 tidak dikenal: tulis A4 atau F4/);
     assert.equal((await cli('monev', 'xlsx', '--db', db, '--periode', '2026-S1', '-o', join(t.dir, 'rekap.xlsx'))).code, 0);
   } finally {
     t.cleanup();

@@ -382,14 +382,14 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'monev pdf',
-    flag: ['tahun', 'triwulan', 'periode', 'o'],
-    bantuan: 'monev pdf|xlsx --db FILE --tahun 2026 [--triwulan 3] -o OUT (tabel evaluasi; tanpa --triwulan: triwulan terakhir yang sudah lewat) | --periode 2026-S1 (rekap periode)',
+    flag: ['tahun', 'triwulan', 'kertas', 'periode', 'o'],
+    bantuan: 'monev pdf|xlsx --db FILE --tahun 2026 [--triwulan 3] [--kertas A4|F4] -o OUT (tabel evaluasi; tanpa --triwulan: triwulan terakhir yang sudah lewat) | --periode 2026-S1 (rekap periode)',
     db: 'ada',
     jalankan: (cli) => dokumenMonevCli(cli, 'pdf'),
   },
   {
     nama: 'monev xlsx',
-    flag: ['tahun', 'triwulan', 'periode', 'o'],
+    flag: ['tahun', 'triwulan', 'kertas', 'periode', 'o'],
     bantuan: '',
     db: 'ada',
     jalankan: (cli) => dokumenMonevCli(cli, 'xlsx'),
@@ -437,7 +437,9 @@ function dokumenMonevCli(cli: Cli, format: 'pdf' | 'xlsx') {
   if (!Number.isInteger(tahun) || tahun < 2000 || tahun > 2100) throw new UsageError('Tulis --tahun 2026 (dan --triwulan 1 sampai 4, atau --periode 2026-S1 untuk rekap periode).');
   const tw = cli.flag('triwulan');
   if (tw !== undefined && !/^[1-4]$/.test(tw)) throw new UsageError(`--triwulan ${tw} tidak sah: tulis 1, 2, 3 atau 4.`);
-  return keBerkas(cli, `berkas keluaran .${format}`, () => cli.call('monev.dokumenEvaluasi', { tahun, triwulan: tw ? Number(tw) : null, format }), 'Tabel evaluasi e-monev ditulis ke');
+  const kertas = (cli.flag('kertas') ?? 'A4').toUpperCase();
+  if (kertas !== 'A4' && kertas !== 'F4') throw new UsageError(`--kertas ${kertas} tidak dikenal: tulis A4 atau F4.`);
+  return keBerkas(cli, `berkas keluaran .${format}`, () => cli.call('monev.dokumenEvaluasi', { tahun, triwulan: tw ? Number(tw) : null, format, kertas }), 'Tabel evaluasi e-monev ditulis ke');
 }
 
 function periodeMonev(cli: Cli): string {

@@ -106,5 +106,5 @@ export const dashboardApi = {
   'monev.evaluasi': method(z.object({ tahun: z.number().int().min(2000).max(2100), triwulan: z.number().int().min(1).max(4).nullish() })).reads<EvaluasiMonev>(),
   'monev.simpanPenjelasan': method(skemaRekaman('penjelasan_monev')).writes<void>(),
   /** The evaluation table printed (PDF, A4 landscape) or as a workbook. */
-  'monev.dokumenEvaluasi': method(z.object({ tahun: z.number().int().min(2000).max(2100), triwulan: z.number().int().min(1, 'Triwulan 1 sampai 4.').max(4, 'Triwulan 1 sampai 4.').nullish(), format: z.enum(['pdf', 'xlsx']) })).reads<FileRef>(),
+  'monev.dokumenEvaluasi': method(z.object({ tahun: z.number().int().min(2000).max(2100), triwulan: z.number().int().min(1, 'Triwulan 1 sampai 4.').max(4, 'Triwulan 1 sampai 4.').nullish(), format: z.enum(['pdf', 'xlsx']), kertas: z.enum(['A4', 'F4']).default('A4') })).reads<FileRef>(),
 };

@@ -25,7 +25,10 @@ const penjelasan = (b: BarisEvaluasi) =>
     : 'belum ada penjelasan';
 
 /** Writes the evaluation table to the end of `triwulan` (null: the latest closed quarter); `keluar` names the file. */
-export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun: number, triwulan: Triwulan | null, format: 'pdf' | 'xlsx', keluar: (nama: string) => T): Promise<T> {
+/** Folio (F4, 215 × 330 mm), the paper many regional offices print on, in points. */
+const F4 = { width: 609.45, height: 935.43 };
+
+export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun: number, triwulan: Triwulan | null, format: 'pdf' | 'xlsx', keluar: (nama: string) => T, kertas: 'A4' | 'F4' = 'A4'): Promise<T> {
   const e = hitungEvaluasi(db, tahun, triwulan);
   const p = bacaPengaturan(db);
   const tw = ROMAWI[e.triwulan];
@@ -80,7 +83,7 @@ export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun:
   const th = (t: string, i: number) => ({ text: t, style: 'th', alignment: i >= 3 && i <= 9 ? ('right' as const) : ('left' as const) });
   const doc: TDocumentDefinitions = {
     ...BASE_DOC,
-    pageSize: 'A4',
+    pageSize: kertas === 'F4' ? F4 : 'A4',
     pageOrientation: 'landscape',
     info: { title: judul, creator: 'Bermantra' },
     content: [
