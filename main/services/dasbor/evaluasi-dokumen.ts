@@ -38,22 +38,22 @@ export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun:
   if (format === 'xlsx') {
     const wb = new ExcelJS.Workbook();
     const ws = lembarBerjudul(wb, `Evaluasi TW ${tw}`, { instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: `${e.keadaan}`, dokumen: `${judul} (${e.regulasi})` }, [
-      { header: '(1) Kabupaten/kota', key: 'kab', width: 22 },
-      { header: '(2) Wilayah', key: 'wil', width: 22 },
-      { header: '(3) Indikator', key: 'ind', width: 28 },
-      { header: '(4) Satuan', key: 'sat', width: 10 },
-      { header: '(5) Target tahunan', key: 'tt', width: 16 },
+      { header: '(1) Kabupaten/kota', key: 'kab', width: 15 },
+      { header: '(2) Wilayah', key: 'wil', width: 15 },
+      { header: '(3) Indikator', key: 'ind', width: 20 },
+      { header: '(4) Satuan', key: 'sat', width: 7 },
+      { header: '(5) Target tahunan', key: 'tt', width: 15 },
       ...[1, 2, 3, 4].flatMap((q) => [
         { header: `(${4 + q * 2}) Target TW ${ROMAWI[q as Triwulan]}`, key: `t${q}`, width: 14 },
         { header: `(${5 + q * 2}) Realisasi TW ${ROMAWI[q as Triwulan]}`, key: `r${q}`, width: 14 },
       ]),
-      { header: `(14) Realisasi s.d. TW ${tw}`, key: 'rk', width: 16 },
-      { header: '(15) Tingkat capaian (%)', key: 'cap', width: 12, numFmt: FORMAT_PERSEN },
-      { header: '(16) Kategori capaian', key: 'kat', width: 14 },
-      { header: '(17) Faktor pendorong', key: 'fp', width: 28 },
-      { header: '(18) Faktor penghambat', key: 'fh', width: 28 },
-      { header: '(19) Tindak lanjut', key: 'tl', width: 28 },
-      { header: '(20) Penanggung jawab', key: 'pj', width: 20 },
+      { header: `(14) Realisasi s.d. TW ${tw}`, key: 'rk', width: 15 },
+      { header: '(15) Tingkat capaian (%)', key: 'cap', width: 9, numFmt: FORMAT_PERSEN },
+      { header: '(16) Kategori capaian', key: 'kat', width: 12 },
+      { header: '(17) Faktor pendorong', key: 'fp', width: 18 },
+      { header: '(18) Faktor penghambat', key: 'fh', width: 18 },
+      { header: '(19) Tindak lanjut', key: 'tl', width: 18 },
+      { header: '(20) Penanggung jawab', key: 'pj', width: 12 },
     ]);
     for (const b of e.baris) {
       const row = ws.addRow({
@@ -72,6 +72,8 @@ export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun:
         pj: b.penjelasan?.penanggung_jawab ?? '',
       });
       const fmt = b.tipe === 'rupiah' ? FORMAT_RUPIAH : FORMAT_DESIMAL;
+      // Text wraps inside its column: the sheet prints one page wide without the explanations widening it.
+      for (const k of ['kab', 'wil', 'ind', 'fp', 'fh', 'tl', 'pj']) row.getCell(k).alignment = { wrapText: true, vertical: 'top' };
       for (const k of ['tt', 't1', 'r1', 't2', 'r2', 't3', 'r3', 't4', 'r4', 'rk']) row.getCell(k).numFmt = fmt;
     }
     ws.addRow({});
