@@ -10,6 +10,7 @@ import { benchSitus } from './situs';
 import { benchBukuKerja } from './buku-kerja';
 import { benchBom } from './bom';
 import { benchPeriksa } from './periksa';
+import { benchEvaluasi } from './evaluasi';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
@@ -23,6 +24,7 @@ const benches: Record<string, () => Promise<void>> = {
   'buku-kerja': benchBukuKerja,
   bom: benchBom,
   periksa: benchPeriksa,
+  evaluasi: benchEvaluasi,
 };
 
 const only = process.argv[2];
