@@ -36,7 +36,23 @@ export interface RingkasanMitra {
   tindak_lanjut_terbuka: number;
 }
 
+/** A district's best practice as the province shares it (and, marked, publishes it). */
+export interface PraktikBersama {
+  id: string;
+  kabupaten_kode: string;
+  kabupaten_nama: string;
+  judul: string;
+  tanggal: string;
+  cerita: string;
+  /** Only where the district ticked "Tampilkan di situs web publik" for the group. */
+  kelompok_nama: string | null;
+  bagikan: boolean;
+  terbitkan: boolean;
+}
+
 export const mitraApi = {
+  'praktik.bersama': method(z.object({})).reads<PraktikBersama[]>(),
+  'praktik.tandai': method(z.object({ id, bagikan: z.boolean(), terbitkan: z.boolean() })).writes<void>(),
   'catatan.list': method(
     z.object({ entitas, cari: z.string().nullish(), filter: z.record(z.string(), z.string()).nullish(), terhapus: z.boolean().default(false), kabupaten: z.string().nullish(), ...halaman }),
   ).reads<Page<BarisCatatan>>(),

@@ -1,3 +1,4 @@
 // The mitra domain's one door: other domains and the API handlers import only this file.
 export * from './catatan';
 export * from './mitra';
+export * from './praktik';

@@ -1,3 +1,4 @@
+import { pasangPraktikProvinsi, praktikUntukReferensi } from '../mitra';
 import { RUPIAH_MAKS } from '../../common/batas';
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../../../db/connection';
@@ -94,12 +95,14 @@ interface IsiReferensi {
   target?: TargetProvinsi[];
   /** The covering letter of proposals (absent in bundles of older versions). */
   templat_surat?: TemplatSurat;
+  /** Districts' best practices the province shares (absent in bundles of older versions). */
+  praktik?: unknown;
 }
 
 /** Province: reference data for every district (indicator catalogue, Dinas list, targets, covering letter), signed. */
 export function buatBundelReferensi(db: Db, pelindung: Pelindung, path: string): { berkas: string; katalog_versi: number } {
   if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Bundel referensi dibuat oleh provinsi.');
-  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db), templat_surat: templatSurat(db) };
+  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db), templat_surat: templatSurat(db), praktik: praktikUntukReferensi(db) };
   const plain = Buffer.from(JSON.stringify(isi));
   const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'referensi', pengirim: '35', penerima: '*', kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'referensi', plain, { katalog_versi: isi.katalog.versi, dinas: isi.dinas.length }), enkripsi: null };
   tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, pelindung, 'tanda_tangan')), header.kunci_pengirim);
@@ -120,7 +123,8 @@ export function terapkanReferensi(db: Db, p: Pengaturan, t: Terurai, nama: strin
         if (t.kabupaten_kode === own) simpanTargetKabupaten(db, { tahun: t.tahun, indikator: t.indikator, kecamatan_kode: null, nilai: t.nilai, sumber: 'provinsi', target_t1: tw(t.target_t1), target_t2: tw(t.target_t2), target_t3: tw(t.target_t3), target_t4: tw(t.target_t4) });
       }
       const surat = isi.templat_surat ? pasangTemplatSurat(db, isi.templat_surat) : false;
-      pesan = `${baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang` : `Katalog indikator sudah versi ${katalogAktif(db).versi}`}; daftar dinas diperbarui${surat ? `; templat surat pengantar versi ${isi.templat_surat!.versi} dipasang` : ''}.`;
+      const praktik = isi.praktik === undefined ? null : pasangPraktikProvinsi(db, isi.praktik);
+      pesan = `${baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang` : `Katalog indikator sudah versi ${katalogAktif(db).versi}`}; daftar dinas diperbarui${surat ? `; templat surat pengantar versi ${isi.templat_surat!.versi} dipasang` : ''}${praktik ? `; ${praktik} praktik baik dari kabupaten/kota lain` : ''}.`;
     });
   } else pesan = `Uji coba: katalog versi ${isi.katalog.versi}, ${isi.dinas.length} dinas.`;
   return { jenis: 'referensi', pengirim: '35', seq: 0, penuh: false, dryRun, sudahPernah: false, tabel: {}, lampiran: 0, pesan };

@@ -1,3 +1,4 @@
+import { daftarPraktikBersama } from '../mitra';
 import { kamusAngka, type DefinisiAngka } from '../../common/kamus';
 import { katalogAktif } from '../laporan';
 import type { Db } from '../../../db/connection';
@@ -48,6 +49,8 @@ export interface WilayahPublik {
 export interface DataSitus {
   mode: 'provinsi' | 'kabupaten';
   produsen: string;
+  /** Districts' best practices the province marked to publish (province site only; the group named only if allowed). */
+  praktik: { judul: string; kabupaten_nama: string; tanggal: string; cerita: string; kelompok_nama: string | null }[];
   /** How to reach the office that publishes the site, and its emblem (a data: URL, '' when none). */
   kontak: { alamat: string; telepon: string; email: string; website: string; lambang: string };
   /** The last complete month the figures cover, YYYY-MM. */
@@ -152,7 +155,7 @@ export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
   if (!provinsi) {
     const kode = p.kabupaten_kode ?? '';
     const sendiri = wilayah(db, kode, p.kabupaten_nama ?? namaWilayah(kode) ?? kode, semua, bulan, monev, perubahanTerakhir(db), true);
-    return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, kontak: kontakDari(p), bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, kamus, utama: sendiri, kabupaten: [sendiri] };
+    return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, kontak: kontakDari(p), praktik: [], bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, kamus, utama: sendiri, kabupaten: [sendiri] };
   }
   const status = statusKabupaten(db, new Date(`${today}T12:00:00`)).filter((s) => s.kelompok > 0 || s.dibuat_pada);
   const dasbor = status.map((s) => hitungDashboard(db, { bulan, kabupaten: s.kode }, today));
@@ -162,5 +165,6 @@ export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
   kabupaten.forEach((k, i) => (k.ringkasan.anggota = orang[i]!));
   const utama = wilayah(db, '35', 'Provinsi Jawa Timur', semua, bulan, monev, null, false);
   const terbaru = kabupaten.map((k) => k.data_per).filter((x): x is string => !!x).sort().at(-1) ?? null;
-  return { mode: 'provinsi', produsen: p.nama_instansi || 'Bappeda Provinsi Jawa Timur', kontak: kontakDari(p), bulan, tanggal_pembaruan: terbaru ?? today, regulasi: semua.regulasi, kamus, utama, kabupaten };
+  const praktik = daftarPraktikBersama(db).filter((x) => x.terbitkan).map(({ judul, kabupaten_nama, tanggal, cerita, kelompok_nama }) => ({ judul, kabupaten_nama, tanggal, cerita, kelompok_nama }));
+  return { mode: 'provinsi', produsen: p.nama_instansi || 'Bappeda Provinsi Jawa Timur', kontak: kontakDari(p), praktik, bulan, tanggal_pembaruan: terbaru ?? today, regulasi: semua.regulasi, kamus, utama, kabupaten };
 }

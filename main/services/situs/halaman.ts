@@ -19,6 +19,7 @@ function rangka(d: DataSitus, o: { judul: string; akar: string; isi: string; des
   const nav = [
     `<li><a href="${o.akar}index.html">Beranda</a></li>`,
     d.mode === 'provinsi' ? `<li><a href="${o.akar}index.html#kabupaten">Kabupaten/kota</a></li>` : '',
+    d.praktik.length ? `<li><a href="${o.akar}praktik.html">Praktik baik</a></li>` : '',
     `<li><a href="${o.akar}data.html">Data terbuka</a></li>`,
   ].join('');
   return `<!doctype html>
@@ -268,6 +269,14 @@ ${monev(w, d)}
 <h2>Letak</h2>
 ${petaDiHalaman(d, peta, '../', w.kode)}`;
   return rangka(d, { judul: w.nama, akar: '../', isi, deskripsi: `Angka program Peti Koin Bermantra ${w.nama} sampai ${formatPeriode(d.bulan)}.` });
+}
+
+/** Districts' best practices the province published: their own words, the group named only where allowed. */
+export function halamanPraktik(d: DataSitus): string {
+  const isi = `<h1>Praktik baik kabupaten/kota</h1>
+<p class="ket">Cerita praktik baik kelompok binaan yang dipilih provinsi untuk dibagikan antar kabupaten/kota.</p>
+${d.praktik.map((p) => `<article><h2>${esc(p.judul)}</h2><p class="ket">${esc(p.kabupaten_nama)} · ${esc(formatTanggal(p.tanggal))}${p.kelompok_nama ? ` · ${esc(p.kelompok_nama)}` : ''}</p><p>${esc(p.cerita)}</p></article>`).join('\n')}`;
+  return rangka(d, { judul: 'Praktik baik', akar: '', isi, deskripsi: 'Praktik baik kelompok binaan Peti Koin Bermantra yang dibagikan antar kabupaten/kota di Jawa Timur.' });
 }
 
 export function halamanData(d: DataSitus, datasets: Dataset[]): string {

@@ -6,7 +6,7 @@ import { hariIni } from '../../common/format';
 import { CSS, JS } from './aset';
 import { kumpulkanDataSitus, type DataSitus } from './data';
 import { csvDataset, daftarDataset, metadataDataset } from './dataset';
-import { buatPeta, halamanData, halamanIndex, halamanKabupaten, halamanWilayah } from './halaman';
+import { buatPeta, halamanData, halamanIndex, halamanKabupaten, halamanPraktik, halamanWilayah } from './halaman';
 
 // The programme's public website, made by the app from the data it holds: a folder of static files for any web host
 // or a USB stick. The same data gives the same bytes (no time of export inside; the stated date is the data's).
@@ -41,6 +41,7 @@ export function bangunSitus(db: Db, today = hariIni()): HasilSitus {
   // The emblem as a small SVG file around the picture the office uploaded: one text file all pages point to.
   if (d.kontak.lambang) berkas.push({ path: 'aset/lambang.svg', isi: lambangSvg(d.kontak.lambang) });
   if (d.mode === 'provinsi') for (const w of d.kabupaten) berkas.push({ path: halamanKabupaten(w.kode), isi: halamanWilayah(d, w, peta) });
+  if (d.praktik.length) berkas.push({ path: 'praktik.html', isi: halamanPraktik(d) });
   for (const ds of datasets) {
     berkas.push({ path: `data/${ds.id}.csv`, isi: csvDataset(ds) });
     berkas.push({ path: `data/${ds.id}.json`, isi: `${JSON.stringify({ metadata: metadataDataset(ds, d), data: ds.baris }, null, 1)}\n` });

@@ -1,3 +1,4 @@
+import { PraktikBersama } from './praktik';
 import { useState } from 'react';
 import type { PenilaianGerobak } from '../../../../main/common/api';
 import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../../../main/common/format';
@@ -56,7 +57,12 @@ export function MitraPage() {
             <CatatanPage entitas="tindak_lanjut" />
           </>
         )}
-        {tab === 'praktik' && <CatatanPage entitas="praktik_baik" />}
+        {tab === 'praktik' && (
+          <>
+            <CatatanPage entitas="praktik_baik" />
+            <PraktikBersama />
+          </>
+        )}
       </div>
     </section>
   );
