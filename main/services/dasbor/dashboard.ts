@@ -7,7 +7,7 @@ import { bulanBerakhir, hanyaBulan, pelaporan, pelaporanPer, ringkasPelaporan, t
 import { saringKelompokSql } from '../../common/kamus';
 import { formatAngka, formatRupiah, hariIni } from '../../common/format';
 import { katalogAktif } from '../laporan';
-import { bacaPengaturan } from '../pengaturan';
+import { bacaPengaturan, simpanNilai } from '../pengaturan';
 import { desilDtsen } from '../dtsen';
 import { hitungRekap } from '../laporan';
 import { namaWilayah } from '../wilayah';
@@ -236,8 +236,7 @@ export function simpanTarget(db: Db, input: ParsedInput<'monev.simpanTarget'>): 
     periksaBagian(db, input);
     const list = targetProvinsi(db).filter((t) => !(t.kabupaten_kode === input.kabupaten && t.tahun === input.tahun && t.indikator === input.indikator));
     list.push({ kabupaten_kode: input.kabupaten, tahun: input.tahun, indikator: input.indikator, nilai: input.nilai, target_t1: input.target_t1 ?? null, target_t2: input.target_t2 ?? null, target_t3: input.target_t3 ?? null, target_t4: input.target_t4 ?? null });
-    const nilai = JSON.stringify(list);
-    db.run(db.q.insertInto('pengaturan').values({ kunci: 'target_provinsi', nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+    simpanNilai(db, 'target_provinsi', JSON.stringify(list));
     return;
   }
   simpanTargetKabupaten(db, { ...input, sumber: 'kabupaten' });

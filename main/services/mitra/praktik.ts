@@ -1,7 +1,7 @@
 import type { Db } from '../../../db/connection';
 import type { PraktikBersama } from '../../common/api';
 import { AppError } from '../../common/errors';
-import { bacaPengaturan } from '../pengaturan';
+import { bacaPengaturan, simpanNilai } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
 // Best practices shared between districts: the province marks a district's practice to share (it reaches every
@@ -25,8 +25,7 @@ function bacaJson<T>(db: Db, kunci: string, kosong: T): T {
 }
 
 function tulisJson(db: Db, kunci: string, isi: unknown): void {
-  const nilai = JSON.stringify(isi);
-  db.run(db.q.insertInto('pengaturan').values({ kunci, nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+  simpanNilai(db, kunci, JSON.stringify(isi));
 }
 
 /** Province: every district's practices with the province's marks. District: the practices the province shared. */

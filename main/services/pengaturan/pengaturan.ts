@@ -34,12 +34,17 @@ function bacaDariTabel(db: Db): Pengaturan {
   };
 }
 
+/**
+ * Writes one row of the settings table (insert or replace). The one place that does: the office's keys below and
+ * the app's own (sync state, the province's targets and shared practices, lists, templates) all go through it.
+ */
+export function simpanNilai(db: Db, kunci: string, nilai: string): void {
+  db.run(db.q.insertInto('pengaturan').values({ kunci, nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+}
+
 function tulis(db: Db, values: Partial<Record<Kunci, string>>): void {
   db.tx(() => {
-    for (const [kunci, nilai] of Object.entries(values)) {
-      if (nilai === undefined) continue;
-      db.run(db.q.insertInto('pengaturan').values({ kunci, nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
-    }
+    for (const [kunci, nilai] of Object.entries(values)) if (nilai !== undefined) simpanNilai(db, kunci, nilai);
   });
 }
 

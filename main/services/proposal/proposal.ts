@@ -7,7 +7,7 @@ import { AppError } from '../../common/errors';
 import { DINAS_AWAL, ISIAN_SURAT, TEMPLAT_SURAT_AWAL, hitungKelayakan, isianTakDikenal, type TemplatSurat, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../common/proposal';
 import { terbilangRupiah } from '../../common/terbilang';
 import { daftarLaporan } from '../laporan';
-import { bacaPengaturan } from '../pengaturan';
+import { bacaPengaturan, simpanNilai } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
 function rows(db: Db) {
@@ -146,13 +146,8 @@ export function daftarDinas(db: Db): string[] {
 
 export function simpanDaftarDinas(db: Db, daftar: string[]): string[] {
   const unique = [...new Set(daftar.map((d) => d.trim()).filter(Boolean))];
-  const nilai = JSON.stringify(unique);
-  db.run(db.q.insertInto('pengaturan').values({ kunci: 'daftar_dinas', nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+  simpanNilai(db, 'daftar_dinas', JSON.stringify(unique));
   return unique;
-}
-
-function simpanPengaturan(db: Db, kunci: string, nilai: string): void {
-  db.run(db.q.insertInto('pengaturan').values({ kunci, nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
 }
 
 /** The covering letter in force: the province's latest, or the built-in one. */
@@ -176,14 +171,14 @@ export function simpanTemplatSurat(db: Db, input: { kepada: string; pembuka: str
   if (pembuka.length < 20) fields.push({ field: 'pembuka', message: 'Tulis paragraf pembuka surat.' });
   if (fields.length) throw new AppError('TEMPLAT_TIDAK_SAH', fields.map((f) => f.message).join(' '), fields);
   const templat: TemplatSurat = { versi: templatSurat(db).versi + 1, kepada, pembuka };
-  simpanPengaturan(db, 'templat_surat', JSON.stringify(templat));
+  simpanNilai(db, 'templat_surat', JSON.stringify(templat));
   return templat;
 }
 
 /** District: installs the province's covering letter from a reference bundle when it is newer. */
 export function pasangTemplatSurat(db: Db, templat: TemplatSurat): boolean {
   if (templat.versi <= templatSurat(db).versi || isianTakDikenal(templat.kepada + templat.pembuka).length) return false;
-  simpanPengaturan(db, 'templat_surat', JSON.stringify({ versi: templat.versi, kepada: templat.kepada, pembuka: templat.pembuka }));
+  simpanNilai(db, 'templat_surat', JSON.stringify({ versi: templat.versi, kepada: templat.kepada, pembuka: templat.pembuka }));
   return true;
 }
 

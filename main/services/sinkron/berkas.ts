@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { bacaIdentitas, type Pelindung, cadangkanKunci, daftarkanPihak, identitas, pulihkanKunci } from './kunci';
+import { simpanNilai } from '../pengaturan';
 import { periksaBundel } from './amplop';
 import { imporBundel } from './impor';
 
@@ -16,7 +17,7 @@ export function eksporIdentitas<T extends { path: string }>(db: Db, pelindung: P
   const out = keluar(`identitas-${id.kode}.bmid`);
   writeFileSync(out.path, JSON.stringify(id, null, 2));
   // The sync guide's step "send the identity file" ticks from here.
-  db.run(db.q.insertInto('pengaturan').values({ kunci: 'identitas_disimpan_pada', nilai: new Date().toISOString() }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai: new Date().toISOString() })));
+  simpanNilai(db, 'identitas_disimpan_pada', new Date().toISOString());
   return out;
 }
 

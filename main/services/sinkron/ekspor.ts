@@ -21,9 +21,6 @@ export function ack(db: Db) {
   return { cl: Number(get('ack_cl') ?? 0), bundle: Number(get('ack_bundle') ?? 0), audit: get('ack_audit') ?? '' };
 }
 
-export function setPengaturan(db: Db, kunci: string, nilai: string): void {
-  db.run(db.q.insertInto('pengaturan').values({ kunci, nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
-}
 
 export interface HasilEkspor {
   berkas: string;

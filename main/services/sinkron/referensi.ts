@@ -10,11 +10,11 @@ import type { Pengaturan } from '../../common/records';
 import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from '../dasbor';
 import { katalogAktif, pasangKatalog } from '../laporan';
 import { keputusanSah, keputusanUntuk, terapkanKeputusan, type Keputusan } from '../laporan';
-import { bacaPengaturan } from '../pengaturan';
+import { bacaPengaturan, simpanNilai } from '../pengaturan';
 import { daftarDinas, pasangTemplatSurat, simpanDaftarDinas, templatSurat } from '../proposal';
 import { namaWilayah } from '../wilayah';
 import { FORMAT_VERSI, inflasi, MAKS_ISI_KECIL_BYTE, manifestPolos, rusak, susun, tulisTerverifikasi, type HeaderBundel, type Terurai } from './amplop';
-import { ack, setPengaturan } from './ekspor';
+import { ack } from './ekspor';
 import { kunciPrivat, kunciPublik, type Pelindung } from './kunci';
 
 
@@ -67,9 +67,9 @@ export function terapkanTandaTerima(db: Db, p: Pengaturan, t: Terurai, nama: str
   let keputusan = { diterima: 0, dikembalikan: 0, dilewati: 0 };
   db.tx(() => {
     if (!dryRun && maju) {
-      setPengaturan(db, 'ack_cl', String(isi.cl_sampai));
-      setPengaturan(db, 'ack_bundle', String(isi.bundle_seq));
-      if (isi.audit_sampai) setPengaturan(db, 'ack_audit', isi.audit_sampai);
+      simpanNilai(db, 'ack_cl', String(isi.cl_sampai));
+      simpanNilai(db, 'ack_bundle', String(isi.bundle_seq));
+      if (isi.audit_sampai) simpanNilai(db, 'ack_audit', isi.audit_sampai);
     }
     // The province's decisions apply whether or not the receipt moves the bundle sequence on.
     keputusan = terapkanKeputusan(db, isi.keputusan ?? [], dryRun);
