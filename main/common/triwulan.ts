@@ -1,4 +1,4 @@
-import { BULAN, formatAngka, formatDesimal } from './format';
+import { BULAN, formatAngka } from './format';
 import type { Agregasi } from './laporan';
 
 // The quarters of the regulation's evaluation table (Permendagri 86/2017; quarterly monitoring as in Permen PPN/
@@ -116,8 +116,6 @@ export function tingkatCapaian(realisasi: number | null, target: number | null):
   return Math.round((realisasi / target) * 1000) / 10;
 }
 
-/** "s.d. Triwulan III 2026", for titles and column heads. */
-export const labelSampai = (tahun: number, t: Triwulan) => `s.d. Triwulan ${ROMAWI[t]} ${tahun}`;
 /** "keadaan s.d. 30 September 2026", the cut-off a printed table states. */
 export function keadaanSampai(tahun: number, t: Triwulan): string {
   const [b, h] = AKHIR_TRIWULAN[t].split('-');
@@ -126,4 +124,3 @@ export function keadaanSampai(tahun: number, t: Triwulan): string {
 
 /** A band as words for print: "Tinggi (76–90%)". */
 export const tulisPita = (p: PitaCapaian) => `${p.label} (${p.maks === null ? `≥ ${p.min}` : p.min === 0 ? `≤ ${p.maks}` : `${p.min}–${p.maks}`}%)`;
-export const tulisPersen = (n: number | null) => (n === null ? '–' : `${formatDesimal(n, 1)}%`);

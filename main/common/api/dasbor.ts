@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { skemaRekaman } from './rekaman';
-import { RUPIAH_MAKS } from '../batas';
 import { method, type FileRef } from '../contract-kit';
 import { periode } from './isian';
 

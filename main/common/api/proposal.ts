@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RUPIAH_MAKS, VOLUME_MAKS } from '../batas';
+import { RUPIAH_MAKS } from '../batas';
 import { method, type FileRef } from '../contract-kit';
 import { MODE_TANDA_TANGAN } from '../records';
 import { STATUS_PROPOSAL, type ProposalDetail, type ProposalRow, type RabItem, type TemplatSurat } from '../proposal';

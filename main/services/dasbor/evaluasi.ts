@@ -4,7 +4,7 @@ import type { BarisEvaluasi, EvaluasiMonev, ParsedInput } from '../../common/api
 import { AppError } from '../../common/errors';
 import { isianDari } from '../../common/register';
 import type { Indikator } from '../../common/laporan';
-import { bagiTarget, kategoriCapaian, keadaanSampai, PITA_CAPAIAN, realisasiKumulatif, tingkatCapaian, TRIWULAN, triwulanTerakhirTutup, type PitaCapaian, type Triwulan } from '../../common/triwulan';
+import { bagiTarget, kategoriCapaian, ROMAWI, keadaanSampai, PITA_CAPAIAN, realisasiKumulatif, tingkatCapaian, TRIWULAN, triwulanTerakhirTutup, type PitaCapaian, type Triwulan } from '../../common/triwulan';
 import { bacaPengaturan } from '../pengaturan';
 import { katalogAktif } from '../laporan';
 import { hitungMonev, targetProvinsi } from './dashboard';
@@ -37,7 +37,8 @@ export function simpanPenjelasan(db: Db, input: ParsedInput<'monev.simpanPenjela
 
 /** The evaluation table to the end of quarter `triwulan` of `tahun` (default: the latest closed quarter). */
 export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null = null, today = new Date()): EvaluasiMonev {
-  const tw = triwulan ?? (tahun === triwulanTerakhirTutup(today.toISOString().slice(0, 10)).tahun ? triwulanTerakhirTutup(today.toISOString().slice(0, 10)).triwulan : 4);
+  const tutup = triwulanTerakhirTutup(today.toISOString().slice(0, 10));
+  const tw = triwulan ?? (tahun === tutup.tahun ? tutup.triwulan : 4);
   const katalog = katalogAktif(db);
   const pita = katalog.pita_capaian ?? [...PITA_CAPAIAN];
   const tahunan = hitungMonev(db, String(tahun), today);
@@ -89,7 +90,7 @@ export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null 
   // percentages): over each district's own row (its district-wide target; the province's when both exist).
   if (bacaPengaturan(db).mode === 'provinsi') baris.push(...jumlahProvinsi(baris, katalog.indikator, tw, pita));
   const perlu_perhatian = baris.filter((b) => b.kabupaten_kode !== '35').flatMap((b) => {
-    const alasan = [b.kategori && (b.kategori.kode === 'rendah' || b.kategori.kode === 'sangat_rendah') ? `capaian ${b.kategori.label.toLowerCase()}` : '', b.penjelasan ? '' : `belum ada penjelasan Triwulan ${['I', 'II', 'III', 'IV'][tw - 1]}`].filter(Boolean);
+    const alasan = [b.kategori && (b.kategori.kode === 'rendah' || b.kategori.kode === 'sangat_rendah') ? `capaian ${b.kategori.label.toLowerCase()}` : '', b.penjelasan ? '' : `belum ada penjelasan Triwulan ${ROMAWI[tw]}`].filter(Boolean);
     return alasan.length ? [{ kabupaten_nama: b.kabupaten_nama, wilayah: b.wilayah, nama: b.nama, alasan: alasan.join('; ') }] : [];
   });
   return { tahun, triwulan: tw, keadaan: keadaanSampai(tahun, tw), regulasi: katalog.regulasi, pita, baris, perlu_perhatian };

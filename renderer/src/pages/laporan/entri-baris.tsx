@@ -86,37 +86,23 @@ export function BarisEntri(props: {
         c++;
         const col = c;
         const problem = row.masalah.find((m) => m.kode === i.kode);
+        const sel = {
+          'aria-label': `${i.nama} ${k.nama}`,
+          'data-cell': `${r}:${col}`,
+          readOnly: locked,
+          'aria-invalid': problem?.tingkat === 'galat' ? true : undefined,
+          title: problem?.pesan,
+          onKeyDown: (e: React.KeyboardEvent<HTMLInputElement>) => onKeyDown(e, col),
+          onPaste: (e: React.ClipboardEvent<HTMLInputElement>) => onPaste(e, col),
+        };
+        const nilai = row.cells[i.kode] ?? '';
         return (
           <td key={i.kode} className={problem ? `cell-${problem.tingkat}` : undefined}>
             {i.tipe === 'rupiah' ? (
               // Money reads "Rp2.500.000" when the cell is left, the digits as typed while in it.
-              <InputAngka
-                jenis="rupiah"
-                aria-label={`${i.nama} ${k.nama}`}
-                data-cell={`${r}:${col}`}
-                className="num-cell"
-                value={row.cells[i.kode] ?? ''}
-                readOnly={locked}
-                aria-invalid={problem?.tingkat === 'galat' ? true : undefined}
-                title={problem?.pesan}
-                onChange={(v) => props.onUbah({ [i.kode]: v })}
-                onKeyDown={(e) => onKeyDown(e, col)}
-                onPaste={(e) => onPaste(e, col)}
-              />
+              <InputAngka {...sel} jenis="rupiah" className="num-cell" value={nilai} onChange={(v) => props.onUbah({ [i.kode]: v })} />
             ) : (
-              <input
-                aria-label={`${i.nama} ${k.nama}`}
-                data-cell={`${r}:${col}`}
-                className={i.tipe === 'teks' ? 'text-cell' : 'num-cell'}
-                inputMode={i.tipe === 'teks' ? 'text' : 'decimal'}
-                value={row.cells[i.kode] ?? ''}
-                readOnly={locked}
-                aria-invalid={problem?.tingkat === 'galat' ? true : undefined}
-                title={problem?.pesan}
-                onChange={(e) => props.onUbah({ [i.kode]: e.target.value })}
-                onKeyDown={(e) => onKeyDown(e, col)}
-                onPaste={(e) => onPaste(e, col)}
-              />
+              <input {...sel} className={i.tipe === 'teks' ? 'text-cell' : 'num-cell'} inputMode={i.tipe === 'teks' ? 'text' : 'decimal'} value={nilai} onChange={(e) => props.onUbah({ [i.kode]: e.target.value })} />
             )}
           </td>
         );

@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import type { BarisEvaluasi } from '../../../../main/common/api';
 import { formatDesimal, formatRupiah } from '../../../../main/common/format';
+import { ROMAWI, TRIWULAN, tulisPita } from '../../../../main/common/triwulan';
 import { invoke, pesanGalat, simpanBerkas } from '../../api';
 import { useWilayahKerja } from '../../components/provinsi';
 import { Notice, SelectField, TombolKerja, useLoad } from '../../components/ui';
 import { DialogPenjelasan } from './penjelasan';
 
-const ROMAWI = ['I', 'II', 'III', 'IV'];
 const angka = (b: BarisEvaluasi, v: number | null) => (v === null ? '–' : b.tipe === 'rupiah' ? formatRupiah(v) : formatDesimal(v));
 
 /**
@@ -37,7 +37,7 @@ export function EvaluasiTriwulan(props: { segar: number }) {
       <h2 id="judul-evaluasi">Evaluasi triwulan{d ? ` · ${d.keadaan}` : ''}</h2>
       <div className="filters">
         <SelectField label="Tahun evaluasi" value={String(tahun)} onChange={(v) => (setTahun(Number(v)), setTriwulan(null))} options={[tahunIni, tahunIni - 1].map((y) => ({ value: String(y), label: String(y) }))} />
-        <SelectField label="Sampai triwulan" value={String(triwulan ?? tw)} onChange={(v) => setTriwulan(Number(v))} options={ROMAWI.map((r, i) => ({ value: String(i + 1), label: `Triwulan ${r}` }))} />
+        <SelectField label="Sampai triwulan" value={String(triwulan ?? tw)} onChange={(v) => setTriwulan(Number(v))} options={TRIWULAN.map((q) => ({ value: String(q), label: `Triwulan ${ROMAWI[q]}` }))} />
         <div className="actions">
           {(['pdf', 'xlsx'] as const).map((format) => (
             <TombolKerja key={format} kerja={() => cetak(format)} sibuk={format === 'pdf' ? 'Membuat PDF…' : 'Membuat Excel…'}>
@@ -71,12 +71,12 @@ export function EvaluasiTriwulan(props: { segar: number }) {
                   <th scope="col">Wilayah</th>
                   <th scope="col">Indikator</th>
                   <th scope="col" className="num">Target tahunan</th>
-                  {ROMAWI.map((r) => (
-                    <th key={r} scope="col" className="num">
-                      TW {r} target / realisasi
+                  {TRIWULAN.map((q) => (
+                    <th key={q} scope="col" className="num">
+                      TW {ROMAWI[q]} target / realisasi
                     </th>
                   ))}
-                  <th scope="col" className="num">Realisasi s.d. TW {ROMAWI[tw - 1]}</th>
+                  <th scope="col" className="num">Realisasi s.d. TW {ROMAWI[tw]}</th>
                   <th scope="col" className="num">Capaian</th>
                   <th scope="col">Kategori</th>
                   <th scope="col">Penjelasan</th>
@@ -117,7 +117,7 @@ export function EvaluasiTriwulan(props: { segar: number }) {
               </tbody>
             </table>
           </div>
-          <p className="muted">Kategori capaian: {d.pita.map((p) => `${p.label} ${p.maks === null ? `≥ ${p.min}` : p.min === 0 ? `≤ ${p.maks}` : `${p.min}–${p.maks}`}%`).join(' · ')}. Mengikuti {d.regulasi}.</p>
+          <p className="muted">Kategori capaian: {d.pita.map(tulisPita).join(' · ')}. Mengikuti {d.regulasi}.</p>
         </>
       )}
       {isi && d && <DialogPenjelasan tahun={d.tahun} triwulan={d.triwulan} baris={isi} onClose={() => setIsi(null)} onSaved={(pesan) => (setIsi(null), setInfo(pesan), e.reload())} />}

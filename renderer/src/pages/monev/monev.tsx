@@ -5,6 +5,7 @@ import { useWilayahKerja } from '../../components/provinsi';
 import { useWilayah } from '../../components/wilayah';
 import { Notice, SelectField, useLoad } from '../../components/ui';
 import { EvaluasiTriwulan } from './evaluasi';
+import { ROMAWI, TRIWULAN } from '../../../../main/common/triwulan';
 import { AngkaField } from '../../components/angka';
 import { bacaIsianAngka } from '../../../../main/common/angka-isian';
 
@@ -133,8 +134,8 @@ export function MonevPage() {
           <SelectField label="Indikator target" value={indikator} onChange={setIndikator} options={(katalog.data?.indikator ?? []).filter((i) => i.tipe !== 'teks' && !i.turunan).map((i) => ({ value: i.kode, label: i.nama }))} />
           <AngkaField label={`Target tahun ${periode.slice(0, 4)}`} value={target} onChange={setTarget} jenis="desimal" />
           {/* The quarters: empty, the year is split by default (flows evenly, stocks repeated). */}
-          {['I', 'II', 'III', 'IV'].map((r, i) => (
-            <AngkaField key={r} label={`Target Triwulan ${r} (boleh kosong)`} value={bagian[i]!} onChange={(v) => setBagian((b) => b.map((x, j) => (j === i ? v : x)))} jenis="desimal" />
+          {TRIWULAN.map((q, i) => (
+            <AngkaField key={q} label={`Target Triwulan ${ROMAWI[q]} (boleh kosong)`} value={bagian[i]!} onChange={(v) => setBagian((b) => b.map((x, j) => (j === i ? v : x)))} jenis="desimal" />
           ))}
           <div className="actions">
             <button type="submit">Simpan target</button>

@@ -1,9 +1,9 @@
 import type { BarisEvaluasi } from '../../../../main/common/api';
+import { ROMAWI, type Triwulan } from '../../../../main/common/triwulan';
 import { invoke } from '../../api';
 import { AkhirFormulir, useFormRekaman } from '../../components/catatan';
 import { Dialog, Field, TextField } from '../../components/ui';
 
-const ROMAWI = ['I', 'II', 'III', 'IV'];
 const BIDANG = [
   ['faktor_pendorong', 'Faktor pendorong'],
   ['faktor_penghambat', 'Faktor penghambat'],
@@ -17,7 +17,7 @@ export function DialogPenjelasan(props: { tahun: number; triwulan: number; baris
     { faktor_pendorong: p?.faktor_pendorong ?? '', faktor_penghambat: p?.faktor_penghambat ?? '', tindak_lanjut: p?.tindak_lanjut ?? '', penanggung_jawab: p?.penanggung_jawab ?? '' },
     props.onClose,
   );
-  const judul = `Penjelasan ${props.baris.nama}, Triwulan ${ROMAWI[props.triwulan - 1]} ${props.tahun}`;
+  const judul = `Penjelasan ${props.baris.nama}, Triwulan ${ROMAWI[props.triwulan as Triwulan]} ${props.tahun}`;
   const submit = async (e: React.FormEvent) => {
     e.preventDefault();
     try {
