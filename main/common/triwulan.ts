@@ -110,7 +110,7 @@ export function kategoriCapaian(persen: number | null, pita: readonly PitaCapaia
   return urut.find((p) => persen >= p.min) ?? urut.at(-1) ?? null;
 }
 
-/** Achievement in percent, one decimal, as the dictionary computes it (null without a positive target). */
+/** Achievement in percent, one decimal, as the dictionary defines it ('capaian' in common/kamus.ts); null without a positive target. The e-monev table and the evaluation table both call this. */
 export function tingkatCapaian(realisasi: number | null, target: number | null): number | null {
   if (realisasi === null || !target || target <= 0) return null;
   return Math.round((realisasi / target) * 1000) / 10;

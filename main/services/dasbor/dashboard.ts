@@ -1,4 +1,4 @@
-import { salahBagian } from '../../common/triwulan';
+import { salahBagian, tingkatCapaian } from '../../common/triwulan';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
@@ -289,7 +289,7 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
         const v = (t.kecamatan ? perKec?.baris.find((b) => b.kunci === t.kecamatan) : perKab.baris.find((b) => b.kunci === t.kabupaten))?.nilai[ind.kode];
         const realisasi = typeof v === 'number' ? v : null;
         const kodeWilayah = t.kecamatan ?? t.kabupaten;
-        return [{ indikator: ind.kode, nama: ind.nama, satuan: ind.satuan, tipe: ind.tipe, kecamatan_kode: t.kecamatan, kode_wilayah: kodeWilayah, wilayah: namaWilayah(kodeWilayah) ?? kodeWilayah, kabupaten_kode: t.kabupaten, kabupaten_nama: namaWilayah(t.kabupaten) ?? t.kabupaten, target, realisasi, persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null, sumber: t.sumber }];
+        return [{ indikator: ind.kode, nama: ind.nama, satuan: ind.satuan, tipe: ind.tipe, kecamatan_kode: t.kecamatan, kode_wilayah: kodeWilayah, wilayah: namaWilayah(kodeWilayah) ?? kodeWilayah, kabupaten_kode: t.kabupaten, kabupaten_nama: namaWilayah(t.kabupaten) ?? t.kabupaten, target, realisasi, persen: tingkatCapaian(realisasi, target), sumber: t.sumber }];
       })
       .sort((a, b) => a.kabupaten_nama.localeCompare(b.kabupaten_nama, 'id') || (a.kecamatan_kode ?? '').localeCompare(b.kecamatan_kode ?? '') || a.indikator.localeCompare(b.indikator) || a.sumber.localeCompare(b.sumber));
     return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
@@ -316,7 +316,7 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
       kabupaten_nama: namaWilayah(t.kabupaten_kode) ?? t.kabupaten_kode,
       target,
       realisasi,
-      persen: realisasi !== null && target > 0 ? Math.round((realisasi / target) * 1000) / 10 : null,
+      persen: tingkatCapaian(realisasi, target),
       sumber: t.sumber,
     });
   }
