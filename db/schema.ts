@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AnggotaFields, FasilitatorFields, KelompokFields, SyncFields } from '../main/common/records';
 import type { Baris } from '../main/common/register';
+import type { SuratKeluar } from '../main/common/api/aplikasi';
 
 // The single source of the table types. Synced tables take their columns from the record register
 // (main/common/register.ts), which the renderer may see without importing db/.
@@ -154,6 +155,9 @@ export interface PengaturanTable {
   nilai: string;
 }
 
+/** The register of outgoing letters (local, not synced): one row per printed letter with a typed number. */
+export type SuratKeluarTable = { id: string } & SuratKeluar;
+
 export interface MigrasiTable {
   versi: number;
   nama: string;
@@ -191,6 +195,7 @@ export interface Schema {
   target_indikator: TargetIndikatorTable;
   penjelasan_monev: PenjelasanMonevTable;
   pengaturan: PengaturanTable;
+  surat_keluar: SuratKeluarTable;
   migrasi: MigrasiTable;
 }
 

@@ -36,11 +36,18 @@ test('an officer records an SPPG and an agreement, sees it in the overview, deci
     await dialog.getByLabel('Berlaku mulai').fill('2026-11-01');
     await dialog.getByLabel('Berlaku sampai').fill('2026-12-15');
     await dialog.getByLabel('Status', { exact: true }).selectOption('aktif');
+    // Active but the buyer's representative unnamed: said in the form, and the PDF is a draft that says what it lacks.
+    await expect(dialog.getByRole('status').filter({ hasText: 'wakil pembeli belum diisi' })).toBeVisible();
+    await dialog.getByLabel('Berlaku mulai').fill('2026-10-01');
+    await expect(dialog.getByRole('status').filter({ hasText: 'berlaku sebelum tanggal penandatanganannya' })).toBeVisible();
+    await dialog.getByLabel('Berlaku mulai').fill('2026-11-01');
+    await expect(dialog.getByRole('status').filter({ hasText: 'berlaku sebelum' })).toHaveCount(0);
     await dialog.getByRole('button', { name: 'Simpan' }).click();
     await expect(dialog).toBeHidden();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Draf PDF PKS/UJI/01' }).click();
+    await page.getByRole('button', { name: 'PDF PKS/UJI/01' }).click();
     expect((await download).suggestedFilename()).toBe('Perjanjian-PKS-UJI-01.pdf');
+    await expect(page.getByRole('status').filter({ hasText: 'dicetak sebagai DRAF' })).toContainText('nama wakil pembeli');
 
     await page.getByRole('tab', { name: 'Ringkasan' }).click();
     await expect(page.getByRole('table', { name: 'SPPG per kecamatan' })).toContainText('Kepanjen');
@@ -53,9 +60,15 @@ test('an officer records an SPPG and an agreement, sees it in the overview, deci
     const nama = (await keputusan.getAttribute('aria-label'))!.replace(/^Keputusan /, '');
     await keputusan.selectOption('diusulkan');
     await expect(page.getByRole('status').filter({ hasText: 'disimpan' })).toContainText(nama);
+    await page.getByLabel('Nomor surat usulan').fill('500/88/35.07.301/2026');
     const letter = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Surat usulan (PDF)' }).click();
     expect((await letter).suggestedFilename()).toMatch(/^usulan-gerobak-35\.07-\d{4}\.pdf$/);
+    await expect(page.getByRole('status').filter({ hasText: 'dicatat di buku surat keluar' })).toContainText('500/88/35.07.301/2026');
+    // The register of outgoing letters in Pengaturan lists it with its subject.
+    await page.getByRole('link', { name: 'Pengaturan' }).click();
+    await expect(page.getByRole('table', { name: 'Buku surat keluar' })).toContainText('500/88/35.07.301/2026');
+    await expect(page.getByRole('table', { name: 'Buku surat keluar' })).toContainText('Usulan Penerima Bantuan Gerobak Tahun');
   } finally {
     await tutup();
   }

@@ -16,12 +16,13 @@ import { tampilPublik } from './015_tampil_publik';
 import { konfirmasiMutu } from './016_konfirmasi_mutu';
 import { persetujuan } from './017_persetujuan';
 import { evaluasiTriwulan } from './018_evaluasi_triwulan';
+import { suratKeluar } from './019_surat_keluar';
 import type { Migration } from './migration';
 
 export type { Migration };
 
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target, angkaLaporan, dasborPerKelompok, dtsenPerSnapshot, rekapLaporanProvinsi, dtsenRingkasan, pihakSinkron, wakilPembeli, tampilPublik, konfirmasiMutu, persetujuan, evaluasiTriwulan];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target, angkaLaporan, dasborPerKelompok, dtsenPerSnapshot, rekapLaporanProvinsi, dtsenRingkasan, pihakSinkron, wakilPembeli, tampilPublik, konfirmasiMutu, persetujuan, evaluasiTriwulan, suratKeluar];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -343,16 +343,27 @@ export const PERINTAH_DATA: Perintah[] = [
   daftar('isu'),
   {
     nama: 'gerobak usulan',
-    flag: ['tahun', 'format', 'o'],
-    bantuan: 'gerobak usulan --db FILE --tahun 2025 --format pdf|xlsx -o OUT',
+    flag: ['tahun', 'format', 'o', 'nomor'],
+    bantuan: 'gerobak usulan --db FILE --tahun 2025 --format pdf|xlsx [--nomor NOMOR_SURAT] -o OUT',
     db: 'ada',
     async jalankan(cli) {
       const tahun = Number(cli.need('tahun', 'tahun usulan, misalnya 2025'));
       const f = format(cli, 'pdf');
       const out = cli.need('o', `berkas keluaran .${f}`);
-      const berkas = cli.simpan(await cli.call('gerobak.usulan', { tahun, format: f }), out);
+      const berkas = cli.simpan(await cli.call('gerobak.usulan', { tahun, format: f, nomor: cli.flag('nomor') ?? null }), out);
       const jumlah = (await cli.call('gerobak.list', { tahun })).filter((g) => g.keputusan === 'diusulkan').length;
       return { json: { berkas, jumlah }, text: `Usulan gerobak ${tahun} (${jumlah} kelompok) ditulis ke ${out}.` };
+    },
+  },
+  {
+    nama: 'surat list',
+    flag: ['tahun'],
+    bantuan: 'surat list --db FILE [--tahun 2026] [--json]',
+    db: 'ada',
+    async jalankan(cli) {
+      const tahun = cli.flag('tahun');
+      const rows = await cli.call('suratKeluar.list', { tahun: tahun ? Number(tahun) : null });
+      return { json: rows, text: rows.length ? rows.map((r) => `${r.nomor}\t${r.tanggal}\t${r.hal}`).join('\n') : 'Belum ada surat keluar yang bernomor.' };
     },
   },
   {
@@ -360,7 +371,13 @@ export const PERINTAH_DATA: Perintah[] = [
     flag: ['id', 'o'],
     bantuan: 'perjanjian pdf --db FILE --id ID -o OUT.pdf',
     db: 'ada',
-    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', async () => cli.call('perjanjian.pdf', { id: cli.need('id', 'ID perjanjian dari "perjanjian list"') }), 'Perjanjian ditulis ke'),
+    jalankan: async (cli) => {
+      const out = cli.need('o', 'berkas keluaran .pdf');
+      const r = await cli.call('perjanjian.pdf', { id: cli.need('id', 'ID perjanjian dari "perjanjian list"') });
+      const berkas = cli.simpan(r.berkas, out);
+      const draf = r.draf ? ` sebagai DRAF${r.kekurangan.length ? ` (belum ada: ${r.kekurangan.join(', ')})` : ' (status masih draf)'}` : '';
+      return { json: { berkas, draf: r.draf, kekurangan: r.kekurangan }, text: `Perjanjian ditulis ke ${out}${draf}.` };
+    },
   },
   {
     nama: 'situs export',

@@ -76,6 +76,33 @@ export function formatTanggal(iso: string | null | undefined): string {
   return `${Number(m[3])} ${BULAN[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
 }
 
+const HARI = ['Minggu', 'Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu'];
+
+/** "2026-10-13" → "Selasa": the day of the week of a calendar date (no time zone involved). */
+export function namaHari(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  return m ? (HARI[new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))).getUTCDay()] ?? '') : '';
+}
+
+/** Words a title keeps in lower case after its first word (PUEBI: kata tugas). */
+const KATA_TUGAS = new Set(['dan', 'di', 'ke', 'dari', 'untuk', 'yang', 'atas', 'pada', 'dengan', 'tentang', 'atau', 'bagi', 'dalam', 'oleh', 'serta']);
+
+/**
+ * A title as PUEBI writes it: every word with an initial capital except the function words after the first;
+ * words already written with capitals or digits ("KUBE", "SPPG", "250 gram") stay as typed.
+ * "Proposal Pengembangan Usaha telur ayam kampung" → "Proposal Pengembangan Usaha Telur Ayam Kampung".
+ */
+export function hurufJudul(teks: string): string {
+  let pertama = true;
+  return teks.replace(/\p{L}[\p{L}\p{N}'’-]*/gu, (kata) => {
+    const awal = pertama;
+    pertama = false;
+    const kecil = kata.toLowerCase();
+    if (!awal && KATA_TUGAS.has(kecil)) return kecil;
+    return kata === kecil ? kata.charAt(0).toUpperCase() + kata.slice(1) : kata;
+  });
+}
+
 /** ISO timestamp → "5 November 2025 pukul 14.03" in the local time of the machine. */
 export function formatWaktu(iso: string | null | undefined): string {
   if (!iso) return '';

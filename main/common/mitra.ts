@@ -171,3 +171,40 @@ export interface BarisCatatan {
   /** Display names of referenced records and regions, by field. */
   nama: Record<string, string>;
 }
+
+// ------------------------------------------------------------------------------------------ purchase agreements
+
+/** An agreement's value per month: volume × unit price, in whole Rupiah. */
+export function nilaiBulanPerjanjian(volume: number, hargaSatuan: number): number {
+  return Math.round(volume * hargaSatuan);
+}
+
+/** The months of delivery an agreement covers: every calendar month from its start to its end, both counted. */
+export function bulanPerjanjian(mulai: string, selesai: string): number {
+  const [y1, m1] = mulai.split('-').map(Number) as [number, number];
+  const [y2, m2] = selesai.split('-').map(Number) as [number, number];
+  return Math.max(1, (y2 - y1) * 12 + (m2 - m1) + 1);
+}
+
+/** What an agreement still lacks to be printed as final (not a draft): the names that would be blank lines. */
+export function kekuranganPerjanjian(r: { ketua: string | null; wakil_pembeli: string | null; jabatan_wakil: string | null; penandatangan: string }): string[] {
+  const kurang: string[] = [];
+  if (!r.ketua?.trim()) kurang.push('ketua kelompok (anggota berjabatan Ketua)');
+  if (!r.wakil_pembeli?.trim()) kurang.push('nama wakil pembeli');
+  if (!r.jabatan_wakil?.trim()) kurang.push('jabatan wakil pembeli');
+  if (!r.penandatangan.trim()) kurang.push('nama Kepala atau penanda tangan di Pengaturan');
+  return kurang;
+}
+
+/**
+ * What the officer is told while editing a record, without refusing it: an agreement that starts before it is
+ * signed, or one marked aktif whose buyer's representative is not named (it prints as a draft).
+ */
+export function peringatanCatatan(entitas: EntitasKode, v: Record<string, string | null | undefined>): string[] {
+  const hasil: string[] = [];
+  if (entitas === 'perjanjian') {
+    if (v.mulai && v.tanggal && v.mulai < v.tanggal) hasil.push('Perjanjian berlaku sebelum tanggal penandatanganannya. Periksa tanggalnya; bila memang berlaku surut, tulis alasannya di "Ketentuan lain".');
+    if (v.status && v.status !== 'draf' && (!v.wakil_pembeli?.trim() || !v.jabatan_wakil?.trim())) hasil.push('Nama dan jabatan wakil pembeli belum diisi: perjanjian akan dicetak sebagai DRAF dengan titik-titik untuk diisi tangan.');
+  }
+  return hasil;
+}

@@ -1,4 +1,4 @@
-import { formatRupiah } from './format';
+import { formatDesimal, formatRupiah } from './format';
 // Business proposals with a RAB, addressed to Gubernur Jawa Timur c.q. Kepala Dinas terkait.
 
 import { STATUS_PROPOSAL } from './register';
@@ -87,7 +87,20 @@ export interface Kelayakan {
   /** Months to earn back the investment. */
   payback_bulan: number | null;
   layak: boolean | null;
+  /** The verdict in words with its reasons (each criterion and its limit), as the document prints it. */
+  alasan: string;
+  /** The payback limit the verdict used, in months (the office's setting, else 36). */
+  batas_pengembalian_bulan: number;
   catatan: string[];
+}
+
+/** The payback limit when the office set none (Pengaturan: batas masa pengembalian). */
+export const BATAS_PENGEMBALIAN_BAWAAN = 36;
+
+/** The office's payback limit from its settings text: a whole number of months 1–999, else the default. */
+export function batasPengembalian(teks: string | null | undefined): number {
+  const n = Number(teks);
+  return Number.isInteger(n) && n >= 1 && n <= 999 ? n : BATAS_PENGEMBALIAN_BAWAAN;
 }
 
 export interface RabItem {
@@ -130,7 +143,7 @@ export function susunRab(items: RabItem[]): { groups: RabGroup[]; total: number 
  * Feasibility from the projection the user enters and the RAB: the capital it is paid back from is what the RAB
  * asks (investment and working capital), so the proposal cannot promise a payback on a smaller sum than it asks.
  */
-export function hitungKelayakan(p: Proyeksi, rab: RabItem[] = []): Kelayakan {
+export function hitungKelayakan(p: Proyeksi, rab: RabItem[] = [], batasBulan: number = BATAS_PENGEMBALIAN_BAWAAN): Kelayakan {
   const catatan: string[] = [];
   const { biaya_tetap_bulan: tetap, biaya_variabel_unit: variabel, harga_jual_unit: harga, penjualan_bulan: jual } = p;
   const dariRab = rab.length ? modalDariRab(rab) : null;
@@ -142,7 +155,8 @@ export function hitungKelayakan(p: Proyeksi, rab: RabItem[] = []): Kelayakan {
   if (selisih) catatan.push(selisih);
   const tanpaKerja = dariRab && dariRab.total > 0 && dariRab.kerja === 0 ? `Seluruh RAB (${formatRupiah(dariRab.total)}) tercatat sebagai investasi dan modal kerja Rp0. Periksa kategori belanja tiap baris (bahan baku, kemasan, pelatihan, operasional adalah modal kerja).` : null;
   if ([tetap, variabel, harga, jual].some((v) => v === undefined || v === null)) {
-    return { ...modal, selisih_modal: selisih, tanpa_modal_kerja: tanpaKerja, bep_unit: null, bep_rupiah: null, laba_bulan: null, rc_ratio: null, payback_bulan: null, layak: null, catatan: [...catatan, 'Isi biaya tetap, biaya variabel, harga jual dan penjualan per bulan untuk menghitung kelayakan.'] };
+    const alasan = 'Belum dapat dinilai: proyeksi biaya tetap, biaya variabel, harga jual dan penjualan per bulan belum lengkap.';
+    return { ...modal, selisih_modal: selisih, tanpa_modal_kerja: tanpaKerja, bep_unit: null, bep_rupiah: null, laba_bulan: null, rc_ratio: null, payback_bulan: null, layak: null, alasan, batas_pengembalian_bulan: batasBulan, catatan: [...catatan, 'Isi biaya tetap, biaya variabel, harga jual dan penjualan per bulan untuk menghitung kelayakan.'] };
   }
   const margin = harga! - variabel!;
   const bepUnit = margin > 0 ? Math.ceil(tetap! / margin) : null;
@@ -154,7 +168,26 @@ export function hitungKelayakan(p: Proyeksi, rab: RabItem[] = []): Kelayakan {
   const payback = modal.modal_total && laba > 0 ? Math.round((modal.modal_total / laba) * 10) / 10 : null;
   if (laba <= 0) catatan.push('Proyeksi laba per bulan tidak positif.');
   if (bepUnit !== null && jual! < bepUnit) catatan.push(`Penjualan per bulan (${jual}) di bawah titik impas (${bepUnit} unit).`);
-  return { ...modal, selisih_modal: selisih, tanpa_modal_kerja: tanpaKerja, bep_unit: bepUnit, bep_rupiah: bepUnit === null ? null : bepUnit * harga!, laba_bulan: laba, rc_ratio: rc, payback_bulan: payback, layak: laba > 0 && (rc ?? 0) > 1, catatan };
+  if (payback !== null && payback > batasBulan) catatan.push(`Masa pengembalian ${formatDesimal(payback, 1)} bulan melebihi batas ${batasBulan} bulan.`);
+  const { layak, alasan } = nilaiKelayakan({ laba, rc, payback, bepUnit, jual: jual!, modalAda: !!modal.modal_total, batasBulan });
+  return { ...modal, selisih_modal: selisih, tanpa_modal_kerja: tanpaKerja, bep_unit: bepUnit, bep_rupiah: bepUnit === null ? null : bepUnit * harga!, laba_bulan: laba, rc_ratio: rc, payback_bulan: payback, layak, alasan, batas_pengembalian_bulan: batasBulan, catatan };
+}
+
+/**
+ * The verdict: feasible only when every criterion holds — profit per month positive, R/C above 1, sales at or above
+ * the break-even point, and the whole sum asked earned back within the limit. The reason names each criterion with
+ * its figure and, when not feasible, the ones that failed.
+ */
+function nilaiKelayakan(a: { laba: number; rc: number | null; payback: number | null; bepUnit: number | null; jual: number; modalAda: boolean; batasBulan: number }): { layak: boolean; alasan: string } {
+  const syarat: [boolean, string][] = [
+    [a.laba > 0, a.laba > 0 ? `laba ${formatRupiah(a.laba)} per bulan` : 'laba per bulan tidak positif'],
+    [(a.rc ?? 0) > 1, `rasio R/C ${a.rc === null ? '–' : formatDesimal(a.rc, 2)} ${(a.rc ?? 0) > 1 ? '>' : '≤'} 1`],
+    [a.bepUnit !== null && a.jual >= a.bepUnit, a.bepUnit === null ? 'tidak ada titik impas (harga jual tidak melebihi biaya variabel)' : `penjualan ${formatDesimal(a.jual)} unit ${a.jual >= a.bepUnit ? '≥' : '<'} titik impas ${formatDesimal(a.bepUnit)} unit`],
+  ];
+  if (a.modalAda) syarat.push([a.payback !== null && a.payback <= a.batasBulan, a.payback === null ? `dana tidak kembali (batas ${a.batasBulan} bulan)` : `kembali dalam ${formatDesimal(a.payback, 1)} bulan ${a.payback <= a.batasBulan ? '≤' : '>'} batas ${a.batasBulan} bulan`]);
+  const layak = syarat.every(([ok]) => ok);
+  const gagal = syarat.filter(([ok]) => !ok).map(([, t]) => t);
+  return { layak, alasan: layak ? `Layak: ${syarat.map(([, t]) => t).join('; ')}.` : `Belum layak: ${gagal.join('; ')}.` };
 }
 
 /** NIK shown on documents: 350701******0003 unless the user chose full NIKs. */
@@ -226,6 +259,30 @@ export const TEMPLAT_SURAT_AWAL: TemplatSurat = {
 /** The `{…}` in a template text that are not one of ISIAN_SURAT. */
 export function isianTakDikenal(teks: string): string[] {
   return [...teks.matchAll(/\{([^{}]*)\}/g)].map((m) => m[1]!).filter((k) => !(ISIAN_SURAT as readonly string[]).includes(k));
+}
+
+/** The covering letter's addressee lines (those before "di") and where the addressee is, from the filled template. */
+export function tujuanSurat(kepadaTerisi: string): { kepada: string[]; di: string } {
+  const baris = kepadaTerisi.split('\n').map((t) => t.trim()).filter(Boolean);
+  const di = baris.findIndex((t) => t.toLowerCase() === 'di');
+  return { kepada: di >= 0 ? baris.slice(0, di) : baris, di: di >= 0 ? baris.slice(di + 1).join(' ') || 'Tempat' : 'Surabaya' };
+}
+
+const bandingNama = (t: string) =>
+  t
+    .toLowerCase()
+    .replace(/^(yth\.?|c\.\s*q\.?|bapak\/ibu|bapak|ibu)\s+/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+
+/**
+ * A letter's copies split into those printed and those naming its own addressee (a copy to whom the letter is sent
+ * says nothing; the Tata Naskah Dinas lists under Tembusan only other offices): the window says which were left out.
+ */
+export function pisahTembusan(tembusan: string[], kepada: string[]): { cetak: string[]; tujuan: string[] } {
+  const dituju = new Set(kepada.map(bandingNama));
+  const tujuan = tembusan.filter((t) => dituju.has(bandingNama(t)));
+  return { cetak: tembusan.filter((t) => !tujuan.includes(t)), tujuan };
 }
 
 export function isiTemplat(teks: string, nilai: Record<IsianSurat, string>): string {

@@ -18,7 +18,7 @@ export const LAMPIRAN_MAKS_BYTE = 10 * 1024 * 1024;
 export type TipeKolom = 'teks' | 'bulat' | 'desimal';
 
 /** What a text column holds, where the register can check it (bundle rows from a district, imports). */
-export type FormatKolom = 'nik' | 'no_kk' | 'sha256' | 'mime' | 'tanggal' | 'periode' | 'hlc' | 'waktu' | 'json' | 'kecamatan' | 'desa' | 'kabupaten' | 'nip' | 'kode_pos';
+export type FormatKolom = 'nik' | 'no_kk' | 'sha256' | 'mime' | 'tanggal' | 'periode' | 'hlc' | 'waktu' | 'json' | 'kecamatan' | 'desa' | 'kabupaten' | 'nip' | 'kode_pos' | 'bulan';
 
 export interface KolomSpec {
   readonly tipe: TipeKolom;
@@ -316,6 +316,8 @@ export const PENGATURAN_KANTOR = {
   ttd_jabatan: teksOpsional(150, { label: 'Jabatan penanda tangan' }),
   /** Copies of letters go to these offices, one per line. */
   tembusan: teksOpsional(2000, { label: 'Tembusan' }),
+  /** Proposals are judged feasible only when they pay back within this many months (empty: 36). */
+  batas_pengembalian_bulan: teksOpsional(3, { format: 'bulan', label: 'Batas masa pengembalian proposal (bulan)' }),
 } as const satisfies Record<string, KolomSpec>;
 export type KunciKantor = keyof typeof PENGATURAN_KANTOR;
 

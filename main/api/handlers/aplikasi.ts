@@ -3,7 +3,7 @@ import { statistik } from '../../services/dasbor';
 import { buatDemo } from '../../services/demo';
 import { tulisEkstrakDemo } from '../../services/demo';
 import { riwayat } from '../../services/pengaturan';
-import { bacaPengaturan, buatCadangan, daftarCadangan, infoCadangan, setup, simpanLambangDari, simpanPengaturan } from '../../services/pengaturan';
+import { bacaPengaturan, buatCadangan, daftarCadangan, daftarSuratKeluar, infoCadangan, setup, simpanLambangDari, simpanPengaturan } from '../../services/pengaturan';
 import { APP_VERSION } from '../context';
 
 import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, tugasApi } from '../../common/api/aplikasi';
@@ -17,6 +17,7 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'app.statistik': (ctx) => statistik(ctx.db),
   'pengaturan.setup': (ctx, input) => setup(ctx.db, input),
   'pengaturan.simpan': (ctx, input) => simpanPengaturan(ctx.db, input),
+  'suratKeluar.list': (ctx, input) => daftarSuratKeluar(ctx.db, input.tahun),
   'pengaturan.lambang': (ctx, input) => simpanLambangDari(ctx.db, input.berkas ? ctx.files.resolve(input.berkas) : null, input.berkas?.nama),
   'demo.ekstrakDtsen': async (ctx, input) => {
     const out = ctx.files.output(`ekstrak-demo-${input.seed}.csv`);

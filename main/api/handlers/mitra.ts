@@ -18,14 +18,14 @@ export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
   'perjanjian.pdf': async (ctx, input) => {
     const nomor = String(ambilCatatan(ctx.db, 'perjanjian', input.id).data.nomor ?? '');
     const out = ctx.files.output(namaBerkas(['Perjanjian', nomor], 'pdf'));
-    await pdfPerjanjian(ctx.db, input.id, out.path);
-    return out.ref();
+    const { draf, kekurangan } = await pdfPerjanjian(ctx.db, input.id, out.path);
+    return { berkas: out.ref(), draf, kekurangan };
   },
   'gerobak.list': (ctx, input) => penilaianGerobak(ctx.db, input.tahun),
   'gerobak.simpan': (ctx, input) => simpanPenilaianGerobak(ctx.db, input),
   'gerobak.usulan': async (ctx, input) => {
     const out = ctx.files.output(`usulan-gerobak-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.tahun}.${input.format}`);
-    await dokumenUsulanGerobak(ctx.db, input.tahun, input.format, out.path);
+    await dokumenUsulanGerobak(ctx.db, input.tahun, input.format, out.path, { nomor: input.nomor ?? null });
     return out.ref();
   },
 };

@@ -59,6 +59,19 @@ export const appApi = {
   'app.statistik': method(z.object({})).reads<Statistik>(),
 };
 
+/** One letter in the register of outgoing letters. */
+export interface SuratKeluar {
+  nomor: string;
+  tanggal: string;
+  hal: string;
+  tujuan: string;
+  jenis: 'proposal' | 'gerobak';
+  /** The letter's subject record: the proposal's id, or the cart-aid year. */
+  rujukan: string;
+  dicatat_pada: string;
+  operator: string;
+}
+
 export const pengaturanApi = {
   'pengaturan.setup': method(
     pengaturanInput.extend({
@@ -67,6 +80,8 @@ export const pengaturanApi = {
     }),
   ).writes<Pengaturan>(),
   'pengaturan.simpan': method(pengaturanInput).writes<Pengaturan>(),
+  /** The register of outgoing letters (buku agenda surat keluar), newest first; a year's only when given. */
+  'suratKeluar.list': method(z.object({ tahun: z.number().int().min(2000).max(2100).nullish() })).reads<SuratKeluar[]>(),
   /** The letterhead's emblem (PNG/JPEG); without a file it is removed. */
   'pengaturan.lambang': method(z.object({ berkas: fileRef.nullish() })).writes<Pengaturan>(),
 };

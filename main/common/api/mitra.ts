@@ -12,6 +12,7 @@ export interface PenilaianGerobak {
   kelompok_id: string;
   kelompok: string;
   desa: string;
+  kecamatan: string;
   ketua: string | null;
   jumlah_anggota: number;
   sektor: string;
@@ -61,10 +62,12 @@ export const mitraApi = {
   'catatan.hapus': method(z.object({ entitas, id, alasan: teksOpsional(500) })).writes<void>(),
   'catatan.pulihkan': method(z.object({ entitas, id })).writes<void>(),
   'mitra.ringkasan': method(z.object({})).reads<RingkasanMitra>(),
-  'perjanjian.pdf': method(z.object({ id })).reads<FileRef>(),
+  /** The agreement's PDF, and whether it was printed as a DRAF (with what it lacks to be final). */
+  'perjanjian.pdf': method(z.object({ id })).reads<{ berkas: FileRef; draf: boolean; kekurangan: string[] }>(),
   'gerobak.list': method(z.object({ tahun: z.number().int().min(2000).max(2100) })).reads<PenilaianGerobak[]>(),
   'gerobak.simpan': method(
     skemaRekaman('gerobak_penilaian'),
   ).writes<void>(),
-  'gerobak.usulan': method(z.object({ tahun: z.number().int().min(2000).max(2100), format: z.enum(['pdf', 'xlsx']) })).reads<FileRef>(),
+  /** The letter (PDF) or list (xlsx); the letter's number, when typed, goes into the register of outgoing letters. */
+  'gerobak.usulan': method(z.object({ tahun: z.number().int().min(2000).max(2100), format: z.enum(['pdf', 'xlsx']), nomor: z.string().trim().max(100).nullish() })).writes<FileRef>(),
 };

@@ -49,7 +49,8 @@ export const proposalApi = {
         .nullish(),
       tembusan: z.array(z.string().trim().min(1).max(200)).max(20).nullish(),
     }),
-  ).reads<FileRef>(),
+    // Printing keeps the covering letter's number in the register of outgoing letters.
+  ).writes<FileRef>(),
   'proposal.rabXlsx': method(z.object({ id })).reads<FileRef>(),
   'proposal.imporRab': method(z.object({ berkas: fileRef })).reads<RabItem[]>(),
   'proposal.dinas': method(z.object({})).reads<string[]>(),

@@ -30,6 +30,7 @@ const hanyaAngka = (v: string) => v.replace(/[\s.\-]/g, '');
 const POLA: Record<string, [RegExp, string]> = {
   nip: [/^(\d{18})?$/, 'terdiri dari 18 angka, misalnya 19700101 200003 1 001.'],
   kode_pos: [/^(\d{5})?$/, 'terdiri dari 5 angka.'],
+  bulan: [/^([1-9]\d{0,2})?$/, 'bilangan bulat 1 sampai 999 (bulan), misalnya 36.'],
 };
 
 /** The schema of one column, from its register entry. Exported for the test that holds the two together. */

@@ -1,3 +1,4 @@
+import { hurufJudul } from '../../common/format';
 import type { RingkasanDemo } from '../../common/api';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
@@ -236,7 +237,7 @@ function demoProposal(writer: RecordWriter, r: Rng, k: { id: string; nama: strin
   const tanggal = today.toISOString().slice(0, 10);
   const id = writer.insert('proposal', {
     kelompok_id: k.id,
-    judul: `Proposal Pengembangan Usaha ${k.produk_utama ?? ''} ${k.nama}`.replace(/\s+/g, ' '),
+    judul: `${hurufJudul(`Proposal Pengembangan Usaha ${k.produk_utama ?? ''}`)} ${k.nama}`.replace(/\s+/g, ' '),
     status: r.pick(['draft', 'draft', 'diajukan', 'disetujui']),
     nilai_disetujui: null,
     nomor_surat: `500/${r.int(100, 999)}/35.07.${r.int(100, 400)}/${today.getFullYear()}`,
@@ -279,8 +280,9 @@ function demoMitra(db: Db, writer: RecordWriter, r: Rng, kabupaten: string, toda
   const geser = (hari: number) => iso(new Date(today.getTime() + hari * 86_400_000));
   const kecamatan = kecamatanDi(kabupaten).slice(0, 8);
   const offtakers: string[] = [];
+  const namaOfftaker = new Map<string, string>();
   const add = (nama: string, jenis: string, kec: string, kebutuhan: number, produk: string) =>
-    offtakers.push(writer.insert('offtaker', { nama, jenis, kecamatan_kode: kec, desa_kode: null, alamat: `${r.pick(JALAN)} No. ${r.int(1, 99)}`, kontak: `${namaOrang(r, r.next() < 0.5 ? 'L' : 'P')}, 08${r.int(11, 59)}${String(r.int(0, 99999999)).padStart(8, '0')}`, produk_dibutuhkan: produk, kapasitas_bulan: kebutuhan, catatan: null }));
+    offtakers.push(writer.insert('offtaker', { nama, jenis, kecamatan_kode: kec, desa_kode: null, alamat: `${r.pick(JALAN)} No. ${r.int(1, 99)}`, kontak: `${namaOrang(r, r.next() < 0.5 ? 'L' : 'P')}, 08${r.int(11, 59)}${String(r.int(0, 99999999)).padStart(8, '0')}`, produk_dibutuhkan: produk, kapasitas_bulan: kebutuhan, catatan: null })) && namaOfftaker.set(offtakers.at(-1)!, nama);
   kecamatan.forEach((k, i) => add(`${NAMA_SPPG[i % NAMA_SPPG.length]} ${namaWilayah(k.kode)}`, 'SPPG', k.kode, r.int(20, 90) * 1_000_000, r.pick(['sayur dan lauk', 'telur dan tempe', 'buah dan kue', 'beras dan bumbu'])));
   NAMA_KOPERASI.forEach((n) => add(n, 'Koperasi', r.pick(kecamatan).kode, r.int(5, 20) * 1_000_000, 'produk olahan kelompok'));
   NAMA_RITEL.forEach((n) => add(n, n.startsWith('Katering') ? 'Hotel/restoran/katering' : 'Ritel/toko modern', r.pick(kecamatan).kode, r.int(3, 12) * 1_000_000, 'makanan ringan kemasan'));
@@ -288,18 +290,28 @@ function demoMitra(db: Db, writer: RecordWriter, r: Rng, kabupaten: string, toda
   groups.forEach((g, i) => {
     if (r.next() < 0.4) return; // groups without any offtaker yet
     const selesai = i % 7 === 0 ? geser(r.int(5, 55)) : geser(r.int(90, 400));
+    // Signed first, in force from the signing day or up to two weeks after (never before it is signed).
+    const ditandatangani = r.int(30, 300);
+    const offtaker = r.next() < 0.6 ? offtakers[r.int(0, kecamatan.length - 1)]! : r.pick(offtakers);
+    const [produk, volume, satuan, harga] = [g.produk_utama ?? 'produk kelompok', r.int(50, 400), r.pick(['kg', 'bungkus', 'pak', 'porsi']), r.int(5, 30) * 1000];
+    const mulai = -ditandatangani + (r.int(30, 300) % 15);
+    const aktif = r.next() < 0.85;
+    // An active agreement names the buyer's representative (a draft may not yet): it prints as final.
+    const wakil = aktif ? `${NAMA_PEREMPUAN[i % NAMA_PEREMPUAN.length]} ${NAMA_BELAKANG[(i * 7) % NAMA_BELAKANG.length]}` : null;
     writer.insert('perjanjian', {
       nomor: `PKS/${String(i + 1).padStart(3, '0')}/${today.getFullYear()}`,
-      tanggal: geser(-r.int(30, 300)),
+      tanggal: geser(-ditandatangani),
       kelompok_id: g.id,
-      offtaker_id: r.next() < 0.6 ? offtakers[r.int(0, kecamatan.length - 1)]! : r.pick(offtakers),
-      produk: g.produk_utama ?? 'produk kelompok',
-      volume: r.int(50, 400),
-      satuan: r.pick(['kg', 'bungkus', 'pak', 'porsi']),
-      harga_satuan: r.int(5, 30) * 1000,
-      mulai: geser(-r.int(30, 300)),
+      offtaker_id: offtaker,
+      wakil_pembeli: wakil,
+      jabatan_wakil: aktif ? `Kepala ${namaOfftaker.get(offtaker)}` : null,
+      produk,
+      volume,
+      satuan,
+      harga_satuan: harga,
+      mulai: geser(Math.min(mulai, 0)),
       selesai,
-      status: r.next() < 0.85 ? 'aktif' : 'draf',
+      status: aktif ? 'aktif' : 'draf',
       catatan: null,
     });
   });

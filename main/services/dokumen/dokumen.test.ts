@@ -8,7 +8,8 @@ import { eksporAnggota } from '../anggota/ekspor';
 import { dokumenMonev } from '../dasbor/monev-dokumen';
 import { buatDemo } from '../demo/demo';
 import { tulisDokumenLaporan } from '../laporan/dokumen';
-import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, simpanPenilaianGerobak } from '../mitra/mitra';
+import { dokumenUsulanGerobak, penilaianGerobak, simpanPenilaianGerobak } from '../mitra/mitra';
+import { pdfPerjanjian } from '../mitra/perjanjian-dokumen';
 import { simpanLambang, simpanPengaturan } from '../pengaturan/pengaturan';
 import { pdfProposal, rabXlsx } from '../proposal/dokumen';
 import { tempDb } from '../../../test/db';
@@ -26,6 +27,7 @@ async function semuaDokumen(dir: string): Promise<{ pdf: string[]; xlsx: string[
   simpanPengaturan(t.db, {
     operator: 'Penguji',
     alamat_instansi: 'Jalan Panji No. 158, Kepanjen',
+    kota_surat: 'Kepanjen',
     telepon: '(0341) 392024',
     email: 'bappeda@malangkab.go.id',
     kode_pos: '65163',
@@ -129,6 +131,17 @@ test('every document reads right: no page holds only a signature, letterhead rul
       assert.ok(lebar > harap - 0.03, `${nama}: garis kop ${(lebar * 100).toFixed(1)}% lebar halaman, harus ±${(harap * 100).toFixed(1)}%`);
     }
   }
+  // What an auditor rejected in the proposal: numbering, verdict, annex headings, letterhead, where the group signs.
+  const proposal = execFileSync('pdftotext', ['-layout', join(dir, 'proposal.pdf'), '-'], { encoding: 'utf8' });
+  const kop = proposal.split('\n').slice(0, 6).join('\n');
+  assert.equal(kop.match(/KABUPATEN MALANG/g)?.length, 1, `kop menyebut kabupaten sekali:\n${kop}`);
+  const nomorRab = [...proposal.matchAll(/^(\d+)\s{2,}\S.*Rp[\d.]+\s+Rp[\d.]+$/gm)].map((m) => Number(m[1]));
+  assert.deepEqual(nomorRab, nomorRab.map((_, i) => i + 1), 'nomor RAB 1…N dalam urutan cetak');
+  assert.match(proposal, /Kesimpulan\s+(Layak|Belum layak): [\s\S]{0,400}?batas \d+ bulan/, 'kesimpulan menyebut alasan dan batas masa pengembalian');
+  for (const l of ['LAMPIRAN I\n', 'LAMPIRAN II\n']) assert.ok(proposal.replace(/ +/g, ' ').includes(` ${l}`), `kepala ${l.trim()}`);
+  assert.match(proposal, /NOMOR\s+: \S+/);
+  assert.doesNotMatch(proposal.slice(proposal.indexOf('Tembusan:'), proposal.indexOf('Tembusan:') + 200), /Gubernur Jawa Timur/, 'tembusan tidak menyebut yang dituju');
+  assert.doesNotMatch(proposal.slice(proposal.indexOf('VI. Penutup')), /Kepanjen, \d/, 'kelompok menandatangani di desanya, bukan di kota kantor');
   // Every titled sheet prints: fit to one page wide, its header row repeated, page numbers in the footer.
   for (const file of xlsx) {
     const wb = new ExcelJS.Workbook();

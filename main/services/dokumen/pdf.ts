@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import pdfmake from 'pdfmake';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatTanggal } from '../../common/format';
-import { formatNip, MARGIN } from './surat';
+import { formatNip, ISI_TANGAN, MARGIN } from './surat';
 
 // pdfmake with the Roboto fonts it ships (embedded in every PDF), no network and no file access
 // beyond those fonts. Shared pieces of every document: letterhead, page numbers, signature block.
@@ -58,7 +58,7 @@ export function tandaTangan(opts: { kota: string; tanggal: string; jabatan: stri
       opts.mengetahui ? { text: 'Mengetahui,' } : { text: `${opts.kota}, ${formatTanggal(opts.tanggal)}` },
       { text: opts.jabatan },
       { text: ' ', margin: [0, 28, 0, 0] },
-      { text: opts.nama || '(.................................)', bold: true, decoration: opts.nama ? 'underline' : undefined },
+      { text: opts.nama || ISI_TANGAN, bold: !!opts.nama, decoration: opts.nama ? 'underline' : undefined },
       opts.nip ? { text: `NIP ${formatNip(opts.nip)}` } : { text: '' },
     ],
     alignment: 'center',

@@ -1,11 +1,14 @@
 import type { Content, PageOrientation, TDocumentDefinitions } from 'pdfmake/interfaces';
-import { formatTanggal } from '../../common/format';
+import { formatTanggal, hurufJudul } from '../../common/format';
 import type { ModeTandaTangan, Pengaturan } from '../../common/records';
 
 // One letter layout for every letter the app writes, after the Tata Naskah Dinas di Lingkungan Pemerintah Daerah
 // (Permendagri Nomor 1 Tahun 2023): letterhead with the emblem the office uploaded and a full-width double rule;
 // place and date at the right on the line of Nomor; Nomor, Sifat, Lampiran, Hal; Yth. and the addressee; the
 // paragraphs; the signer's block (a.n./Plt./Plh. where the office chooses) kept with the last lines; Tembusan.
+
+/** A line to fill in by hand, where a draft lacks a value: official documents never print "belum diisi". */
+export const ISI_TANGAN = '........................................';
 
 /** A4 in points, and the margins every document uses. */
 const A4 = { lebar: 595.28, tinggi: 841.89 };
@@ -27,6 +30,53 @@ export function pemerintah(p: Pengaturan): string {
   return p.mode === 'provinsi' ? 'PEMERINTAH PROVINSI JAWA TIMUR' : `PEMERINTAH ${(p.kabupaten_nama ?? '').toUpperCase()}`;
 }
 
+/**
+ * The office's line of the letterhead: its name without the region the government line already says
+ * ("Badan Perencanaan Pembangunan Daerah Kabupaten Malang" under "PEMERINTAH KABUPATEN MALANG" prints once).
+ */
+export function namaKantorKop(p: Pengaturan): string {
+  const nama = (p.nama_instansi || 'Badan Perencanaan Pembangunan Daerah').trim();
+  const wilayah = (p.mode === 'provinsi' ? 'Provinsi Jawa Timur' : (p.kabupaten_nama ?? '')).trim();
+  if (!wilayah) return nama;
+  const tanpa = nama.replace(new RegExp(`\\s+${wilayah.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i'), '').trim();
+  return tanpa || nama;
+}
+
+/**
+ * The heading of an annex to a letter, at the upper right as the Tata Naskah Dinas sets it:
+ * LAMPIRAN I / SURAT KEPALA … / NOMOR : … / TANGGAL : … (dotted where the number is not yet given).
+ */
+export function kepalaLampiran(a: { romawi: string; pengirim: string; nomor: string; tanggal: string }): Content {
+  return {
+    columns: [
+      { text: '', width: '*' },
+      {
+        width: 250,
+        fontSize: 9.5,
+        stack: [
+          { text: a.romawi ? `LAMPIRAN ${a.romawi}` : 'LAMPIRAN' },
+          { text: `SURAT ${a.pengirim.toUpperCase()}` },
+          {
+            table: { widths: ['auto', 'auto', '*'], body: [['NOMOR', ':', a.nomor || '......................'], ['TANGGAL', ':', formatTanggal(a.tanggal).toUpperCase()]] },
+            layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 3, paddingTop: () => 0, paddingBottom: () => 0 },
+          },
+        ],
+      },
+    ],
+    margin: [0, 0, 0, 12],
+  };
+}
+
+/** The closing sentence of every letter the app writes: one form of address (Bapak/Ibu) everywhere. */
+export const PENUTUP_SURAT = 'Demikian usulan ini kami sampaikan. Atas perhatian dan perkenan Bapak/Ibu, kami sampaikan terima kasih.';
+
+/** Whose letter an annex belongs to: the head's office with the region ("Kepala Bappeda Kabupaten Malang"). */
+export function pengirimSurat(p: Pengaturan): string {
+  const kepala = p.kepala_jabatan || `Kepala ${namaKantorKop(p)}`;
+  const wilayah = p.mode === 'provinsi' ? 'Provinsi Jawa Timur' : (p.kabupaten_nama ?? '');
+  return wilayah && !kepala.toLowerCase().includes(wilayah.toLowerCase()) ? `${kepala} ${wilayah}` : kepala;
+}
+
 /** The letterhead: emblem at the left, the government and the office, contact lines, and a full-width double rule. */
 export function kopSurat(p: Pengaturan, orientasi: PageOrientation = 'portrait'): Content {
   const lebar = lebarIsi(orientasi);
@@ -35,7 +85,7 @@ export function kopSurat(p: Pengaturan, orientasi: PageOrientation = 'portrait')
   const kota = [p.kota_surat.toUpperCase(), p.kode_pos].filter(Boolean).join(' ');
   const teks: Content[] = [
     { text: pemerintah(p), fontSize: 14, bold: true },
-    { text: (p.nama_instansi || 'Badan Perencanaan Pembangunan Daerah').toUpperCase(), fontSize: 15, bold: true },
+    { text: namaKantorKop(p).toUpperCase(), fontSize: 15, bold: true },
     ...(kontak1 ? [{ text: kontak1, fontSize: 9.5 }] : []),
     ...(kontak2 ? [{ text: kontak2, fontSize: 9.5 }] : []),
     ...(kota ? [{ text: kota, fontSize: 10, bold: true }] : []),
@@ -80,7 +130,8 @@ export function blokTandaTangan(t: Penandatangan, atas?: Content): Content {
       ...(atas ? [atas] : []),
       ...jabatan,
       { text: ' ', margin: [0, 34, 0, 0] },
-      { text: t.nama || '(nama penanda tangan belum diisi di Pengaturan)', bold: !!t.nama, decoration: t.nama ? 'underline' : undefined, italics: !t.nama, color: t.nama ? undefined : '#8a1c1c' },
+      // No signer in Pengaturan: a line to write the name on (the window says the setting is empty before printing).
+      { text: t.nama || ISI_TANGAN, bold: !!t.nama, decoration: t.nama ? 'underline' : undefined },
       ...(t.pangkat ? [{ text: t.pangkat }] : []),
       ...(t.nip ? [{ text: `NIP ${formatNip(t.nip)}` }] : []),
     ],
@@ -106,10 +157,6 @@ export interface Surat {
   tembusan: string[];
 }
 
-/** Hal and Sifat with initial capitals, as the Tata Naskah Dinas writes them. */
-function kapital(t: string): string {
-  return t.replace(/(^|\s)(\p{Ll})/gu, (_m, a: string, b: string) => a + b.toUpperCase()).replace(/\b(Dan|Di|Ke|Dari|Untuk|Yang|Atas|Pada|Dengan|Tentang)\b/g, (w) => w.toLowerCase());
-}
 
 /**
  * The letter as pdfmake content: it starts on a page of its own and ends with its signer and Tembusan. The last
@@ -129,9 +176,9 @@ export function isiSurat(p: Pengaturan, s: Surat, orientasi: PageOrientation = '
             widths: ['auto', 'auto', '*'],
             body: [
               ['Nomor', ':', s.nomor || '......................'],
-              ['Sifat', ':', kapital(s.sifat || 'Biasa')],
+              ['Sifat', ':', hurufJudul(s.sifat || 'Biasa')],
               ['Lampiran', ':', s.lampiran || '-'],
-              ['Hal', ':', { text: kapital(s.hal), bold: true }],
+              ['Hal', ':', { text: hurufJudul(s.hal), bold: true }],
             ],
           },
           layout: { defaultBorder: false, paddingLeft: () => 0, paddingRight: () => 4, paddingTop: () => 0, paddingBottom: () => 1 },

@@ -3,12 +3,16 @@ import { buatKelompok, buatAnggota } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { AppError } from '../../common/errors';
 import { daftarCatatan, simpanCatatan } from './catatan';
 
 import { simpanLaporan, ajukanLaporan } from '../laporan/laporan';
 import { bulanSebelumnya } from '../../common/laporan';
-import { dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from './mitra';
+import { dokumenUsulanGerobak, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak } from './mitra';
+import { pdfPerjanjian } from './perjanjian-dokumen';
+import { peringatanCatatan } from '../../common/mitra';
+import { daftarSuratKeluar, simpanNilai } from '../pengaturan';
 
 import { tempDb } from '../../../test/db';
 
@@ -76,17 +80,54 @@ test('cart aid: eligibility with reasons, the officer decides, and the letter an
     const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
     assert.match(text, /DAFTAR USULAN PENERIMA BANTUAN GEROBAK TAHUN 2026/);
     assert.match(text, /KUBE Pentol Keliling/);
+    // The table names the kecamatan; reasons read as a sentence, the sector without nested brackets.
+    assert.match(text, /Kecamatan/);
+    assert.match(text, /Gerobak lama hilang; petugas menilai/);
+    assert.match(text.replace(/\s+/g, ' '), /usaha pentol keliling \(perdagangan\)/);
+    assert.doesNotMatch(text, /\(\w+ \(/);
+    assert.match(text.replace(/\s+/g, ' '), /perkenan Bapak\/ ?Ibu/);
+    // Without a number the letter has a line to write it on and nothing is registered; with one it is kept.
+    assert.match(text, /Nomor\s+: \.{6,}/);
+    assert.deepEqual(daftarSuratKeluar(t.db), []);
+    await dokumenUsulanGerobak(t.db, 2026, 'pdf', pdf, { nomor: '500/77/35.07.301/2026' });
+    const surat = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    assert.match(surat, /Nomor\s+: 500\/77\/35\.07\.301\/2026/);
+    assert.match(surat.replace(/\s+/g, ' '), /LAMPIRAN SURAT KEPALA [A-Z ]+ KABUPATEN MALANG NOMOR : 500\/77\/35\.07\.301\/2026/);
+    assert.deepEqual(daftarSuratKeluar(t.db).map((s) => [s.nomor, s.hal, s.jenis, s.rujukan]), [['500/77/35.07.301/2026', 'Usulan Penerima Bantuan Gerobak Tahun 2026', 'gerobak', '2026']]);
+    // Printed again without typing: the same number, still one row. Another letter with it is refused, nothing written.
+    await dokumenUsulanGerobak(t.db, 2026, 'pdf', pdf);
+    assert.match(execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }), /Nomor\s+: 500\/77\//);
+    simpanPenilaianGerobak(t.db, { kelompok_id: k, tahun: 2027, usaha_keliling: true, keputusan: 'diusulkan', catatan: null });
+    await assert.rejects(() => dokumenUsulanGerobak(t.db, 2027, 'pdf', join(t.dir, 'lain.pdf'), { nomor: '500/77/35.07.301/2026' }), /Nomor 500\/77\/35\.07\.301\/2026 sudah dipakai untuk surat "Usulan Penerima Bantuan Gerobak Tahun 2026"/);
+    assert.equal(daftarSuratKeluar(t.db).length, 1);
+    assert.ok(!existsSync(join(t.dir, 'lain.pdf')));
     assert.match(execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }), /Siti\s+Rahayu/);
     assert.doesNotMatch(text, /KUBE Anyaman/);
     // A letter proposing nobody is not written: the officer is told what to do.
-    await assert.rejects(() => dokumenUsulanGerobak(t.db, 2027, 'pdf', join(t.dir, 'kosong.pdf')), /Belum ada kelompok yang diusulkan untuk tahun 2027/);
+    await assert.rejects(() => dokumenUsulanGerobak(t.db, 2028, 'pdf', join(t.dir, 'kosong.pdf')), /Belum ada kelompok yang diusulkan untuk tahun 2028/);
     const agreement = simpanCatatan(t.db, 'perjanjian', { nomor: 'PKS/7', tanggal: '2026-01-05', kelompok_id: k, offtaker_id: sppg, produk: 'pentol', volume: 400, satuan: 'porsi', harga_satuan: 3000, mulai: '2026-01-01', selesai: '2026-12-20', status: 'draf' }).id;
     const pkPdf = join(t.dir, 'pks.pdf');
-    await pdfPerjanjian(t.db, agreement, pkPdf);
+    simpanNilai(t.db, 'kepala_nama', 'Dr. Ir. Budi Santoso, M.T.');
+    // A draft, and the buyer's representative unnamed: a DRAF with lines to fill by hand, never a placeholder.
+    assert.deepEqual(await pdfPerjanjian(t.db, agreement, pkPdf), { draf: true, kekurangan: ['nama wakil pembeli', 'jabatan wakil pembeli'] });
+    const draf = execFileSync('pdftotext', [pkPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(draf, /DRAF — belum untuk ditandatangani/);
+    assert.doesNotMatch(draf, /belum diisi|belum tercatat/);
+    assert.match(draf, /: \.{20,} Instansi\/usaha/);
+    // Starting before it is signed: said while editing, not refused.
+    assert.match(peringatanCatatan('perjanjian', { tanggal: '2026-01-05', mulai: '2026-01-01', status: 'aktif' }).join(' '), /berlaku sebelum tanggal penandatanganannya/);
+    simpanCatatan(t.db, 'perjanjian', { id: agreement, nomor: 'PKS/7', tanggal: '2026-01-05', kelompok_id: k, offtaker_id: sppg, wakil_pembeli: 'Dewi Lestari', jabatan_wakil: 'Kepala SPPG Donomulyo', produk: 'pentol', volume: 400, satuan: 'porsi', harga_satuan: 3000, mulai: '2026-01-05', selesai: '2026-12-20', status: 'aktif' });
+    assert.deepEqual(await pdfPerjanjian(t.db, agreement, pkPdf), { draf: false, kekurangan: [] });
     const pk = execFileSync('pdftotext', [pkPdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.doesNotMatch(pk, /DRAF|\.{20,}/);
     assert.match(pk, /PERJANJIAN PEMBELIAN PRODUK/);
+    assert.match(pk, /Pada hari ini, Senin, tanggal 5 Januari 2026, bertempat di \S+/);
     assert.match(pk, /Meterai Rp10\.000/);
     assert.match(pk, /Rp1\.200\.000 \(satu juta dua ratus ribu rupiah\)/);
+    // The whole contract's value: 12 months of deliveries (January to December), with terbilang.
+    assert.match(pk, /untuk 12 \(dua belas\) bulan Rp14\.400\.000 \(empat belas juta empat ratus ribu rupiah\)/);
+    for (const judul of ['Pengakhiran Perjanjian', 'Keadaan Kahar', 'Penyelesaian Perselisihan']) assert.match(pk, new RegExp(`Pasal \\d ${judul}`), judul);
+    assert.match(pk, /masing‑masing bermeterai/);
     assert.match(pk, /PIHAK PERTAMA/);
   } finally {
     t.cleanup();

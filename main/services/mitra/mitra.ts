@@ -5,14 +5,15 @@ import { RecordWriter } from '../../../db/write';
 import type { ParsedInput, PenilaianGerobak, RingkasanMitra } from '../../common/api';
 import { isianDari } from '../../common/register';
 import { AppError } from '../../common/errors';
-import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
+import { formatDesimal, hariIni } from '../../common/format';
 import { bulanSebelumnya } from '../../common/laporan';
-import { terbilang, terbilangRupiah } from '../../common/terbilang';
+import { terbilang } from '../../common/terbilang';
 import { BASE_DOC, tulisPdf } from '../dokumen';
 import { FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen';
-import { blokTandaTangan, daftarTembusan, isiSurat, penandatanganKantor } from '../dokumen';
+import { daftarTembusan, isiSurat, kepalaLampiran, pengirimSurat, PENUTUP_SURAT } from '../dokumen';
+import { penandatanganKantor } from '../dokumen';
 import { sasaranPerKelompok } from '../dtsen';
-import { bacaPengaturan } from '../pengaturan';
+import { bacaPengaturan, catatSuratKeluar, suratKeluarUntuk } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
 // The views and documents of the partnership agreements: offtakers (SPPG first), purchase agreements,
@@ -73,14 +74,14 @@ export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): Peni
   const months = [1, 2, 3].map((n) => bulanSebelumnya(thisMonth, n));
   const groups = db.sqlite
     .prepare(
-      `SELECT k.id, k.nama, k.desa_kode, k.sektor, k.produk_utama,
+      `SELECT k.id, k.nama, k.desa_kode, k.kecamatan_kode, k.sektor, k.produk_utama,
         (SELECT nama FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL AND a.jabatan = 'ketua' LIMIT 1) AS ketua,
         (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS jumlah_anggota,
         (SELECT count(*) FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.deleted_at IS NULL AND l.status != 'draft' AND l.periode IN (?, ?, ?) AND coalesce(json_extract(l.nilai, '$.omzet'), 0) > 0) AS laporan_aktif,
         (SELECT max(tahun) FROM gerobak_diterima g WHERE g.kelompok_id = k.id AND g.deleted_at IS NULL) AS sudah_menerima
        FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' ORDER BY k.nama`,
     )
-    .all(...months) as { id: string; nama: string; desa_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }[];
+    .all(...months) as { id: string; nama: string; desa_kode: string; kecamatan_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }[];
   // Registered members per kelompok in the latest snapshot (the same rule as the dashboard), and those in desil 1-4.
   const desil = sasaranPerKelompok(db);
   const assessed = new Map(
@@ -94,7 +95,9 @@ export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): Peni
     const alasan: string[] = [];
     let layak = true;
     // The reason names the group's own business, and says whether the officer or its sector decided it.
-    const usaha = g.produk_utama ? `${g.produk_utama} (${g.sektor.toLowerCase()})` : g.sektor.toLowerCase();
+    // The sector without its own examples in brackets: "pentol (perdagangan)", never nested brackets.
+    const sektor = g.sektor.replace(/\s*\(.*\)\s*$/, '').toLowerCase();
+    const usaha = g.produk_utama ? `${g.produk_utama} (${sektor})` : sektor;
     if (keliling) alasan.push(a ? `petugas menilai usaha ${usaha} memerlukan gerobak untuk berjualan` : `usaha ${usaha} berjualan berkeliling atau di tepi jalan`);
     else {
       layak = false;
@@ -120,6 +123,7 @@ export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): Peni
       kelompok_id: g.id,
       kelompok: g.nama,
       desa: namaWilayah(g.desa_kode) ?? g.desa_kode,
+      kecamatan: namaWilayah(g.kecamatan_kode) ?? g.kecamatan_kode,
       ketua: g.ketua,
       jumlah_anggota: g.jumlah_anggota,
       sektor: g.sektor,
@@ -149,7 +153,17 @@ function usulan(db: Db, tahun: number) {
 }
 
 /** The year's proposal list: a letter with the table of proposed groups (PDF) or the same as .xlsx. */
-export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' | 'xlsx', path: string): Promise<{ jumlah: number }> {
+/** A reason list as a sentence in a table cell: the officer's note first, capital first letter. */
+function kalimatAlasan(r: PenilaianGerobak): string {
+  const t = [r.catatan, ...r.alasan].filter(Boolean).join('; ');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/**
+ * The year's proposal list: a letter with the table of proposed groups (PDF) or the same as .xlsx. The letter's
+ * number is the one typed (kept in the register of outgoing letters), else the one this year's letter already has.
+ */
+export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' | 'xlsx', path: string, opsi: { nomor?: string | null } = {}): Promise<{ jumlah: number; nomor: string | null }> {
   const rows = usulan(db, tahun);
   const p = bacaPengaturan(db);
   if (format === 'xlsx') {
@@ -157,51 +171,57 @@ export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' 
     const ws = lembarBerjudul(wb, `Usulan gerobak ${tahun}`, { dokumen: `Daftar usulan penerima bantuan gerobak tahun ${tahun}`, instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: `${p.kabupaten_nama} (${p.kabupaten_kode})` }, [
       { header: 'No', key: 'no', width: 5, numFmt: FORMAT_ANGKA },
       { header: 'Kelompok', key: 'kelompok', width: 30 },
+      { header: 'Kecamatan', key: 'kecamatan', width: 18 },
       { header: 'Desa', key: 'desa', width: 20 },
       { header: 'Ketua', key: 'ketua', width: 24 },
       { header: 'Jumlah anggota', key: 'anggota', width: 10, numFmt: FORMAT_ANGKA },
       { header: 'Jenis usaha', key: 'usaha', width: 30 },
       { header: 'Alasan', key: 'alasan', width: 70 },
     ]);
-    rows.forEach((r, i) => ws.addRow({ no: i + 1, kelompok: r.kelompok, desa: r.desa, ketua: r.ketua ?? null, anggota: r.jumlah_anggota, usaha: `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, alasan: [r.catatan, ...r.alasan].filter(Boolean).join('; ') }));
+    rows.forEach((r, i) => ws.addRow({ no: i + 1, kelompok: r.kelompok, kecamatan: r.kecamatan, desa: r.desa, ketua: r.ketua ?? null, anggota: r.jumlah_anggota, usaha: `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, alasan: kalimatAlasan(r) }));
     ws.getColumn('alasan').alignment = { wrapText: true, vertical: 'top' };
     await tulisExcel(wb, path);
-    return { jumlah: rows.length };
+    return { jumlah: rows.length, nomor: null };
   }
   if (rows.length === 0) {
     throw new AppError('TIDAK_ADA_USULAN', `Belum ada kelompok yang diusulkan untuk tahun ${tahun}. Pilih "Diusulkan" pada kelompok yang layak di tab Bantuan gerobak, lalu cetak suratnya lagi.`);
   }
   const tanggal = hariIni();
+  const hal = `Usulan Penerima Bantuan Gerobak Tahun ${tahun}`;
+  const kepada = ['Gubernur Jawa Timur', 'c.q. Kepala Badan Perencanaan Pembangunan Daerah Provinsi Jawa Timur'];
+  const nomor = (opsi.nomor ?? '').trim() || suratKeluarUntuk(db, 'gerobak', String(tahun))?.nomor || '';
+  // A number another letter has is refused here, before anything is written.
+  catatSuratKeluar(db, { nomor, tanggal, hal, tujuan: kepada.join(' '), jenis: 'gerobak', rujukan: String(tahun) });
   const surat = isiSurat(p, {
-    nomor: '',
+    nomor,
     sifat: 'Biasa',
     lampiran: '1 (satu) berkas',
-    hal: `Usulan Penerima Bantuan Gerobak Tahun ${tahun}`,
+    hal,
     tempat: p.kota_surat,
     tanggal,
-    kepada: ['Gubernur Jawa Timur', 'c.q. Kepala Badan Perencanaan Pembangunan Daerah Provinsi Jawa Timur'],
+    kepada,
     di: 'Surabaya',
     isi: [
       { text: `Dengan hormat, dalam rangka program Peti Koin Bermantra, kami telah melakukan identifikasi ulang kelompok binaan di ${p.kabupaten_nama} untuk bantuan gerobak tahun ${tahun}, dengan memperhatikan jenis usaha, keaktifan usaha menurut laporan bulanan, bantuan yang pernah diterima, dan sebaran desil anggota menurut DT-SEN.`, alignment: 'justify' },
       { text: `Berdasarkan hasil identifikasi tersebut, kami mengusulkan ${rows.length} (${terbilang(rows.length)}) kelompok sebagai calon penerima bantuan gerobak, dengan ${rows.reduce((n, r) => n + r.jumlah_anggota, 0)} anggota, sebagaimana daftar terlampir.`, alignment: 'justify' },
-      { text: 'Demikian usulan ini kami sampaikan. Atas perhatian dan perkenan Bapak, kami ucapkan terima kasih.', alignment: 'justify' },
+      { text: PENUTUP_SURAT, alignment: 'justify' },
     ],
     penandatangan: penandatanganKantor(p),
     tembusan: daftarTembusan(p),
   });
   const lampiran: Content[] = [
-    { text: `Lampiran surat ${p.nama_instansi || 'Bappeda'}\nNomor: ....................  Tanggal: ${formatTanggal(tanggal)}`, fontSize: 9, pageBreak: 'before', pageOrientation: 'landscape', margin: [0, 0, 0, 6] },
+    { ...(kepalaLampiran({ romawi: '', pengirim: pengirimSurat(p), nomor, tanggal }) as object), pageBreak: 'before', pageOrientation: 'landscape' } as Content,
     { text: `DAFTAR USULAN PENERIMA BANTUAN GEROBAK TAHUN ${tahun}`, style: 'judul' },
     { text: `Program Peti Koin Bermantra · ${p.kabupaten_nama}`, style: 'subjudul' },
     {
       table: {
         headerRows: 1,
         dontBreakRows: true,
-        widths: ['auto', 150, 90, 100, 'auto', 130, '*'],
+        widths: ['auto', 120, 75, 75, 90, 'auto', 110, '*'],
         body: [
-          ['No', 'Kelompok', 'Desa', 'Ketua', 'Anggota', 'Jenis usaha', 'Alasan'].map((h) => ({ text: h, style: 'th' })),
-          ...rows.map((r, i) => [String(i + 1), r.kelompok, r.desa, r.ketua ?? '–', { text: String(r.jumlah_anggota), alignment: 'right' as const }, `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, [r.catatan, ...r.alasan].filter(Boolean).join('; ')]),
-          [{ text: 'Jumlah', colSpan: 4, bold: true, alignment: 'right' }, '', '', '', { text: String(rows.reduce((n, r) => n + r.jumlah_anggota, 0)), bold: true, alignment: 'right' }, { text: `${rows.length} kelompok`, bold: true }, ''],
+          ['No', 'Kelompok', 'Kecamatan', 'Desa', 'Ketua', 'Anggota', 'Jenis usaha', 'Alasan'].map((h) => ({ text: h, style: 'th' })),
+          ...rows.map((r, i) => [String(i + 1), r.kelompok, r.kecamatan, r.desa, r.ketua ?? '–', { text: String(r.jumlah_anggota), alignment: 'right' as const }, `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, kalimatAlasan(r)]),
+          [{ text: 'Jumlah', colSpan: 5, bold: true, alignment: 'right' }, '', '', '', '', { text: String(rows.reduce((n, r) => n + r.jumlah_anggota, 0)), bold: true, alignment: 'right' }, { text: `${rows.length} kelompok`, bold: true }, ''],
         ],
       },
       fontSize: 9,
@@ -215,84 +235,5 @@ export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' 
     content: [...surat, ...lampiran],
   };
   await tulisPdf(doc, path);
-  return { jumlah: rows.length };
-}
-
-/** A signature with room for a meterai Rp10.000 (the stamp duty on an agreement), name and office. */
-function tandaTanganPihak(pihak: string, nama: string, jabatan: string): Content {
-  return {
-    stack: [
-      { text: pihak, bold: true },
-      { text: jabatan ? `${jabatan},` : ' ' },
-      {
-        table: { widths: [70], heights: [46], body: [[{ text: 'Meterai\nRp10.000', fontSize: 7.5, color: '#777777', alignment: 'center', margin: [0, 12, 0, 0] }]] },
-        layout: { hLineStyle: () => ({ dash: { length: 2 } }), vLineStyle: () => ({ dash: { length: 2 } }), hLineColor: () => '#999999', vLineColor: () => '#999999' },
-        margin: [50, 4, 0, 4],
-      },
-      { text: nama || '(nama belum diisi)', bold: !!nama, decoration: nama ? 'underline' : undefined, italics: !nama },
-    ],
-    alignment: 'center',
-    unbreakable: true,
-  };
-}
-
-/** An agreement between a group and a buyer: both parties' details, the articles, and their signatures. */
-export async function pdfPerjanjian(db: Db, id: string, path: string): Promise<void> {
-  const r = db.sqlite
-    .prepare(
-      `SELECT p.*, k.nama AS kelompok, k.desa_kode, k.kecamatan_kode, o.nama AS offtaker, o.jenis, o.alamat AS alamat_offtaker, o.kontak,
-        (SELECT nama FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL AND a.jabatan = 'ketua' LIMIT 1) AS ketua
-       FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id JOIN offtaker o ON o.id = p.offtaker_id WHERE p.id = ? AND p.deleted_at IS NULL`,
-    )
-    .get(id) as Record<string, string | number | null> | undefined;
-  if (!r) throw new AppError('TIDAK_DITEMUKAN', 'Perjanjian tidak ditemukan. Muat ulang daftar perjanjian.');
-  const p = bacaPengaturan(db);
-  const nilai = Math.round(Number(r.volume) * Number(r.harga_satuan));
-  const pasal = (no: number, judul: string, isi: string): Content[] => [{ text: `Pasal ${no}\n${judul}`, bold: true, alignment: 'center', margin: [0, 10, 0, 3] }, { text: isi, alignment: 'justify' }];
-  const pihak = (rows: [string, string][]): Content => ({ table: { widths: [110, 'auto', '*'], body: rows.map(([k, v]) => [k, ':', v]) }, layout: 'noBorders', margin: [14, 2, 0, 4] });
-  const alamatKelompok = `Desa ${namaWilayah(String(r.desa_kode))}, Kecamatan ${namaWilayah(String(r.kecamatan_kode))}, ${p.kabupaten_nama}`;
-  const wakil = String(r.wakil_pembeli ?? '');
-  const jabatanWakil = String(r.jabatan_wakil ?? '') || `Wakil ${r.offtaker}`;
-  const doc: TDocumentDefinitions = {
-    ...BASE_DOC,
-    defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
-    info: { title: `Perjanjian pembelian ${r.nomor}`, creator: 'Bermantra' },
-    watermark: r.status === 'draf' ? { text: 'DRAF', opacity: 0.08 } : undefined,
-    content: [
-      { text: 'PERJANJIAN PEMBELIAN PRODUK', style: 'judul' },
-      { text: `Nomor: ${r.nomor}`, style: 'subjudul' },
-      { text: `Pada hari ini, ${formatTanggal(String(r.tanggal))}, yang bertanda tangan di bawah ini:`, margin: [0, 0, 0, 4] },
-      { text: '1.', bold: true },
-      pihak([
-        ['Nama', String(r.ketua ?? '(nama ketua belum tercatat)')],
-        ['Jabatan', `Ketua ${r.kelompok}`],
-        ['Alamat', alamatKelompok],
-      ]),
-      { text: 'bertindak untuk dan atas nama kelompok tersebut, selanjutnya disebut PIHAK PERTAMA (penjual);', margin: [14, 0, 0, 6] },
-      { text: '2.', bold: true },
-      pihak([
-        ['Nama', wakil || '(nama wakil pembeli belum diisi)'],
-        ['Jabatan', jabatanWakil],
-        ['Instansi/usaha', `${r.offtaker} (${r.jenis})`],
-        ['Alamat', String(r.alamat_offtaker ?? '–')],
-        ['Kontak', String(r.kontak ?? '–')],
-      ]),
-      { text: 'bertindak untuk dan atas nama pembeli tersebut, selanjutnya disebut PIHAK KEDUA (pembeli).', margin: [14, 0, 0, 6] },
-      { text: 'Kedua pihak sepakat mengadakan perjanjian pembelian dengan ketentuan sebagai berikut.' },
-      ...pasal(1, 'Produk dan jumlah', `PIHAK PERTAMA menyediakan ${r.produk} sebanyak ${formatDesimal(Number(r.volume))} ${r.satuan} setiap bulan, dan PIHAK KEDUA membelinya.`),
-      ...pasal(2, 'Harga dan nilai', `Harga satuan ${formatRupiah(Number(r.harga_satuan))} per ${r.satuan}, sehingga nilai pembelian per bulan ${formatRupiah(nilai)} (${terbilangRupiah(nilai)}).`),
-      ...pasal(3, 'Jangka waktu', `Perjanjian berlaku sejak ${formatTanggal(String(r.mulai))} sampai dengan ${formatTanggal(String(r.selesai))} dan dapat diperpanjang atas kesepakatan kedua pihak.`),
-      ...pasal(4, 'Mutu dan pembayaran', 'PIHAK PERTAMA menjaga mutu produk sesuai kesepakatan; PIHAK KEDUA membayar paling lambat 14 (empat belas) hari setelah produk diterima.'),
-      ...pasal(5, 'Ketentuan lain', String(r.catatan ?? 'Hal yang belum diatur dalam perjanjian ini diselesaikan secara musyawarah untuk mufakat.')),
-      {
-        stack: [
-          { text: 'Perjanjian ini dibuat rangkap 2 (dua), masing-masing bermeterai cukup dan mempunyai kekuatan hukum yang sama.', alignment: 'justify', margin: [0, 10, 0, 12] },
-          { columns: [tandaTanganPihak('PIHAK KEDUA', wakil, jabatanWakil), tandaTanganPihak('PIHAK PERTAMA', String(r.ketua ?? ''), `Ketua ${r.kelompok}`)] },
-          { columns: [{ text: '' }, { ...(blokTandaTangan(penandatanganKantor(p), { text: 'Mengetahui,' }) as object), width: 230 } as Content, { text: '' }], margin: [0, 16, 0, 0] },
-        ],
-        unbreakable: true,
-      },
-    ],
-  };
-  await tulisPdf(doc, path);
+  return { jumlah: rows.length, nomor: nomor || null };
 }

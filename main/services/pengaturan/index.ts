@@ -3,3 +3,4 @@ export * from './audit';
 export * from './pengaturan';
 export * from './versi';
 export * from './cadangan';
+export * from './surat-keluar';

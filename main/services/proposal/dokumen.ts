@@ -4,19 +4,19 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
 import { formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../../common/format';
-import { isiTemplat, samarkanNik, type RabItem } from '../../common/proposal';
-import { bacaPengaturan } from '../pengaturan';
+import { isiTemplat, pisahTembusan, samarkanNik, tujuanSurat, type RabItem } from '../../common/proposal';
+import { bacaPengaturan, catatSuratKeluar } from '../pengaturan';
 import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_RUPIAH, lembarBerjudul, tulisExcel } from '../dokumen';
-import { BASE_DOC, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen';
-import { daftarTembusan, isiSurat, penandatanganKantor, type Penandatangan } from '../dokumen';
-import { hariIni, namaBerkas } from '../../common/format';
+import { BASE_DOC, ISI_TANGAN, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen';
+import { daftarTembusan, isiSurat, kepalaLampiran, penandatanganKantor, pengirimSurat, PENUTUP_SURAT, type Penandatangan } from '../dokumen';
+import { hariIni, hurufJudul, namaBerkas } from '../../common/format';
 import { ambilProposal, templatSurat } from './proposal';
 import { bacaAngka } from '../laporan';
 
 const JABATAN: Record<string, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' };
 
 function para(text: string | undefined): Content {
-  return { text: text?.trim() || '(belum diisi)', alignment: 'justify', margin: [0, 0, 0, 6], italics: !text?.trim() };
+  return { text: text?.trim() || ISI_TANGAN, alignment: 'justify', margin: [0, 0, 0, 6] };
 }
 
 function bab(judul: string): Content {
@@ -57,32 +57,31 @@ function tabelRab(p: Proposal): TableCell[][] {
 }
 
 /** The covering letter (Tata Naskah Dinas), with the body the province wrote as template, filled for this proposal. */
-function suratPengantar(db: Db, p: Proposal, s: Pengaturan, opsi: OpsiPdfProposal): Content[] {
+function suratPengantar(db: Db, p: Proposal, s: Pengaturan, opsi: OpsiPdfProposal): { isi: Content[]; hal: string; kepada: string[] } {
   const templat = templatSurat(db);
   const isian = { dinas: p.dinas ?? 'Dinas terkait', kelompok: p.profil.nama, desa: p.profil.desa, kecamatan: p.profil.kecamatan, kabupaten: s.kabupaten_nama ?? '', total: formatRupiah(p.rab.total), terbilang: p.rab.terbilang };
-  const baris = isiTemplat(templat.kepada, isian).split('\n').map((t) => t.trim()).filter(Boolean);
-  const di = baris.findIndex((t) => t.toLowerCase() === 'di');
-  const kepada = di >= 0 ? baris.slice(0, di) : baris;
-  const tempatTujuan = di >= 0 ? baris.slice(di + 1).join(' ') || 'Tempat' : 'Surabaya';
+  const { kepada, di: tempatTujuan } = tujuanSurat(isiTemplat(templat.kepada, isian));
   const isi = isiTemplat(templat.pembuka, isian)
     .split(/\n\s*\n/)
     .map((t) => t.trim())
     .filter(Boolean);
   // A closing paragraph the template may not have: the letter always ends with one.
-  if (!/terima kasih/i.test(isi.at(-1) ?? '')) isi.push('Demikian usulan ini kami sampaikan. Atas perhatian dan perkenan Bapak/Ibu, kami sampaikan terima kasih.');
-  return isiSurat(s, {
+  if (!/terima kasih/i.test(isi.at(-1) ?? '')) isi.push(PENUTUP_SURAT);
+  const hal = p.perihal ?? `Usulan Bantuan Usaha ${p.profil.nama}`;
+  const surat = isiSurat(s, {
     nomor: p.nomor_surat ?? '',
     sifat: 'Biasa',
     lampiran: p.lampiran ?? '1 (satu) berkas',
-    hal: p.perihal ?? `Usulan Bantuan Usaha ${p.profil.nama}`,
+    hal,
     tempat: p.tempat || s.kota_surat,
     tanggal: p.tanggal ?? hariIni(),
     kepada,
     di: tempatTujuan,
     isi: isi.map((t) => ({ text: t, alignment: 'justify' }) as Content),
     penandatangan: penandatanganKantor(s, opsi.penandatangan),
-    tembusan: opsi.tembusan ?? daftarTembusan(s),
+    tembusan: pisahTembusan(opsi.tembusan ?? daftarTembusan(s), kepada).cetak,
   });
+  return { isi: surat, hal, kepada };
 }
 
 /** The executive summary that opens the business plan: what, who, how much, what it returns. */
@@ -90,16 +89,16 @@ function ringkasan(p: Proposal): Content[] {
   const k = p.kelayakan;
   const hasil =
     k.laba_bulan !== null
-      ? `Dengan proyeksi penjualan ${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit per bulan, usaha ini diperkirakan memperoleh laba ${formatRupiah(k.laba_bulan)} per bulan${k.payback_bulan !== null ? `, sehingga seluruh kebutuhan dana kembali dalam ${formatDesimal(k.payback_bulan, 1)} bulan` : ''}${k.bep_unit !== null ? `; titik impas ${formatDesimal(k.bep_unit)} unit per bulan` : ''}. Penilaian: ${k.layak ? 'layak' : 'belum layak'}.`
+      ? `Dengan proyeksi penjualan ${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit per bulan, usaha ini diperkirakan memperoleh laba ${formatRupiah(k.laba_bulan)} per bulan${k.payback_bulan !== null ? `, sehingga seluruh kebutuhan dana kembali dalam ${formatDesimal(k.payback_bulan, 1)} bulan` : ''}${k.bep_unit !== null ? `; titik impas ${formatDesimal(k.bep_unit)} unit per bulan` : ''}. ${k.alasan}`
       : 'Proyeksi penjualan dan biaya belum lengkap, sehingga laba dan masa pengembalian belum dapat dihitung.';
-  const modal = k.sumber_modal === 'rab' ? ` (investasi ${formatRupiah(k.modal_investasi ?? 0)} dan modal kerja ${formatRupiah(k.modal_kerja ?? 0)})` : '';
+  const modal = k.sumber_modal === 'rab' ? `, terdiri atas investasi ${formatRupiah(k.modal_investasi ?? 0)} dan modal kerja ${formatRupiah(k.modal_kerja ?? 0)}` : '';
   return [
     bab('Ringkasan'),
     {
       ul: [
         `Usaha: ${p.profil.sektor}${p.profil.produk_utama ? `, produk utama ${p.profil.produk_utama}` : ''}.`,
         `Pengusul: ${p.profil.nama}, ${p.profil.jumlah_anggota} anggota, Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}.`,
-        `Kebutuhan dana: ${formatRupiah(p.rab.total)} (${p.rab.terbilang})${modal}, rinciannya pada Rencana Anggaran Biaya (Lampiran I).`,
+        `Kebutuhan dana: ${formatRupiah(p.rab.total)} (${p.rab.terbilang})${modal}; rinciannya pada Rencana Anggaran Biaya (Lampiran I).`,
         hasil,
       ],
       margin: [0, 0, 0, 6],
@@ -107,10 +106,30 @@ function ringkasan(p: Proposal): Content[] {
   ];
 }
 
+/** The last twelve months' sales: the heading stays with its table (never a heading alone at a page's foot). */
+function riwayatOmzet(p: Proposal): Content {
+  const baris = p.omzet.map((o) => [formatPeriode(o.periode), { text: formatRupiah(o.omzet), alignment: 'right' }, { text: o.laba === null ? '–' : formatRupiah(o.laba), alignment: 'right' }]);
+  return {
+    unbreakable: true,
+    stack: [
+      { text: 'Riwayat omzet (dari laporan bulanan)', bold: true, margin: [0, 6, 0, 3] },
+      {
+        table: {
+          headerRows: 1,
+          widths: ['*', 'auto', 'auto'],
+          body: [[{ text: 'Bulan', style: 'th' }, { text: 'Omzet', style: 'th', alignment: 'right' }, { text: 'Laba', style: 'th', alignment: 'right' }], ...baris],
+        },
+        fontSize: 9,
+      },
+    ],
+  } as Content;
+}
+
 /** Sections I–IV: background, the group's profile and sales history, the market, the business plan. */
 function rencanaUsaha(p: Proposal, s: Pengaturan): Content[] {
   return [
-    { text: p.judul.toUpperCase(), style: 'judul', pageBreak: 'before' },
+    // The last two words of the title are bound: a wrapped title never ends on a lone word or number.
+    { text: p.judul.toUpperCase().replace(/\s+(\S+)\s*$/, '\u00a0$1'), style: 'judul', pageBreak: 'before' },
     { text: `${p.profil.nama} · Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, style: 'subjudul' },
     ...ringkasan(p),
     bab('I. Latar belakang'),
@@ -131,22 +150,7 @@ function rencanaUsaha(p: Proposal, s: Pengaturan): Content[] {
       },
       layout: 'lightHorizontalLines',
     },
-    ...(p.omzet.length
-      ? [
-          { text: 'Riwayat omzet (dari laporan bulanan)', bold: true, margin: [0, 6, 0, 3] } as Content,
-          {
-            table: {
-              headerRows: 1,
-              widths: ['*', 'auto', 'auto'],
-              body: [
-                [{ text: 'Bulan', style: 'th' }, { text: 'Omzet', style: 'th', alignment: 'right' }, { text: 'Laba', style: 'th', alignment: 'right' }],
-                ...p.omzet.map((o) => [formatPeriode(o.periode), { text: formatRupiah(o.omzet), alignment: 'right' }, { text: o.laba === null ? '–' : formatRupiah(o.laba), alignment: 'right' }]),
-              ],
-            },
-            fontSize: 9,
-          } as Content,
-        ]
-      : []),
+    ...(p.omzet.length ? [riwayatOmzet(p)] : []),
     bab('III. Analisis pasar'),
     { text: 'Target pasar', bold: true },
     para(p.isi.target_pasar),
@@ -175,26 +179,22 @@ function kelayakan(p: Proposal): Content[] {
           [{ text: 'Jumlah kebutuhan dana (RAB)', bold: true }, { text: formatRupiah(k.modal_total ?? 0), bold: true }],
         ]
       : [['Modal investasi', k.modal_total === null ? '–' : formatRupiah(k.modal_total)]];
+  const tabel: TableCell[][] = [
+    ...modal,
+    ['Biaya tetap per bulan', formatRupiah(p.proyeksi.biaya_tetap_bulan ?? 0)],
+    ['Biaya variabel per unit', formatRupiah(p.proyeksi.biaya_variabel_unit ?? 0)],
+    ['Harga jual per unit', formatRupiah(p.proyeksi.harga_jual_unit ?? 0)],
+    ['Penjualan per bulan', `${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit`],
+    [{ text: 'Titik impas (BEP)', bold: true }, k.bep_unit === null ? '–' : `${formatDesimal(k.bep_unit)} unit per bulan = ${formatRupiah(k.bep_rupiah ?? 0)}`],
+    [{ text: 'Laba per bulan', bold: true }, k.laba_bulan === null ? '–' : formatRupiah(k.laba_bulan)],
+    [{ text: 'Rasio R/C', bold: true }, k.rc_ratio === null ? '–' : formatDesimal(k.rc_ratio)],
+    [{ text: 'Masa pengembalian seluruh dana', bold: true }, k.payback_bulan === null ? '–' : `${formatDesimal(k.payback_bulan, 1)} bulan`],
+    [{ text: 'Batas masa pengembalian', bold: true }, `${k.batas_pengembalian_bulan} bulan`],
+    [{ text: 'Kesimpulan', bold: true }, { text: k.alasan, bold: true }],
+  ];
   return [
-    bab('V. Analisis kelayakan usaha'),
-    {
-      table: {
-        widths: [230, '*'],
-        body: [
-          ...modal,
-          ['Biaya tetap per bulan', formatRupiah(p.proyeksi.biaya_tetap_bulan ?? 0)],
-          ['Biaya variabel per unit', formatRupiah(p.proyeksi.biaya_variabel_unit ?? 0)],
-          ['Harga jual per unit', formatRupiah(p.proyeksi.harga_jual_unit ?? 0)],
-          ['Penjualan per bulan', `${formatDesimal(p.proyeksi.penjualan_bulan ?? 0)} unit`],
-          [{ text: 'Titik impas (BEP)', bold: true }, k.bep_unit === null ? '–' : `${formatDesimal(k.bep_unit)} unit per bulan = ${formatRupiah(k.bep_rupiah ?? 0)}`],
-          [{ text: 'Laba per bulan', bold: true }, k.laba_bulan === null ? '–' : formatRupiah(k.laba_bulan)],
-          [{ text: 'R/C ratio', bold: true }, k.rc_ratio === null ? '–' : formatDesimal(k.rc_ratio)],
-          [{ text: 'Masa pengembalian seluruh dana', bold: true }, k.payback_bulan === null ? '–' : `${formatDesimal(k.payback_bulan, 1)} bulan`],
-          [{ text: 'Kesimpulan', bold: true }, k.layak === null ? 'Belum dapat dinilai' : k.layak ? 'Layak (laba positif, R/C > 1)' : 'Belum layak'],
-        ],
-      },
-      layout: 'lightHorizontalLines',
-    },
+    // The section's heading and its table on one page: the figures are read together.
+    { unbreakable: true, stack: [bab('V. Analisis kelayakan usaha'), { table: { widths: [230, '*'], body: tabel }, layout: 'lightHorizontalLines' }] },
     // The composer's note that a typed figure differs from the RAB is for the officer, not for the reader.
     ...k.catatan.filter((c) => c !== k.selisih_modal).map((c) => ({ text: `Catatan: ${c}`, italics: true, fontSize: 9 }) as Content),
   ];
@@ -204,19 +204,22 @@ function kelayakan(p: Proposal): Content[] {
 function penutupDanRab(p: Proposal, s: Pengaturan): Content[] {
   const ketua = p.profil.pengurus.find((x) => x.jabatan === 'ketua')?.nama ?? '';
   const tanggal = p.tanggal ?? hariIni();
+  // The group and its facilitator sign where the group is, its village, not at the office's town.
+  const desa = p.profil.desa;
   return [
     {
       // The heading, the closing and the signatures stay together: no signature alone at the top of a page.
       stack: [
         bab('VI. Penutup'),
         para(p.isi.penutup),
-        { columns: [tandaTangan({ kota: s.kota_surat, tanggal, jabatan: `Ketua ${p.profil.nama}`, nama: ketua }), tandaTangan({ kota: s.kota_surat, tanggal, jabatan: 'Fasilitator pendamping', nama: p.profil.fasilitator ?? '' })], margin: [0, 10, 0, 0] },
+        { columns: [tandaTangan({ kota: desa, tanggal, jabatan: `Ketua ${p.profil.nama}`, nama: ketua }), tandaTangan({ kota: desa, tanggal, jabatan: 'Fasilitator pendamping', nama: p.profil.fasilitator ?? '' })], margin: [0, 10, 0, 0] },
         { columns: [tandaTangan({ kota: '', tanggal: '', jabatan: `Kepala Desa ${p.profil.desa}`, nama: p.kepala_desa ?? '', mengetahui: true }), { text: '' }], margin: [0, 14, 0, 0] },
       ],
       unbreakable: true,
     },
-    { text: 'Lampiran I: Rencana Anggaran Biaya (RAB)', style: 'judul', pageBreak: 'before' },
-    { text: p.judul, style: 'subjudul' },
+    { ...(lampiran(p, s, 'I') as object), pageBreak: 'before' } as Content,
+    { text: 'RENCANA ANGGARAN BIAYA (RAB)', style: 'judul' },
+    { text: hurufJudul(p.judul), style: 'subjudul' },
     {
       table: { headerRows: 1, dontBreakRows: true, widths: ['auto', '*', 'auto', 'auto', 'auto', 'auto'], body: tabelRab(p) },
       layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1' },
@@ -226,11 +229,18 @@ function penutupDanRab(p: Proposal, s: Pengaturan): Content[] {
   ];
 }
 
+/** The heading of the covering letter's annex: Lampiran I/II, the signer's office, the letter's number and date. */
+function lampiran(p: Proposal, s: Pengaturan, romawi: string): Content {
+  return kepalaLampiran({ romawi, pengirim: pengirimSurat(s), nomor: p.nomor_surat ?? '', tanggal: p.tanggal ?? hariIni() });
+}
+
 /** The member list annex: NIKs masked unless the officer asks for them in full. */
-function lampiranAnggota(db: Db, p: Proposal, opsi: { nikLengkap?: boolean }): Content[] {
+function lampiranAnggota(db: Db, p: Proposal, s: Pengaturan, opsi: { nikLengkap?: boolean }): Content[] {
   const anggota = db.all(db.q.selectFrom('anggota').select(['nik', 'nama', 'jenis_kelamin', 'jabatan']).where('kelompok_id', '=', p.kelompok_id).where('deleted_at', 'is', null).orderBy('nama'));
   return [
-    { text: 'Lampiran II: Daftar anggota kelompok', style: 'judul', pageBreak: 'before' },
+    { ...(lampiran(p, s, 'II') as object), pageBreak: 'before' } as Content,
+    { text: 'DAFTAR ANGGOTA KELOMPOK', style: 'judul' },
+    { text: `${p.profil.nama}, Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, style: 'subjudul' },
     {
       table: {
         headerRows: 1,
@@ -271,13 +281,15 @@ export async function pdfProposal<T extends { path: string }>(db: Db, id: string
   const p = ambilProposal(db, id);
   const out = typeof ke === 'string' ? { path: ke } : ke(namaBerkas(['Proposal', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'pdf'));
   const s = bacaPengaturan(db);
-  const dasar: TDocumentDefinitions = { ...BASE_DOC, content: [], defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 }, info: { title: p.judul, author: p.profil.nama, creator: 'Bermantra' } };
-  const surat = suratPengantar(db, p, s, opsi);
+  const dasar: TDocumentDefinitions = { ...BASE_DOC, content: [], defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 }, info: { title: hurufJudul(p.judul), author: p.profil.nama, creator: 'Bermantra' } };
+  const { isi: surat, hal, kepada } = suratPengantar(db, p, s, opsi);
+  // The covering letter's number goes into the register of outgoing letters; one another letter has is refused here.
+  catatSuratKeluar(db, { nomor: p.nomor_surat ?? '', tanggal: p.tanggal ?? hariIni(), hal, tujuan: kepada.join(' '), jenis: 'proposal', rujukan: p.id });
   // The letter's own length, laid out alone with the same settings (a copy: pdfmake marks what it lays out): the plan counts from after it.
   const halamanSurat = await jumlahHalaman({ ...dasar, content: salin(surat) });
   const doc: TDocumentDefinitions = {
     ...dasar,
-    content: [...surat, ...rencanaUsaha(p, s), ...kelayakan(p), ...penutupDanRab(p, s), ...lampiranAnggota(db, p, opsi)],
+    content: [...surat, ...rencanaUsaha(p, s), ...kelayakan(p), ...penutupDanRab(p, s), ...lampiranAnggota(db, p, s, opsi)],
     footer: (halaman, jumlah) => (halaman > halamanSurat ? nomorHalaman(halaman - halamanSurat, jumlah - halamanSurat) : { text: '' }),
   };
   await tulisPdf(doc, out.path);

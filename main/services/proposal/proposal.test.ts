@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import { hitungKelayakan, samarkanNik } from '../../common/proposal';
+import { batasPengembalian, hitungKelayakan, samarkanNik } from '../../common/proposal';
 import { AppError } from '../../common/errors';
 
 
@@ -44,6 +44,24 @@ test('feasibility: BEP, monthly profit, R/C and payback follow from the projecti
   assert.equal(k.layak, true);
   assert.equal(hitungKelayakan({ biaya_tetap_bulan: 1, biaya_variabel_unit: 10, harga_jual_unit: 9, penjualan_bulan: 1 }).layak, false);
   assert.equal(samarkanNik('3507015203850003'), '350701******0003');
+});
+
+test('a proposal that earns back its money only after the payback limit is not feasible, and says why', () => {
+  // Profitable, R/C above 1, sales above break-even: but Rp221.105.000 at Rp3.104.000 a month is 71,2 months.
+  const proyeksi = { biaya_tetap_bulan: 700_000, biaya_variabel_unit: 5_000, harga_jual_unit: 11_000, penjualan_bulan: 634 };
+  const rab = [{ kelompok_belanja: 'Peralatan', uraian: 'Gerobak', volume: 1, satuan: 'unit', harga_satuan: 221_105_000 }];
+  const k = hitungKelayakan(proyeksi, rab);
+  assert.equal(k.payback_bulan, 71.2);
+  assert.equal(k.layak, false);
+  assert.equal(k.alasan, 'Belum layak: kembali dalam 71,2 bulan > batas 36 bulan.');
+  // The office may set a longer limit (Pengaturan): then every criterion is named in the verdict.
+  const panjang = hitungKelayakan(proyeksi, rab, 72);
+  assert.equal(panjang.layak, true);
+  assert.equal(panjang.alasan, 'Layak: laba Rp3.104.000 per bulan; rasio R/C 1,8 > 1; penjualan 634 unit ≥ titik impas 117 unit; kembali dalam 71,2 bulan ≤ batas 72 bulan.');
+  // Sales below break-even fail even with profit elsewhere impossible: the reason names it.
+  assert.match(hitungKelayakan({ ...proyeksi, penjualan_bulan: 100 }, rab).alasan, /penjualan 100 unit < titik impas 117 unit/);
+  assert.equal(batasPengembalian('48'), 48);
+  for (const salah of ['', '0', '-3', '1e3', '12,5', 'abc', null]) assert.equal(batasPengembalian(salah), 36, String(salah));
 });
 
 test('the RAB adds up in integer Rupiah with subtotals, total and terbilang; an approved proposal is locked', () => {

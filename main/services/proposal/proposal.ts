@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
-import { DINAS_AWAL, ISIAN_SURAT, TEMPLAT_SURAT_AWAL, hitungKelayakan, isianTakDikenal, type TemplatSurat, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../common/proposal';
+import { DINAS_AWAL, ISIAN_SURAT, TEMPLAT_SURAT_AWAL, batasPengembalian, hitungKelayakan, isianTakDikenal, type TemplatSurat, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../common/proposal';
 import { terbilangRupiah } from '../../common/terbilang';
 import { daftarLaporan } from '../laporan';
 import { bacaPengaturan, simpanNilai } from '../pengaturan';
@@ -70,7 +70,7 @@ export function ambilProposal(db: Db, id: string): ProposalDetail {
     sertakan_omzet: full.sertakan_omzet === 1,
     isi: JSON.parse(full.isi) as IsiProposal,
     proyeksi,
-    kelayakan: hitungKelayakan(proyeksi, items),
+    kelayakan: hitungKelayakan(proyeksi, items, batasPengembalian(bacaPengaturan(db).batas_pengembalian_bulan)),
     rab: { items, groups: rab.groups, total: rab.total, terbilang: terbilangRupiah(rab.total) },
     profil: {
       nama: k.nama,

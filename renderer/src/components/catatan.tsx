@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ENTITAS, type BarisCatatan, type EntitasKode, type FieldSpec } from '../../../main/common/mitra';
+import { ENTITAS, peringatanCatatan, type BarisCatatan, type EntitasKode, type FieldSpec } from '../../../main/common/mitra';
 import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../../main/common/format';
 import { invoke, pesanGalat } from '../api';
 import { AngkaField } from './angka';
@@ -152,6 +152,11 @@ function CatatanForm(props: { entitas: EntitasKode; row: BarisCatatan | null; aw
             return <TextField key={f.kode} {...common} inputMode={f.tipe === 'tahun' ? 'numeric' : undefined} />;
           })}
         </div>
+        {peringatanCatatan(props.entitas, form).map((t) => (
+          <p key={t} className="peringatan" role="status">
+            {t}
+          </p>
+        ))}
         <AkhirFormulir pesan={message} onBatal={close} />
       </form>
     </Dialog>

@@ -20,6 +20,7 @@ const TABS = [
 export function MitraPage() {
   const [tab, setTab] = useState<(typeof TABS)[number]['id']>('ringkasan');
   const [galat, setGalat] = useState('');
+  const [info, setInfo] = useState('');
   return (
     <section aria-labelledby="judul-mitra">
       <h1 id="judul-mitra">Mitra, offtaker dan kesepakatan forum</h1>
@@ -31,6 +32,7 @@ export function MitraPage() {
         ))}
       </div>
       <Notice kind="error">{galat}</Notice>
+      <Notice kind="warn">{info}</Notice>
       <div role="tabpanel" aria-label={TABS.find((t) => t.id === tab)!.label}>
         {tab === 'ringkasan' && <Ringkasan />}
         {tab === 'offtaker' && <CatatanPage entitas="offtaker" />}
@@ -38,8 +40,21 @@ export function MitraPage() {
           <CatatanPage
             entitas="perjanjian"
             tindakan={(r) => (
-              <button type="button" aria-label={`Draf PDF ${String(r.data.nomor)}`} onClick={async () => { try { await simpanBerkas(await invoke('perjanjian.pdf', { id: r.data.id })); } catch (e) { setGalat(pesanGalat(e)); } }}>
-                Draf PDF
+              <button
+                type="button"
+                aria-label={`PDF ${String(r.data.nomor)}`}
+                onClick={async () => {
+                  try {
+                    setGalat('');
+                    const hasil = await invoke('perjanjian.pdf', { id: r.data.id });
+                    await simpanBerkas(hasil.berkas);
+                    setInfo(hasil.draf ? `Perjanjian ${String(r.data.nomor)} dicetak sebagai DRAF${hasil.kekurangan.length ? `: belum ada ${hasil.kekurangan.join(', ')}. Lengkapi lalu cetak lagi untuk naskah yang ditandatangani.` : ' karena statusnya masih draf.'}` : '');
+                  } catch (e) {
+                    setGalat(pesanGalat(e));
+                  }
+                }}
+              >
+                PDF
               </button>
             )}
           />
@@ -184,9 +199,15 @@ function Gerobak() {
       setGalat(pesanGalat(e));
     }
   };
+  // The letter's number: the one this year's letter already has in the register of outgoing letters, until typed.
+  const [nomor, setNomor] = useState<string | null>(null);
+  const tercatat = useLoad(() => invoke('suratKeluar.list', { tahun: null }).then((r) => r.find((s) => s.jenis === 'gerobak' && s.rujukan === tahun)?.nomor ?? ''), [tahun]);
+  const nomorSurat = nomor ?? tercatat.data ?? '';
   const unduh = async (format: 'pdf' | 'xlsx') => {
     try {
-      await simpanBerkas(await invoke('gerobak.usulan', { tahun: Number(tahun), format }));
+      setGalat('');
+      await simpanBerkas(await invoke('gerobak.usulan', { tahun: Number(tahun), format, nomor: nomorSurat || null }));
+      if (format === 'pdf') setInfo(nomorSurat ? `Surat usulan nomor ${nomorSurat} dicatat di buku surat keluar.` : 'Surat usulan dicetak tanpa nomor: isi nomor surat agar tercatat di buku surat keluar.');
     } catch (e) {
       setGalat(pesanGalat(e));
     }
@@ -207,6 +228,7 @@ function Gerobak() {
             { value: 'diusulkan', label: 'Diusulkan' },
           ]}
         />
+        <TextField label="Nomor surat usulan" value={nomorSurat} onChange={setNomor} hint="Dari buku agenda surat keluar, misalnya 500/123/35.07.301/2026." />
         <div className="actions">
           <button type="button" onClick={() => unduh('pdf')}>
             Surat usulan (PDF)

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatAngka, formatWaktu } from '../../../../main/common/format';
+import { formatAngka, formatTanggal, formatWaktu } from '../../../../main/common/format';
 import { invoke, pesanGalat } from '../../api';
 import { useStatus } from '../../app-context';
 import { PilihBerkas } from '../../components/pilih-berkas';
@@ -12,6 +12,46 @@ const JENIS: Record<string, string> = {
   'sebelum-pemulihan': 'Sebelum pemulihan',
   manual: 'Manual',
 };
+
+const JENIS_SURAT: Record<string, string> = { proposal: 'Surat pengantar proposal', gerobak: 'Usulan bantuan gerobak' };
+
+/** The register of outgoing letters: every letter printed with a number, newest first. */
+function BukuSuratKeluar() {
+  const daftar = useLoad(() => invoke('suratKeluar.list', {}), []);
+  const rows = daftar.data ?? [];
+  return (
+    <section aria-labelledby="judul-surat-keluar">
+      <h2 id="judul-surat-keluar">Buku surat keluar</h2>
+      <p>Surat yang dicetak dengan nomor tercatat di sini. Satu nomor hanya untuk satu surat; mencetak ulang surat yang sama memperbarui barisnya.</p>
+      {rows.length === 0 ? (
+        <p>Belum ada surat keluar yang bernomor.</p>
+      ) : (
+        <table aria-label="Buku surat keluar">
+          <thead>
+            <tr>
+              <th scope="col">Nomor</th>
+              <th scope="col">Tanggal</th>
+              <th scope="col">Hal</th>
+              <th scope="col">Kepada</th>
+              <th scope="col">Jenis</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.jenis}-${r.rujukan}`}>
+                <td>{r.nomor}</td>
+                <td>{formatTanggal(r.tanggal)}</td>
+                <td>{r.hal}</td>
+                <td>{r.tujuan}</td>
+                <td>{JENIS_SURAT[r.jenis] ?? r.jenis}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
 
 export function PengaturanPage() {
   const { status, reload } = useStatus();
@@ -35,6 +75,7 @@ export function PengaturanPage() {
     ttd_pangkat: p.ttd_pangkat,
     ttd_jabatan: p.ttd_jabatan,
     tembusan: p.tembusan,
+    batas_pengembalian_bulan: p.batas_pengembalian_bulan,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [info, setInfo] = useState('');
@@ -109,6 +150,17 @@ export function PengaturanPage() {
         <Field label="Tembusan (satu instansi per baris)">
           {(id, describedBy) => <textarea id={id} aria-describedby={describedBy} rows={3} value={form.tembusan} onChange={(e) => set('tembusan')(e.target.value)} />}
         </Field>
+        <h2 id="judul-kelayakan">Penilaian proposal</h2>
+        <div className="row3">
+          <TextField
+            label="Batas masa pengembalian (bulan)"
+            value={form.batas_pengembalian_bulan}
+            onChange={set('batas_pengembalian_bulan')}
+            error={errors.batas_pengembalian_bulan}
+            inputMode="numeric"
+            hint="Proposal dinilai layak hanya bila seluruh dana kembali dalam waktu ini. Kosong: 36 bulan."
+          />
+        </div>
         <div className="actions">
           <button type="submit" className="primary">
             Simpan pengaturan
@@ -143,6 +195,7 @@ export function PengaturanPage() {
 
       <DaftarDinas />
       <TemplatSuratPengantar />
+      <BukuSuratKeluar />
 
       <h2 id="judul-cadangan">Cadangan basis data</h2>
       <p>Aplikasi mencadangkan basis data setiap hari dan sebelum pembaruan atau impor besar; 14 cadangan terakhir tiap jenis disimpan di folder “cadangan” di samping berkas basis data.</p>

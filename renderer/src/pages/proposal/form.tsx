@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { formatRupiah } from '../../../../main/common/format';
-import { hitungKelayakan, susunRab, type IsiProposal, type Proyeksi, type StatusProposal } from '../../../../main/common/proposal';
+import { formatRupiah, hurufJudul } from '../../../../main/common/format';
+import { batasPengembalian, hitungKelayakan, susunRab, type IsiProposal, type Proyeksi, type StatusProposal } from '../../../../main/common/proposal';
 import { useStatus } from '../../app-context';
 import { invoke, pesanGalat } from '../../api';
 import { Dialog, Notice, useLoad } from '../../components/ui';
@@ -56,7 +56,7 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
     try {
       const k = await invoke('kelompok.get', { id });
       const usaha = k.produk_utama || k.sektor;
-      setForm((f) => ({ ...f, judul: f.judul || `Proposal Pengembangan Usaha ${usaha} ${k.nama}`, tempat: f.tempat || kantor.kota_surat, perihal: f.perihal || `Usulan Bantuan Usaha ${k.nama}` }));
+      setForm((f) => ({ ...f, judul: f.judul || `${hurufJudul(`Proposal Pengembangan Usaha ${usaha}`)} ${k.nama}`, tempat: f.tempat || kantor.kota_surat, perihal: f.perihal || `Usulan Bantuan Usaha ${k.nama}` }));
       setIsi((x) => ({ ...x, produk: x.produk || (k.produk_utama ? `${k.produk_utama} (${k.sektor.toLowerCase()}).` : '') }));
     } catch (e) {
       setGalat(pesanGalat(e));
@@ -67,7 +67,7 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
   const bacaan = rab.map(bacaBaris);
   const items = bacaan.flatMap((b) => (b.item ? [b.item] : []));
   const proy: Proyeksi = Object.fromEntries(Object.entries(proyeksi).flatMap(([k, v]) => (angka(v) === null ? [] : [[k, angka(v)]])));
-  const kelayakan = hitungKelayakan(proy, items);
+  const kelayakan = hitungKelayakan(proy, items, batasPengembalian(kantor.batas_pengembalian_bulan));
   const total = susunRab(items).total;
   const locked = status !== 'draft';
 
@@ -120,7 +120,7 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
       {props.id && <StatusFieldset id={props.id} status={status} nilai={nilai} onStatus={setStatus} onNilai={setNilai} onClose={props.onClose} onGalat={setGalat} />}
       <Notice kind="error">{galat}</Notice>
       <div className="actions">
-        {props.id && <UnduhPdf id={props.id} onGalat={setGalat} />}
+        {props.id && <UnduhPdf id={props.id} dinas={form.dinas} onGalat={setGalat} />}
         <button type="button" onClick={() => tutup()}>
           Tutup
         </button>

@@ -50,10 +50,10 @@ export function ProyeksiFieldset(props: { proyeksi: Record<string, string>; onPr
       <p role="status" aria-label="Kelayakan usaha">
         {k.bep_unit !== null ? `BEP ${k.bep_unit} unit (${formatRupiah(k.bep_rupiah ?? 0)}) · ` : ''}
         {k.laba_bulan !== null ? `laba per bulan ${formatRupiah(k.laba_bulan)} · ` : ''}
-        {k.rc_ratio !== null ? `R/C ${String(k.rc_ratio).replace('.', ',')} · ` : ''}
+        {k.rc_ratio !== null ? `rasio R/C ${String(k.rc_ratio).replace('.', ',')} · ` : ''}
         {k.payback_bulan !== null ? `balik modal ${String(k.payback_bulan).replace('.', ',')} bulan · ` : ''}
         {k.modal_total !== null ? `modal ${k.sumber_modal === 'rab' ? 'dari RAB' : 'diketik'} ${formatRupiah(k.modal_total)} · ` : ''}
-        {k.layak === null ? catatan : k.layak ? 'Layak' : `Belum layak. ${catatan}`}
+        {k.layak === null ? catatan : k.alasan}
       </p>
       {k.tanpa_modal_kerja && (
         <p className="peringatan" role="alert">

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { useStatus } from '../../app-context';
 import { invoke, pesanGalat, simpanBerkas } from '../../api';
-import { DateField, Field, SelectField, TextField, TombolKerja } from '../../components/ui';
+import { DateField, Field, SelectField, TextField, TombolKerja, useLoad } from '../../components/ui';
+import { isiTemplat, pisahTembusan, tujuanSurat } from '../../../../main/common/proposal';
 
 export type FormSurat = { kelompok_id: string; judul: string; nomor_surat: string; tempat: string; tanggal: string; lampiran: string; perihal: string; dinas: string; kepala_desa: string };
 
@@ -37,11 +38,15 @@ export function SuratFieldset(props: {
 }
 
 /** Printing a saved proposal: full NIKs or masked, and this letter's signer and copies where they differ from the office's. */
-export function UnduhPdf(props: { id: string; onGalat: (pesan: string) => void }) {
+export function UnduhPdf(props: { id: string; dinas: string; onGalat: (pesan: string) => void }) {
   const kantor = useStatus().status.pengaturan;
   const namaKantor = kantor.ttd_mode === 'langsung' ? kantor.kepala_nama : kantor.ttd_nama;
   const [nikLengkap, setNikLengkap] = useState(false);
   const [surat, setSurat] = useState({ mode: kantor.ttd_mode as string, nama: namaKantor, tembusan: kantor.tembusan });
+  const templat = useLoad(() => invoke('proposal.templatSurat', {}), []);
+  // A copy to the letter's own addressee is left out of print: say so before the officer prints.
+  const kepada = templat.data ? tujuanSurat(isiTemplat(templat.data.templat.kepada, { dinas: props.dinas || 'Dinas terkait', kelompok: '', desa: '', kecamatan: '', kabupaten: '', total: '', terbilang: '' })).kepada : [];
+  const keTujuan = pisahTembusan(surat.tembusan.split('\n').map((t) => t.trim()).filter(Boolean), kepada).tujuan;
   const unduh = async () => {
     try {
       const penandatangan = surat.mode !== kantor.ttd_mode || surat.nama !== namaKantor ? { mode: surat.mode as 'langsung', nama: surat.nama } : null;
@@ -74,6 +79,11 @@ export function UnduhPdf(props: { id: string; onGalat: (pesan: string) => void }
           {(id) => <textarea id={id} rows={3} value={surat.tembusan} onChange={(e) => setSurat((x) => ({ ...x, tembusan: e.target.value }))} />}
         </Field>
       </details>
+      {keTujuan.length > 0 && (
+        <p className="peringatan" role="status">
+          Tembusan {keTujuan.map((t) => `"${t}"`).join(', ')} tidak dicetak: surat ini sudah ditujukan kepadanya. Ubah daftar tembusan di bawah "Penanda tangan dan tembusan surat ini" atau di Pengaturan.
+        </p>
+      )}
       <TombolKerja kerja={unduh} sibuk="Membuat PDF…">
         Unduh PDF
       </TombolKerja>
