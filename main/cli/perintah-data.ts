@@ -281,12 +281,12 @@ export const PERINTAH_DATA: Perintah[] = [
     db: 'ada',
     async jalankan(cli) {
       const periode = cli.need('period', 'periode: 2025-01, 2025-S1, 2025-S2 atau 2025');
-      const per = (cli.flag('per') ?? 'kabupaten') as 'kabupaten';
+      const dipilih = cli.flag('per') as 'kabupaten' | undefined;
       if (cli.flag('format')) {
         const f = format(cli);
-        return keBerkas(cli, `berkas keluaran .${f}`, () => cli.call('laporan.dokumen', { periode, per, format: f }), 'Dokumen ditulis ke');
+        return keBerkas(cli, `berkas keluaran .${f}`, () => cli.call('laporan.dokumen', { periode, per: dipilih ?? null, format: f }), 'Dokumen ditulis ke');
       }
-      const data = await cli.call('laporan.rekap', { periode, per });
+      const data = await cli.call('laporan.rekap', { periode, per: dipilih ?? 'kabupaten' });
       const text = [`${data.judul} per ${data.per}: kelengkapan ${data.total.kelengkapan}`, ...data.baris.map((b) => `  ${b.nama}: omzet ${formatRupiah(Number(b.nilai.omzet ?? 0))}, laba ${formatRupiah(Number(b.nilai.laba ?? 0))} (${b.kelengkapan})`)];
       return { json: data, text: text.join('\n') };
     },

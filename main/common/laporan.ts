@@ -67,6 +67,7 @@ export function batasIndikator(i: Pick<Indikator, 'tipe' | 'desimal'>): { min: n
 }
 
 import { JUMLAH_MAKS, RUPIAH_MAKS, VOLUME_MAKS } from './batas';
+import { formatPeriode } from './format';
 import type { DaftarKonfirmasi } from './mutu';
 import { STATUS_LAPORAN } from './register';
 export { STATUS_LAPORAN };
@@ -112,6 +113,19 @@ export function bulanDalam(periode: string): string[] {
   const out: string[] = [];
   for (let i = from; i <= to; i++) out.push(`${year}-${String(i).padStart(2, '0')}`);
   return out;
+}
+
+/**
+ * The cut-off a period's figures state while the period is still running: "keadaan s.d. November 2026" on
+ * 6 December 2026 for the year 2026 (the last month that has ended); empty once the whole period has ended.
+ */
+export function batasKeadaan(periode: string, hariIni: string): string {
+  const bulan = bulanDalam(periode);
+  const sekarang = hariIni.slice(0, 7);
+  const lewat = bulan.filter((b) => b < sekarang);
+  if (lewat.length === bulan.length) return '';
+  if (!lewat.length) return 'belum ada bulan yang berakhir';
+  return `keadaan s.d. ${formatPeriode(lewat.at(-1)!)}`;
 }
 
 export function bulanSebelumnya(bulan: string, n = 1): string {

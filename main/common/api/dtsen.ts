@@ -3,6 +3,9 @@ import { method, type FileRef } from '../contract-kit';
 import type { StatusTugas } from './aplikasi';
 import { fileRef, id } from './isian';
 
+/** The data sources as people write them (the stored code DTSEN is written DT-SEN). */
+export const NAMA_SUMBER = { DTKS: 'DTKS', DTSEN: 'DT-SEN' } as const;
+
 // Matching members against DTKS/DT-SEN extracts from Dinas Sosial.
 
 export const STATUS_COCOK = ['COCOK_NIK', 'COCOK_NAMA', 'TIDAK_DITEMUKAN', 'NIK_TIDAK_VALID', 'NIK_RUSAK_EXCEL'] as const;
@@ -66,7 +69,7 @@ export const dtsenApi = {
   'dtsen.impor': method(
     z.object({
       berkas: fileRef,
-      sumber: z.enum(['DTKS', 'DTSEN'], { error: 'Pilih sumber: DTKS atau DTSEN.' }),
+      sumber: z.enum(['DTKS', 'DTSEN'], { error: 'Pilih sumber: DTKS atau DT-SEN.' }),
       tanggal: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Tanggal data ditulis TTTT-BB-HH.'),
       mapping: z.partialRecord(z.enum(FIELD_EKSTRAK), z.string().min(1)).nullish(),
     }),

@@ -32,7 +32,7 @@ export { MAPPING_FIELDS,MappingSchema } from './anggota';
 export type * from './aplikasi';
 export type * from './dasbor';
 export type * from './dtsen';
-export { FIELD_EKSTRAK,LABEL_STATUS_COCOK,STATUS_COCOK } from './dtsen';
+export { FIELD_EKSTRAK,LABEL_STATUS_COCOK,NAMA_SUMBER,STATUS_COCOK } from './dtsen';
 export type * from './fasilitator';
 export type { Disimpan } from './isian';
 export type * from './kelompok';

@@ -4,8 +4,9 @@ import type { Db } from '../../../db/connection';
 import type { BarisEvaluasi } from '../../common/api';
 import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import { ROMAWI, tulisPita, type Triwulan } from '../../common/triwulan';
-import { BASE_DOC, blokTandaTangan, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, kopSurat, lembarBerjudul, penandatanganKantor, tulisExcel, tulisPdf } from '../dokumen';
+import { BASE_DOC, blokTandaTangan, formatIndikator, FORMAT_PERSEN, kopSurat, lembarBerjudul, penandatanganKantor, tulisExcel, tulisPdf } from '../dokumen';
 import { bacaPengaturan } from '../pengaturan';
+import { katalogAktif } from '../laporan';
 import { hitungEvaluasi } from './evaluasi';
 
 // The evaluation table as the regulation prints it (Permendagri 86/2017, quarterly as Permen PPN/Bappenas 1/2023):
@@ -31,6 +32,7 @@ const F4 = { width: 609.45, height: 935.43 };
 export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun: number, triwulan: Triwulan | null, format: 'pdf' | 'xlsx', keluar: (nama: string) => T, kertas: 'A4' | 'F4' = 'A4'): Promise<T> {
   const e = hitungEvaluasi(db, tahun, triwulan);
   const p = bacaPengaturan(db);
+  const desimal = new Set(katalogAktif(db).indikator.filter((i) => i.desimal).map((i) => i.kode));
   const tw = ROMAWI[e.triwulan];
   const out = keluar(`Evaluasi-e-monev-${(p.kabupaten_kode ?? '35').replace('.', '-')}-${tahun}-TW${e.triwulan}.${format}`);
   const judul = `EVALUASI CAPAIAN KINERJA PETI KOIN BERMANTRA TRIWULAN ${tw} TAHUN ${tahun}`;
@@ -71,7 +73,7 @@ export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun:
         tl: b.penjelasan?.tindak_lanjut ?? '',
         pj: b.penjelasan?.penanggung_jawab ?? '',
       });
-      const fmt = b.tipe === 'rupiah' ? FORMAT_RUPIAH : FORMAT_DESIMAL;
+      const fmt = formatIndikator({ tipe: b.tipe, desimal: desimal.has(b.indikator) });
       // Text wraps inside its column: the sheet prints one page wide without the explanations widening it.
       for (const k of ['kab', 'wil', 'ind', 'fp', 'fh', 'tl', 'pj']) row.getCell(k).alignment = { wrapText: true, vertical: 'top' };
       for (const k of ['tt', 't1', 'r1', 't2', 'r2', 't3', 'r3', 't4', 'r4', 'rk']) row.getCell(k).numFmt = fmt;

@@ -3,9 +3,11 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
 import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import { BASE_DOC, kopSurat, tulisPdf } from '../dokumen';
-import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen';
+import { FORMAT_ANGKA, formatIndikator, FORMAT_PERSEN, FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen';
 import { blokTandaTangan, penandatanganKantor } from '../dokumen';
 import { bacaPengaturan } from '../pengaturan';
+import { katalogAktif } from '../laporan';
+import { batasKeadaan } from '../../common/laporan';
 import { hitungMonev, monitoringFasilitator } from './dashboard';
 
 const angka = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? formatPersen(v) : formatDesimal(v));
@@ -17,9 +19,13 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
   const p = bacaPengaturan(db);
   // The province lists 22 districts' rows: each names its kabupaten/kota (two "Sumiati Hidayat" can be told apart).
   const provinsi = p.mode === 'provinsi';
+  const desimal = new Set(katalogAktif(db).indikator.filter((i) => i.desimal).map((i) => i.kode));
+  // A period still running states how far its figures reach (the annual recap on 6 December: s.d. November).
+  const batas = batasKeadaan(periode, hariIni());
+  const namaPeriode = `${formatPeriode(periode)}${batas ? ` (${batas})` : ''}`;
   if (format === 'xlsx') {
     const wb = new ExcelJS.Workbook();
-    const judul = { instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: formatPeriode(periode) };
+    const judul = { instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: namaPeriode };
     const ws = lembarBerjudul(wb, 'Capaian', { ...judul, dokumen: `Rekap e-monev Peti Koin Bermantra: target dan realisasi (katalog versi ${m.katalog_versi}, ${m.regulasi})` }, [
       { header: 'Periode', key: 'periode', width: 12, numFmt: FORMAT_TEKS },
       { header: 'Kabupaten/kota', key: 'kab', width: 22 },
@@ -35,7 +41,7 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
     for (const b of m.baris) {
       const row = ws.addRow({ periode, kab: b.kabupaten_nama, kode: b.kode_wilayah, wilayah: b.wilayah, sumber: b.sumber === 'kabupaten' ? 'kabupaten/kota' : 'provinsi', nama: b.nama, satuan: b.tipe === 'rupiah' ? 'Rp' : b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen });
       // Each value in its own kind: Rupiah whole, percentages and decimals with their fraction (79,7 is not 80).
-      const fmt = b.tipe === 'rupiah' ? FORMAT_RUPIAH : b.tipe === 'persen' ? FORMAT_PERSEN : FORMAT_DESIMAL;
+      const fmt = formatIndikator({ tipe: b.tipe, desimal: desimal.has(b.indikator) });
       row.getCell('target').numFmt = fmt;
       row.getCell('realisasi').numFmt = fmt;
     }
@@ -61,7 +67,7 @@ export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xls
     content: [
       kopSurat(p, 'landscape'),
       { text: `REKAP E-MONEV PETI KOIN BERMANTRA ${formatPeriode(periode).toUpperCase()}`, style: 'judul' },
-      { text: `${p.kabupaten_nama} · katalog indikator versi ${m.katalog_versi} · ${m.regulasi}`, style: 'subjudul' },
+      { text: `${p.kabupaten_nama}${batas ? ` · ${batas}` : ''} · katalog indikator versi ${m.katalog_versi} · ${m.regulasi}`, style: 'subjudul' },
       {
         table: {
           headerRows: 1,

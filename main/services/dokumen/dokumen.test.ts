@@ -60,6 +60,7 @@ async function semuaDokumen(dir: string): Promise<{ pdf: string[]; xlsx: string[
     await dokumenMonev(t.db, String(tahun), 'xlsx', f('emonev.xlsx'));
     await rabXlsx(t.db, proposal, f('rab.xlsx'));
     await eksporAnggota(t.db, { cari: '', ganda: false }, f('anggota.xlsx'));
+    await tulisDokumenLaporan(t.db, { periode: String(tahun), format: 'pdf' }, f('tahunan-bawaan.pdf'));
     for (const format of ['pdf', 'xlsx'] as const) {
       await tulisDokumenLaporan(t.db, { periode: bulan, format, per: 'kabupaten' }, f(`bulanan.${format}`));
       for (const per of ['kabupaten', 'kecamatan', 'fasilitator', 'kelompok'] as const) {
@@ -117,6 +118,13 @@ test('every document reads right: no page holds only a signature, letterhead rul
       const hanyaTtd = baris.some((l) => /\bNIP\b|Mengetahui|PIHAK (PERTAMA|KEDUA)/.test(l)) && !prosa && !baris.some((l) => /\d{1,3}(\.\d{3})+|Pasal|Lampiran|Tembusan/.test(l));
       assert.ok(!hanyaTtd, `${nama} halaman ${i + 1} hanya berisi tanda tangan:\n${baris.join('\n')}`);
     });
+    // A document never prints a placeholder; the signature block follows the document's last section.
+    assert.doesNotMatch(text, /belum diisi|belum tercatat/, `${nama}: placeholder tercetak`);
+    const ttd = text.lastIndexOf('NIP ');
+    for (const bagian of ['Kelompok yang belum melapor', 'Kendala dan rencana tindak lanjut', 'Semua laporan yang diharapkan']) {
+      if (!/^(bulanan|semester|tahunan)/.test(nama) || !text.includes(bagian)) continue;
+      assert.ok(text.indexOf(bagian) < ttd, `${nama}: "${bagian}" sesudah tanda tangan`);
+    }
     for (const judul of text.split('\n').map((l) => l.trim()).filter((l) => /^[A-Z0-9 ,./()-]{12,}$/.test(l) && /[A-Z]{4}/.test(l))) {
       assert.doesNotMatch(judul, /\b(\w{3,}) \1\b/, `${nama}: judul "${judul}" mengulang kata`);
     }
@@ -142,18 +150,24 @@ test('every document reads right: no page holds only a signature, letterhead rul
   assert.match(proposal, /NOMOR\s+: \S+/);
   assert.doesNotMatch(proposal.slice(proposal.indexOf('Tembusan:'), proposal.indexOf('Tembusan:') + 200), /Gubernur Jawa Timur/, 'tembusan tidak menyebut yang dituju');
   assert.doesNotMatch(proposal.slice(proposal.indexOf('VI. Penutup')), /Kepanjen, \d/, 'kelompok menandatangani di desanya, bukan di kota kantor');
-  // Every titled sheet prints: fit to one page wide, its header row repeated, page numbers in the footer.
+  // Recaps and e-monev of a year still running state their cut-off; a district's recap is per kecamatan unless asked.
+  const tahunan = execFileSync('pdftotext', ['-layout', join(dir, 'emonev.pdf'), '-'], { encoding: 'utf8' });
+  assert.match(tahunan, /keadaan s\.d\. \w+ \d{4}|belum ada bulan yang berakhir/, 'e-monev tahunan menyebut batas keadaannya');
+  assert.match(execFileSync('pdftotext', ['-layout', join(dir, 'tahunan-bawaan.pdf'), '-'], { encoding: 'utf8' }), /per kecamatan · (keadaan s\.d\.|belum ada bulan yang berakhir)/);
+  // Every visible sheet prints: fit to one page wide, page numbers in the footer; titled sheets repeat their header.
   for (const file of xlsx) {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(file);
     wb.eachSheet((ws) => {
-      // The sheets with title rows (dokumen/spreadsheet.ts lembarBerjudul).
-      if (ws.state !== 'visible' || !/dibuat /.test(String(ws.getCell('A2').value ?? ''))) return;
+      if (ws.state !== 'visible') return;
       const label = `${file.split('/').at(-1)} · ${ws.name}`;
       assert.equal(ws.pageSetup.fitToPage, true, `${label}: muat selebar satu halaman`);
       assert.equal(ws.pageSetup.fitToWidth, 1, label);
-      assert.ok(ws.pageSetup.printTitlesRow, `${label}: baris judul diulang di setiap halaman`);
-      assert.match(ws.headerFooter.oddFooter ?? '', /Halaman &P dari &N/, `${label}: nomor halaman`);
+      assert.match(ws.headerFooter?.oddFooter ?? '', /Halaman &P dari &N/, `${label}: nomor halaman`);
+      // The sheets with title rows (dokumen/spreadsheet.ts lembarBerjudul) repeat their header row on every page.
+      if (/dibuat /.test(String(ws.getCell('A2').value ?? ''))) assert.ok(ws.pageSetup.printTitlesRow, `${label}: baris judul diulang di setiap halaman`);
+      // Counts print whole, Rupiah with "Rp": never "#,##0" for money beside "Rp" elsewhere.
+      ws.eachRow((row) => row.eachCell((c) => assert.notEqual(c.numFmt, '#,##0.00', `${label} ${c.address}: format angka`)));
     });
   }
 });

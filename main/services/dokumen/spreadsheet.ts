@@ -224,6 +224,32 @@ export const FORMAT_ANGKA = '#,##0';
 export const FORMAT_DESIMAL = '#,##0.0#';
 export const FORMAT_PERSEN = '0.0';
 export const FORMAT_TEKS = '@';
+
+/**
+ * The one number format of an indicator's cells in every workbook (recaps, e-monev, the field workbook): Rupiah with
+ * "Rp", percentages with one decimal, decimals with their fraction, counts whole ("400", never "400,0").
+ */
+export function formatIndikator(i: { tipe: string; desimal?: boolean | undefined }): string {
+  return i.tipe === 'rupiah' ? FORMAT_RUPIAH : i.tipe === 'persen' ? FORMAT_PERSEN : i.tipe === 'teks' ? FORMAT_TEKS : i.desimal ? FORMAT_DESIMAL : FORMAT_ANGKA;
+}
+/**
+ * A sheet of prose (instructions, notes) that prints: A4 portrait one page wide with page numbers, its text wrapped
+ * in the given column and each row as tall as its wrapped lines (LibreOffice prints a wrapped row at its set height:
+ * without this the lines overlap).
+ */
+export function lembarTeks(ws: ExcelJS.Worksheet, kolomTeks: number, judul: string): void {
+  const lebar = ws.getColumn(kolomTeks).width ?? 90;
+  ws.getColumn(kolomTeks).alignment = { wrapText: true, vertical: 'top' };
+  ws.eachRow((row) => {
+    const teks = String(row.getCell(kolomTeks).value ?? '');
+    const baris = teks.split('\n').reduce((n, t) => n + Math.max(1, Math.ceil((t.length * 1.1) / Math.max(10, lebar - 2))), 0);
+    const besar = (row.getCell(1).font?.size ?? 11) > 11 ? 1.4 : 1;
+    row.height = Math.max(15, Math.round(15 * baris * besar));
+  });
+  ws.pageSetup = { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 } };
+  ws.headerFooter = { oddFooter: `&L${judul.slice(0, 60).replace(/&/g, '&&')}&RHalaman &P dari &N` };
+}
+
 /** The row of the column names under the title rows; data starts on the next. */
 export const BARIS_KEPALA = 4;
 

@@ -6,7 +6,7 @@ import { once } from 'node:events';
 import { createWriteStream, renameSync, statSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { uuidv7 } from '../../../db/ids';
-import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, STATUS_COCOK, type BarisHasil, type RingkasanDtsen, type RingkasanEkstrak, type StatusCocok } from '../../common/api';
+import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, NAMA_SUMBER, STATUS_COCOK, type BarisHasil, type RingkasanDtsen, type RingkasanEkstrak, type StatusCocok } from '../../common/api';
 import { formatTanggal } from '../../common/format';
 import { AppError } from '../../common/errors';
 import { jaroWinkler, normalisasiNama } from '../../common/nama';
@@ -236,7 +236,7 @@ export async function imporEkstrak(
     if (ringkasan.disimpan === 0) throw new AppError('TIDAK_ADA_BARIS', `Tidak ada baris yang dapat dipakai di ${nama} (${ringkasan.ditolak} ditolak). Periksa pemetaan kolom.`);
     ringkasan.sha256 = hash.digest('hex');
     const dup = db.get(db.q.selectFrom('dtsen_snapshot').select(['tanggal_data', 'sumber']).where('sha256', '=', ringkasan.sha256));
-    if (dup) throw new AppError('EKSTRAK_SUDAH_ADA', `Berkas ${nama} sudah pernah diimpor (${dup.sumber} data ${dup.tanggal_data}). Tidak ada yang diubah.`);
+    if (dup) throw new AppError('EKSTRAK_SUDAH_ADA', `Berkas ${nama} sudah pernah diimpor (${NAMA_SUMBER[dup.sumber as 'DTKS'] ?? dup.sumber} data ${formatTanggal(dup.tanggal_data)}). Tidak ada yang diubah.`);
     db.sqlite.prepare('UPDATE dtsen_snapshot SET jumlah_baris = ?, jumlah_ditolak = ?, sha256 = ? WHERE id = ?').run(ringkasan.disimpan, ringkasan.ditolak, ringkasan.sha256, id);
     // Built once over this snapshot's rows (sorting beats maintaining it row by row). Birth dates need
     // no index: matching reads the few dates it needs in one pass.
@@ -424,7 +424,7 @@ export async function eksporHasil(db: Db, path: string, filter: { status?: Statu
     const wb = new ExcelJS.Workbook();
     const p = bacaPengaturan(db);
     const snap = daftarSnapshot(db)[0];
-    const ws = lembarBerjudul(wb, 'Hasil', { dokumen: `Hasil pencocokan anggota dengan ${snap ? `${snap.sumber} per ${formatTanggal(snap.tanggal_data)}` : 'DTKS/DT-SEN'}`, instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: filter.status ? `status ${LABEL_STATUS_COCOK[filter.status]}` : 'semua status' }, [
+    const ws = lembarBerjudul(wb, 'Hasil', { dokumen: `Hasil pencocokan anggota dengan ${snap ? `${NAMA_SUMBER[snap.sumber as 'DTKS'] ?? snap.sumber} per ${formatTanggal(snap.tanggal_data)}` : 'DTKS/DT-SEN'}`, instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: filter.status ? `status ${LABEL_STATUS_COCOK[filter.status]}` : 'semua status' }, [
       { header: 'NIK', key: 'nik', width: 20, numFmt: FORMAT_TEKS },
       { header: 'Nama', key: 'nama', width: 30 },
       { header: 'Kelompok', key: 'kelompok', width: 30 },

@@ -29,7 +29,7 @@ import { strToU8, zipSync } from 'fflate';
 import { bulanSebelumnya, type Indikator } from '../../common/laporan';
 import { bacaPengaturan } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
-import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_PERSEN, FORMAT_RUPIAH, FORMAT_TEKS, tulisExcel } from '../dokumen';
+import { formatIndikator, lembarTeks, tulisExcel } from '../dokumen';
 import { daftarLaporan, katalogAktif } from './laporan';
 
 // The facilitator's monthly workbook: made per facilitator and month with exceljs (validation, protection, hidden
@@ -43,9 +43,6 @@ export function checksumInfo(info: Omit<InfoBukuKerja, 'checksum'>): string {
 /** The indicators a facilitator types (derived ones, like laba, are computed). */
 export const diketik = (indikator: Indikator[]) => indikator.filter((i) => !i.turunan);
 
-function formatSel(i: Indikator): string {
-  return i.tipe === 'rupiah' ? FORMAT_RUPIAH : i.tipe === 'persen' ? FORMAT_PERSEN : i.tipe === 'teks' ? FORMAT_TEKS : i.desimal ? FORMAT_DESIMAL : FORMAT_ANGKA;
-}
 
 function tampilNilai(i: Indikator, v: number | string | null | undefined): string {
   if (v === null || v === undefined || v === '') return 'kosong';
@@ -122,9 +119,9 @@ export async function buatBukuKerja(db: Db, input: { fasilitator_id: string; per
   kolom.forEach((i, n) => {
     const c = KOLOM_NILAI_PERTAMA + n * 2;
     ws.getColumn(c).width = i.tipe === 'teks' ? 28 : 16;
-    ws.getColumn(c).numFmt = formatSel(i);
+    ws.getColumn(c).numFmt = formatIndikator(i);
     ws.getColumn(c + 1).width = 14;
-    ws.getColumn(c + 1).numFmt = formatSel(i);
+    ws.getColumn(c + 1).numFmt = formatIndikator(i);
     ws.getColumn(c + 1).font = { color: { argb: 'FF6B6B6B' }, italic: true };
   });
   groups.forEach((g, r) => {
@@ -178,8 +175,6 @@ export async function buatBukuKerja(db: Db, input: { fasilitator_id: string; per
   }
 
   petunjuk.getColumn(1).width = 100;
-  petunjuk.getColumn(1).alignment = { wrapText: true, vertical: 'top' };
-  petunjuk.pageSetup = { orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 };
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, printTitlesRow: '2:2', printTitlesColumn: 'B:C' };
   for (const baris of [
     `Laporan bulanan ${formatPeriode(input.periode)} · ${p.kabupaten_nama ?? ''}`,
@@ -193,6 +188,7 @@ export async function buatBukuKerja(db: Db, input: { fasilitator_id: string; per
   ])
     petunjuk.addRow([baris]);
   petunjuk.getRow(1).font = { bold: true, size: 14 };
+  lembarTeks(petunjuk, 1, `Petunjuk laporan bulanan ${formatPeriode(input.periode)}`);
   wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: 1, visibility: 'visible' }];
   await tulisExcel(wb, path);
   return { kelompok: groups.length, nama: f.nama };

@@ -3,9 +3,10 @@ import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interface
 import type { Db } from '../../../db/connection';
 import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import type { Indikator, Katalog, NilaiLaporan, Rekap, TingkatRekap } from '../../common/laporan';
+import { batasKeadaan } from '../../common/laporan';
 import type { Pengaturan } from '../../common/records';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen';
-import { FORMAT_ANGKA, FORMAT_TEKS, lembarBerjudul, tulisExcel, waktuDibuat } from '../dokumen';
+import { FORMAT_ANGKA, formatIndikator, FORMAT_TEKS, lembarTeks, lembarBerjudul, tulisExcel, waktuDibuat } from '../dokumen';
 import { blokTandaTangan, penandatanganKantor } from '../dokumen';
 import { catatanAgregasi, STATUS_DIHITUNG } from '../../common/kamus';
 import { bacaPengaturan } from '../pengaturan';
@@ -65,11 +66,17 @@ function tabelNilai(katalog: Katalog, header: string[], rows: { label: string[];
   };
 }
 
-/** The office's signer (as set in Pengaturan: directly, a.n., Plt., Plh.), with an optional signature at the left. */
-function tandaTanganKepala(p: Pengaturan, kiri?: Content): Content {
+/**
+ * The document's closing: one sentence and the office's signer (as set in Pengaturan: directly, a.n., Plt., Plh.),
+ * with an optional signature at the left. It comes after the last section and never stands alone on a page.
+ */
+function penutupLaporan(p: Pengaturan, kiri?: Content): Content {
   return {
-    columns: [kiri ?? { text: '' }, { ...(blokTandaTangan(penandatanganKantor(p), { text: `${p.kota_surat}, ${formatTanggal(hariIni())}` }) as object), width: 260 } as Content],
-    margin: [0, 14, 0, 0],
+    stack: [
+      { text: 'Demikian laporan ini dibuat dengan sebenarnya untuk dipergunakan sebagaimana mestinya.', margin: [0, 14, 0, 0] },
+      { columns: [kiri ?? { text: '' }, { ...(blokTandaTangan(penandatanganKantor(p), { text: `${p.kota_surat}, ${formatTanggal(hariIni())}` }) as object), width: 260 } as Content], margin: [0, 8, 0, 0] },
+    ],
+    unbreakable: true,
   };
 }
 
@@ -95,6 +102,7 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
   const catatan: Content[] = rows
     .filter((r) => teks.some((i) => r.nilai[i.kode]))
     .map((r) => ({ text: [{ text: `${r.kelompok_nama}: `, bold: true }, teks.filter((i) => r.nilai[i.kode]).map((i) => `${i.nama}: ${String(r.nilai[i.kode])}.`).join(' ')], margin: [0, 0, 0, 3] }));
+  const ttdFasilitator = fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined;
   const dokumentasi: Content[] = [];
   for (const r of rows) {
     const fotos = fotoUntukDokumen(db, r.id);
@@ -121,11 +129,16 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
             { label: ['', `Jumlah (${formatAngka(dihitung.length)} laporan masuk)`, '', ''], nilai: gabungRekap(katalog, dihitung.map((r) => r.nilai)), total: true },
           ])
         : { text: 'Belum ada laporan untuk bulan ini.', italics: true },
-      // The signatures follow the figures they sign, kept with the note under the table: never alone on a page.
-      { stack: [{ text: catatanAgregasi(katalog), fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] }, tandaTanganKepala(p, fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined)], unbreakable: true },
-      daftarBelumMelapor(belum),
-      catatan.length ? { text: 'Kendala dan rencana tindak lanjut', bold: true, margin: [0, 12, 0, 4] } : { text: '' },
-      ...catatan,
+      { text: catatanAgregasi(katalog), fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] },
+      // The signatures follow the last section they sign, with its last lines (never alone on a page); the photos are an annex after them.
+      ...(catatan.length
+        ? [
+            daftarBelumMelapor(belum, dihitung.length + belum.length),
+            { text: 'Kendala dan rencana tindak lanjut', bold: true, margin: [0, 12, 0, 4] } as Content,
+            ...catatan.slice(0, -2),
+            { stack: [...catatan.slice(-2), penutupLaporan(p, ttdFasilitator)], unbreakable: true } as Content,
+          ]
+        : [daftarBelumMelapor(belum, dihitung.length + belum.length, penutupLaporan(p, ttdFasilitator))]),
       dokumentasi.length ? { text: 'Dokumentasi kegiatan', bold: true, margin: [0, 12, 0, 0], pageBreak: 'before' } : { text: '' },
       ...dokumentasi,
     ],
@@ -135,26 +148,27 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
 }
 
 
-/** The groups whose report for a month has not come in (submitted or verified). */
-function daftarBelumMelapor(hilang: { kelompok_nama: string; periode: string; kabupaten_kode: string }[]): Content {
+/**
+ * The groups whose report for a month has not come in (submitted or verified), of the reports expected; when it is
+ * the document's last section, its closing follows it, kept with the list's last rows (never alone on a page).
+ */
+function daftarBelumMelapor(hilang: { kelompok_nama: string; periode: string; kabupaten_kode: string }[], diharapkan: number, penutup?: Content): Content {
   // At the province the list spans districts: each line names its kabupaten/kota.
   const banyakKabupaten = new Set(hilang.map((h) => h.kabupaten_kode)).size > 1;
-  if (!hilang.length) return { text: 'Semua laporan yang diharapkan sudah masuk.', margin: [0, 10, 0, 0] };
+  // Nothing expected is not "everything came in": say why the document is empty.
+  const kosong = (text: string): Content => (penutup ? { stack: [{ text, margin: [0, 10, 0, 0] }, penutup], unbreakable: true } : { text, margin: [0, 10, 0, 0] });
+  if (diharapkan === 0) return kosong('Belum ada laporan yang diharapkan untuk periode ini: belum ada kelompok aktif yang wajib melapor (di provinsi: belum ada bundel kabupaten/kota yang diimpor).');
+  if (!hilang.length) return kosong('Semua laporan yang diharapkan sudah masuk.');
+  // Fixed widths: the list's tail, laid out as a table of its own beside the closing, lines up with the rest.
+  const widths = banyakKabupaten ? [24, 130, 200, 90] : [24, 240, 90];
+  const baris = hilang.slice(0, 2000).map((h, index) => [{ text: String(index + 1), alignment: 'right' as const }, ...(banyakKabupaten ? [namaWilayah(h.kabupaten_kode) ?? h.kabupaten_kode] : []), h.kelompok_nama, formatPeriode(h.periode)]);
+  const ekor = penutup ? baris.splice(Math.max(1, baris.length - 3)) : [];
+  const kepala = [{ text: 'No', style: 'th' }, ...(banyakKabupaten ? [{ text: 'Kabupaten/Kota', style: 'th' }] : []), { text: 'Kelompok', style: 'th' }, { text: 'Bulan', style: 'th' }];
   return {
     stack: [
       { text: `Kelompok yang belum melapor (${formatAngka(hilang.length)} laporan)`, bold: true, margin: [0, 12, 0, 4] },
-      {
-        table: {
-          headerRows: 1,
-          dontBreakRows: true,
-          widths: banyakKabupaten ? ['auto', 130, 200, 'auto'] : ['auto', 240, 'auto'],
-          body: [
-            [{ text: 'No', style: 'th' }, ...(banyakKabupaten ? [{ text: 'Kabupaten/Kota', style: 'th' }] : []), { text: 'Kelompok', style: 'th' }, { text: 'Bulan', style: 'th' }],
-            ...hilang.slice(0, 2000).map((h, index) => [{ text: String(index + 1), alignment: 'right' as const }, ...(banyakKabupaten ? [namaWilayah(h.kabupaten_kode) ?? h.kabupaten_kode] : []), h.kelompok_nama, formatPeriode(h.periode)]),
-          ],
-        },
-        fontSize: 8,
-      },
+      { table: { headerRows: 1, dontBreakRows: true, widths, body: [kepala, ...baris] }, fontSize: 8 },
+      ...(penutup ? [{ stack: [...(ekor.length ? [{ table: { dontBreakRows: true, widths, body: ekor }, fontSize: 8 } as Content] : []), penutup], unbreakable: true } as Content] : []),
     ],
   };
 }
@@ -172,34 +186,21 @@ async function pdfRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise<
       kopSurat(p, 'landscape'),
       { text: `${rekap.judul.toUpperCase()} PETI KOIN BERMANTRA`, style: 'judul' },
       {
-        text: `${p.kabupaten_nama} · per ${LABEL_TINGKAT[rekap.per].toLowerCase()} · dihitung dari laporan bulanan yang diajukan/diverifikasi · kelengkapan ${rekap.total.kelengkapan}`,
+        text: `${p.kabupaten_nama} · per ${LABEL_TINGKAT[rekap.per].toLowerCase()}${batasKeadaan(rekap.periode, hariIni()) ? ` · ${batasKeadaan(rekap.periode, hariIni())}` : ''} · dihitung dari laporan bulanan yang diajukan/diverifikasi · kelengkapan ${rekap.total.kelengkapan}`,
         style: 'subjudul',
       },
       tabelNilai(katalog, ['No', LABEL_TINGKAT[rekap.per], 'Kelengkapan'], [
         ...rekap.baris.map((b, index) => ({ label: [String(index + 1), b.nama, b.kelengkapan], nilai: b.nilai })),
         { label: ['', 'Jumlah', rekap.total.kelengkapan], nilai: rekap.total.nilai, total: true },
       ]),
-      { stack: [{ text: catatanAgregasi(katalog), fontSize: 7.5, italics: true, margin: [0, 6, 0, 0] }, tandaTanganKepala(p)], unbreakable: true },
-      daftarBelumMelapor(hilang),
+      { text: catatanAgregasi(katalog), fontSize: 7.5, italics: true, margin: [0, 6, 0, 0] },
+      daftarBelumMelapor(hilang, rekap.total.laporan_diharapkan, penutupLaporan(p)),
     ],
   };
   await tulisPdf(doc, path);
 }
 
 // ---------------------------------------------------------------- xlsx "satu data"
-
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF0B4F8A' } };
-
-function styleHeader(row: ExcelJS.Row): void {
-  row.font = { bold: true, color: { argb: 'FFFFFFFF' } };
-  row.fill = HEADER_FILL;
-  row.alignment = { vertical: 'middle', wrapText: true };
-  row.height = 32;
-}
-
-function numFmt(i: Indikator): string {
-  return i.tipe === 'rupiah' ? '#,##0' : i.desimal ? '#,##0.00' : '#,##0';
-}
 
 function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string, extra: [string, string][]): void {
   const { katalog, pengaturan: p } = k;
@@ -216,7 +217,9 @@ function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string
   ];
   for (const r of rows) ws.addRow(r);
   ws.getColumn(1).font = { bold: true };
+  ws.getColumn(1).alignment = { vertical: 'top' };
   ws.getCell('B3').numFmt = '@';
+  lembarTeks(ws, 2, `Keterangan: ${judul}`);
 }
 
 /** Monthly reports as rows, one fixed column layout ("satu data"): codes as text, numbers as numbers. */
@@ -237,7 +240,7 @@ async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: s
     { header: 'Fasilitator', key: 'fasilitator', width: 24 },
     { header: 'Status', key: 'status', width: 13 },
     { header: 'Tanggal diajukan', key: 'diajukan', width: 14, numFmt: 'dd/mm/yyyy' },
-    ...katalog.indikator.map((i) => ({ header: judulKolom(i), key: i.kode, width: i.tipe === 'teks' ? 30 : 16, ...(i.tipe !== 'teks' ? { numFmt: numFmt(i) } : {}) })),
+    ...katalog.indikator.map((i) => ({ header: judulKolom(i), key: i.kode, width: i.tipe === 'teks' ? 30 : 16, ...(i.tipe !== 'teks' ? { numFmt: formatIndikator(i) } : {}) })),
   ]);
   for (const r of rows) {
     ws.addRow({
@@ -280,7 +283,7 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
     { header: 'Jumlah kelompok', key: 'jk', width: 12, numFmt: FORMAT_ANGKA },
     { header: 'Laporan masuk', key: 'masuk', width: 12, numFmt: FORMAT_ANGKA },
     { header: 'Laporan diharapkan', key: 'harap', width: 12, numFmt: FORMAT_ANGKA },
-    ...numeric.map((i) => ({ header: judulKolom(i), key: i.kode, width: 16, numFmt: numFmt(i) })),
+    ...numeric.map((i) => ({ header: judulKolom(i), key: i.kode, width: 16, numFmt: formatIndikator(i) })),
   ]);
   const add = (b: Rekap['total'], bold = false) => {
     const row = ws.addRow({ periode: formatPeriode(rekap.periode), nama: b.nama, jk: b.jumlah_kelompok, masuk: b.laporan_masuk, harap: b.laporan_diharapkan, ...Object.fromEntries(numeric.map((i) => [i.kode, b.nilai[i.kode] ?? null])) });
@@ -305,15 +308,17 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
 
 
 /** One entry point for every report document: a month gives the monthly report, a semester or year the recap. */
-export async function tulisDokumenLaporan(db: Db, input: { periode: string; format: 'pdf' | 'xlsx'; per: TingkatRekap; fasilitator_id?: string | null }, path: string): Promise<void> {
+export async function tulisDokumenLaporan(db: Db, input: { periode: string; format: 'pdf' | 'xlsx'; per?: TingkatRekap | null; fasilitator_id?: string | null }, path: string): Promise<void> {
   // The catalogue and the office's settings, read once for the whole document.
   const k: KonteksDokumen = { katalog: katalogAktif(db), pengaturan: bacaPengaturan(db) };
+  // Unless chosen: a district's recap per kecamatan (per kabupaten it is one row and its own total), the province's per district.
+  const per = input.per ?? (k.pengaturan.mode === 'provinsi' ? 'kabupaten' : 'kecamatan');
   if (/^\d{4}-\d{2}$/.test(input.periode)) {
     if (input.format === 'pdf') await pdfLaporanBulanan(db, k, input, path);
     else await xlsxLaporanBulanan(db, k, input, path);
     return;
   }
-  const rekap = hitungRekap(db, input.periode, input.per, new Date(), null, k);
+  const rekap = hitungRekap(db, input.periode, per, new Date(), null, k);
   if (input.format === 'pdf') await pdfRekap(k, rekap, path);
   else await xlsxRekap(k, rekap, path);
 }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
-import { formatDesimal, formatPeriode, formatRupiah, formatTanggal } from '../../common/format';
+import { formatDesimal, formatPeriode, formatRupiah } from '../../common/format';
 import { isiTemplat, pisahTembusan, samarkanNik, tujuanSurat, type RabItem } from '../../common/proposal';
 import { bacaPengaturan, catatSuratKeluar } from '../pengaturan';
 import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_RUPIAH, lembarBerjudul, tulisExcel } from '../dokumen';
