@@ -11,6 +11,7 @@ import { benchBukuKerja } from './buku-kerja';
 import { benchBom } from './bom';
 import { benchPeriksa } from './periksa';
 import { benchEvaluasi } from './evaluasi';
+import { benchRiset } from './riset';
 
 const benches: Record<string, () => Promise<void>> = {
   'daftar-anggota': benchDaftarAnggota,
@@ -25,6 +26,7 @@ const benches: Record<string, () => Promise<void>> = {
   bom: benchBom,
   periksa: benchPeriksa,
   evaluasi: benchEvaluasi,
+  riset: benchRiset,
 };
 
 const only = process.argv[2];

@@ -158,6 +158,19 @@ export interface PengaturanTable {
 /** The register of outgoing letters (local, not synced): one row per printed letter with a typed number. */
 export type SuratKeluarTable = { id: string } & SuratKeluar;
 
+/** The log of research extracts (local, not synced). */
+export interface RisetEkstrakTable {
+  id: string;
+  mou_id: string;
+  waktu: string;
+  operator: string;
+  /** The variables written, comma-separated. */
+  variabel: string;
+  baris: number;
+  /** SHA-256 of the extract's manifest. */
+  hash: string;
+}
+
 export interface MigrasiTable {
   versi: number;
   nama: string;
@@ -192,10 +205,13 @@ export interface Schema {
   isu: CatatanTable;
   tindak_lanjut: CatatanTable;
   praktik_baik: CatatanTable;
+  pelatihan: CatatanTable;
+  pelatihan_peserta: CatatanTable;
   target_indikator: TargetIndikatorTable;
   penjelasan_monev: PenjelasanMonevTable;
   pengaturan: PengaturanTable;
   surat_keluar: SuratKeluarTable;
+  riset_ekstrak: RisetEkstrakTable;
   migrasi: MigrasiTable;
 }
 

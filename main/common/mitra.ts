@@ -1,8 +1,10 @@
+import { labelVariabelRiset } from './riset';
+
 // Offtakers and purchase agreements, cart aid, university MoUs, strategic issues and best practices.
 // Each record type is described once here; the services validate against it and the UI builds its
 // forms and tables from it.
 
-export type TipeField = 'teks' | 'panjang' | 'angka' | 'rupiah' | 'tanggal' | 'pilihan' | 'ya_tidak' | 'kelompok' | 'offtaker' | 'mou' | 'isu' | 'kecamatan' | 'desa' | 'tahun';
+export type TipeField = 'teks' | 'panjang' | 'angka' | 'rupiah' | 'tanggal' | 'pilihan' | 'pilihan_ganda' | 'ya_tidak' | 'kelompok' | 'offtaker' | 'mou' | 'isu' | 'pelatihan' | 'fasilitator' | 'kecamatan' | 'desa' | 'tahun';
 
 export interface FieldSpec {
   kode: string;
@@ -13,9 +15,11 @@ export interface FieldSpec {
   /** Shown in the list table. */
   kolom?: boolean;
   desimal?: boolean;
+  /** How each choice reads (pilihan_ganda), where the stored code is not what people read. */
+  labelOpsi?: Readonly<Record<string, string>>;
 }
 
-export const ENTITAS_KODE = ['offtaker', 'perjanjian', 'gerobak_diterima', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik'] as const;
+export const ENTITAS_KODE = ['offtaker', 'perjanjian', 'gerobak_diterima', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik', 'pelatihan', 'pelatihan_peserta'] as const;
 export type EntitasKode = (typeof ENTITAS_KODE)[number];
 
 export interface EntitasSpec {
@@ -35,6 +39,15 @@ export const RUANG_LINGKUP_MOU = ['pelatihan', 'pendampingan', 'riset', 'KKN', '
 export const KATEGORI_ISU = ['data', 'pendanaan', 'pemasaran', 'kelembagaan', 'SDM', 'regulasi', 'produksi', 'lainnya'] as const;
 export const SUMBER_ISU = ['monitoring', 'rapat', 'forum', 'laporan bulanan', 'lainnya'] as const;
 export const STATUS_TINDAK_LANJUT = ['rencana', 'berjalan', 'selesai', 'tertunda'] as const;
+/**
+ * The variables a research extract may carry (riset.ts describes each): the dictionary's figures per group-month,
+ * the group's and the member's attributes. Names, NIK, KK, address, phone, photo and coordinates are never variables.
+ */
+export const KODE_VARIABEL_RISET = ['omzet', 'biaya', 'laba', 'penjualan_offtaker', 'anggota_aktif', 'tenaga_kerja', 'aset', 'kas', 'bantuan', 'pertemuan', 'kehadiran', 'kepatuhan_lapor', 'fasilitator_dilatih', 'sektor', 'kecamatan', 'tahun_berdiri', 'usia', 'jenis_kelamin', 'jabatan', 'desil'] as const;
+export type KodeVariabelRiset = (typeof KODE_VARIABEL_RISET)[number];
+/** Training topics: the province's coverage is counted per topic. */
+export const TOPIK_PELATIHAN = ['pendampingan kelompok', 'pengelolaan keuangan', 'pemasaran dan offtaker', 'mutu dan kemasan produk', 'pendataan dan pelaporan', 'pemasaran digital', 'lainnya'] as const;
+export const PENYELENGGARA_PELATIHAN = ['perguruan tinggi (MoU)', 'provinsi', 'kabupaten/kota', 'lainnya'] as const;
 export const KONDISI_GEROBAK = ['baik', 'rusak ringan', 'rusak berat', 'hilang'] as const;
 
 export const ENTITAS: Record<EntitasKode, EntitasSpec> = {
@@ -104,6 +117,20 @@ export const ENTITAS: Record<EntitasKode, EntitasSpec> = {
       { kode: 'kontak', label: 'Narahubung', tipe: 'teks', kolom: true },
       { kode: 'status', label: 'Status', tipe: 'pilihan', opsi: ['aktif', 'berakhir', 'diperpanjang'], wajib: true, kolom: true },
       { kode: 'catatan', label: 'Catatan', tipe: 'panjang' },
+      // Data sharing for evidence-based research (UU 27/2022): the terms the research extract follows.
+      { kode: 'berbagi_data', label: 'Mengizinkan berbagi data riset', tipe: 'ya_tidak', kolom: true },
+      { kode: 'tujuan_riset', label: 'Tujuan riset', tipe: 'panjang' },
+      { kode: 'peneliti', label: 'Peneliti penanggung jawab (nama, jabatan)', tipe: 'teks' },
+      {
+        kode: 'variabel_riset',
+        label: 'Variabel yang disetujui',
+        tipe: 'pilihan_ganda',
+        opsi: KODE_VARIABEL_RISET,
+        // Read when used (common/riset.ts reads the dictionary's labels, which is not loaded yet while this module is).
+        get labelOpsi() {
+          return labelVariabelRiset();
+        },
+      },
     ],
   },
   mou_kegiatan: {
@@ -159,6 +186,36 @@ export const ENTITAS: Record<EntitasKode, EntitasSpec> = {
       { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true, kolom: true },
       { kode: 'kelompok_id', label: 'Kelompok yang terlibat', tipe: 'kelompok', kolom: true },
       { kode: 'cerita', label: 'Cerita singkat', tipe: 'panjang', wajib: true },
+    ],
+  },
+  pelatihan: {
+    tabel: 'pelatihan',
+    judul: 'Pelatihan fasilitator',
+    tunggal: 'pelatihan',
+    nama: 'judul',
+    fields: [
+      { kode: 'tanggal', label: 'Tanggal', tipe: 'tanggal', wajib: true, kolom: true },
+      { kode: 'judul', label: 'Judul pelatihan', tipe: 'teks', wajib: true, kolom: true },
+      { kode: 'topik', label: 'Topik', tipe: 'pilihan', opsi: TOPIK_PELATIHAN, wajib: true, kolom: true },
+      { kode: 'penyelenggara', label: 'Penyelenggara', tipe: 'pilihan', opsi: PENYELENGGARA_PELATIHAN, wajib: true, kolom: true },
+      { kode: 'mou_id', label: 'MoU perguruan tinggi', tipe: 'mou' },
+      { kode: 'jam', label: 'Lama (jam pelajaran)', tipe: 'angka', desimal: true, kolom: true },
+      { kode: 'tempat', label: 'Tempat', tipe: 'teks' },
+      { kode: 'catatan', label: 'Catatan', tipe: 'panjang' },
+    ],
+  },
+  pelatihan_peserta: {
+    tabel: 'pelatihan_peserta',
+    judul: 'Peserta pelatihan',
+    tunggal: 'peserta',
+    nama: 'fasilitator_id',
+    induk: { field: 'pelatihan_id', entitas: 'pelatihan' },
+    fields: [
+      { kode: 'pelatihan_id', label: 'Pelatihan', tipe: 'pelatihan', wajib: true, kolom: true },
+      { kode: 'fasilitator_id', label: 'Fasilitator', tipe: 'fasilitator', wajib: true, kolom: true },
+      { kode: 'nilai_pre', label: 'Nilai pre-test (0–100)', tipe: 'angka', desimal: true, kolom: true },
+      { kode: 'nilai_post', label: 'Nilai post-test (0–100)', tipe: 'angka', desimal: true, kolom: true },
+      { kode: 'nomor_sertifikat', label: 'Nomor sertifikat', tipe: 'teks', kolom: true },
     ],
   },
 };

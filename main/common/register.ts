@@ -227,7 +227,7 @@ export const KOLOM_INTI = {
 export type TabelInti = keyof typeof KOLOM_INTI;
 
 /** Tables whose rows travel to the province in bundles, with the sync columns, in the bundle's order. */
-export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik', 'target_indikator', 'penjelasan_monev'] as const;
+export const SYNCED_TABLES = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'proposal', 'rab_item', 'offtaker', 'perjanjian', 'gerobak_diterima', 'gerobak_penilaian', 'mou', 'mou_kegiatan', 'isu', 'tindak_lanjut', 'praktik_baik', 'target_indikator', 'penjelasan_monev', 'pelatihan', 'pelatihan_peserta'] as const;
 export type TabelSinkron = (typeof SYNCED_TABLES)[number];
 export type SyncedTable = TabelSinkron;
 
@@ -253,9 +253,14 @@ function kolomDariField(f: FieldSpec): KolomSpec {
     case 'offtaker':
     case 'mou':
     case 'isu':
+    case 'pelatihan':
+    case 'fasilitator':
       return { tipe: 'teks', wajib, maks: 64, ref: f.tipe };
     case 'pilihan':
       return { tipe: 'teks', wajib, maks: 300, ...(f.opsi ? { opsi: f.opsi } : {}) };
+    case 'pilihan_ganda':
+      // Several of the choices, comma-separated (checked against the choices where typed and imported).
+      return { tipe: 'teks', wajib, maks: 2000 };
     case 'panjang':
       return { tipe: 'teks', wajib, maks: 5000 };
     case 'teks':

@@ -1,6 +1,6 @@
 import { namaBerkas } from '../../common/format';
 import { ambilCatatan, daftarCatatan, hapusCatatan, pulihkanCatatan, simpanCatatan } from '../../services/mitra';
-import { daftarPraktikBersama, dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak, tandaiPraktik } from '../../services/mitra';
+import { buatEkstrakRiset, buktiPelatihan, cakupanPelatihan, daftarPraktikBersama, profilKapasitas, dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak, tandaiPraktik } from '../../services/mitra';
 import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { mitraApi } from '../../common/api/mitra';
@@ -20,6 +20,14 @@ export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
     const out = ctx.files.output(namaBerkas(['Perjanjian', nomor], 'pdf'));
     const { draf, kekurangan } = await pdfPerjanjian(ctx.db, input.id, out.path);
     return { berkas: out.ref(), draf, kekurangan };
+  },
+  'pelatihan.profil': (ctx, input) => profilKapasitas(ctx.db, input.tahun ?? undefined),
+  'pelatihan.cakupan': (ctx) => cakupanPelatihan(ctx.db),
+  'pelatihan.bukti': (ctx, input) => buktiPelatihan(ctx.db, input.bulan),
+  'riset.ekstrak': async (ctx, input) => {
+    const out = ctx.files.output(namaBerkas(['Ekstrak riset', input.mou_id.slice(-8)], 'zip'));
+    const ringkasan = await buatEkstrakRiset(ctx.db, input.mou_id, out.path, { zip: true, variabel: input.variabel ?? null, ...(input.bulan ? { bulan: input.bulan } : {}) });
+    return { berkas: out.ref(), ringkasan };
   },
   'gerobak.list': (ctx, input) => penilaianGerobak(ctx.db, input.tahun),
   'gerobak.simpan': (ctx, input) => simpanPenilaianGerobak(ctx.db, input),

@@ -51,6 +51,65 @@ export interface PraktikBersama {
   terbitkan: boolean;
 }
 
+/** What a research extract wrote: per table its rows, quasi-identifiers, the k and l achieved, what was suppressed. */
+export interface RingkasanEkstrakRiset {
+  keluaran: string;
+  mou_id: string;
+  variabel: string[];
+  tabel: { nama: string; baris: number; kuasi_identifikator: string[]; k: number; l: number | null; disupresi: number; unit: string; generalisasi: string[] }[];
+  hash: string;
+}
+
+/** A facilitator's trainings: how many, topics, hours this year, average scores, certificates, the list. */
+export interface ProfilKapasitas {
+  fasilitator_id: string;
+  nama: string;
+  kabupaten_kode: string;
+  kabupaten_nama: string;
+  pelatihan: number;
+  topik: string[];
+  jam_tahun: number;
+  nilai_pre: number | null;
+  nilai_post: number | null;
+  sertifikat: number;
+  /** Date of the first training (null: not yet trained). */
+  pertama: string | null;
+  riwayat: { tanggal: string; judul: string; topik: string; penyelenggara: string; jam: number | null; nilai_pre: number | null; nilai_post: number | null; nomor_sertifikat: string | null }[];
+}
+
+/** Per district, the share of facilitators trained (cakupan_pelatihan), in all and per topic. */
+export interface CakupanPelatihan {
+  kabupaten_kode: string;
+  kabupaten_nama: string;
+  fasilitator: number;
+  dilatih: number;
+  persen: number | null;
+  per_topik: { topik: string; dilatih: number; persen: number | null }[];
+}
+
+/** One side of the evidence view: its groups' reports and figures before and after. */
+export interface SisiBukti {
+  fasilitator: number;
+  kelompok: number;
+  laporan_sebelum: number;
+  laporan_sesudah: number;
+  omzet_sebelum: number | null;
+  omzet_sesudah: number | null;
+  pertumbuhan_omzet: number | null;
+  kepatuhan_sebelum: number | null;
+  kepatuhan_sesudah: number | null;
+}
+
+export interface BuktiPelatihan {
+  /** Months in each window. */
+  bulan: number;
+  dilatih: SisiBukti | null;
+  belum: SisiBukti | null;
+  /** The month the untrained facilitators' windows are set around (the trained ones' median first training). */
+  acuan_belum: string | null;
+  catatan: string;
+}
+
 export const mitraApi = {
   'praktik.bersama': method(z.object({})).reads<PraktikBersama[]>(),
   'praktik.tandai': method(z.object({ id, bagikan: z.boolean(), terbitkan: z.boolean() })).writes<void>(),
@@ -64,6 +123,11 @@ export const mitraApi = {
   'mitra.ringkasan': method(z.object({})).reads<RingkasanMitra>(),
   /** The agreement's PDF, and whether it was printed as a DRAF (with what it lacks to be final). */
   'perjanjian.pdf': method(z.object({ id })).reads<{ berkas: FileRef; draf: boolean; kekurangan: string[] }>(),
+  /** A research extract for an MoU that allows data sharing, as one zip; logged. Refused (nothing written) otherwise. */
+  'pelatihan.profil': method(z.object({ tahun: z.number().int().min(2000).max(2100).nullish() })).reads<ProfilKapasitas[]>(),
+  'pelatihan.cakupan': method(z.object({})).reads<CakupanPelatihan[]>(),
+  'pelatihan.bukti': method(z.object({ bulan: z.number().int().min(1).max(24).default(6) })).reads<BuktiPelatihan>(),
+  'riset.ekstrak': method(z.object({ mou_id: id, variabel: z.array(z.string().max(40)).max(40).nullish(), bulan: z.number().int().min(1).max(60).nullish() })).writes<{ berkas: FileRef; ringkasan: RingkasanEkstrakRiset }>(),
   'gerobak.list': method(z.object({ tahun: z.number().int().min(2000).max(2100) })).reads<PenilaianGerobak[]>(),
   'gerobak.simpan': method(
     skemaRekaman('gerobak_penilaian'),

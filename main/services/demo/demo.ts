@@ -320,8 +320,27 @@ function demoMitra(db: Db, writer: RecordWriter, r: Rng, kabupaten: string, toda
     if (i % 3 === 0) writer.insert('gerobak_diterima', { kelompok_id: g.id, tahun: tahun - 1 - (i % 2), jumlah: 1, kondisi: r.pick(['baik', 'baik', 'rusak ringan']), catatan: null });
     else writer.insert('gerobak_penilaian', { kelompok_id: g.id, tahun, usaha_keliling: 1, keputusan: r.next() < 0.7 ? 'diusulkan' : null, catatan: null });
   });
+  // Two MoUs in force that allow research data sharing (each with its own approved variables), and one that has ended.
+  const RISET = [
+    { tujuan_riset: 'Menilai pengaruh pendampingan dan akses ke SPPG terhadap omzet kelompok binaan.', variabel_riset: 'omzet,laba,penjualan_offtaker,kepatuhan_lapor,fasilitator_dilatih,sektor,kecamatan,usia,jenis_kelamin,desil' },
+    { tujuan_riset: 'Memetakan partisipasi perempuan dan keaktifan pertemuan kelompok.', variabel_riset: 'omzet,biaya,anggota_aktif,kehadiran,kecamatan,jenis_kelamin,jabatan' },
+    { tujuan_riset: 'Evaluasi program KKN tematik pemasaran digital.', variabel_riset: 'omzet,kecamatan' },
+  ];
   KAMPUS.slice(0, 3).forEach((kampus, i) => {
-    const mou = writer.insert('mou', { perguruan_tinggi: kampus, nomor: `${r.int(100, 999)}/UN/${tahun - 1}`, tanggal: geser(-r.int(200, 700)), berlaku_sampai: i === 0 ? geser(r.int(20, 80)) : geser(r.int(200, 900)), ruang_lingkup: r.pick(['pelatihan', 'pendampingan', 'KKN', 'sertifikasi']), kontak: `Dr. ${namaOrang(r, 'L')}`, status: 'aktif', catatan: null });
+    const sampai = r.int(200, 900);
+    const mou = writer.insert('mou', {
+      perguruan_tinggi: kampus,
+      nomor: `${r.int(100, 999)}/UN/${tahun - 1}`,
+      tanggal: geser(-r.int(200, 700)),
+      berlaku_sampai: i === 2 ? geser(-Math.round(sampai / 10)) : geser(sampai),
+      ruang_lingkup: r.pick(['pelatihan', 'pendampingan', 'KKN', 'sertifikasi']),
+      kontak: `Dr. ${namaOrang(r, 'L')}`,
+      status: i === 2 ? 'berakhir' : 'aktif',
+      catatan: null,
+      berbagi_data: 1,
+      peneliti: `${['Dr. Ir. Tjahjo Wisnuwardhana, M.Si.', 'Dr. Larasati Kusumawicitra, S.E., M.M.', 'Dr. Bagas Aryasatya, M.Kom.'][i]}, ${kampus}`,
+      ...RISET[i],
+    });
     writer.insert('mou_kegiatan', { mou_id: mou, tanggal: geser(-r.int(10, 150)), kegiatan: r.pick(['Pelatihan pengemasan produk', 'Pendampingan sertifikasi halal', 'KKN tematik pemasaran digital']), kelompok_id: groups[i]?.id ?? null, peserta: r.int(10, 40), hasil: 'Kelompok memahami dan mulai menerapkan.' });
   });
   const isu = [
@@ -332,6 +351,19 @@ function demoMitra(db: Db, writer: RecordWriter, r: Rng, kabupaten: string, toda
   isu.forEach(([kategori, uraian, sumber], i) => {
     const id = writer.insert('isu', { kategori, uraian, kecamatan_kode: kecamatan[i]?.kode ?? null, kelompok_id: null, tanggal: geser(-r.int(10, 120)), sumber });
     writer.insert('tindak_lanjut', { isu_id: id, uraian: r.pick(['Pelatihan kemasan bersama perguruan tinggi', 'Koordinasi dengan Dinas Koperasi', 'Usulan verifikasi ke Dinas Sosial']), penanggung_jawab: r.pick(['Bappeda', 'Dinas Koperasi dan UKM', 'Dinas Sosial']), target: geser(r.int(15, 90)), status: r.pick(['rencana', 'berjalan', 'selesai']) });
+  });
+  // Two trainings: one by the first university under its MoU eight months ago, one by the province three months ago;
+  // about half the facilitators took part (with test scores and certificates), the others not yet.
+  const fasilitator = (db.sqlite.prepare('SELECT id FROM fasilitator WHERE deleted_at IS NULL ORDER BY created_at').all() as { id: string }[]).map((f) => f.id);
+  const mouPertama = (db.sqlite.prepare("SELECT id FROM mou WHERE deleted_at IS NULL AND status = 'aktif' ORDER BY created_at LIMIT 1").get() as { id: string } | undefined)?.id ?? null;
+  const latih = [
+    { tanggal: geser(-240), judul: 'Pendampingan kelompok usaha dan pencatatan keuangan', topik: 'pengelolaan keuangan', penyelenggara: 'perguruan tinggi (MoU)', mou_id: mouPertama, jam: 16, tempat: 'Kampus', catatan: null },
+    { tanggal: geser(-90), judul: 'Pemasaran ke SPPG dan offtaker', topik: 'pemasaran dan offtaker', penyelenggara: 'provinsi', mou_id: null, jam: 8, tempat: 'Surabaya', catatan: null },
+  ].map((p) => writer.insert('pelatihan', p));
+  fasilitator.forEach((f, i) => {
+    if (i % 2 === 1) return;
+    writer.insert('pelatihan_peserta', { pelatihan_id: latih[0]!, fasilitator_id: f, nilai_pre: 55 + ((i * 7) % 20), nilai_post: 72 + ((i * 5) % 20), nomor_sertifikat: `SERT/${tahun}/${String(i + 1).padStart(3, '0')}` });
+    if (i % 4 === 0) writer.insert('pelatihan_peserta', { pelatihan_id: latih[1]!, fasilitator_id: f, nilai_pre: 60, nilai_post: 80, nomor_sertifikat: null });
   });
   writer.insert('praktik_baik', { judul: 'Kelompok keripik memasok SPPG setiap pekan', tanggal: geser(-20), kelompok_id: groups[0]?.id ?? null, cerita: 'Setelah pendampingan kemasan dan perjanjian dengan SPPG kecamatan, omzet kelompok naik dua kali lipat dalam tiga bulan.' });
 }

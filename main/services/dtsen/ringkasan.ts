@@ -68,3 +68,12 @@ export function desilDtsen(db: Db, f: SaringKelompok, provinsi: boolean): { coco
   if (!(baris.n! > 0)) return { cocok: null, desil };
   return { cocok: baris.cocok!, desil: desil.map((_, i) => baris[`d${i + 1}`]!) };
 }
+
+/** Each registered member's desil in the latest snapshot (a district's own results; the research extract reads it). */
+export function desilPerAnggota(db: Db): Map<string, number> {
+  const rows = db.sqlite
+    .prepare(`SELECT h.anggota_id AS a, h.desil AS d FROM dtsen_hasil h WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND ${COCOK_SQL} AND h.desil IS NOT NULL`)
+    .raw()
+    .all() as [string, number][];
+  return new Map(rows);
+}

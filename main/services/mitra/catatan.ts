@@ -15,6 +15,8 @@ const REF: Partial<Record<FieldSpec['tipe'], { tabel: string; nama: string; labe
   offtaker: { tabel: 'offtaker', nama: 'nama', label: 'Offtaker' },
   mou: { tabel: 'mou', nama: 'perguruan_tinggi', label: 'MoU' },
   isu: { tabel: 'isu', nama: 'uraian', label: 'Isu' },
+  pelatihan: { tabel: 'pelatihan', nama: 'judul', label: 'Pelatihan' },
+  fasilitator: { tabel: 'fasilitator', nama: 'nama', label: 'Fasilitator' },
 };
 
 function nilaiField(f: FieldSpec, raw: unknown): { value: string | number | null; galat?: string } {
@@ -38,6 +40,12 @@ function nilaiField(f: FieldSpec, raw: unknown): { value: string | number | null
       const t = String(raw).trim();
       if (!tanggalSah(t)) return { value: null, galat: `${f.label} ditulis TTTT-BB-HH, misalnya 2025-11-05.` };
       return { value: t };
+    }
+    case 'pilihan_ganda': {
+      const daftar = (Array.isArray(raw) ? raw.map(String) : String(raw).split(',')).map((t) => t.trim()).filter(Boolean);
+      const asing = daftar.filter((t) => f.opsi && !f.opsi.includes(t));
+      if (asing.length) return { value: null, galat: `${f.label}: ${asing.join(', ')} tidak dikenal. Pilih dari daftar.` };
+      return { value: [...new Set(daftar)].join(',') || null };
     }
     case 'pilihan': {
       const t = String(raw).trim();
@@ -83,6 +91,11 @@ export function simpanCatatan(db: Db, entitas: EntitasKode, input: Record<string
   if (values.desa_kode && !values.kecamatan_kode && 'kecamatan_kode' in values) values.kecamatan_kode = kecamatanDariDesa(String(values.desa_kode));
   if (entitas === 'perjanjian' && values.mulai && values.selesai && String(values.selesai) < String(values.mulai)) {
     details.push({ field: 'selesai', message: 'Tanggal selesai tidak boleh sebelum tanggal mulai.' });
+  }
+  if (entitas === 'pelatihan_peserta') {
+    for (const k of ['nilai_pre', 'nilai_post']) if (typeof values[k] === 'number' && (values[k] as number) > 100) details.push({ field: k, message: 'Nilai tes 0 sampai 100.' });
+    const sama = values.pelatihan_id && values.fasilitator_id ? db.sqlite.prepare('SELECT id FROM pelatihan_peserta WHERE pelatihan_id = ? AND fasilitator_id = ? AND deleted_at IS NULL AND id <> ?').get(values.pelatihan_id, values.fasilitator_id, String(input.id ?? '')) : null;
+    if (sama) details.push({ field: 'fasilitator_id', message: 'Fasilitator ini sudah tercatat sebagai peserta pelatihan itu.' });
   }
   if (details.length) throw new AppError('INPUT_TIDAK_SAH', details.length === 1 ? details[0]!.message : `Ada ${details.length} isian yang perlu diperbaiki: ${details.map((d) => d.message).join(' ')}`, details);
   const id = typeof input.id === 'string' && input.id ? input.id : null;

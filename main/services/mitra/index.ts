@@ -3,3 +3,5 @@ export * from './catatan';
 export * from './mitra';
 export * from './perjanjian-dokumen';
 export * from './praktik';
+export * from './riset';
+export * from './pelatihan';

@@ -40,7 +40,7 @@ test('a district bundle arrives whole at the province; applying it again changes
     assert.equal(first.tabel.kelompok!.baru, 4);
     const anggota = (w.kab.db.sqlite.prepare('SELECT count(*) AS n FROM anggota').get() as { n: number }).n;
     assert.equal(first.tabel.anggota!.baru, anggota);
-    for (const t of ['offtaker', 'mou', 'isu', 'tindak_lanjut', 'praktik_baik', 'proposal', 'rab_item']) assert.ok(first.tabel[t]!.baru > 0, `${t} travels in the bundle`);
+    for (const t of ['offtaker', 'mou', 'isu', 'tindak_lanjut', 'praktik_baik', 'pelatihan', 'pelatihan_peserta', 'proposal', 'rab_item']) assert.ok(first.tabel[t]!.baru > 0, `${t} travels in the bundle`);
     // Every synced table, row and column arrives exactly as the district holds it.
     for (const t of SYNCED_TABLES) {
       const rows = (db: Db) => db.sqlite.prepare(`SELECT * FROM ${t} ORDER BY id`).all();

@@ -8,11 +8,13 @@ import { useWilayahKerja } from './provinsi';
 import { Dialog, Field, fieldErrors, Notice, Pager, SelectField, TextField, useDebounced, useLoad, DateField } from './ui';
 import { useWilayah } from './wilayah';
 
-function useRujukan(entitas: 'kelompok' | 'offtaker' | 'mou' | 'isu') {
+function useRujukan(entitas: 'kelompok' | 'offtaker' | 'mou' | 'isu' | 'pelatihan' | 'fasilitator') {
   const { data } = useLoad(
     () =>
       entitas === 'kelompok'
         ? invoke('kelompok.list', { per: 500 }).then((p) => p.rows.map((k) => ({ value: k.id, label: `${k.nama} (${k.desa_nama})` })))
+        : entitas === 'fasilitator'
+        ? invoke('fasilitator.list', { per: 500 }).then((p) => p.rows.map((f) => ({ value: f.id, label: f.nama })))
         : invoke('catatan.list', { entitas, per: 500 }).then((p) => p.rows.map((r) => ({ value: r.data.id, label: String(r.data[ENTITAS[entitas].nama] ?? '').slice(0, 80) }))),
     [entitas],
   );
@@ -27,6 +29,7 @@ function tampil(f: FieldSpec, r: BarisCatatan): string {
   if (f.tipe === 'angka') return f.desimal ? formatDesimal(Number(v)) : formatAngka(Number(v));
   if (f.tipe === 'tanggal') return formatTanggal(String(v));
   if (f.tipe === 'ya_tidak') return v ? 'ya' : 'tidak';
+  if (f.tipe === 'pilihan_ganda') return String(v).split(',').map((x) => f.labelOpsi?.[x] ?? x).join(', ');
   return String(v);
 }
 
@@ -138,7 +141,7 @@ function CatatanForm(props: { entitas: EntitasKode; row: BarisCatatan | null; aw
           {spec.fields.map((f) => {
             const common = { label: f.label + (f.wajib ? '' : ' (boleh kosong)'), value: form[f.kode] ?? '', onChange: set(f.kode), error: errors[f.kode] };
             if (f.tipe === 'pilihan') return <SelectField key={f.kode} {...common} empty="— pilih —" options={(f.opsi ?? []).map((o) => ({ value: o, label: o }))} />;
-            if (f.tipe === 'kelompok' || f.tipe === 'offtaker' || f.tipe === 'mou' || f.tipe === 'isu') return <RujukanField key={f.kode} f={{ ...f, label: common.label }} value={common.value} onChange={common.onChange} error={common.error} />;
+            if (f.tipe === 'kelompok' || f.tipe === 'offtaker' || f.tipe === 'mou' || f.tipe === 'isu' || f.tipe === 'pelatihan' || f.tipe === 'fasilitator') return <RujukanField key={f.kode} f={{ ...f, label: common.label }} value={common.value} onChange={common.onChange} error={common.error} />;
             if (f.tipe === 'kecamatan') return <SelectField key={f.kode} {...common} empty="— pilih kecamatan —" options={kecamatan.map((k) => ({ value: k.kode, label: k.nama }))} />;
             if (f.tipe === 'desa') return <SelectField key={f.kode} {...common} empty={form.kecamatan_kode ? '— pilih desa —' : 'pilih kecamatan dulu'} options={desa.map((d) => ({ value: d.kode, label: d.nama }))} />;
             if (f.tipe === 'panjang')
@@ -148,6 +151,27 @@ function CatatanForm(props: { entitas: EntitasKode; row: BarisCatatan | null; aw
                 </Field>
               );
             if (f.tipe === 'tanggal') return <DateField key={f.kode} {...common} />;
+            if (f.tipe === 'ya_tidak')
+              return (
+                <label key={f.kode} className="check">
+                  <input type="checkbox" checked={common.value === '1' || common.value === 'true'} onChange={(e) => common.onChange(e.target.checked ? '1' : '0')} /> {f.label}
+                </label>
+              );
+            if (f.tipe === 'pilihan_ganda') {
+              const pilih = new Set(common.value.split(',').filter(Boolean));
+              const ubah = (o: string, on: boolean) => common.onChange((f.opsi ?? []).filter((x) => (x === o ? on : pilih.has(x))).join(','));
+              return (
+                <fieldset key={f.kode} className="pilihan-ganda">
+                  <legend>{common.label}</legend>
+                  {(f.opsi ?? []).map((o) => (
+                    <label key={o} className="check">
+                      <input type="checkbox" checked={pilih.has(o)} onChange={(e) => ubah(o, e.target.checked)} /> {f.labelOpsi?.[o] ?? o}
+                    </label>
+                  ))}
+                  {common.error && <p className="error-text">{common.error}</p>}
+                </fieldset>
+              );
+            }
             if (f.tipe === 'rupiah' || f.tipe === 'angka') return <AngkaField key={f.kode} {...common} jenis={f.tipe === 'rupiah' ? 'rupiah' : f.desimal ? 'desimal' : 'bulat'} />;
             return <TextField key={f.kode} {...common} inputMode={f.tipe === 'tahun' ? 'numeric' : undefined} />;
           })}

@@ -1,7 +1,8 @@
 import { PraktikBersama } from './praktik';
+import { Pelatihan } from './pelatihan';
 import { useState } from 'react';
 import type { PenilaianGerobak } from '../../../../main/common/api';
-import { formatAngka, formatDesimal, formatRupiah, formatTanggal } from '../../../../main/common/format';
+import { formatAngka, formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../../../main/common/format';
 import { invoke, pesanGalat, simpanBerkas } from '../../api';
 import { CatatanPage } from '../../components/catatan';
 import { useWilayahKerja } from '../../components/provinsi';
@@ -13,6 +14,7 @@ const TABS = [
   { id: 'perjanjian', label: 'Perjanjian pembelian' },
   { id: 'gerobak', label: 'Bantuan gerobak' },
   { id: 'mou', label: 'MoU perguruan tinggi' },
+  { id: 'pelatihan', label: 'Pelatihan fasilitator' },
   { id: 'isu', label: 'Isu strategis' },
   { id: 'praktik', label: 'Praktik baik' },
 ] as const;
@@ -62,7 +64,30 @@ export function MitraPage() {
         {tab === 'gerobak' && <Gerobak />}
         {tab === 'mou' && (
           <>
-            <CatatanPage entitas="mou" />
+            <CatatanPage
+              entitas="mou"
+              tindakan={(r) =>
+                // Only an MoU in force that allows data sharing offers an extract (the service refuses the others too).
+                r.data.berbagi_data === 1 && r.data.status !== 'berakhir' && String(r.data.berlaku_sampai) >= hariIni() ? (
+                  <button
+                    type="button"
+                    aria-label={`Ekstrak data riset ${String(r.data.perguruan_tinggi)}`}
+                    onClick={async () => {
+                      try {
+                        setGalat('');
+                        const hasil = await invoke('riset.ekstrak', { mou_id: String(r.data.id) });
+                        await simpanBerkas(hasil.berkas);
+                        setInfo(`Ekstrak riset untuk ${String(r.data.perguruan_tinggi)} dibuat: ${hasil.ringkasan.tabel.map((t) => `${t.nama} ${formatAngka(t.baris)} baris, k = ${t.k}${t.l === null ? '' : `, l = ${t.l}`}, ${formatAngka(t.disupresi)} ${t.unit} disupresi`).join('; ')}. Sertakan penilaian dampak (PDF di dalamnya) setelah dilengkapi.`);
+                      } catch (e) {
+                        setGalat(pesanGalat(e));
+                      }
+                    }}
+                  >
+                    Ekstrak data riset
+                  </button>
+                ) : null
+              }
+            />
             <CatatanPage entitas="mou_kegiatan" />
           </>
         )}
@@ -72,6 +97,7 @@ export function MitraPage() {
             <CatatanPage entitas="tindak_lanjut" />
           </>
         )}
+        {tab === 'pelatihan' && <Pelatihan />}
         {tab === 'praktik' && (
           <>
             <CatatanPage entitas="praktik_baik" />
