@@ -171,6 +171,24 @@ export interface RisetEkstrakTable {
   hash: string;
 }
 
+/** The trust store of electronic-signature roots (local; the province's arrive in the reference bundle). */
+export interface TteAkarTable {
+  sidik_jari: string;
+  pem: string;
+  nama: string;
+  penerbit: string;
+  berlaku_sampai: string;
+  sumber: 'kantor' | 'provinsi';
+  ditambahkan_pada: string;
+}
+
+/** This office's verification of a signed PDF, by the PDF's SHA-256. */
+export interface TtePeriksaTable {
+  hash: string;
+  hasil: string;
+  diperiksa_pada: string;
+}
+
 export interface MigrasiTable {
   versi: number;
   nama: string;
@@ -212,6 +230,8 @@ export interface Schema {
   pengaturan: PengaturanTable;
   surat_keluar: SuratKeluarTable;
   riset_ekstrak: RisetEkstrakTable;
+  tte_akar: TteAkarTable;
+  tte_periksa: TtePeriksaTable;
   migrasi: MigrasiTable;
 }
 

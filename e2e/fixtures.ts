@@ -7,6 +7,8 @@ import { openDatabase } from '../db/connection';
 import { buatDemo } from '../main/services/demo/demo';
 import { buatDemoProvinsi } from '../main/services/demo/provinsi';
 import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
+import { bacaIdentitas, buatKunci, daftarkanPihak, identitas } from '../main/services/sinkron';
+import { setup } from '../main/services/pengaturan/pengaturan';
 
 // The office is in WIB: the demo data made here, the web shell and the browser (playwright.config.ts) all reckon
 // "today" and "last month" in Asia/Jakarta, whatever the machine running the tests is set to.
@@ -90,4 +92,24 @@ export async function webDemo(demo: Parameters<typeof buatDemo>[1]) {
 export async function webProvinsi(kabupaten: string[], demo: { kelompok: number; bulan: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
   return layani(dir, buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten, demo }));
+}
+
+/**
+ * A district (demo data) and the province in two fresh databases, each with its keys and the other's identity
+ * registered, as after the first exchange of identity files (the sync screen's own test does that by hand). The
+ * databases stay open for the test's setup; close them before starting the web shells.
+ */
+export function duaKantor(demo: Parameters<typeof buatDemo>[1]) {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
+  const kabDb = join(dir, 'kab.sqlite');
+  const provDb = join(dir, 'prov.sqlite');
+  const kab = openDatabase(kabDb);
+  buatDemo(kab, demo);
+  const prov = openDatabase(provDb);
+  setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Admin Provinsi', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
+  buatKunci(prov, TANPA_PELINDUNG);
+  buatKunci(kab, TANPA_PELINDUNG);
+  daftarkanPihak(kab, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
+  daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(kab, TANPA_PELINDUNG))));
+  return { dir, kabDb, provDb, kab, prov };
 }

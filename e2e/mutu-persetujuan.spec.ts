@@ -1,14 +1,11 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
 import { bulanDari } from '../main/common/batas';
-import { buatDemo } from '../main/services/demo/demo';
-import { setup } from '../main/services/pengaturan/pengaturan';
 import { buatTandaTerima, eksporBundel, imporBundel } from '../main/services/sinkron/bundle';
-import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
+import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import type { Page } from '@playwright/test';
-import { expect, pilihBulan, startWeb, test } from './fixtures';
+import { duaKantor, expect, pilihBulan, startWeb, test } from './fixtures';
 
 /** Opens Laporan bulanan for one facilitator: waits for the page itself, since Beranda also has a "Fasilitator" filter and chart. */
 async function bukaEntri(page: Page, fasilitator: string): Promise<void> {
@@ -24,17 +21,7 @@ async function bukaEntri(page: Page, fasilitator: string): Promise<void> {
 
 test('outlier flagged and confirmed with a note; the province returns the report, the district corrects it, the province accepts it', async ({ browser }) => {
   test.setTimeout(120_000);
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const kabDb = join(dir, 'kab.sqlite');
-  const provDb = join(dir, 'prov.sqlite');
-  const kab = openDatabase(kabDb);
-  buatDemo(kab, { kelompok: 3, bulan: 10, seed: 6, kabupaten: '35.07' });
-  const prov = openDatabase(provDb);
-  setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Admin Provinsi', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
-  buatKunci(prov, TANPA_PELINDUNG);
-  buatKunci(kab, TANPA_PELINDUNG);
-  daftarkanPihak(kab, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
-  daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(kab, TANPA_PELINDUNG))));
+  const { dir, kabDb: kabDb, provDb: provDb, kab, prov } = duaKantor({ kelompok: 3, bulan: 10, seed: 6, kabupaten: '35.07' });
   const fas = kab.sqlite.prepare("SELECT f.id, f.nama FROM fasilitator f JOIN kelompok k ON k.fasilitator_id = f.id WHERE k.status = 'aktif' GROUP BY f.id ORDER BY f.nama LIMIT 1").get() as { id: string; nama: string };
   const { id: kelompokId, nama: kelompok } = kab.sqlite.prepare("SELECT id, nama FROM kelompok WHERE fasilitator_id = ? AND status = 'aktif' ORDER BY nama LIMIT 1").get(fas.id) as { id: string; nama: string };
   // The group's usual omzet: the correction is a value near it.

@@ -1,29 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase } from '../db/connection';
-import { buatDemo } from '../main/services/demo/demo';
-import { setup } from '../main/services/pengaturan/pengaturan';
 import { eksporBundel } from '../main/services/sinkron/bundle';
 import { imporBundel } from '../main/services/sinkron/impor';
-import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
+import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { buatBundelReferensi } from '../main/services/sinkron/referensi';
-import { expect, startWeb, test } from './fixtures';
+import { duaKantor, expect, startWeb, test } from './fixtures';
 
 // Best practices shared between districts: the province marks a district's practice to share; after the reference
 // bundle, the district sees it read-only with the district it came from.
 test('the province shares a district\'s best practice; after the reference bundle the district sees it with its source', async ({ page }) => {
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-'));
-  const kabPath = join(dir, 'kab.sqlite');
-  const provPath = join(dir, 'prov.sqlite');
-  const kab = openDatabase(kabPath);
-  buatDemo(kab, { kelompok: 3, bulan: 2, seed: 8, kabupaten: '35.07' });
-  const prov = openDatabase(provPath);
-  setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Admin Provinsi', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
-  buatKunci(prov, TANPA_PELINDUNG);
-  buatKunci(kab, TANPA_PELINDUNG);
-  daftarkanPihak(kab, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
-  daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(kab, TANPA_PELINDUNG))));
+  const { dir, kabDb: kabPath, provDb: provPath, kab, prov } = duaKantor({ kelompok: 3, bulan: 2, seed: 8, kabupaten: '35.07' });
   imporBundel(prov, TANPA_PELINDUNG, readFileSync(eksporBundel(kab, TANPA_PELINDUNG, { folder: dir }).berkas));
   kab.close();
   prov.close();

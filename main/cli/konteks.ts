@@ -57,7 +57,7 @@ export class Cli {
    * data of its own (nik, terbilang, bundle inspect), so it runs against an empty database in memory.
    */
   ctx(): AppContext {
-    const db = this.db;
+    const db = this.db === 'pilihan' ? (this.flag('db') ? 'ada' : 'tanpa') : this.db;
     if (this.ctxAktif) return this.ctxAktif;
     if (db === 'tanpa') return (this.ctxAktif = new AppContext(':memory:', platformNode('cli')));
     const file = this.need('db', 'berkas basis data, misalnya data/bermantra.sqlite');
@@ -100,7 +100,8 @@ export interface Perintah {
   nama: string;
   /** The usage line(s) shown by --help. */
   bantuan: string;
-  db: 'ada' | 'baru' | 'tanpa';
+  /** 'pilihan': --db may be given (then as 'ada'), or left out (then as 'tanpa'). */
+  db: 'ada' | 'baru' | 'tanpa' | 'pilihan';
   /** The flags it takes besides --json and --help (and --db unless db is 'tanpa'); any other is refused. */
   flag: readonly string[];
   jalankan(cli: Cli): Promise<Printable>;

@@ -349,10 +349,10 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'proposal pdf',
-    flag: ['id', 'o'],
-    bantuan: 'proposal pdf --db FILE --id ID -o OUT.pdf | proposal rab-xlsx --db FILE --id ID -o OUT.xlsx',
+    flag: ['id', 'o', 'siap-tte'],
+    bantuan: 'proposal pdf --db FILE --id ID [--siap-tte] -o OUT.pdf | proposal rab-xlsx --db FILE --id ID -o OUT.xlsx',
     db: 'ada',
-    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', async () => cli.call('proposal.pdf', { id: cli.need('id', 'ID proposal dari "proposal list"') })),
+    jalankan: (cli) => keBerkas(cli, 'berkas keluaran .pdf', async () => cli.call('proposal.pdf', { id: cli.need('id', 'ID proposal dari "proposal list"'), siapTte: cli.on('siap-tte') }), cli.on('siap-tte') ? 'Siap TTE (menunggu tanda tangan elektronik), ditulis ke' : 'Ditulis ke'),
   },
   {
     nama: 'proposal rab-xlsx',
@@ -367,14 +367,14 @@ export const PERINTAH_DATA: Perintah[] = [
   daftar('isu'),
   {
     nama: 'gerobak usulan',
-    flag: ['tahun', 'format', 'o', 'nomor'],
-    bantuan: 'gerobak usulan --db FILE --tahun 2025 --format pdf|xlsx [--nomor NOMOR_SURAT] -o OUT',
+    flag: ['tahun', 'format', 'o', 'nomor', 'siap-tte'],
+    bantuan: 'gerobak usulan --db FILE --tahun 2025 --format pdf|xlsx [--nomor NOMOR_SURAT] [--siap-tte] -o OUT',
     db: 'ada',
     async jalankan(cli) {
       const tahun = Number(cli.need('tahun', 'tahun usulan, misalnya 2025'));
       const f = format(cli, 'pdf');
       const out = cli.need('o', `berkas keluaran .${f}`);
-      const berkas = cli.simpan(await cli.call('gerobak.usulan', { tahun, format: f, nomor: cli.flag('nomor') ?? null }), out);
+      const berkas = cli.simpan(await cli.call('gerobak.usulan', { tahun, format: f, nomor: cli.flag('nomor') ?? null, siapTte: cli.on('siap-tte') }), out);
       const jumlah = (await cli.call('gerobak.list', { tahun })).filter((g) => g.keputusan === 'diusulkan').length;
       return { json: { berkas, jumlah }, text: `Usulan gerobak ${tahun} (${jumlah} kelompok) ditulis ke ${out}.` };
     },
@@ -414,12 +414,12 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'perjanjian pdf',
-    flag: ['id', 'o'],
-    bantuan: 'perjanjian pdf --db FILE --id ID -o OUT.pdf',
+    flag: ['id', 'o', 'siap-tte'],
+    bantuan: 'perjanjian pdf --db FILE --id ID [--siap-tte] -o OUT.pdf',
     db: 'ada',
     jalankan: async (cli) => {
       const out = cli.need('o', 'berkas keluaran .pdf');
-      const r = await cli.call('perjanjian.pdf', { id: cli.need('id', 'ID perjanjian dari "perjanjian list"') });
+      const r = await cli.call('perjanjian.pdf', { id: cli.need('id', 'ID perjanjian dari "perjanjian list"'), siapTte: cli.on('siap-tte') });
       const berkas = cli.simpan(r.berkas, out);
       const draf = r.draf ? ` sebagai DRAF${r.kekurangan.length ? ` (belum ada: ${r.kekurangan.join(', ')})` : ' (status masih draf)'}` : '';
       return { json: { berkas, draf: r.draf, kekurangan: r.kekurangan }, text: `Perjanjian ditulis ke ${out}${draf}.` };

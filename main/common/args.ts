@@ -4,7 +4,7 @@ export interface Args {
   flags: Map<string, string | true>;
 }
 
-const BOOLEAN = new Set(['json', 'dry-run', 'provinsi', 'full', 'help', 'ganti-kunci', 'zip', 'draft']);
+const BOOLEAN = new Set(['json', 'dry-run', 'provinsi', 'full', 'help', 'ganti-kunci', 'zip', 'draft', 'siap-tte']);
 
 /** A switch (--json, --dry-run): present or not; every other flag takes a value. */
 export function sakelar(name: string): boolean {

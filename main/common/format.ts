@@ -103,6 +103,15 @@ export function hurufJudul(teks: string): string {
   });
 }
 
+/** "6 Desember 2026 pukul 14.05 WIB": Jawa Timur's time, whatever the time zone the office PC is set to. */
+export function formatWaktuWib(waktu: Date | string): string {
+  const t = typeof waktu === 'string' ? new Date(waktu.slice(0, 24)) : waktu;
+  if (Number.isNaN(t.getTime())) return String(waktu);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const wib = new Date(t.getTime() + 7 * 3600_000);
+  return `${formatTanggal(wib.toISOString().slice(0, 10))} pukul ${pad(wib.getUTCHours())}.${pad(wib.getUTCMinutes())} WIB`;
+}
+
 /** ISO timestamp → "5 November 2025 pukul 14.03" in the local time of the machine. */
 export function formatWaktu(iso: string | null | undefined): string {
   if (!iso) return '';

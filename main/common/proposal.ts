@@ -2,6 +2,7 @@ import { formatDesimal, formatRupiah } from './format';
 // Business proposals with a RAB, addressed to Gubernur Jawa Timur c.q. Kepala Dinas terkait.
 
 import { STATUS_PROPOSAL } from './register';
+import type { HasilVerifikasi } from './api/tte';
 export { STATUS_PROPOSAL };
 export type StatusProposal = (typeof STATUS_PROPOSAL)[number];
 
@@ -210,7 +211,18 @@ export interface ProposalRow {
   updated_at: string;
 }
 
+/** The covering letter's electronic signature: waiting, signed or not valid; the verdict recorded where it was attached, and this office's own. */
+export interface TteProposal {
+  status: 'menunggu' | 'ditandatangani' | 'tidak_sah' | null;
+  hash: string | null;
+  /** The verdict recorded when the signed PDF was attached (at the district). */
+  hasil: HasilVerifikasi | null;
+  /** This office's own verification of the same PDF (the province's, after import), if done. */
+  periksa: HasilVerifikasi | null;
+}
+
 export interface ProposalDetail extends ProposalRow {
+  tte: TteProposal;
   tempat: string | null;
   lampiran: string | null;
   perihal: string | null;

@@ -181,6 +181,10 @@ export const KOLOM_INTI = {
     proyeksi: teks(2_000, { format: 'json', label: 'Proyeksi usaha' }),
     kepala_desa: teksOpsional(100, { label: 'Kepala desa' }),
     sertakan_omzet: yaTidak({ label: 'Sertakan omzet', bawaan: 1 }),
+    // Electronic signature of the covering letter: waiting, signed (the PDF kept by its hash), the verdict as JSON.
+    tte_status: pilihanOpsional(['menunggu', 'ditandatangani', 'tidak_sah'] as const, T),
+    tte_hash: teksOpsional(64, { format: 'sha256', ...T }),
+    tte_hasil: teksOpsional(50_000, { format: 'json', ...T }),
   },
   rab_item: {
     proposal_id: ref('proposal', T),

@@ -10,6 +10,7 @@ import { mitraHandlers } from './mitra';
 import { proposalHandlers } from './proposal';
 import { sinkronHandlers } from './sinkron';
 import { situsHandlers } from './situs';
+import { tteHandlers } from './tte';
 import type { Handlers } from './types';
 import { wilayahHandlers } from './wilayah';
 
@@ -18,4 +19,4 @@ export type { Handler,Handlers } from './types';
 // Each door (IPC, web, CLI) reaches the services only through this map, one file per domain beside the
 // contract's; a handler maps the validated input to a service call and holds no logic of its own. A method
 // name handled twice is refused at start; one not handled fails the type check.
-export const handlers: Handlers = gabung(aplikasiHandlers, wilayahHandlers, fasilitatorHandlers, kelompokHandlers, anggotaHandlers, laporanHandlers, proposalHandlers, sinkronHandlers, dtsenHandlers, mitraHandlers, dasborHandlers, situsHandlers);
+export const handlers: Handlers = gabung(aplikasiHandlers, wilayahHandlers, fasilitatorHandlers, kelompokHandlers, anggotaHandlers, laporanHandlers, proposalHandlers, sinkronHandlers, dtsenHandlers, mitraHandlers, dasborHandlers, situsHandlers, tteHandlers);

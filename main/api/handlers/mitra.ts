@@ -18,7 +18,7 @@ export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
   'perjanjian.pdf': async (ctx, input) => {
     const nomor = String(ambilCatatan(ctx.db, 'perjanjian', input.id).data.nomor ?? '');
     const out = ctx.files.output(namaBerkas(['Perjanjian', nomor], 'pdf'));
-    const { draf, kekurangan } = await pdfPerjanjian(ctx.db, input.id, out.path);
+    const { draf, kekurangan } = await pdfPerjanjian(ctx.db, input.id, out.path, { siapTte: input.siapTte });
     return { berkas: out.ref(), draf, kekurangan };
   },
   'pelatihan.profil': (ctx, input) => profilKapasitas(ctx.db, input.tahun ?? undefined),
@@ -33,7 +33,7 @@ export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
   'gerobak.simpan': (ctx, input) => simpanPenilaianGerobak(ctx.db, input),
   'gerobak.usulan': async (ctx, input) => {
     const out = ctx.files.output(`usulan-gerobak-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.tahun}.${input.format}`);
-    await dokumenUsulanGerobak(ctx.db, input.tahun, input.format, out.path, { nomor: input.nomor ?? null });
+    await dokumenUsulanGerobak(ctx.db, input.tahun, input.format, out.path, { nomor: input.nomor ?? null, siapTte: input.siapTte });
     return out.ref();
   },
 };

@@ -15,7 +15,7 @@ export const proposalHandlers: HandlersFor<keyof typeof proposalApi> = {
   'proposal.status': (ctx, input) => ubahStatusProposal(ctx.db, input.id, input.status, input.nilai_disetujui ?? null),
   'proposal.hapus': (ctx, input) => hapusProposal(ctx.db, input.id, input.alasan),
   'proposal.pdf': async (ctx, input) =>
-    (await pdfProposal(ctx.db, input.id, ctx.files.output, { nikLengkap: input.nikLengkap, ...(input.penandatangan ? { penandatangan: input.penandatangan } : {}), ...(input.tembusan ? { tembusan: input.tembusan } : {}) })).ref(),
+    (await pdfProposal(ctx.db, input.id, ctx.files.output, { nikLengkap: input.nikLengkap, siapTte: input.siapTte, ...(input.penandatangan ? { penandatangan: input.penandatangan } : {}), ...(input.tembusan ? { tembusan: input.tembusan } : {}) })).ref(),
   'proposal.rabXlsx': async (ctx, input) => (await rabXlsx(ctx.db, input.id, ctx.files.output)).ref(),
   'proposal.imporRab': (ctx, input) => imporRabXlsx(ctx.files.resolve(input.berkas)),
   'proposal.dinas': (ctx) => daftarDinas(ctx.db),

@@ -11,13 +11,14 @@ import { mitraApi } from './mitra';
 import { proposalApi } from './proposal';
 import { sinkronApi } from './sinkron';
 import { situsApi } from './situs';
+import { tteApi } from './tte';
 import { nikApi, wilayahApi } from './wilayah';
 
 // The one contract behind the three doors (Electron IPC, web shell, CLI), split by domain: each file
 // holds a domain's methods (input schema, whether it reads or writes, result type) and its result types.
 // Joined here; a method name defined twice is refused at start.
 
-export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, mitraApi, dashboardApi, auditApi, cadanganApi, situsApi);
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, mitraApi, dashboardApi, auditApi, cadanganApi, situsApi, tteApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
@@ -32,6 +33,7 @@ export { MAPPING_FIELDS,MappingSchema } from './anggota';
 export type * from './aplikasi';
 export type * from './dasbor';
 export type * from './dtsen';
+export type * from './tte';
 export { FIELD_EKSTRAK,LABEL_STATUS_COCOK,NAMA_SUMBER,STATUS_COCOK } from './dtsen';
 export type * from './fasilitator';
 export type { Disimpan } from './isian';

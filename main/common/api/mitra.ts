@@ -122,7 +122,7 @@ export const mitraApi = {
   'catatan.pulihkan': method(z.object({ entitas, id })).writes<void>(),
   'mitra.ringkasan': method(z.object({})).reads<RingkasanMitra>(),
   /** The agreement's PDF, and whether it was printed as a DRAF (with what it lacks to be final). */
-  'perjanjian.pdf': method(z.object({ id })).reads<{ berkas: FileRef; draf: boolean; kekurangan: string[] }>(),
+  'perjanjian.pdf': method(z.object({ id, siapTte: z.boolean().default(false) })).reads<{ berkas: FileRef; draf: boolean; kekurangan: string[] }>(),
   /** A research extract for an MoU that allows data sharing, as one zip; logged. Refused (nothing written) otherwise. */
   'pelatihan.profil': method(z.object({ tahun: z.number().int().min(2000).max(2100).nullish() })).reads<ProfilKapasitas[]>(),
   'pelatihan.cakupan': method(z.object({})).reads<CakupanPelatihan[]>(),
@@ -133,5 +133,5 @@ export const mitraApi = {
     skemaRekaman('gerobak_penilaian'),
   ).writes<void>(),
   /** The letter (PDF) or list (xlsx); the letter's number, when typed, goes into the register of outgoing letters. */
-  'gerobak.usulan': method(z.object({ tahun: z.number().int().min(2000).max(2100), format: z.enum(['pdf', 'xlsx']), nomor: z.string().trim().max(100).nullish() })).writes<FileRef>(),
+  'gerobak.usulan': method(z.object({ tahun: z.number().int().min(2000).max(2100), format: z.enum(['pdf', 'xlsx']), nomor: z.string().trim().max(100).nullish(), siapTte: z.boolean().default(false) })).writes<FileRef>(),
 };

@@ -48,6 +48,8 @@ export const proposalApi = {
         .partial()
         .nullish(),
       tembusan: z.array(z.string().trim().min(1).max(200)).max(20).nullish(),
+      /** Ready for electronic signing (PDF/A-2b, TTE block, BSrE sentence); the proposal then waits for TTE. */
+      siapTte: z.boolean().default(false),
     }),
     // Printing keeps the covering letter's number in the register of outgoing letters.
   ).writes<FileRef>(),

@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import type ExcelJS from 'exceljs';
-import { formatTanggal } from '../../common/format';
+import { formatWaktuWib } from '../../common/format';
 import * as XLSX from 'xlsx';
 import { AppError } from '../../common/errors';
 import { decodeText, detectDelimiter, parseCsv } from './csv';
@@ -202,12 +202,9 @@ export async function tulisExcel(wb: ExcelJS.Workbook, path: string): Promise<vo
 
 export { XLSX };
 
-/** "30 November 2026 pukul 20.58" in the office PC's own time. */
-/** "6 Desember 2026 pukul 14.05 WIB": Jawa Timur's time, whatever the time zone the office PC is set to. */
+/** When a workbook was made, in WIB whatever the office PC's time zone. */
 export function waktuDibuat(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const wib = new Date(now.getTime() + 7 * 3600_000);
-  return `${formatTanggal(wib.toISOString().slice(0, 10))} pukul ${pad(wib.getUTCHours())}.${pad(wib.getUTCMinutes())} WIB`;
+  return formatWaktuWib(now);
 }
 
 export interface KolomLembar {

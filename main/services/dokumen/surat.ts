@@ -120,8 +120,22 @@ export function penandatanganKantor(p: Pengaturan, ganti: Partial<Penandatangan>
   return { mode: p.ttd_mode, jabatanKepala, ...oleh, ...orangLain, ...ganti };
 }
 
-/** The signer's block: office line(s), room to sign, full name underlined, rank, NIP in its groups. */
-export function blokTandaTangan(t: Penandatangan, atas?: Content): Content {
+/** The sentence a letter signed electronically carries (BSrE, BSSN), at the foot of its pages. */
+export const KALIMAT_TTE = 'Dokumen ini telah ditandatangani secara elektronik menggunakan sertifikat elektronik yang diterbitkan oleh Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara.';
+
+/** A letter exported for electronic signing: PDF/A-2b (fonts embedded, XMP metadata, output intent), no encryption. */
+export const PDF_SIAP_TTE = { version: '1.7', subset: 'PDF/A-2b' } as unknown as Partial<TDocumentDefinitions>;
+
+/** The foot of a page of a letter ready for TTE: the sentence, small, and the page number where it has one. */
+export function kakiTte(nomor?: Content): Content {
+  return { stack: [{ text: KALIMAT_TTE, fontSize: 7.5, italics: true, alignment: 'center', margin: [40, 8, 40, 0], color: '#444444' }, ...(nomor ? [nomor] : [])] };
+}
+
+/**
+ * The signer's block: office line(s), room to sign, full name underlined, rank, NIP in its groups. Ready for an
+ * electronic signature: no wet-ink line, a marked space for the visible stamp and QR code the signing application puts.
+ */
+export function blokTandaTangan(t: Penandatangan, atas?: Content, elektronik = false): Content {
   const kepala = t.jabatanKepala.toUpperCase();
   const jabatan: Content[] =
     t.mode === 'a.n.' ? [{ text: `a.n. ${kepala},` }, { text: `${t.jabatan || 'Sekretaris'},` }] : t.mode === 'langsung' ? [{ text: `${kepala},` }] : [{ text: `${t.mode} ${kepala},` }];
@@ -129,9 +143,15 @@ export function blokTandaTangan(t: Penandatangan, atas?: Content): Content {
     stack: [
       ...(atas ? [atas] : []),
       ...jabatan,
-      { text: ' ', margin: [0, 34, 0, 0] },
+      elektronik
+        ? {
+            table: { widths: [170], heights: [62], body: [[{ text: 'Tempat tanda tangan elektronik\n(cap visual dan kode QR BSrE)', fontSize: 7.5, color: '#777777', alignment: 'center', margin: [0, 18, 0, 0] }]] },
+            layout: { hLineStyle: () => ({ dash: { length: 2 } }), vLineStyle: () => ({ dash: { length: 2 } }), hLineColor: () => '#9aa5b1', vLineColor: () => '#9aa5b1' },
+            margin: [0, 4, 0, 4],
+          }
+        : { text: ' ', margin: [0, 34, 0, 0] },
       // No signer in Pengaturan: a line to write the name on (the window says the setting is empty before printing).
-      { text: t.nama || ISI_TANGAN, bold: !!t.nama, decoration: t.nama ? 'underline' : undefined },
+      { text: t.nama || ISI_TANGAN, bold: !!t.nama, decoration: t.nama && !elektronik ? 'underline' : undefined },
       ...(t.pangkat ? [{ text: t.pangkat }] : []),
       ...(t.nip ? [{ text: `NIP ${formatNip(t.nip)}` }] : []),
     ],
@@ -155,6 +175,8 @@ export interface Surat {
   isi: Content[];
   penandatangan: Penandatangan;
   tembusan: string[];
+  /** Laid out for an electronic signature (TTE) instead of ink. */
+  elektronik?: boolean;
 }
 
 
@@ -201,7 +223,7 @@ export function isiSurat(p: Pengaturan, s: Surat, orientasi: PageOrientation = '
     {
       stack: [
         ...(penutup ? [{ stack: [penutup], margin: [0, 0, 0, 16] } as Content] : []),
-        { columns: [{ text: '', width: '*' }, { ...(blokTandaTangan(s.penandatangan) as object), width: lebarKanan } as Content] },
+        { columns: [{ text: '', width: '*' }, { ...(blokTandaTangan(s.penandatangan, undefined, s.elektronik) as object), width: lebarKanan } as Content] },
       ],
       unbreakable: true,
     },

@@ -10,7 +10,7 @@ import { bulanSebelumnya } from '../../common/laporan';
 import { terbilang } from '../../common/terbilang';
 import { BASE_DOC, tulisPdf } from '../dokumen';
 import { FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen';
-import { daftarTembusan, isiSurat, kepalaLampiran, pengirimSurat, PENUTUP_SURAT } from '../dokumen';
+import { daftarTembusan, isiSurat, kakiTte, kepalaLampiran, PDF_SIAP_TTE, pengirimSurat, PENUTUP_SURAT } from '../dokumen';
 import { penandatanganKantor } from '../dokumen';
 import { sasaranPerKelompok } from '../dtsen';
 import { bacaPengaturan, catatSuratKeluar, suratKeluarUntuk } from '../pengaturan';
@@ -163,7 +163,7 @@ function kalimatAlasan(r: PenilaianGerobak): string {
  * The year's proposal list: a letter with the table of proposed groups (PDF) or the same as .xlsx. The letter's
  * number is the one typed (kept in the register of outgoing letters), else the one this year's letter already has.
  */
-export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' | 'xlsx', path: string, opsi: { nomor?: string | null } = {}): Promise<{ jumlah: number; nomor: string | null }> {
+export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' | 'xlsx', path: string, opsi: { nomor?: string | null; siapTte?: boolean } = {}): Promise<{ jumlah: number; nomor: string | null }> {
   const rows = usulan(db, tahun);
   const p = bacaPengaturan(db);
   if (format === 'xlsx') {
@@ -208,6 +208,7 @@ export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' 
     ],
     penandatangan: penandatanganKantor(p),
     tembusan: daftarTembusan(p),
+    elektronik: !!opsi.siapTte,
   });
   const lampiran: Content[] = [
     { ...(kepalaLampiran({ romawi: '', pengirim: pengirimSurat(p), nomor, tanggal }) as object), pageBreak: 'before', pageOrientation: 'landscape' } as Content,
@@ -229,9 +230,10 @@ export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' 
   ];
   const doc: TDocumentDefinitions = {
     ...BASE_DOC,
+    ...(opsi.siapTte ? PDF_SIAP_TTE : {}),
     defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
     info: { title: `Usulan penerima bantuan gerobak ${tahun}`, creator: 'Bermantra' },
-    footer: () => ({ text: '' }),
+    footer: () => (opsi.siapTte ? kakiTte() : { text: '' }),
     content: [...surat, ...lampiran],
   };
   await tulisPdf(doc, path);

@@ -4,7 +4,7 @@ import { AppError } from '../../common/errors';
 import { formatDesimal, formatRupiah, formatTanggal, namaHari } from '../../common/format';
 import { bulanPerjanjian, kekuranganPerjanjian, nilaiBulanPerjanjian } from '../../common/mitra';
 import { terbilang, terbilangRupiah } from '../../common/terbilang';
-import { BASE_DOC, blokTandaTangan, ISI_TANGAN, penandatanganKantor, tulisPdf } from '../dokumen';
+import { BASE_DOC, blokTandaTangan, ISI_TANGAN, kakiTte, nomorHalaman, PDF_SIAP_TTE, penandatanganKantor, tulisPdf } from '../dokumen';
 import { bacaPengaturan } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
@@ -72,7 +72,7 @@ function pasal(no: number, judul: string, isi: string | Content[]): Content {
 }
 
 /** The agreement as PDF; returns whether it was printed as a draft and why (the window and the CLI say so). */
-export async function pdfPerjanjian(db: Db, id: string, path: string): Promise<{ draf: boolean; kekurangan: string[] }> {
+export async function pdfPerjanjian(db: Db, id: string, path: string, opsi: { siapTte?: boolean } = {}): Promise<{ draf: boolean; kekurangan: string[] }> {
   const r = bacaPerjanjian(db, id);
   const p = bacaPengaturan(db);
   const penandatangan = penandatanganKantor(p);
@@ -87,6 +87,8 @@ export async function pdfPerjanjian(db: Db, id: string, path: string): Promise<{
   const tempat = p.kota_surat || namaWilayah(r.kecamatan_kode) || '';
   const doc: TDocumentDefinitions = {
     ...BASE_DOC,
+    // Ready for TTE: PDF/A-2b, the witness's block laid out for an electronic signature, the BSrE sentence on every page.
+    ...(opsi.siapTte ? { ...PDF_SIAP_TTE, footer: (h: number, n: number) => kakiTte(nomorHalaman(h, n)) } : {}),
     defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
     info: { title: `${draf ? 'DRAF ' : ''}Perjanjian pembelian ${r.nomor}`, creator: 'Bermantra' },
     watermark: draf ? { text: 'DRAF', opacity: 0.08 } : undefined,
@@ -146,7 +148,7 @@ export async function pdfPerjanjian(db: Db, id: string, path: string): Promise<{
           { text: 'Perjanjian ini dibuat rangkap 2 (dua), masing\u2011masing bermeterai cukup dan mempunyai kekuatan hukum yang sama.', alignment: 'justify', margin: [0, 10, 0, 12] },
           { columns: [tandaTanganPihak('PIHAK KEDUA', (r.wakil_pembeli ?? '').trim(), (r.jabatan_wakil ?? '').trim()), tandaTanganPihak('PIHAK PERTAMA', (r.ketua ?? '').trim(), `Ketua ${r.kelompok}`)] },
           // The witness's block centred under the parties: a centred column of its own width.
-          { columns: [{ text: '', width: '*' }, { ...(blokTandaTangan(penandatangan, { text: 'Mengetahui,' }) as object), width: 'auto' } as unknown as Content, { text: '', width: '*' }], margin: [0, 16, 0, 0] },
+          { columns: [{ text: '', width: '*' }, { ...(blokTandaTangan(penandatangan, { text: 'Mengetahui,' }, !!opsi.siapTte) as object), width: 'auto' } as unknown as Content, { text: '', width: '*' }], margin: [0, 16, 0, 0] },
         ],
         unbreakable: true,
       },

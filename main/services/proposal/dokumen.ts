@@ -6,9 +6,10 @@ import { AppError } from '../../common/errors';
 import { formatDesimal, formatPeriode, formatRupiah } from '../../common/format';
 import { isiTemplat, pisahTembusan, samarkanNik, tujuanSurat, type RabItem } from '../../common/proposal';
 import { bacaPengaturan, catatSuratKeluar } from '../pengaturan';
+import { tandaiMenungguTte } from '../tte';
 import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_RUPIAH, lembarBerjudul, tulisExcel } from '../dokumen';
 import { BASE_DOC, ISI_TANGAN, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen';
-import { daftarTembusan, isiSurat, kepalaLampiran, penandatanganKantor, pengirimSurat, PENUTUP_SURAT, type Penandatangan } from '../dokumen';
+import { daftarTembusan, isiSurat, kakiTte, kepalaLampiran, PDF_SIAP_TTE, penandatanganKantor, pengirimSurat, PENUTUP_SURAT, type Penandatangan } from '../dokumen';
 import { hariIni, hurufJudul, namaBerkas } from '../../common/format';
 import { ambilProposal, templatSurat } from './proposal';
 import { bacaAngka } from '../laporan';
@@ -80,6 +81,7 @@ function suratPengantar(db: Db, p: Proposal, s: Pengaturan, opsi: OpsiPdfProposa
     isi: isi.map((t) => ({ text: t, alignment: 'justify' }) as Content),
     penandatangan: penandatanganKantor(s, opsi.penandatangan),
     tembusan: pisahTembusan(opsi.tembusan ?? daftarTembusan(s), kepada).cetak,
+    elektronik: !!opsi.siapTte,
   });
   return { isi: surat, hal, kepada };
 }
@@ -262,6 +264,8 @@ export interface OpsiPdfProposal {
   /** This letter's signer or copies, where they differ from the office's settings. */
   penandatangan?: Partial<Penandatangan>;
   tembusan?: string[];
+  /** Ready for electronic signing: PDF/A-2b, the block laid out for TTE, the BSrE sentence at the letter's foot. */
+  siapTte?: boolean;
 }
 
 /** A deep copy of a pdfmake content tree: objects and arrays copied, functions (table layouts) and images shared. */
@@ -281,7 +285,7 @@ export async function pdfProposal<T extends { path: string }>(db: Db, id: string
   const p = ambilProposal(db, id);
   const out = typeof ke === 'string' ? { path: ke } : ke(namaBerkas(['Proposal', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'pdf'));
   const s = bacaPengaturan(db);
-  const dasar: TDocumentDefinitions = { ...BASE_DOC, content: [], defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 }, info: { title: hurufJudul(p.judul), author: p.profil.nama, creator: 'Bermantra' } };
+  const dasar: TDocumentDefinitions = { ...BASE_DOC, ...(opsi.siapTte ? PDF_SIAP_TTE : {}), content: [], defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 }, info: { title: hurufJudul(p.judul), author: p.profil.nama, creator: 'Bermantra', subject: opsi.siapTte ? 'Siap tanda tangan elektronik' : 'Proposal usaha' } };
   const { isi: surat, hal, kepada } = suratPengantar(db, p, s, opsi);
   // The covering letter's number goes into the register of outgoing letters; one another letter has is refused here.
   catatSuratKeluar(db, { nomor: p.nomor_surat ?? '', tanggal: p.tanggal ?? hariIni(), hal, tujuan: kepada.join(' '), jenis: 'proposal', rujukan: p.id });
@@ -290,9 +294,15 @@ export async function pdfProposal<T extends { path: string }>(db: Db, id: string
   const doc: TDocumentDefinitions = {
     ...dasar,
     content: [...surat, ...rencanaUsaha(p, s), ...kelayakan(p), ...penutupDanRab(p, s), ...lampiranAnggota(db, p, s, opsi)],
-    footer: (halaman, jumlah) => (halaman > halamanSurat ? nomorHalaman(halaman - halamanSurat, jumlah - halamanSurat) : { text: '' }),
+    // Ready for TTE, every page states that the document is signed electronically (the letter and its annexes are one file).
+    footer: (halaman, jumlah) => {
+      const nomor = halaman > halamanSurat ? nomorHalaman(halaman - halamanSurat, jumlah - halamanSurat) : undefined;
+      return opsi.siapTte ? kakiTte(nomor) : (nomor ?? { text: '' });
+    },
   };
   await tulisPdf(doc, out.path);
+  // The proposal records that its letter waits for the Kepala's electronic signature.
+  if (opsi.siapTte) tandaiMenungguTte(db, id);
   return out;
 }
 

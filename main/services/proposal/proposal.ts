@@ -9,6 +9,8 @@ import { terbilangRupiah } from '../../common/terbilang';
 import { daftarLaporan } from '../laporan';
 import { bacaPengaturan, simpanNilai } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
+import { hasilPeriksa } from '../tte';
+import type { HasilVerifikasi } from '../../common/api';
 
 function rows(db: Db) {
   return db.q
@@ -68,6 +70,7 @@ export function ambilProposal(db: Db, id: string): ProposalDetail {
     perihal: full.perihal,
     kepala_desa: full.kepala_desa,
     sertakan_omzet: full.sertakan_omzet === 1,
+    tte: { status: full.tte_status ?? null, hash: full.tte_hash ?? null, hasil: full.tte_hasil ? (JSON.parse(full.tte_hasil) as HasilVerifikasi) : null, periksa: hasilPeriksa(db, full.tte_hash ?? null) },
     isi: JSON.parse(full.isi) as IsiProposal,
     proyeksi,
     kelayakan: hitungKelayakan(proyeksi, items, batasPengembalian(bacaPengaturan(db).batas_pengembalian_bulan)),

@@ -4,6 +4,7 @@ import { bacaIdentitas, type Pelindung, cadangkanKunci, daftarkanPihak, identita
 import { simpanNilai } from '../pengaturan';
 import { periksaBundel } from './amplop';
 import { imporBundel } from './impor';
+import { periksaYangMasuk } from '../tte';
 
 // The sync files a person picks or saves (identity, key backup, bundles), by path: the API handlers only
 // resolve a picked file or name a new one (`keluar`), and these read and write them.
@@ -42,6 +43,10 @@ export function periksaBundelDari(path: string, nama: string) {
   return periksaBundel(readFileSync(path), nama);
 }
 
-export function imporBundelDari(db: Db, pelindung: Pelindung, path: string, opsi: { nama: string; dryRun?: boolean; percayai?: string | null }) {
-  return imporBundel(db, pelindung, readFileSync(path), opsi);
+/** Imports a bundle from a file; signed letters that came in are then verified here too (the province's own verdict). */
+export async function imporBundelDari(db: Db, pelindung: Pelindung, path: string, opsi: { nama: string; dryRun?: boolean; percayai?: string | null }) {
+  const hasil = imporBundel(db, pelindung, readFileSync(path), opsi);
+  if (hasil.dryRun || hasil.jenis !== 'data') return hasil;
+  const diperiksa = await periksaYangMasuk(db);
+  return diperiksa ? { ...hasil, pesan: `${hasil.pesan} ${diperiksa} surat bertanda tangan elektronik diverifikasi ulang di sini.` } : hasil;
 }

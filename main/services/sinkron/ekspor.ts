@@ -87,7 +87,8 @@ export function buatMuatan(db: Db, opsi: { penuh?: boolean }): MuatanBundel {
         const known = new Set(penuh ? [] : (db.sqlite.prepare('SELECT hash FROM lampiran_terkirim WHERE bundle_seq <= ?').all(a.bundle) as { hash: string }[]).map((r) => r.hash));
         const dir = folderLampiran(db);
         const simpan = db.sqlite.prepare('INSERT INTO muatan.lampiran (hash, data) VALUES (?, ?)');
-        for (const { hash } of db.sqlite.prepare('SELECT DISTINCT hash FROM muatan.foto_laporan').all() as { hash: string }[]) {
+        // Report photos and the signed covering letters of proposals (kept by their SHA-256 like photos).
+        for (const { hash } of db.sqlite.prepare('SELECT DISTINCT hash FROM muatan.foto_laporan UNION SELECT DISTINCT tte_hash FROM muatan.proposal WHERE tte_hash IS NOT NULL').all() as { hash: string }[]) {
           if (known.has(hash) || !existsSync(join(dir, hash))) continue;
           simpan.run(hash, readFileSync(join(dir, hash)));
           lampiranBaru.push(hash);

@@ -141,14 +141,19 @@ function periksaMuatan(db: Db, nama: string, owner: string): { ada: Map<string, 
       throw new AppError('KUOTA_LAMPIRAN', `${nama} membawa ${besar.n} lampiran, ${formatMb(besar.total)} (terbesar ${formatMb(besar.maks)}); batasnya ${formatMb(LAMPIRAN_MAKS_BYTE)} per berkas dan ${formatMb(LAMPIRAN_MAKS_BUNDEL)} per bundel. Bundel ditolak; tidak ada yang diubah. Minta pengirim memeriksa foto laporannya.`);
     }
     const yatim = db.sqlite
-      .prepare(`SELECT l.hash FROM muatan.lampiran l WHERE NOT EXISTS (SELECT 1 FROM ${ada.has('foto_laporan') ? 'muatan.foto_laporan f WHERE f.hash = l.hash AND f.ukuran = length(l.data) UNION ALL SELECT 1 FROM ' : ''}main.foto_laporan g WHERE g.hash = l.hash AND g.kabupaten_kode = ? AND g.ukuran = length(l.data)) LIMIT 1`)
-      .get(owner) as { hash: string } | undefined;
-    if (yatim) throw tolakBaris(nama, 'lampiran', `memuat berkas ${yatim.hash.slice(0, 12)}… yang tidak dirujuk foto laporan mana pun (atau ukurannya berbeda)`);
+      .prepare(
+        `SELECT l.hash FROM muatan.lampiran l WHERE NOT EXISTS (SELECT 1 FROM ${ada.has('foto_laporan') ? 'muatan.foto_laporan f WHERE f.hash = l.hash AND f.ukuran = length(l.data) UNION ALL SELECT 1 FROM ' : ''}main.foto_laporan g WHERE g.hash = l.hash AND g.kabupaten_kode = @owner AND g.ukuran = length(l.data))
+         AND NOT EXISTS (SELECT 1 FROM ${ada.get('proposal')?.includes('tte_hash') ? 'muatan.proposal q WHERE q.tte_hash = l.hash UNION ALL SELECT 1 FROM ' : ''}main.proposal r WHERE r.tte_hash = l.hash AND r.kabupaten_kode = @owner) LIMIT 1`,
+      )
+      .get({ owner }) as { hash: string } | undefined;
+    if (yatim) throw tolakBaris(nama, 'lampiran', `memuat berkas ${yatim.hash.slice(0, 12)}… yang tidak dirujuk foto laporan atau surat bertanda tangan mana pun (atau ukurannya berbeda)`);
   }
   const berkas = ada.has('lampiran') ? (db.sqlite.prepare('SELECT hash, data FROM muatan.lampiran').all() as { hash: string; data: Buffer }[]) : [];
+  // A signed letter is a PDF; every other attachment a whole JPEG/PNG photo.
+  const suratTtd = new Set(ada.get('proposal')?.includes('tte_hash') ? (db.sqlite.prepare('SELECT tte_hash FROM muatan.proposal WHERE tte_hash IS NOT NULL').all() as { tte_hash: string }[]).map((r) => r.tte_hash) : []);
   for (const l of berkas) {
     if (createHash('sha256').update(l.data).digest('hex') !== l.hash) throw rusak(`${nama}: lampiran ${l.hash.slice(0, 12)}… rusak.`);
-    if (!gambarUtuh(l.data)) throw tolakBaris(nama, 'lampiran', `memuat berkas ${l.hash.slice(0, 12)}… yang bukan foto JPEG/PNG utuh`);
+    if (suratTtd.has(l.hash) ? l.data.subarray(0, 5).toString('latin1') !== '%PDF-' : !gambarUtuh(l.data)) throw tolakBaris(nama, 'lampiran', `memuat berkas ${l.hash.slice(0, 12)}… yang bukan ${suratTtd.has(l.hash) ? 'PDF' : 'foto JPEG/PNG utuh'}`);
   }
   // What the sender may write, from the record register: limits, formats, NIKs, times, references, values.
   const ditolak = cariBarisDitolak(db, ada, owner, batasNilai(db));

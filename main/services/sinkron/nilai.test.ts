@@ -43,7 +43,17 @@ test('a signed bundle with values outside their bounds is refused whole, naming 
     ['a catalogue version of −1', ubah('UPDATE laporan_bulanan SET katalog_versi = -1 WHERE rowid = 1'), /katalog_versi: kurang dari 1/],
     // Quotas (finding 4).
     ['an attachment of 11 MB', ubah("INSERT INTO lampiran VALUES ('" + 'a'.repeat(64) + "', zeroblob(11 * 1048576))"), /batasnya 10 MB per berkas/],
-    ['an attachment no photo refers to', (f) => ubahLonggar(f, (y) => y.prepare('INSERT INTO lampiran VALUES (?, ?)').run(sha(Buffer.from('x')), Buffer.from('x'))), /tidak dirujuk foto laporan mana pun/],
+    [
+      'a signed letter that is not a PDF',
+      (f) =>
+        ubahLonggar(f, (y) => {
+          const b = Buffer.from('<html><script>alert(1)</script></html>');
+          y.prepare('INSERT INTO lampiran VALUES (?, ?)').run(sha(b), b);
+          y.prepare('UPDATE proposal SET tte_hash = ? WHERE rowid = 1').run(sha(b));
+        }),
+      /yang bukan PDF/,
+    ],
+    ['an attachment no photo refers to', (f) => ubahLonggar(f, (y) => y.prepare('INSERT INTO lampiran VALUES (?, ?)').run(sha(Buffer.from('x')), Buffer.from('x'))), /tidak dirujuk foto laporan atau surat bertanda tangan mana pun/],
     [
       'a JPEG header followed by a web page',
       (f) =>

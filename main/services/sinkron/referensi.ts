@@ -1,4 +1,5 @@
 import { pasangPraktikProvinsi, praktikUntukReferensi } from '../mitra';
+import { pasangAkarProvinsi, pemAkar } from '../tte';
 import { RUPIAH_MAKS } from '../../common/batas';
 import { gzipSync } from 'node:zlib';
 import type { Db } from '../../../db/connection';
@@ -97,12 +98,14 @@ interface IsiReferensi {
   templat_surat?: TemplatSurat;
   /** Districts' best practices the province shares (absent in bundles of older versions). */
   praktik?: unknown;
+  /** The electronic-signature roots the province trusts, as PEM (absent in bundles of older versions). */
+  akar_tte?: unknown;
 }
 
 /** Province: reference data for every district (indicator catalogue, Dinas list, targets, covering letter), signed. */
 export function buatBundelReferensi(db: Db, pelindung: Pelindung, path: string): { berkas: string; katalog_versi: number } {
   if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Bundel referensi dibuat oleh provinsi.');
-  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db), templat_surat: templatSurat(db), praktik: praktikUntukReferensi(db) };
+  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db), templat_surat: templatSurat(db), praktik: praktikUntukReferensi(db), akar_tte: pemAkar(db) };
   const plain = Buffer.from(JSON.stringify(isi));
   const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'referensi', pengirim: '35', penerima: '*', kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'referensi', plain, { katalog_versi: isi.katalog.versi, dinas: isi.dinas.length }), enkripsi: null };
   tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, pelindung, 'tanda_tangan')), header.kunci_pengirim);
@@ -124,7 +127,8 @@ export function terapkanReferensi(db: Db, p: Pengaturan, t: Terurai, nama: strin
       }
       const surat = isi.templat_surat ? pasangTemplatSurat(db, isi.templat_surat) : false;
       const praktik = isi.praktik === undefined ? null : pasangPraktikProvinsi(db, isi.praktik);
-      pesan = `${baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang` : `Katalog indikator sudah versi ${katalogAktif(db).versi}`}; daftar dinas diperbarui${surat ? `; templat surat pengantar versi ${isi.templat_surat!.versi} dipasang` : ''}${praktik ? `; ${praktik} praktik baik dari kabupaten/kota lain` : ''}.`;
+      const akar = pasangAkarProvinsi(db, isi.akar_tte);
+      pesan = `${baru ? `Katalog indikator versi ${isi.katalog.versi} dipasang` : `Katalog indikator sudah versi ${katalogAktif(db).versi}`}; daftar dinas diperbarui${surat ? `; templat surat pengantar versi ${isi.templat_surat!.versi} dipasang` : ''}${praktik ? `; ${praktik} praktik baik dari kabupaten/kota lain` : ''}${akar ? `; ${akar} akar tanda tangan elektronik tepercaya` : ''}.`;
     });
   } else pesan = `Uji coba: katalog versi ${isi.katalog.versi}, ${isi.dinas.length} dinas.`;
   return { jenis: 'referensi', pengirim: '35', seq: 0, penuh: false, dryRun, sudahPernah: false, tabel: {}, lampiran: 0, pesan };

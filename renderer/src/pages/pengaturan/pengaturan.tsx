@@ -53,6 +53,63 @@ function BukuSuratKeluar() {
   );
 }
 
+/** The electronic-signature roots this office trusts: the province adds them (and sends them in the reference bundle). */
+function AkarTepercaya() {
+  const daftar = useLoad(() => invoke('tte.akar', {}), []);
+  const provinsi = useStatus().status.pengaturan.mode === 'provinsi';
+  const [pesan, setPesan] = useState('');
+  const [galat, setGalat] = useState('');
+  return (
+    <section aria-labelledby="judul-akar-tte">
+      <h2 id="judul-akar-tte">Akar tepercaya tanda tangan elektronik</h2>
+      <p>Tanda tangan elektronik dinyatakan tepercaya bila sertifikatnya berantai ke salah satu akar ini. {provinsi ? 'Akar yang ditambahkan di sini ikut bundel referensi ke setiap kabupaten/kota.' : 'Akar dari provinsi datang lewat bundel referensi.'}</p>
+      {(daftar.data ?? []).length === 0 ? (
+        <p>Belum ada akar tepercaya.</p>
+      ) : (
+        <table aria-label="Akar tepercaya">
+          <thead>
+            <tr>
+              <th scope="col">Nama</th>
+              <th scope="col">Berlaku sampai</th>
+              <th scope="col">Asal</th>
+              <th scope="col">Sidik jari (SHA-256)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(daftar.data ?? []).map((a) => (
+              <tr key={a.sidik_jari}>
+                <td>{a.nama}</td>
+                <td>{formatTanggal(a.berlaku_sampai.slice(0, 10))}</td>
+                <td>{a.sumber === 'provinsi' ? 'dari provinsi' : 'kantor ini'}</td>
+                <td>
+                  <code>{a.sidik_jari.slice(0, 24)}…</code>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <PilihBerkas
+        label="Sertifikat akar (.pem atau .crt)"
+        accept=".pem,.crt,.cer"
+        tombol="Tambahkan akar"
+        onPick={async (berkas) => {
+          setGalat('');
+          try {
+            const a = await invoke('tte.tambahAkar', { berkas });
+            setPesan(`Akar ditambahkan: ${a.nama}.`);
+            daftar.reload();
+          } catch (e) {
+            setGalat(pesanGalat(e));
+          }
+        }}
+      />
+      <Notice kind="ok">{pesan}</Notice>
+      <Notice kind="error">{galat}</Notice>
+    </section>
+  );
+}
+
 export function PengaturanPage() {
   const { status, reload } = useStatus();
   const p = status.pengaturan;
@@ -196,6 +253,7 @@ export function PengaturanPage() {
       <DaftarDinas />
       <TemplatSuratPengantar />
       <BukuSuratKeluar />
+      <AkarTepercaya />
 
       <h2 id="judul-cadangan">Cadangan basis data</h2>
       <p>Aplikasi mencadangkan basis data setiap hari dan sebelum pembaruan atau impor besar; 14 cadangan terakhir tiap jenis disimpan di folder “cadangan” di samping berkas basis data.</p>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { formatRupiah, hurufJudul } from '../../../../main/common/format';
-import { batasPengembalian, hitungKelayakan, susunRab, type IsiProposal, type Proyeksi, type StatusProposal } from '../../../../main/common/proposal';
+import { batasPengembalian, hitungKelayakan, type TteProposal, susunRab, type IsiProposal, type Proyeksi, type StatusProposal } from '../../../../main/common/proposal';
 import { useStatus } from '../../app-context';
 import { invoke, pesanGalat } from '../../api';
 import { Dialog, Notice, useLoad } from '../../components/ui';
@@ -10,6 +10,7 @@ import { angka, bacaBaris, RabFieldset, rabDariItem, type RabRow } from './rab';
 import { ProyeksiFieldset, RencanaFieldset } from './rencana';
 import { StatusFieldset } from './status';
 import { SuratFieldset, UnduhPdf, type FormSurat } from './surat';
+import { TteProposalPanel } from './tte';
 
 /** One proposal: the covering letter, the plan, the projection, the RAB; saved together, printed once saved. */
 export function ProposalForm(props: { id: string | null; onClose: (pesan?: string) => void }) {
@@ -23,6 +24,8 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
   const [status, setStatus] = useState<StatusProposal>('draft');
   const [nilai, setNilai] = useState('');
   const [galat, setGalat] = useState('');
+  const [tte, setTte] = useState<TteProposal | null>(null);
+  const muatTte = () => props.id && void invoke('proposal.get', { id: props.id }).then((p) => setTte(p.tte), (e) => setGalat(pesanGalat(e)));
   const draf = useDraf(`bermantra-draf-proposal-${props.id ?? 'baru'}`, { form, isi, proyeksi, rab }, (d) => (setForm(d.form), setIsi(d.isi), setProyeksi(d.proyeksi), setRab(d.rab)));
   useEffect(() => {
     if (!props.id) return draf.termuat({ form, isi, proyeksi, rab });
@@ -39,6 +42,7 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
       setRab(awal.rab);
       setStatus(p.status);
       setNilai(p.nilai_disetujui ? String(p.nilai_disetujui) : '');
+      setTte(p.tte);
       draf.termuat(awal, p.status === 'draft');
     }, (e) => setGalat(pesanGalat(e)));
   }, [props.id]);
@@ -117,6 +121,7 @@ export function ProposalForm(props: { id: string | null; onClose: (pesan?: strin
       <RencanaFieldset isi={isi} onIsi={(patch) => setIsi((s) => ({ ...s, ...patch }))} locked={locked} />
       <ProyeksiFieldset proyeksi={proyeksi} onProyeksi={(patch) => setProyeksi((p) => ({ ...p, ...patch }))} kelayakan={kelayakan} locked={locked} />
       <RabFieldset rab={rab} onRab={setRab} total={total} locked={locked} onGalat={setGalat} />
+      {props.id && <TteProposalPanel id={props.id} tte={tte} onBerubah={muatTte} />}
       {props.id && <StatusFieldset id={props.id} status={status} nilai={nilai} onStatus={setStatus} onNilai={setNilai} onClose={props.onClose} onGalat={setGalat} />}
       <Notice kind="error">{galat}</Notice>
       <div className="actions">

@@ -1,0 +1,12 @@
+import { writeFileSync, readFileSync } from 'node:fs';
+import { buatCaUji, tandatangani, ubahSetelahTtd, pdfsig } from './test/tte';
+import { renderPdf } from './main/services/dokumen';
+const ca = buatCaUji('/tmp/d25/ca');
+const pdf = await renderPdf({ content: [{ text: 'Surat uji' }] });
+const s1 = await tandatangani(pdf, ca.p12.sah, 'Budi');
+writeFileSync('/tmp/d25/s1.pdf', s1);
+writeFileSync('/tmp/d25/s2.pdf', ubahSetelahTtd(s1));
+writeFileSync('/tmp/d25/s3.pdf', await tandatangani(pdf, ca.p12.kedaluwarsa));
+writeFileSync('/tmp/d25/s4.pdf', await tandatangani(pdf, ca.p12.takDipercaya));
+writeFileSync('/tmp/d25/s5.pdf', await tandatangani(s1, ca.p12.kedua));
+for (const f of ['s1','s2','s3','s4','s5']) console.log(f, JSON.stringify(pdfsig(`/tmp/d25/${f}.pdf`).map(({tanda, ...r}) => r)));
