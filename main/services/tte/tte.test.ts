@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import test from 'node:test';
@@ -21,17 +21,19 @@ import { verifikasiPdf } from './verifikasi';
 // on each is compared with poppler's pdfsig given the same trusted root (an NSS database holding it).
 
 let ca: CaUji;
-let nss: string;
+let nss: string | null = null;
 const berkas: Record<string, Buffer> = {};
 
 test.before(async () => {
   const dir = join(tempDb(null).dir, 'tte');
   ca = buatCaUji(join(dir, 'ca'));
-  nss = join(dir, 'nss');
-  mkdirSync(nss);
-  execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
   writeFileSync(join(dir, 'akar.pem'), ca.akar);
-  execFileSync('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'uji', '-t', 'CT,C,C', '-i', join(dir, 'akar.pem')]);
+  if (spawnSync('certutil', ['-H']).error === undefined) {
+    nss = join(dir, 'nss');
+    mkdirSync(nss);
+    execFileSync('certutil', ['-N', '-d', `sql:${nss}`, '--empty-password']);
+    execFileSync('certutil', ['-A', '-d', `sql:${nss}`, '-n', 'uji', '-t', 'CT,C,C', '-i', join(dir, 'akar.pem')]);
+  }
   const surat = await renderPdf({ content: [{ text: 'Surat pengantar proposal (uji)' }] });
   berkas.sah = await tandatangani(surat, ca.p12.sah);
   berkas.diubah = ubahSetelahTtd(berkas.sah);
@@ -42,7 +44,12 @@ test.before(async () => {
   (globalThis as { dirTte?: string }).dirTte = dir;
 });
 
-test('the verifier agrees with pdfsig on every fixture, signature by signature', async () => {
+test('the verifier agrees with pdfsig on every fixture, signature by signature', async (c) => {
+  // pdfsig is given the trusted root through an NSS database (certutil, libnss3-tools): .ci/run installs it.
+  if (!nss) {
+    assert.ok(!process.env.CI, 'CI installs libnss3-tools (.ci/run)');
+    return c.skip('certutil (libnss3-tools) tidak terpasang');
+  }
   const dir = (globalThis as { dirTte?: string }).dirTte!;
   const harapan: Record<string, boolean> = { sah: true, diubah: false, takDipercaya: false, kedaluwarsa: false, dua: true };
   for (const [nama, pdf] of Object.entries(berkas)) {
