@@ -1,7 +1,6 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { zipSync } from 'fflate';
 import type { Db } from '../../../db/connection';
 import { uuidv7 } from '../../../db/ids';
 import type { RingkasanEkstrakRiset } from '../../common/api';
@@ -11,13 +10,13 @@ import { STATUS_DIHITUNG } from '../../common/kamus';
 import { bulanSebelumnya, lengkapiTurunan, wajibLapor, type NilaiLaporan } from '../../common/laporan';
 import { KODE_VARIABEL_RISET, type KodeVariabelRiset } from '../../common/mitra';
 import { K_MIN, L_MIN, PERSENTIL_BATAS_ATAS, pitaUmur, SUPRESI_MAKS, umurPada, variabelRiset } from '../../common/riset';
-import { kutipCsv, netralkanRumus } from '../dokumen';
 import { desilPerAnggota } from '../dtsen';
 import { katalogAktif } from '../laporan';
 import { bacaPengaturan, simpanNilai } from '../pengaturan';
 import { namaWilayah, periksaNik } from '../wilayah';
 import { profilKapasitas } from './pelatihan';
 import { anonimkan, type HasilAnonim } from './riset-anonim';
+import { BerkasCsv, zipFolder } from './riset-berkas';
 import { dokumenPendamping, type RingkasanTabel, type SyaratMou } from './riset-dokumen';
 
 // A research extract for a university under an MoU (UU 27/2022): only the variables the MoU approved, no name, NIK,
@@ -68,9 +67,6 @@ function rahasiaMou(db: Db, id: string): Buffer {
   simpanNilai(db, kunci, baru.toString('hex'));
   return baru;
 }
-
-/** A cell of the researcher's CSV: comma-separated, decimal point (for R, Stata, pandas), text quoted and formula-safe. */
-const csvSel = (v: string | number | null | undefined) => (v === null || v === undefined ? '' : typeof v === 'number' ? String(v) : kutipCsv(netralkanRumus(v), ','));
 
 interface Kelompok {
   id: string;
@@ -164,91 +160,110 @@ export async function buatEkstrakRiset(db: Db, mouId: string, keluaran: string, 
   if (!hasilK) throw tolak(`Data kelompok terlalu sedikit untuk dibagikan dengan aman (k ≥ ${K_MIN}) dengan variabel ${kuasiKelompok.join(', ')}. Kurangi variabel pengenal tidak langsung.`);
   const grup = new Map(hasilK.units.map((k) => [k.id, Object.fromEntries(kuasiKelompok.map((q, i) => [q, hasilK.nilai.get(k)![i]!]))]));
 
-  const bahan: Map<string, Buffer> = new Map();
-  const ringkasan: RingkasanTabel[] = [];
-
-  // Table 1: group-months, for every month a group had to report (kepatuhan) or reported.
-  const indikator = variabel.filter((v) => variabelRiset().get(v)!.tingkat === 'kelompok_bulan' && v !== 'kepatuhan_lapor' && v !== 'fasilitator_dilatih');
-  // Each group's facilitator and the month of that facilitator's first training (the evidence view's definition).
-  const pertama = new Map(profilKapasitas(db).filter((f) => f.pertama).map((f) => [f.fasilitator_id, f.pertama!.slice(0, 7)]));
-  const fasilitatorKelompok = new Map(db.sqlite.prepare('SELECT id, fasilitator_id FROM kelompok').raw().all() as [string, string | null][]);
-  const dilatihSebelum = (kelompokId: string, bulanIni: string) => {
-    const m = pertama.get(fasilitatorKelompok.get(kelompokId) ?? '');
-    return m !== undefined && m < bulanIni;
-  };
-  if (indikator.length || dipilih('kepatuhan_lapor') || dipilih('fasilitator_dilatih')) {
-    const laporan = new Map<string, NilaiLaporan>();
-    const stmt = db.sqlite.prepare(`SELECT kelompok_id, periode, nilai FROM laporan_bulanan WHERE deleted_at IS NULL AND periode BETWEEN ? AND ? AND status IN (${STATUS_DIHITUNG.map(() => '?').join(', ')})`).raw();
-    for (const [kid, periode, nilai] of stmt.iterate(awal, akhir, ...STATUS_DIHITUNG) as Iterable<[string, string, string]>) laporan.set(`${kid}|${periode}`, lengkapiTurunan(katalog, JSON.parse(nilai) as NilaiLaporan));
-    const uang = indikator.filter((v) => variabelRiset().get(v)!.jenis === 'rupiah');
-    const batasAtas: Record<string, number | null> = Object.fromEntries(uang.map((v) => [v, persentil([...laporan.values()].map((n) => Number(n[v])).filter((x) => Number.isFinite(x) && x > 0), PERSENTIL_BATAS_ATAS)]));
-    const kolom = ['id_kelompok', 'periode', ...kuasiKelompok, ...(dipilih('kepatuhan_lapor') ? ['laporan_masuk'] : []), ...(dipilih('fasilitator_dilatih') ? ['fasilitator_dilatih'] : []), ...indikator];
-    const baris: string[] = [kolom.join(',')];
-    for (const k of hasilK.units) {
-      const id = samaran('kelompok', k.id);
-      const g = grup.get(k.id)!;
-      for (const b of bulan) {
-        const n = laporan.get(`${k.id}|${b}`);
-        if (!n && !(dipilih('kepatuhan_lapor') && wajibLapor(k.terdaftar, b))) continue;
-        const nilai = indikator.map((v) => {
-          const x = n?.[v];
-          if (typeof x !== 'number' || !Number.isFinite(x)) return '';
-          const atas = batasAtas[v];
-          return atas !== undefined && atas !== null && x > atas ? atas : x;
-        });
-        const dilatih = dipilih('fasilitator_dilatih') ? [dilatihSebelum(k.id, b) ? 1 : 0] : [];
-        baris.push([id, b, ...kuasiKelompok.map((q) => g[q]), ...(dipilih('kepatuhan_lapor') ? [n ? 1 : 0] : []), ...dilatih, ...nilai].map(csvSel).join(','));
-      }
-    }
-    bahan.set('kelompok_bulan.csv', Buffer.from(`${baris.join('\n')}\n`, 'utf8'));
-    ringkasan.push({ nama: 'kelompok_bulan', baris: baris.length - 1, kolom, kuasi: [...kuasiKelompok], unit: 'kelompok', jumlah_unit: kelompok.length, hasil: hasilK, batas_atas: batasAtas, periode: [awal, akhir] });
-  }
-
-  // Table 2: members, with their group's generalised attributes, age band, sex, office and desil.
-  const tingkatAnggota = variabel.filter((v) => variabelRiset().get(v)!.tingkat === 'anggota');
-  if (tingkatAnggota.length) {
-    const desil = dipilih('desil') ? desilPerAnggota(db) : new Map<string, number>();
-    const kelompokTetap = new Map(hasilK.units.map((k) => [k.id, k]));
-    const anggota: Anggota[] = [];
-    for (const [id, kid, nik, lahir, jk, jabatan] of db.sqlite.prepare('SELECT id, kelompok_id, nik, tanggal_lahir, jenis_kelamin, jabatan FROM anggota WHERE deleted_at IS NULL').raw().iterate() as Iterable<[string, string, string, string | null, string, string]>) {
-      const k = kelompokTetap.get(kid);
-      if (!k) continue; // a member of a suppressed or inactive group is not written
-      const tgl = lahir ?? (dipilih('usia') ? periksaNik(nik).tanggalLahir : null);
-      anggota.push({ id, kelompok: k, umur: tgl ? umurPada(tgl, hari) : null, jk, jabatan, desil: String(desil.get(id) ?? '') });
-    }
-    const kuasiAnggota = [...kuasiKelompok.filter((q) => q !== 'tahun_berdiri'), ...(['usia', 'jenis_kelamin', 'jabatan'] as const).filter(dipilih)];
-    const hasilA = anonimkan(anggota, tanggaAnggota(kuasiAnggota, (k) => grup.get(k.id)!, kabupaten), dipilih('desil') ? (a) => a.desil : null);
-    if (!hasilA) throw tolak(`Data anggota terlalu sedikit untuk dibagikan dengan aman (k ≥ ${K_MIN}, l ≥ ${L_MIN}) dengan variabel ${kuasiAnggota.join(', ')}. Kurangi variabel pengenal tidak langsung.`);
-    const kolom = ['id_anggota', 'id_kelompok', ...kuasiAnggota, ...(dipilih('desil') ? ['desil'] : [])];
-    const baris: string[] = [kolom.join(',')];
-    for (const a of hasilA.units) baris.push([samaran('anggota', a.id), samaran('kelompok', a.kelompok.id), ...hasilA.nilai.get(a)!, ...(dipilih('desil') ? [a.desil] : [])].map(csvSel).join(','));
-    bahan.set('anggota.csv', Buffer.from(`${baris.join('\n')}\n`, 'utf8'));
-    ringkasan.push({ nama: 'anggota', baris: baris.length - 1, kolom, kuasi: kuasiAnggota, unit: 'anggota', jumlah_unit: anggota.length, hasil: hasilA as HasilAnonim<unknown>, batas_atas: {}, periode: [awal, akhir] });
-  }
-
-  for (const [nama, isi] of await dokumenPendamping({ mou, variabel, tabel: ringkasan, pengaturan: p, hari, supresiMaks: SUPRESI_MAKS })) bahan.set(nama, isi);
-  const manifest = [...bahan].map(([nama, isi]) => `${createHash('sha256').update(isi).digest('hex')}  ${nama}`).join('\n') + '\n';
-  bahan.set('MANIFEST.sha256', Buffer.from(manifest, 'utf8'));
-  const hash = createHash('sha256').update(manifest).digest('hex');
-
-  // Written under a temporary name beside the destination and renamed: a half-written extract never carries the name.
+  // Everything is written into a temporary folder beside the destination as it is made (rows streamed, hashed on the
+  // way), then renamed (or zipped, streaming, and the zip renamed): a half-written extract never carries the name.
   mkdirSync(dirname(tujuan), { recursive: true });
   const sementara = join(dirname(tujuan), `.${basename(tujuan)}.${process.pid}.tmp`);
+  const ringkasan: RingkasanTabel[] = [];
+  const hashBerkas = new Map<string, string>();
   try {
-    if (opsi.zip) writeFileSync(sementara, zipSync(Object.fromEntries([...bahan].map(([n, b]) => [`${basename(keluaran).replace(/\.zip$/, '')}/${n}`, new Uint8Array(b)]))));
-    else {
-      mkdirSync(sementara);
-      for (const [nama, isi] of bahan) writeFileSync(join(sementara, nama), isi);
+    mkdirSync(sementara, { mode: 0o700 });
+    const tulis = (nama: string, isi: Buffer) => {
+      writeFileSync(join(sementara, nama), isi, { mode: 0o600 });
+      hashBerkas.set(nama, createHash('sha256').update(isi).digest('hex'));
+    };
+
+    // Table 1: group-months, for every month a group had to report (kepatuhan) or reported.
+    const indikator = variabel.filter((v) => variabelRiset().get(v)!.tingkat === 'kelompok_bulan' && v !== 'kepatuhan_lapor' && v !== 'fasilitator_dilatih');
+    // Each group's facilitator and the month of that facilitator's first training (the evidence view's definition).
+    const pertama = new Map(profilKapasitas(db).filter((f) => f.pertama).map((f) => [f.fasilitator_id, f.pertama!.slice(0, 7)]));
+    const fasilitatorKelompok = new Map(db.sqlite.prepare('SELECT id, fasilitator_id FROM kelompok').raw().all() as [string, string | null][]);
+    const dilatihSebelum = (kelompokId: string, bulanIni: string) => {
+      const m = pertama.get(fasilitatorKelompok.get(kelompokId) ?? '');
+      return m !== undefined && m < bulanIni;
+    };
+    if (indikator.length || dipilih('kepatuhan_lapor') || dipilih('fasilitator_dilatih')) {
+      const status = STATUS_DIHITUNG.map(() => '?').join(', ');
+      // Pass 1: the money values only, for the top-codes (numbers, not the reports).
+      const uang = indikator.filter((v) => variabelRiset().get(v)!.jenis === 'rupiah');
+      const nilaiUang: Record<string, number[]> = Object.fromEntries(uang.map((v) => [v, []]));
+      if (uang.length) {
+        for (const [nilai] of db.sqlite.prepare(`SELECT nilai FROM laporan_bulanan WHERE deleted_at IS NULL AND periode BETWEEN ? AND ? AND status IN (${status})`).raw().iterate(awal, akhir, ...STATUS_DIHITUNG) as Iterable<[string]>) {
+          const n = lengkapiTurunan(katalog, JSON.parse(nilai) as NilaiLaporan);
+          for (const v of uang) {
+            const x = Number(n[v]);
+            if (Number.isFinite(x) && x > 0) nilaiUang[v]!.push(x);
+          }
+        }
+      }
+      const batasAtas: Record<string, number | null> = Object.fromEntries(uang.map((v) => [v, persentil(nilaiUang[v]!, PERSENTIL_BATAS_ATAS)]));
+      // Pass 2: group by group (its months from the index), each row written as it is made.
+      const kolom = ['id_kelompok', 'periode', ...kuasiKelompok, ...(dipilih('kepatuhan_lapor') ? ['laporan_masuk'] : []), ...(dipilih('fasilitator_dilatih') ? ['fasilitator_dilatih'] : []), ...indikator];
+      const csv = new BerkasCsv(join(sementara, 'kelompok_bulan.csv'), kolom);
+      const milikKelompok = db.sqlite.prepare(`SELECT periode, nilai FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND periode BETWEEN ? AND ? AND status IN (${status})`).raw();
+      for (const k of hasilK.units) {
+        const id = samaran('kelompok', k.id);
+        const g = grup.get(k.id)!;
+        const laporan = new Map((milikKelompok.all(k.id, awal, akhir, ...STATUS_DIHITUNG) as [string, string][]).map(([b, n]) => [b, lengkapiTurunan(katalog, JSON.parse(n) as NilaiLaporan)]));
+        for (const b of bulan) {
+          const n = laporan.get(b);
+          if (!n && !(dipilih('kepatuhan_lapor') && wajibLapor(k.terdaftar, b))) continue;
+          const nilai = indikator.map((v) => {
+            const x = n?.[v];
+            if (typeof x !== 'number' || !Number.isFinite(x)) return '';
+            const atas = batasAtas[v];
+            return atas !== undefined && atas !== null && x > atas ? atas : x;
+          });
+          const dilatih = dipilih('fasilitator_dilatih') ? [dilatihSebelum(k.id, b) ? 1 : 0] : [];
+          csv.baris([id, b, ...kuasiKelompok.map((q) => g[q]), ...(dipilih('kepatuhan_lapor') ? [n ? 1 : 0] : []), ...dilatih, ...nilai]);
+        }
+      }
+      hashBerkas.set('kelompok_bulan.csv', csv.tutup());
+      ringkasan.push({ nama: 'kelompok_bulan', baris: csv.jumlah, kolom, kuasi: [...kuasiKelompok], unit: 'kelompok', jumlah_unit: kelompok.length, hasil: hasilK, batas_atas: batasAtas, periode: [awal, akhir] });
     }
+
+    // Table 2: members, with their group's generalised attributes, age band, sex, office and desil.
+    const tingkatAnggota = variabel.filter((v) => variabelRiset().get(v)!.tingkat === 'anggota');
+    if (tingkatAnggota.length) {
+      const desil = dipilih('desil') ? desilPerAnggota(db) : new Map<string, number>();
+      const kelompokTetap = new Map(hasilK.units.map((k) => [k.id, k]));
+      const anggota: Anggota[] = [];
+      for (const [id, kid, nik, lahir, jk, jabatan] of db.sqlite.prepare('SELECT id, kelompok_id, nik, tanggal_lahir, jenis_kelamin, jabatan FROM anggota WHERE deleted_at IS NULL').raw().iterate() as Iterable<[string, string, string, string | null, string, string]>) {
+        const k = kelompokTetap.get(kid);
+        if (!k) continue; // a member of a suppressed or inactive group is not written
+        const tgl = lahir ?? (dipilih('usia') ? periksaNik(nik).tanggalLahir : null);
+        anggota.push({ id, kelompok: k, umur: tgl ? umurPada(tgl, hari) : null, jk, jabatan, desil: String(desil.get(id) ?? '') });
+      }
+      const kuasiAnggota = [...kuasiKelompok.filter((q) => q !== 'tahun_berdiri'), ...(['usia', 'jenis_kelamin', 'jabatan'] as const).filter(dipilih)];
+      const hasilA = anonimkan(anggota, tanggaAnggota(kuasiAnggota, (k) => grup.get(k.id)!, kabupaten), dipilih('desil') ? (a) => a.desil : null);
+      if (!hasilA) throw tolak(`Data anggota terlalu sedikit untuk dibagikan dengan aman (k ≥ ${K_MIN}, l ≥ ${L_MIN}) dengan variabel ${kuasiAnggota.join(', ')}. Kurangi variabel pengenal tidak langsung.`);
+      const kolom = ['id_anggota', 'id_kelompok', ...kuasiAnggota, ...(dipilih('desil') ? ['desil'] : [])];
+      const csv = new BerkasCsv(join(sementara, 'anggota.csv'), kolom);
+      for (const a of hasilA.units) csv.baris([samaran('anggota', a.id), samaran('kelompok', a.kelompok.id), ...hasilA.nilai.get(a)!, ...(dipilih('desil') ? [a.desil] : [])]);
+      hashBerkas.set('anggota.csv', csv.tutup());
+      ringkasan.push({ nama: 'anggota', baris: csv.jumlah, kolom, kuasi: kuasiAnggota, unit: 'anggota', jumlah_unit: anggota.length, hasil: hasilA as HasilAnonim<unknown>, batas_atas: {}, periode: [awal, akhir] });
+    }
+
+    for (const [nama, isi] of await dokumenPendamping({ mou, variabel, tabel: ringkasan, pengaturan: p, hari, supresiMaks: SUPRESI_MAKS })) tulis(nama, isi);
+    const manifest = [...hashBerkas].map(([nama, h]) => `${h}  ${nama}`).join('\n') + '\n';
+    tulis('MANIFEST.sha256', Buffer.from(manifest, 'utf8'));
+    const hash = createHash('sha256').update(manifest).digest('hex');
+    const siap = opsi.zip ? zipFolder(sementara, basename(keluaran).replace(/\.zip$/, ''), [...hashBerkas.keys()]) : sementara;
     db.tx(() => {
       db.run(db.q.insertInto('riset_ekstrak').values({ id: uuidv7(), mou_id: mouId, waktu: new Date().toISOString(), operator: p.operator || 'operator', variabel: variabel.join(','), baris: ringkasan.reduce((n, t) => n + t.baris, 0), hash }));
       if (existsSync(tujuan)) rmSync(tujuan, { recursive: true }); // an empty folder the officer made for it
-      renameSync(sementara, tujuan);
+      renameSync(siap, tujuan);
     });
+    if (opsi.zip) rmSync(sementara, { recursive: true, force: true });
+    return hasilAkhir(tujuan, mouId, variabel, ringkasan, hash);
   } catch (e) {
     rmSync(sementara, { recursive: true, force: true });
+    rmSync(`${sementara}.zip`, { force: true });
     throw e;
   }
+}
+
+function hasilAkhir(tujuan: string, mouId: string, variabel: string[], ringkasan: RingkasanTabel[], hash: string): HasilEkstrak {
   return {
     keluaran: tujuan,
     mou_id: mouId,
