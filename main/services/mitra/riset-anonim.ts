@@ -26,52 +26,56 @@ export interface HasilAnonim<U> {
 /** A class whose sensitive values are all unknown ('') discloses nothing: l-diversity does not apply to it. */
 const tanpaNilai = (s: Set<string>) => s.size === 1 && s.has('');
 
-/** Classes of units with the same quasi-identifier values: the smallest class, and the fewest sensitive values. */
-function kelas<U>(units: U[], nilai: (u: U) => string[], sensitif: ((u: U) => string) | null): Map<string, { n: number; s: Set<string> }> {
-  const m = new Map<string, { n: number; s: Set<string> }>();
-  for (const u of units) {
-    const key = nilai(u).join('\u0001');
-    let c = m.get(key);
-    if (!c) m.set(key, (c = { n: 0, s: new Set() }));
-    c.n++;
-    if (sensitif) c.s.add(sensitif(u));
-  }
-  return m;
-}
-
 /**
  * Generalises along the ladder, then suppresses the units of classes smaller than K_MIN (or with fewer than L_MIN
  * sensitive values, an unknown value counting as one; a class of unknowns only is exempt). Returns null when even the last rung needs more than SUPRESI_MAKS suppressed: the data are too
  * few to share safely with these variables.
  */
+const SEP = '\u0001';
+
 export function anonimkan<U>(units: U[], tangga: Anak<U>[], sensitif: ((u: U) => string) | null): HasilAnonim<U> | null {
+  // One key string per unit per rung (its quasi-identifier values joined), indexed like the units: memory stays one
+  // string per unit however many quasi-identifiers, and each class is counted once.
+  const peka = sensitif ? units.map(sensitif) : null;
   for (let i = 0; i < tangga.length; i++) {
     const rung = tangga[i]!;
-    const cache = new Map<U, string[]>();
-    const nilai = (u: U) => {
-      let v = cache.get(u);
-      if (!v) cache.set(u, (v = rung.nilai(u)));
-      return v;
+    const kunci = units.map((u) => rung.nilai(u).join(SEP));
+    const kelas = new Map<string, { n: number; s: Set<string> }>();
+    kunci.forEach((k, j) => {
+      let c = kelas.get(k);
+      if (!c) kelas.set(k, (c = { n: 0, s: new Set() }));
+      c.n++;
+      if (peka) c.s.add(peka[j]!);
+    });
+    const langgar = (j: number) => {
+      const c = kelas.get(kunci[j]!)!;
+      return c.n < K_MIN || (peka !== null && !tanpaNilai(c.s) && c.s.size < L_MIN);
     };
-    const k = kelas(units, nilai, sensitif);
-    const langgar = (u: U) => {
-      const c = k.get(nilai(u).join('\u0001'))!;
-      return c.n < K_MIN || (sensitif !== null && !tanpaNilai(c.s) && c.s.size < L_MIN);
-    };
-    const disupresi = units.filter(langgar);
-    if (disupresi.length > SUPRESI_MAKS * units.length) continue;
-    const buang = new Set(disupresi);
-    const tetap = units.filter((u) => !buang.has(u));
-    const akhir = kelas(tetap, nilai, sensitif);
+    const buang = units.map((_, j) => langgar(j));
+    const jumlahBuang = buang.reduce((n, b) => n + (b ? 1 : 0), 0);
+    if (jumlahBuang > SUPRESI_MAKS * units.length) continue;
+    // The kept units' classes, counted again without the suppressed ones.
+    const akhir = new Map<string, { n: number; s: Set<string> }>();
+    const tetap: U[] = [];
+    const nilai = new Map<U, string[]>();
+    units.forEach((u, j) => {
+      if (buang[j]) return;
+      tetap.push(u);
+      nilai.set(u, kunci[j]!.split(SEP));
+      let c = akhir.get(kunci[j]!);
+      if (!c) akhir.set(kunci[j]!, (c = { n: 0, s: new Set() }));
+      c.n++;
+      if (peka) c.s.add(peka[j]!);
+    });
     const ukuran = [...akhir.values()];
     return {
       units: tetap,
-      nilai: new Map(tetap.map((u) => [u, nilai(u)])),
-      disupresi,
+      nilai,
+      disupresi: units.filter((_, j) => buang[j]),
       generalisasi: tangga.slice(0, i + 1).map((t) => t.nama),
       k: ukuran.reduce((m, c) => Math.min(m, c.n), ukuran.length ? Infinity : 0),
       // l over the classes with a known sensitive value (an unknown counts as one value beside the known ones).
-      l: sensitif ? (ukuran.filter((c) => !tanpaNilai(c.s)).reduce<number | null>((m, c) => Math.min(m ?? Infinity, c.s.size), null)) : null,
+      l: peka ? ukuran.filter((c) => !tanpaNilai(c.s)).reduce<number | null>((m, c) => Math.min(m ?? Infinity, c.s.size), null) : null,
     };
   }
   return null;
