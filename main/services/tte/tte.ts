@@ -16,9 +16,9 @@ import { bacaSertifikat, ringkasSertifikat, verifikasiPdf } from './verifikasi';
 
 /** A file given by its path (a door's upload), or its bytes. */
 const baca = (berkas: Buffer | string): Buffer => {
-  if (typeof berkas !== 'string') return berkas;
-  if (statSync(berkas).size > TTE_MAKS_BYTE) throw new AppError('BERKAS_BESAR', `Berkas lebih dari ${formatMb(TTE_MAKS_BYTE)}: bukan surat bertanda tangan yang biasa. Periksa berkasnya.`);
-  return readFileSync(berkas);
+  const ukuran = typeof berkas === 'string' ? statSync(berkas).size : berkas.length;
+  if (ukuran > TTE_MAKS_BYTE) throw new AppError('BERKAS_BESAR', `Berkas PDF bertanda tangan lebih dari ${formatMb(TTE_MAKS_BYTE)}. Periksa berkasnya: surat bertanda tangan biasanya jauh lebih kecil.`);
+  return typeof berkas === 'string' ? readFileSync(berkas) : berkas;
 };
 
 /** A signed PDF larger than an attachment may be (it travels in bundles) is refused; a letter is well under it. */
@@ -70,11 +70,15 @@ export function pasangAkarProvinsi(db: Db, isi: unknown): number {
 
 /** Verifies a PDF against this office's trust store and records the verdict by the PDF's hash. */
 export async function periksaPdf(db: Db, berkas: Buffer | string): Promise<HasilVerifikasi> {
-  const pdf = baca(berkas);
+  return (await periksaDanCatat(db, baca(berkas))).hasil;
+}
+
+async function periksaDanCatat(db: Db, pdf: Buffer): Promise<{ hasil: HasilVerifikasi; hash: string }> {
   const hasil = await verifikasiPdf(pdf, pemAkar(db));
   const hash = createHash('sha256').update(pdf).digest('hex');
-  db.run(db.q.insertInto('tte_periksa').values({ hash, hasil: JSON.stringify(hasil), diperiksa_pada: new Date().toISOString() }).onConflict((oc) => oc.column('hash').doUpdateSet({ hasil: JSON.stringify(hasil), diperiksa_pada: new Date().toISOString() })));
-  return hasil;
+  const catatan = { hasil: JSON.stringify(hasil), diperiksa_pada: new Date().toISOString() };
+  db.run(db.q.insertInto('tte_periksa').values({ hash, ...catatan }).onConflict((oc) => oc.column('hash').doUpdateSet(catatan)));
+  return { hasil, hash };
 }
 
 /**
@@ -85,10 +89,8 @@ export async function lampirkanTtd(db: Db, proposalId: string, berkas: Buffer | 
   const pdf = baca(berkas);
   const p = db.get(db.q.selectFrom('proposal').select(['id', 'tte_status']).where('id', '=', proposalId).where('deleted_at', 'is', null));
   if (!p) throw new AppError('TIDAK_DITEMUKAN', 'Proposal tidak ditemukan. Muat ulang daftar proposal.');
-  if (pdf.length > TTE_MAKS_BYTE) throw new AppError('BERKAS_BESAR', `Berkas PDF bertanda tangan lebih dari ${formatMb(TTE_MAKS_BYTE)}. Periksa berkasnya: surat bertanda tangan biasanya jauh lebih kecil.`);
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('BUKAN_PDF', 'Berkas itu bukan PDF. Pilih PDF surat yang sudah ditandatangani secara elektronik.');
-  const hasil = await periksaPdf(db, pdf);
-  const hash = createHash('sha256').update(pdf).digest('hex');
+  const { hasil, hash } = await periksaDanCatat(db, pdf);
   db.tx(() => {
     RecordWriter.forDb(db).update('proposal', proposalId, { tte_status: hasil.valid ? 'ditandatangani' : 'tidak_sah', tte_hash: hash, tte_hasil: JSON.stringify(hasil) } as never);
     tulisLampiran(db, hash, pdf);
@@ -109,7 +111,7 @@ export async function periksaYangMasuk(db: Db): Promise<number> {
   for (const { hash } of belum) {
     const file = join(folderLampiran(db), hash);
     if (!existsSync(file)) continue;
-    await periksaPdf(db, readFileSync(file));
+    await periksaDanCatat(db, readFileSync(file));
     n++;
   }
   return n;

@@ -62,8 +62,7 @@ interface Tanda {
 }
 
 /** Every signature's ByteRange and its Contents (the hex string in the range's gap). */
-function cariTanda(pdf: Buffer): Tanda[] {
-  const teks = pdf.toString('latin1');
+function cariTanda(pdf: Buffer, teks: string): Tanda[] {
   const out: Tanda[] = [];
   for (const m of teks.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)) {
     const r = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4])] as [number, number, number, number];
@@ -76,7 +75,7 @@ function cariTanda(pdf: Buffer): Tanda[] {
 }
 
 /** Verifies one signature against the file and the trusted roots; the reasons say what failed, in Indonesian. */
-async function verifikasiSatu(pdf: Buffer, t: Tanda, akar: pkijs.Certificate[], sekarang: Date, ditutupTtdLain: boolean): Promise<VerifikasiTandaTangan> {
+async function verifikasiSatu(pdf: Buffer, t: Tanda, akar: pkijs.Certificate[], sekarang: Date, ditutupTtdLain: boolean, adaDss: boolean): Promise<VerifikasiTandaTangan> {
   const [a, b, c, d] = t.rentang;
   const alasan: string[] = [];
   const seluruh = a === 0 && c + d === pdf.length;
@@ -114,7 +113,7 @@ async function verifikasiSatu(pdf: Buffer, t: Tanda, akar: pkijs.Certificate[], 
   const atribut = signer?.signedAttrs?.attributes ?? [];
   const waktu = atribut.find((x) => x.type === OID.signingTime)?.values[0] as asn1js.UTCTime | asn1js.GeneralizedTime | undefined;
   hasil.waktu = waktu ? waktu.toDate().toISOString() : null;
-  hasil.data_pencabutan = atribut.some((x) => x.type === OID.revocationArchival) || (sd.crls?.length ?? 0) > 0 || /\/DSS\s/.test(pdf.toString('latin1'));
+  hasil.data_pencabutan = atribut.some((x) => x.type === OID.revocationArchival) || (sd.crls?.length ?? 0) > 0 || adaDss;
   const data = Buffer.concat([pdf.subarray(a, a + b), pdf.subarray(c, c + d)]);
   const sertifikat = (sd.certificates ?? []).filter((x): x is pkijs.Certificate => x instanceof pkijs.Certificate);
   try {
@@ -155,12 +154,15 @@ async function verifikasiSatu(pdf: Buffer, t: Tanda, akar: pkijs.Certificate[], 
  */
 export async function verifikasiPdf(pdf: Buffer, akarPem: string[], sekarang = new Date()): Promise<HasilVerifikasi> {
   const akar = akarPem.map((p) => bacaSertifikat(p));
-  const tanda = cariTanda(pdf);
+  // The file as text once: the signatures' ranges and whether it holds a DSS (revocation data) are read from it.
+  const teks = pdf.toString('latin1');
+  const tanda = cariTanda(pdf, teks);
+  const adaDss = /\/DSS\s/.test(teks);
+  const akhir = tanda.at(-1)?.rentang;
+  const terakhirSeluruh = !!akhir && akhir[0] === 0 && akhir[2] + akhir[3] === pdf.length;
   const hasil: VerifikasiTandaTangan[] = [];
-  const terakhirSeluruh = tanda.length > 0 && tanda.at(-1)!.rentang[0] === 0 && tanda.at(-1)!.rentang[2] + tanda.at(-1)!.rentang[3] === pdf.length;
-  for (const [i, t] of tanda.entries()) hasil.push(await verifikasiSatu(pdf, t, akar, sekarang, terakhirSeluruh && i < tanda.length - 1));
-  const terakhirUtuh = hasil.length > 0 && hasil.at(-1)!.seluruh_dokumen;
-  const valid = hasil.length > 0 && hasil.every((h) => h.valid) && terakhirUtuh;
+  for (const [i, t] of tanda.entries()) hasil.push(await verifikasiSatu(pdf, t, akar, sekarang, terakhirSeluruh && i < tanda.length - 1, adaDss));
+  const valid = hasil.length > 0 && hasil.every((h) => h.valid) && terakhirSeluruh;
   const ringkasan = !hasil.length
     ? 'Berkas ini tidak memuat tanda tangan elektronik.'
     : valid
