@@ -72,9 +72,9 @@ export function labelVariabelRiset(): Readonly<Record<string, string>> {
   return Object.fromEntries([...variabelRiset()].map(([k, v]) => [k, v.label]));
 }
 
-/** "35–39" for 37 in bands of 5; bands of 10 or 20 start at multiples of their width. */
-export function pitaUmur(umur: number, lebar: 5 | 10 | 20): string {
-  const awal = Math.floor(umur / lebar) * lebar;
+/** "35–39" for 37 in bands of 5 (an age, a founding year); bands of 10 or 20 start at multiples of their width. */
+export function pitaRentang(nilai: number, lebar: 5 | 10 | 20): string {
+  const awal = Math.floor(nilai / lebar) * lebar;
   return `${awal}–${awal + lebar - 1}`;
 }
 

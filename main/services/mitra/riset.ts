@@ -9,7 +9,7 @@ import { formatTanggal, hariIni } from '../../common/format';
 import { STATUS_DIHITUNG } from '../../common/kamus';
 import { bulanSebelumnya, lengkapiTurunan, wajibLapor, type NilaiLaporan } from '../../common/laporan';
 import { KODE_VARIABEL_RISET, type KodeVariabelRiset } from '../../common/mitra';
-import { K_MIN, L_MIN, PERSENTIL_BATAS_ATAS, pitaUmur, SUPRESI_MAKS, umurPada, variabelRiset } from '../../common/riset';
+import { K_MIN, L_MIN, PERSENTIL_BATAS_ATAS, pitaRentang, SUPRESI_MAKS, umurPada, variabelRiset } from '../../common/riset';
 import { desilPerAnggota } from '../dtsen';
 import { katalogAktif } from '../laporan';
 import { bacaPengaturan, simpanNilai } from '../pengaturan';
@@ -75,11 +75,12 @@ interface Kelompok {
   sektor: string;
   tahun: number | null;
   terdaftar: string;
+  fasilitator: string | null;
 }
 
 /** Group-level quasi-identifiers along their ladder: kecamatan, sector, founding year band. */
 function tanggaKelompok(kuasi: KodeVariabelRiset[], kabupaten: (k: Kelompok) => string, kecamatanKecil: Set<string>) {
-  const tahun = (k: Kelompok, lebar: number) => (k.tahun ? `${Math.floor(k.tahun / lebar) * lebar}–${Math.floor(k.tahun / lebar) * lebar + lebar - 1}` : 'tidak diketahui');
+  const tahun = (k: Kelompok, lebar: 5 | 10) => (k.tahun ? pitaRentang(k.tahun, lebar) : 'tidak diketahui');
   const nilai = (kec: (k: Kelompok) => string, sek: (k: Kelompok) => string, th: (k: Kelompok) => string) => (k: Kelompok) =>
     kuasi.map((q) => (q === 'kecamatan' ? kec(k) : q === 'sektor' ? sek(k) : th(k)));
   const kec = (k: Kelompok) => namaWilayah(k.kecamatan) ?? k.kecamatan;
@@ -105,7 +106,7 @@ interface Anggota {
 
 /** Member-level quasi-identifiers: the group's (as generalised for the group table) and age, sex, office. */
 function tanggaAnggota(kuasi: KodeVariabelRiset[], grup: (k: Kelompok) => Record<string, string>, kabupaten: (k: Kelompok) => string) {
-  const umur = (a: Anggota, lebar: 5 | 10 | 20) => (a.umur === null ? 'tidak diketahui' : pitaUmur(a.umur, lebar));
+  const umur = (a: Anggota, lebar: 5 | 10 | 20) => (a.umur === null ? 'tidak diketahui' : pitaRentang(a.umur, lebar));
   const jabatan = (a: Anggota, gabung: boolean) => (gabung ? (a.jabatan === 'anggota' ? 'anggota' : 'pengurus') : a.jabatan);
   const rung = (nama: string, lebar: 5 | 10 | 20, gabungJabatan: boolean, sektorSemua: boolean, kabSaja: boolean, perlu: KodeVariabelRiset | null) => ({
     nama,
@@ -148,8 +149,8 @@ export async function buatEkstrakRiset(db: Db, mouId: string, keluaran: string, 
   const dipilih = (v: KodeVariabelRiset) => variabel.includes(v);
 
   // Groups and their quasi-identifiers; small kecamatan (fewer groups than k × 4) are merged first.
-  const kelompok = (db.sqlite.prepare("SELECT id, kabupaten_kode, kecamatan_kode, sektor, tahun_berdiri, created_at FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif'").raw().all() as [string, string, string, string, number | null, string][]).map(
-    ([id, kab, kec, sektor, tahun, dibuat]) => ({ id, kab, kecamatan: kec, sektor, tahun, terdaftar: dibuat }),
+  const kelompok = (db.sqlite.prepare("SELECT id, kabupaten_kode, kecamatan_kode, sektor, tahun_berdiri, created_at, fasilitator_id FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif'").raw().all() as [string, string, string, string, number | null, string, string | null][]).map(
+    ([id, kab, kec, sektor, tahun, dibuat, fasilitator]) => ({ id, kab, kecamatan: kec, sektor, tahun, terdaftar: dibuat, fasilitator }),
   );
   const perKec = new Map<string, number>();
   for (const k of kelompok) perKec.set(k.kecamatan, (perKec.get(k.kecamatan) ?? 0) + 1);
@@ -177,9 +178,8 @@ export async function buatEkstrakRiset(db: Db, mouId: string, keluaran: string, 
     const indikator = variabel.filter((v) => variabelRiset().get(v)!.tingkat === 'kelompok_bulan' && v !== 'kepatuhan_lapor' && v !== 'fasilitator_dilatih');
     // Each group's facilitator and the month of that facilitator's first training (the evidence view's definition).
     const pertama = new Map(profilKapasitas(db).filter((f) => f.pertama).map((f) => [f.fasilitator_id, f.pertama!.slice(0, 7)]));
-    const fasilitatorKelompok = new Map(db.sqlite.prepare('SELECT id, fasilitator_id FROM kelompok').raw().all() as [string, string | null][]);
-    const dilatihSebelum = (kelompokId: string, bulanIni: string) => {
-      const m = pertama.get(fasilitatorKelompok.get(kelompokId) ?? '');
+    const dilatihSebelum = (k: Kelompok, bulanIni: string) => {
+      const m = pertama.get(k.fasilitator ?? '');
       return m !== undefined && m < bulanIni;
     };
     if (indikator.length || dipilih('kepatuhan_lapor') || dipilih('fasilitator_dilatih')) {
@@ -214,7 +214,7 @@ export async function buatEkstrakRiset(db: Db, mouId: string, keluaran: string, 
             const atas = batasAtas[v];
             return atas !== undefined && atas !== null && x > atas ? atas : x;
           });
-          const dilatih = dipilih('fasilitator_dilatih') ? [dilatihSebelum(k.id, b) ? 1 : 0] : [];
+          const dilatih = dipilih('fasilitator_dilatih') ? [dilatihSebelum(k, b) ? 1 : 0] : [];
           csv.baris([id, b, ...kuasiKelompok.map((q) => g[q]), ...(dipilih('kepatuhan_lapor') ? [n ? 1 : 0] : []), ...dilatih, ...nilai]);
         }
       }
