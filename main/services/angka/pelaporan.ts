@@ -103,8 +103,14 @@ export function pelaporan(db: Db, months: string[], f: SaringKelompok = {}, toda
 
 /** The same rows narrowed to one of their months (the dashboard reads this month and the one before in one query). */
 export function hanyaBulan(rows: PelaporanKelompok[], bulan: string): PelaporanKelompok[] {
-  const di = (xs: string[]) => xs.filter((m) => m === bulan);
-  return rows.map((r) => ({ ...r, diharapkan: di(r.diharapkan), masuk: di(r.masuk), tepat_waktu: di(r.tepat_waktu), diverifikasi: di(r.diverifikasi), dilaporkan: di(r.dilaporkan) }));
+  const satu = new Set([bulan]);
+  return rows.map((r) => dalamBulan(r, satu));
+}
+
+/** One kelompok's reporting narrowed to some of its months (a window before or after a date). */
+export function dalamBulan(r: PelaporanKelompok, bulan: ReadonlySet<string>): PelaporanKelompok {
+  const di = (xs: string[]) => xs.filter((m) => bulan.has(m));
+  return { ...r, diharapkan: di(r.diharapkan), masuk: di(r.masuk), tepat_waktu: di(r.tepat_waktu), diverifikasi: di(r.diverifikasi), dilaporkan: di(r.dilaporkan) };
 }
 
 const persen = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000) / 10 : null);

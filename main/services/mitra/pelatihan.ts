@@ -4,7 +4,7 @@ import { hariIni } from '../../common/format';
 import { STATUS_DIHITUNG_SQL } from '../../common/kamus';
 import { bulanSebelumnya } from '../../common/laporan';
 import { TOPIK_PELATIHAN } from '../../common/mitra';
-import { pelaporan, ringkasPelaporan } from '../angka';
+import { dalamBulan, pelaporan, ringkasPelaporan } from '../angka';
 import { namaWilayah } from '../wilayah';
 
 // Facilitator capacity building (issue 27, part 2): each facilitator's training profile, the share of facilitators
@@ -43,7 +43,11 @@ const persen = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000
 /** Every facilitator's trainings: how many, which topics, hours this year (jam_pelatihan), scores, certificates. */
 export function profilKapasitas(db: Db, tahun = Number(hariIni().slice(0, 4))): ProfilKapasitas[] {
   const perF = new Map<string, Ikut[]>();
-  for (const i of keikutsertaan(db)) perF.set(i.fasilitator_id, [...(perF.get(i.fasilitator_id) ?? []), i]);
+  for (const i of keikutsertaan(db)) {
+    const daftar = perF.get(i.fasilitator_id);
+    if (daftar) daftar.push(i);
+    else perF.set(i.fasilitator_id, [i]);
+  }
   const fasilitator = db.sqlite.prepare('SELECT id, nama, kabupaten_kode FROM fasilitator WHERE deleted_at IS NULL ORDER BY nama').all() as { id: string; nama: string; kabupaten_kode: string }[];
   return fasilitator.map((f) => {
     const ikut = perF.get(f.id) ?? [];
@@ -68,7 +72,11 @@ export function profilKapasitas(db: Db, tahun = Number(hariIni().slice(0, 4))): 
 export function cakupanPelatihan(db: Db): CakupanPelatihan[] {
   const profil = profilKapasitas(db);
   const perKab = new Map<string, ProfilKapasitas[]>();
-  for (const p of profil) perKab.set(p.kabupaten_kode, [...(perKab.get(p.kabupaten_kode) ?? []), p]);
+  for (const p of profil) {
+    const daftar = perKab.get(p.kabupaten_kode);
+    if (daftar) daftar.push(p);
+    else perKab.set(p.kabupaten_kode, [p]);
+  }
   return [...perKab].map(([kode, fs]) => ({
     kabupaten_kode: kode,
     kabupaten_nama: namaWilayah(kode) ?? kode,
@@ -108,7 +116,7 @@ export function buktiPelatihan(db: Db, bulan = 6, hari = hariIni()): BuktiPelati
   const sampai = bulanSebelumnya(bulanIni, 1);
   const baris = pelaporan(db, urutBulan(dari, sampai), {}, hari);
   const omzet = new Map<string, number>();
-  for (const r of db.sqlite.prepare(`SELECT kelompok_id, periode, coalesce(json_extract(nilai, '$.omzet'), 0) AS o FROM laporan_bulanan WHERE deleted_at IS NULL AND status IN (${STATUS_DIHITUNG_SQL}) AND periode BETWEEN ? AND ?`).all(dari, sampai) as { kelompok_id: string; periode: string; o: number }[]) {
+  for (const r of db.sqlite.prepare(`SELECT kelompok_id, periode, coalesce(omzet_angka, 0) AS o FROM laporan_bulanan WHERE deleted_at IS NULL AND status IN (${STATUS_DIHITUNG_SQL}) AND periode BETWEEN ? AND ?`).all(dari, sampai) as { kelompok_id: string; periode: string; o: number }[]) {
     omzet.set(`${r.kelompok_id}|${r.periode}`, Number(r.o) || 0);
   }
   const sisi = (fs: ProfilKapasitas[], acuan: (f: ProfilKapasitas) => string): SisiBukti => {
@@ -120,10 +128,9 @@ export function buktiPelatihan(db: Db, bulan = 6, hari = hariIni()): BuktiPelati
       if (!j) continue;
       kelompok++;
       for (const k of ['sebelum', 'sesudah'] as const) {
-        const m = new Set(j[k]);
-        const di = (xs: string[]) => xs.filter((x) => m.has(x));
-        kumpul[k].push({ ...r, diharapkan: di(r.diharapkan), masuk: di(r.masuk), tepat_waktu: di(r.tepat_waktu), diverifikasi: di(r.diverifikasi), dilaporkan: di(r.dilaporkan) });
-        for (const b of di(r.dilaporkan)) {
+        const kurun = dalamBulan(r, new Set(j[k]));
+        kumpul[k].push(kurun);
+        for (const b of kurun.dilaporkan) {
           kumpul.omzet[k][0]! += omzet.get(`${r.kelompok_id}|${b}`) ?? 0;
           kumpul.omzet[k][1]!++;
         }
