@@ -35,9 +35,9 @@ const KOLOM_TETAP: Record<string, [string, string]> = {
   id_kelompok: ['Samaran kelompok', 'HMAC-SHA256 dengan kunci rahasia khusus MoU ini (20 digit heksadesimal); tidak dapat dihubungkan dengan ekstrak MoU lain.'],
   id_anggota: ['Samaran anggota', 'HMAC-SHA256 dengan kunci rahasia khusus MoU ini; bukan NIK dan tidak dapat dibalik.'],
   periode: ['Bulan laporan', 'TTTT-BB.'],
-  laporan_masuk: ['Laporan masuk', '1 bila laporan bulan itu diajukan atau diverifikasi, 0 bila kelompok wajib melapor tetapi belum.'],
 };
 
+// The column laporan_masuk is the variable kepatuhan_lapor (described once, in common/riset.ts).
 const labelKolom = (k: string): [string, string] => {
   const v = variabelRiset().get(k === 'laporan_masuk' ? 'kepatuhan_lapor' : k);
   return KOLOM_TETAP[k] ?? (v ? [v.label, v.keterangan] : [k, '']);
