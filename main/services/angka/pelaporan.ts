@@ -113,7 +113,8 @@ export function dalamBulan(r: PelaporanKelompok, bulan: ReadonlySet<string>): Pe
   return { ...r, diharapkan: di(r.diharapkan), masuk: di(r.masuk), tepat_waktu: di(r.tepat_waktu), diverifikasi: di(r.diverifikasi), dilaporkan: di(r.dilaporkan) };
 }
 
-const persen = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000) / 10 : null);
+/** A share as a percentage with one decimal (the dictionary's rule for kepatuhan and cakupan); null when nothing to share. */
+export const persenBagian = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000) / 10 : null);
 
 /** The dictionary's reporting figures over a set of kelompok (a facilitator, a kecamatan, a district, the province). */
 export function ringkasPelaporan(rows: PelaporanKelompok[]): RingkasanPelaporan {
@@ -131,7 +132,7 @@ export function ringkasPelaporan(rows: PelaporanKelompok[]): RingkasanPelaporan 
     if (r.aktif) kelompok++;
     if (r.masuk.length) dikunjungi++;
   }
-  return { diharapkan, masuk, tepat_waktu: tepat, diverifikasi: verif, kepatuhan: persen(masuk, diharapkan), kepatuhan_tepat_waktu: persen(tepat, diharapkan), kelompok, kelompok_dikunjungi: dikunjungi };
+  return { diharapkan, masuk, tepat_waktu: tepat, diverifikasi: verif, kepatuhan: persenBagian(masuk, diharapkan), kepatuhan_tepat_waktu: persenBagian(tepat, diharapkan), kelompok, kelompok_dikunjungi: dikunjungi };
 }
 
 /** Rows grouped by a key (fasilitator, kecamatan, kabupaten), each with its summary. */

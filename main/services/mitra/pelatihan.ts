@@ -4,7 +4,7 @@ import { hariIni } from '../../common/format';
 import { STATUS_DIHITUNG_SQL } from '../../common/kamus';
 import { bulanSebelumnya } from '../../common/laporan';
 import { TOPIK_PELATIHAN } from '../../common/mitra';
-import { dalamBulan, pelaporan, ringkasPelaporan } from '../angka';
+import { dalamBulan, pelaporan, persenBagian, ringkasPelaporan } from '../angka';
 import { namaWilayah } from '../wilayah';
 
 // Facilitator capacity building (issue 27, part 2): each facilitator's training profile, the share of facilitators
@@ -38,7 +38,6 @@ const rata = (xs: (number | null)[]) => {
   const v = xs.filter((x): x is number => typeof x === 'number');
   return v.length ? Math.round((v.reduce((a, b) => a + b, 0) / v.length) * 10) / 10 : null;
 };
-const persen = (n: number, dari: number) => (dari ? Math.round((n / dari) * 1000) / 10 : null);
 
 /** Every facilitator's trainings: how many, which topics, hours this year (jam_pelatihan), scores, certificates. */
 export function profilKapasitas(db: Db, tahun = Number(hariIni().slice(0, 4))): ProfilKapasitas[] {
@@ -82,10 +81,10 @@ export function cakupanPelatihan(db: Db): CakupanPelatihan[] {
     kabupaten_nama: namaWilayah(kode) ?? kode,
     fasilitator: fs.length,
     dilatih: fs.filter((f) => f.pelatihan > 0).length,
-    persen: persen(fs.filter((f) => f.pelatihan > 0).length, fs.length),
+    persen: persenBagian(fs.filter((f) => f.pelatihan > 0).length, fs.length),
     per_topik: TOPIK_PELATIHAN.map((topik) => {
       const n = fs.filter((f) => f.topik.includes(topik)).length;
-      return { topik, dilatih: n, persen: persen(n, fs.length) };
+      return { topik, dilatih: n, persen: persenBagian(n, fs.length) };
     }),
   }));
 }
