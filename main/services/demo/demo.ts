@@ -281,8 +281,11 @@ function demoMitra(db: Db, writer: RecordWriter, r: Rng, kabupaten: string, toda
   const kecamatan = kecamatanDi(kabupaten).slice(0, 8);
   const offtakers: string[] = [];
   const namaOfftaker = new Map<string, string>();
-  const add = (nama: string, jenis: string, kec: string, kebutuhan: number, produk: string) =>
-    offtakers.push(writer.insert('offtaker', { nama, jenis, kecamatan_kode: kec, desa_kode: null, alamat: `${r.pick(JALAN)} No. ${r.int(1, 99)}`, kontak: `${namaOrang(r, r.next() < 0.5 ? 'L' : 'P')}, 08${r.int(11, 59)}${String(r.int(0, 99999999)).padStart(8, '0')}`, produk_dibutuhkan: produk, kapasitas_bulan: kebutuhan, catatan: null })) && namaOfftaker.set(offtakers.at(-1)!, nama);
+  const add = (nama: string, jenis: string, kec: string, kebutuhan: number, produk: string) => {
+    const id = writer.insert('offtaker', { nama, jenis, kecamatan_kode: kec, desa_kode: null, alamat: `${r.pick(JALAN)} No. ${r.int(1, 99)}`, kontak: `${namaOrang(r, r.next() < 0.5 ? 'L' : 'P')}, 08${r.int(11, 59)}${String(r.int(0, 99999999)).padStart(8, '0')}`, produk_dibutuhkan: produk, kapasitas_bulan: kebutuhan, catatan: null });
+    offtakers.push(id);
+    namaOfftaker.set(id, nama);
+  };
   kecamatan.forEach((k, i) => add(`${NAMA_SPPG[i % NAMA_SPPG.length]} ${namaWilayah(k.kode)}`, 'SPPG', k.kode, r.int(20, 90) * 1_000_000, r.pick(['sayur dan lauk', 'telur dan tempe', 'buah dan kue', 'beras dan bumbu'])));
   NAMA_KOPERASI.forEach((n) => add(n, 'Koperasi', r.pick(kecamatan).kode, r.int(5, 20) * 1_000_000, 'produk olahan kelompok'));
   NAMA_RITEL.forEach((n) => add(n, n.startsWith('Katering') ? 'Hotel/restoran/katering' : 'Ritel/toko modern', r.pick(kecamatan).kode, r.int(3, 12) * 1_000_000, 'makanan ringan kemasan'));
