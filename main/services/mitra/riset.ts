@@ -1,5 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Db } from '../../../db/connection';
 import { uuidv7 } from '../../../db/ids';
@@ -251,7 +251,11 @@ export async function buatEkstrakRiset(db: Db, mouId: string, keluaran: string, 
     const siap = opsi.zip ? zipFolder(sementara, basename(keluaran).replace(/\.zip$/, ''), [...hashBerkas.keys()]) : sementara;
     db.tx(() => {
       db.run(db.q.insertInto('riset_ekstrak').values({ id: uuidv7(), mou_id: mouId, waktu: new Date().toISOString(), operator: p.operator || 'operator', variabel: variabel.join(','), baris: ringkasan.reduce((n, t) => n + t.baris, 0), hash }));
-      if (existsSync(tujuan)) rmSync(tujuan, { recursive: true }); // an empty folder the officer made for it
+      // Only an empty folder the officer made for it is replaced (rmdir refuses one that filled up meanwhile); a file is never.
+      if (existsSync(tujuan)) {
+        if (opsi.zip) throw tolak(`${tujuan} sudah ada. Pilih nama berkas baru: ekstrak tidak menimpa apa pun.`);
+        rmdirSync(tujuan);
+      }
       renameSync(siap, tujuan);
     });
     if (opsi.zip) rmSync(sementara, { recursive: true, force: true });
