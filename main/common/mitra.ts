@@ -231,12 +231,12 @@ export interface BarisCatatan {
 
 // ------------------------------------------------------------------------------------------ purchase agreements
 
-/** An agreement's value per month: volume × unit price, in whole Rupiah. */
+/** An agreement's value per month: volume × unit price, in whole Rupiah (the dictionary's nilai_perjanjian_bulan, per agreement). */
 export function nilaiBulanPerjanjian(volume: number, hargaSatuan: number): number {
   return Math.round(volume * hargaSatuan);
 }
 
-/** The months of delivery an agreement covers: every calendar month from its start to its end, both counted. */
+/** The months of delivery an agreement covers: every calendar month from its start to its end, both counted (nilai_perjanjian_seluruh). */
 export function bulanPerjanjian(mulai: string, selesai: string): number {
   const [y1, m1] = mulai.split('-').map(Number) as [number, number];
   const [y2, m2] = selesai.split('-').map(Number) as [number, number];
