@@ -1,8 +1,11 @@
 // 22 district databases from demo (300 kelompok, ~3,000 anggota, 24 months of reports each) exported
 // and imported into one province database: total import time (target under 5 s), bundle sizes, and
-// an incremental bundle after one month of new reports. Set BENCH_KABUPATEN to use fewer districts.
+// an incremental bundle after one month of new reports. Set BENCH_KABUPATEN to use fewer districts, BENCH_BULAN
+// for more months (issue 28's figure: BENCH_KABUPATEN=38 BENCH_BULAN=60). The row checks' share of the import is
+// read from the import's diagnostics channel (target: the import ≤ 1,1× the import without them).
 // The province database is opened as the app opens it: WAL checkpoints on their own thread.
 import { execFileSync } from 'node:child_process';
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +20,11 @@ import { kabupatenJatim } from '../main/services/wilayah/wilayah';
 export async function benchSinkron(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-bench-'));
   const count = Number(process.env.BENCH_KABUPATEN ?? 22);
+  const bulan = Number(process.env.BENCH_BULAN ?? 24);
+  let periksaMs = 0;
+  const catatPeriksa = (pesan: unknown) => {
+    periksaMs += (pesan as { ms: number }).ms;
+  };
   try {
     const prov = openDatabase(join(dir, 'provinsi.sqlite'), { checkpointLatar: true });
     setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Bench', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
@@ -26,7 +34,7 @@ export async function benchSinkron(): Promise<void> {
     let t = performance.now();
     for (const k of kabupatenJatim().slice(0, count)) {
       const db = openDatabase(join(dir, `${k.kode}.sqlite`));
-      buatDemo(db, { kelompok: 300, bulan: 24, seed: districts.length + 1, kabupaten: k.kode });
+      buatDemo(db, { kelompok: 300, bulan, seed: districts.length + 1, kabupaten: k.kode });
       buatKunci(db, TANPA_PELINDUNG);
       daftarkanPihak(db, bacaIdentitas(provId));
       daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
@@ -45,9 +53,13 @@ export async function benchSinkron(): Promise<void> {
     } catch {
       /* no sync command (Windows): measured as is */
     }
+    subscribe('bermantra:impor:periksa-baris', catatPeriksa);
     t = performance.now();
     for (const d of districts) imporBundel(prov, TANPA_PELINDUNG, d.bundle);
-    console.log(`impor ${count} bundel ke provinsi: ${(performance.now() - t).toFixed(0)} ms  (target < 5000 ms)`);
+    const imporMs = performance.now() - t;
+    unsubscribe('bermantra:impor:periksa-baris', catatPeriksa);
+    console.log(`impor ${count} bundel ke provinsi (${bulan} bulan): ${imporMs.toFixed(0)} ms  (target < 5000 ms; 38 × 60 bulan: ≤ 3000 ms)`);
+    console.log(`  pemeriksaan baris: ${periksaMs.toFixed(0)} ms; impor ÷ impor tanpa pemeriksaan = ${(imporMs / (imporMs - periksaMs)).toFixed(2)}× (target ≤ 1,10×)`);
     t = performance.now();
     prov.sqlite.pragma('wal_checkpoint(PASSIVE)');
     console.log(`  sisa checkpoint yang dikerjakan thread latar sesudahnya: ${(performance.now() - t).toFixed(0)} ms (pengguna tidak menunggunya)`);

@@ -54,35 +54,76 @@ function aturanKolom(c: string, k: KolomSpec, now: Date): [string, string][] {
 /** An indicator code and the bounds of its values, from the receiver's catalogues. */
 export type BatasNilai = Map<string, { teks: true } | { teks: false; min: number; max: number }>;
 
-/** Each indicator value inside a report's `nilai`: a known indicator, of its type, within its bounds. */
-function kasusNilai(batas: BatasNilai): string[] {
-  const angka = [...batas].filter(([, b]) => !b.teks) as [string, { min: number; max: number }][];
-  const teks = [...batas].filter(([, b]) => b.teks).map(([k]) => k);
-  const salahAngka = angka.map(([k, b]) => `(j.key = ${q(k)} AND (j.type NOT IN ('integer', 'real', 'null') OR j.value < ${b.min} OR j.value > ${b.max}))`);
-  const salahTeks = teks.length ? [`(j.key IN (${teks.map(q).join(', ')}) AND (j.type NOT IN ('text', 'null') OR length(j.value) > ${TEKS_INDIKATOR_MAKS}))`] : [];
-  const dikenal = [...batas.keys()].map(q).join(', ') || "''";
-  const sub = (kondisi: string) => `EXISTS (SELECT 1 FROM json_each(nilai) j WHERE ${kondisi})`;
-  return [
-    `WHEN json_valid(nilai) AND json_type(nilai) <> 'object' THEN 'nilai: bukan daftar nilai indikator'`,
-    `WHEN json_valid(nilai) AND ${sub(`j.key NOT IN (${dikenal})`)} THEN 'nilai: memuat indikator yang tidak dikenal'`,
-    ...(salahAngka.length || salahTeks.length ? [`WHEN json_valid(nilai) AND ${sub([...salahAngka, ...salahTeks].join(' OR '))} THEN 'nilai: angka indikator tidak sah (bukan angka, negatif, tak hingga atau di atas batasnya)'`] : []),
-  ];
+const PESAN_NILAI = {
+  json: 'nilai: bukan JSON yang sah',
+  objek: 'nilai: bukan daftar nilai indikator',
+  dikenal: 'nilai: memuat indikator yang tidak dikenal',
+  angka: 'nilai: angka indikator tidak sah (bukan angka, negatif, tak hingga atau di atas batasnya)',
+} as const;
+
+/**
+ * What is wrong with a report's `nilai` (null when nothing): an object of known indicators, each value of its type
+ * within its bounds; an unknown indicator is named before a wrong value. Parsed once, in JavaScript: SQLite's JSON
+ * functions parse the text again for each test (json_valid, json_type, json_each), four times the work here.
+ */
+function salahNilai(teks: string, batas: BatasNilai): string | null {
+  let isi: unknown;
+  try {
+    isi = JSON.parse(teks);
+  } catch {
+    return PESAN_NILAI.json;
+  }
+  if (typeof isi !== 'object' || isi === null || Array.isArray(isi)) return PESAN_NILAI.objek;
+  let angkaSalah = false;
+  for (const kode in isi) {
+    const b = batas.get(kode);
+    const v = (isi as Record<string, unknown>)[kode];
+    if (!b) return PESAN_NILAI.dikenal;
+    if (v === null) continue;
+    // Text is counted in characters, as SQLite's length() and the form count it; ±Infinity (1e999) is beyond any bound.
+    if (b.teks ? typeof v !== 'string' || (v.length > TEKS_INDIKATOR_MAKS && [...v].length > TEKS_INDIKATOR_MAKS) : typeof v !== 'number' || !(v >= b.min && v <= b.max)) angkaSalah = true;
+  }
+  return angkaSalah ? PESAN_NILAI.angka : null;
 }
+
+/** The first report of the payload before row `sebelum` whose `nilai` breaks `salahNilai`. */
+function nilaiPertamaSalah(db: Db, batas: BatasNilai, sebelum: number): { baris: number; salah: string } | undefined {
+  const baris = db.sqlite.prepare('SELECT rowid, nilai FROM muatan.laporan_bulanan WHERE rowid < ? ORDER BY rowid').raw().iterate(sebelum) as IterableIterator<[number, string]>;
+  for (const [rowid, teks] of baris) {
+    const salah = salahNilai(teks, batas);
+    if (salah) {
+      baris.return?.();
+      return { baris: rowid, salah };
+    }
+  }
+  return undefined;
+}
+
+/** A condition (SQL) under which a row breaks a rule, and the rule said in Indonesian. */
+type Kasus = [kondisi: string, pesan: string];
 
 /** The cases (SQL) naming the first rule a row of synced table t breaks. */
-function kasusTabel(t: SyncedTable, cols: string[], now: Date, batas: BatasNilai): string[] {
-  const when = sqlKasus(Object.fromEntries(Object.entries(kolomLengkap(t)).filter(([c]) => cols.includes(c))), now);
-  if (t === 'laporan_bulanan' && cols.includes('nilai')) when.push(...kasusNilai(batas));
-  return when;
+function kasusTabel(t: SyncedTable, cols: string[], now: Date): Kasus[] {
+  const kolom = Object.fromEntries(Object.entries(kolomLengkap(t)).filter(([c]) => cols.includes(c)));
+  // A report's values are read in JavaScript (nilaiPertamaSalah), whole JSON included; their length stays here.
+  if (t === 'laporan_bulanan' && kolom.nilai) kolom.nilai = { ...kolom.nilai, format: undefined };
+  return sqlKasus(kolom, now);
 }
 
-function sqlKasus(kolom: Record<string, KolomSpec>, now: Date): string[] {
-  return Object.entries(kolom).flatMap(([c, k]) => aturanKolom(c, k, now).map(([kondisi, pesan]) => `WHEN ${c} IS NOT NULL AND (${kondisi}) THEN ${q(pesan)}`));
+function sqlKasus(kolom: Record<string, KolomSpec>, now: Date): Kasus[] {
+  return Object.entries(kolom).flatMap(([c, k]) => aturanKolom(c, k, now).map(([kondisi, pesan]): Kasus => [`${c} IS NOT NULL AND (${kondisi})`, pesan]));
 }
 
-function pertamaSalah(db: Db, tabel: string, kasus: string[]): { baris: number; salah: string } | undefined {
+/**
+ * The first row breaking any case, and the first case it breaks: one pass over the table tests the cases joined by
+ * OR (SQLite stops at the first that holds), and only the row found is asked which rule it was.
+ */
+function pertamaSalah(db: Db, tabel: string, kasus: Kasus[]): { baris: number; salah: string } | undefined {
   if (!kasus.length) return undefined;
-  return db.sqlite.prepare(`SELECT baris, salah FROM (SELECT rowid AS baris, CASE ${kasus.join(' ')} END AS salah FROM muatan.${tabel}) WHERE salah IS NOT NULL LIMIT 1`).get() as { baris: number; salah: string } | undefined;
+  const baris = db.sqlite.prepare(`SELECT rowid FROM muatan.${tabel} WHERE ${kasus.map(([k]) => `(${k})`).join(' OR ')} LIMIT 1`).pluck().get() as number | undefined;
+  if (baris === undefined) return undefined;
+  const salah = kasus.map(([k, pesan]) => `WHEN ${k} THEN ${q(pesan)}`).join(' ');
+  return { baris, salah: db.sqlite.prepare(`SELECT CASE ${salah} END FROM muatan.${tabel} WHERE rowid = ?`).pluck().get(baris) as string };
 }
 
 export interface BarisDitolak {
@@ -99,7 +140,8 @@ export function cariBarisDitolak(db: Db, ada: Map<string, string[]>, owner: stri
   for (const t of SYNCED_TABLES) {
     const cols = ada.get(t);
     if (!cols) continue;
-    const bad = pertamaSalah(db, t, kasusTabel(t, cols, now, batas));
+    let bad = pertamaSalah(db, t, kasusTabel(t, cols, now));
+    if (t === 'laporan_bulanan' && cols.includes('nilai')) bad = nilaiPertamaSalah(db, batas, bad?.baris ?? Number.MAX_SAFE_INTEGER) ?? bad;
     if (bad) return { tabel: t, baris: bad.baris, aturan: bad.salah };
     for (const [c, k] of Object.entries(REGISTER[t].kolom).filter(([c]) => cols.includes(c))) {
       if (k.format === 'kecamatan' || k.format === 'desa') {
@@ -116,11 +158,16 @@ export function cariBarisDitolak(db: Db, ada: Map<string, string[]>, owner: stri
       }
       if (k.ref) {
         // A reference to a row the province already holds for another district (in the payload, the owner CHECK holds).
-        const diMuatan = ada.has(k.ref) ? ` AND NOT EXISTS (SELECT 1 FROM muatan.${k.ref} m WHERE m.id = x.${c})` : '';
+        // Each referenced id is looked up once (a report's group is referenced by every month of it), the payload first.
+        const diMuatan = ada.has(k.ref) ? ` AND NOT EXISTS (SELECT 1 FROM muatan.${k.ref} m WHERE m.id = d.v)` : '';
         const asing = db.sqlite
-          .prepare(`SELECT x.rowid AS baris FROM muatan.${t} x JOIN main.${k.ref} r ON r.id = x.${c} WHERE r.kabupaten_kode <> ?${diMuatan} LIMIT 1`)
-          .get(owner) as { baris: number } | undefined;
-        if (asing) return { tabel: t, baris: asing.baris, aturan: `${c}: merujuk ${REGISTER[k.ref].label} milik kabupaten/kota lain` };
+          .prepare(`SELECT d.v FROM (SELECT DISTINCT ${c} AS v FROM muatan.${t} WHERE ${c} IS NOT NULL) d CROSS JOIN main.${k.ref} r ON r.id = d.v WHERE r.kabupaten_kode <> ?${diMuatan} LIMIT 1`)
+          .pluck()
+          .get(owner) as string | undefined;
+        if (asing !== undefined) {
+          const baris = db.sqlite.prepare(`SELECT min(rowid) FROM muatan.${t} WHERE ${c} = ?`).pluck().get(asing) as number;
+          return { tabel: t, baris, aturan: `${c}: merujuk ${REGISTER[k.ref].label} milik kabupaten/kota lain` };
+        }
       }
     }
   }
@@ -155,7 +202,7 @@ const KOLOM_DTSEN: Record<string, KolomSpec> = {
   cocok: jumlahAnggota,
   ...Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`desil_${i + 1}`, jumlahAnggota])),
 };
-const KASUS_DTSEN = [
-  `WHEN cocok > anggota THEN 'cocok: lebih banyak dari anggota'`,
-  `WHEN ${Array.from({ length: 10 }, (_, i) => `desil_${i + 1}`).join(' + ')} > cocok THEN 'desil: jumlah per desil lebih banyak dari anggota yang cocok'`,
+const KASUS_DTSEN: Kasus[] = [
+  ['cocok > anggota', 'cocok: lebih banyak dari anggota'],
+  [`${Array.from({ length: 10 }, (_, i) => `desil_${i + 1}`).join(' + ')} > cocok`, 'desil: jumlah per desil lebih banyak dari anggota yang cocok'],
 ];

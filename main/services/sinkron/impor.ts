@@ -1,4 +1,5 @@
 import { createDecipheriv, createHash, diffieHellman } from 'node:crypto';
+import { channel } from 'node:diagnostics_channel';
 import { rmSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { SCHEMA_VERSION } from '../../../db/migrations';
@@ -83,6 +84,9 @@ function bukaData(db: Db, pelindung: Pelindung, t: Terurai, nama: string): Buffe
 
 class Batal extends Error {}
 
+/** How long the row checks of each import took, for the bench (`bench/sinkron.ts`); nothing is published without a subscriber. */
+const saluranPeriksa = channel('bermantra:impor:periksa-baris');
+
 /** The most a bundle's attachments may add up to. */
 export const LAMPIRAN_MAKS_BUNDEL = 256 * 1024 * 1024;
 
@@ -156,7 +160,9 @@ function periksaMuatan(db: Db, nama: string, owner: string): { ada: Map<string, 
     if (suratTtd.has(l.hash) ? l.data.subarray(0, 5).toString('latin1') !== '%PDF-' : !gambarUtuh(l.data)) throw tolakBaris(nama, 'lampiran', `memuat berkas ${l.hash.slice(0, 12)}… yang bukan ${suratTtd.has(l.hash) ? 'PDF' : 'foto JPEG/PNG utuh'}`);
   }
   // What the sender may write, from the record register: limits, formats, NIKs, times, references, values.
+  const mulai = performance.now();
   const ditolak = cariBarisDitolak(db, ada, owner, batasNilai(db));
+  if (saluranPeriksa.hasSubscribers) saluranPeriksa.publish({ ms: performance.now() - mulai });
   if (ditolak) throw tolakBaris(nama, ditolak.tabel, `baris ${ditolak.baris} tidak sah (${ditolak.aturan})`);
   return { ada, berkas };
 }

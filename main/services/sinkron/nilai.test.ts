@@ -26,6 +26,12 @@ test('a signed bundle with values outside their bounds is refused whole, naming 
     ['kehadiran 250 %', nilai("'$.kehadiran', 250"), /nilai: angka indikator tidak sah/],
     ['an indicator nobody defined', nilai("'$.omzet_palsu', 5"), /nilai: memuat indikator yang tidak dikenal/],
     ['an object for a number', nilai("'$.omzet', json('{\"a\":1}')"), /nilai: angka indikator tidak sah/],
+    ['a list for the values', ubah(`UPDATE laporan_bulanan SET nilai = '[1, 2]' WHERE rowid = 1`), /baris 1 tidak sah \(nilai: bukan daftar nilai indikator\)/],
+    ['values that are not JSON', ubah(`UPDATE laporan_bulanan SET nilai = '{"omzet": 1' WHERE rowid = 1`), /baris 1 tidak sah \(nilai: bukan JSON yang sah\)/],
+    // The values are read apart from the columns: still the first broken row is named, and an unknown indicator first.
+    ['a bad value in row 2 and a bad month in row 3', ubah(`UPDATE laporan_bulanan SET nilai = json_set(nilai, '$.omzet', -1) WHERE rowid = 2; UPDATE laporan_bulanan SET periode = '2026-13' WHERE rowid = 3`), /baris 2 tidak sah \(nilai: angka/],
+    ['a bad month in row 2 and a bad value in row 3', ubah(`UPDATE laporan_bulanan SET periode = '2026-13' WHERE rowid = 2; UPDATE laporan_bulanan SET nilai = json_set(nilai, '$.omzet', -1) WHERE rowid = 3`), /baris 2 tidak sah \(periode: bulan/],
+    ['a bad value beside an unknown indicator', nilai("'$.omzet', -1, '$.zz_palsu', 1"), /baris 1 tidak sah \(nilai: memuat indikator yang tidak dikenal\)/],
     ['a volume of Infinity', ubah('UPDATE rab_item SET volume = 1e999 WHERE rowid = 1'), /rab_item baris 1 tidak sah \(volume: lebih dari/],
     ['a price of 2^63−1', ubah('UPDATE rab_item SET harga_satuan = 9223372036854775807 WHERE rowid = 1'), /rab_item baris 1 tidak sah \(harga_satuan: lebih dari/],
     ['an approved value of −1e12', ubah('UPDATE proposal SET nilai_disetujui = -1000000000000 WHERE rowid = 1'), /proposal baris 1 tidak sah \(nilai_disetujui: kurang dari 0\)/],
