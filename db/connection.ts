@@ -16,6 +16,7 @@ import { checkpointLatar, type PenulisLatar } from './checkpoint';
 import { MIGRATIONS, type Migration } from './migrations';
 import type { Schema } from './schema';
 import { makeBackup } from './backup';
+import { apakahUrlServer } from '../main/common/alamat-server';
 
 /**
  * The database handle services receive. Kysely builds typed SQL; better-sqlite3 runs it synchronously,
@@ -71,6 +72,13 @@ export interface OpenOptions {
 }
 
 export function openDatabase(file: string, options: OpenOptions = {}): Db {
+  // A server's URL is not a file name (it would become a folder "postgres:"): said plainly, nothing created.
+  if (apakahUrlServer(file)) {
+    throw new AppError(
+      'DB_SERVER_BELUM',
+      'Alamat server PostgreSQL belum dapat dibuka langsung oleh jendela, web atau perintah ini; sejauh ini server hanya dapat diisi dari berkas provinsi dengan "pindah-ke-postgres --db provinsi.sqlite --ke postgres://…". Tetap pakai berkas basis data (--db data/provinsi.sqlite).',
+    );
+  }
   const path = file === ':memory:' ? file : resolve(file);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const existed = path !== ':memory:' && existsSync(path);

@@ -1,7 +1,8 @@
 // npm test: unit tests, then integration tests, then end-to-end tests; `--unit`, `--integration` or `--e2e` runs one.
 //  - unit: node:test, *.test.ts beside the code, in-process (the CLI's main() is called, nothing spawned but SQLite's
 //    crash test), with Electron's security scan of the code;
-//  - integration: what needs real processes and programs: *.integrasi.test.ts (the CLI as a process, packaging) and
+//  - integration: what needs real processes and programs: *.integrasi.test.ts (the CLI as a process, packaging, the
+//    province on a real PostgreSQL server) and
 //    the tests named "LibreOffice" (our workbooks and CSVs opened in LibreOffice headless);
 //  - e2e: Playwright in Debian's Chromium against `npm run web`.
 // Prints each part's time and "N passed, N failed" last, for CI.
@@ -70,9 +71,31 @@ if (bagian.unit) {
   });
 }
 
+/**
+ * A throwaway PostgreSQL server for the province's tests (scripts/pg-uji.sh: Debian's postgresql, as the unprivileged
+ * user postgres, in a temporary folder, on a random local port), stopped when the run ends. BERMANTRA_UJI_PG, when
+ * set, names a server to use instead; without either the PostgreSQL tests skip (and fail under CI).
+ */
+function serverPostgres() {
+  if (process.env.BERMANTRA_UJI_PG) return {};
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-pg-'));
+  const port = String(40000 + Math.floor(Math.random() * 10000));
+  const mulai = spawnSync('bash', ['scripts/pg-uji.sh', 'start', dir, port], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  if (mulai.status !== 0) {
+    rmSync(dir, { recursive: true, force: true });
+    console.log('PostgreSQL tidak dapat dijalankan: uji server provinsi dilewati.');
+    return {};
+  }
+  process.on('exit', () => {
+    spawnSync('bash', ['scripts/pg-uji.sh', 'stop', dir], { stdio: 'inherit' });
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return { BERMANTRA_UJI_PG: mulai.stdout.trim() };
+}
+
 if (bagian.integrasi) {
   ukur('integrasi', () => {
-    hitungNodeTest(run('node', [...NODE_TEST, ...integrasi]));
+    hitungNodeTest(run('node', [...NODE_TEST, ...integrasi], serverPostgres()));
     hitungNodeTest(run('node', [...NODE_TEST, '--test-name-pattern=LibreOffice', ...denganLibreOffice], { BERMANTRA_UJI_LIBREOFFICE: '1' }));
   });
 }

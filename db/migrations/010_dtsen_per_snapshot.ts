@@ -24,4 +24,9 @@ export const dtsenPerSnapshot: Migration = {
     }
     sqlite.exec('DROP TABLE dtsen_baris');
   },
+  pg: `
+    ALTER TABLE dtsen_snapshot ADD COLUMN nomor BIGINT;
+    CREATE UNIQUE INDEX dtsen_snapshot_nomor ON dtsen_snapshot(nomor);
+    DROP TABLE dtsen_baris;
+  `,
 };

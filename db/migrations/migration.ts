@@ -9,4 +9,9 @@ export interface Migration {
   up: string;
   /** Steps SQL alone cannot say (tables named after rows), run after `up` in the same transaction. */
   setelah?: (sqlite: Database.Database) => void;
+  /**
+   * The step on the province's PostgreSQL server, where `up` (through db/postgres/dialek.ts) and `setelah` cannot say it:
+   * a server's schema is always built from nothing (its rows are copied after the last migration), so data steps go.
+   */
+  pg?: string;
 }

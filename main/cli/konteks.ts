@@ -7,6 +7,7 @@ import { platformNode } from '../api/platform';
 import type { Input, MethodName, Output } from '../common/api';
 import { flag, type Args } from '../common/args';
 import type { FileRef } from '../common/contract-kit';
+import { apakahUrlServer } from '../common/alamat-server';
 import { AppError } from '../common/errors';
 
 // What every CLI command works with: its arguments, the app context, one way to call the API, and the
@@ -61,7 +62,7 @@ export class Cli {
     if (this.ctxAktif) return this.ctxAktif;
     if (db === 'tanpa') return (this.ctxAktif = new AppContext(':memory:', platformNode('cli')));
     const file = this.need('db', 'berkas basis data, misalnya data/bermantra.sqlite');
-    if (db === 'ada' && !existsSync(file)) throw new AppError('DB_TIDAK_ADA', `Basis data ${file} tidak ada. Buat dulu dengan: init --db ${file} --kabupaten 35.07`);
+    if (db === 'ada' && !apakahUrlServer(file) && !existsSync(file)) throw new AppError('DB_TIDAK_ADA', `Basis data ${file} tidak ada. Buat dulu dengan: init --db ${file} --kabupaten 35.07`);
     return (this.ctxAktif = new AppContext(file, platformNode('cli')));
   }
 

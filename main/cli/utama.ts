@@ -5,12 +5,13 @@ import { PERINTAH_DATA } from './perintah-data';
 import { PERINTAH_SINKRON } from './perintah-sinkron';
 import { PERINTAH_TTE } from './perintah-tte';
 import { PERINTAH_MITRA } from './perintah-mitra';
+import { PERINTAH_SERVER } from './perintah-server';
 
 // The headless door: `npm run cli --silent -- <command>`. A table of commands, each a thin mapping from
 // flags to API calls through dispatch (konteks.ts); no service and no SQL here. Commands, flags and JSON
 // fields are a stable interface for IT staff and scripts. With --json, stdout holds exactly one JSON document.
 
-const PERINTAH: Perintah[] = [...PERINTAH_DATA, ...PERINTAH_MITRA, ...PERINTAH_SINKRON, ...PERINTAH_TTE];
+const PERINTAH: Perintah[] = [...PERINTAH_DATA, ...PERINTAH_MITRA, ...PERINTAH_SINKRON, ...PERINTAH_TTE, ...PERINTAH_SERVER];
 const PER_NAMA = new Map(PERINTAH.map((p) => [p.nama, p]));
 
 const USAGE = `Bermantra CLI

@@ -6,10 +6,11 @@ import { riwayat } from '../../services/pengaturan';
 import { bacaPengaturan, buatCadangan, daftarCadangan, daftarSuratKeluar, infoCadangan, setup, simpanLambangDari, simpanPengaturan } from '../../services/pengaturan';
 import { APP_VERSION } from '../context';
 
-import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, tugasApi } from '../../common/api/aplikasi';
+import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, serverApi, tugasApi } from '../../common/api/aplikasi';
+import { pindahKePostgres } from '../../../db/postgres/pindah';
 import type { HandlersFor } from './types';
 
-export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pengaturanApi | keyof typeof demoApi | keyof typeof tugasApi | keyof typeof auditApi | keyof typeof cadanganApi> = {
+export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pengaturanApi | keyof typeof demoApi | keyof typeof tugasApi | keyof typeof auditApi | keyof typeof cadanganApi | keyof typeof serverApi> = {
   'app.status': (ctx) => {
     const pengaturan = bacaPengaturan(ctx.db);
     return { versi: APP_VERSION, skema: SCHEMA_VERSION, dbFile: ctx.db.file, siap: pengaturan.mode !== null, pengaturan, integritas: ctx.integritas };
@@ -29,6 +30,7 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'tugas.batal': (ctx, input) => ctx.tugas.batal(input.id),
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
   'cadangan.list': (ctx) => daftarCadangan(ctx.db),
+  'server.pindah': (ctx, input) => pindahKePostgres(ctx.db, input.ke, { sandi: input.sandi, mode: bacaPengaturan(ctx.db).mode }),
   'cadangan.buat': (ctx) => buatCadangan(ctx.db),
   'cadangan.pulihkan': (ctx, input) => ({ sebelumnya: infoCadangan(ctx.restore(input.nama)) }),
 };

@@ -107,6 +107,33 @@ export const auditApi = {
   'audit.list': method(z.object({ tabel: z.enum(TABEL_RIWAYAT), id })).reads<AuditEntry[]>(),
 };
 
+/** One table copied to the province's server: rows and an order-free checksum on each side. */
+export interface TabelPindah {
+  tabel: string;
+  baris_sumber: number;
+  baris_tujuan: number;
+  checksum_sumber: string;
+  checksum_tujuan: string;
+  cocok: boolean;
+}
+
+/** `pindah-ke-postgres`: the server (without its password), its schema version, every table, all equal. */
+export interface HasilPindah {
+  ke: string;
+  skema: number;
+  tabel: TabelPindah[];
+  cocok: boolean;
+}
+
+export const serverApi = {
+  'server.pindah': method(
+    z.object({
+      ke: z.string().trim().regex(/^postgres(ql)?:\/\//i, 'Alamat server harus diawali postgres://, misalnya postgres://petugas@192.168.1.10:5432/bermantra'),
+      sandi: z.string().max(200).nullable().optional(),
+    }),
+  ).reads<HasilPindah>(),
+};
+
 export const cadanganApi = {
   'cadangan.list': method(z.object({})).reads<Cadangan[]>(),
   'cadangan.buat': method(z.object({})).writes<Cadangan>(),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { defineContract } from '../contract-kit';
 import { anggotaApi } from './anggota';
-import { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, tugasApi } from './aplikasi';
+import { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, serverApi, tugasApi } from './aplikasi';
 import { dashboardApi } from './dasbor';
 import { dtsenApi } from './dtsen';
 import { fasilitatorApi } from './fasilitator';
@@ -18,7 +18,7 @@ import { nikApi, wilayahApi } from './wilayah';
 // holds a domain's methods (input schema, whether it reads or writes, result type) and its result types.
 // Joined here; a method name defined twice is refused at start.
 
-export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, mitraApi, dashboardApi, auditApi, cadanganApi, situsApi, tteApi);
+export const contract = defineContract(appApi, pengaturanApi, demoApi, wilayahApi, nikApi, fasilitatorApi, kelompokApi, anggotaApi, laporanApi, proposalApi, sinkronApi, tugasApi, dtsenApi, mitraApi, dashboardApi, auditApi, cadanganApi, serverApi, situsApi, tteApi);
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract & string;
