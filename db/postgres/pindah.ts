@@ -5,7 +5,7 @@ import type { HasilPindah, TabelPindah } from '../../main/common/api/aplikasi';
 import { AppError } from '../../main/common/errors';
 import { tampilAlamat } from '../../main/common/alamat-server';
 import { ddlPostgres } from './dialek';
-import { bukaServer, migrasiServer, pesanKoneksi } from './server';
+import { bukaServer, migrasiServer, pesanKoneksi, versiSkema } from './server';
 
 // A province's SQLite file copied to an empty PostgreSQL database: the schema migrated there, every table's rows
 // copied in one transaction, then counted and checksummed on both sides; anything short of equal rolls it all back,
@@ -16,8 +16,7 @@ const PER_KIRIM = 2000;
 /** One value as the checksum reads it on both sides: numbers by value (an integral REAL equals its BIGINT), bytes as hex. */
 function kanonik(v: unknown): string {
   if (v === null || v === undefined) return 'N';
-  if (typeof v === 'bigint') return `n${v}`;
-  if (typeof v === 'number') return Number.isInteger(v) && Number.isSafeInteger(v) ? `n${BigInt(v)}` : `n${v}`;
+  if (typeof v === 'bigint' || typeof v === 'number') return `n${v}`;
   if (Buffer.isBuffer(v)) return `b${v.toString('hex')}`;
   return `t${String(v)}`;
 }
@@ -69,11 +68,11 @@ export async function pindahKePostgres(db: Db, url: string, opsi: { sandi?: stri
       throw new AppError('PINDAH_TIDAK_COCOK', `Salinan di server tidak sama dengan berkas untuk ${beda.join(', ')}. Server dikembalikan kosong; berkas tidak diubah.`);
     }
     await klien.query('COMMIT');
-    return { ke, skema: (await klien.query<{ v: number }>('SELECT max(versi) AS v FROM migrasi')).rows[0]!.v, tabel: hasil, cocok };
+    return { ke, skema: await versiSkema(klien), tabel: hasil, cocok };
   } catch (error) {
     await klien.query('ROLLBACK').catch(() => undefined);
     if (error instanceof AppError) throw error;
-    const e = error as { code?: string; message?: string; table?: string };
+    const e = error as { code?: string; message?: string };
     if (e.code && /^(08|28|3D|57)/.test(e.code)) throw pesanKoneksi(error, server.alamat);
     throw new AppError('PINDAH_GAGAL', `Pemindahan ke ${ke} gagal (${e.message ?? String(error)}). Server dikembalikan kosong; berkas tidak diubah.`);
   } finally {
