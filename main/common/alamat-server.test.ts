@@ -11,7 +11,7 @@ test('a server URL is read once: host, port, database, user, sslmode; the passwo
   assert.equal(bacaAlamatServer('postgresql://p@server/db').port, 5432);
   assert.deepEqual(opsiTls(a), { rejectUnauthorized: false });
   assert.equal(opsiTls(bacaAlamatServer('postgres://p@h/d?sslmode=disable')), false);
-  assert.equal(opsiTls(bacaAlamatServer('postgres://p@h/d?sslmode=verify-full')).valueOf().constructor, Object);
+  assert.deepEqual(opsiTls(bacaAlamatServer('postgres://p@h/d?sslmode=verify-full')), { rejectUnauthorized: true });
   assert.equal(apakahUrlServer(' POSTGRES://p@h/d'), true);
   assert.equal(apakahUrlServer('data/provinsi.sqlite'), false);
 });
