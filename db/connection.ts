@@ -52,7 +52,8 @@ export interface Db {
   close(): void;
 }
 
-const builder = new Kysely<Schema>({
+/** Kysely's typed SQL, compiled for SQLite (db.q); the server compiles the same query nodes for PostgreSQL (db/postgres/kueri.ts). */
+export const builder = new Kysely<Schema>({
   dialect: {
     createAdapter: () => new SqliteAdapter(),
     createDriver: () => new DummyDriver(),

@@ -6,7 +6,7 @@
 
 /** SQLite built-ins the schema's CHECKs and generated columns use, as PostgreSQL functions of the same meaning. */
 export const FUNGSI_PG = `
-  CREATE FUNCTION json_valid(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
+  CREATE OR REPLACE FUNCTION json_valid(t text) RETURNS boolean LANGUAGE plpgsql IMMUTABLE AS $$
   BEGIN
     PERFORM t::json;
     RETURN true;
@@ -14,7 +14,7 @@ export const FUNGSI_PG = `
     RETURN false;
   END $$;
   -- json_extract(nilai, '$.kode') of a number; anything else (text, absent, not JSON) is NULL, never an error.
-  CREATE FUNCTION angka_json(t text, kode text) RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $$
+  CREATE OR REPLACE FUNCTION angka_json(t text, kode text) RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $$
   DECLARE v jsonb;
   BEGIN
     v := t::jsonb -> kode;
@@ -23,6 +23,11 @@ export const FUNGSI_PG = `
   EXCEPTION WHEN others THEN
     RETURN NULL;
   END $$;
+  -- sum() of a condition counts the rows where it holds (SQLite's comparisons are 0/1): NULL conditions are skipped,
+  -- and no row at all gives NULL, as SQLite's sum does (the services write coalesce(sum(…), 0)).
+  CREATE OR REPLACE FUNCTION sum_kondisi(n bigint, b boolean) RETURNS bigint LANGUAGE sql IMMUTABLE AS
+    'SELECT CASE WHEN b IS NULL THEN n ELSE coalesce(n, 0) + b::int END';
+  CREATE OR REPLACE AGGREGATE sum(boolean) (SFUNC = sum_kondisi, STYPE = bigint);
 `;
 
 /** A GLOB pattern of the schema ([0-9], *, ?) as an anchored POSIX regular expression. */
@@ -49,6 +54,9 @@ const ATURAN: [RegExp, string | ((...m: string[]) => string)][] = [
   // Integers are 64-bit on both (money in whole rupiah stays exact; node-postgres' int8 is parsed in server.ts).
   [/\bINTEGER\b/g, 'BIGINT'],
   [/\bREAL\b/g, 'DOUBLE PRECISION'],
+  // Text compares and sorts byte by byte, as SQLite's BINARY: lists come out in the same order on both, whatever
+  // locale the server was initialised with.
+  [/\bTEXT\b/g, 'TEXT COLLATE "C"'],
   [/\bBLOB\b/g, 'BYTEA'],
   [/\)\s*WITHOUT ROWID/g, ')'],
   [/(\w+) GLOB '([^']*)'/g, (_, kolom, pola) => `${kolom} ~ '${globKeRegex(pola)}'`],
@@ -63,4 +71,64 @@ const ATURAN: [RegExp, string | ((...m: string[]) => string)][] = [
 /** A migration's SQLite DDL as PostgreSQL DDL. */
 export function ddlPostgres(sql: string): string {
   return ATURAN.reduce((s, [pola, ganti]) => s.replace(pola, ganti as never), sql);
+}
+
+/** A query's differences (the schema's are in ATURAN above): SQLite's planner hints and its null-safe comparison. */
+const ATURAN_KUERI: [RegExp, string][] = [
+  [/\s+INDEXED BY \w+/g, ''],
+  // SQLite's CROSS JOIN … ON fixes the join order; PostgreSQL's CROSS JOIN takes no ON.
+  [/\bCROSS JOIN(\s+[\w.]+(?:\s+(?:AS\s+)?\w+)?\s+ON\b)/g, 'JOIN$1'],
+  [/\bIS NOT (?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)/g, 'IS DISTINCT FROM '],
+  [/\bIS (?!NULL\b|NOT\b|DISTINCT\b|TRUE\b|FALSE\b)/g, 'IS NOT DISTINCT FROM '],
+];
+
+/** A service's query (SQLite's SQL, `@nama` or `?` parameters) as PostgreSQL's, with its parameters in order. */
+export interface KueriPg {
+  teks: string;
+  /** Per $n: the name of a named parameter, or the index of a positional one. */
+  urutan: (string | number)[];
+}
+
+const tersimpan = new Map<string, KueriPg>();
+
+/** Rewrites a query once (kept by its text): parameters become $1…$n, outside quoted text and names. */
+export function kueriPg(sql: string): KueriPg {
+  const ada = tersimpan.get(sql);
+  if (ada) return ada;
+  let teks = '';
+  const urutan: (string | number)[] = [];
+  const nomor = new Map<string, number>();
+  let posisi = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i]!;
+    if (c === "'" || c === '"') {
+      const akhir = sql.indexOf(c, i + 1);
+      const sampai = akhir < 0 ? sql.length : akhir + 1;
+      teks += sql.slice(i, sampai);
+      i = sampai - 1;
+    } else if (c === '?') {
+      urutan.push(posisi++);
+      teks += `$${urutan.length}`;
+    } else if ((c === '@' || c === ':' || c === '$') && /[A-Za-z_]/.test(sql[i + 1] ?? '') && sql[i - 1] !== ':') {
+      const nama = /^[A-Za-z_]\w*/.exec(sql.slice(i + 1))![0];
+      let n = nomor.get(nama);
+      if (n === undefined) {
+        urutan.push(nama);
+        nomor.set(nama, (n = urutan.length));
+      }
+      teks += `$${n}`;
+      i += nama.length;
+    } else teks += c;
+  }
+  const hasil = { teks: ATURAN_KUERI.reduce((s, [pola, ganti]) => s.replace(pola, ganti), teks), urutan };
+  tersimpan.set(sql, hasil);
+  return hasil;
+}
+
+/** The values for a rewritten query, from better-sqlite3's parameters (an object of names, or a list). */
+export function nilaiPg(k: KueriPg, p: Readonly<Record<string, unknown>> | readonly unknown[]): unknown[] {
+  return k.urutan.map((u) => {
+    const v = typeof u === 'number' ? (p as readonly unknown[])[u] : (p as Record<string, unknown>)[u];
+    return v === undefined ? null : v;
+  });
 }

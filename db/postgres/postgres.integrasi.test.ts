@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
-import { test, type TestContext } from 'node:test';
+import { test } from 'node:test';
 import pg from 'pg';
 import { imporBundel } from '../../main/services/sinkron/bundle';
 import { TANPA_PELINDUNG } from '../../main/services/sinkron/kunci';
@@ -8,33 +7,10 @@ import { main } from '../../main/cli/utama';
 import { dunia } from '../../test/bundel';
 import { pindahKePostgres } from './pindah';
 import { bukaServer, migrasiServer } from './server';
+import { basisDataBaru } from './uji-server';
 
 // The province on a real PostgreSQL server (scripts/test.mjs starts one from Debian's postgresql and names it in
 // BERMANTRA_UJI_PG; CI installs the package). Each test works in a database of its own, dropped at the end.
-
-const URL_UJI = process.env.BERMANTRA_UJI_PG;
-
-async function basisDataBaru(t: TestContext): Promise<string | null> {
-  if (!URL_UJI) {
-    assert.ok(!process.env.CI, 'CI installs postgresql (.ci/run) and scripts/test.mjs starts it');
-    t.skip('tidak ada server PostgreSQL (BERMANTRA_UJI_PG)');
-    return null;
-  }
-  const nama = `uji_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client(URL_UJI);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${nama}`);
-  await admin.end();
-  t.after(async () => {
-    const a = new pg.Client(URL_UJI);
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${nama} WITH (FORCE)`);
-    await a.end();
-  });
-  const u = new URL(URL_UJI);
-  u.pathname = `/${nama}`;
-  return u.toString();
-}
 
 async function satu<T>(url: string, fn: (k: pg.PoolClient) => Promise<T>): Promise<T> {
   const s = bukaServer(url, { maks: 1 });

@@ -50,6 +50,8 @@ export function bukaServer(url: string, opsi: { sandi?: string | null; maks?: nu
     types: TIPE,
     application_name: 'Bermantra',
     connectionTimeoutMillis: 10_000,
+    // A CLI command ends when its work is done, without waiting for idle connections to time out.
+    allowExitOnIdle: true,
   });
   // An idle connection the server drops (restart, network) is replaced at the next query, not a crash.
   pool.on('error', () => undefined);
@@ -83,8 +85,10 @@ export async function migrasiServer(klien: pg.ClientBase, migrations: readonly M
   if (sekarang > migrations.length) {
     throw new AppError('DB_LEBIH_BARU', `Server memuat skema ${sekarang}, lebih baru dari aplikasi ini (skema ${migrations.length}). Perbarui Bermantra lebih dulu; server tidak diubah.`);
   }
+  // The functions are replaced at every connection's migration (CREATE OR REPLACE), so a server made by an older
+  // Bermantra gains the ones added since.
+  await klien.query(FUNGSI_PG);
   if (sekarang === 0) {
-    await klien.query(FUNGSI_PG);
     await klien.query('CREATE TABLE migrasi (versi BIGINT PRIMARY KEY, nama TEXT NOT NULL, diterapkan_pada TEXT NOT NULL)');
   }
   for (const m of migrations.slice(sekarang)) {

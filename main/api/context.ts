@@ -6,6 +6,9 @@ import { AppError } from '../common/errors';
 import { FileStore } from './files';
 import type { Platform } from './platform';
 import { DaftarTugas } from './tugas';
+import { ServerProvinsi } from './server-provinsi';
+import { apakahUrlServer } from '../common/alamat-server';
+import { jalankan, type Kerja } from '../../db/kueri';
 
 export const APP_VERSION = APP_VERSION_TEXT;
 
@@ -14,7 +17,9 @@ export const APP_VERSION = APP_VERSION_TEXT;
  * protector, data folder) and the start-up checks. Created once per process by the Electron shell, the web shell or the CLI.
  */
 export class AppContext {
-  db: Db;
+  private dbBerkas: Db | null = null;
+  /** The province's PostgreSQL server, when --db named one (then there is no file). */
+  readonly server: ServerProvinsi | null = null;
   readonly files = new FileStore();
   readonly tugas = new DaftarTugas();
   integritas: { ok: boolean; pesan: string[] } = { ok: true, pesan: [] };
@@ -24,15 +29,42 @@ export class AppContext {
     readonly dbPath: string,
     readonly platform: Platform,
   ) {
-    this.db = openDatabase(dbPath, { checkpointLatar: true });
+    if (apakahUrlServer(dbPath)) {
+      this.server = new ServerProvinsi(dbPath);
+      return;
+    }
+    this.dbBerkas = openDatabase(dbPath, { checkpointLatar: true });
     // What a crashed run left in the private temporary folder (a decrypted bundle) goes now.
     bersihkanSementara(this.db.file);
     // …and what one left in the system's temporary folder (an unpacked workbook and its photos).
     bersihkanTmpSistem();
   }
 
+  /** The database file. On the province's server only the services moved there run (ctx.baca/ctx.tulis); the rest say so. */
+  get db(): Db {
+    if (!this.dbBerkas) {
+      throw new AppError(
+        'DB_SERVER_BELUM',
+        `Bagian ini belum dapat dijalankan pada server PostgreSQL (${this.server!.alamat}); di server sejauh ini tersedia dasbor dan impor bundel kabupaten/kota. Untuk bagian lain, pakai berkas basis data provinsi.`,
+      );
+    }
+    return this.dbBerkas;
+  }
+
+  /** Where the data is, as shown to the officer: the file's path, or the server's address (no password). */
+  get lokasiData(): string {
+    return this.server ? this.server.alamat : this.db.file;
+  }
+
+  /** A read (a piece of work, db/kueri.ts) on the file or the server: the same figures either way. */
+  async baca<T>(kerja: Kerja<T>): Promise<T> {
+    return this.server ? this.server.baca(kerja) : jalankan(this.db, kerja);
+  }
+
   /** For the app shells: check integrity, make the daily backup, and keep making it while running. */
   startMaintenance(): void {
+    // The server's backups are the province's pg_dump (README); its integrity is the server's.
+    if (this.server) return;
     this.integritas = checkIntegrity(this.db.sqlite);
     if (this.integritas.ok) backupIfDue(this.db.sqlite, this.db.file);
     this.timer = setInterval(() => {
@@ -55,7 +87,7 @@ export class AppContext {
     try {
       restoreBackupFile(file, backup.path);
     } finally {
-      this.db = openDatabase(file, { checkpointLatar: true });
+      this.dbBerkas = openDatabase(file, { checkpointLatar: true });
       this.integritas = checkIntegrity(this.db.sqlite);
     }
     return sebelumnya;
@@ -63,7 +95,8 @@ export class AppContext {
 
   close(): void {
     if (this.timer) clearInterval(this.timer);
-    this.db.close();
+    if (this.server) void this.server.tutup();
+    this.dbBerkas?.close();
     this.files.dispose();
   }
 }

@@ -61,7 +61,8 @@ export class Cli {
     const db = this.db === 'pilihan' ? (this.flag('db') ? 'ada' : 'tanpa') : this.db;
     if (this.ctxAktif) return this.ctxAktif;
     if (db === 'tanpa') return (this.ctxAktif = new AppContext(':memory:', platformNode('cli')));
-    const file = this.need('db', 'berkas basis data, misalnya data/bermantra.sqlite');
+    // The province's server may be named once for the session (BERMANTRA_DB_URL) instead of on every command.
+    const file = this.flag('db') ?? process.env.BERMANTRA_DB_URL ?? this.need('db', 'berkas basis data, misalnya data/bermantra.sqlite, atau alamat server provinsi postgres://…');
     if (db === 'ada' && !apakahUrlServer(file) && !existsSync(file)) throw new AppError('DB_TIDAK_ADA', `Basis data ${file} tidak ada. Buat dulu dengan: init --db ${file} --kabupaten 35.07`);
     return (this.ctxAktif = new AppContext(file, platformNode('cli')));
   }

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pasangZipKeFolder } from '../api/folder';
 import type { RingkasanEkstrak, RingkasanImpor } from '../common/api';
 import { AppError } from '../common/errors';
-import { formatAngka, formatPeriode, formatRupiah, formatTanggal } from '../common/format';
+import { formatAngka, formatPeriode, formatPersenAtau, formatRupiah, formatTanggal } from '../common/format';
 import { PENGATURAN_KANTOR, type KunciKantor } from '../common/register';
 import { UsageError, type Cli, type Perintah, type Printable } from './konteks';
 
@@ -153,6 +153,26 @@ export const PERINTAH_DATA: Perintah[] = [
     async jalankan(cli) {
       const data = await cli.call('app.statistik', {});
       return { json: data, text: Object.entries(data.tabel).map(([t, n]) => `${t}: ${formatAngka(n)}`).join('\n') };
+    },
+  },
+  {
+    nama: 'dashboard',
+    flag: ['bulan', 'kabupaten'],
+    bantuan: 'dashboard --db FILE|postgres://… [--bulan 2026-10] [--kabupaten 35.07] [--json]   (angka utama beranda; --db boleh alamat server provinsi atau BERMANTRA_DB_URL)',
+    db: 'ada',
+    async jalankan(cli) {
+      const d = await cli.call('dashboard.get', { bulan: cli.flag('bulan') ?? null, kabupaten: cli.flag('kabupaten') ?? null });
+      const baris = [
+        `Dasbor ${formatPeriode(d.bulan)} (${d.regulasi.nama})`,
+        `  Kelompok aktif        ${formatAngka(d.kelompok_aktif.nilai)}`,
+        `  Anggota               ${formatAngka(d.anggota.nilai)}`,
+        `  Omzet bulan ini       ${formatRupiah(d.omzet_bulan.nilai)}`,
+        `  Omzet tahun berjalan  ${formatRupiah(d.omzet_tahun_berjalan.nilai)}`,
+        `  Kepatuhan pelaporan   ${formatPersenAtau(d.kepatuhan_bulan.nilai)}`,
+        `  Perjanjian aktif      ${formatAngka(d.perjanjian_aktif.nilai)} (${formatRupiah(d.nilai_perjanjian_bulan)})`,
+        ...(d.peringkat ? ['Peringkat kabupaten/kota menurut omzet tahun berjalan:', ...d.peringkat.map((p, i) => `  ${String(i + 1).padStart(2)}. ${p.nama.padEnd(24)} ${formatRupiah(p.omzet_tahun)}`)] : []),
+      ];
+      return { json: d, text: baris.join('\n') };
     },
   },
   {

@@ -9,7 +9,7 @@ import { startWebServer } from './server';
 // npm run web -- --db FILE [--port N]: prints the address (with its token) on stdout.
 
 const args = parseArgs(process.argv.slice(2));
-const dbPath = flag(args, 'db') ?? defaultDbPath();
+const dbPath = flag(args, 'db') ?? process.env.BERMANTRA_DB_URL ?? defaultDbPath();
 const port = flag(args, 'port');
 
 berkasHanyaPemilik();
@@ -17,6 +17,8 @@ let ctx: AppContext;
 try {
   ctx = new AppContext(dbPath, platformNode('web'));
   ctx.startMaintenance();
+  // The province's server: reachable, a province's data, schema current — said now rather than at the first page.
+  await ctx.server?.siap();
 } catch (error) {
   console.error(error instanceof AppError ? `Galat: ${error.message}` : error);
   process.exit(1);
@@ -24,7 +26,7 @@ try {
 
 const server = await startWebServer(ctx, { port: port ? Number(port) : 0, staticDir: join(import.meta.dirname, '..', '..', 'out', 'renderer') });
 console.log(`Bermantra berjalan di ${server.url}`);
-console.log(`Basis data: ${ctx.db.file}`);
+console.log(`Basis data: ${ctx.lokasiData}`);
 console.log('Buka alamat di atas di peramban. Tekan Ctrl+C untuk berhenti.');
 
 const stop = async () => {

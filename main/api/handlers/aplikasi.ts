@@ -3,7 +3,7 @@ import { statistik } from '../../services/dasbor';
 import { buatDemo } from '../../services/demo';
 import { tulisEkstrakDemo } from '../../services/demo';
 import { riwayat } from '../../services/pengaturan';
-import { bacaPengaturan, buatCadangan, daftarCadangan, daftarSuratKeluar, infoCadangan, setup, simpanLambangDari, simpanPengaturan } from '../../services/pengaturan';
+import { bacaPengaturan, pengaturanK, buatCadangan, daftarCadangan, daftarSuratKeluar, infoCadangan, setup, simpanLambangDari, simpanPengaturan } from '../../services/pengaturan';
 import { APP_VERSION } from '../context';
 
 import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, serverApi, tugasApi } from '../../common/api/aplikasi';
@@ -11,9 +11,9 @@ import { pindahKePostgres } from '../../../db/postgres/pindah';
 import type { HandlersFor } from './types';
 
 export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pengaturanApi | keyof typeof demoApi | keyof typeof tugasApi | keyof typeof auditApi | keyof typeof cadanganApi | keyof typeof serverApi> = {
-  'app.status': (ctx) => {
-    const pengaturan = bacaPengaturan(ctx.db);
-    return { versi: APP_VERSION, skema: SCHEMA_VERSION, dbFile: ctx.db.file, siap: pengaturan.mode !== null, pengaturan, integritas: ctx.integritas };
+  'app.status': async (ctx) => {
+    const pengaturan = await ctx.baca(pengaturanK());
+    return { versi: APP_VERSION, skema: SCHEMA_VERSION, dbFile: ctx.lokasiData, siap: pengaturan.mode !== null, pengaturan, integritas: ctx.integritas };
   },
   'app.statistik': (ctx) => statistik(ctx.db),
   'pengaturan.setup': (ctx, input) => setup(ctx.db, input),

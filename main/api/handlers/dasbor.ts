@@ -1,4 +1,4 @@
-import { hitungDashboard, hitungMonev, monitoringFasilitator, simpanTarget, dokumenEvaluasi, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
+import { hitungDashboardK, hitungMonev, monitoringFasilitator, simpanTarget, dokumenEvaluasi, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
 import { dokumenMonev } from '../../services/dasbor';
 import { bacaPengaturan } from '../../services/pengaturan';
 
@@ -6,7 +6,7 @@ import type { dashboardApi } from '../../common/api/dasbor';
 import type { HandlersFor } from './types';
 
 export const dasborHandlers: HandlersFor<keyof typeof dashboardApi> = {
-  'dashboard.get': (ctx, input) => hitungDashboard(ctx.db, input),
+  'dashboard.get': (ctx, input) => ctx.baca(hitungDashboardK(input)),
   'monev.get': (ctx, input) => hitungMonev(ctx.db, input.periode),
   'monev.evaluasi': (ctx, input) => hitungEvaluasi(ctx.db, input.tahun, (input.triwulan ?? null) as 1 | null),
   'monev.simpanPenjelasan': (ctx, input) => simpanPenjelasan(ctx.db, input),

@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/connection';
+import { baris, jalankan, type Kerja } from '../../../db/kueri';
 import { hariIni } from '../../common/format';
 import { saringKelompokSql, STATUS_DIHITUNG_SQL, type SaringKelompok } from '../../common/kamus';
 import { batasPengajuan, wajibLapor } from '../../common/laporan';
@@ -52,21 +53,24 @@ export function bulanBerakhir(months: string[], today: string): string[] {
  */
 
 export function pelaporan(db: Db, months: string[], f: SaringKelompok = {}, today = hariIni()): PelaporanKelompok[] {
+  return jalankan(db, pelaporanK(months, f, today));
+}
+
+export function* pelaporanK(months: string[], f: SaringKelompok = {}, today = hariIni()): Kerja<PelaporanKelompok[]> {
   const { where, p } = saringKelompokSql(f);
-  const groups = db
-    .prepare(
-      `SELECT k.id, k.nama, k.kabupaten_kode, k.kecamatan_kode, k.fasilitator_id, fa.nama AS fasilitator_nama, k.status = 'aktif' AS aktif, k.created_at
-       FROM kelompok k LEFT JOIN fasilitator fa ON fa.id = k.fasilitator_id WHERE ${where} ORDER BY k.nama, k.id`,
-    )
-    .all(p) as { id: string; nama: string; kabupaten_kode: string; kecamatan_kode: string; fasilitator_id: string | null; fasilitator_nama: string | null; aktif: number; created_at: string }[];
+  // Ordered by name in the C collation on both databases (SQLite's BINARY): the same list in the same order.
+  const groups = yield* baris<{ id: string; nama: string; kabupaten_kode: string; kecamatan_kode: string; fasilitator_id: string | null; fasilitator_nama: string | null; aktif: number | boolean; created_at: string }>(
+    `SELECT k.id, k.nama, k.kabupaten_kode, k.kecamatan_kode, k.fasilitator_id, fa.nama AS fasilitator_nama, k.status = 'aktif' AS aktif, k.created_at
+     FROM kelompok k LEFT JOIN fasilitator fa ON fa.id = k.fasilitator_id WHERE ${where} ORDER BY k.nama, k.id`,
+    p,
+  );
   const laporan = new Map<string, { periode: string; status: string; diajukan_pada: string | null }[]>();
   if (months.length) {
-    const rows = db
-      .prepare(
-        `SELECT l.kelompok_id, l.periode, l.status, l.diajukan_pada FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id
-         WHERE l.deleted_at IS NULL AND l.status IN (${STATUS_DIHITUNG_SQL}) AND l.periode BETWEEN @dari AND @sampai AND ${where}`,
-      )
-      .all({ ...p, dari: months[0], sampai: months[months.length - 1] }) as { kelompok_id: string; periode: string; status: string; diajukan_pada: string | null }[];
+    const rows = yield* baris<{ kelompok_id: string; periode: string; status: string; diajukan_pada: string | null }>(
+      `SELECT l.kelompok_id, l.periode, l.status, l.diajukan_pada FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id
+       WHERE l.deleted_at IS NULL AND l.status IN (${STATUS_DIHITUNG_SQL}) AND l.periode BETWEEN @dari AND @sampai AND ${where}`,
+      { ...p, dari: months[0], sampai: months[months.length - 1] },
+    );
     for (const r of rows) {
       const list = laporan.get(r.kelompok_id);
       if (list) list.push(r);

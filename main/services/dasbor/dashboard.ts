@@ -1,14 +1,15 @@
 import { salahBagian, tingkatCapaian } from '../../common/triwulan';
 import type { Db } from '../../../db/connection';
+import { baris, jalankan, ubah, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { bulanDalam, bulanSebelumnya, type Katalog } from '../../common/laporan';
-import { bulanBerakhir, hanyaBulan, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
+import { bulanBerakhir, hanyaBulan, pelaporan, pelaporanK, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
 import { saringKelompokSql } from '../../common/kamus';
 import { formatAngka, formatRupiah, hariIni } from '../../common/format';
-import { katalogAktif } from '../laporan';
-import { bacaPengaturan, simpanNilai } from '../pengaturan';
-import { desilDtsen } from '../dtsen';
+import { katalogAktif, katalogAktifK } from '../laporan';
+import { bacaPengaturan, pengaturanK, simpanNilai } from '../pengaturan';
+import { desilDtsenK } from '../dtsen';
 import { hitungRekap } from '../laporan';
 import { namaWilayah } from '../wilayah';
 import type { Dashboard, MonitoringFasilitator, Monev, ParsedInput } from '../../common/api';
@@ -35,15 +36,20 @@ function bulanLaluDari(today: string): string {
 }
 
 export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni()): Dashboard {
+  return jalankan(db, hitungDashboardK(f, today));
+}
+
+/** The dashboard as a piece of work (db/kueri.ts): the same figures from the district's file or the province's server. */
+export function* hitungDashboardK(f: FilterDashboard = {}, today = hariIni()): Kerja<Dashboard> {
   const bulan = f.bulan ?? bulanLaluDari(today);
   const prev = bulanSebelumnya(bulan, 1);
   const year = bulan.slice(0, 4);
   const lastYear = String(Number(year) - 1);
   const { where: W, p } = saringKelompokSql(f);
-  const all = <T>(sql: string, extra: Record<string, unknown> = {}) => db.prepare(sql).all({ ...p, ...extra }) as T[];
+  const all = <T>(sql: string, extra: Record<string, unknown> = {}) => baris<T>(sql, { ...p, ...extra });
 
   const window = Array.from({ length: 24 }, (_, i) => bulanSebelumnya(bulan, 23 - i));
-  const provinsi = bacaPengaturan(db).mode === 'provinsi';
+  const provinsi = (yield* pengaturanK()).mode === 'provinsi';
   // The province without filters on kelompok reads the sums per kabupaten and month that each bundle
   // import keeps (laporan_rekap_kabupaten); a district and any filter on kelompok (kecamatan,
   // fasilitator, sektor) walk the kelompok that pass and read each one's months from the
@@ -51,7 +57,7 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const perKabupaten = !f.kecamatan && !f.fasilitator && !f.sektor;
 
   // Reporting figures by the dictionary's one rule (services/angka): the same as the recap, e-monev and the website.
-  const lapDua = pelaporan(db, [prev, bulan], f, today);
+  const lapDua = yield* pelaporanK([prev, bulan], f, today);
   const lapIni = hanyaBulan(lapDua, bulan);
   const lapLalu = hanyaBulan(lapDua, prev);
   const jumlah = <T>(rows: T[], pick: (r: T) => number) => rows.reduce((acc, r) => acc + Number(pick(r) ?? 0), 0);
@@ -62,19 +68,19 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
 
   const mulai = `${bulan}-01`;
   const anggotaRows = perKabupaten
-    ? all<{ k: string; n: number; lama: number }>(
+    ? yield* all<{ k: string; n: number; lama: number }>(
         `SELECT kabupaten_kode AS k, count(*) AS n, coalesce(sum(created_at < @mulai), 0) AS lama FROM anggota INDEXED BY anggota_kabupaten
          WHERE deleted_at IS NULL${f.kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''} GROUP BY 1`,
         { mulai },
       )
-    : all<{ k: string; n: number; lama: number }>(
+    : yield* all<{ k: string; n: number; lama: number }>(
         `SELECT k.kabupaten_kode AS k, count(*) AS n, coalesce(sum(a.created_at < @mulai), 0) AS lama FROM kelompok k CROSS JOIN anggota a ON a.kelompok_id = k.id WHERE a.deleted_at IS NULL AND ${W} GROUP BY 1`,
         { mulai },
       );
   const anggota = { n: jumlah(anggotaRows, (x) => x.n), lama: jumlah(anggotaRows, (x) => x.lama) };
 
   // Sums of 24 months of reports per month (and per kabupaten, for the ranking): the hot path.
-  const bulanan = provinsi && perKabupaten ? rekapTersimpan(db, window, f.kabupaten ?? null) : sumPerKelompok(db, W, p, window);
+  const bulanan = provinsi && perKabupaten ? yield* rekapTersimpan(window, f.kabupaten ?? null) : yield* sumPerKelompok(W, p, window);
   const seri = window.map((periode) => {
     const rows = bulanan.filter((x) => x.periode === periode);
     return { periode, laporan: rows.length, omzet: jumlah(rows, (x) => x.omzet), biaya: jumlah(rows, (x) => x.biaya), offtaker: jumlah(rows, (x) => x.offtaker) };
@@ -85,24 +91,24 @@ export function hitungDashboard(db: Db, f: FilterDashboard = {}, today = hariIni
   const offtaker = (m: string) => di(m)?.offtaker ?? 0;
   // Registered members and their desil: a district from its own matching results, the province from the
   // counts per kelompok each district sends (no person's result travels).
-  const { cocok, desil } = desilDtsen(db, f, provinsi);
+  const { cocok, desil } = yield* desilDtsenK(f, provinsi);
   const desil14 = desil.slice(0, 4).reduce((a, b) => a + b, 0);
   // Agreements in force today and on the first day of last month, per kind of buyer, in one pass.
   const berlaku = (t: string) => `(pj.mulai <= ${t} AND pj.selesai >= ${t})`;
-  const jenisRows = all<{ jenis: string; n: number; n_lalu: number; nilai: number }>(
+  const jenisRows = yield* all<{ jenis: string; n: number; n_lalu: number; nilai: number }>(
     `SELECT o.jenis, coalesce(sum(${berlaku('@t')}), 0) AS n, coalesce(sum(${berlaku('@tp')}), 0) AS n_lalu, coalesce(sum(CASE WHEN ${berlaku('@t')} THEN round(pj.volume * pj.harga_satuan) ELSE 0 END), 0) AS nilai
      FROM perjanjian pj JOIN kelompok k ON k.id = pj.kelompok_id JOIN offtaker o ON o.id = pj.offtaker_id
-     WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND ${W} GROUP BY o.jenis`,
+     WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND ${W} GROUP BY o.jenis ORDER BY o.jenis`,
     { t: today, tp: `${prev}-01` },
   );
   const jenis = jenisRows.filter((j) => j.n > 0).sort((x, y) => y.nilai - x.nilai);
   const pjNow = { n: jumlah(jenisRows, (x) => x.n), nilai: jumlah(jenisRows, (x) => x.nilai), sppg: jumlah(jenisRows.filter((x) => x.jenis === 'SPPG'), (x) => x.nilai) };
   const pjPrev = { n: jumlah(jenisRows, (x) => x.n_lalu) };
-  const sektor = all<{ sektor: string; n: number }>(`SELECT k.sektor, count(*) AS n FROM kelompok k WHERE ${W} AND k.status = 'aktif' GROUP BY k.sektor ORDER BY n DESC`);
-  const katalog: Katalog = katalogAktif(db);
+  const sektor = yield* all<{ sektor: string; n: number }>(`SELECT k.sektor, count(*) AS n FROM kelompok k WHERE ${W} AND k.status = 'aktif' GROUP BY k.sektor ORDER BY n DESC, k.sektor`);
+  const katalog: Katalog = yield* katalogAktifK();
   let peringkat: Dashboard['peringkat'] = null;
   if (provinsi && !f.kabupaten) {
-    peringkat = peringkatKabupaten(db, bulan, today, perKabupaten ? bulanan : rekapTersimpan(db, window, null), perKabupaten ? anggotaRows : null, pelaporanPer(lapIni, (r) => r.kabupaten_kode));
+    peringkat = yield* peringkatKabupaten(bulan, today, perKabupaten ? bulanan : yield* rekapTersimpan(window, null), perKabupaten ? anggotaRows : null, pelaporanPer(lapIni, (r) => r.kabupaten_kode));
   }
   return {
     bulan,
@@ -145,15 +151,16 @@ const sqlSumPerKelompok = (where: string) =>
    FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id
    WHERE l.deleted_at IS NULL AND l.status != 'draft' AND ${where} GROUP BY 1, 2`;
 
-function sumPerKelompok(db: Db, where: string, p: Record<string, unknown>, months: string[]): BulanKabupaten[] {
-  return db.prepare(sqlSumPerKelompok(`l.periode BETWEEN @dari AND @sampai AND ${where}`)).all({ ...p, dari: months[0], sampai: months[months.length - 1] }) as BulanKabupaten[];
+function sumPerKelompok(where: string, p: Record<string, unknown>, months: string[]): Kerja<BulanKabupaten[]> {
+  return baris<BulanKabupaten>(sqlSumPerKelompok(`l.periode BETWEEN @dari AND @sampai AND ${where}`), { ...p, dari: months[0], sampai: months[months.length - 1] });
 }
 
 /** Province: the sums per kabupaten and month kept by the bundle import. */
-function rekapTersimpan(db: Db, months: string[], kabupaten: string | null): BulanKabupaten[] {
-  return db
-    .prepare(`SELECT periode, kabupaten_kode AS kab, omzet, biaya, offtaker, n FROM laporan_rekap_kabupaten WHERE periode BETWEEN @dari AND @sampai${kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''}`)
-    .all({ dari: months[0], sampai: months[months.length - 1], ...(kabupaten ? { kabupaten } : {}) }) as BulanKabupaten[];
+function rekapTersimpan(months: string[], kabupaten: string | null): Kerja<BulanKabupaten[]> {
+  return baris<BulanKabupaten>(
+    `SELECT periode, kabupaten_kode AS kab, omzet, biaya, offtaker, n FROM laporan_rekap_kabupaten WHERE periode BETWEEN @dari AND @sampai${kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''}`,
+    { dari: months[0], sampai: months[months.length - 1], ...(kabupaten ? { kabupaten } : {}) },
+  );
 }
 
 /**
@@ -161,15 +168,21 @@ function rekapTersimpan(db: Db, months: string[], kabupaten: string | null): Bul
  * reports, as the dashboard counts them (submitted, not deleted, of kelompok not deleted).
  */
 export function rekapLaporanKabupaten(db: Db, kabupaten: string): void {
-  db.prepare('DELETE FROM laporan_rekap_kabupaten WHERE kabupaten_kode = ?').run(kabupaten);
-  db.prepare(`INSERT INTO laporan_rekap_kabupaten (periode, kabupaten_kode, omzet, biaya, offtaker, n) ${sqlSumPerKelompok('k.kabupaten_kode = @kabupaten AND k.deleted_at IS NULL')}`).run({ kabupaten });
+  jalankan(db, rekapLaporanKabupatenK(kabupaten));
+}
+
+export function* rekapLaporanKabupatenK(kabupaten: string): Kerja<void> {
+  yield* ubah('DELETE FROM laporan_rekap_kabupaten WHERE kabupaten_kode = ?', [kabupaten]);
+  yield* ubah(`INSERT INTO laporan_rekap_kabupaten (periode, kabupaten_kode, omzet, biaya, offtaker, n) ${sqlSumPerKelompok('k.kabupaten_kode = @kabupaten AND k.deleted_at IS NULL')}`, { kabupaten });
 }
 
 /** The district ranking: the same figures per kabupaten, from the province-wide sums already read. */
-function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: BulanKabupaten[], anggotaRows: { k: string; n: number }[] | null, lapor: Map<string, { ringkasan: RingkasanPelaporan }>): NonNullable<Dashboard['peringkat']> {
-  const map = <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}) => new Map((db.prepare(sql).all(p) as T[]).map((r) => [r.k, r]));
-  const kelompok = map<{ k: string; n: number }>(`SELECT kabupaten_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1`);
-  const anggota = anggotaRows ? new Map(anggotaRows.map((r) => [r.k, r])) : map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota INDEXED BY anggota_kabupaten WHERE deleted_at IS NULL GROUP BY 1');
+function* peringkatKabupaten(bulan: string, today: string, bulanan: BulanKabupaten[], anggotaRows: { k: string; n: number }[] | null, lapor: Map<string, { ringkasan: RingkasanPelaporan }>): Kerja<NonNullable<Dashboard['peringkat']>> {
+  const map = function* <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}): Kerja<Map<string, T>> {
+    return new Map((yield* baris<T>(sql, p)).map((r) => [r.k, r]));
+  };
+  const kelompok = yield* map<{ k: string; n: number }>(`SELECT kabupaten_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' GROUP BY 1 ORDER BY 1`);
+  const anggota = anggotaRows ? new Map(anggotaRows.map((r) => [r.k, r])) : yield* map<{ k: string; n: number }>('SELECT kabupaten_kode AS k, count(*) AS n FROM anggota INDEXED BY anggota_kabupaten WHERE deleted_at IS NULL GROUP BY 1');
   const awalTahun = `${bulan.slice(0, 4)}-01`;
   const laporan = new Map<string, { omzet: number }>();
   for (const r of bulanan) {
@@ -178,7 +191,7 @@ function peringkatKabupaten(db: Db, bulan: string, today: string, bulanan: Bulan
     x.omzet += r.omzet;
     laporan.set(r.kab, x);
   }
-  const nilai = map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, sum(round(volume * harga_satuan)) AS n FROM perjanjian WHERE deleted_at IS NULL AND status = 'aktif' AND mulai <= @t AND selesai >= @t GROUP BY 1", { t: today });
+  const nilai = yield* map<{ k: string; n: number }>("SELECT kabupaten_kode AS k, sum(round(volume * harga_satuan)) AS n FROM perjanjian WHERE deleted_at IS NULL AND status = 'aktif' AND mulai <= @t AND selesai >= @t GROUP BY 1", { t: today });
   return [...kelompok.keys()]
     .filter((k) => k !== '35')
     .map((kode) => {

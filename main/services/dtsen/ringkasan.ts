@@ -1,4 +1,5 @@
 import type { Db } from '../../../db/connection';
+import { jalankan, satu, type Kerja } from '../../../db/kueri';
 import { saringKelompokSql, type SaringKelompok } from '../../common/kamus';
 
 // The matching's figures, read by other domains through functions (the SQL of "latest snapshot" and "registered"
@@ -55,16 +56,19 @@ export function sasaranPerKelompok(db: Db): Map<string, { cocok: number; sasaran
  * nothing was matched.
  */
 export function desilDtsen(db: Db, f: SaringKelompok, provinsi: boolean): { cocok: number | null; desil: number[] } {
+  return jalankan(db, desilDtsenK(f, provinsi));
+}
+
+export function* desilDtsenK(f: SaringKelompok, provinsi: boolean): Kerja<{ cocok: number | null; desil: number[] }> {
   const { where: W, p } = saringKelompokSql(f);
   const desil = Array.from({ length: 10 }, () => 0);
-  const baris = (
+  const baris = (yield* satu<Record<string, number>>(
     provinsi
-      ? db.sqlite.prepare(`SELECT coalesce(sum(r.cocok), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(r.desil_${i + 1}), 0) AS d${i + 1}`).join(', ')} FROM dtsen_ringkasan r JOIN kelompok k ON k.id = r.kelompok_id WHERE ${W}`)
-      : db.sqlite.prepare(
-          `SELECT coalesce(sum(${COCOK_SQL}), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(${COCOK_SQL} AND h.desil = ${i + 1}), 0) AS d${i + 1}`).join(', ')}
-           FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id JOIN kelompok k ON k.id = a.kelompok_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${W}`,
-        )
-  ).get(p) as Record<string, number>;
+      ? `SELECT coalesce(sum(r.cocok), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(r.desil_${i + 1}), 0) AS d${i + 1}`).join(', ')} FROM dtsen_ringkasan r JOIN kelompok k ON k.id = r.kelompok_id WHERE ${W}`
+      : `SELECT coalesce(sum(${COCOK_SQL}), 0) AS cocok, count(*) AS n, ${desil.map((_, i) => `coalesce(sum(${COCOK_SQL} AND h.desil = ${i + 1}), 0) AS d${i + 1}`).join(', ')}
+         FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id JOIN kelompok k ON k.id = a.kelompok_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${W}`,
+    p,
+  ))!;
   if (!(baris.n! > 0)) return { cocok: null, desil };
   return { cocok: baris.cocok!, desil: desil.map((_, i) => baris[`d${i + 1}`]!) };
 }

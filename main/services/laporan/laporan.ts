@@ -1,6 +1,7 @@
 import { salahPita } from '../../common/triwulan';
 import { bacaAngka } from '../../common/angka-isian';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { ingat, jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import { salahPeriode } from '../../common/batas';
 import { bacaPengaturan } from '../pengaturan';
@@ -31,8 +32,12 @@ import {
 
 /** The newest catalogue, read once per change (db.ingat) and frozen throughout. */
 export function katalogAktif(db: Db): Katalog {
-  return db.ingat('katalog', () => {
-    const row = db.get(db.q.selectFrom('katalog_indikator').select('isi').orderBy('versi', 'desc').limit(1));
+  return jalankan(db, katalogAktifK());
+}
+
+export function* katalogAktifK(): Kerja<Katalog> {
+  return yield* ingat('katalog', function* () {
+    const row = yield* satuQ(builder.selectFrom('katalog_indikator').select('isi').orderBy('versi', 'desc').limit(1));
     return bekukan(row ? (JSON.parse(row.isi) as Katalog) : KATALOG_AWAL);
   });
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, ingat, jalankan, type Kerja } from '../../../db/kueri';
 import { AppError } from '../../common/errors';
 import { MODE_TANDA_TANGAN, type Mode, type ModeTandaTangan, type Pengaturan } from '../../common/records';
 import { PENGATURAN_KANTOR, type KunciKantor } from '../../common/register';
@@ -13,11 +14,17 @@ export type PengaturanInput = Partial<Omit<Pengaturan, 'mode' | 'kabupaten_kode'
 
 /** The settings, read once per change (db.ingat) and frozen: a caller that needs other values makes a copy. */
 export function bacaPengaturan(db: Db): Pengaturan {
-  return db.ingat('pengaturan', () => Object.freeze(bacaDariTabel(db)));
+  return jalankan(db, pengaturanK());
 }
 
-function bacaDariTabel(db: Db): Pengaturan {
-  const rows = db.all(db.q.selectFrom('pengaturan').select(['kunci', 'nilai']));
+/** The settings, as a piece of work (db/kueri.ts) that runs on the file or the server. */
+export function* pengaturanK(): Kerja<Pengaturan> {
+  return yield* ingat('pengaturan', function* () {
+    return Object.freeze(dariBaris(yield* barisQ(builder.selectFrom('pengaturan').select(['kunci', 'nilai']))));
+  });
+}
+
+function dariBaris(rows: { kunci: string; nilai: string }[]): Pengaturan {
   const map = new Map(rows.map((r) => [r.kunci, r.nilai]));
   const get = (k: Kunci) => map.get(k) ?? '';
   const mode = (get('mode') || null) as Mode | null;

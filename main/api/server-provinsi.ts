@@ -1,0 +1,79 @@
+import type pg from 'pg';
+import { bukaServer, migrasiServer, pesanKoneksi, versiSkema, type Server } from '../../db/postgres/server';
+import { dalamTransaksi, jalankanServer } from '../../db/postgres/kueri';
+import type { Kerja } from '../../db/kueri';
+import { tampilAlamat } from '../common/alamat-server';
+import { AppError } from '../common/errors';
+import { pengaturanK } from '../services/pengaturan';
+
+// The province's PostgreSQL server as the app's database (--db postgres://…, BERMANTRA_DB_URL): a pool, checked
+// once before the first piece of work (reachable, holds a province's data, schema migrated), then every read in a
+// snapshot of its own and every write in a transaction of its own.
+
+export class ServerProvinsi {
+  readonly server: Server;
+  private siapJanji: Promise<void> | null = null;
+
+  constructor(url: string, sandi?: string | null) {
+    this.server = bukaServer(url, { sandi });
+  }
+
+  /** The address as shown to the officer (no password). */
+  get alamat(): string {
+    return tampilAlamat(this.server.alamat);
+  }
+
+  /**
+   * Connected, holding a province's data (moved there by pindah-ke-postgres), schema brought to this app's.
+   * An empty server is not migrated here: pindah-ke-postgres needs it empty.
+   */
+  siap(): Promise<void> {
+    this.siapJanji ??= this.periksa().catch((error) => {
+      this.siapJanji = null;
+      throw error;
+    });
+    return this.siapJanji;
+  }
+
+  private async periksa(): Promise<void> {
+    await this.transaksi(async (k) => {
+      if ((await versiSkema(k)) === 0) {
+        throw new AppError('SERVER_KOSONG', `Server ${this.alamat} belum berisi data Bermantra. Pindahkan basis data provinsi ke sana lebih dulu: pindah-ke-postgres --db provinsi.sqlite --ke ${this.alamat}`);
+      }
+      await migrasiServer(k);
+      const p = await jalankanServer(k, pengaturanK());
+      if (p.mode !== 'provinsi') {
+        throw new AppError('SERVER_BUKAN_PROVINSI', `Server ${this.alamat} tidak memuat basis data provinsi. Server PostgreSQL hanya untuk provinsi; kabupaten/kota tetap memakai berkas basis datanya sendiri.`);
+      }
+    });
+  }
+
+  /** A read that sees one state of the database throughout (an import committing meanwhile shows before or after). */
+  async baca<T>(kerja: Kerja<T>): Promise<T> {
+    await this.siap();
+    return dalamTransaksi(this.server.pool, (k) => jalankanServer(k, kerja), { baca: true }).catch((e) => this.galat(e));
+  }
+
+  /** A write in one transaction: all of it, or nothing. */
+  async tulis<T>(kerja: Kerja<T>): Promise<T> {
+    await this.siap();
+    return this.transaksi((k) => jalankanServer(k, kerja));
+  }
+
+  /** fn in one transaction on one connection; connection failures said as what the officer can check. */
+  async transaksi<T>(fn: (k: pg.PoolClient) => Promise<T>): Promise<T> {
+    return dalamTransaksi(this.server.pool, fn).catch((e) => this.galat(e));
+  }
+
+  private galat(error: unknown): never {
+    if (error instanceof AppError) throw error;
+    const kode = (error as { code?: string }).code;
+    // Errors of the SQL itself (class 22, 23, 42 …) stay as they are; only the connection's are translated.
+    if (kode && /^(E[A-Z]+|28\w{3}|3D000|08\w{3})$/.test(kode)) throw pesanKoneksi(error, this.server.alamat);
+    throw error;
+  }
+
+  tutup(): Promise<void> {
+    return this.server.tutup();
+  }
+}
