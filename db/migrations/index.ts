@@ -20,12 +20,13 @@ import { suratKeluar } from './019_surat_keluar';
 import { riset } from './020_riset';
 import { pelatihan } from './021_pelatihan';
 import { tte } from './022_tte';
+import { lampiranServer } from './023_lampiran_server';
 import type { Migration } from './migration';
 
 export type { Migration };
 
 
 /** Append-only: never edit a migration that has shipped; add the next one. */
-export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target, angkaLaporan, dasborPerKelompok, dtsenPerSnapshot, rekapLaporanProvinsi, dtsenRingkasan, pihakSinkron, wakilPembeli, tampilPublik, konfirmasiMutu, persetujuan, evaluasiTriwulan, suratKeluar, riset, pelatihan, tte];
+export const MIGRATIONS: readonly Migration[] = [awal, laporan, proposal, sinkron, dtsen, mitra, target, angkaLaporan, dasborPerKelompok, dtsenPerSnapshot, rekapLaporanProvinsi, dtsenRingkasan, pihakSinkron, wakilPembeli, tampilPublik, konfirmasiMutu, persetujuan, evaluasiTriwulan, suratKeluar, riset, pelatihan, tte, lampiranServer];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

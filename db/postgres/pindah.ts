@@ -33,14 +33,14 @@ class Checksum {
 }
 
 /** A value for json_populate_recordset: exact integers as text, bytes in PostgreSQL's hex form, ±Infinity/NaN spelled. */
-function keJson(v: unknown): unknown {
+export function keJson(v: unknown): unknown {
   if (typeof v === 'bigint') return v.toString();
   if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
   if (Buffer.isBuffer(v)) return `\\x${v.toString('hex')}`;
   return v;
 }
 
-const kutip = (nama: string) => `"${nama.replace(/"/g, '""')}"`;
+export const kutip = (nama: string) => `"${nama.replace(/"/g, '""')}"`;
 
 export async function pindahKePostgres(db: Db, url: string, opsi: { sandi?: string | null; mode: string | null }): Promise<HasilPindah> {
   if (opsi.mode !== 'provinsi') throw new AppError('BUKAN_PROVINSI', 'Hanya basis data provinsi yang dapat dipindah ke server PostgreSQL. Kabupaten/kota tetap memakai berkas basis datanya sendiri dan mengirim bundel.');

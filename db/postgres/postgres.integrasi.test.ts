@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import pg from 'pg';
 import { imporBundel } from '../../main/services/sinkron/bundle';
 import { TANPA_PELINDUNG } from '../../main/services/sinkron/kunci';
+import { SCHEMA_VERSION } from '../migrations';
 import { main } from '../../main/cli/utama';
 import { dunia } from '../../test/bundel';
 import { pindahKePostgres } from './pindah';
@@ -27,7 +28,7 @@ test('PostgreSQL: every migration runs on the server, and the schema keeps its r
   const url = await basisDataBaru(t);
   if (!url) return;
   await satu(url, async (k) => {
-    assert.equal(await migrasiServer(k), 22);
+    assert.equal(await migrasiServer(k), SCHEMA_VERSION);
     assert.equal(await migrasiServer(k), 0, 'a second connection migrates nothing');
     await k.query(`INSERT INTO kelompok (id, kabupaten_kode, created_at, updated_at, nama, kecamatan_kode, desa_kode, sektor) VALUES ('k1', '35.07', 'a', 'a', 'Kelompok', '35.07.01', '35.07.01.2001', 'kuliner')`);
     const lapor = (id: string, periode: string, nilai: string, konfirmasi: string | null = null) =>
@@ -56,7 +57,7 @@ test('pindah-ke-postgres: a province file copied whole, every table counted and 
   const hitung = (tabel: string) => (w.prov.db.sqlite.prepare(`SELECT count(*) FROM ${tabel}`).pluck().get() as number);
   const h = await pindahKePostgres(w.prov.db, url, { mode: 'provinsi' });
   assert.equal(h.cocok, true);
-  assert.equal(h.skema, 22);
+  assert.equal(h.skema, SCHEMA_VERSION);
   assert.ok(!h.ke.includes('@127.0.0.1') || !/:[^/@]*@/.test(h.ke), 'no password in the result');
   for (const baris of h.tabel) assert.equal(baris.baris_tujuan, hitung(baris.tabel), baris.tabel);
   for (const tabel of ['kelompok', 'anggota', 'laporan_bulanan', 'bundle_masuk', 'pengaturan', 'laporan_rekap_kabupaten', 'pihak_sinkron']) {

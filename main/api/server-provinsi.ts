@@ -60,8 +60,14 @@ export class ServerProvinsi {
     return this.transaksi((k) => jalankanServer(k, kerja));
   }
 
+  /** A write that needs the connection itself (the bundle import): fn in one transaction, all of it or nothing. */
+  async tulisDengan<T>(fn: (k: pg.PoolClient) => Promise<T>): Promise<T> {
+    await this.siap();
+    return this.transaksi(fn);
+  }
+
   /** fn in one transaction on one connection; connection failures said as what the officer can check. */
-  async transaksi<T>(fn: (k: pg.PoolClient) => Promise<T>): Promise<T> {
+  private async transaksi<T>(fn: (k: pg.PoolClient) => Promise<T>): Promise<T> {
     return dalamTransaksi(this.server.pool, fn).catch((e) => this.galat(e));
   }
 
@@ -70,6 +76,9 @@ export class ServerProvinsi {
     const kode = (error as { code?: string }).code;
     // Errors of the SQL itself (class 22, 23, 42 …) stay as they are; only the connection's are translated.
     if (kode && /^(E[A-Z]+|28\w{3}|3D000|08\w{3})$/.test(kode)) throw pesanKoneksi(error, this.server.alamat);
+    // At COMMIT the server checks what the transaction deferred; a conflict with another officer's write is retried.
+    if (kode === '23503') throw new AppError('PERUBAHAN_HILANG', `Perubahan merujuk data yang tidak ada di server (${(error as Error).message}). Impor dulu bundel sebelumnya, atau minta bundel lengkap. Tidak ada yang diubah.`);
+    if (kode === '40001' || kode === '40P01') throw new AppError('SERVER_SIBUK', 'Server sedang menyimpan perubahan petugas lain pada data yang sama. Tidak ada yang diubah; coba lagi sebentar lagi.');
     throw error;
   }
 

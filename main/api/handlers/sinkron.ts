@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
 import { buatBundelReferensi, buatTandaTerima, cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkron, periksaBundelDari, pulihkanKunciDari, statusKabupaten } from '../../services/sinkron';
-import { buatKunci } from '../../services/sinkron';
+import { buatKunci, imporBundelServer } from '../../services/sinkron';
 
 import type { sinkronApi } from '../../common/api/sinkron';
 import type { HandlersFor } from './types';
@@ -20,7 +20,12 @@ export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
     const r = periksaBundelDari(ctx.files.resolve(input.berkas), input.berkas.nama);
     return { ...r, manifest: r.manifest as unknown as Record<string, unknown> };
   },
-  'sinkron.imporBundel': (ctx, input) => imporBundelDari(ctx.db, ctx.platform.pelindung, ctx.files.resolve(input.berkas), { nama: input.berkas.nama, dryRun: input.dryRun, percayai: input.percayai }),
+  'sinkron.imporBundel': (ctx, input) => {
+    const opsi = { nama: input.berkas.nama, dryRun: input.dryRun, percayai: input.percayai };
+    const path = ctx.files.resolve(input.berkas);
+    // On the province's server the same import runs beside it and what it wrote is sent in one transaction.
+    return ctx.server ? ctx.server.tulisDengan((k) => imporBundelServer(k, ctx.platform.pelindung, path, opsi)) : imporBundelDari(ctx.db, ctx.platform.pelindung, path, opsi);
+  },
   'sinkron.tandaTerima': (ctx, input) => {
     const out = ctx.files.output(`tanda-terima-${input.kabupaten}-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}.bmb`);
     buatTandaTerima(ctx.db, ctx.platform.pelindung, input.kabupaten, out.path);

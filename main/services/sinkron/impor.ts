@@ -82,6 +82,20 @@ function bukaData(db: Db, pelindung: Pelindung, t: Terurai, nama: string): Buffe
   return plain;
 }
 
+/**
+ * The payload of a data bundle addressed to this province, decrypted, before any check (null when it is not one, or
+ * does not open): for the import on the province's server (impor-server.ts) to know which rows to bring beside it.
+ * It is not trusted for anything else; imporBundel checks it all again.
+ */
+export function isiTanpaPeriksa(db: Db, pelindung: Pelindung, bytes: Buffer): { pengirim: string; isi: Buffer } | null {
+  try {
+    const t = uraikan(bytes, 'Bundel');
+    return t.header.jenis === 'data' ? { pengirim: t.header.pengirim, isi: bukaData(db, pelindung, t, 'Bundel') } : null;
+  } catch {
+    return null;
+  }
+}
+
 class Batal extends Error {}
 
 /** How long the row checks of each import took, for the bench (`bench/sinkron.ts`); nothing is published without a subscriber. */

@@ -1,5 +1,6 @@
 // The sinkron domain's one door: other domains and the API handlers import only this file.
 export * from './berkas';
+export { imporBundelServer } from './impor-server';
 export * from './bundle';
 export * from './info';
 export * from './kunci';

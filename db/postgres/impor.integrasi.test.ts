@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, type TestContext } from 'node:test';
+import pg from 'pg';
+import { openDatabase, type Db } from '../connection';
+import { ServerProvinsi } from '../../main/api/server-provinsi';
+import { hitungDashboardK } from '../../main/services/dasbor/dashboard';
+import { buatDemo } from '../../main/services/demo';
+import { setup } from '../../main/services/pengaturan';
+import { bacaIdentitas, buatKunci, daftarkanPihak, eksporBundel, identitas, imporBundelDari, imporBundelServer, TANPA_PELINDUNG } from '../../main/services/sinkron';
+import { main } from '../../main/cli/utama';
+import { basisDataBaru } from './uji-server';
+import { pindahKePostgres } from './pindah';
+import { bukaServer } from './server';
+
+// A district's bundle imported into the province's PostgreSQL server: the same import as into the province's file
+// (every table ends the same), and several officers at once: two districts together, one bundle twice, a dashboard
+// read while an import commits.
+
+const DISTRIK = ['35.07', '35.73', '35.15'] as const;
+
+/** A province (file) that knows two districts, each with a bundle ready; the province copied to a fresh server. */
+async function siapkan(t: TestContext, url: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-pg-impor-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const prov = openDatabase(join(dir, 'provinsi.sqlite'));
+  t.after(() => prov.close());
+  setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Admin Provinsi', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
+  buatKunci(prov, TANPA_PELINDUNG);
+  const bundel: Record<string, string> = {};
+  for (const [i, kode] of DISTRIK.entries()) {
+    const kab = openDatabase(join(dir, `${kode}.sqlite`));
+    buatDemo(kab, { kelompok: 8, bulan: 6, seed: i + 3, kabupaten: kode });
+    buatKunci(kab, TANPA_PELINDUNG);
+    daftarkanPihak(kab, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
+    daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(kab, TANPA_PELINDUNG))));
+    bundel[kode] = eksporBundel(kab, TANPA_PELINDUNG, { folder: dir }).berkas;
+    kab.close();
+  }
+  await pindahKePostgres(prov, url, { mode: 'provinsi' });
+  return { prov, bundel, dir };
+}
+
+/** The test's own connection, reading numbers as the app does (server.ts). */
+function bacaServer(t: TestContext, url: string): pg.Pool {
+  const s = bukaServer(url, { maks: 1 });
+  t.after(() => s.tutup());
+  return s.pool;
+}
+
+/** Every row of the tables an import writes, as comparable text (the receipt's local id and time left out). */
+const TABEL = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'perjanjian', 'offtaker', 'audit', 'dtsen_ringkasan', 'laporan_rekap_kabupaten', 'bundle_masuk', 'pihak_sinkron'];
+const LEWATI = new Set(['id_bundle_masuk', 'diterima_pada']);
+function barisFile(db: Db, tabel: string): string[] {
+  return (db.sqlite.prepare(`SELECT * FROM ${tabel}`).all() as Record<string, unknown>[]).map((r) => bersih(tabel, r)).sort();
+}
+async function barisServer(k: pg.Pool, tabel: string): Promise<string[]> {
+  return (await k.query(`SELECT * FROM ${tabel}`)).rows.map((r: Record<string, unknown>) => bersih(tabel, r)).sort();
+}
+function bersih(tabel: string, r: Record<string, unknown>): string {
+  return JSON.stringify(Object.keys(r).sort().filter((c) => !LEWATI.has(c) && !LEWATI.has(`${c}_${tabel}`)).map((c) => [c, r[c]]));
+}
+
+test('bundle import on PostgreSQL: every table the same as the import into the province file; the same refusals; a second import changes nothing', async (t) => {
+  const url = await basisDataBaru(t);
+  if (!url) return;
+  const { prov, bundel } = await siapkan(t, url);
+  const cli = async (...args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await main(args, { out: (x) => void (out += x), err: (x) => void (err += x) });
+    return { code, out, err };
+  };
+  const diServer = await cli('bundle', 'import', '--db', url, bundel['35.07']!, '--json');
+  assert.equal(diServer.code, 0, diServer.err);
+  const diBerkas = await imporBundelDari(prov, TANPA_PELINDUNG, bundel['35.07']!, { nama: bundel['35.07']!.split('/').at(-1)! });
+  const hasil = JSON.parse(diServer.out);
+  assert.deepEqual({ ...hasil, pesan: undefined }, { ...JSON.parse(JSON.stringify(diBerkas)), pesan: undefined });
+  assert.match(hasil.pesan, /Bundel ke-1 dari .* diimpor: \d+ baris berubah/);
+  assert.ok(hasil.tabel.laporan_bulanan.baru > 0);
+  const s = bacaServer(t, url);
+  for (const tabel of TABEL) assert.deepEqual(await barisServer(s, tabel), barisFile(prov, tabel), tabel);
+  // Again: the same answer as the file's second import, nothing new on the server.
+  const lagi = await cli('bundle', 'import', '--db', url, bundel['35.07']!, '--json');
+  assert.match(JSON.parse(lagi.out).pesan, /sudah pernah diimpor; tidak ada yang berubah/);
+  assert.equal((await s.query('SELECT count(*) AS n FROM bundle_masuk')).rows[0].n, 1);
+  // A dry run on the server reports and writes nothing.
+  const sebelum = await barisServer(s, 'laporan_bulanan');
+  const uji = await cli('bundle', 'import', '--db', url, bundel['35.73']!, '--dry-run', '--json');
+  assert.equal(uji.code, 0, uji.err);
+  assert.match(JSON.parse(uji.out).pesan, /^Uji coba: \d+ baris akan berubah/);
+  assert.deepEqual(await barisServer(s, 'laporan_bulanan'), sebelum);
+  // A refusal is the file's refusal, and changes nothing: a bundle from a sender the province does not know.
+  await s.query("DELETE FROM pihak_sinkron WHERE kode = '35.73'");
+  const asing = await cli('bundle', 'import', '--db', url, bundel['35.73']!);
+  assert.equal(asing.code, 1);
+  assert.match(asing.err, /belum terdaftar di sini\. Sidik jari kuncinya: .*Tidak ada yang diubah/);
+  assert.deepEqual(await barisServer(s, 'laporan_bulanan'), sebelum);
+});
+
+test('several officers on one server: two districts imported at once both land, one bundle imported twice at once lands once, a dashboard read meanwhile sees before or after', async (t) => {
+  const url = await basisDataBaru(t);
+  if (!url) return;
+  const { bundel } = await siapkan(t, url);
+  const petugas = () => {
+    const p = new ServerProvinsi(url);
+    t.after(() => p.tutup());
+    return p;
+  };
+  const [a, b, c] = [petugas(), petugas(), petugas()];
+  const impor = (p: ServerProvinsi, kode: string) => p.tulisDengan((k) => imporBundelServer(k, TANPA_PELINDUNG, bundel[kode]!, { nama: `${kode}.bmb` }));
+  const hari = new Date().toISOString().slice(0, 10);
+  const sebelum = await c.baca(hitungDashboardK({}, hari));
+  // Two officers, two districts, at once.
+  const dibaca: number[] = [];
+  let selesai = false;
+  const membaca = (async () => {
+    while (!selesai) dibaca.push((await c.baca(hitungDashboardK({}, hari))).anggota.nilai);
+  })();
+  const [h1, h2] = await Promise.all([impor(a, '35.07'), impor(b, '35.73')]);
+  selesai = true;
+  await membaca;
+  assert.ok(h1.tabel.anggota!.baru > 0 && h2.tabel.anggota!.baru > 0);
+  const sesudah = await c.baca(hitungDashboardK({}, hari));
+  assert.equal(sesudah.anggota.nilai, sebelum.anggota.nilai + h1.tabel.anggota!.baru + h2.tabel.anggota!.baru);
+  assert.deepEqual(sesudah.peringkat?.map((p) => p.kode).sort(), ['35.07', '35.73']);
+  // Every read in between saw a whole state: none, one or both districts' members, never part of one.
+  const utuh = new Set([sebelum.anggota.nilai, sebelum.anggota.nilai + h1.tabel.anggota!.baru, sebelum.anggota.nilai + h2.tabel.anggota!.baru, sesudah.anggota.nilai]);
+  assert.ok(dibaca.length > 0);
+  for (const n of dibaca) assert.ok(utuh.has(n), `a read saw ${n} members, not a whole state (${[...utuh].join(', ')})`);
+
+  // The same bundle by two officers at once: one applies it, the other waits for it and finds it applied.
+  const s = bacaServer(t, url);
+  const laporan = async () => (await s.query('SELECT count(*) AS n FROM laporan_bulanan')).rows[0].n as number;
+  const n = await laporan();
+  const [x, y] = await Promise.all([impor(a, '35.15'), impor(b, '35.15')]);
+  assert.deepEqual([x.sudahPernah, y.sudahPernah].sort(), [false, true]);
+  const baru = (x.sudahPernah ? y : x).tabel.laporan_bulanan!.baru;
+  assert.ok(baru > 0);
+  assert.equal(await laporan(), n + baru);
+  assert.equal((await s.query("SELECT count(*) AS n FROM bundle_masuk WHERE pengirim = '35.15'")).rows[0].n, 1);
+});

@@ -1,0 +1,168 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import type pg from 'pg';
+import { openDatabase, type Db } from '../../../db/connection';
+import { jalankanServer } from '../../../db/postgres/kueri';
+import { keJson, kutip } from '../../../db/postgres/pindah';
+import type { HasilImporBundel } from '../../common/api/sinkron';
+import { REGISTER, SYNCED_TABLES } from '../../common/register';
+import { rekapLaporanKabupatenK } from '../dasbor';
+import { folderLampiran } from '../laporan';
+import { imporBundelDari } from './berkas';
+import { isiTanpaPeriksa } from './impor';
+import type { Pelindung } from './kunci';
+
+// A district's bundle imported into the province's PostgreSQL server, by the same import that runs on a SQLite file
+// (impor.ts): every check, rule and message is that one. Inside one server transaction that holds the district's
+// lock (a second import of the same district waits; other districts' go on at once):
+//   1. the district's rows on the server, the rows its payload names, and the province's settings, keys and
+//      catalogues are brought into a private SQLite file beside the payload ("bayangan");
+//   2. the bundle is imported into that file exactly as into a province file;
+//   3. what the import wrote there goes to the server: the payload's rows (newest change wins, as in the file; never
+//      over another district's row), the audit entries, the DT-SEN counts, the receipt of the bundle, the
+//      attachments' bytes, the signatures verified; the dashboard's sums of the district recomputed on the server.
+// Nothing reaches the server unless all of it does: a refusal, an error or a dry run rolls the transaction back.
+
+/** The lock class of a district's import (pg_advisory_xact_lock(class, hashtext(code))). */
+const KUNCI_IMPOR = 3578;
+const PER_KIRIM = 2000;
+
+/** The province-wide tables the import reads whole: settings, keys, partners, catalogues, trust roots and verdicts. */
+const TABEL_PROVINSI = ['pengaturan', 'kunci', 'pihak_sinkron', 'katalog_indikator', 'tte_akar', 'tte_periksa'] as const;
+
+/** The ids a payload carries per synced table, and the ids its rows refer to in each (its audit's ids too). */
+function idMuatan(isi: Buffer, folder: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  const file = join(folder, 'muatan-id.sqlite');
+  writeFileSync(file, isi, { mode: 0o600 });
+  const tambah = (t: string, ids: unknown[]) => {
+    const set = out.get(t) ?? new Set<string>();
+    for (const v of ids) if (typeof v === 'string') set.add(v);
+    out.set(t, set);
+  };
+  let m: Database.Database | null = null;
+  try {
+    m = new Database(file, { readonly: true, fileMustExist: true });
+    const ada = new Set(m.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]);
+    for (const t of [...SYNCED_TABLES, 'audit']) {
+      if (!ada.has(t)) continue;
+      tambah(t, m.prepare(`SELECT id FROM ${kutip(t)}`).pluck().all());
+      if (t === 'audit') continue;
+      for (const [c, k] of Object.entries(REGISTER[t as (typeof SYNCED_TABLES)[number]].kolom)) {
+        if (k.ref) tambah(k.ref, m.prepare(`SELECT DISTINCT ${kutip(c)} FROM ${kutip(t)}`).pluck().all());
+      }
+    }
+  } catch {
+    // A payload that does not read is refused by the import itself, with its message.
+  } finally {
+    m?.close();
+    rmSync(file, { force: true });
+  }
+  return out;
+}
+
+/** The columns SQLite stores for a table (generated ones left out: both databases compute their own). */
+function kolomTersimpan(db: Db, tabel: string): string[] {
+  return db.sqlite.prepare('SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid').pluck().all(tabel) as string[];
+}
+
+/** Rows of a server table (where …) copied into the private file. */
+async function bawa(klien: pg.ClientBase, db: Db, tabel: string, where = 'true', params: unknown[] = []): Promise<void> {
+  const kolom = kolomTersimpan(db, tabel);
+  const r = await klien.query({ text: `SELECT ${kolom.map(kutip).join(', ')} FROM ${kutip(tabel)} WHERE ${where}`, values: params, rowMode: 'array' });
+  const tulis = db.sqlite.prepare(`INSERT OR REPLACE INTO ${kutip(tabel)} (${kolom.map(kutip).join(', ')}) VALUES (${kolom.map(() => '?').join(', ')})`);
+  db.tx(() => {
+    for (const baris of r.rows as unknown[][]) tulis.run(...baris);
+  });
+}
+
+/** Rows of the private file sent to the server table; `konflik`: what a row already there does. */
+async function kirim(klien: pg.ClientBase, db: Db, tabel: string, where: string, params: unknown[], konflik: string): Promise<number> {
+  const kolom = kolomTersimpan(db, tabel).filter((c) => !(tabel === 'bundle_masuk' && c === 'id'));
+  const daftar = kolom.map(kutip).join(', ');
+  let n = 0;
+  let kiriman: Record<string, unknown>[] = [];
+  const kirimSekarang = async () => {
+    if (!kiriman.length) return;
+    const r = await klien.query(`INSERT INTO ${kutip(tabel)} AS lama (${daftar}) SELECT ${daftar} FROM json_populate_recordset(NULL::${kutip(tabel)}, $1::json) ${konflik}`, [JSON.stringify(kiriman)]);
+    n += r.rowCount ?? 0;
+    kiriman = [];
+  };
+  for (const baris of db.sqlite.prepare(`SELECT ${daftar} FROM ${kutip(tabel)} WHERE ${where}`).raw().safeIntegers(true).iterate(...params) as Iterable<unknown[]>) {
+    kiriman.push(Object.fromEntries(kolom.map((c, i) => [c, keJson(baris[i])])));
+    if (kiriman.length >= PER_KIRIM) await kirimSekarang();
+  }
+  await kirimSekarang();
+  return n;
+}
+
+/**
+ * Imports a bundle file into the province's server on `klien`, inside the caller's transaction (which commits only
+ * when this returns). Same result, same refusals as imporBundelDari on a province file.
+ */
+export async function imporBundelServer(klien: pg.ClientBase, pelindung: Pelindung, path: string, opsi: { nama: string; dryRun?: boolean; percayai?: string | null }): Promise<HasilImporBundel> {
+  const folder = mkdtempSync(join(tmpdir(), `bermantra-${process.pid}-`));
+  let bayangan: Db | null = null;
+  try {
+    bayangan = openDatabase(join(folder, 'provinsi.sqlite'), { backupBeforeMigrate: false });
+    const db = bayangan;
+    // Settings and keys first: they open the payload (to know which rows to bring) before anything is checked.
+    for (const t of TABEL_PROVINSI) await bawa(klien, db, t);
+    const bytes = readFileSync(path);
+    const isi = isiTanpaPeriksa(db, pelindung, bytes);
+    const pemilik = isi?.pengirim ?? '';
+    // One import of a district at a time; the lock is the transaction's, released at its commit or rollback.
+    await klien.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [KUNCI_IMPOR, pemilik]);
+    const ids = isi ? idMuatan(isi.isi, folder) : new Map<string, Set<string>>();
+    db.sqlite.pragma('foreign_keys = OFF');
+    for (const t of SYNCED_TABLES) await bawa(klien, db, t, 'kabupaten_kode = $1 OR id = ANY($2)', [pemilik, [...(ids.get(t) ?? [])]]);
+    await bawa(klien, db, 'bundle_masuk', 'pengirim = $1', [pemilik]);
+    await bawa(klien, db, 'dtsen_ringkasan', 'kabupaten_kode = $1', [pemilik]);
+    await bawa(klien, db, 'keputusan_laporan', 'kabupaten_kode = $1', [pemilik]);
+    db.sqlite.pragma('foreign_keys = ON');
+    const bundelSebelum = db.sqlite.prepare('SELECT coalesce(max(id), 0) FROM bundle_masuk').pluck().get() as number;
+
+    const hasil = await imporBundelDari(db, pelindung, path, opsi);
+    if (hasil.dryRun || hasil.jenis !== 'data') return hasil;
+
+    await klien.query('SET CONSTRAINTS ALL DEFERRED');
+    const json = (t: string) => JSON.stringify([...(ids.get(t) ?? [])]);
+    for (const t of SYNCED_TABLES) {
+      if (!ids.get(t)?.size) continue;
+      const set = kolomTersimpan(db, t).filter((c) => c !== 'id').map((c) => `${kutip(c)} = excluded.${kutip(c)}`).join(', ');
+      // Newest change wins, as in the file; a row of another district is never written over (the import refused
+      // a payload naming one, since the row was brought beside it).
+      await kirim(klien, db, t, 'id IN (SELECT value FROM json_each(?))', [json(t)], `ON CONFLICT (id) DO UPDATE SET ${set} WHERE excluded.updated_at > lama.updated_at AND lama.kabupaten_kode = excluded.kabupaten_kode`);
+    }
+    if (ids.get('audit')?.size) await kirim(klien, db, 'audit', 'id IN (SELECT value FROM json_each(?))', [json('audit')], 'ON CONFLICT (id) DO NOTHING');
+    if (ids.has('kelompok') || ids.has('laporan_bulanan')) await jalankanServer(klien, rekapLaporanKabupatenK(pemilik));
+    // The DT-SEN counts: the file now holds the district's (replaced, or kept when the bundle was older).
+    await klien.query('DELETE FROM dtsen_ringkasan WHERE kabupaten_kode = $1', [pemilik]);
+    await kirim(klien, db, 'dtsen_ringkasan', 'kabupaten_kode = ?', [pemilik], '');
+    await kirim(klien, db, 'bundle_masuk', 'id > ?', [bundelSebelum], '');
+    await kirim(klien, db, 'pihak_sinkron', 'kode = ?', [pemilik], 'ON CONFLICT (kode) DO NOTHING');
+    await kirim(klien, db, 'tte_periksa', 'true', [], 'ON CONFLICT (hash) DO NOTHING');
+    // The attachments' bytes, kept on the server (migration 23) where every officer reads them.
+    let lampiran = 0;
+    const folderLamp = folderLampiran(db);
+    for (const hash of readdirSafe(folderLamp)) {
+      if (!/^[0-9a-f]{64}$/.test(hash)) continue;
+      const r = await klien.query('INSERT INTO lampiran_isi (hash, data, disimpan_pada) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING', [hash, readFileSync(join(folderLamp, hash)), new Date().toISOString()]);
+      lampiran += r.rowCount ?? 0;
+    }
+    return { ...hasil, lampiran };
+  } finally {
+    bayangan?.close();
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+function readdirSafe(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch {
+    return [];
+  }
+}
