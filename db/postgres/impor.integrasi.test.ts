@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, type TestContext } from 'node:test';
@@ -9,6 +10,7 @@ import { ServerProvinsi } from '../../main/api/server-provinsi';
 import { hitungDashboardK } from '../../main/services/dasbor/dashboard';
 import { buatDemo } from '../../main/services/demo';
 import { setup } from '../../main/services/pengaturan';
+import { folderLampiran, simpanLaporan, tambahFoto } from '../../main/services/laporan';
 import { bacaIdentitas, buatKunci, daftarkanPihak, eksporBundel, identitas, imporBundelDari, imporBundelServer, TANPA_PELINDUNG } from '../../main/services/sinkron';
 import { main } from '../../main/cli/utama';
 import { basisDataBaru } from './uji-server';
@@ -20,6 +22,7 @@ import { bukaServer } from './server';
 // read while an import commits.
 
 const DISTRIK = ['35.07', '35.73', '35.15'] as const;
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 /** A province (file) that knows two districts, each with a bundle ready; the province copied to a fresh server. */
 async function siapkan(t: TestContext, url: string) {
@@ -31,9 +34,17 @@ async function siapkan(t: TestContext, url: string) {
   buatKunci(prov, TANPA_PELINDUNG);
   const bundel: Record<string, string> = {};
   for (const [i, kode] of DISTRIK.entries()) {
-    const kab = openDatabase(join(dir, `${kode}.sqlite`));
+    // Each office its own folder (its attachments beside its file, as on its own PC).
+    const kab = openDatabase(join(dir, kode, `${kode}.sqlite`));
     buatDemo(kab, { kelompok: 8, bulan: 6, seed: i + 3, kabupaten: kode });
     buatKunci(kab, TANPA_PELINDUNG);
+    if (kode === '35.07') {
+      // A report with a photo: the bundle carries the attachment's bytes.
+      const kelompok = kab.sqlite.prepare("SELECT id FROM kelompok WHERE status = 'aktif' LIMIT 1").pluck().get() as string;
+      const { laporan } = simpanLaporan(kab, { kelompok_id: kelompok, periode: new Date().toISOString().slice(0, 7), nilai: { omzet: 1_000_000 } });
+      writeFileSync(join(dir, 'foto.png'), PNG);
+      tambahFoto(kab, { laporan_id: laporan.id, path: join(dir, 'foto.png'), nama: 'foto.png', keterangan: 'Lapak' });
+    }
     daftarkanPihak(kab, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
     daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(kab, TANPA_PELINDUNG))));
     bundel[kode] = eksporBundel(kab, TANPA_PELINDUNG, { folder: dir }).berkas;
@@ -82,6 +93,11 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   assert.ok(hasil.tabel.laporan_bulanan.baru > 0);
   const s = bacaServer(t, url);
   for (const tabel of TABEL) assert.deepEqual(await barisServer(s, tabel), barisFile(prov, tabel), tabel);
+  // The photo's bytes are on the server (every officer reads them there), as they are beside the province file.
+  const hash = createHash('sha256').update(PNG).digest('hex');
+  assert.equal(hasil.lampiran, 1);
+  assert.deepEqual(readFileSync(join(folderLampiran(prov), hash)), PNG);
+  assert.deepEqual((await s.query('SELECT hash, data FROM lampiran_isi')).rows, [{ hash, data: PNG }]);
   // Again: the same answer as the file's second import, nothing new on the server.
   const lagi = await cli('bundle', 'import', '--db', url, bundel['35.07']!, '--json');
   assert.match(JSON.parse(lagi.out).pesan, /sudah pernah diimpor; tidak ada yang berubah/);
