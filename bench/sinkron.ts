@@ -4,9 +4,11 @@
 // for more months (issue 28's figure: BENCH_KABUPATEN=38 BENCH_BULAN=60). The row checks' share of the import is
 // read from the import's diagnostics channel (target: the import ≤ 1,1× the import without them).
 // The province database is opened as the app opens it: WAL checkpoints on their own thread.
+// With --pg URL the same bundles are also imported into the province's PostgreSQL server (databases made and dropped
+// on that server): one officer after another, four officers at once, and the incremental bundle; each against SQLite.
 import { execFileSync } from 'node:child_process';
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../db/connection';
@@ -16,6 +18,10 @@ import { bacaIdentitas, buatKunci, daftarkanPihak, identitas , TANPA_PELINDUNG }
 import { simpanLaporan } from '../main/services/laporan/laporan';
 import { setup } from '../main/services/pengaturan/pengaturan';
 import { kabupatenJatim } from '../main/services/wilayah/wilayah';
+import { ServerProvinsi } from '../main/api/server-provinsi';
+import { pindahKePostgres } from '../db/postgres/pindah';
+import { imporBundelServer } from '../main/services/sinkron/impor-server';
+import { basisDataBench, urlPg } from './pg';
 
 export async function benchSinkron(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-bench-'));
@@ -53,6 +59,10 @@ export async function benchSinkron(): Promise<void> {
     } catch {
       /* no sync command (Windows): measured as is */
     }
+    // The province before any bundle, copied to two empty databases on the server (one officer; four at once).
+    const pgUrl = urlPg();
+    const pgDb = pgUrl ? [await basisDataBench(pgUrl), await basisDataBench(pgUrl)] : [];
+    for (const b of pgDb) await pindahKePostgres(prov, b.url, { mode: 'provinsi' });
     subscribe('bermantra:impor:periksa-baris', catatPeriksa);
     t = performance.now();
     for (const d of districts) imporBundel(prov, TANPA_PELINDUNG, d.bundle);
@@ -68,6 +78,29 @@ export async function benchSinkron(): Promise<void> {
     console.log(`  tulisan pertama sesudahnya (memangkas -wal impor besar ke 64 MB, sekali): ${(performance.now() - t).toFixed(0)} ms`);
     const rows = prov.sqlite.prepare('SELECT (SELECT count(*) FROM kelompok) k, (SELECT count(*) FROM anggota) a, (SELECT count(*) FROM laporan_bulanan) l').get() as { k: number; a: number; l: number };
     console.log(`provinsi: ${rows.k} kelompok, ${rows.a} anggota, ${rows.l} laporan`);
+    const berkas = districts.map((d) => {
+      const f = join(dir, `${d.kode}.bmb`);
+      writeFileSync(f, d.bundle);
+      return f;
+    });
+    const imporPg = (p: ServerProvinsi, f: string) => p.tulisDengan((k) => imporBundelServer(k, TANPA_PELINDUNG, f, { nama: f }));
+    const petugas: ServerProvinsi[] = [];
+    if (pgDb.length) {
+      const satu = new ServerProvinsi(pgDb[0]!.url);
+      petugas.push(satu);
+      t = performance.now();
+      for (const f of berkas) await imporPg(satu, f);
+      const pgMs = performance.now() - t;
+      console.log(`PostgreSQL: impor ${count} bundel oleh satu petugas: ${pgMs.toFixed(0)} ms = ${(pgMs / imporMs).toFixed(2)}× SQLite (target ≤ 1,5×)`);
+      const empat = Array.from({ length: 4 }, () => new ServerProvinsi(pgDb[1]!.url));
+      petugas.push(...empat);
+      t = performance.now();
+      const antrian = [...berkas];
+      await Promise.all(empat.map(async (p) => {
+        for (let f = antrian.shift(); f; f = antrian.shift()) await imporPg(p, f);
+      }));
+      console.log(`PostgreSQL: impor ${count} bundel oleh empat petugas bersamaan: ${(performance.now() - t).toFixed(0)} ms`);
+    }
 
     // One month later: acknowledgement, then a month of new reports, then the incremental bundle.
     const d = districts[0]!;
@@ -83,6 +116,13 @@ export async function benchSinkron(): Promise<void> {
     t = performance.now();
     imporBundel(prov, TANPA_PELINDUNG, readFileSync(inc.berkas));
     console.log(`bundel perubahan satu bulan (${groups.length} laporan): ${(inc.ukuran / 1024).toFixed(0)} KB, ekspor ${exportMs.toFixed(0)} ms, impor ${(performance.now() - t).toFixed(0)} ms`);
+    if (petugas[0]) {
+      t = performance.now();
+      await imporPg(petugas[0], inc.berkas);
+      console.log(`PostgreSQL: bundel perubahan satu bulan diimpor dalam ${(performance.now() - t).toFixed(0)} ms (menyalin baris kabupaten itu ke samping impor)`);
+    }
+    for (const p of petugas) await p.tutup();
+    for (const b of pgDb) await b.hapus();
     d.db.close();
     prov.close();
   } finally {

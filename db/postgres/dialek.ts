@@ -13,14 +13,14 @@ export const FUNGSI_PG = `
   EXCEPTION WHEN others THEN
     RETURN false;
   END $$;
-  -- json_extract(nilai, '$.kode') of a number; anything else (text, absent, not JSON) is NULL, never an error.
+  -- json_extract(nilai, '$.kode') of a number, NULL for anything else (text, absent). Like SQLite's json_extract it
+  -- fails on text that is not JSON (every writer checks a report's values first); no EXCEPTION block, whose
+  -- subtransaction per call made the three generated columns cost twice as much to insert.
   CREATE OR REPLACE FUNCTION angka_json(t text, kode text) RETURNS double precision LANGUAGE plpgsql IMMUTABLE AS $$
-  DECLARE v jsonb;
+  DECLARE v json;
   BEGIN
-    v := t::jsonb -> kode;
-    IF jsonb_typeof(v) = 'number' THEN RETURN v::text::double precision; END IF;
-    RETURN NULL;
-  EXCEPTION WHEN others THEN
+    v := t::json -> kode;
+    IF json_typeof(v) = 'number' THEN RETURN v::text::double precision; END IF;
     RETURN NULL;
   END $$;
   -- sum() of a condition counts the rows where it holds (SQLite's comparisons are 0/1): NULL conditions are skipped,
