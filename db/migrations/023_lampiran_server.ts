@@ -3,6 +3,8 @@ import type { Migration } from './migration';
 // The attachments' bytes (report photos, signed letters: named by their SHA-256) where the database is the
 // province's PostgreSQL server, which every officer reaches and no shared folder beside it does. On a SQLite file they
 // stay in the folder beside the file (services/laporan/foto.ts) and this table stays empty.
+// On the server, reports are also indexed by month: PostgreSQL's planner otherwise reads every report for the
+// dashboard's two months (SQLite's walks the kelompok-first index it is told to use).
 export const lampiranServer: Migration = {
   versi: 23,
   nama: 'lampiran di server',
@@ -12,5 +14,13 @@ export const lampiranServer: Migration = {
       data BLOB NOT NULL,
       disimpan_pada TEXT NOT NULL
     );
+  `,
+  pg: `
+    CREATE TABLE lampiran_isi (
+      hash TEXT COLLATE "C" PRIMARY KEY NOT NULL CHECK (length(hash) = 64),
+      data BYTEA NOT NULL,
+      disimpan_pada TEXT COLLATE "C" NOT NULL
+    );
+    CREATE INDEX laporan_periode ON laporan_bulanan (periode) WHERE deleted_at IS NULL;
   `,
 };

@@ -69,12 +69,12 @@ export function* hitungDashboardK(f: FilterDashboard = {}, today = hariIni()): K
   const mulai = `${bulan}-01`;
   const anggotaRows = perKabupaten
     ? yield* all<{ k: string; n: number; lama: number }>(
-        `SELECT kabupaten_kode AS k, count(*) AS n, coalesce(sum(created_at < @mulai), 0) AS lama FROM anggota INDEXED BY anggota_kabupaten
+        `SELECT kabupaten_kode AS k, count(*) AS n, count(*) FILTER (WHERE created_at < @mulai) AS lama FROM anggota INDEXED BY anggota_kabupaten
          WHERE deleted_at IS NULL${f.kabupaten ? ' AND kabupaten_kode = @kabupaten' : ''} GROUP BY 1`,
         { mulai },
       )
     : yield* all<{ k: string; n: number; lama: number }>(
-        `SELECT k.kabupaten_kode AS k, count(*) AS n, coalesce(sum(a.created_at < @mulai), 0) AS lama FROM kelompok k CROSS JOIN anggota a ON a.kelompok_id = k.id WHERE a.deleted_at IS NULL AND ${W} GROUP BY 1`,
+        `SELECT k.kabupaten_kode AS k, count(*) AS n, count(*) FILTER (WHERE a.created_at < @mulai) AS lama FROM kelompok k CROSS JOIN anggota a ON a.kelompok_id = k.id WHERE a.deleted_at IS NULL AND ${W} GROUP BY 1`,
         { mulai },
       );
   const anggota = { n: jumlah(anggotaRows, (x) => x.n), lama: jumlah(anggotaRows, (x) => x.lama) };
@@ -96,7 +96,7 @@ export function* hitungDashboardK(f: FilterDashboard = {}, today = hariIni()): K
   // Agreements in force today and on the first day of last month, per kind of buyer, in one pass.
   const berlaku = (t: string) => `(pj.mulai <= ${t} AND pj.selesai >= ${t})`;
   const jenisRows = yield* all<{ jenis: string; n: number; n_lalu: number; nilai: number }>(
-    `SELECT o.jenis, coalesce(sum(${berlaku('@t')}), 0) AS n, coalesce(sum(${berlaku('@tp')}), 0) AS n_lalu, coalesce(sum(CASE WHEN ${berlaku('@t')} THEN round(pj.volume * pj.harga_satuan) ELSE 0 END), 0) AS nilai
+    `SELECT o.jenis, count(*) FILTER (WHERE ${berlaku('@t')}) AS n, count(*) FILTER (WHERE ${berlaku('@tp')}) AS n_lalu, coalesce(sum(CASE WHEN ${berlaku('@t')} THEN round(pj.volume * pj.harga_satuan) ELSE 0 END), 0) AS nilai
      FROM perjanjian pj JOIN kelompok k ON k.id = pj.kelompok_id JOIN offtaker o ON o.id = pj.offtaker_id
      WHERE pj.deleted_at IS NULL AND pj.status = 'aktif' AND ${W} GROUP BY o.jenis ORDER BY o.jenis`,
     { t: today, tp: `${prev}-01` },
