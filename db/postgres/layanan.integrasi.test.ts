@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../connection';
 import { hitungDashboardK } from '../../main/services/dasbor/dashboard';
@@ -12,6 +13,8 @@ import { TANPA_PELINDUNG } from '../../main/services/sinkron/kunci';
 import { basisDataBaru } from './uji-server';
 import { pindahKePostgres } from './pindah';
 import { bukaServer } from './server';
+import { cadangkanServer, cariPgDump } from './cadangan';
+import { bacaAlamatServer } from '../../main/common/alamat-server';
 import { dalamTransaksi, jalankanServer } from './kueri';
 import { main } from '../../main/cli/utama';
 
@@ -64,6 +67,25 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
   } finally {
     delete process.env.BERMANTRA_DB_URL;
   }
+
+  // The backup action on the server: pg_dump into the data folder, a dump pg_restore reads; without pg_dump, the command.
+  const folderData = join(dir, 'data-petugas');
+  process.env.BERMANTRA_FOLDER_DATA = folderData;
+  try {
+    const c = await cli('cadangan', 'buat', '--db', url, '--json');
+    assert.equal(c.code, 0, c.err);
+    const dump = JSON.parse(c.out) as { nama: string; jenis: string; ukuran: number };
+    assert.equal(dump.jenis, 'server');
+    const file = join(folderData, 'cadangan-server', dump.nama);
+    assert.equal(statSync(file).size, dump.ukuran);
+    const isi = execFileSync(join(dirname(cariPgDump()!), 'pg_restore'), ['-l', file], { encoding: 'utf8' });
+    assert.match(isi, /TABLE DATA public laporan_bulanan/);
+    assert.deepEqual(JSON.parse((await cli('cadangan', 'list', '--db', url, '--json')).out).map((x: { nama: string }) => x.nama), [dump.nama]);
+  } finally {
+    delete process.env.BERMANTRA_FOLDER_DATA;
+  }
+  const tanpa = bacaAlamatServer(url.replace('postgres@', 'postgres:rahasia@'));
+  await assert.rejects(cadangkanServer(tanpa, 'rahasia', join(dir, 'x'), new Date(), null), (e: Error) => /pg_dump tidak ditemukan di komputer ini.*pg_dump -Fc -d "postgres:\/\/postgres@/.test(e.message) && !e.message.includes('rahasia'));
 });
 
 test('a server that holds no province: an empty one sends the officer to pindah-ke-postgres (and stays empty), a district is refused', async (t) => {

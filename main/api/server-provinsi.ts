@@ -5,6 +5,9 @@ import type { Kerja } from '../../db/kueri';
 import { tampilAlamat } from '../common/alamat-server';
 import { AppError } from '../common/errors';
 import { pengaturanK } from '../services/pengaturan';
+import { cadangkanServer } from '../../db/postgres/cadangan';
+import type { Cadangan } from '../common/api';
+import { join } from 'node:path';
 
 // The province's PostgreSQL server as the app's database (--db postgres://…, BERMANTRA_DB_URL): a pool, checked
 // once before the first piece of work (reachable, holds a province's data, schema migrated), then every read in a
@@ -14,8 +17,25 @@ export class ServerProvinsi {
   readonly server: Server;
   private siapJanji: Promise<void> | null = null;
 
-  constructor(url: string, sandi?: string | null) {
+  constructor(
+    url: string,
+    private readonly sandi: string | null = null,
+  ) {
     this.server = bukaServer(url, { sandi });
+  }
+
+  /** pg_dump of the server into folder (db/postgres/cadangan.ts); refused with the command when pg_dump is absent. */
+  async cadangkan(folder: string): Promise<Cadangan> {
+    await this.siap();
+    return cadangkanServer(this.server.alamat, this.sandi ?? this.server.alamat.password ?? process.env.PGPASSWORD ?? null, folder);
+  }
+
+  /** A server is restored by pg_restore into a new, empty database, then the app pointed at it: said, not done. */
+  pulihkan(nama: string, folder: string): never {
+    throw new AppError(
+      'PULIHKAN_SERVER',
+      `Cadangan server dipulihkan oleh pengelola server ke basis data baru yang kosong, lalu aplikasi diarahkan ke sana: createdb bermantra_pulih && pg_restore -d bermantra_pulih "${join(folder, nama)}". Server yang sedang dipakai tidak diubah.`,
+    );
   }
 
   /** The address as shown to the officer (no password). */

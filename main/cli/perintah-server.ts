@@ -1,6 +1,8 @@
+import { formatMb, formatWaktu } from '../common/format';
 import type { Perintah } from './konteks';
 
-// The province's PostgreSQL server: its SQLite file copied there, checked table by table.
+// The province's PostgreSQL server: its SQLite file copied there, checked table by table; backups of the database
+// (a copy beside the file, or pg_dump of the server into the data folder's cadangan-server).
 
 export const PERINTAH_SERVER: Perintah[] = [
   {
@@ -21,6 +23,26 @@ export const PERINTAH_SERVER: Perintah[] = [
         ].join('\n'),
         exitCode: h.cocok ? 0 : 1,
       };
+    },
+  },
+  {
+    nama: 'cadangan buat',
+    flag: [],
+    bantuan: 'cadangan buat --db FILE|postgres://… [--json]   (berkas: salinan di folder cadangan di samping berkas; server: pg_dump ke folder data, bila pg_dump terpasang)',
+    db: 'ada',
+    async jalankan(cli) {
+      const c = await cli.call('cadangan.buat', {});
+      return { json: c, text: `Cadangan ${c.nama} dibuat (${formatMb(c.ukuran)}, ${formatWaktu(c.waktu)}).` };
+    },
+  },
+  {
+    nama: 'cadangan list',
+    flag: [],
+    bantuan: 'cadangan list --db FILE|postgres://… [--json]',
+    db: 'ada',
+    async jalankan(cli) {
+      const daftar = await cli.call('cadangan.list', {});
+      return { json: daftar, text: daftar.length ? daftar.map((c) => `${c.nama}  ${c.jenis}  ${formatMb(c.ukuran)}`).join('\n') : 'Belum ada cadangan.' };
     },
   },
 ];

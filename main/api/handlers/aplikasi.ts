@@ -9,6 +9,11 @@ import { APP_VERSION } from '../context';
 import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, serverApi, tugasApi } from '../../common/api/aplikasi';
 import { pindahKePostgres } from '../../../db/postgres/pindah';
 import type { HandlersFor } from './types';
+import { daftarCadanganServer } from '../../../db/postgres/cadangan';
+import { join } from 'node:path';
+import type { AppContext } from '../context';
+
+const folderCadanganServer = (ctx: AppContext) => join(ctx.platform.folderData, 'cadangan-server');
 
 export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pengaturanApi | keyof typeof demoApi | keyof typeof tugasApi | keyof typeof auditApi | keyof typeof cadanganApi | keyof typeof serverApi> = {
   'app.status': async (ctx) => {
@@ -29,8 +34,9 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'tugas.status': (ctx, input) => ctx.tugas.status(input.id),
   'tugas.batal': (ctx, input) => ctx.tugas.batal(input.id),
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
-  'cadangan.list': (ctx) => daftarCadangan(ctx.db),
+  // On the province's server: pg_dump files in the officer's data folder (db/postgres/cadangan.ts).
+  'cadangan.list': (ctx) => (ctx.server ? daftarCadanganServer(folderCadanganServer(ctx)) : daftarCadangan(ctx.db)),
   'server.pindah': (ctx, input) => pindahKePostgres(ctx.db, input.ke, { sandi: input.sandi, mode: bacaPengaturan(ctx.db).mode }),
-  'cadangan.buat': (ctx) => buatCadangan(ctx.db),
-  'cadangan.pulihkan': (ctx, input) => ({ sebelumnya: infoCadangan(ctx.restore(input.nama)) }),
+  'cadangan.buat': (ctx) => (ctx.server ? ctx.server.cadangkan(folderCadanganServer(ctx)) : buatCadangan(ctx.db)),
+  'cadangan.pulihkan': (ctx, input) => (ctx.server ? ctx.server.pulihkan(input.nama, folderCadanganServer(ctx)) : { sebelumnya: infoCadangan(ctx.restore(input.nama)) }),
 };
