@@ -20,9 +20,12 @@ export interface WebApp {
   dbPath: string;
 }
 
-/** Starts `tsx main/web/index.ts --db <fresh file>` (what `npm run web` runs after building) and waits for its address. */
-export async function startWeb(dbPath: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/web/index.ts', '--db', dbPath], { stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * Starts `tsx main/web/index.ts --db <fresh file>` (what `npm run web` runs after building) and waits for its address.
+ * dbPath null: no --db, as an officer starts it (the database chosen from the environment and the data folder).
+ */
+export async function startWeb(dbPath: string | null, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/web/index.ts', ...(dbPath ? ['--db', dbPath] : [])], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`web shell did not start:\n${out}`)), 30_000);

@@ -76,7 +76,12 @@ if (bagian.unit) {
  * user postgres, in a temporary folder, on a random local port), stopped when the run ends. BERMANTRA_UJI_PG, when
  * set, names a server to use instead; without either the PostgreSQL tests skip (and fail under CI).
  */
+let pgBerjalan = null;
 function serverPostgres() {
+  pgBerjalan ??= mulaiPostgres();
+  return pgBerjalan;
+}
+function mulaiPostgres() {
   if (process.env.BERMANTRA_UJI_PG) return {};
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-pg-'));
   const port = String(40000 + Math.floor(Math.random() * 10000));
@@ -107,7 +112,8 @@ if (bagian.e2e) {
       failed++;
       return;
     }
-    const result = run('npx', ['playwright', 'test', '--reporter=list'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' });
+    // The province's server page is tried on a real server too (e2e/server-provinsi.spec.ts).
+    const result = run('npx', ['playwright', 'test', '--reporter=list'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...serverPostgres() });
     const pass = Number(/(\d+) passed/.exec(result.stdout)?.[1] ?? 0);
     const fail = Number(/(\d+) failed/.exec(result.stdout)?.[1] ?? 0);
     passed += pass;

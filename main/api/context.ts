@@ -7,6 +7,7 @@ import { FileStore } from './files';
 import type { Platform } from './platform';
 import { DaftarTugas } from './tugas';
 import { ServerProvinsi } from './server-provinsi';
+import { bacaServerTersimpan } from './server-tersimpan';
 import { apakahUrlServer } from '../common/alamat-server';
 import { jalankan, type Kerja } from '../../db/kueri';
 
@@ -28,9 +29,11 @@ export class AppContext {
   constructor(
     readonly dbPath: string,
     readonly platform: Platform,
+    /** The server's password when it is not in dbPath (Pengaturan keeps it wrapped: server-tersimpan.ts). */
+    sandi: string | null = null,
   ) {
     if (apakahUrlServer(dbPath)) {
-      this.server = new ServerProvinsi(dbPath);
+      this.server = new ServerProvinsi(dbPath, sandi);
       return;
     }
     this.dbBerkas = openDatabase(dbPath, { checkpointLatar: true });
@@ -99,4 +102,15 @@ export class AppContext {
     this.dbBerkas?.close();
     this.files.dispose();
   }
+}
+
+/**
+ * The database a window or web shell opens: --db, else BERMANTRA_DB_URL, else the province's server stored in
+ * Pengaturan (its password unwrapped), else the file in the data folder.
+ */
+export function pilihBasisData(platform: Platform, db: string | null | undefined, berkasBawaan: string): { dbPath: string; sandi: string | null } {
+  if (db) return { dbPath: db, sandi: null };
+  if (process.env.BERMANTRA_DB_URL) return { dbPath: process.env.BERMANTRA_DB_URL, sandi: null };
+  const server = bacaServerTersimpan(platform);
+  return server ? { dbPath: server.alamat, sandi: server.sandi } : { dbPath: berkasBawaan, sandi: null };
 }

@@ -5,6 +5,7 @@ import type { Kerja } from '../../db/kueri';
 import { tampilAlamat } from '../common/alamat-server';
 import { AppError } from '../common/errors';
 import { pengaturanK } from '../services/pengaturan';
+import { SCHEMA_VERSION } from '../../db/migrations';
 import { cadangkanServer } from '../../db/postgres/cadangan';
 import type { Cadangan } from '../common/api';
 import { join } from 'node:path';
@@ -57,14 +58,8 @@ export class ServerProvinsi {
 
   private async periksa(): Promise<void> {
     await this.transaksi(async (k) => {
-      if ((await versiSkema(k)) === 0) {
-        throw new AppError('SERVER_KOSONG', `Server ${this.alamat} belum berisi data Bermantra. Pindahkan basis data provinsi ke sana lebih dulu: pindah-ke-postgres --db provinsi.sqlite --ke ${this.alamat}`);
-      }
+      await isiProvinsi(k, this.alamat);
       await migrasiServer(k);
-      const p = await jalankanServer(k, pengaturanK());
-      if (p.mode !== 'provinsi') {
-        throw new AppError('SERVER_BUKAN_PROVINSI', `Server ${this.alamat} tidak memuat basis data provinsi. Server PostgreSQL hanya untuk provinsi; kabupaten/kota tetap memakai berkas basis datanya sendiri.`);
-      }
     });
   }
 
@@ -104,5 +99,41 @@ export class ServerProvinsi {
 
   tutup(): Promise<void> {
     return this.server.tutup();
+  }
+}
+
+/** The server holds a province's data, of a schema this app knows: its schema version; refused otherwise. */
+async function isiProvinsi(k: pg.ClientBase, alamat: string): Promise<number> {
+  const versi = await versiSkema(k);
+  if (versi === 0) {
+    throw new AppError('SERVER_KOSONG', `Server ${alamat} belum berisi data Bermantra. Pindahkan basis data provinsi ke sana lebih dulu: pindah-ke-postgres --db provinsi.sqlite --ke ${alamat}`);
+  }
+  if (versi > SCHEMA_VERSION) {
+    throw new AppError('DB_LEBIH_BARU', `Server ${alamat} memuat skema ${versi}, lebih baru dari aplikasi ini (skema ${SCHEMA_VERSION}). Perbarui Bermantra lebih dulu; server tidak diubah.`);
+  }
+  const p = await jalankanServer(k, pengaturanK());
+  if (p.mode !== 'provinsi') {
+    throw new AppError('SERVER_BUKAN_PROVINSI', `Server ${alamat} tidak memuat basis data provinsi. Server PostgreSQL hanya untuk provinsi; kabupaten/kota tetap memakai berkas basis datanya sendiri.`);
+  }
+  return versi;
+}
+
+/** Pengaturan → "Uji sambungan": reachable, password right, a province's data there; nothing changed on it. */
+export async function ujiServer(url: string, sandi: string | null): Promise<{ alamat: string; skema: number; pesan: string }> {
+  const s = bukaServer(url, { sandi, maks: 1 });
+  const alamat = tampilAlamat(s.alamat);
+  try {
+    const k = await s.pool.connect().catch((e: unknown) => {
+      throw pesanKoneksi(e, s.alamat);
+    });
+    try {
+      const skema = await isiProvinsi(k, alamat);
+      const nanti = skema < SCHEMA_VERSION ? ` Skemanya diperbarui ke ${SCHEMA_VERSION} saat aplikasi pertama kali membukanya.` : '';
+      return { alamat, skema, pesan: `Tersambung ke ${alamat}: basis data provinsi, skema ${skema}.${nanti}` };
+    } finally {
+      k.release();
+    }
+  } finally {
+    await s.tutup();
   }
 }

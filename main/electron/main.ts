@@ -2,7 +2,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, safeStorage, session, shell,
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { AppContext } from '../api/context';
+import { AppContext, pilihBasisData } from '../api/context';
 import { dispatch } from '../api/dispatch';
 import { simpanKeluaran } from '../api/folder';
 import { berkasHanyaPemilik, pelindungBerkas, type Pelindung, type Platform } from '../api/platform';
@@ -173,9 +173,10 @@ else {
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
     session.defaultSession.setPermissionCheckHandler(() => false);
     const args = parseArgs(process.argv.slice(app.isPackaged ? 1 : 2));
-    const dbPath = flag(args, 'db') ?? join(app.getPath('userData'), 'bermantra.sqlite');
     try {
-      ctx = new AppContext(dbPath, platformElectron());
+      const platform = platformElectron();
+      const { dbPath, sandi } = pilihBasisData(platform, flag(args, 'db'), join(app.getPath('userData'), 'bermantra.sqlite'));
+      ctx = new AppContext(dbPath, platform, sandi);
       ctx.startMaintenance();
     } catch (error) {
       dialog.showErrorBox('Bermantra tidak dapat dibuka', error instanceof AppError ? error.message : String(error));

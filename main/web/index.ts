@@ -1,24 +1,27 @@
 import { join } from 'node:path';
 import { berkasHanyaPemilik, platformNode } from '../api/platform';
-import { AppContext } from '../api/context';
+import { AppContext, pilihBasisData } from '../api/context';
 import { defaultDbPath } from '../api/paths';
 import { flag, parseArgs } from '../common/args';
 import { AppError } from '../common/errors';
 import { startWebServer } from './server';
 
-// npm run web -- --db FILE [--port N]: prints the address (with its token) on stdout.
+// npm run web -- [--db FILE|postgres://…] [--port N]: prints the address (with its token) on stdout. Without --db:
+// BERMANTRA_DB_URL, else the province's server stored in Pengaturan, else the file in the data folder.
 
 const args = parseArgs(process.argv.slice(2));
-const dbPath = flag(args, 'db') ?? process.env.BERMANTRA_DB_URL ?? defaultDbPath();
 const port = flag(args, 'port');
 
 berkasHanyaPemilik();
 let ctx: AppContext;
 try {
-  ctx = new AppContext(dbPath, platformNode('web'));
+  const platform = platformNode('web');
+  const { dbPath, sandi } = pilihBasisData(platform, flag(args, 'db'), defaultDbPath());
+  ctx = new AppContext(dbPath, platform, sandi);
   ctx.startMaintenance();
-  // The province's server: reachable, a province's data, schema current — said now rather than at the first page.
-  await ctx.server?.siap();
+  // The province's server: reachable, a province's data, schema current — said now rather than at the first page
+  // (the page says it too, and offers to go back to the file).
+  await ctx.server?.siap().catch((e: unknown) => console.error(`Galat: ${e instanceof AppError ? e.message : String(e)}`));
 } catch (error) {
   console.error(error instanceof AppError ? `Galat: ${error.message}` : error);
   process.exit(1);

@@ -13,6 +13,7 @@ import { MitraPage } from './pages/mitra/mitra';
 import { MonevPage } from './pages/monev/monev';
 import { SinkronPage } from './pages/sinkron/sinkron';
 import { PengaturanPage } from './pages/pengaturan/pengaturan';
+import { KembaliKeBerkas } from './pages/pengaturan/server';
 import { SetupPage } from './pages/pengaturan/setup';
 import { PanduanPage } from './pages/pengaturan/panduan';
 import { DefinisiPage } from './pages/definisi/definisi';
@@ -59,6 +60,7 @@ export function App() {
         <button type="button" onClick={reload}>
           Coba lagi
         </button>
+        <KembaliKeBerkas />
       </main>
     );
   }

@@ -8,6 +8,8 @@ import { APP_VERSION } from '../context';
 
 import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, serverApi, tugasApi } from '../../common/api/aplikasi';
 import { pindahKePostgres } from '../../../db/postgres/pindah';
+import { ujiServer } from '../server-provinsi';
+import { alamatTersimpan, lupakanServerTersimpan, pisahkanSandi, simpanServerTersimpan } from '../server-tersimpan';
 import type { HandlersFor } from './types';
 import { daftarCadanganServer } from '../../../db/postgres/cadangan';
 import { join } from 'node:path';
@@ -36,6 +38,22 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
   // On the province's server: pg_dump files in the officer's data folder (db/postgres/cadangan.ts).
   'cadangan.list': (ctx) => (ctx.server ? daftarCadanganServer(folderCadanganServer(ctx)) : daftarCadangan(ctx.db)),
+  'server.tersimpan': (ctx) => ({ alamat: alamatTersimpan(ctx.platform), aktif: ctx.server?.alamat ?? null }),
+  'server.uji': (_ctx, input) => {
+    const s = pisahkanSandi(input.alamat, input.sandi);
+    return ujiServer(s.alamat, s.sandi);
+  },
+  'server.simpan': async (ctx, input) => {
+    const s = pisahkanSandi(input.alamat, input.sandi);
+    // Only a server that answers as a province's is remembered: the next start would otherwise open on an error.
+    await ujiServer(s.alamat, s.sandi);
+    simpanServerTersimpan(ctx.platform, s.alamat, s.sandi);
+    return { alamat: s.alamat, pesan: `Server ${s.alamat} disimpan${s.sandi ? ' (kata sandinya terbungkus kunci perangkat ini)' : ''}. Tutup lalu buka lagi aplikasi untuk bekerja pada server itu.` };
+  },
+  'server.lupakan': (ctx) => {
+    lupakanServerTersimpan(ctx.platform);
+    return { pesan: 'Server dilupakan. Saat dibuka lagi, aplikasi kembali memakai berkas basis data di komputer ini.' };
+  },
   'server.pindah': (ctx, input) => pindahKePostgres(ctx.db, input.ke, { sandi: input.sandi, mode: bacaPengaturan(ctx.db).mode }),
   'cadangan.buat': (ctx) => (ctx.server ? ctx.server.cadangkan(folderCadanganServer(ctx)) : buatCadangan(ctx.db)),
   'cadangan.pulihkan': (ctx, input) => (ctx.server ? ctx.server.pulihkan(input.nama, folderCadanganServer(ctx)) : { sebelumnya: infoCadangan(ctx.restore(input.nama)) }),

@@ -125,13 +125,17 @@ export interface HasilPindah {
   cocok: boolean;
 }
 
+const alamatServer = z.string().trim().regex(/^postgres(ql)?:\/\//i, 'Alamat server harus diawali postgres://, misalnya postgres://petugas@192.168.1.10:5432/bermantra');
+const sandiServer = z.string().max(200, 'Kata sandi paling panjang 200 huruf.').nullable().optional();
+const sambunganServer = z.object({ alamat: alamatServer, sandi: sandiServer });
+
 export const serverApi = {
-  'server.pindah': method(
-    z.object({
-      ke: z.string().trim().regex(/^postgres(ql)?:\/\//i, 'Alamat server harus diawali postgres://, misalnya postgres://petugas@192.168.1.10:5432/bermantra'),
-      sandi: z.string().max(200).nullable().optional(),
-    }),
-  ).reads<HasilPindah>(),
+  'server.pindah': method(z.object({ ke: alamatServer, sandi: sandiServer })).reads<HasilPindah>(),
+  /** The server the window opens at its next start (Pengaturan), and the one it works on now; never a password. */
+  'server.tersimpan': method(z.object({})).reads<{ alamat: string | null; aktif: string | null }>(),
+  'server.uji': method(sambunganServer).reads<{ alamat: string; skema: number; pesan: string }>(),
+  'server.simpan': method(sambunganServer).writes<{ alamat: string; pesan: string }>(),
+  'server.lupakan': method(z.object({})).writes<{ pesan: string }>(),
 };
 
 export const cadanganApi = {

@@ -3,6 +3,7 @@ import { formatAngka, formatTanggal, formatWaktu } from '../../../../main/common
 import { invoke, pesanGalat } from '../../api';
 import { useStatus } from '../../app-context';
 import { PilihBerkas } from '../../components/pilih-berkas';
+import { ServerProvinsi } from './server';
 import { Field, fieldErrors, Notice, SelectField, TextField, useLoad } from '../../components/ui';
 
 const JENIS: Record<string, string> = {
@@ -11,6 +12,7 @@ const JENIS: Record<string, string> = {
   'sebelum-impor': 'Sebelum impor',
   'sebelum-pemulihan': 'Sebelum pemulihan',
   manual: 'Manual',
+  server: 'Server (pg_dump)',
 };
 
 const JENIS_SURAT: Record<string, string> = { proposal: 'Surat pengantar proposal', gerobak: 'Usulan bantuan gerobak' };
@@ -254,6 +256,7 @@ export function PengaturanPage() {
       <TemplatSuratPengantar />
       <BukuSuratKeluar />
       <AkarTepercaya />
+      {p.mode === 'provinsi' && <ServerProvinsi />}
 
       <h2 id="judul-cadangan">Cadangan basis data</h2>
       <p>Aplikasi mencadangkan basis data setiap hari dan sebelum pembaruan atau impor besar; 14 cadangan terakhir tiap jenis disimpan di folder “cadangan” di samping berkas basis data.</p>
