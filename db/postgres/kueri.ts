@@ -34,10 +34,10 @@ export function jalankanServer<T>(klien: pg.ClientBase, kerja: Kerja<T>): Promis
  * state of the database from its first query to its last (REPEATABLE READ, READ ONLY): a dashboard read while an
  * import commits shows the figures before it or after it, never a mix.
  */
-export async function dalamTransaksi<T>(pool: pg.Pool, kerja: (klien: pg.PoolClient) => Promise<T>, opsi: { baca?: boolean } = {}): Promise<T> {
+export async function dalamTransaksi<T>(pool: pg.Pool, kerja: (klien: pg.PoolClient) => Promise<T>, opsi: { baca?: boolean; isolasi?: 'SERIALIZABLE' | undefined } = {}): Promise<T> {
   const klien = await pool.connect();
   try {
-    await klien.query(opsi.baca ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : 'BEGIN');
+    await klien.query(opsi.baca ? 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' : opsi.isolasi ? `BEGIN ISOLATION LEVEL ${opsi.isolasi}` : 'BEGIN');
     const hasil = await kerja(klien);
     await klien.query('COMMIT');
     return hasil;

@@ -17,6 +17,9 @@ import { cadangkanServer, cariPgDump } from './cadangan';
 import { bacaAlamatServer } from '../../main/common/alamat-server';
 import { dalamTransaksi, jalankanServer } from './kueri';
 import { main } from '../../main/cli/utama';
+import { ServerProvinsi } from '../../main/api/server-provinsi';
+import { daftarLaporan, kembalikanLaporan, terimaBulan, terimaBulanK } from '../../main/services/laporan';
+import { bulanSebelumnya } from '../../main/common/laporan';
 
 // The same services on the province's server: a piece of work (db/kueri.ts) gives the same answer from the SQLite
 // file and from PostgreSQL holding the same rows. One figure, one definition, whichever database the province runs.
@@ -106,4 +109,57 @@ test('a server that holds no province: an empty one sends the officer to pindah-
   err = '';
   assert.equal(await main(['dashboard', '--db', url], { out: () => undefined, err: (x) => void (err += x) }), 1);
   assert.match(err, /tidak memuat basis data provinsi\. Server PostgreSQL hanya untuk provinsi/);
+});
+
+test('approval on the server: two officers accepting the same month at once decide each report once, each decision names the officer’s login; the list reads as on the file', async (t) => {
+  const url = await basisDataBaru(t);
+  if (!url) return;
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-pg-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const path = buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten: ['35.07', '35.73'], demo: { kelompok: 16, bulan: 4 } });
+  const db = openDatabase(path);
+  t.after(() => db.close());
+  await pindahKePostgres(db, url, { mode: 'provinsi' });
+  // Two officers, each with a login of their own on the server (members of the role that owns the tables).
+  const admin = bukaServer(url, { maks: 1 });
+  const pemilik = admin.alamat.user;
+  for (const nama of ['petugas_ani', 'petugas_budi']) await admin.pool.query(`DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${nama}') THEN CREATE ROLE ${nama} LOGIN; END IF; END $$; GRANT ${pemilik} TO ${nama}`);
+  await admin.tutup();
+  const sebagai = (nama: string) => url.replace(`//${pemilik}@`, `//${nama}@`);
+  const bulan = bulanSebelumnya(new Date().toISOString().slice(0, 7), 1);
+  const ani = new ServerProvinsi(sebagai('petugas_ani'));
+  const budi = new ServerProvinsi(sebagai('petugas_budi'));
+  t.after(() => Promise.all([ani.tutup(), budi.tutup()]));
+  const terima = (p: ServerProvinsi) => p.tulis(() => terimaBulanK({ kabupaten: '35.73', periode: bulan }, new Date(), p.petugas));
+  const [a, b] = await Promise.all([terima(ani), terima(budi)]);
+  // On the file, the same month accepted once.
+  const diBerkas = terimaBulan(db, { kabupaten: '35.73', periode: bulan });
+  assert.ok(diBerkas.diterima > 0, 'the month has reports to accept');
+  assert.equal(a.diterima + b.diterima, diBerkas.diterima, 'each report accepted once between the two officers');
+  assert.equal(a.sudah + b.sudah, diBerkas.diterima, 'the officer who came second found them accepted');
+  assert.deepEqual([a.dilewati, b.dilewati], [diBerkas.dilewati, diBerkas.dilewati]);
+  const s = bukaServer(url, { maks: 1 });
+  t.after(() => s.tutup());
+  const keputusan = (await s.pool.query('SELECT laporan_id, operator FROM keputusan_laporan WHERE periode = $1', [bulan])).rows as { laporan_id: string; operator: string }[];
+  assert.equal(new Set(keputusan.map((k) => k.laporan_id)).size, keputusan.length, 'no report decided twice');
+  assert.equal(keputusan.length, diBerkas.diterima);
+  assert.equal(new Set(keputusan.map((k) => k.operator)).size, 1);
+  assert.ok(['petugas_ani', 'petugas_budi'].includes(keputusan[0]!.operator));
+  // A return through the CLI as another officer names that one; the list reads the same on the server as on the file.
+  const cli = async (...args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await main(args, { out: (x) => void (out += x), err: (x) => void (err += x) });
+    return { code, out, err };
+  };
+  const satuLaporan = keputusan[0]!.laporan_id;
+  const balik = await cli('laporan', 'kembalikan', '--db', sebagai('petugas_budi'), '--id', satuLaporan, '--alasan', 'Omzet tidak sesuai nota', '--json');
+  assert.equal(balik.code, 0, balik.err);
+  kembalikanLaporan(db, { id: satuLaporan, alasan: 'Omzet tidak sesuai nota' });
+  assert.equal((await s.pool.query('SELECT operator FROM keputusan_laporan WHERE laporan_id = $1 ORDER BY id DESC LIMIT 1', [satuLaporan])).rows[0].operator, 'petugas_budi');
+  const daftar = await cli('laporan', 'list', '--db', sebagai('petugas_ani'), '--period', bulan, '--kabupaten', '35.73', '--json');
+  assert.equal(daftar.code, 0, daftar.err);
+  const diServer = JSON.parse(daftar.out) as { id: string; status_efektif: string }[];
+  assert.deepEqual(diServer.map((r) => [r.id, r.status_efektif]), daftarLaporan(db, { periode: bulan, kabupaten: '35.73' }).map((r) => [r.id, r.status_efektif]));
+  assert.ok(diServer.some((r) => r.status_efektif === 'dikembalikan') && diServer.some((r) => r.status_efektif === 'diterima'));
 });

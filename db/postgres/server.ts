@@ -85,8 +85,9 @@ export async function migrasiServer(klien: pg.ClientBase, migrations: readonly M
   if (sekarang > migrations.length) {
     throw new AppError('DB_LEBIH_BARU', `Server memuat skema ${sekarang}, lebih baru dari aplikasi ini (skema ${migrations.length}). Perbarui Bermantra lebih dulu; server tidak diubah.`);
   }
-  // The functions are replaced at every connection's migration (CREATE OR REPLACE), so a server made by an older
-  // Bermantra gains the ones added since.
+  if (sekarang === migrations.length) return 0;
+  // The functions are replaced whenever a migration runs (CREATE OR REPLACE), so a server made by an older Bermantra
+  // gains the ones changed since; only then, since only the schema's owner may replace them, not every officer.
   await klien.query(FUNGSI_PG);
   if (sekarang === 0) {
     await klien.query('CREATE TABLE migrasi (versi BIGINT PRIMARY KEY, nama TEXT NOT NULL, diterapkan_pada TEXT NOT NULL)');

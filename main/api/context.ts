@@ -59,6 +59,19 @@ export class AppContext {
     return this.server ? this.server.alamat : this.db.file;
   }
 
+  /**
+   * A write (a piece of work made by `buat`) in one transaction on the file or the server. `buat` gets the officer
+   * the server knows (its login), null on a file (the settings' operator then).
+   */
+  async tulis<T>(buat: (petugas: string | null) => Kerja<T>): Promise<T> {
+    if (this.server) {
+      const petugas = this.server.petugas;
+      return this.server.tulis(() => buat(petugas));
+    }
+    const db = this.db;
+    return db.tx(() => jalankan(db, buat(null)));
+  }
+
   /** A read (a piece of work, db/kueri.ts) on the file or the server: the same figures either way. */
   async baca<T>(kerja: Kerja<T>): Promise<T> {
     return this.server ? this.server.baca(kerja) : jalankan(this.db, kerja);

@@ -69,10 +69,25 @@ export class ServerProvinsi {
     return dalamTransaksi(this.server.pool, (k) => jalankanServer(k, kerja), { baca: true }).catch((e) => this.galat(e));
   }
 
-  /** A write in one transaction: all of it, or nothing. */
-  async tulis<T>(kerja: Kerja<T>): Promise<T> {
+  /** The officer writing through this connection: the server's login, named in what they decide. */
+  get petugas(): string {
+    return this.server.alamat.user;
+  }
+
+  /**
+   * A write in one transaction, all of it or nothing, SERIALIZABLE: two officers deciding on the same month at once
+   * cannot both act on what the other has not seen; the one the server stops is run again from its first read
+   * (`buat` makes the work afresh), up to three times, then told to try again.
+   */
+  async tulis<T>(buat: () => Kerja<T>): Promise<T> {
     await this.siap();
-    return this.transaksi((k) => jalankanServer(k, kerja));
+    for (let coba = 1; ; coba++) {
+      try {
+        return await this.transaksi((k) => jalankanServer(k, buat()), 'SERIALIZABLE');
+      } catch (error) {
+        if (coba >= 3 || !(error instanceof AppError) || error.code !== 'SERVER_SIBUK') throw error;
+      }
+    }
   }
 
   /** A write that needs the connection itself (the bundle import): fn in one transaction, all of it or nothing. */
@@ -82,8 +97,8 @@ export class ServerProvinsi {
   }
 
   /** fn in one transaction on one connection; connection failures said as what the officer can check. */
-  private async transaksi<T>(fn: (k: pg.PoolClient) => Promise<T>): Promise<T> {
-    return dalamTransaksi(this.server.pool, fn).catch((e) => this.galat(e));
+  private async transaksi<T>(fn: (k: pg.PoolClient) => Promise<T>, isolasi?: 'SERIALIZABLE'): Promise<T> {
+    return dalamTransaksi(this.server.pool, fn, { isolasi }).catch((e) => this.galat(e));
   }
 
   private galat(error: unknown): never {

@@ -2,9 +2,9 @@ import { buatBukuKerja, buatBukuKerjaSemua, bukaKiriman, imporBukuKerja, namaBuk
 import { namaBerkas } from '../../common/format';
 import { tulisDokumenLaporan } from '../../services/laporan';
 import { daftarFoto, dataUrlFoto, hapusFoto, tambahFoto } from '../../services/laporan';
-import { ajukanLaporan, bukaKembaliLaporan, daftarLaporan, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan';
+import { ajukanLaporan, bukaKembaliLaporan, daftarLaporanK, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan';
 import { konfirmasiNilai, periksaBulan, riwayatIndikator } from '../../services/laporan';
-import { kembalikanLaporan, terimaBulan } from '../../services/laporan';
+import { kembalikanLaporanK, terimaBulanK } from '../../services/laporan';
 import { hitungKepatuhan, hitungRekap } from '../../services/laporan';
 import { bacaPengaturan } from '../../services/pengaturan';
 
@@ -47,10 +47,10 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.konfirmasi': (ctx, input) => konfirmasiNilai(ctx.db, input),
   'laporan.riwayat': (ctx, input) => riwayatIndikator(ctx.db, input),
   'laporan.periksa': (ctx, input) => periksaBulan(ctx.db, input.periode, { kabupaten: input.kabupaten ?? null }),
-  'laporan.terima': (ctx, input) => terimaBulan(ctx.db, input),
-  'laporan.kembalikan': (ctx, input) => kembalikanLaporan(ctx.db, input),
+  'laporan.terima': (ctx, input) => ctx.tulis((petugas) => terimaBulanK(input, new Date(), petugas)),
+  'laporan.kembalikan': (ctx, input) => ctx.tulis((petugas) => kembalikanLaporanK(input, new Date(), petugas)),
   'laporan.bukaKembali': (ctx, input) => bukaKembaliLaporan(ctx.db, input.id, input.alasan),
-  'laporan.list': (ctx, input) => daftarLaporan(ctx.db, input),
+  'laporan.list': (ctx, input) => ctx.baca(daftarLaporanK(input)),
   'laporan.rekap': (ctx, input) => hitungRekap(ctx.db, input.periode, input.per, new Date(), input.kabupaten ?? null),
   'laporan.kepatuhan': (ctx, input) => hitungKepatuhan(ctx.db, input.periode),
   'laporan.dokumen': async (ctx, input) => {

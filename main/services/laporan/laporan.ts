@@ -1,11 +1,11 @@
 import { salahPita } from '../../common/triwulan';
 import { bacaAngka } from '../../common/angka-isian';
 import { builder, type Db } from '../../../db/connection';
-import { ingat, jalankan, satuQ, type Kerja } from '../../../db/kueri';
+import { barisQ, ingat, jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import { salahPeriode } from '../../common/batas';
-import { bacaPengaturan } from '../pengaturan';
-import { keputusanBerlaku, statusEfektif } from './persetujuan';
+import { pengaturanK } from '../pengaturan';
+import { keputusanBerlakuK, statusEfektif } from './persetujuan';
 import { STATUS_DIHITUNG_SQL } from '../../common/kamus';
 import { penghalang, periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type KonteksMutu } from '../../common/mutu';
 import { AppError } from '../../common/errors';
@@ -154,8 +154,8 @@ export function periksaNilai(katalog: Katalog, nilai: NilaiLaporan, konteks: Kon
 
 // ---------------------------------------------------------------- reading
 
-function baseQuery(db: Db) {
-  return db.q
+function baseQuery() {
+  return builder
     .selectFrom('laporan_bulanan as l')
     .innerJoin('kelompok as k', 'k.id', 'l.kelompok_id')
     .leftJoin('fasilitator as f', 'f.id', 'l.fasilitator_id')
@@ -210,9 +210,14 @@ export interface FilterLaporan {
 }
 
 export function daftarLaporan(db: Db, f: FilterLaporan): LaporanRow[] {
-  const katalog = katalogAktif(db);
-  const rows = db.all(
-    baseQuery(db)
+  return jalankan(db, daftarLaporanK(f));
+}
+
+/** The reports that pass the filter, as a piece of work (the district's file, the province's file or server). */
+export function* daftarLaporanK(f: FilterLaporan): Kerja<LaporanRow[]> {
+  const katalog = yield* katalogAktifK();
+  const rows = yield* barisQ(
+    baseQuery()
       .$if(!!f.periode, (q) => q.where('l.periode', '=', f.periode!))
       .$if(!!f.dari, (q) => q.where('l.periode', '>=', f.dari!))
       .$if(!!f.sampai, (q) => q.where('l.periode', '<=', f.sampai!))
@@ -222,12 +227,13 @@ export function daftarLaporan(db: Db, f: FilterLaporan): LaporanRow[] {
       .$if(!!f.status?.length, (q) => q.where('l.status', 'in', f.status!))
       .$if(!!f.kabupaten, (q) => q.where('l.kabupaten_kode', '=', f.kabupaten!))
       .orderBy('l.periode')
-      .orderBy('k.nama'),
+      .orderBy('k.nama')
+      .orderBy('l.id'),
   );
   const out = rows.map((r) => toRow(katalog, r as RawRow));
   // The province reads its own decisions on the versions it holds before the district has applied them.
-  if (bacaPengaturan(db).mode === 'provinsi') {
-    const berlaku = keputusanBerlaku(db, f.kabupaten ?? null);
+  if ((yield* pengaturanK()).mode === 'provinsi') {
+    const berlaku = yield* keputusanBerlakuK(f.kabupaten ?? null);
     for (const r of out) {
       const k = berlaku.get(r.id);
       if (k) Object.assign(r, { status_efektif: k.keputusan, alasan_provinsi: k.alasan });
@@ -237,7 +243,7 @@ export function daftarLaporan(db: Db, f: FilterLaporan): LaporanRow[] {
 }
 
 export function ambilLaporan(db: Db, id: string): LaporanRow {
-  const row = db.get(baseQuery(db).where('l.id', '=', id));
+  const row = db.get(baseQuery().where('l.id', '=', id));
   if (!row) throw new AppError('TIDAK_DITEMUKAN', 'Laporan tidak ditemukan. Muat ulang halaman.');
   return toRow(katalogAktif(db), row as RawRow);
 }

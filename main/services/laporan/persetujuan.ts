@@ -1,9 +1,10 @@
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { baris, jalankan, satu, ubahQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { formatPeriode } from '../../common/format';
 import type { StatusEfektif } from '../../common/laporan';
-import { bacaPengaturan } from '../pengaturan';
+import { pengaturanK } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
 // Approval up the chain: Draf → Diajukan → Diverifikasi (district) → Diterima or Dikembalikan (province). The province
@@ -31,68 +32,87 @@ export function statusEfektif(r: { status: string; keputusan_provinsi?: string |
 
 /** Province: the current decision per report (taken on the version the province still holds), or none. */
 export function keputusanBerlaku(db: Db, kabupaten?: string | null): Map<string, Keputusan> {
-  const rows = db
-    .prepare(
-      `SELECT d.laporan_id, d.keputusan, d.alasan, d.versi, d.operator, d.waktu FROM keputusan_laporan d
-       JOIN laporan_bulanan l ON l.id = d.laporan_id AND l.updated_at = d.versi
-       WHERE d.id = (SELECT max(x.id) FROM keputusan_laporan x WHERE x.laporan_id = d.laporan_id)${kabupaten ? ' AND d.kabupaten_kode = ?' : ''}`,
-    )
-    .all(...(kabupaten ? [kabupaten] : [])) as Keputusan[];
+  return jalankan(db, keputusanBerlakuK(kabupaten));
+}
+
+export function* keputusanBerlakuK(kabupaten?: string | null): Kerja<Map<string, Keputusan>> {
+  const rows = yield* baris<Keputusan>(
+    `SELECT d.laporan_id, d.keputusan, d.alasan, d.versi, d.operator, d.waktu FROM keputusan_laporan d
+     JOIN laporan_bulanan l ON l.id = d.laporan_id AND l.updated_at = d.versi
+     WHERE d.id = (SELECT max(x.id) FROM keputusan_laporan x WHERE x.laporan_id = d.laporan_id)${kabupaten ? ' AND d.kabupaten_kode = ?' : ''}`,
+    kabupaten ? [kabupaten] : [],
+  );
   return new Map(rows.map((r) => [r.laporan_id, r]));
 }
 
-function provinsi(db: Db): string {
-  const p = bacaPengaturan(db);
+/**
+ * Who decides: at the province only. `petugas`: the officer's login on the province's server (each write names the
+ * one who made it); on a file, the operator of its settings.
+ */
+function* provinsiK(petugas: string | null): Kerja<string> {
+  const p = yield* pengaturanK();
   if (p.mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Menerima atau mengembalikan laporan dilakukan oleh provinsi. Kabupaten/kota memverifikasi laporannya sendiri.');
-  return p.operator || 'Operator provinsi';
+  return petugas ?? (p.operator || 'Operator provinsi');
 }
 
-function catat(db: Db, r: { id: string; kabupaten_kode: string; periode: string; updated_at: string }, keputusan: Keputusan['keputusan'], alasan: string | null, operator: string, now: Date): void {
-  db.run(db.q.insertInto('keputusan_laporan').values({ laporan_id: r.id, kabupaten_kode: r.kabupaten_kode, periode: r.periode, keputusan, alasan, versi: r.updated_at, operator, waktu: now.toISOString() }));
+function catat(r: { id: string; kabupaten_kode: string; periode: string; updated_at: string }, keputusan: Keputusan['keputusan'], alasan: string | null, operator: string, now: Date): Kerja<unknown> {
+  return ubahQ(builder.insertInto('keputusan_laporan').values({ laporan_id: r.id, kabupaten_kode: r.kabupaten_kode, periode: r.periode, keputusan, alasan, versi: r.updated_at, operator, waktu: now.toISOString() }));
 }
+
+type HasilTerima = { diterima: number; sudah: number; dilewati: { kelompok: string; alasan: string }[] };
 
 /** Province: accepts a district's month at once: every submitted or verified report; drafts are listed as not accepted. */
-export function terimaBulan(db: Db, input: { kabupaten: string; periode: string }, now = new Date()): { diterima: number; sudah: number; dilewati: { kelompok: string; alasan: string }[] } {
-  const operator = provinsi(db);
+export function terimaBulan(db: Db, input: { kabupaten: string; periode: string }, now = new Date()): HasilTerima {
+  return db.tx(() => jalankan(db, terimaBulanK(input, now)));
+}
+
+/** The same as a piece of work, for the caller's transaction (the file's, or the server's). */
+export function* terimaBulanK(input: { kabupaten: string; periode: string }, now = new Date(), petugas: string | null = null): Kerja<HasilTerima> {
+  const operator = yield* provinsiK(petugas);
   if (!namaWilayah(input.kabupaten)) throw new AppError('KABUPATEN_TIDAK_DIKENAL', `Kode kabupaten/kota ${input.kabupaten} tidak dikenal.`);
-  const rows = db
-    .prepare("SELECT l.id, l.kabupaten_kode, l.periode, l.updated_at, l.status, l.keputusan_provinsi, k.nama FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.kabupaten_kode = ? AND l.periode = ? AND l.deleted_at IS NULL ORDER BY k.nama")
-    .all(input.kabupaten, input.periode) as { id: string; kabupaten_kode: string; periode: string; updated_at: string; status: string; keputusan_provinsi: string | null; nama: string }[];
+  const rows = yield* baris<{ id: string; kabupaten_kode: string; periode: string; updated_at: string; status: string; keputusan_provinsi: string | null; nama: string }>(
+    'SELECT l.id, l.kabupaten_kode, l.periode, l.updated_at, l.status, l.keputusan_provinsi, k.nama FROM laporan_bulanan l JOIN kelompok k ON k.id = l.kelompok_id WHERE l.kabupaten_kode = ? AND l.periode = ? AND l.deleted_at IS NULL ORDER BY k.nama, l.id',
+    [input.kabupaten, input.periode],
+  );
   if (!rows.length) throw new AppError('TIDAK_ADA_LAPORAN', `Belum ada laporan ${namaWilayah(input.kabupaten)} bulan ${formatPeriode(input.periode)} di provinsi. Impor bundelnya dulu.`);
-  const berlaku = keputusanBerlaku(db, input.kabupaten);
-  const hasil = { diterima: 0, sudah: 0, dilewati: [] as { kelompok: string; alasan: string }[] };
-  db.tx(() => {
-    for (const r of rows) {
-      if (r.status === 'draft') {
-        hasil.dilewati.push({ kelompok: r.nama, alasan: r.keputusan_provinsi === 'dikembalikan' ? 'dikembalikan, belum diajukan lagi' : 'masih draf, belum diajukan' });
-        continue;
-      }
-      const kini = berlaku.get(r.id)?.keputusan ?? (r.keputusan_provinsi === 'diterima' ? 'diterima' : null);
-      if (kini === 'diterima') {
-        hasil.sudah++;
-        continue;
-      }
-      // Returned and not yet corrected: accepting the month does not overrule the return.
-      if (berlaku.get(r.id)?.keputusan === 'dikembalikan') {
-        hasil.dilewati.push({ kelompok: r.nama, alasan: 'dikembalikan, menunggu perbaikan kabupaten/kota' });
-        continue;
-      }
-      catat(db, r, 'diterima', null, operator, now);
-      hasil.diterima++;
+  const berlaku = yield* keputusanBerlakuK(input.kabupaten);
+  const hasil: HasilTerima = { diterima: 0, sudah: 0, dilewati: [] };
+  for (const r of rows) {
+    if (r.status === 'draft') {
+      hasil.dilewati.push({ kelompok: r.nama, alasan: r.keputusan_provinsi === 'dikembalikan' ? 'dikembalikan, belum diajukan lagi' : 'masih draf, belum diajukan' });
+      continue;
     }
-  });
+    const kini = berlaku.get(r.id)?.keputusan ?? (r.keputusan_provinsi === 'diterima' ? 'diterima' : null);
+    if (kini === 'diterima') {
+      hasil.sudah++;
+      continue;
+    }
+    // Returned and not yet corrected: accepting the month does not overrule the return.
+    if (berlaku.get(r.id)?.keputusan === 'dikembalikan') {
+      hasil.dilewati.push({ kelompok: r.nama, alasan: 'dikembalikan, menunggu perbaikan kabupaten/kota' });
+      continue;
+    }
+    yield* catat(r, 'diterima', null, operator, now);
+    hasil.diterima++;
+  }
   return hasil;
 }
 
 /** Province: returns one report with a reason; the district sees the reason, corrects and submits again. */
-export function kembalikanLaporan(db: Db, input: { id: string; alasan: string }, now = new Date()): { id: string; status_efektif: StatusEfektif; alasan: string } {
-  const operator = provinsi(db);
+type HasilKembalikan = { id: string; status_efektif: StatusEfektif; alasan: string };
+
+export function kembalikanLaporan(db: Db, input: { id: string; alasan: string }, now = new Date()): HasilKembalikan {
+  return db.tx(() => jalankan(db, kembalikanLaporanK(input, now)));
+}
+
+export function* kembalikanLaporanK(input: { id: string; alasan: string }, now = new Date(), petugas: string | null = null): Kerja<HasilKembalikan> {
+  const operator = yield* provinsiK(petugas);
   const alasan = input.alasan.trim();
   if (alasan.length < 5) throw new AppError('ALASAN_WAJIB', 'Tulis alasan mengembalikan laporan (paling sedikit 5 huruf); kabupaten/kota membacanya saat memperbaiki.', [{ field: 'alasan', message: 'Alasan wajib diisi.' }]);
-  const r = db.prepare('SELECT id, kabupaten_kode, periode, updated_at, status FROM laporan_bulanan WHERE id = ? AND deleted_at IS NULL').get(input.id) as { id: string; kabupaten_kode: string; periode: string; updated_at: string; status: string } | undefined;
+  const r = yield* satu<{ id: string; kabupaten_kode: string; periode: string; updated_at: string; status: string }>('SELECT id, kabupaten_kode, periode, updated_at, status FROM laporan_bulanan WHERE id = ? AND deleted_at IS NULL', [input.id]);
   if (!r) throw new AppError('TIDAK_DITEMUKAN', 'Laporan tidak ditemukan. Periksa ID-nya di "laporan list".');
   if (r.status === 'draft') throw new AppError('MASIH_DRAF', 'Laporan ini masih draf di kabupaten/kota (belum diajukan); tidak ada yang dikembalikan.');
-  catat(db, r, 'dikembalikan', alasan.slice(0, 500), operator, now);
+  yield* catat(r, 'dikembalikan', alasan.slice(0, 500), operator, now);
   return { id: r.id, status_efektif: 'dikembalikan', alasan };
 }
 
