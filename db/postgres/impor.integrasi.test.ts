@@ -15,6 +15,9 @@ import { bacaIdentitas, buatKunci, daftarkanPihak, eksporBundel, identitas, impo
 import { main } from '../../main/cli/utama';
 import { basisDataBaru } from './uji-server';
 import { pindahKePostgres } from './pindah';
+import { jalankan } from '../kueri';
+import { infoSinkronK } from '../../main/services/sinkron/info';
+import { statusKabupatenK } from '../../main/services/sinkron/provinsi';
 import { bukaServer } from './server';
 
 // A district's bundle imported into the province's PostgreSQL server: the same import as into the province's file
@@ -98,6 +101,12 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   assert.equal(hasil.lampiran, 1);
   assert.deepEqual(readFileSync(join(folderLampiran(prov), hash)), PNG);
   assert.deepEqual((await s.query('SELECT hash, data FROM lampiran_isi')).rows, [{ hash, data: PNG }]);
+  // The sync page's reads: the districts' status and the province's own sync information, as on the file.
+  const petugas = new ServerProvinsi(url);
+  t.after(() => petugas.tutup());
+  const tanpaWaktu = (xs: { diterima_pada: string | null }[]) => xs.map((x) => ({ ...x, diterima_pada: null }));
+  assert.deepEqual(tanpaWaktu(await petugas.baca(statusKabupatenK())), tanpaWaktu(jalankan(prov, statusKabupatenK())));
+  assert.deepEqual(await petugas.baca(infoSinkronK()), jalankan(prov, infoSinkronK()));
   // Again: the same answer as the file's second import, nothing new on the server.
   const lagi = await cli('bundle', 'import', '--db', url, bundel['35.07']!, '--json');
   assert.match(JSON.parse(lagi.out).pesan, /sudah pernah diimpor; tidak ada yang berubah/);

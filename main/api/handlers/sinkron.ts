@@ -1,12 +1,12 @@
 import { dirname } from 'node:path';
-import { buatBundelReferensi, buatTandaTerima, cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkron, periksaBundelDari, pulihkanKunciDari, statusKabupaten } from '../../services/sinkron';
+import { buatBundelReferensi, buatTandaTerima, cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkronK, periksaBundelDari, pulihkanKunciDari, statusKabupatenK } from '../../services/sinkron';
 import { buatKunci, imporBundelServer } from '../../services/sinkron';
 
 import type { sinkronApi } from '../../common/api/sinkron';
 import type { HandlersFor } from './types';
 
 export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
-  'sinkron.info': (ctx) => infoSinkron(ctx.db),
+  'sinkron.info': (ctx) => ctx.baca(infoSinkronK()),
   'sinkron.buatKunci': (ctx) => ({ sidik_jari: buatKunci(ctx.db, ctx.platform.pelindung).sidik_jari }),
   'sinkron.eksporIdentitas': (ctx) => eksporIdentitas(ctx.db, ctx.platform.pelindung, ctx.files.output).ref(),
   'sinkron.cadangkanKunci': (ctx, input) => cadangkanKunciKe(ctx.db, ctx.platform.pelindung, input.frasa, ctx.files.output).ref(),
@@ -36,5 +36,5 @@ export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
     buatBundelReferensi(ctx.db, ctx.platform.pelindung, out.path);
     return out.ref();
   },
-  'sinkron.statusKabupaten': (ctx) => statusKabupaten(ctx.db),
+  'sinkron.statusKabupaten': (ctx) => ctx.baca(statusKabupatenK()),
 };

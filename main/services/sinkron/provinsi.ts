@@ -1,18 +1,24 @@
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { baris, barisQ, jalankan, type Kerja } from '../../../db/kueri';
 import { namaWilayah } from '../wilayah';
 import type { StatusKabupaten } from '../../common/api';
 
 
 /** Province: one row per district that registered or sent data, with how current its data is. */
 export function statusKabupaten(db: Db, today = new Date()): StatusKabupaten[] {
-  const terdaftar = db.all(db.q.selectFrom('pihak_sinkron').selectAll().where('peran', '=', 'kabupaten'));
-  const counts = (table: 'kelompok' | 'anggota' | 'laporan_bulanan') =>
-    new Map((db.sqlite.prepare(`SELECT kabupaten_kode AS k, count(*) AS n FROM ${table} WHERE deleted_at IS NULL GROUP BY kabupaten_kode`).all() as { k: string; n: number }[]).map((r) => [r.k, r.n]));
-  const kelompok = counts('kelompok');
-  const anggota = counts('anggota');
-  const laporan = counts('laporan_bulanan');
+  return jalankan(db, statusKabupatenK(today));
+}
+
+export function* statusKabupatenK(today = new Date()): Kerja<StatusKabupaten[]> {
+  const terdaftar = yield* barisQ(builder.selectFrom('pihak_sinkron').selectAll().where('peran', '=', 'kabupaten'));
+  const counts = function* (table: 'kelompok' | 'anggota' | 'laporan_bulanan'): Kerja<Map<string, number>> {
+    return new Map((yield* baris<{ k: string; n: number }>(`SELECT kabupaten_kode AS k, count(*) AS n FROM ${table} WHERE deleted_at IS NULL GROUP BY kabupaten_kode`)).map((r) => [r.k, r.n]));
+  };
+  const kelompok = yield* counts('kelompok');
+  const anggota = yield* counts('anggota');
+  const laporan = yield* counts('laporan_bulanan');
   const last = new Map(
-    (db.sqlite.prepare("SELECT pengirim, max(seq) AS seq, max(dibuat_pada) AS dibuat, max(diterima_pada) AS diterima FROM bundle_masuk WHERE jenis = 'data' GROUP BY pengirim").all() as { pengirim: string; seq: number; dibuat: string; diterima: string }[]).map((r) => [r.pengirim, r]),
+    (yield* baris<{ pengirim: string; seq: number; dibuat: string; diterima: string }>("SELECT pengirim, max(seq) AS seq, max(dibuat_pada) AS dibuat, max(diterima_pada) AS diterima FROM bundle_masuk WHERE jenis = 'data' GROUP BY pengirim")).map((r) => [r.pengirim, r]),
   );
   const codes = new Set([...terdaftar.map((m) => m.kode), ...last.keys(), ...kelompok.keys()].filter((k) => k !== '35'));
   return [...codes]
