@@ -15,6 +15,8 @@ import { bacaIdentitas, buatKunci, daftarkanPihak, eksporBundel, identitas, impo
 import { main } from '../../main/cli/utama';
 import { basisDataBaru } from './uji-server';
 import { pindahKePostgres } from './pindah';
+import { imporBundel } from '../../main/services/sinkron/bundle';
+import { bulanSebelumnya } from '../../main/common/laporan';
 import { jalankan } from '../kueri';
 import { infoSinkronK } from '../../main/services/sinkron/info';
 import { statusKabupatenK } from '../../main/services/sinkron/provinsi';
@@ -80,7 +82,7 @@ function bersih(tabel: string, r: Record<string, unknown>): string {
 test('bundle import on PostgreSQL: every table the same as the import into the province file; the same refusals; a second import changes nothing', async (t) => {
   const url = await basisDataBaru(t);
   if (!url) return;
-  const { prov, bundel } = await siapkan(t, url);
+  const { prov, bundel, dir } = await siapkan(t, url);
   const cli = async (...args: string[]) => {
     let out = '';
     let err = '';
@@ -111,6 +113,20 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   const lagi = await cli('bundle', 'import', '--db', url, bundel['35.07']!, '--json');
   assert.match(JSON.parse(lagi.out).pesan, /sudah pernah diimpor; tidak ada yang berubah/);
   assert.equal((await s.query('SELECT count(*) AS n FROM bundle_masuk')).rows[0].n, 1);
+  // The way back: a month accepted on the server, the receipt made from the server, applied by the district.
+  const bulan = bulanSebelumnya(new Date().toISOString().slice(0, 7), 1);
+  const terima = await cli('laporan', 'terima', '--db', url, '--kabupaten', '35.07', '--period', bulan, '--json');
+  assert.equal(terima.code, 0, terima.err);
+  const diterima = JSON.parse(terima.out).diterima as number;
+  assert.ok(diterima > 0);
+  const ack = join(dir, 'ack.bmb');
+  const tandaTerima = await cli('bundle', 'ack', '--db', url, '--kabupaten', '35.07', '-o', ack, '--json');
+  assert.equal(tandaTerima.code, 0, tandaTerima.err);
+  const kab = openDatabase(join(dir, '35.07', '35.07.sqlite'));
+  t.after(() => kab.close());
+  const diKab = imporBundel(kab, TANPA_PELINDUNG, readFileSync(ack));
+  assert.equal(diKab.jenis, 'tanda-terima');
+  assert.match(diKab.pesan, new RegExp(`Keputusan provinsi: ${diterima} laporan diterima \\(terkunci\\)`));
   // A dry run on the server reports and writes nothing.
   const sebelum = await barisServer(s, 'laporan_bulanan');
   const uji = await cli('bundle', 'import', '--db', url, bundel['35.73']!, '--dry-run', '--json');

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
-import { buatBundelReferensi, buatTandaTerima, cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkronK, periksaBundelDari, pulihkanKunciDari, statusKabupatenK } from '../../services/sinkron';
-import { buatKunci, imporBundelServer } from '../../services/sinkron';
+import { buatBundelReferensi, cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkronK, periksaBundelDari, pulihkanKunciDari, statusKabupatenK } from '../../services/sinkron';
+import { buatKunci, imporBundelServer, segelTandaTerima, tandaTerimaK } from '../../services/sinkron';
 
 import type { sinkronApi } from '../../common/api/sinkron';
 import type { HandlersFor } from './types';
@@ -26,9 +26,10 @@ export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
     // On the province's server the same import runs beside it and what it wrote is sent in one transaction.
     return ctx.server ? ctx.server.tulisDengan((k) => imporBundelServer(k, ctx.platform.pelindung, path, opsi)) : imporBundelDari(ctx.db, ctx.platform.pelindung, path, opsi);
   },
-  'sinkron.tandaTerima': (ctx, input) => {
+  'sinkron.tandaTerima': async (ctx, input) => {
     const out = ctx.files.output(`tanda-terima-${input.kabupaten}-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}.bmb`);
-    buatTandaTerima(ctx.db, ctx.platform.pelindung, input.kabupaten, out.path);
+    // Read on the file or the server, signed here with the province's key.
+    segelTandaTerima(await ctx.baca(tandaTerimaK(input.kabupaten)), ctx.platform.pelindung, out.path);
     return out.ref();
   },
   'sinkron.bundelReferensi': (ctx) => {

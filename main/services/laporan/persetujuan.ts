@@ -116,11 +116,6 @@ export function* kembalikanLaporanK(input: { id: string; alasan: string }, now =
   return { id: r.id, status_efektif: 'dikembalikan', alasan };
 }
 
-/** Province: the current decisions for one district, for its acknowledgement bundle. */
-export function keputusanUntuk(db: Db, kabupaten: string): Keputusan[] {
-  return [...keputusanBerlaku(db, kabupaten).values()];
-}
-
 const POLA_WAKTU = /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/;
 
 /** Whether a decision from a file has the shape and bounds it may have (nothing in a file is trusted). */

@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
 import type { Db } from '../../../db/connection';
+import type { Pengaturan } from '../../common/records';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { AppError } from '../../common/errors';
 import { bacaPengaturan } from '../pengaturan';
@@ -191,7 +192,11 @@ export function tulisTerverifikasi(path: string, bytes: Buffer, signPublic: stri
 }
 
 export function manifestPolos(db: Db, jenis: JenisBundel, plain: Buffer, jumlah: Record<string, number>): Manifest {
-  const p = bacaPengaturan(db);
+  return manifestDari(bacaPengaturan(db), jenis, plain, jumlah);
+}
+
+/** The same from settings already read (the province's server reads them in its own transaction). */
+export function manifestDari(p: Pengaturan, jenis: JenisBundel, plain: Buffer, jumlah: Record<string, number>): Manifest {
   return {
     pengirim: p.kabupaten_kode!,
     nama_pengirim: p.kabupaten_nama ?? '',

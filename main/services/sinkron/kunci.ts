@@ -61,12 +61,8 @@ export function buatKunci(db: Db, pelindung: Pelindung): Identitas {
 
 export function kunciPrivat(db: Db, pelindung: Pelindung, jenis: 'tanda_tangan' | 'penerimaan'): KeyObject {
   const row = db.get(db.q.selectFrom('kunci').selectAll().where('jenis', '=', jenis));
-  if (!row) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
-  if (row.pelindung !== pelindung.nama && row.pelindung !== 'tanpa') {
-    throw new AppError('KUNCI_TERKUNCI', 'Kunci privat dilindungi oleh penyimpanan aman sistem operasi dan hanya dapat dibuka di aplikasi Bermantra di komputer ini.');
-  }
-  const der = (row.pelindung === 'tanpa' ? TANPA_PELINDUNG : pelindung).buka(Buffer.from(row.privat, 'base64'));
-  if (row.pelindung === 'tanpa' && pelindung.nama !== 'tanpa') {
+  const kunci = bukaKunciPrivat(row, pelindung);
+  if (row!.pelindung === 'tanpa' && pelindung.nama !== 'tanpa') {
     // Keys kept in the clear by an older version are wrapped the first time one is used.
     db.tx(() => {
       for (const k of db.all(db.q.selectFrom('kunci').select(['jenis', 'privat']).where('pelindung', '=', 'tanpa'))) {
@@ -74,6 +70,16 @@ export function kunciPrivat(db: Db, pelindung: Pelindung, jenis: 'tanda_tangan' 
       }
     });
   }
+  return kunci;
+}
+
+/** A stored private key (its row of table kunci), unwrapped by this installation's protector. */
+export function bukaKunciPrivat(row: { privat: string; pelindung: string } | undefined, pelindung: Pelindung): KeyObject {
+  if (!row) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
+  if (row.pelindung !== pelindung.nama && row.pelindung !== 'tanpa') {
+    throw new AppError('KUNCI_TERKUNCI', 'Kunci privat dilindungi oleh penyimpanan aman sistem operasi dan hanya dapat dibuka di aplikasi Bermantra di komputer ini.');
+  }
+  const der = (row.pelindung === 'tanpa' ? TANPA_PELINDUNG : pelindung).buka(Buffer.from(row.privat, 'base64'));
   return createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
 }
 

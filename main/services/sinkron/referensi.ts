@@ -2,7 +2,8 @@ import { pasangPraktikProvinsi, praktikUntukReferensi } from '../mitra';
 import { pasangAkarProvinsi, pemAkar } from '../tte';
 import { RUPIAH_MAKS } from '../../common/batas';
 import { gzipSync } from 'node:zlib';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import type { HasilImporBundel } from '../../common/api/sinkron';
 import { AppError } from '../../common/errors';
 import type { Katalog } from '../../common/laporan';
@@ -10,13 +11,13 @@ import type { TemplatSurat } from '../../common/proposal';
 import type { Pengaturan } from '../../common/records';
 import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from '../dasbor';
 import { katalogAktif, pasangKatalog } from '../laporan';
-import { keputusanSah, keputusanUntuk, terapkanKeputusan, type Keputusan } from '../laporan';
-import { bacaPengaturan, simpanNilai } from '../pengaturan';
+import { keputusanBerlakuK, keputusanSah, terapkanKeputusan, type Keputusan } from '../laporan';
+import { bacaPengaturan, pengaturanK, simpanNilai } from '../pengaturan';
 import { daftarDinas, pasangTemplatSurat, simpanDaftarDinas, templatSurat } from '../proposal';
 import { namaWilayah } from '../wilayah';
-import { FORMAT_VERSI, inflasi, MAKS_ISI_KECIL_BYTE, manifestPolos, rusak, susun, tulisTerverifikasi, type HeaderBundel, type Terurai } from './amplop';
+import { FORMAT_VERSI, inflasi, MAKS_ISI_KECIL_BYTE, manifestDari, manifestPolos, rusak, susun, tulisTerverifikasi, type HeaderBundel, type Terurai } from './amplop';
 import { ack } from './ekspor';
-import { kunciPrivat, kunciPublik, type Pelindung } from './kunci';
+import { bukaKunciPrivat, kunciPrivat, kunciPublik, type Pelindung } from './kunci';
 
 
 export interface IsiTandaTerima {
@@ -31,15 +32,35 @@ export interface IsiTandaTerima {
 
 /** Province: a signed receipt telling a district what arrived, so its next bundle starts there. */
 export function buatTandaTerima(db: Db, pelindung: Pelindung, kabupaten: string, path: string): { berkas: string; isi: IsiTandaTerima } {
-  if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Tanda terima dibuat oleh provinsi.');
-  const last = db.get(db.q.selectFrom('bundle_masuk').selectAll().where('pengirim', '=', kabupaten).where('jenis', '=', 'data').orderBy('sampai_cl', 'desc').limit(1));
+  return segelTandaTerima(jalankan(db, tandaTerimaK(kabupaten)), pelindung, path);
+}
+
+/** What a receipt says, read in one piece of work (the province's file or server), with the keys to sign it. */
+export interface DataTandaTerima {
+  isi: IsiTandaTerima;
+  pengaturan: Pengaturan;
+  kunci: { publik: string; privat: string; pelindung: string } | undefined;
+}
+
+export function* tandaTerimaK(kabupaten: string): Kerja<DataTandaTerima> {
+  const pengaturan = yield* pengaturanK();
+  if (pengaturan.mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Tanda terima dibuat oleh provinsi.');
+  const last = yield* satuQ(builder.selectFrom('bundle_masuk').selectAll().where('pengirim', '=', kabupaten).where('jenis', '=', 'data').orderBy('sampai_cl', 'desc').limit(1));
   if (!last) throw new AppError('BELUM_ADA_BUNDEL', `Belum ada bundel dari ${namaWilayah(kabupaten) ?? kabupaten} yang diimpor.`);
-  const audit = db.get(db.q.selectFrom('audit').select((eb) => eb.fn.max('id').as('m')).where('kabupaten_kode', '=', kabupaten))?.m ?? null;
-  const isi: IsiTandaTerima = { kabupaten, bundle_seq: last.seq, cl_sampai: last.sampai_cl, audit_sampai: (audit as string | null) ?? last.audit_sampai, diterima_pada: last.diterima_pada, keputusan: keputusanUntuk(db, kabupaten) };
-  const plain = Buffer.from(JSON.stringify(isi));
-  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'tanda-terima', pengirim: '35', penerima: kabupaten, kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'tanda-terima', plain, {}), enkripsi: null };
-  tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, pelindung, 'tanda_tangan')), header.kunci_pengirim);
-  return { berkas: path, isi };
+  const audit = (yield* satuQ(builder.selectFrom('audit').select((eb) => eb.fn.max('id').as('m')).where('kabupaten_kode', '=', kabupaten)))?.m ?? null;
+  const keputusan = [...(yield* keputusanBerlakuK(kabupaten)).values()];
+  const isi: IsiTandaTerima = { kabupaten, bundle_seq: last.seq, cl_sampai: last.sampai_cl, audit_sampai: (audit as string | null) ?? last.audit_sampai, diterima_pada: last.diterima_pada, keputusan };
+  const kunci = yield* satuQ(builder.selectFrom('kunci').select(['publik', 'privat', 'pelindung']).where('jenis', '=', 'tanda_tangan'));
+  return { isi, pengaturan, kunci };
+}
+
+/** The receipt signed with the province's key and written (verified) to path. */
+export function segelTandaTerima(d: DataTandaTerima, pelindung: Pelindung, path: string): { berkas: string; isi: IsiTandaTerima } {
+  const plain = Buffer.from(JSON.stringify(d.isi));
+  const privat = bukaKunciPrivat(d.kunci, pelindung);
+  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'tanda-terima', pengirim: '35', penerima: d.isi.kabupaten, kunci_pengirim: d.kunci!.publik, manifest: manifestDari(d.pengaturan, 'tanda-terima', plain, {}), enkripsi: null };
+  tulisTerverifikasi(path, susun(header, gzipSync(plain), privat), header.kunci_pengirim);
+  return { berkas: path, isi: d.isi };
 }
 
 /** The JSON of an acknowledgement or reference bundle, inflated within bounds; a wrong shape is a damaged file. */
