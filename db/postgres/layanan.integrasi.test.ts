@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../connection';
-import { hitungDashboardK } from '../../main/services/dasbor/dashboard';
-import { jalankan } from '../kueri';
+import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget } from '../../main/services/dasbor/dashboard';
+import { hitungKepatuhanK, hitungRekapK } from '../../main/services/laporan/rekap';
+import { jalankan, type Kerja } from '../kueri';
 import { buatDemoProvinsi } from '../../main/services/demo/provinsi';
 import { buatDemo } from '../../main/services/demo';
 import { TANPA_PELINDUNG } from '../../main/services/sinkron/kunci';
@@ -32,6 +33,9 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
   const path = buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten: ['35.07', '35.73', '35.15'], demo: { kelompok: 12, bulan: 14 } });
   const db = openDatabase(path);
   t.after(() => db.close());
+  // A target the province sets, so e-monev compares something.
+  const tahun = new Date().getFullYear();
+  simpanTarget(db, { kabupaten: '35.73', tahun, indikator: 'omzet', nilai: 600_000_000, kecamatan_kode: null, target_t1: null, target_t2: null, target_t3: null, target_t4: null } as never);
   await pindahKePostgres(db, url, { mode: 'provinsi' });
   const server = bukaServer(url, { maks: 2 });
   t.after(() => server.tutup());
@@ -42,6 +46,17 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     const diBerkas = jalankan(db, hitungDashboardK(filter, hari));
     const diServer = await dalamTransaksi(server.pool, (k) => jalankanServer(k, hitungDashboardK(filter, hari)), { baca: true });
     assert.deepEqual(diServer, diBerkas, JSON.stringify(filter));
+  }
+  // e-monev, the recaps, reporting and the facilitators' monitoring: the same on the server.
+  const baca = <T,>(k: Kerja<T>) => dalamTransaksi(server.pool, (x) => jalankanServer(x, k), { baca: true });
+  const sekarang = new Date();
+  for (const periode of [String(tahun), `${tahun}-S2`]) {
+    const monev = jalankan(db, hitungMonevK(periode, sekarang));
+    assert.ok(monev.baris.some((b) => b.kabupaten_kode === '35.73' && b.realisasi !== null), 'e-monev compares a target with a realisation');
+    assert.deepEqual(await baca(hitungMonevK(periode, sekarang)), monev, periode);
+    for (const per of ['kabupaten', 'kecamatan', 'fasilitator', 'kelompok'] as const) assert.deepEqual(await baca(hitungRekapK(periode, per, sekarang)), jalankan(db, hitungRekapK(periode, per, sekarang)), `${periode} ${per}`);
+    assert.deepEqual(await baca(hitungKepatuhanK(periode, sekarang)), jalankan(db, hitungKepatuhanK(periode, sekarang)));
+    assert.deepEqual(await baca(monitoringFasilitatorK(periode, hari)), jalankan(db, monitoringFasilitatorK(periode, hari)));
   }
   // The comparison compares something: the province's ranking names every district with its figures.
   const semua = jalankan(db, hitungDashboardK({}, hari));

@@ -5,7 +5,7 @@ import { daftarFoto, dataUrlFoto, hapusFoto, tambahFoto } from '../../services/l
 import { ajukanLaporan, bukaKembaliLaporan, daftarLaporanK, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan';
 import { konfirmasiNilai, periksaBulan, riwayatIndikator } from '../../services/laporan';
 import { kembalikanLaporanK, terimaBulanK } from '../../services/laporan';
-import { hitungKepatuhan, hitungRekap } from '../../services/laporan';
+import { hitungKepatuhanK, hitungRekapK } from '../../services/laporan';
 import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { laporanApi } from '../../common/api/laporan';
@@ -51,8 +51,8 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.kembalikan': (ctx, input) => ctx.tulis((petugas) => kembalikanLaporanK(input, new Date(), petugas)),
   'laporan.bukaKembali': (ctx, input) => bukaKembaliLaporan(ctx.db, input.id, input.alasan),
   'laporan.list': (ctx, input) => ctx.baca(daftarLaporanK(input)),
-  'laporan.rekap': (ctx, input) => hitungRekap(ctx.db, input.periode, input.per, new Date(), input.kabupaten ?? null),
-  'laporan.kepatuhan': (ctx, input) => hitungKepatuhan(ctx.db, input.periode),
+  'laporan.rekap': (ctx, input) => ctx.baca(hitungRekapK(input.periode, input.per, new Date(), input.kabupaten ?? null)),
+  'laporan.kepatuhan': (ctx, input) => ctx.baca(hitungKepatuhanK(input.periode)),
   'laporan.dokumen': async (ctx, input) => {
     const kode = bacaPengaturan(ctx.db).kabupaten_kode ?? '';
     const bulanan = /^\d{4}-\d{2}$/.test(input.periode);

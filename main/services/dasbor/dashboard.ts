@@ -1,16 +1,16 @@
 import { salahBagian, tingkatCapaian } from '../../common/triwulan';
-import type { Db } from '../../../db/connection';
-import { baris, jalankan, ubah, type Kerja } from '../../../db/kueri';
+import { builder, type Db } from '../../../db/connection';
+import { baris, barisQ, jalankan, satuQ, ubah, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { bulanDalam, bulanSebelumnya, type Katalog } from '../../common/laporan';
-import { bulanBerakhir, hanyaBulan, pelaporan, pelaporanK, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
+import { bulanBerakhir, hanyaBulan, pelaporanK, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
 import { saringKelompokSql } from '../../common/kamus';
 import { formatAngka, formatRupiah, hariIni } from '../../common/format';
 import { katalogAktif, katalogAktifK } from '../laporan';
 import { bacaPengaturan, pengaturanK, simpanNilai } from '../pengaturan';
 import { desilDtsenK } from '../dtsen';
-import { hitungRekap } from '../laporan';
+import { hitungRekapK } from '../laporan';
 import { namaWilayah } from '../wilayah';
 import type { Dashboard, MonitoringFasilitator, Monev, ParsedInput } from '../../common/api';
 import { isianDari } from '../../common/register';
@@ -231,7 +231,11 @@ function periksaBagian(db: Db, input: Bagian): void {
 
 /** Province: the targets it sets per kabupaten, sent to the districts in the reference bundle. */
 export function targetProvinsi(db: Db): TargetProvinsi[] {
-  const row = db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'target_provinsi'));
+  return jalankan(db, targetProvinsiK());
+}
+
+function* targetProvinsiK(): Kerja<TargetProvinsi[]> {
+  const row = yield* satuQ(builder.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'target_provinsi'));
   return row ? (JSON.parse(row.nilai) as TargetProvinsi[]) : [];
 }
 
@@ -279,16 +283,23 @@ export function simpanTargetKabupaten(db: Db, input: ParsedInput<'monev.simpanTa
  * pro-rated to the period's months; stocks and rates compare as they are.
  */
 export function hitungMonev(db: Db, periode: string, today = new Date()): Monev {
+  return jalankan(db, hitungMonevK(periode, today));
+}
+
+/** e-monev as a piece of work (db/kueri.ts): the same table from the file or the province's server. */
+export function* hitungMonevK(periode: string, today = new Date()): Kerja<Monev> {
   const tahun = Number(periode.slice(0, 4));
-  const katalog = katalogAktif(db);
+  const katalog = yield* katalogAktifK();
   const months = bulanDalam(periode).length;
-  if (bacaPengaturan(db).mode === 'provinsi') {
+  const pengaturan = yield* pengaturanK();
+  const targetTahun = builder.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null).orderBy('id');
+  if (pengaturan.mode === 'provinsi') {
     // Province: its own targets per kabupaten, and the targets each district set (or was sent) for itself and its
     // kecamatan, which arrive in its bundles; each against the same realisation, each row naming its kabupaten/kota.
-    const perKab = hitungRekap(db, periode, 'kabupaten', today);
-    const dariKabupaten = db.all(db.q.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null));
-    const perKec = dariKabupaten.some((t) => t.kecamatan_kode) ? hitungRekap(db, periode, 'kecamatan', today) : null;
-    const milikProvinsi = targetProvinsi(db).filter((t) => t.tahun === tahun);
+    const perKab = yield* hitungRekapK(periode, 'kabupaten', today);
+    const dariKabupaten = yield* barisQ(targetTahun);
+    const perKec = dariKabupaten.some((t) => t.kecamatan_kode) ? yield* hitungRekapK(periode, 'kecamatan', today) : null;
+    const milikProvinsi = (yield* targetProvinsiK()).filter((t) => t.tahun === tahun);
     const sudah = new Set(milikProvinsi.map((t) => `${t.kabupaten_kode}|${t.indikator}`));
     const baris = [
       ...milikProvinsi.map((t) => ({ kabupaten: t.kabupaten_kode, kecamatan: null, indikator: t.indikator, nilai: t.nilai, sumber: 'provinsi' })),
@@ -307,9 +318,9 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
       .sort((a, b) => a.kabupaten_nama.localeCompare(b.kabupaten_nama, 'id') || (a.kecamatan_kode ?? '').localeCompare(b.kecamatan_kode ?? '') || a.indikator.localeCompare(b.indikator) || a.sumber.localeCompare(b.sumber));
     return { periode, regulasi: katalog.regulasi, katalog_versi: katalog.versi, baris };
   }
-  const targets = db.all(db.q.selectFrom('target_indikator').selectAll().where('tahun', '=', tahun).where('deleted_at', 'is', null));
-  const kab = hitungRekap(db, periode, 'kabupaten', today);
-  const kec = targets.some((t) => t.kecamatan_kode) ? hitungRekap(db, periode, 'kecamatan', today) : null;
+  const targets = yield* barisQ(targetTahun);
+  const kab = yield* hitungRekapK(periode, 'kabupaten', today);
+  const kec = targets.some((t) => t.kecamatan_kode) ? yield* hitungRekapK(periode, 'kecamatan', today) : null;
   const baris: BarisMonev[] = [];
   for (const t of targets) {
     const ind = katalog.indikator.find((i) => i.kode === t.indikator);
@@ -323,8 +334,8 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
       satuan: ind.satuan,
       tipe: ind.tipe,
       kecamatan_kode: t.kecamatan_kode,
-      kode_wilayah: t.kecamatan_kode ?? bacaPengaturan(db).kabupaten_kode ?? '',
-      wilayah: t.kecamatan_kode ? (namaWilayah(t.kecamatan_kode) ?? t.kecamatan_kode) : (bacaPengaturan(db).kabupaten_nama ?? ''),
+      kode_wilayah: t.kecamatan_kode ?? pengaturan.kabupaten_kode ?? '',
+      wilayah: t.kecamatan_kode ? (namaWilayah(t.kecamatan_kode) ?? t.kecamatan_kode) : (pengaturan.kabupaten_nama ?? ''),
       kabupaten_kode: t.kabupaten_kode,
       kabupaten_nama: namaWilayah(t.kabupaten_kode) ?? t.kabupaten_kode,
       target,
@@ -344,11 +355,15 @@ export function hitungMonev(db: Db, periode: string, today = new Date()): Monev 
  * open follow-ups in their groups. Each row names its kabupaten/kota (the province lists 22 districts' facilitators).
  */
 export function monitoringFasilitator(db: Db, periode: string, today = hariIni()): MonitoringFasilitator[] {
-  const rows = pelaporan(db, bulanBerakhir(bulanDalam(periode), today), {}, today).filter((r) => r.aktif);
+  return jalankan(db, monitoringFasilitatorK(periode, today));
+}
+
+export function* monitoringFasilitatorK(periode: string, today = hariIni()): Kerja<MonitoringFasilitator[]> {
+  const rows = (yield* pelaporanK(bulanBerakhir(bulanDalam(periode), today), {}, today)).filter((r) => r.aktif);
   const per = pelaporanPer(rows, (r) => r.fasilitator_id ?? '-');
-  const fas = db.all(db.q.selectFrom('fasilitator').select(['id', 'nama', 'kabupaten_kode']).where('deleted_at', 'is', null));
+  const fas = yield* barisQ(builder.selectFrom('fasilitator').select(['id', 'nama', 'kabupaten_kode']).where('deleted_at', 'is', null).orderBy('id'));
   const terbuka = new Map(
-    (db.prepare(`SELECT k.fasilitator_id AS f, count(*) AS n FROM tindak_lanjut t JOIN isu i ON i.id = t.isu_id JOIN kelompok k ON k.id = i.kelompok_id WHERE t.deleted_at IS NULL AND t.status != 'selesai' GROUP BY 1`).all() as { f: string; n: number }[]).map((r) => [r.f, r.n]),
+    (yield* baris<{ f: string; n: number }>(`SELECT k.fasilitator_id AS f, count(*) AS n FROM tindak_lanjut t JOIN isu i ON i.id = t.isu_id JOIN kelompok k ON k.id = i.kelompok_id WHERE t.deleted_at IS NULL AND t.status != 'selesai' GROUP BY 1`)).map((r) => [r.f, r.n]),
   );
   return fas
     .map((f) => {

@@ -1,12 +1,13 @@
 import type { Pengaturan } from '../../common/records';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
 import { AppError } from '../../common/errors';
 import { formatDesimal, formatPeriode, hariIni } from '../../common/format';
 import { STATUS_DIHITUNG } from '../../common/kamus';
 import { bulanDalam, lengkapiTurunan, POLA_PERIODE, type BarisRekap, type Katalog, type Kepatuhan, type LaporanHilang, type LaporanRow, type NilaiLaporan, type Rekap, type StatusLaporan, type TingkatRekap, wajibLapor } from '../../common/laporan';
-import { daftarLaporan, katalogAktif } from './laporan';
-import { bacaPengaturan } from '../pengaturan';
-import { bulanBerakhir, pelaporan, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
+import { daftarLaporanK, katalogAktifK } from './laporan';
+import { pengaturanK } from '../pengaturan';
+import { bulanBerakhir, pelaporanK, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
 import { namaWilayah } from '../wilayah';
 
 // Semester and annual reports are computed from the months, never typed: each indicator rolls up by
@@ -116,24 +117,36 @@ export function hitungRekap(
   /** Already read by the caller (a document): not read again. */
   dibaca?: { katalog: Katalog; pengaturan: Pengaturan },
 ): Rekap {
+  return jalankan(db, hitungRekapK(periode, per, today, kabupaten, dibaca));
+}
+
+/** The recap as a piece of work (db/kueri.ts): the same on the district's file, the province's file or server. */
+export function* hitungRekapK(
+  periode: string,
+  per: TingkatRekap = 'kabupaten',
+  today = new Date(),
+  kabupaten: string | null = null,
+  dibaca?: { katalog: Katalog; pengaturan: Pengaturan },
+): Kerja<Rekap> {
   const months = periksaPeriode(periode);
-  const katalog = dibaca?.katalog ?? katalogAktif(db);
+  const katalog = dibaca?.katalog ?? (yield* katalogAktifK());
   const now = hariIni(today).slice(0, 7);
   // A month is expected once it is over (its report is due by the 10th of the next month).
   const expectedMonths = months.filter((m) => m < now);
-  const groups = db.all(
-    db.q
+  const groups = (yield* barisQ(
+    builder
       .selectFrom('kelompok as k')
       .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
       .select(['k.id', 'k.kabupaten_kode', 'k.nama', 'k.status', 'k.kecamatan_kode', 'k.fasilitator_id', 'f.nama as fasilitator_nama', 'k.created_at'])
       .where('k.deleted_at', 'is', null)
       .$if(!!kabupaten, (q) => q.where('k.kabupaten_kode', '=', kabupaten!))
-      .orderBy('k.nama'),
-  ) as KelompokInfo[];
+      .orderBy('k.nama')
+      .orderBy('k.id'),
+  )) as KelompokInfo[];
   // Lean read (no joins, no sort, three columns): this is the hot path of every recap and dashboard.
   const byGroup = new Map<string, BulanNilai[]>();
-  for (const r of db.all(
-    db.q
+  for (const r of yield* barisQ(
+    builder
       .selectFrom('laporan_bulanan')
       .select(['kelompok_id', 'periode', 'nilai'])
       .where('deleted_at', 'is', null)
@@ -153,9 +166,9 @@ export function hitungRekap(
     groups: { info: KelompokInfo; nilai: NilaiLaporan; masuk: number; diharapkan: number; hilang: LaporanHilang[] }[];
   }
   const units = new Map<string, Unit>();
-  const pengaturan = dibaca?.pengaturan ?? bacaPengaturan(db);
+  const pengaturan = dibaca?.pengaturan ?? (yield* pengaturanK());
   // Expected and received reports by the dictionary's one rule (services/angka): the same numbers as every page.
-  const lapor = new Map(pelaporan(db, months, { kabupaten }, hariIni(today)).map((r) => [r.kelompok_id, r]));
+  const lapor = new Map((yield* pelaporanK(months, { kabupaten }, hariIni(today))).map((r) => [r.kelompok_id, r]));
   for (const g of groups) {
     const own = byGroup.get(g.id) ?? [];
     const pl = lapor.get(g.id);
@@ -211,10 +224,14 @@ export function hitungRekap(
 
 /** Which groups lack a report for which month, and each facilitator's compliance and on-time rate (services/angka). */
 export function hitungKepatuhan(db: Db, periode: string, today = new Date()): Kepatuhan {
+  return jalankan(db, hitungKepatuhanK(periode, today));
+}
+
+export function* hitungKepatuhanK(periode: string, today = new Date()): Kerja<Kepatuhan> {
   const hari = hariIni(today);
   const months = bulanBerakhir(periksaPeriode(periode), hari);
-  const rows = pelaporan(db, months, {}, hari).filter((r) => r.aktif);
-  const statusOf = new Map(months.length ? daftarLaporan(db, { dari: months[0], sampai: months[months.length - 1] }).map((r) => [`${r.kelompok_id}|${r.periode}`, r.status]) : []);
+  const rows = (yield* pelaporanK(months, {}, hari)).filter((r) => r.aktif);
+  const statusOf = new Map(months.length ? (yield* daftarLaporanK({ dari: months[0], sampai: months[months.length - 1] })).map((r) => [`${r.kelompok_id}|${r.periode}`, r.status]) : []);
   const kelompok = rows.map((g) => ({
     id: g.kelompok_id,
     nama: g.nama,
