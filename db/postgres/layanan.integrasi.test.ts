@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import * as XLSX from 'xlsx';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
@@ -73,6 +74,17 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
   const lewatUrl = await cli('dashboard', '--db', url, '--json');
   assert.equal(lewatUrl.code, 0, lewatUrl.err);
   assert.deepEqual(JSON.parse(lewatUrl.out), JSON.parse((await cli('dashboard', '--db', db.file, '--json')).out));
+  // The e-monev document from the server reads as the one from the file (PDF text and workbook alike).
+  for (const format of ['pdf', 'xlsx'] as const) {
+    const [dariServer, dariBerkas] = [join(dir, `server.${format}`), join(dir, `berkas.${format}`)];
+    for (const [db_, out] of [[url, dariServer], [db.file, dariBerkas]] as const) {
+      const r = await cli('monev', format, '--db', db_, '--periode', String(tahun), '-o', out);
+      assert.equal(r.code, 0, r.err);
+    }
+    const teks = (f: string) => (format === 'pdf' ? execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' }) : JSON.stringify(bacaSel(f)));
+    assert.equal(teks(dariServer), teks(dariBerkas), format);
+    if (format === 'pdf') assert.match(teks(dariServer), /Kota Malang/);
+  }
   process.env.BERMANTRA_DB_URL = url;
   try {
     const teks = await cli('dashboard', '--kabupaten', '35.73');
@@ -178,3 +190,9 @@ test('approval on the server: two officers accepting the same month at once deci
   assert.deepEqual(diServer.map((r) => [r.id, r.status_efektif]), daftarLaporan(db, { periode: bulan, kabupaten: '35.73' }).map((r) => [r.id, r.status_efektif]));
   assert.ok(diServer.some((r) => r.status_efektif === 'dikembalikan') && diServer.some((r) => r.status_efektif === 'diterima'));
 });
+
+/** Every cell's value of every sheet of a workbook, for comparing two files' contents. */
+function bacaSel(file: string): unknown[] {
+  const wb = XLSX.read(readFileSync(file));
+  return wb.SheetNames.map((n) => XLSX.utils.sheet_to_json(wb.Sheets[n]!, { header: 1, raw: true }));
+}

@@ -1,6 +1,5 @@
 import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget, dokumenEvaluasi, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
-import { dokumenMonev } from '../../services/dasbor';
-import { bacaPengaturan } from '../../services/pengaturan';
+import { dataMonevK, tulisDokumenMonev } from '../../services/dasbor';
 
 import type { dashboardApi } from '../../common/api/dasbor';
 import type { HandlersFor } from './types';
@@ -14,8 +13,10 @@ export const dasborHandlers: HandlersFor<keyof typeof dashboardApi> = {
   'monev.fasilitator': (ctx, input) => ctx.baca(monitoringFasilitatorK(input.periode)),
   'monev.simpanTarget': (ctx, input) => simpanTarget(ctx.db, { ...input, kecamatan_kode: input.kecamatan_kode ?? null }),
   'monev.dokumen': async (ctx, input) => {
-    const out = ctx.files.output(`emonev-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.periode}.${input.format}`);
-    await dokumenMonev(ctx.db, input.periode, input.format, out.path);
+    // Read on the file or the province's server, written here.
+    const data = await ctx.baca(dataMonevK(input.periode));
+    const out = ctx.files.output(`emonev-${data.p.kabupaten_kode ?? '35'}-${input.periode}.${input.format}`);
+    await tulisDokumenMonev(data, input.periode, input.format, out.path);
     return out.ref();
   },
 };

@@ -5,21 +5,38 @@ import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, 
 import { BASE_DOC, kopSurat, tulisPdf } from '../dokumen';
 import { FORMAT_ANGKA, formatIndikator, FORMAT_PERSEN, FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen';
 import { blokTandaTangan, penandatanganKantor } from '../dokumen';
-import { bacaPengaturan } from '../pengaturan';
-import { katalogAktif } from '../laporan';
-import { batasKeadaan } from '../../common/laporan';
-import { hitungMonev, monitoringFasilitator } from './dashboard';
+import { pengaturanK } from '../pengaturan';
+import { katalogAktifK } from '../laporan';
+import { batasKeadaan, type Katalog } from '../../common/laporan';
+import { hitungMonevK, monitoringFasilitatorK } from './dashboard';
+import { jalankan, type Kerja } from '../../../db/kueri';
+import type { Pengaturan } from '../../common/records';
+import type { Monev, MonitoringFasilitator } from '../../common/api';
 
 const angka = (tipe: string, v: number | null) => (v === null ? '–' : tipe === 'rupiah' ? formatRupiah(v) : tipe === 'persen' ? formatPersen(v) : formatDesimal(v));
 
 /** The e-monev recap (targets, realisation, percentage; facilitator monitoring) as PDF or .xlsx. */
 export async function dokumenMonev(db: Db, periode: string, format: 'pdf' | 'xlsx', path: string): Promise<void> {
-  const m = hitungMonev(db, periode);
-  const fas = monitoringFasilitator(db, periode);
-  const p = bacaPengaturan(db);
+  await tulisDokumenMonev(jalankan(db, dataMonevK(periode)), periode, format, path);
+}
+
+/** What the e-monev document shows, read in one piece of work (the file, or the province's server). */
+export interface DataMonev {
+  m: Monev;
+  fas: MonitoringFasilitator[];
+  p: Pengaturan;
+  katalog: Katalog;
+}
+
+export function* dataMonevK(periode: string): Kerja<DataMonev> {
+  return { m: yield* hitungMonevK(periode), fas: yield* monitoringFasilitatorK(periode), p: yield* pengaturanK(), katalog: yield* katalogAktifK() };
+}
+
+/** The document written from what was read. */
+export async function tulisDokumenMonev({ m, fas, p, katalog }: DataMonev, periode: string, format: 'pdf' | 'xlsx', path: string): Promise<void> {
   // The province lists 22 districts' rows: each names its kabupaten/kota (two "Sumiati Hidayat" can be told apart).
   const provinsi = p.mode === 'provinsi';
-  const desimal = new Set(katalogAktif(db).indikator.filter((i) => i.desimal).map((i) => i.kode));
+  const desimal = new Set(katalog.indikator.filter((i) => i.desimal).map((i) => i.kode));
   // A period still running states how far its figures reach (the annual recap on 6 December: s.d. November).
   const batas = batasKeadaan(periode, hariIni());
   const namaPeriode = `${formatPeriode(periode)}${batas ? ` (${batas})` : ''}`;
