@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { openDatabase } from '../connection';
 import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget } from '../../main/services/dasbor/dashboard';
+import { hitungEvaluasiK } from '../../main/services/dasbor/evaluasi';
 import { hitungKepatuhanK, hitungRekapK } from '../../main/services/laporan/rekap';
 import { jalankan, type Kerja } from '../kueri';
 import { buatDemoProvinsi } from '../../main/services/demo/provinsi';
@@ -85,6 +86,16 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     assert.equal(teks(dariServer), teks(dariBerkas), format);
     if (format === 'pdf') assert.match(teks(dariServer), /Kota Malang/);
   }
+  // The public website published from the server is the file's, byte for byte (evaluation, practices, map and all).
+  const [situsServer, situsBerkas] = [join(dir, 'situs-server.zip'), join(dir, 'situs-berkas.zip')];
+  for (const [db_, out] of [[url, situsServer], [db.file, situsBerkas]] as const) {
+    const r = await cli('situs', 'export', '--db', db_, '-o', out, '--zip', '--json');
+    assert.equal(r.code, 0, r.err);
+  }
+  assert.ok(statSync(situsServer).size > 10_000);
+  assert.deepEqual(readFileSync(situsServer), readFileSync(situsBerkas));
+  // The evaluation table too (the website shows its categories).
+  assert.deepEqual(await baca(hitungEvaluasiK(tahun, null, sekarang)), jalankan(db, hitungEvaluasiK(tahun, null, sekarang)));
   process.env.BERMANTRA_DB_URL = url;
   try {
     const teks = await cli('dashboard', '--kabupaten', '35.73');

@@ -234,7 +234,7 @@ export function targetProvinsi(db: Db): TargetProvinsi[] {
   return jalankan(db, targetProvinsiK());
 }
 
-function* targetProvinsiK(): Kerja<TargetProvinsi[]> {
+export function* targetProvinsiK(): Kerja<TargetProvinsi[]> {
   const row = yield* satuQ(builder.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'target_provinsi'));
   return row ? (JSON.parse(row.nilai) as TargetProvinsi[]) : [];
 }

@@ -1,13 +1,14 @@
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import type { BarisEvaluasi, EvaluasiMonev, ParsedInput } from '../../common/api';
 import { AppError } from '../../common/errors';
 import { isianDari } from '../../common/register';
 import type { Indikator } from '../../common/laporan';
 import { bagiTarget, kategoriCapaian, ROMAWI, keadaanSampai, PITA_CAPAIAN, realisasiKumulatif, tingkatCapaian, TRIWULAN, triwulanTerakhirTutup, type PitaCapaian, type Triwulan } from '../../common/triwulan';
-import { bacaPengaturan } from '../pengaturan';
-import { katalogAktif } from '../laporan';
-import { hitungMonev, targetProvinsi } from './dashboard';
+import { pengaturanK } from '../pengaturan';
+import { katalogAktif, katalogAktifK } from '../laporan';
+import { hitungMonevK, targetProvinsiK } from './dashboard';
 
 // The regulation's evaluation table (Permendagri 86/2017; quarterly as in Permen PPN/Bappenas 1/2023): each target
 // through Triwulan I–IV, realisation per quarter and to date from the same figures as every other page (hitungMonev
@@ -37,28 +38,33 @@ export function simpanPenjelasan(db: Db, input: ParsedInput<'monev.simpanPenjela
 
 /** The evaluation table to the end of quarter `triwulan` of `tahun` (default: the latest closed quarter). */
 export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null = null, today = new Date()): EvaluasiMonev {
+  return jalankan(db, hitungEvaluasiK(tahun, triwulan, today));
+}
+
+/** The evaluation table as a piece of work (db/kueri.ts): the file's or the province's server's. */
+export function* hitungEvaluasiK(tahun: number, triwulan: Triwulan | null = null, today = new Date()): Kerja<EvaluasiMonev> {
   const tutup = triwulanTerakhirTutup(today.toISOString().slice(0, 10));
   const tw = triwulan ?? (tahun === tutup.tahun ? tutup.triwulan : 4);
-  const katalog = katalogAktif(db);
+  const katalog = yield* katalogAktifK();
   const pita = katalog.pita_capaian ?? [...PITA_CAPAIAN];
-  const tahunan = hitungMonev(db, String(tahun), today);
-  const perTriwulan = TRIWULAN.map((q) => (q <= tw ? new Map(hitungMonev(db, `${tahun}-T${q}`, today).baris.map((b) => [`${b.kode_wilayah}|${b.indikator}|${b.sumber}`, b.realisasi])) : null));
+  const tahunan = yield* hitungMonevK(String(tahun), today);
+  const perTriwulan: (Map<string, number | null> | null)[] = [];
+  for (const q of TRIWULAN) perTriwulan.push(q <= tw ? new Map((yield* hitungMonevK(`${tahun}-T${q}`, today)).baris.map((b) => [`${b.kode_wilayah}|${b.indikator}|${b.sumber}`, b.realisasi])) : null);
   const bagian = new Map(
-    db
-      .all(db.q.selectFrom('target_indikator').select(['kabupaten_kode', 'kecamatan_kode', 'indikator', 'target_t1', 'target_t2', 'target_t3', 'target_t4']).where('tahun', '=', tahun).where('deleted_at', 'is', null))
+    (yield* barisQ(builder.selectFrom('target_indikator').select(['kabupaten_kode', 'kecamatan_kode', 'indikator', 'target_t1', 'target_t2', 'target_t3', 'target_t4']).where('tahun', '=', tahun).where('deleted_at', 'is', null)))
       .filter((t) => [t.target_t1, t.target_t2, t.target_t3, t.target_t4].every((v) => v !== null))
       .map((t) => [kunci(t.kabupaten_kode, t.kecamatan_kode, t.indikator), [t.target_t1, t.target_t2, t.target_t3, t.target_t4] as [number, number, number, number]]),
   );
   // The province's own targets carry their split in its settings; they take the place of a copy sent back.
-  if (bacaPengaturan(db).mode === 'provinsi') {
-    for (const t of targetProvinsi(db).filter((x) => x.tahun === tahun)) {
+  const provinsi = (yield* pengaturanK()).mode === 'provinsi';
+  if (provinsi) {
+    for (const t of (yield* targetProvinsiK()).filter((x) => x.tahun === tahun)) {
       const q = [t.target_t1, t.target_t2, t.target_t3, t.target_t4];
       if (q.every((v) => typeof v === 'number')) bagian.set(kunci(t.kabupaten_kode, null, t.indikator), q as [number, number, number, number]);
     }
   }
   const penjelasan = new Map(
-    db
-      .all(db.q.selectFrom('penjelasan_monev').selectAll().where('tahun', '=', tahun).where('triwulan', '=', tw).where('deleted_at', 'is', null))
+    (yield* barisQ(builder.selectFrom('penjelasan_monev').selectAll().where('tahun', '=', tahun).where('triwulan', '=', tw).where('deleted_at', 'is', null).orderBy('id')))
       .map((p) => [kunci(p.kabupaten_kode, p.kecamatan_kode, p.indikator), p]),
   );
   const baris: BarisEvaluasi[] = tahunan.baris.map((b) => {
@@ -88,7 +94,7 @@ export function hitungEvaluasi(db: Db, tahun: number, triwulan: Triwulan | null 
   });
   // The province adds a total per indicator where summing is meaningful (flows and counts, not averages or
   // percentages): over each district's own row (its district-wide target; the province's when both exist).
-  if (bacaPengaturan(db).mode === 'provinsi') baris.push(...jumlahProvinsi(baris, katalog.indikator, tw, pita));
+  if (provinsi) baris.push(...jumlahProvinsi(baris, katalog.indikator, tw, pita));
   const perlu_perhatian = baris.filter((b) => b.kabupaten_kode !== '35').flatMap((b) => {
     const alasan = [b.kategori && (b.kategori.kode === 'rendah' || b.kategori.kode === 'sangat_rendah') ? `capaian ${b.kategori.label.toLowerCase()}` : '', b.penjelasan ? '' : `belum ada penjelasan Triwulan ${ROMAWI[tw]}`].filter(Boolean);
     return alasan.length ? [{ kabupaten_nama: b.kabupaten_nama, wilayah: b.wilayah, nama: b.nama, alasan: alasan.join('; ') }] : [];

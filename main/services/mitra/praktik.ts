@@ -1,7 +1,8 @@
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { baris, jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import type { PraktikBersama } from '../../common/api';
 import { AppError } from '../../common/errors';
-import { bacaPengaturan, simpanNilai } from '../pengaturan';
+import { bacaPengaturan, pengaturanK, simpanNilai } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
 // Best practices shared between districts: the province marks a district's practice to share (it reaches every
@@ -16,7 +17,11 @@ const MAKS = { judul: 300, cerita: 5000, nama: 200, jumlah: 500 };
 type Tanda = Record<string, { bagikan: boolean; terbitkan: boolean }>;
 
 function bacaJson<T>(db: Db, kunci: string, kosong: T): T {
-  const row = db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', kunci));
+  return jalankan(db, bacaJsonK(kunci, kosong));
+}
+
+function* bacaJsonK<T>(kunci: string, kosong: T): Kerja<T> {
+  const row = yield* satuQ(builder.selectFrom('pengaturan').select('nilai').where('kunci', '=', kunci));
   try {
     return row ? (JSON.parse(row.nilai) as T) : kosong;
   } catch {
@@ -30,15 +35,17 @@ function tulisJson(db: Db, kunci: string, isi: unknown): void {
 
 /** Province: every district's practices with the province's marks. District: the practices the province shared. */
 export function daftarPraktikBersama(db: Db): PraktikBersama[] {
-  if (bacaPengaturan(db).mode !== 'provinsi') return bacaJson<PraktikBersama[]>(db, KUNCI_TERIMA, []);
-  const tanda = bacaJson<Tanda>(db, KUNCI_TANDA, {});
-  const rows = db.sqlite
-    .prepare(
-      `SELECT p.id, p.kabupaten_kode, p.judul, p.tanggal, p.cerita, CASE WHEN k.tampil_publik = 1 THEN k.nama END AS kelompok_nama
-       FROM praktik_baik p LEFT JOIN kelompok k ON k.id = p.kelompok_id AND k.deleted_at IS NULL
-       WHERE p.deleted_at IS NULL ORDER BY p.tanggal DESC, p.id`,
-    )
-    .all() as { id: string; kabupaten_kode: string; judul: string; tanggal: string; cerita: string; kelompok_nama: string | null }[];
+  return jalankan(db, daftarPraktikBersamaK());
+}
+
+export function* daftarPraktikBersamaK(): Kerja<PraktikBersama[]> {
+  if ((yield* pengaturanK()).mode !== 'provinsi') return yield* bacaJsonK<PraktikBersama[]>(KUNCI_TERIMA, []);
+  const tanda = yield* bacaJsonK<Tanda>(KUNCI_TANDA, {});
+  const rows = yield* baris<{ id: string; kabupaten_kode: string; judul: string; tanggal: string; cerita: string; kelompok_nama: string | null }>(
+    `SELECT p.id, p.kabupaten_kode, p.judul, p.tanggal, p.cerita, CASE WHEN k.tampil_publik = 1 THEN k.nama END AS kelompok_nama
+     FROM praktik_baik p LEFT JOIN kelompok k ON k.id = p.kelompok_id AND k.deleted_at IS NULL
+     WHERE p.deleted_at IS NULL ORDER BY p.tanggal DESC, p.id`,
+  );
   return rows.map((r) => ({ ...r, kabupaten_nama: namaWilayah(r.kabupaten_kode) ?? r.kabupaten_kode, bagikan: !!tanda[r.id]?.bagikan, terbitkan: !!tanda[r.id]?.terbitkan }));
 }
 

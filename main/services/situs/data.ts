@@ -1,14 +1,16 @@
-import { daftarPraktikBersama } from '../mitra';
+import { daftarPraktikBersamaK } from '../mitra';
 import { kamusAngka, type DefinisiAngka } from '../../common/kamus';
-import { katalogAktif } from '../laporan';
+import { katalogAktifK } from '../laporan';
 import type { Db } from '../../../db/connection';
+import { baris, jalankan, satu, type Kerja } from '../../../db/kueri';
 import type { Dashboard } from '../../common/api';
 import { hariIni } from '../../common/format';
 import { batasPengajuan, bulanSebelumnya } from '../../common/laporan';
-import { hitungDashboard, hitungEvaluasi, hitungMonev } from '../dasbor';
+import { hitungDashboardK, hitungEvaluasiK, hitungMonevK } from '../dasbor';
 import { triwulanTerakhirTutup } from '../../common/triwulan';
-import { bacaPengaturan } from '../pengaturan';
-import { statusKabupaten } from '../sinkron';
+import { pengaturanK } from '../pengaturan';
+import type { Pengaturan } from '../../common/records';
+import { statusKabupatenK } from '../sinkron/provinsi';
 import { kecamatanDi, namaWilayah } from '../wilayah';
 import { sensorPersen, sensorRincian, sensorSatu, type Cacah } from './sensor';
 
@@ -91,11 +93,13 @@ function rincianAman(nilai: number[]): Cacah[] {
   return s.totalTersembunyi ? nilai.map(() => null) : s.nilai;
 }
 
-function kecamatanKabupaten(db: Db, kabupaten: string, bulan: string): WilayahPublik['kecamatan'] {
-  const per = <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}) => new Map((db.prepare(sql).all({ kab: kabupaten, ...p }) as T[]).map((r) => [r.k, r]));
-  const kelompok = per<{ k: string; n: number }>("SELECT kecamatan_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND kabupaten_kode = @kab GROUP BY 1");
-  const anggota = per<{ k: string; n: number }>('SELECT k.kecamatan_kode AS k, count(*) AS n FROM anggota a JOIN kelompok k ON k.id = a.kelompok_id WHERE a.deleted_at IS NULL AND k.deleted_at IS NULL AND k.kabupaten_kode = @kab GROUP BY 1');
-  const omzet = per<{ k: string; n: number }>(
+function* kecamatanKabupaten(kabupaten: string, bulan: string): Kerja<WilayahPublik['kecamatan']> {
+  const per = function* <T extends { k: string }>(sql: string, p: Record<string, unknown> = {}): Kerja<Map<string, T>> {
+    return new Map((yield* baris<T>(sql, { kab: kabupaten, ...p })).map((r) => [r.k, r]));
+  };
+  const kelompok = yield* per<{ k: string; n: number }>("SELECT kecamatan_kode AS k, count(*) AS n FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND kabupaten_kode = @kab GROUP BY 1");
+  const anggota = yield* per<{ k: string; n: number }>('SELECT k.kecamatan_kode AS k, count(*) AS n FROM anggota a JOIN kelompok k ON k.id = a.kelompok_id WHERE a.deleted_at IS NULL AND k.deleted_at IS NULL AND k.kabupaten_kode = @kab GROUP BY 1');
+  const omzet = yield* per<{ k: string; n: number }>(
     "SELECT k.kecamatan_kode AS k, coalesce(sum(l.omzet_angka), 0) AS n FROM kelompok k JOIN laporan_bulanan l ON l.kelompok_id = k.id WHERE k.deleted_at IS NULL AND l.deleted_at IS NULL AND l.status != 'draft' AND k.kabupaten_kode = @kab AND l.periode BETWEEN @awal AND @bulan GROUP BY 1",
     { awal: `${bulan.slice(0, 4)}-01`, bulan },
   );
@@ -106,7 +110,7 @@ function kecamatanKabupaten(db: Db, kabupaten: string, bulan: string): WilayahPu
   return kodes.map((kode, i) => ({ kode, nama: namaWilayah(kode) ?? kode, kelompok_aktif: kelompok.get(kode)?.n ?? 0, anggota: orang[i]!, omzet_tahun: omzet.get(kode)?.n ?? 0 }));
 }
 
-function wilayah(db: Db, kode: string, nama: string, d: Dashboard, bulan: string, monev: WilayahPublik['monev'], dataPer: string | null, kecamatan: boolean): WilayahPublik {
+function* wilayah(kode: string, nama: string, d: Dashboard, bulan: string, monev: WilayahPublik['monev'], dataPer: string | null, kecamatan: boolean): Kerja<WilayahPublik> {
   return {
     kode,
     nama,
@@ -114,57 +118,67 @@ function wilayah(db: Db, kode: string, nama: string, d: Dashboard, bulan: string
     seri_omzet: d.seri_omzet,
     sektor: d.kelompok_per_sektor,
     desil: rincianAman(d.desil),
-    kecamatan: kecamatan ? kecamatanKabupaten(db, kode, bulan) : [],
-    kelompok_publik: kecamatan ? kelompokPublik(db, kode) : [],
+    kecamatan: kecamatan ? yield* kecamatanKabupaten(kode, bulan) : [],
+    kelompok_publik: kecamatan ? yield* kelompokPublik(kode) : [],
     monev,
     data_per: dataPer,
   };
 }
 
-function kelompokPublik(db: Db, kabupaten: string): WilayahPublik['kelompok_publik'] {
-  const rows = db.prepare("SELECT nama, sektor, kecamatan_kode FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND tampil_publik = 1 AND kabupaten_kode = ? ORDER BY nama, id").all(kabupaten) as { nama: string; sektor: string; kecamatan_kode: string }[];
+function* kelompokPublik(kabupaten: string): Kerja<WilayahPublik['kelompok_publik']> {
+  const rows = yield* baris<{ nama: string; sektor: string; kecamatan_kode: string }>("SELECT nama, sektor, kecamatan_kode FROM kelompok WHERE deleted_at IS NULL AND status = 'aktif' AND tampil_publik = 1 AND kabupaten_kode = ? ORDER BY nama, id", [kabupaten]);
   return rows.map((r) => ({ nama: r.nama, sektor: r.sektor, kecamatan: namaWilayah(r.kecamatan_kode) ?? r.kecamatan_kode }));
 }
 
 /** The newest change in a district's own database, as a date. */
-function perubahanTerakhir(db: Db): string | null {
-  const r = db.prepare("SELECT max(t) AS t FROM (SELECT max(updated_at) AS t FROM kelompok UNION ALL SELECT max(updated_at) FROM anggota UNION ALL SELECT max(updated_at) FROM laporan_bulanan)").get() as { t: string | null };
+function* perubahanTerakhir(): Kerja<string | null> {
+  const r = (yield* satu<{ t: string | null }>('SELECT max(t) AS t FROM (SELECT max(updated_at) AS t FROM kelompok UNION ALL SELECT max(updated_at) FROM anggota UNION ALL SELECT max(updated_at) FROM laporan_bulanan) x'))!;
   return r.t ? r.t.slice(0, 10) : null;
 }
 
 /** The office's published contact: what its letterhead carries (settings), never a person's own number. */
-function kontakDari(p: ReturnType<typeof bacaPengaturan>): DataSitus['kontak'] {
+function kontakDari(p: Pengaturan): DataSitus['kontak'] {
   return { alamat: p.alamat_instansi, telepon: p.telepon, email: p.email, website: p.website, lambang: p.lambang };
 }
 
 export function kumpulkanDataSitus(db: Db, today = hariIni()): DataSitus {
-  const p = bacaPengaturan(db);
+  return jalankan(db, kumpulkanDataSitusK(today));
+}
+
+/** The website's data as a piece of work (db/kueri.ts): published from the file or from the province's server. */
+export function* kumpulkanDataSitusK(today = hariIni()): Kerja<DataSitus> {
+  const p = yield* pengaturanK();
   const provinsi = p.mode === 'provinsi';
   // The last month whose reports were due (by the 10th of the month after): early in a month, the month just ended
   // would show as empty while its reports are still coming in.
   const lalu = bulanSebelumnya(today.slice(0, 7), 1);
   const bulan = today >= batasPengajuan(lalu) ? lalu : bulanSebelumnya(lalu, 1);
-  const semua = hitungDashboard(db, { bulan }, today);
-  const kamus = kamusAngka(katalogAktif(db));
+  const semua = yield* hitungDashboardK({ bulan }, today);
+  const kamus = kamusAngka(yield* katalogAktifK());
   const tahun = bulan.slice(0, 4);
   // The evaluation table's category to the latest closed quarter of the site's year, beside each target.
   const tutup = triwulanTerakhirTutup(today);
-  const evaluasi = tutup.tahun === Number(tahun) ? hitungEvaluasi(db, tutup.tahun, tutup.triwulan, new Date(`${today}T12:00:00`)) : null;
+  const evaluasi = tutup.tahun === Number(tahun) ? yield* hitungEvaluasiK(tutup.tahun, tutup.triwulan, new Date(`${today}T12:00:00`)) : null;
   const kategori = new Map((evaluasi?.baris ?? []).map((b) => [`${b.kode_wilayah}|${b.indikator}|${b.sumber}`, b.kategori?.label ?? null]));
-  const monev = hitungMonev(db, tahun, new Date(`${today}T12:00:00`)).baris.map((b) => ({ kode_wilayah: b.kode_wilayah, wilayah: b.wilayah, indikator: b.indikator, nama: b.nama, satuan: b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen, kategori: kategori.get(`${b.kode_wilayah}|${b.indikator}|${b.sumber}`) ?? null }));
+  const monev = (yield* hitungMonevK(tahun, new Date(`${today}T12:00:00`))).baris.map((b) => ({ kode_wilayah: b.kode_wilayah, wilayah: b.wilayah, indikator: b.indikator, nama: b.nama, satuan: b.satuan, target: b.target, realisasi: b.realisasi, persen: b.persen, kategori: kategori.get(`${b.kode_wilayah}|${b.indikator}|${b.sumber}`) ?? null }));
   if (!provinsi) {
     const kode = p.kabupaten_kode ?? '';
-    const sendiri = wilayah(db, kode, p.kabupaten_nama ?? namaWilayah(kode) ?? kode, semua, bulan, monev, perubahanTerakhir(db), true);
+    const sendiri = yield* wilayah(kode, p.kabupaten_nama ?? namaWilayah(kode) ?? kode, semua, bulan, monev, yield* perubahanTerakhir(), true);
     return { mode: 'kabupaten', produsen: p.nama_instansi || `Bappeda ${sendiri.nama}`, kontak: kontakDari(p), praktik: [], bulan, tanggal_pembaruan: sendiri.data_per ?? today, regulasi: semua.regulasi, kamus, utama: sendiri, kabupaten: [sendiri] };
   }
-  const status = statusKabupaten(db, new Date(`${today}T12:00:00`)).filter((s) => s.kelompok > 0 || s.dibuat_pada);
-  const dasbor = status.map((s) => hitungDashboard(db, { bulan, kabupaten: s.kode }, today));
-  const kabupaten = status.map((s, i) => wilayah(db, s.kode, s.nama, dasbor[i]!, bulan, monev.filter((m) => m.kode_wilayah === s.kode), s.dibuat_pada?.slice(0, 10) ?? null, true));
+  const status = (yield* statusKabupatenK(new Date(`${today}T12:00:00`))).filter((s) => s.kelompok > 0 || s.dibuat_pada);
+  const dasbor: Dashboard[] = [];
+  const kabupaten: WilayahPublik[] = [];
+  for (const s of status) {
+    const d = yield* hitungDashboardK({ bulan, kabupaten: s.kode }, today);
+    dasbor.push(d);
+    kabupaten.push(yield* wilayah(s.kode, s.nama, d, bulan, monev.filter((m) => m.kode_wilayah === s.kode), s.dibuat_pada?.slice(0, 10) ?? null, true));
+  }
   // The districts' member counts are a breakdown of the province's: protected together.
   const orang = rincianAman(dasbor.map((d) => d.anggota.nilai));
   kabupaten.forEach((k, i) => (k.ringkasan.anggota = orang[i]!));
-  const utama = wilayah(db, '35', 'Provinsi Jawa Timur', semua, bulan, monev, null, false);
+  const utama = yield* wilayah('35', 'Provinsi Jawa Timur', semua, bulan, monev, null, false);
   const terbaru = kabupaten.map((k) => k.data_per).filter((x): x is string => !!x).sort().at(-1) ?? null;
-  const praktik = daftarPraktikBersama(db).filter((x) => x.terbitkan).map(({ judul, kabupaten_nama, tanggal, cerita, kelompok_nama }) => ({ judul, kabupaten_nama, tanggal, cerita, kelompok_nama }));
+  const praktik = (yield* daftarPraktikBersamaK()).filter((x) => x.terbitkan).map(({ judul, kabupaten_nama, tanggal, cerita, kelompok_nama }) => ({ judul, kabupaten_nama, tanggal, cerita, kelompok_nama }));
   return { mode: 'provinsi', produsen: p.nama_instansi || 'Bappeda Provinsi Jawa Timur', kontak: kontakDari(p), praktik, bulan, tanggal_pembaruan: terbaru ?? today, regulasi: semua.regulasi, kamus, utama, kabupaten };
 }

@@ -29,7 +29,11 @@ function lambangSvg(dataUrl: string): string {
 }
 
 export function bangunSitus(db: Db, today = hariIni()): HasilSitus {
-  const d = kumpulkanDataSitus(db, today);
+  return bangunSitusDari(kumpulkanDataSitus(db, today));
+}
+
+/** The website's pages from its data (read on the file or the province's server: kumpulkanDataSitusK). */
+export function bangunSitusDari(d: DataSitus): HasilSitus {
   const peta = buatPeta(d);
   const datasets = daftarDataset(d);
   const berkas: BerkasSitus[] = [
@@ -90,7 +94,10 @@ export function zipSitus(berkas: BerkasSitus[], tanggal: string): Uint8Array {
 
 /** The website as a zip the office saves (`keluar` names the file and gives its path), with what it holds. */
 export function unduhSitus<T extends { path: string }>(db: Db, keluar: (nama: string) => T): { berkas: T; ringkasan: RingkasanSitus } {
-  const situs = bangunSitus(db);
+  return unduhSitusDari(bangunSitus(db), keluar);
+}
+
+export function unduhSitusDari<T extends { path: string }>(situs: HasilSitus, keluar: (nama: string) => T): { berkas: T; ringkasan: RingkasanSitus } {
   const berkas = keluar(`Situs-Bermantra-${situs.data.mode === 'provinsi' ? 'Jawa-Timur' : situs.data.utama.kode}-${situs.data.bulan}.zip`);
   writeFileSync(berkas.path, zipSitus(situs.berkas, situs.data.tanggal_pembaruan));
   return { berkas, ringkasan: ringkasanSitus(situs) };
