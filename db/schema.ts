@@ -78,6 +78,8 @@ export interface BundleMasukTable {
   diterima_pada: string;
   sha256: string;
   ringkasan: string;
+  /** Who imported it (migration 23): the settings' operator on a file, the officer's login on the server. */
+  diimpor_oleh: string | null;
 }
 
 export interface DtsenSnapshotTable {

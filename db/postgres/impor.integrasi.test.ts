@@ -68,7 +68,7 @@ function bacaServer(t: TestContext, url: string): pg.Pool {
 
 /** Every row of the tables an import writes, as comparable text (the receipt's local id and time left out). */
 const TABEL = ['fasilitator', 'kelompok', 'anggota', 'laporan_bulanan', 'foto_laporan', 'perjanjian', 'offtaker', 'audit', 'dtsen_ringkasan', 'laporan_rekap_kabupaten', 'bundle_masuk', 'pihak_sinkron'];
-const LEWATI = new Set(['id_bundle_masuk', 'diterima_pada']);
+const LEWATI = new Set(['id_bundle_masuk', 'diterima_pada', 'diimpor_oleh']);
 function barisFile(db: Db, tabel: string): string[] {
   return (db.sqlite.prepare(`SELECT * FROM ${tabel}`).all() as Record<string, unknown>[]).map((r) => bersih(tabel, r)).sort();
 }
@@ -98,6 +98,9 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   assert.ok(hasil.tabel.laporan_bulanan.baru > 0);
   const s = bacaServer(t, url);
   for (const tabel of TABEL) assert.deepEqual(await barisServer(s, tabel), barisFile(prov, tabel), tabel);
+  // Each receipt names who imported it: the officer's login on the server, the settings' operator on the file.
+  assert.deepEqual((await s.query('SELECT diimpor_oleh FROM bundle_masuk')).rows, [{ diimpor_oleh: 'postgres' }]);
+  assert.equal(prov.sqlite.prepare('SELECT diimpor_oleh FROM bundle_masuk').pluck().get(), 'Admin Provinsi');
   // The photo's bytes are on the server (every officer reads them there), as they are beside the province file.
   const hash = createHash('sha256').update(PNG).digest('hex');
   assert.equal(hasil.lampiran, 1);

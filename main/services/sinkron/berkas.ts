@@ -44,7 +44,7 @@ export function periksaBundelDari(path: string, nama: string) {
 }
 
 /** Imports a bundle from a file; signed letters that came in are then verified here too (the province's own verdict). */
-export async function imporBundelDari(db: Db, pelindung: Pelindung, path: string, opsi: { nama: string; dryRun?: boolean; percayai?: string | null }) {
+export async function imporBundelDari(db: Db, pelindung: Pelindung, path: string, opsi: { nama: string; dryRun?: boolean; percayai?: string | null; operator?: string | null }) {
   const hasil = imporBundel(db, pelindung, readFileSync(path), opsi);
   if (hasil.dryRun || hasil.jenis !== 'data') return hasil;
   const diperiksa = await periksaYangMasuk(db);

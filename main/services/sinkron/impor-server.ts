@@ -102,7 +102,7 @@ async function kirim(klien: pg.ClientBase, db: Db, tabel: string, where: string,
  * Imports a bundle file into the province's server on `klien`, inside the caller's transaction (which commits only
  * when this returns). Same result, same refusals as imporBundelDari on a province file.
  */
-export async function imporBundelServer(klien: pg.ClientBase, pelindung: Pelindung, path: string, opsi: { nama: string; dryRun?: boolean; percayai?: string | null }): Promise<HasilImporBundel> {
+export async function imporBundelServer(klien: pg.ClientBase, pelindung: Pelindung, path: string, opsi: { nama: string; dryRun?: boolean; percayai?: string | null; operator?: string | null }): Promise<HasilImporBundel> {
   const folder = mkdtempSync(join(tmpdir(), `bermantra-${process.pid}-`));
   let bayangan: Db | null = null;
   try {

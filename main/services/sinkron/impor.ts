@@ -182,7 +182,7 @@ function periksaMuatan(db: Db, nama: string, owner: string): { ada: Map<string, 
 }
 
 /** Checks the attached payload ("muatan") completely, then applies it in one transaction. */
-function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; sha: string; sudahPernah: boolean; dryRun: boolean }): { tabel: Record<string, RingkasanTabel>; lampiran: number; temuan: HasilImporBundel['temuan'] } {
+function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; sha: string; sudahPernah: boolean; dryRun: boolean; operator: string }): { tabel: Record<string, RingkasanTabel>; lampiran: number; temuan: HasilImporBundel['temuan'] } {
   const { nama, owner, m } = o;
   const { ada, berkas } = periksaMuatan(db, nama, owner);
 
@@ -253,6 +253,7 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
               diterima_pada: new Date().toISOString(),
               sha256: o.sha,
               ringkasan: JSON.stringify(tabel),
+              diimpor_oleh: o.operator,
             }),
           );
         }
@@ -283,7 +284,8 @@ function temuanMuatan(db: Db, owner: string): NonNullable<HasilImporBundel['temu
   return { jumlah: semua.length, galat: semua.filter((t) => t.tingkat === 'galat').length, peringatan: semua.filter((t) => t.tingkat === 'peringatan').length, contoh: semua.slice(0, 1000) };
 }
 
-export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: { nama?: string; dryRun?: boolean; percayai?: string | null } = {}): HasilImporBundel {
+/** `operator`: who imports (the officer's login on the province's server); the settings' operator otherwise. */
+export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: { nama?: string; dryRun?: boolean; percayai?: string | null; operator?: string | null } = {}): HasilImporBundel {
   const nama = opsi.nama ?? 'Bundel';
   const t = uraikan(bytes, nama);
   const p = bacaPengaturan(db);
@@ -318,7 +320,7 @@ export function imporBundel(db: Db, pelindung: Pelindung, bytes: Buffer, opsi: {
   let temuan: HasilImporBundel['temuan'];
   try {
     writeFileSync(temp, plain, { mode: 0o600 });
-    ({ tabel, lampiran, temuan } = denganMuatan(db, temp, () => terapkanMuatan(db, { nama, owner, m, sha, sudahPernah, dryRun: !!opsi.dryRun })));
+    ({ tabel, lampiran, temuan } = denganMuatan(db, temp, () => terapkanMuatan(db, { nama, owner, m, sha, sudahPernah, dryRun: !!opsi.dryRun, operator: opsi.operator ?? (p.operator || 'Operator provinsi') })));
   } catch (error) {
     // A payload that is not a SQLite database after its header (signed by a broken or hostile sender).
     const kode = (error as { code?: unknown }).code;
