@@ -186,3 +186,47 @@ test('several officers on one server: two districts imported at once both land, 
   assert.equal(await laporan(), n + baru);
   assert.equal((await s.query("SELECT count(*) AS n FROM bundle_masuk WHERE pengirim = '35.15'")).rows[0].n, 1);
 });
+
+test('the province’s keys on the server: wrapped once by the key phrase, an import opens them only with it', async (t) => {
+  const url = await basisDataBaru(t);
+  if (!url) return;
+  const { bundel } = await siapkan(t, url);
+  const cli = async (env: Record<string, string>, ...args: string[]) => {
+    const lama = { ...process.env };
+    Object.assign(process.env, env);
+    let out = '';
+    let err = '';
+    try {
+      const code = await main(args, { out: (x) => void (out += x), err: (x) => void (err += x) });
+      return { code, out, err };
+    } finally {
+      for (const k of Object.keys(env)) if (lama[k] === undefined) delete process.env[k];
+    }
+  };
+  const s = bacaServer(t, url);
+  const privatSebelum = (await s.query("SELECT privat FROM kunci WHERE jenis = 'penerimaan'")).rows[0].privat as string;
+  const FRASA = 'frasa kunci provinsi uji 2026';
+  const bungkus = await cli({}, 'keys', 'server', '--db', url, '--frasa', FRASA, '--json');
+  assert.equal(bungkus.code, 0, bungkus.err);
+  assert.deepEqual({ ...JSON.parse(bungkus.out), pesan: undefined }, { dibungkus: 2, sudah: 0, pesan: undefined });
+  const kunci = (await s.query('SELECT jenis, privat, pelindung FROM kunci ORDER BY jenis')).rows as { privat: string; pelindung: string }[];
+  assert.deepEqual(kunci.map((k) => k.pelindung), ['frasa-server', 'frasa-server']);
+  assert.ok(!kunci.some((k) => k.privat === privatSebelum), 'the key in the clear is gone from the server');
+  // Without the phrase, or with a wrong one: said, nothing imported.
+  const tanpa = await cli({}, 'bundle', 'import', '--db', url, bundel['35.07']!);
+  assert.equal(tanpa.code, 1);
+  assert.match(tanpa.err, /dibungkus frasa kunci provinsi\. Isi frasa itu/);
+  const salah = await cli({ BERMANTRA_FRASA_KUNCI: 'bukan frasanya sama sekali' }, 'bundle', 'import', '--db', url, bundel['35.07']!);
+  assert.equal(salah.code, 1);
+  assert.match(salah.err, /Frasa kunci provinsi salah/);
+  assert.equal((await s.query('SELECT count(*) AS n FROM bundle_masuk')).rows[0].n, 0);
+  // With it: imported, and the receipt signed by the same key.
+  const benar = await cli({ BERMANTRA_FRASA_KUNCI: FRASA }, 'bundle', 'import', '--db', url, bundel['35.07']!, '--json');
+  assert.equal(benar.code, 0, benar.err);
+  assert.match(JSON.parse(benar.out).pesan, /Bundel ke-1 dari .* diimpor/);
+  const ack = await cli({ BERMANTRA_FRASA_KUNCI: FRASA }, 'bundle', 'ack', '--db', url, '--kabupaten', '35.07', '-o', join(mkdtempSync(join(tmpdir(), 'bermantra-ack-')), 'ack.bmb'));
+  assert.equal(ack.code, 0, ack.err);
+  // Again: nothing left to wrap; a wrong phrase does not pass for the right one.
+  assert.deepEqual({ ...JSON.parse((await cli({}, 'keys', 'server', '--db', url, '--frasa', FRASA, '--json')).out), pesan: undefined }, { dibungkus: 0, sudah: 2, pesan: undefined });
+  assert.equal((await cli({}, 'keys', 'server', '--db', url, '--frasa', 'frasa yang lain sekali')).code, 1);
+});

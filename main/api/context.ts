@@ -4,7 +4,7 @@ import { bersihkanSementara, bersihkanTmpSistem } from '../../db/sementara';
 import { APP_VERSION_TEXT } from '../services/pengaturan';
 import { AppError } from '../common/errors';
 import { FileStore } from './files';
-import type { Platform } from './platform';
+import type { Pelindung, Platform } from './platform';
 import { DaftarTugas } from './tugas';
 import { ServerProvinsi } from './server-provinsi';
 import { bacaServerTersimpan } from './server-tersimpan';
@@ -31,9 +31,11 @@ export class AppContext {
     readonly platform: Platform,
     /** The server's password when it is not in dbPath (Pengaturan keeps it wrapped: server-tersimpan.ts). */
     sandi: string | null = null,
+    /** The province's key phrase on the server (the same; or BERMANTRA_FRASA_KUNCI). */
+    frasa: string | null = null,
   ) {
     if (apakahUrlServer(dbPath)) {
-      this.server = new ServerProvinsi(dbPath, sandi);
+      this.server = new ServerProvinsi(dbPath, sandi, frasa ?? process.env.BERMANTRA_FRASA_KUNCI ?? null);
       return;
     }
     this.dbBerkas = openDatabase(dbPath, { checkpointLatar: true });
@@ -52,6 +54,11 @@ export class AppContext {
       );
     }
     return this.dbBerkas;
+  }
+
+  /** What opens this installation's private keys: the platform's; on the province's server, the key phrase's. */
+  get pelindung(): Pelindung {
+    return this.server ? this.server.pelindung(this.platform.pelindung) : this.platform.pelindung;
   }
 
   /** Where the data is, as shown to the officer: the file's path, or the server's address (no password). */
@@ -121,9 +128,9 @@ export class AppContext {
  * The database a window or web shell opens: --db, else BERMANTRA_DB_URL, else the province's server stored in
  * Pengaturan (its password unwrapped), else the file in the data folder.
  */
-export function pilihBasisData(platform: Platform, db: string | null | undefined, berkasBawaan: string): { dbPath: string; sandi: string | null } {
-  if (db) return { dbPath: db, sandi: null };
-  if (process.env.BERMANTRA_DB_URL) return { dbPath: process.env.BERMANTRA_DB_URL, sandi: null };
+export function pilihBasisData(platform: Platform, db: string | null | undefined, berkasBawaan: string): { dbPath: string; sandi: string | null; frasa: string | null } {
+  if (db) return { dbPath: db, sandi: null, frasa: null };
+  if (process.env.BERMANTRA_DB_URL) return { dbPath: process.env.BERMANTRA_DB_URL, sandi: null, frasa: null };
   const server = bacaServerTersimpan(platform);
-  return server ? { dbPath: server.alamat, sandi: server.sandi } : { dbPath: berkasBawaan, sandi: null };
+  return server ? { dbPath: server.alamat, sandi: server.sandi, frasa: server.frasa } : { dbPath: berkasBawaan, sandi: null, frasa: null };
 }

@@ -5,6 +5,7 @@ import type { Kerja } from '../../db/kueri';
 import { tampilAlamat } from '../common/alamat-server';
 import { AppError } from '../common/errors';
 import { pengaturanK } from '../services/pengaturan';
+import { PELINDUNG_FRASA, pelindungFrasa, pelindungServer, type Pelindung } from '../services/sinkron';
 import { SCHEMA_VERSION } from '../../db/migrations';
 import { cadangkanServer } from '../../db/postgres/cadangan';
 import type { Cadangan } from '../common/api';
@@ -21,8 +22,15 @@ export class ServerProvinsi {
   constructor(
     url: string,
     private readonly sandi: string | null = null,
+    /** The province's key phrase (server-tersimpan.ts keeps it wrapped; BERMANTRA_FRASA_KUNCI for the CLI). */
+    private readonly frasa: string | null = null,
   ) {
     this.server = bukaServer(url, { sandi });
+  }
+
+  /** What opens the province's private keys on the server for this officer (services/sinkron/kunci-server.ts). */
+  pelindung(perangkat: Pelindung): Pelindung {
+    return pelindungServer(perangkat, this.frasa);
   }
 
   /** pg_dump of the server into folder (db/postgres/cadangan.ts); refused with the command when pg_dump is absent. */
@@ -134,7 +142,7 @@ async function isiProvinsi(k: pg.ClientBase, alamat: string): Promise<number> {
 }
 
 /** Pengaturan → "Uji sambungan": reachable, password right, a province's data there; nothing changed on it. */
-export async function ujiServer(url: string, sandi: string | null): Promise<{ alamat: string; skema: number; pesan: string }> {
+export async function ujiServer(url: string, sandi: string | null, frasa: string | null = null): Promise<{ alamat: string; skema: number; pesan: string }> {
   const s = bukaServer(url, { sandi, maks: 1 });
   const alamat = tampilAlamat(s.alamat);
   try {
@@ -143,6 +151,9 @@ export async function ujiServer(url: string, sandi: string | null): Promise<{ al
     });
     try {
       const skema = await isiProvinsi(k, alamat);
+      // The key phrase given opens the province's signing key there (a wrong one is refused now, not at an import).
+      const kunci = (await k.query<{ privat: string; pelindung: string }>("SELECT privat, pelindung FROM kunci WHERE jenis = 'tanda_tangan'")).rows[0];
+      if (frasa && kunci?.pelindung === PELINDUNG_FRASA) pelindungFrasa(frasa).buka(Buffer.from(kunci.privat, 'base64'));
       const nanti = skema < SCHEMA_VERSION ? ` Skemanya diperbarui ke ${SCHEMA_VERSION} saat aplikasi pertama kali membukanya.` : '';
       return { alamat, skema, pesan: `Tersambung ke ${alamat}: basis data provinsi, skema ${skema}.${nanti}` };
     } finally {

@@ -16,6 +16,8 @@ interface Isi {
   alamat: string;
   /** base64 of the wrapped password, or null when the server asks none (or it comes from PGPASSWORD). */
   sandi: string | null;
+  /** base64 of the wrapped key phrase of the province (kunci-server.ts), or null. */
+  frasa?: string | null;
   pelindung: string;
 }
 
@@ -31,13 +33,14 @@ export function alamatTersimpan(platform: Platform): string | null {
 }
 
 /** The stored server, its password unwrapped; null when none is stored. */
-export function bacaServerTersimpan(platform: Platform): { alamat: string; sandi: string | null } | null {
+export function bacaServerTersimpan(platform: Platform): { alamat: string; sandi: string | null; frasa: string | null } | null {
   const isi = baca(platform);
   if (!isi) return null;
-  if (isi.sandi && isi.pelindung !== platform.pelindung.nama) {
+  if ((isi.sandi || isi.frasa) && isi.pelindung !== platform.pelindung.nama) {
     throw new AppError('KUNCI_TERKUNCI', 'Kata sandi server disimpan oleh aplikasi lain di komputer ini (jendela atau web). Isi lagi kata sandinya di Pengaturan → Server basis data provinsi.');
   }
-  return { alamat: isi.alamat, sandi: isi.sandi ? platform.pelindung.buka(Buffer.from(isi.sandi, 'base64')).toString('utf8') : null };
+  const buka = (x: string | null | undefined) => (x ? platform.pelindung.buka(Buffer.from(x, 'base64')).toString('utf8') : null);
+  return { alamat: isi.alamat, sandi: buka(isi.sandi), frasa: buka(isi.frasa) };
 }
 
 function baca(platform: Platform): Isi | null {
@@ -59,8 +62,9 @@ function baca(platform: Platform): Isi | null {
 }
 
 /** Stores the server (address without password; password wrapped), replacing the one stored before. */
-export function simpanServerTersimpan(platform: Platform, alamat: string, sandi: string | null): void {
-  const isi: Isi = { format: 'bermantra-server', versi: 1, alamat, sandi: sandi ? platform.pelindung.bungkus(Buffer.from(sandi, 'utf8')).toString('base64') : null, pelindung: platform.pelindung.nama };
+export function simpanServerTersimpan(platform: Platform, alamat: string, sandi: string | null, frasa: string | null = null): void {
+  const bungkus = (x: string | null) => (x ? platform.pelindung.bungkus(Buffer.from(x, 'utf8')).toString('base64') : null);
+  const isi: Isi = { format: 'bermantra-server', versi: 1, alamat, sandi: bungkus(sandi), frasa: bungkus(frasa), pelindung: platform.pelindung.nama };
   mkdirSync(platform.folderData, { recursive: true });
   const path = join(platform.folderData, BERKAS);
   writeFileSync(`${path}.baru`, JSON.stringify(isi, null, 2), { mode: 0o600 });

@@ -60,6 +60,16 @@ export const PERINTAH_SINKRON: Perintah[] = [
     },
   },
   {
+    nama: 'keys server',
+    flag: ['frasa'],
+    bantuan: 'keys server --db postgres://… --frasa F   (provinsi, sekali, di komputer yang membuat kunci: kunci di server dibungkus frasa kunci provinsi; petugas lain memakai frasa itu, BERMANTRA_FRASA_KUNCI)',
+    db: 'ada',
+    async jalankan(cli) {
+      const h = await cli.call('server.bungkusKunci', { frasa: frasa(cli) });
+      return { json: h, text: h.pesan };
+    },
+  },
+  {
     nama: 'keys restore',
     flag: ['frasa'],
     bantuan: '',

@@ -175,8 +175,8 @@ else {
     const args = parseArgs(process.argv.slice(app.isPackaged ? 1 : 2));
     try {
       const platform = platformElectron();
-      const { dbPath, sandi } = pilihBasisData(platform, flag(args, 'db'), join(app.getPath('userData'), 'bermantra.sqlite'));
-      ctx = new AppContext(dbPath, platform, sandi);
+      const { dbPath, sandi, frasa } = pilihBasisData(platform, flag(args, 'db'), join(app.getPath('userData'), 'bermantra.sqlite'));
+      ctx = new AppContext(dbPath, platform, sandi, frasa);
       ctx.startMaintenance();
     } catch (error) {
       dialog.showErrorBox('Bermantra tidak dapat dibuka', error instanceof AppError ? error.message : String(error));

@@ -16,8 +16,8 @@ berkasHanyaPemilik();
 let ctx: AppContext;
 try {
   const platform = platformNode('web');
-  const { dbPath, sandi } = pilihBasisData(platform, flag(args, 'db'), defaultDbPath());
-  ctx = new AppContext(dbPath, platform, sandi);
+  const { dbPath, sandi, frasa } = pilihBasisData(platform, flag(args, 'db'), defaultDbPath());
+  ctx = new AppContext(dbPath, platform, sandi, frasa);
   ctx.startMaintenance();
   // The province's server: reachable, a province's data, schema current — said now rather than at the first page
   // (the page says it too, and offers to go back to the file).

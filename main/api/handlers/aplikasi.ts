@@ -9,6 +9,8 @@ import { APP_VERSION } from '../context';
 import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, serverApi, tugasApi } from '../../common/api/aplikasi';
 import { pindahKePostgres } from '../../../db/postgres/pindah';
 import { ujiServer } from '../server-provinsi';
+import { bungkusKunciServerK } from '../../services/sinkron';
+import { AppError } from '../../common/errors';
 import { alamatTersimpan, lupakanServerTersimpan, pisahkanSandi, simpanServerTersimpan } from '../server-tersimpan';
 import type { HandlersFor } from './types';
 import { daftarCadanganServer } from '../../../db/postgres/cadangan';
@@ -41,18 +43,23 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'server.tersimpan': (ctx) => ({ alamat: alamatTersimpan(ctx.platform), aktif: ctx.server?.alamat ?? null }),
   'server.uji': (_ctx, input) => {
     const s = pisahkanSandi(input.alamat, input.sandi);
-    return ujiServer(s.alamat, s.sandi);
+    return ujiServer(s.alamat, s.sandi, input.frasa ?? null);
   },
   'server.simpan': async (ctx, input) => {
     const s = pisahkanSandi(input.alamat, input.sandi);
-    // Only a server that answers as a province's is remembered: the next start would otherwise open on an error.
-    await ujiServer(s.alamat, s.sandi);
-    simpanServerTersimpan(ctx.platform, s.alamat, s.sandi);
+    // Only a server that answers as a province's (and opens its keys by the phrase given) is remembered.
+    await ujiServer(s.alamat, s.sandi, input.frasa ?? null);
+    simpanServerTersimpan(ctx.platform, s.alamat, s.sandi, input.frasa ?? null);
     return { alamat: s.alamat, pesan: `Server ${s.alamat} disimpan${s.sandi ? ' (kata sandinya terbungkus kunci perangkat ini)' : ''}. Tutup lalu buka lagi aplikasi untuk bekerja pada server itu.` };
   },
   'server.lupakan': (ctx) => {
     lupakanServerTersimpan(ctx.platform);
     return { pesan: 'Server dilupakan. Saat dibuka lagi, aplikasi kembali memakai berkas basis data di komputer ini.' };
+  },
+  'server.bungkusKunci': async (ctx, input) => {
+    if (!ctx.server) throw new AppError('BUKAN_SERVER', 'Membungkus kunci dengan frasa hanya untuk server PostgreSQL provinsi; di berkas, kunci dibungkus kunci komputer ini.');
+    const h = await ctx.tulis(() => bungkusKunciServerK(ctx.platform.pelindung, input.frasa));
+    return { ...h, pesan: `Kunci provinsi di server dibungkus frasa kunci (${h.dibungkus} dibungkus sekarang, ${h.sudah} sudah). Setiap petugas mengisi frasa itu di Pengaturan → Server basis data provinsi.` };
   },
   'server.pindah': (ctx, input) => pindahKePostgres(ctx.db, input.ke, { sandi: input.sandi, mode: bacaPengaturan(ctx.db).mode }),
   'cadangan.buat': (ctx) => (ctx.server ? ctx.server.cadangkan(folderCadanganServer(ctx)) : buatCadangan(ctx.db)),

@@ -24,12 +24,12 @@ export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
     const opsi = { nama: input.berkas.nama, dryRun: input.dryRun, percayai: input.percayai };
     const path = ctx.files.resolve(input.berkas);
     // On the province's server the same import runs beside it and what it wrote is sent in one transaction.
-    return ctx.server ? ctx.server.tulisDengan((k) => imporBundelServer(k, ctx.platform.pelindung, path, { ...opsi, operator: ctx.server!.petugas })) : imporBundelDari(ctx.db, ctx.platform.pelindung, path, opsi);
+    return ctx.server ? ctx.server.tulisDengan((k) => imporBundelServer(k, ctx.pelindung, path, { ...opsi, operator: ctx.server!.petugas })) : imporBundelDari(ctx.db, ctx.platform.pelindung, path, opsi);
   },
   'sinkron.tandaTerima': async (ctx, input) => {
     const out = ctx.files.output(`tanda-terima-${input.kabupaten}-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}.bmb`);
     // Read on the file or the server, signed here with the province's key.
-    segelTandaTerima(await ctx.baca(tandaTerimaK(input.kabupaten)), ctx.platform.pelindung, out.path);
+    segelTandaTerima(await ctx.baca(tandaTerimaK(input.kabupaten)), ctx.pelindung, out.path);
     return out.ref();
   },
   'sinkron.bundelReferensi': (ctx) => {

@@ -127,7 +127,8 @@ export interface HasilPindah {
 
 const alamatServer = z.string().trim().regex(/^postgres(ql)?:\/\//i, 'Alamat server harus diawali postgres://, misalnya postgres://petugas@192.168.1.10:5432/bermantra');
 const sandiServer = z.string().max(200, 'Kata sandi paling panjang 200 huruf.').nullable().optional();
-const sambunganServer = z.object({ alamat: alamatServer, sandi: sandiServer });
+const frasaKunci = z.string().max(500, 'Frasa kunci paling panjang 500 huruf.').nullable().optional();
+const sambunganServer = z.object({ alamat: alamatServer, sandi: sandiServer, frasa: frasaKunci });
 
 export const serverApi = {
   'server.pindah': method(z.object({ ke: alamatServer, sandi: sandiServer })).reads<HasilPindah>(),
@@ -136,6 +137,8 @@ export const serverApi = {
   'server.uji': method(sambunganServer).reads<{ alamat: string; skema: number; pesan: string }>(),
   'server.simpan': method(sambunganServer).writes<{ alamat: string; pesan: string }>(),
   'server.lupakan': method(z.object({})).writes<{ pesan: string }>(),
+  /** On the server, from the PC that made the province's keys: wrap them by the key phrase every officer enters. */
+  'server.bungkusKunci': method(z.object({ frasa: z.string().min(12, 'Frasa kunci provinsi paling sedikit 12 huruf.').max(500) })).writes<{ dibungkus: number; sudah: number; pesan: string }>(),
 };
 
 export const cadanganApi = {

@@ -1,6 +1,7 @@
 // The sinkron domain's one door: other domains and the API handlers import only this file.
 export * from './berkas';
 export { imporBundelServer } from './impor-server';
+export { bungkusKunciServerK, pelindungFrasa, pelindungServer } from './kunci-server';
 export { segelTandaTerima, tandaTerimaK } from './referensi';
 export * from './bundle';
 export * from './info';

@@ -16,6 +16,9 @@ export interface Pelindung {
   buka(data: Buffer): Buffer;
 }
 
+/** The keys on the province's server, wrapped by the province's key phrase (kunci-server.ts). */
+export const PELINDUNG_FRASA = 'frasa-server';
+
 /** No wrapping: the key is kept as is. Only for tests and benches; every door passes its platform's protector. */
 export const TANPA_PELINDUNG: Pelindung = { nama: 'tanpa', bungkus: (d) => d, buka: (d) => d };
 
@@ -77,6 +80,12 @@ export function kunciPrivat(db: Db, pelindung: Pelindung, jenis: 'tanda_tangan' 
 export function bukaKunciPrivat(row: { privat: string; pelindung: string } | undefined, pelindung: Pelindung): KeyObject {
   if (!row) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
   if (row.pelindung !== pelindung.nama && row.pelindung !== 'tanpa') {
+    if (row.pelindung === PELINDUNG_FRASA) {
+      throw new AppError('FRASA_KUNCI_PERLU', 'Kunci privat provinsi di server dibungkus frasa kunci provinsi. Isi frasa itu di Pengaturan → Server basis data provinsi (perintah: BERMANTRA_FRASA_KUNCI=…), lalu coba lagi. Tidak ada yang diubah.');
+    }
+    if (pelindung.nama === PELINDUNG_FRASA) {
+      throw new AppError('KUNCI_TERKUNCI', 'Kunci privat provinsi di server masih dibungkus kunci komputer yang membuatnya. Di komputer itu jalankan sekali: keys server --db postgres://… --frasa "…" (frasa kunci provinsi), lalu coba lagi.');
+    }
     throw new AppError('KUNCI_TERKUNCI', 'Kunci privat dilindungi oleh penyimpanan aman sistem operasi dan hanya dapat dibuka di aplikasi Bermantra di komputer ini.');
   }
   const der = (row.pelindung === 'tanpa' ? TANPA_PELINDUNG : pelindung).buka(Buffer.from(row.privat, 'base64'));

@@ -10,7 +10,7 @@ import { hitungDashboardK, hitungEvaluasiK, hitungMonevK } from '../dasbor';
 import { triwulanTerakhirTutup } from '../../common/triwulan';
 import { pengaturanK } from '../pengaturan';
 import type { Pengaturan } from '../../common/records';
-import { statusKabupatenK } from '../sinkron/provinsi';
+import { statusKabupatenK } from '../sinkron';
 import { kecamatanDi, namaWilayah } from '../wilayah';
 import { sensorPersen, sensorRincian, sensorSatu, type Cacah } from './sensor';
 

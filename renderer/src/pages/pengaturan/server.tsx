@@ -9,6 +9,7 @@ export function ServerProvinsi() {
   const tersimpan = useLoad(() => invoke('server.tersimpan', {}), []);
   const [alamat, setAlamat] = useState('');
   const [sandi, setSandi] = useState('');
+  const [frasa, setFrasa] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [info, setInfo] = useState('');
   const [galat, setGalat] = useState('');
@@ -30,7 +31,7 @@ export function ServerProvinsi() {
       setSibuk(false);
     }
   };
-  const masukan = () => ({ alamat, sandi: sandi || null });
+  const masukan = () => ({ alamat, sandi: sandi || null, frasa: frasa || null });
 
   return (
     <section aria-labelledby="judul-server">
@@ -64,12 +65,21 @@ export function ServerProvinsi() {
             const r = await invoke('server.simpan', masukan());
             // Kept wrapped; not left in the form.
             setSandi('');
+            setFrasa('');
             return r.pesan;
           });
         }}
       >
         <TextField label="Alamat server" value={alamat} onChange={setAlamat} error={errors.alamat} placeholder="postgres://petugas@192.168.1.10:5432/bermantra?sslmode=require" hint="postgres://pengguna@alamat:port/basisdata; sslmode=require untuk jaringan kantor." />
         <TextField label="Kata sandi server" type="password" value={sandi} onChange={setSandi} error={errors.sandi} hint="Disimpan terbungkus kunci komputer ini; tidak pernah ditampilkan lagi." />
+        <TextField
+          label="Frasa kunci provinsi"
+          type="password"
+          value={frasa}
+          onChange={setFrasa}
+          error={errors.frasa}
+          hint="Membuka kunci privat provinsi di server (impor bundel, tanda terima). Dibuat sekali dengan perintah keys server di komputer yang membuat kunci; disimpan terbungkus seperti kata sandi."
+        />
         <div className="actions">
           <button type="button" disabled={sibuk} onClick={() => void jalankan(async () => (await invoke('server.uji', masukan())).pesan)}>
             Uji sambungan
