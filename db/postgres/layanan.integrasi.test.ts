@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { openDatabase } from '../connection';
 import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget } from '../../main/services/dasbor/dashboard';
 import { hitungEvaluasiK } from '../../main/services/dasbor/evaluasi';
@@ -152,12 +152,7 @@ test('a server that holds no province: an empty one sends the officer to pindah-
 test('approval on the server: two officers accepting the same month at once decide each report once, each decision names the officer’s login; the list reads as on the file', async (t) => {
   const url = await basisDataBaru(t);
   if (!url) return;
-  const dir = mkdtempSync(join(tmpdir(), 'bermantra-pg-'));
-  t.after(() => rmSync(dir, { recursive: true, force: true }));
-  const path = buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten: ['35.07', '35.73'], demo: { kelompok: 16, bulan: 4 } });
-  const db = openDatabase(path);
-  t.after(() => db.close());
-  await pindahKePostgres(db, url, { mode: 'provinsi' });
+  const { db } = await provinsiDiServer(t, url, { kelompok: 16, bulan: 4 });
   // Two officers, each with a login of their own on the server (members of the role that owns the tables).
   const admin = bukaServer(url, { maks: 1 });
   const pemilik = admin.alamat.user;
@@ -206,4 +201,37 @@ test('approval on the server: two officers accepting the same month at once deci
 function bacaSel(file: string): unknown[] {
   const wb = XLSX.read(readFileSync(file));
   return wb.SheetNames.map((n) => XLSX.utils.sheet_to_json(wb.Sheets[n]!, { header: 1, raw: true }));
+}
+
+test('the province dashboard on the server is kept per state of the data: read from what was kept, computed afresh after any write', async (t) => {
+  const url = await basisDataBaru(t);
+  if (!url) return;
+  const { db } = await provinsiDiServer(t, url, { kelompok: 8, bulan: 4 });
+  const petugas = new ServerProvinsi(url);
+  t.after(() => petugas.tutup());
+  const hari = new Date().toISOString().slice(0, 10);
+  const kunci = `uji|${hari}`;
+  const baca = () => petugas.bacaTersimpan<unknown>(kunci, () => hitungDashboardK({}, hari));
+  const diBerkas = jalankan(db, hitungDashboardK({}, hari));
+  assert.deepEqual(await baca(), diBerkas);
+  const s = bukaServer(url, { maks: 1 });
+  t.after(() => s.tutup());
+  assert.deepEqual((await s.pool.query('SELECT kunci FROM cache_baca')).rows, [{ kunci }]);
+  // The next read takes what was kept (shown by marking it): nothing was written in between.
+  await s.pool.query(`UPDATE cache_baca SET isi = '{"penanda": 1}'`);
+  assert.deepEqual(await baca(), { penanda: 1 });
+  // Any write moves the data's state on: the next read computes afresh.
+  await petugas.tulis(() => terimaBulanK({ kabupaten: '35.73', periode: bulanSebelumnya(hari.slice(0, 7), 1) }, new Date(), petugas.petugas));
+  assert.deepEqual(await baca(), diBerkas);
+  assert.equal((await s.pool.query('SELECT count(*) AS n FROM perubahan_data')).rows[0].n, 1);
+});
+
+/** A demo province of two districts (its file, kept open for the test) copied to the fresh server database at url. */
+async function provinsiDiServer(t: TestContext, url: string, demo: { kelompok: number; bulan: number }) {
+  const dir = mkdtempSync(join(tmpdir(), 'bermantra-pg-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const db = openDatabase(buatDemoProvinsi(dir, TANPA_PELINDUNG, { kabupaten: ['35.07', '35.73'], demo }));
+  t.after(() => db.close());
+  await pindahKePostgres(db, url, { mode: 'provinsi' });
+  return { db, dir };
 }

@@ -79,6 +79,11 @@ export class AppContext {
     return db.tx(() => jalankan(db, buat(null)));
   }
 
+  /** A read many officers ask alike: kept on the server per state of the data (ServerProvinsi.bacaTersimpan). */
+  async bacaTersimpan<T>(kunci: string, buat: () => Kerja<T>): Promise<T> {
+    return this.server ? this.server.bacaTersimpan(kunci, buat) : jalankan(this.db, buat());
+  }
+
   /** A read (a piece of work, db/kueri.ts) on the file or the server: the same figures either way. */
   async baca<T>(kerja: Kerja<T>): Promise<T> {
     return this.server ? this.server.baca(kerja) : jalankan(this.db, kerja);

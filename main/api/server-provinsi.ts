@@ -77,6 +77,34 @@ export class ServerProvinsi {
     return dalamTransaksi(this.server.pool, (k) => jalankanServer(k, kerja), { baca: true }).catch((e) => this.galat(e));
   }
 
+  /**
+   * A read many officers ask alike (the province's dashboard), kept on the server per state of the data: the state is
+   * the number of write transactions committed (perubahan_data, one row each, counted inside the read's snapshot; a
+   * later snapshot always sees every commit an earlier one saw, so one count is one state). A reader whose state has
+   * the answer kept reads it instead of computing it; a write makes the next read compute afresh.
+   */
+  async bacaTersimpan<T>(kunci: string, buat: () => Kerja<T>): Promise<T> {
+    await this.siap();
+    const hasil = await dalamTransaksi(
+      this.server.pool,
+      async (k) => {
+        const versi = (await k.query<{ n: number }>('SELECT count(*) AS n FROM perubahan_data')).rows[0]!.n;
+        const ada = (await k.query<{ isi: string }>('SELECT isi FROM cache_baca WHERE kunci = $1 AND versi = $2', [kunci, versi])).rows[0];
+        if (ada) return { nilai: JSON.parse(ada.isi) as T, simpan: null };
+        const nilai = await jalankanServer(k, buat());
+        return { nilai, simpan: { versi, isi: JSON.stringify(nilai) } };
+      },
+      { baca: true },
+    ).catch((e) => this.galat(e));
+    if (hasil.simpan) {
+      // Kept only over an older state's answer; a failure to keep it costs the next reader a computation, nothing more.
+      await this.server.pool
+        .query('INSERT INTO cache_baca AS c (kunci, versi, isi) VALUES ($1, $2, $3) ON CONFLICT (kunci) DO UPDATE SET versi = excluded.versi, isi = excluded.isi WHERE c.versi < excluded.versi', [kunci, hasil.simpan.versi, hasil.simpan.isi])
+        .catch(() => undefined);
+    }
+    return hasil.nilai;
+  }
+
   /** The officer writing through this connection: the server's login, named in what they decide. */
   get petugas(): string {
     return this.server.alamat.user;
@@ -91,7 +119,7 @@ export class ServerProvinsi {
     await this.siap();
     for (let coba = 1; ; coba++) {
       try {
-        return await this.transaksi((k) => jalankanServer(k, buat()), 'SERIALIZABLE');
+        return await this.transaksi(async (k) => tandaiPerubahan(k, await jalankanServer(k, buat())), 'SERIALIZABLE');
       } catch (error) {
         if (coba >= 3 || !(error instanceof AppError) || error.code !== 'SERVER_SIBUK') throw error;
       }
@@ -101,7 +129,7 @@ export class ServerProvinsi {
   /** A write that needs the connection itself (the bundle import): fn in one transaction, all of it or nothing. */
   async tulisDengan<T>(fn: (k: pg.PoolClient) => Promise<T>): Promise<T> {
     await this.siap();
-    return this.transaksi(fn);
+    return this.transaksi(async (k) => tandaiPerubahan(k, await fn(k)));
   }
 
   /** fn in one transaction on one connection; connection failures said as what the officer can check. */
@@ -162,4 +190,10 @@ export async function ujiServer(url: string, sandi: string | null, frasa: string
   } finally {
     await s.tutup();
   }
+}
+
+/** Every write transaction on the server counts as one change of the data's state (bacaTersimpan). */
+async function tandaiPerubahan<T>(k: pg.ClientBase, hasil: T): Promise<T> {
+  await k.query('INSERT INTO perubahan_data (waktu) VALUES ($1)', [new Date().toISOString()]);
+  return hasil;
 }

@@ -2,10 +2,14 @@ import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget, d
 import { dataMonevK, tulisDokumenMonev } from '../../services/dasbor';
 
 import type { dashboardApi } from '../../common/api/dasbor';
+import { hariIni } from '../../common/format';
 import type { HandlersFor } from './types';
 
 export const dasborHandlers: HandlersFor<keyof typeof dashboardApi> = {
-  'dashboard.get': (ctx, input) => ctx.baca(hitungDashboardK(input)),
+  'dashboard.get': (ctx, input) => {
+    const hari = hariIni();
+    return ctx.bacaTersimpan(`dasbor|${hari}|${JSON.stringify(input)}`, () => hitungDashboardK(input, hari));
+  },
   'monev.get': (ctx, input) => ctx.baca(hitungMonevK(input.periode)),
   'monev.evaluasi': (ctx, input) => hitungEvaluasi(ctx.db, input.tahun, (input.triwulan ?? null) as 1 | null),
   'monev.simpanPenjelasan': (ctx, input) => simpanPenjelasan(ctx.db, input),
