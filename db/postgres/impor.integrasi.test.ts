@@ -15,6 +15,9 @@ import { bacaIdentitas, buatKunci, daftarkanPihak, eksporBundel, identitas, impo
 import { main } from '../../main/cli/utama';
 import { basisDataBaru } from './uji-server';
 import { pindahKePostgres } from './pindah';
+import { AppContext } from '../../main/api/context';
+import { dispatch } from '../../main/api/dispatch';
+import { platformNode } from '../../main/api/platform';
 import { imporBundel } from '../../main/services/sinkron/bundle';
 import { bulanSebelumnya } from '../../main/common/laporan';
 import { jalankan } from '../kueri';
@@ -130,6 +133,22 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   const diKab = imporBundel(kab, TANPA_PELINDUNG, readFileSync(ack));
   assert.equal(diKab.jenis, 'tanda-terima');
   assert.match(diKab.pesan, new RegExp(`Keputusan provinsi: ${diterima} laporan diterima \\(terkunci\\)`));
+  // The province's own settings written on the server reach the districts in the reference bundle from the server:
+  // a target for the district and a practice shared (the window's two actions, through the same API).
+  const ctx = new AppContext(url, platformNode('uji'));
+  t.after(() => ctx.close());
+  const tahun = new Date().getFullYear();
+  const target = await dispatch(ctx, 'monev.simpanTarget', { kabupaten: '35.07', tahun, indikator: 'omzet', nilai: 750_000_000 });
+  assert.equal(target.ok, true, JSON.stringify(target));
+  const praktik = (await dispatch(ctx, 'praktik.bersama', {})) as { ok: true; data: { id: string; kabupaten_kode: string }[] };
+  const punya = praktik.data.find((p) => p.kabupaten_kode === '35.07')!;
+  assert.equal((await dispatch(ctx, 'praktik.tandai', { id: punya.id, bagikan: true, terbitkan: false })).ok, true);
+  const referensi = join(dir, 'referensi.bmb');
+  const ref = await cli('bundle', 'referensi', '--db', url, '-o', referensi);
+  assert.equal(ref.code, 0, ref.err);
+  const diKabRef = imporBundel(kab, TANPA_PELINDUNG, readFileSync(referensi));
+  assert.match(diKabRef.pesan, /1 praktik baik dari kabupaten\/kota lain/);
+  assert.equal(kab.sqlite.prepare("SELECT nilai FROM target_indikator WHERE sumber = 'provinsi' AND tahun = ? AND indikator = 'omzet' AND deleted_at IS NULL").pluck().get(tahun), 750_000_000);
   // A dry run on the server reports and writes nothing.
   const sebelum = await barisServer(s, 'laporan_bulanan');
   const uji = await cli('bundle', 'import', '--db', url, bundel['35.73']!, '--dry-run', '--json');

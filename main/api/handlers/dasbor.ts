@@ -1,4 +1,4 @@
-import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget, dokumenEvaluasi, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
+import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget, simpanTargetProvinsiK, dokumenEvaluasi, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
 import { dataMonevK, tulisDokumenMonev } from '../../services/dasbor';
 
 import type { dashboardApi } from '../../common/api/dasbor';
@@ -15,7 +15,8 @@ export const dasborHandlers: HandlersFor<keyof typeof dashboardApi> = {
   'monev.simpanPenjelasan': (ctx, input) => simpanPenjelasan(ctx.db, input),
   'monev.dokumenEvaluasi': async (ctx, input) => (await dokumenEvaluasi(ctx.db, input.tahun, (input.triwulan ?? null) as 1 | null, input.format, ctx.files.output, input.kertas)).ref(),
   'monev.fasilitator': (ctx, input) => ctx.baca(monitoringFasilitatorK(input.periode)),
-  'monev.simpanTarget': (ctx, input) => simpanTarget(ctx.db, { ...input, kecamatan_kode: input.kecamatan_kode ?? null }),
+  // The province's server holds only the province's targets (districts set theirs in their own files).
+  'monev.simpanTarget': (ctx, input) => (ctx.server ? ctx.tulis(() => simpanTargetProvinsiK({ ...input, kecamatan_kode: null })) : simpanTarget(ctx.db, { ...input, kecamatan_kode: input.kecamatan_kode ?? null })),
   'monev.dokumen': async (ctx, input) => {
     // Read on the file or the province's server, written here.
     const data = await ctx.baca(dataMonevK(input.periode));

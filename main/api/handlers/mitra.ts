@@ -1,14 +1,14 @@
 import { namaBerkas } from '../../common/format';
 import { ambilCatatan, daftarCatatan, hapusCatatan, pulihkanCatatan, simpanCatatan } from '../../services/mitra';
-import { buatEkstrakRiset, buktiPelatihan, cakupanPelatihan, daftarPraktikBersama, profilKapasitas, dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak, tandaiPraktik } from '../../services/mitra';
+import { buatEkstrakRiset, buktiPelatihan, cakupanPelatihan, daftarPraktikBersamaK, profilKapasitas, dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobak, ringkasanMitra, simpanPenilaianGerobak, tandaiPraktikK } from '../../services/mitra';
 import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { mitraApi } from '../../common/api/mitra';
 import type { HandlersFor } from './types';
 
 export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
-  'praktik.bersama': (ctx) => daftarPraktikBersama(ctx.db),
-  'praktik.tandai': (ctx, input) => tandaiPraktik(ctx.db, input),
+  'praktik.bersama': (ctx) => ctx.baca(daftarPraktikBersamaK()),
+  'praktik.tandai': (ctx, input) => ctx.tulis(() => tandaiPraktikK(input)),
   'catatan.list': (ctx, input) => daftarCatatan(ctx.db, input.entitas, input),
   'catatan.get': (ctx, input) => ambilCatatan(ctx.db, input.entitas, input.id),
   'catatan.simpan': (ctx, input) => simpanCatatan(ctx.db, input.entitas, input.nilai),

@@ -1,6 +1,6 @@
 import { dirname } from 'node:path';
-import { buatBundelReferensi, cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkronK, periksaBundelDari, pulihkanKunciDari, statusKabupatenK } from '../../services/sinkron';
-import { buatKunci, imporBundelServer, segelTandaTerima, tandaTerimaK } from '../../services/sinkron';
+import { cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkronK, periksaBundelDari, pulihkanKunciDari, statusKabupatenK } from '../../services/sinkron';
+import { bundelReferensiK, buatKunci, imporBundelServer, segelReferensi, segelTandaTerima, tandaTerimaK } from '../../services/sinkron';
 
 import type { sinkronApi } from '../../common/api/sinkron';
 import type { HandlersFor } from './types';
@@ -32,9 +32,9 @@ export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
     segelTandaTerima(await ctx.baca(tandaTerimaK(input.kabupaten)), ctx.pelindung, out.path);
     return out.ref();
   },
-  'sinkron.bundelReferensi': (ctx) => {
+  'sinkron.bundelReferensi': async (ctx) => {
     const out = ctx.files.output(`referensi-35-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}.bmb`);
-    buatBundelReferensi(ctx.db, ctx.platform.pelindung, out.path);
+    segelReferensi(await ctx.baca(bundelReferensiK()), ctx.pelindung, out.path);
     return out.ref();
   },
   'sinkron.statusKabupaten': (ctx) => ctx.baca(statusKabupatenK()),

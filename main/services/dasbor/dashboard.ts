@@ -7,8 +7,8 @@ import { bulanDalam, bulanSebelumnya, type Katalog } from '../../common/laporan'
 import { bulanBerakhir, hanyaBulan, pelaporanK, pelaporanPer, ringkasPelaporan, type RingkasanPelaporan } from '../angka';
 import { saringKelompokSql } from '../../common/kamus';
 import { formatAngka, formatRupiah, hariIni } from '../../common/format';
-import { katalogAktif, katalogAktifK } from '../laporan';
-import { bacaPengaturan, pengaturanK, simpanNilai } from '../pengaturan';
+import { katalogAktifK } from '../laporan';
+import { bacaPengaturan, pengaturanK, simpanNilaiK } from '../pengaturan';
 import { desilDtsenK } from '../dtsen';
 import { hitungRekapK } from '../laporan';
 import { namaWilayah } from '../wilayah';
@@ -221,10 +221,14 @@ type Bagian = Pick<ParsedInput<'monev.simpanTarget'>, 'nilai' | 'indikator' | 't
 
 /** A quarter split is all four quarters or none (then split by default), and a flow's four add up to the year's. */
 function periksaBagian(db: Db, input: Bagian): void {
+  jalankan(db, periksaBagianK(input));
+}
+
+function* periksaBagianK(input: Bagian): Kerja<void> {
   const bagian = [input.target_t1, input.target_t2, input.target_t3, input.target_t4];
   if (!bagian.some((v) => v !== null && v !== undefined)) return;
   if (bagian.some((v) => v === null || v === undefined || !Number.isFinite(v) || v < 0)) throw new AppError('TARGET_TRIWULAN', 'Isi target keempat triwulan, atau kosongkan semuanya agar dibagi otomatis.', [{ field: 'target_t1', message: 'Isi keempat triwulan.' }]);
-  const ind = katalogAktif(db).indikator.find((i) => i.kode === input.indikator);
+  const ind = (yield* katalogAktifK()).indikator.find((i) => i.kode === input.indikator);
   const salah = salahBagian(input.nilai, bagian as number[], ind?.agregasi ?? 'SUM', ind?.tipe === 'rupiah' ? formatRupiah : formatAngka);
   if (salah) throw new AppError('TARGET_TRIWULAN', salah, [{ field: 'target_t4', message: salah }]);
 }
@@ -239,24 +243,28 @@ export function* targetProvinsiK(): Kerja<TargetProvinsi[]> {
   return row ? (JSON.parse(row.nilai) as TargetProvinsi[]) : [];
 }
 
-function periksaIndikator(db: Db, kode: string) {
-  const katalog = katalogAktif(db);
+function* periksaIndikatorK(kode: string) {
+  const katalog = yield* katalogAktifK();
   const ind = katalog.indikator.find((i) => i.kode === kode);
   if (!ind || ind.tipe === 'teks') throw new AppError('INDIKATOR_TIDAK_DIKENAL', `Indikator "${kode}" tidak ada di katalog versi ${katalog.versi} atau tidak berupa angka.`);
   return ind;
 }
 
 export function simpanTarget(db: Db, input: ParsedInput<'monev.simpanTarget'>): void {
-  periksaIndikator(db, input.indikator);
-  if (bacaPengaturan(db).mode === 'provinsi') {
-    if (!input.kabupaten || !namaWilayah(input.kabupaten)) throw new AppError('PILIH_KABUPATEN', 'Pilih kabupaten/kota yang diberi target.', [{ field: 'kabupaten', message: 'Pilih kabupaten/kota.' }]);
-    periksaBagian(db, input);
-    const list = targetProvinsi(db).filter((t) => !(t.kabupaten_kode === input.kabupaten && t.tahun === input.tahun && t.indikator === input.indikator));
-    list.push({ kabupaten_kode: input.kabupaten, tahun: input.tahun, indikator: input.indikator, nilai: input.nilai, target_t1: input.target_t1 ?? null, target_t2: input.target_t2 ?? null, target_t3: input.target_t3 ?? null, target_t4: input.target_t4 ?? null });
-    simpanNilai(db, 'target_provinsi', JSON.stringify(list));
-    return;
-  }
+  if (bacaPengaturan(db).mode === 'provinsi') return db.tx(() => jalankan(db, simpanTargetProvinsiK(input)));
+  jalankan(db, periksaIndikatorK(input.indikator));
   simpanTargetKabupaten(db, { ...input, sumber: 'kabupaten' });
+}
+
+/** Province: a target for a kabupaten, kept in its settings and sent in the reference bundle (the file or the server). */
+export function* simpanTargetProvinsiK(input: ParsedInput<'monev.simpanTarget'>): Kerja<void> {
+  yield* periksaIndikatorK(input.indikator);
+  if ((yield* pengaturanK()).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Target per kabupaten/kota ditetapkan provinsi.');
+  if (!input.kabupaten || !namaWilayah(input.kabupaten)) throw new AppError('PILIH_KABUPATEN', 'Pilih kabupaten/kota yang diberi target.', [{ field: 'kabupaten', message: 'Pilih kabupaten/kota.' }]);
+  yield* periksaBagianK(input);
+  const list = (yield* targetProvinsiK()).filter((t) => !(t.kabupaten_kode === input.kabupaten && t.tahun === input.tahun && t.indikator === input.indikator));
+  list.push({ kabupaten_kode: input.kabupaten, tahun: input.tahun, indikator: input.indikator, nilai: input.nilai, target_t1: input.target_t1 ?? null, target_t2: input.target_t2 ?? null, target_t3: input.target_t3 ?? null, target_t4: input.target_t4 ?? null });
+  yield* simpanNilaiK('target_provinsi', JSON.stringify(list));
 }
 
 /** A district's own target, or one the province sent (sumber 'provinsi'), for the kabupaten or a kecamatan. */

@@ -31,10 +31,6 @@ export function statusEfektif(r: { status: string; keputusan_provinsi?: string |
 }
 
 /** Province: the current decision per report (taken on the version the province still holds), or none. */
-export function keputusanBerlaku(db: Db, kabupaten?: string | null): Map<string, Keputusan> {
-  return jalankan(db, keputusanBerlakuK(kabupaten));
-}
-
 export function* keputusanBerlakuK(kabupaten?: string | null): Kerja<Map<string, Keputusan>> {
   const rows = yield* baris<Keputusan>(
     `SELECT d.laporan_id, d.keputusan, d.alasan, d.versi, d.operator, d.waktu FROM keputusan_laporan d

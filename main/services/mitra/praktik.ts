@@ -1,8 +1,8 @@
 import { builder, type Db } from '../../../db/connection';
-import { baris, jalankan, satuQ, type Kerja } from '../../../db/kueri';
+import { baris, jalankan, satu, satuQ, type Kerja } from '../../../db/kueri';
 import type { PraktikBersama } from '../../common/api';
 import { AppError } from '../../common/errors';
-import { bacaPengaturan, pengaturanK, simpanNilai } from '../pengaturan';
+import { pengaturanK, simpanNilai, simpanNilaiK } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
 // Best practices shared between districts: the province marks a district's practice to share (it reaches every
@@ -15,10 +15,6 @@ const KUNCI_TERIMA = 'praktik_provinsi';
 const MAKS = { judul: 300, cerita: 5000, nama: 200, jumlah: 500 };
 
 type Tanda = Record<string, { bagikan: boolean; terbitkan: boolean }>;
-
-function bacaJson<T>(db: Db, kunci: string, kosong: T): T {
-  return jalankan(db, bacaJsonK(kunci, kosong));
-}
 
 function* bacaJsonK<T>(kunci: string, kosong: T): Kerja<T> {
   const row = yield* satuQ(builder.selectFrom('pengaturan').select('nilai').where('kunci', '=', kunci));
@@ -51,17 +47,21 @@ export function* daftarPraktikBersamaK(): Kerja<PraktikBersama[]> {
 
 /** Province: share a district's practice with every district, and/or publish it on the website. */
 export function tandaiPraktik(db: Db, input: { id: string; bagikan: boolean; terbitkan: boolean }): void {
-  if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('HANYA_PROVINSI', 'Praktik baik dibagikan oleh provinsi. Kirim praktik baik kabupaten/kota ini ke provinsi lewat bundel.');
-  const ada = db.sqlite.prepare('SELECT 1 FROM praktik_baik WHERE id = ? AND deleted_at IS NULL').get(input.id);
+  db.tx(() => jalankan(db, tandaiPraktikK(input)));
+}
+
+export function* tandaiPraktikK(input: { id: string; bagikan: boolean; terbitkan: boolean }): Kerja<void> {
+  if ((yield* pengaturanK()).mode !== 'provinsi') throw new AppError('HANYA_PROVINSI', 'Praktik baik dibagikan oleh provinsi. Kirim praktik baik kabupaten/kota ini ke provinsi lewat bundel.');
+  const ada = yield* satu('SELECT 1 AS ada FROM praktik_baik WHERE id = ? AND deleted_at IS NULL', [input.id]);
   if (!ada) throw new AppError('TIDAK_DITEMUKAN', 'Praktik baik tidak ditemukan. Muat ulang daftar.');
-  const tanda = bacaJson<Tanda>(db, KUNCI_TANDA, {});
+  const tanda = yield* bacaJsonK<Tanda>(KUNCI_TANDA, {});
   tanda[input.id] = { bagikan: input.bagikan, terbitkan: input.terbitkan };
-  tulisJson(db, KUNCI_TANDA, tanda);
+  yield* simpanNilaiK(KUNCI_TANDA, JSON.stringify(tanda));
 }
 
 /** Province: what the reference bundle carries — the shared practices, marks left out. */
-export function praktikUntukReferensi(db: Db): PraktikBersama[] {
-  return daftarPraktikBersama(db).filter((p) => p.bagikan);
+export function* praktikUntukReferensiK(): Kerja<PraktikBersama[]> {
+  return (yield* daftarPraktikBersamaK()).filter((p) => p.bagikan);
 }
 
 /** District: the practices the province shared, as a reference bundle brings them; anything malformed is left out. */

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { builder, type Db } from '../../../db/connection';
-import { barisQ, ingat, jalankan, type Kerja } from '../../../db/kueri';
+import { barisQ, ingat, jalankan, ubahQ, type Kerja } from '../../../db/kueri';
 import { AppError } from '../../common/errors';
 import { MODE_TANDA_TANGAN, type Mode, type ModeTandaTangan, type Pengaturan } from '../../common/records';
 import { PENGATURAN_KANTOR, type KunciKantor } from '../../common/register';
@@ -46,7 +46,11 @@ function dariBaris(rows: { kunci: string; nilai: string }[]): Pengaturan {
  * the app's own (sync state, the province's targets and shared practices, lists, templates) all go through it.
  */
 export function simpanNilai(db: Db, kunci: string, nilai: string): void {
-  db.run(db.q.insertInto('pengaturan').values({ kunci, nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
+  jalankan(db, simpanNilaiK(kunci, nilai));
+}
+
+export function simpanNilaiK(kunci: string, nilai: string): Kerja<unknown> {
+  return ubahQ(builder.insertInto('pengaturan').values({ kunci, nilai }).onConflict((oc) => oc.column('kunci').doUpdateSet({ nilai })));
 }
 
 function tulis(db: Db, values: Partial<Record<Kunci, string>>): void {

@@ -1,7 +1,8 @@
 import type { ParsedInput } from '../../common/api';
 import { isianDari } from '../../common/register';
 import { sql } from 'kysely';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { DINAS_AWAL, ISIAN_SURAT, TEMPLAT_SURAT_AWAL, batasPengembalian, hitungKelayakan, isianTakDikenal, type TemplatSurat, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../common/proposal';
@@ -143,7 +144,11 @@ export function ubahStatusProposal(db: Db, id: string, status: StatusProposal, n
 
 /** The Dinas a proposal can be addressed to (c.q.): editable per installation. */
 export function daftarDinas(db: Db): string[] {
-  const row = db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'daftar_dinas'));
+  return jalankan(db, daftarDinasK());
+}
+
+export function* daftarDinasK(): Kerja<string[]> {
+  const row = yield* satuQ(builder.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'daftar_dinas'));
   return row ? (JSON.parse(row.nilai) as string[]) : [...DINAS_AWAL];
 }
 
@@ -155,7 +160,11 @@ export function simpanDaftarDinas(db: Db, daftar: string[]): string[] {
 
 /** The covering letter in force: the province's latest, or the built-in one. */
 export function templatSurat(db: Db): TemplatSurat {
-  const row = db.get(db.q.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'templat_surat'));
+  return jalankan(db, templatSuratK());
+}
+
+export function* templatSuratK(): Kerja<TemplatSurat> {
+  const row = yield* satuQ(builder.selectFrom('pengaturan').select('nilai').where('kunci', '=', 'templat_surat'));
   return row ? (JSON.parse(row.nilai) as TemplatSurat) : { ...TEMPLAT_SURAT_AWAL };
 }
 

@@ -3,11 +3,9 @@ import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { z } from 'zod';
-import type { Db } from '../../../db/connection';
 import type { Pengaturan } from '../../common/records';
 import { SCHEMA_VERSION } from '../../../db/migrations';
 import { AppError } from '../../common/errors';
-import { bacaPengaturan } from '../pengaturan';
 import { APP_VERSION_TEXT } from '../pengaturan';
 import { kunciPrivat, publicFromRaw, sidikJari } from './kunci';
 
@@ -191,11 +189,7 @@ export function tulisTerverifikasi(path: string, bytes: Buffer, signPublic: stri
   renameSync(temp, path);
 }
 
-export function manifestPolos(db: Db, jenis: JenisBundel, plain: Buffer, jumlah: Record<string, number>): Manifest {
-  return manifestDari(bacaPengaturan(db), jenis, plain, jumlah);
-}
-
-/** The same from settings already read (the province's server reads them in its own transaction). */
+/** The manifest of a small bundle (receipt, reference), from the settings read with its content. */
 export function manifestDari(p: Pengaturan, jenis: JenisBundel, plain: Buffer, jumlah: Record<string, number>): Manifest {
   return {
     pengirim: p.kabupaten_kode!,

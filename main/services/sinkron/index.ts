@@ -2,7 +2,7 @@
 export * from './berkas';
 export { imporBundelServer } from './impor-server';
 export { bungkusKunciServerK, pelindungFrasa, pelindungServer } from './kunci-server';
-export { segelTandaTerima, tandaTerimaK } from './referensi';
+export { bundelReferensiK, segelReferensi, segelTandaTerima, tandaTerimaK } from './referensi';
 export * from './bundle';
 export * from './info';
 export * from './kunci';

@@ -1,5 +1,5 @@
-import { pasangPraktikProvinsi, praktikUntukReferensi } from '../mitra';
-import { pasangAkarProvinsi, pemAkar } from '../tte';
+import { pasangPraktikProvinsi, praktikUntukReferensiK } from '../mitra';
+import { pasangAkarProvinsi, pemAkarK } from '../tte';
 import { RUPIAH_MAKS } from '../../common/batas';
 import { gzipSync } from 'node:zlib';
 import { builder, type Db } from '../../../db/connection';
@@ -9,15 +9,15 @@ import { AppError } from '../../common/errors';
 import type { Katalog } from '../../common/laporan';
 import type { TemplatSurat } from '../../common/proposal';
 import type { Pengaturan } from '../../common/records';
-import { simpanTargetKabupaten, targetProvinsi, type TargetProvinsi } from '../dasbor';
-import { katalogAktif, pasangKatalog } from '../laporan';
+import { simpanTargetKabupaten, targetProvinsiK, type TargetProvinsi } from '../dasbor';
+import { katalogAktif, katalogAktifK, pasangKatalog } from '../laporan';
 import { keputusanBerlakuK, keputusanSah, terapkanKeputusan, type Keputusan } from '../laporan';
-import { bacaPengaturan, pengaturanK, simpanNilai } from '../pengaturan';
-import { daftarDinas, pasangTemplatSurat, simpanDaftarDinas, templatSurat } from '../proposal';
+import { pengaturanK, simpanNilai } from '../pengaturan';
+import { daftarDinasK, pasangTemplatSurat, simpanDaftarDinas, templatSuratK } from '../proposal';
 import { namaWilayah } from '../wilayah';
-import { FORMAT_VERSI, inflasi, MAKS_ISI_KECIL_BYTE, manifestDari, manifestPolos, rusak, susun, tulisTerverifikasi, type HeaderBundel, type Terurai } from './amplop';
+import { FORMAT_VERSI, inflasi, MAKS_ISI_KECIL_BYTE, manifestDari, rusak, susun, tulisTerverifikasi, type HeaderBundel, type Terurai } from './amplop';
 import { ack } from './ekspor';
-import { bukaKunciPrivat, kunciPrivat, kunciPublik, type Pelindung } from './kunci';
+import { bukaKunciPrivat, type Pelindung } from './kunci';
 
 
 export interface IsiTandaTerima {
@@ -125,12 +125,31 @@ interface IsiReferensi {
 
 /** Province: reference data for every district (indicator catalogue, Dinas list, targets, covering letter), signed. */
 export function buatBundelReferensi(db: Db, pelindung: Pelindung, path: string): { berkas: string; katalog_versi: number } {
-  if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Bundel referensi dibuat oleh provinsi.');
-  const isi: IsiReferensi = { katalog: katalogAktif(db), dinas: daftarDinas(db), target: targetProvinsi(db), templat_surat: templatSurat(db), praktik: praktikUntukReferensi(db), akar_tte: pemAkar(db) };
-  const plain = Buffer.from(JSON.stringify(isi));
-  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'referensi', pengirim: '35', penerima: '*', kunci_pengirim: kunciPublik(db, 'tanda_tangan')!, manifest: manifestPolos(db, 'referensi', plain, { katalog_versi: isi.katalog.versi, dinas: isi.dinas.length }), enkripsi: null };
-  tulisTerverifikasi(path, susun(header, gzipSync(plain), kunciPrivat(db, pelindung, 'tanda_tangan')), header.kunci_pengirim);
-  return { berkas: path, katalog_versi: isi.katalog.versi };
+  return segelReferensi(jalankan(db, bundelReferensiK()), pelindung, path);
+}
+
+/** What the reference bundle carries, read in one piece of work (the province's file or server), with its keys. */
+export interface DataReferensi {
+  isi: IsiReferensi;
+  pengaturan: Pengaturan;
+  kunci: DataTandaTerima['kunci'];
+}
+
+export function* bundelReferensiK(): Kerja<DataReferensi> {
+  const pengaturan = yield* pengaturanK();
+  if (pengaturan.mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Bundel referensi dibuat oleh provinsi.');
+  const isi: IsiReferensi = { katalog: yield* katalogAktifK(), dinas: yield* daftarDinasK(), target: yield* targetProvinsiK(), templat_surat: yield* templatSuratK(), praktik: yield* praktikUntukReferensiK(), akar_tte: yield* pemAkarK() };
+  const kunci = yield* satuQ(builder.selectFrom('kunci').select(['publik', 'privat', 'pelindung']).where('jenis', '=', 'tanda_tangan'));
+  return { isi, pengaturan, kunci };
+}
+
+/** The reference bundle signed with the province's key and written (verified) to path. */
+export function segelReferensi(d: DataReferensi, pelindung: Pelindung, path: string): { berkas: string; katalog_versi: number } {
+  const plain = Buffer.from(JSON.stringify(d.isi));
+  const privat = bukaKunciPrivat(d.kunci, pelindung);
+  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'referensi', pengirim: '35', penerima: '*', kunci_pengirim: d.kunci!.publik, manifest: manifestDari(d.pengaturan, 'referensi', plain, { katalog_versi: d.isi.katalog.versi, dinas: d.isi.dinas.length }), enkripsi: null };
+  tulisTerverifikasi(path, susun(header, gzipSync(plain), privat), header.kunci_pengirim);
+  return { berkas: path, katalog_versi: d.isi.katalog.versi };
 }
 
 export function terapkanReferensi(db: Db, p: Pengaturan, t: Terurai, nama: string, dryRun: boolean): HasilImporBundel {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import type { AkarTte, HasilVerifikasi } from '../../common/api';
 import { AppError } from '../../common/errors';
@@ -29,7 +30,11 @@ export function daftarAkar(db: Db): AkarTte[] {
 }
 
 export function pemAkar(db: Db): string[] {
-  return db.all(db.q.selectFrom('tte_akar').select('pem')).map((r) => r.pem);
+  return jalankan(db, pemAkarK());
+}
+
+export function* pemAkarK(): Kerja<string[]> {
+  return (yield* barisQ(builder.selectFrom('tte_akar').select('pem').orderBy('sidik_jari'))).map((r) => r.pem);
 }
 
 /** Adds a root certificate (PEM or DER) to the trust store; the same root twice is one entry. */
