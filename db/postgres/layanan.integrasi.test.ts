@@ -75,6 +75,14 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
   const lewatUrl = await cli('dashboard', '--db', url, '--json');
   assert.equal(lewatUrl.code, 0, lewatUrl.err);
   assert.deepEqual(JSON.parse(lewatUrl.out), JSON.parse((await cli('dashboard', '--db', db.file, '--json')).out));
+  // The statistics, and the evaluation document (to the last closed quarter), as on the file.
+  assert.deepEqual(JSON.parse((await cli('stats', '--db', url, '--json')).out), JSON.parse((await cli('stats', '--db', db.file, '--json')).out));
+  const [evServer, evBerkas] = [join(dir, 'ev-server.pdf'), join(dir, 'ev-berkas.pdf')];
+  for (const [db_, out] of [[url, evServer], [db.file, evBerkas]] as const) {
+    const r = await cli('monev', 'pdf', '--db', db_, '--tahun', String(tahun), '-o', out);
+    assert.equal(r.code, 0, r.err);
+  }
+  assert.equal(execFileSync('pdftotext', ['-layout', evServer, '-'], { encoding: 'utf8' }), execFileSync('pdftotext', ['-layout', evBerkas, '-'], { encoding: 'utf8' }));
   // The e-monev document from the server reads as the one from the file (PDF text and workbook alike).
   for (const format of ['pdf', 'xlsx'] as const) {
     const [dariServer, dariBerkas] = [join(dir, `server.${format}`), join(dir, `berkas.${format}`)];
@@ -101,7 +109,7 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     const teks = await cli('dashboard', '--kabupaten', '35.73');
     assert.equal(teks.code, 0, teks.err);
     assert.match(teks.out, /Kelompok aktif\s+\d+/);
-    const belum = await cli('stats');
+    const belum = await cli('proposal', 'list');
     assert.equal(belum.code, 1);
     assert.match(belum.err, /belum dapat dijalankan pada server PostgreSQL .*pakai berkas basis data provinsi/);
     assert.doesNotMatch(belum.err, /rahasia/);

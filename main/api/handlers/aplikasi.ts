@@ -1,8 +1,8 @@
 import { SCHEMA_VERSION } from '../../../db/migrations';
-import { statistik } from '../../services/dasbor';
+import { statistikK } from '../../services/dasbor';
 import { buatDemo } from '../../services/demo';
 import { tulisEkstrakDemo } from '../../services/demo';
-import { riwayat } from '../../services/pengaturan';
+import { riwayatK } from '../../services/pengaturan';
 import { bacaPengaturan, pengaturanK, buatCadangan, daftarCadangan, daftarSuratKeluar, infoCadangan, setup, simpanLambangDari, simpanPengaturan } from '../../services/pengaturan';
 import { APP_VERSION } from '../context';
 
@@ -24,7 +24,7 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
     const pengaturan = await ctx.baca(pengaturanK());
     return { versi: APP_VERSION, skema: SCHEMA_VERSION, dbFile: ctx.lokasiData, siap: pengaturan.mode !== null, pengaturan, integritas: ctx.integritas };
   },
-  'app.statistik': (ctx) => statistik(ctx.db),
+  'app.statistik': (ctx) => ctx.baca(statistikK()),
   'pengaturan.setup': (ctx, input) => setup(ctx.db, input),
   'pengaturan.simpan': (ctx, input) => simpanPengaturan(ctx.db, input),
   'suratKeluar.list': (ctx, input) => daftarSuratKeluar(ctx.db, input.tahun),
@@ -37,7 +37,7 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'demo.buat': (ctx, input) => buatDemo(ctx.db, { kelompok: input.kelompok, seed: input.seed, bulan: input.bulan, kabupaten: input.kabupaten ?? undefined }),
   'tugas.status': (ctx, input) => ctx.tugas.status(input.id),
   'tugas.batal': (ctx, input) => ctx.tugas.batal(input.id),
-  'audit.list': (ctx, input) => riwayat(ctx.db, input.tabel, input.id),
+  'audit.list': (ctx, input) => ctx.baca(riwayatK(input.tabel, input.id)),
   // On the province's server: pg_dump files in the officer's data folder (db/postgres/cadangan.ts).
   'cadangan.list': (ctx) => (ctx.server ? daftarCadanganServer(folderCadanganServer(ctx)) : daftarCadangan(ctx.db)),
   'server.tersimpan': (ctx) => ({ alamat: alamatTersimpan(ctx.platform), aktif: ctx.server?.alamat ?? null }),

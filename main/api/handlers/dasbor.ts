@@ -1,4 +1,4 @@
-import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget, simpanTargetProvinsiK, dokumenEvaluasi, hitungEvaluasi, simpanPenjelasan } from '../../services/dasbor';
+import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget, simpanTargetProvinsiK, dataEvaluasiK, tulisDokumenEvaluasi, hitungEvaluasiK, simpanPenjelasan } from '../../services/dasbor';
 import { dataMonevK, tulisDokumenMonev } from '../../services/dasbor';
 
 import type { dashboardApi } from '../../common/api/dasbor';
@@ -11,9 +11,9 @@ export const dasborHandlers: HandlersFor<keyof typeof dashboardApi> = {
     return ctx.bacaTersimpan(`dasbor|${hari}|${JSON.stringify(input)}`, () => hitungDashboardK(input, hari));
   },
   'monev.get': (ctx, input) => ctx.baca(hitungMonevK(input.periode)),
-  'monev.evaluasi': (ctx, input) => hitungEvaluasi(ctx.db, input.tahun, (input.triwulan ?? null) as 1 | null),
+  'monev.evaluasi': (ctx, input) => ctx.baca(hitungEvaluasiK(input.tahun, (input.triwulan ?? null) as 1 | null)),
   'monev.simpanPenjelasan': (ctx, input) => simpanPenjelasan(ctx.db, input),
-  'monev.dokumenEvaluasi': async (ctx, input) => (await dokumenEvaluasi(ctx.db, input.tahun, (input.triwulan ?? null) as 1 | null, input.format, ctx.files.output, input.kertas)).ref(),
+  'monev.dokumenEvaluasi': async (ctx, input) => (await tulisDokumenEvaluasi(await ctx.baca(dataEvaluasiK(input.tahun, (input.triwulan ?? null) as 1 | null)), input.tahun, input.format, ctx.files.output, input.kertas)).ref(),
   'monev.fasilitator': (ctx, input) => ctx.baca(monitoringFasilitatorK(input.periode)),
   // The province's server holds only the province's targets (districts set theirs in their own files).
   'monev.simpanTarget': (ctx, input) => (ctx.server ? ctx.tulis(() => simpanTargetProvinsiK({ ...input, kecamatan_kode: null })) : simpanTarget(ctx.db, { ...input, kecamatan_kode: input.kecamatan_kode ?? null })),

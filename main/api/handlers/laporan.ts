@@ -2,7 +2,7 @@ import { buatBukuKerja, buatBukuKerjaSemua, bukaKiriman, imporBukuKerja, namaBuk
 import { namaBerkas } from '../../common/format';
 import { tulisDokumenLaporan } from '../../services/laporan';
 import { daftarFoto, dataUrlFoto, hapusFoto, tambahFoto } from '../../services/laporan';
-import { ajukanLaporan, bukaKembaliLaporan, daftarLaporanK, katalogAktif, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan';
+import { ajukanLaporan, bukaKembaliLaporan, daftarLaporanK, katalogAktifK, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan';
 import { konfirmasiNilai, periksaBulan, riwayatIndikator } from '../../services/laporan';
 import { kembalikanLaporanK, terimaBulanK } from '../../services/laporan';
 import { hitungKepatuhanK, hitungRekapK } from '../../services/laporan';
@@ -33,9 +33,9 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
     }
   },
   'laporan.statusBukuKerja': (ctx, input) => statusBukuKerja(ctx.db, input.periode),
-  'laporan.katalog': (ctx) => katalogAktif(ctx.db),
-  'laporan.kamus': (ctx) => ({
-    angka: kamusAngka(katalogAktif(ctx.db)),
+  'laporan.katalog': (ctx) => ctx.baca(katalogAktifK()),
+  'laporan.kamus': async (ctx) => ({
+    angka: kamusAngka(await ctx.baca(katalogAktifK())),
     aturan: ATURAN_VALIDASI.map((a) => ({ id: a.id, uraian: a.uraian, tingkat: a.tingkat })),
     pencilan: URAIAN_PENCILAN,
     persetujuan: URAIAN_PERSETUJUAN,

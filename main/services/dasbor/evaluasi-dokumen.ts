@@ -1,13 +1,16 @@
 import ExcelJS from 'exceljs';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
-import type { BarisEvaluasi } from '../../common/api';
+import type { BarisEvaluasi, EvaluasiMonev } from '../../common/api';
+import { jalankan, type Kerja } from '../../../db/kueri';
+import type { Pengaturan } from '../../common/records';
+import type { Katalog } from '../../common/laporan';
 import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import { ROMAWI, tulisPita, type Triwulan } from '../../common/triwulan';
 import { BASE_DOC, blokTandaTangan, formatIndikator, FORMAT_PERSEN, kopSurat, lembarBerjudul, penandatanganKantor, tulisExcel, tulisPdf } from '../dokumen';
-import { bacaPengaturan } from '../pengaturan';
-import { katalogAktif } from '../laporan';
-import { hitungEvaluasi } from './evaluasi';
+import { pengaturanK } from '../pengaturan';
+import { katalogAktifK } from '../laporan';
+import { hitungEvaluasiK } from './evaluasi';
 
 // The evaluation table as the regulation prints it (Permendagri 86/2017, quarterly as Permen PPN/Bappenas 1/2023):
 // A4 landscape, numbered column heads ((1), (2), …), the cut-off stated, categories in words, signed by the office.
@@ -30,9 +33,17 @@ const penjelasan = (b: BarisEvaluasi) =>
 const F4 = { width: 609.45, height: 935.43 };
 
 export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun: number, triwulan: Triwulan | null, format: 'pdf' | 'xlsx', keluar: (nama: string) => T, kertas: 'A4' | 'F4' = 'A4'): Promise<T> {
-  const e = hitungEvaluasi(db, tahun, triwulan);
-  const p = bacaPengaturan(db);
-  const desimal = new Set(katalogAktif(db).indikator.filter((i) => i.desimal).map((i) => i.kode));
+  return tulisDokumenEvaluasi(jalankan(db, dataEvaluasiK(tahun, triwulan)), tahun, format, keluar, kertas);
+}
+
+/** What the evaluation document shows, read as one piece of work (the file, or the province's server). */
+export function* dataEvaluasiK(tahun: number, triwulan: Triwulan | null): Kerja<{ e: EvaluasiMonev; p: Pengaturan; katalog: Katalog }> {
+  return { e: yield* hitungEvaluasiK(tahun, triwulan), p: yield* pengaturanK(), katalog: yield* katalogAktifK() };
+}
+
+/** The document written from what was read. */
+export async function tulisDokumenEvaluasi<T extends { path: string }>({ e, p, katalog }: { e: EvaluasiMonev; p: Pengaturan; katalog: Katalog }, tahun: number, format: 'pdf' | 'xlsx', keluar: (nama: string) => T, kertas: 'A4' | 'F4' = 'A4'): Promise<T> {
+  const desimal = new Set(katalog.indikator.filter((i) => i.desimal).map((i) => i.kode));
   const tw = ROMAWI[e.triwulan];
   const out = keluar(`Evaluasi-e-monev-${(p.kabupaten_kode ?? '35').replace('.', '-')}-${tahun}-TW${e.triwulan}.${format}`);
   const judul = `EVALUASI CAPAIAN KINERJA PETI KOIN BERMANTRA TRIWULAN ${tw} TAHUN ${tahun}`;
