@@ -143,6 +143,13 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   const praktik = (await dispatch(ctx, 'praktik.bersama', {})) as { ok: true; data: { id: string; kabupaten_kode: string }[] };
   const punya = praktik.data.find((p) => p.kabupaten_kode === '35.07')!;
   assert.equal((await dispatch(ctx, 'praktik.tandai', { id: punya.id, bagikan: true, terbitkan: false })).ok, true);
+  // The office's settings and the Dinas list edited on the server, read back there.
+  const simpan = await dispatch(ctx, 'pengaturan.simpan', { operator: 'Ani (provinsi)', kepala_nama: 'Dr. Uji Coba, M.Si.' });
+  assert.equal(simpan.ok, true, JSON.stringify(simpan));
+  const status = (await dispatch(ctx, 'app.status', {})) as { ok: true; data: { pengaturan: { kepala_nama: string; operator: string } } };
+  assert.deepEqual([status.data.pengaturan.kepala_nama, status.data.pengaturan.operator], ['Dr. Uji Coba, M.Si.', 'Ani (provinsi)']);
+  assert.equal((await dispatch(ctx, 'proposal.simpanDinas', { daftar: ['Dinas Koperasi dan UKM', 'Dinas Sosial'] })).ok, true);
+  assert.deepEqual(((await dispatch(ctx, 'proposal.dinas', {})) as { ok: true; data: string[] }).data, ['Dinas Koperasi dan UKM', 'Dinas Sosial']);
   const referensi = join(dir, 'referensi.bmb');
   const ref = await cli('bundle', 'referensi', '--db', url, '-o', referensi);
   assert.equal(ref.code, 0, ref.err);

@@ -1,8 +1,8 @@
 import { ISIAN_SURAT } from '../../common/proposal';
 import { terbilang } from '../../common/terbilang';
-import { bacaPengaturan } from '../../services/pengaturan';
+import { pengaturanK } from '../../services/pengaturan';
 import { imporRabXlsx, pdfProposal, rabXlsx } from '../../services/proposal';
-import { ambilProposal, daftarDinas, hapusProposal, daftarProposal, simpanDaftarDinas, simpanProposal, simpanRab, simpanTemplatSurat, templatSurat, ubahStatusProposal } from '../../services/proposal';
+import { ambilProposal, daftarDinasK, hapusProposal, daftarProposal, simpanDaftarDinasK, simpanProposal, simpanRab, simpanTemplatSuratK, templatSuratK, ubahStatusProposal } from '../../services/proposal';
 
 import type { proposalApi } from '../../common/api/proposal';
 import type { HandlersFor } from './types';
@@ -18,9 +18,9 @@ export const proposalHandlers: HandlersFor<keyof typeof proposalApi> = {
     (await pdfProposal(ctx.db, input.id, ctx.files.output, { nikLengkap: input.nikLengkap, siapTte: input.siapTte, ...(input.penandatangan ? { penandatangan: input.penandatangan } : {}), ...(input.tembusan ? { tembusan: input.tembusan } : {}) })).ref(),
   'proposal.rabXlsx': async (ctx, input) => (await rabXlsx(ctx.db, input.id, ctx.files.output)).ref(),
   'proposal.imporRab': (ctx, input) => imporRabXlsx(ctx.files.resolve(input.berkas)),
-  'proposal.dinas': (ctx) => daftarDinas(ctx.db),
-  'proposal.simpanDinas': (ctx, input) => simpanDaftarDinas(ctx.db, input.daftar),
-  'proposal.templatSurat': (ctx) => ({ templat: templatSurat(ctx.db), isian: [...ISIAN_SURAT], bolehUbah: bacaPengaturan(ctx.db).mode === 'provinsi' }),
-  'proposal.simpanTemplatSurat': (ctx, input) => simpanTemplatSurat(ctx.db, input),
+  'proposal.dinas': (ctx) => ctx.baca(daftarDinasK()),
+  'proposal.simpanDinas': (ctx, input) => ctx.tulis(() => simpanDaftarDinasK(input.daftar)),
+  'proposal.templatSurat': async (ctx) => ({ templat: await ctx.baca(templatSuratK()), isian: [...ISIAN_SURAT], bolehUbah: (await ctx.baca(pengaturanK())).mode === 'provinsi' }),
+  'proposal.simpanTemplatSurat': (ctx, input) => ctx.tulis(() => simpanTemplatSuratK(input)),
   'proposal.terbilang': (_ctx, input) => terbilang(input.n),
 };

@@ -88,9 +88,14 @@ export function setup(db: Db, input: PengaturanInput & { mode: Mode; kabupaten_k
 }
 
 export function simpanPengaturan(db: Db, input: PengaturanInput): Pengaturan {
-  if (!bacaPengaturan(db).mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
-  tulis(db, input);
-  return bacaPengaturan(db);
+  return db.tx(() => jalankan(db, simpanPengaturanK(input)));
+}
+
+/** The office's settings saved (the file, or the province's server in one transaction), then read back. */
+export function* simpanPengaturanK(input: PengaturanInput): Kerja<Pengaturan> {
+  if (!(yield* pengaturanK()).mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
+  for (const [kunci, nilai] of Object.entries(input)) if (nilai !== undefined) yield* simpanNilaiK(kunci, nilai as string);
+  return yield* pengaturanK();
 }
 
 /** The emblem from the file the officer picked (null: remove it). */
@@ -98,19 +103,27 @@ export function simpanLambangDari(db: Db, path: string | null, nama?: string): P
   return simpanLambang(db, path ? readFileSync(path) : null, nama);
 }
 
-/** The emblem of the letterhead: a PNG or JPEG of at most 512 KB, kept as a data: URL; null removes it. */
+export function simpanLambangDariK(path: string | null, nama?: string): Kerja<Pengaturan> {
+  return simpanLambangK(path ? readFileSync(path) : null, nama);
+}
+
 export function simpanLambang(db: Db, bytes: Buffer | null, nama = 'lambang'): Pengaturan {
-  if (!bacaPengaturan(db).mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
+  return db.tx(() => jalankan(db, simpanLambangK(bytes, nama)));
+}
+
+/** The emblem of the letterhead: a PNG or JPEG of at most 512 KB, kept as a data: URL; null removes it. */
+export function* simpanLambangK(bytes: Buffer | null, nama = 'lambang'): Kerja<Pengaturan> {
+  if (!(yield* pengaturanK()).mode) throw new AppError('BELUM_DISIAPKAN', 'Selesaikan layar Persiapan lebih dulu.');
   if (!bytes) {
-    tulis(db, { lambang: '' });
-    return bacaPengaturan(db);
+    yield* simpanNilaiK('lambang', '');
+    return yield* pengaturanK();
   }
   const png = bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
   const jpeg = bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
   if (!png && !jpeg) throw new AppError('BUKAN_GAMBAR', `${nama} bukan gambar PNG atau JPEG. Pilih berkas lambang daerah dalam format PNG atau JPEG.`);
   if (bytes.length > 512 * 1024) throw new AppError('GAMBAR_TERLALU_BESAR', `${nama} terlalu besar (${Math.round(bytes.length / 1024)} KB; paling besar 512 KB). Perkecil gambarnya lalu pilih lagi.`);
-  tulis(db, { lambang: `data:image/${png ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}` });
-  return bacaPengaturan(db);
+  yield* simpanNilaiK('lambang', `data:image/${png ? 'png' : 'jpeg'};base64,${bytes.toString('base64')}`);
+  return yield* pengaturanK();
 }
 
 /** The kabupaten this installation owns; throws the setup message when it has none yet. */

@@ -8,7 +8,7 @@ import { AppError } from '../../common/errors';
 import { DINAS_AWAL, ISIAN_SURAT, TEMPLAT_SURAT_AWAL, batasPengembalian, hitungKelayakan, isianTakDikenal, type TemplatSurat, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../common/proposal';
 import { terbilangRupiah } from '../../common/terbilang';
 import { daftarLaporan } from '../laporan';
-import { bacaPengaturan, simpanNilai } from '../pengaturan';
+import { bacaPengaturan, pengaturanK, simpanNilai, simpanNilaiK } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 import { hasilPeriksa } from '../tte';
 import type { HasilVerifikasi } from '../../common/api';
@@ -153,8 +153,12 @@ export function* daftarDinasK(): Kerja<string[]> {
 }
 
 export function simpanDaftarDinas(db: Db, daftar: string[]): string[] {
+  return jalankan(db, simpanDaftarDinasK(daftar));
+}
+
+export function* simpanDaftarDinasK(daftar: string[]): Kerja<string[]> {
   const unique = [...new Set(daftar.map((d) => d.trim()).filter(Boolean))];
-  simpanNilai(db, 'daftar_dinas', JSON.stringify(unique));
+  yield* simpanNilaiK('daftar_dinas', JSON.stringify(unique));
   return unique;
 }
 
@@ -170,7 +174,11 @@ export function* templatSuratK(): Kerja<TemplatSurat> {
 
 /** Province: a new version of the covering letter, sent to the districts with the next reference bundle. */
 export function simpanTemplatSurat(db: Db, input: { kepada: string; pembuka: string }): TemplatSurat {
-  if (bacaPengaturan(db).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Templat surat ditetapkan provinsi dan diterima lewat bundel referensi.');
+  return db.tx(() => jalankan(db, simpanTemplatSuratK(input)));
+}
+
+export function* simpanTemplatSuratK(input: { kepada: string; pembuka: string }): Kerja<TemplatSurat> {
+  if ((yield* pengaturanK()).mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Templat surat ditetapkan provinsi dan diterima lewat bundel referensi.');
   const kepada = input.kepada.split('\n').map((l) => l.trim()).filter(Boolean).join('\n');
   const pembuka = input.pembuka.trim();
   const fields: { field: string; message: string }[] = [];
@@ -182,8 +190,8 @@ export function simpanTemplatSurat(db: Db, input: { kepada: string; pembuka: str
   if (kepada.split('\n').length > 8) fields.push({ field: 'kepada', message: 'Alamat tujuan paling banyak 8 baris.' });
   if (pembuka.length < 20) fields.push({ field: 'pembuka', message: 'Tulis paragraf pembuka surat.' });
   if (fields.length) throw new AppError('TEMPLAT_TIDAK_SAH', fields.map((f) => f.message).join(' '), fields);
-  const templat: TemplatSurat = { versi: templatSurat(db).versi + 1, kepada, pembuka };
-  simpanNilai(db, 'templat_surat', JSON.stringify(templat));
+  const templat: TemplatSurat = { versi: (yield* templatSuratK()).versi + 1, kepada, pembuka };
+  yield* simpanNilaiK('templat_surat', JSON.stringify(templat));
   return templat;
 }
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { builder, type Db } from '../../../db/connection';
-import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
+import { barisQ, jalankan, ubahQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import type { AkarTte, HasilVerifikasi } from '../../common/api';
 import { AppError } from '../../common/errors';
@@ -26,7 +26,11 @@ const baca = (berkas: Buffer | string): Buffer => {
 export const TTE_MAKS_BYTE = LAMPIRAN_MAKS_BYTE;
 
 export function daftarAkar(db: Db): AkarTte[] {
-  return db.all(db.q.selectFrom('tte_akar').select(['sidik_jari', 'nama', 'penerbit', 'berlaku_sampai', 'sumber']).orderBy('nama'));
+  return jalankan(db, daftarAkarK());
+}
+
+export function* daftarAkarK(): Kerja<AkarTte[]> {
+  return yield* barisQ(builder.selectFrom('tte_akar').select(['sidik_jari', 'nama', 'penerbit', 'berlaku_sampai', 'sumber']).orderBy('nama').orderBy('sidik_jari'));
 }
 
 export function pemAkar(db: Db): string[] {
@@ -39,6 +43,10 @@ export function* pemAkarK(): Kerja<string[]> {
 
 /** Adds a root certificate (PEM or DER) to the trust store; the same root twice is one entry. */
 export function tambahAkar(db: Db, berkas: Buffer | string, sumber: 'kantor' | 'provinsi' = 'kantor'): AkarTte {
+  return jalankan(db, tambahAkarK(berkas, sumber));
+}
+
+export function* tambahAkarK(berkas: Buffer | string, sumber: 'kantor' | 'provinsi' = 'kantor'): Kerja<AkarTte> {
   const isi = baca(berkas);
   let cert;
   try {
@@ -50,7 +58,7 @@ export function tambahAkar(db: Db, berkas: Buffer | string, sumber: 'kantor' | '
   const pem = `-----BEGIN CERTIFICATE-----\n${der.toString('base64').replace(/.{64}/g, '$&\n').replace(/\n$/, '')}\n-----END CERTIFICATE-----\n`;
   const r = ringkasSertifikat(cert);
   const akar: AkarTte = { sidik_jari: createHash('sha256').update(der).digest('hex'), nama: r.nama || r.organisasi || '(tanpa nama)', penerbit: r.penerbit, berlaku_sampai: r.berlaku_sampai, sumber };
-  db.run(db.q.insertInto('tte_akar').values({ ...akar, pem, ditambahkan_pada: new Date().toISOString() }).onConflict((oc) => oc.column('sidik_jari').doNothing()));
+  yield* ubahQ(builder.insertInto('tte_akar').values({ ...akar, pem, ditambahkan_pada: new Date().toISOString() }).onConflict((oc) => oc.column('sidik_jari').doNothing()));
   return akar;
 }
 
