@@ -9,7 +9,7 @@ import { openDatabase } from '../connection';
 import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget } from '../../main/services/dasbor/dashboard';
 import { hitungEvaluasiK } from '../../main/services/dasbor/evaluasi';
 import { hitungKepatuhanK, hitungRekapK } from '../../main/services/laporan/rekap';
-import { jalankan, type Kerja } from '../kueri';
+import { baris, jalankan, type Kerja } from '../kueri';
 import { buatDemoProvinsi } from '../../main/services/demo/provinsi';
 import { buatDemo } from '../../main/services/demo';
 import { TANPA_PELINDUNG } from '../../main/services/sinkron/kunci';
@@ -232,6 +232,20 @@ test('the province dashboard on the server is kept per state of the data: read f
   await petugas.tulis(() => terimaBulanK({ kabupaten: '35.73', periode: bulanSebelumnya(hari.slice(0, 7), 1) }, new Date(), petugas.petugas));
   assert.deepEqual(await baca(), diBerkas);
   assert.equal((await s.pool.query('SELECT count(*) AS n FROM perubahan_data')).rows[0].n, 1);
+  // Two officers missing together: one computes, the other waits for it and takes what it kept.
+  const lain = new ServerProvinsi(url);
+  t.after(() => lain.tutup());
+  await petugas.tulis(() => terimaBulanK({ kabupaten: '35.07', periode: bulanSebelumnya(hari.slice(0, 7), 1) }, new Date(), petugas.petugas));
+  let dihitung = 0;
+  const lambat = function* () {
+    dihitung++;
+    yield* baris('SELECT pg_sleep(0.3)');
+    return yield* hitungDashboardK({}, hari);
+  };
+  const [x, y] = await Promise.all([petugas.bacaTersimpan(kunci, lambat), lain.bacaTersimpan(kunci, lambat)]);
+  assert.equal(dihitung, 1, 'computed once for both');
+  assert.deepEqual(x, y);
+  assert.deepEqual(x, jalankan(db, hitungDashboardK({}, hari)));
 });
 
 /** A demo province of two districts (its file, kept open for the test) copied to the fresh server database at url. */

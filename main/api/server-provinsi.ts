@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import { bukaServer, migrasiServer, pesanKoneksi, versiSkema, type Server } from '../../db/postgres/server';
 import { dalamTransaksi, jalankanServer } from '../../db/postgres/kueri';
+import { bacaTersimpanServer } from '../../db/postgres/tersimpan';
 import type { Kerja } from '../../db/kueri';
 import { tampilAlamat } from '../common/alamat-server';
 import { AppError } from '../common/errors';
@@ -77,32 +78,10 @@ export class ServerProvinsi {
     return dalamTransaksi(this.server.pool, (k) => jalankanServer(k, kerja), { baca: true }).catch((e) => this.galat(e));
   }
 
-  /**
-   * A read many officers ask alike (the province's dashboard), kept on the server per state of the data: the state is
-   * the number of write transactions committed (perubahan_data, one row each, counted inside the read's snapshot; a
-   * later snapshot always sees every commit an earlier one saw, so one count is one state). A reader whose state has
-   * the answer kept reads it instead of computing it; a write makes the next read compute afresh.
-   */
+  /** A read many officers ask alike, kept on the server per state of the data (db/postgres/tersimpan.ts). */
   async bacaTersimpan<T>(kunci: string, buat: () => Kerja<T>): Promise<T> {
     await this.siap();
-    const hasil = await dalamTransaksi(
-      this.server.pool,
-      async (k) => {
-        const versi = (await k.query<{ n: number }>('SELECT count(*) AS n FROM perubahan_data')).rows[0]!.n;
-        const ada = (await k.query<{ isi: string }>('SELECT isi FROM cache_baca WHERE kunci = $1 AND versi = $2', [kunci, versi])).rows[0];
-        if (ada) return { nilai: JSON.parse(ada.isi) as T, simpan: null };
-        const nilai = await jalankanServer(k, buat());
-        return { nilai, simpan: { versi, isi: JSON.stringify(nilai) } };
-      },
-      { baca: true },
-    ).catch((e) => this.galat(e));
-    if (hasil.simpan) {
-      // Kept only over an older state's answer; a failure to keep it costs the next reader a computation, nothing more.
-      await this.server.pool
-        .query('INSERT INTO cache_baca AS c (kunci, versi, isi) VALUES ($1, $2, $3) ON CONFLICT (kunci) DO UPDATE SET versi = excluded.versi, isi = excluded.isi WHERE c.versi < excluded.versi', [kunci, hasil.simpan.versi, hasil.simpan.isi])
-        .catch(() => undefined);
-    }
-    return hasil.nilai;
+    return bacaTersimpanServer(this.server.pool, kunci, buat).catch((e) => this.galat(e));
   }
 
   /** The officer writing through this connection: the server's login, named in what they decide. */
