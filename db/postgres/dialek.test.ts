@@ -14,10 +14,12 @@ test('kueriPg: named parameters become $n (a name used twice is one parameter), 
   assert.deepEqual(nilaiPg(p, ['x', undefined]), ['x', null], 'undefined is sent as NULL, as better-sqlite3 binds it');
 });
 
-test("kueriPg: SQLite's forced join order and index dropped, its IS / IS NOT between values made null-safe comparisons", () => {
+test("kueriPg: SQLite's forced join order and index dropped, its IS / IS NOT between values made null-safe comparisons, its LIKE case-blind", () => {
   assert.equal(
     kueriPg('SELECT 1 FROM kelompok k CROSS JOIN laporan_bulanan l INDEXED BY laporan_kelompok_dasbor ON l.kelompok_id = k.id CROSS JOIN wilayah').teks,
     'SELECT 1 FROM kelompok k JOIN laporan_bulanan l ON l.kelompok_id = k.id CROSS JOIN wilayah',
   );
   assert.equal(kueriPg('SELECT 1 WHERE a IS NOT b AND c IS d AND e IS NOT NULL AND f IS NULL').teks, 'SELECT 1 WHERE a IS DISTINCT FROM b AND c IS NOT DISTINCT FROM d AND e IS NOT NULL AND f IS NULL');
+  // SQLite's LIKE ignores letters' case; so does PostgreSQL's ILIKE.
+  assert.equal(kueriPg("SELECT 1 WHERE nama LIKE @cari AND kode NOT LIKE '35%'").teks, "SELECT 1 WHERE nama ILIKE $1 AND kode NOT ILIKE '35%'");
 });

@@ -80,6 +80,8 @@ const ATURAN_KUERI: [RegExp, string][] = [
   [/\bCROSS JOIN(\s+[\w.]+(?:\s+(?:AS\s+)?\w+)?\s+ON\b)/g, 'JOIN$1'],
   [/\bIS NOT (?!NULL\b|DISTINCT\b|TRUE\b|FALSE\b)/g, 'IS DISTINCT FROM '],
   [/\bIS (?!NULL\b|NOT\b|DISTINCT\b|TRUE\b|FALSE\b)/g, 'IS NOT DISTINCT FROM '],
+  // SQLite's LIKE ignores the case of letters (Kysely's like: db/postgres/kueri.ts).
+  [/\bLIKE\b/g, 'ILIKE'],
 ];
 
 /** A service's query (SQLite's SQL, `@nama` or `?` parameters) as PostgreSQL's, with its parameters in order. */

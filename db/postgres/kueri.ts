@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { createQueryId, PostgresQueryCompiler, type Compilable, type OperationNodeSource, type RootOperationNode } from 'kysely';
+import { createQueryId, OperationNodeTransformer, PostgresQueryCompiler, type Compilable, type OperationNodeSource, type OperatorNode, type RootOperationNode } from 'kysely';
 import { jalankanAsinkron, type Kerja, type Permintaan } from '../kueri';
 import { kueriPg, nilaiPg } from './dialek';
 
@@ -8,9 +8,18 @@ import { kueriPg, nilaiPg } from './dialek';
 
 const kompiler = new PostgresQueryCompiler();
 
+/** SQLite's LIKE ignores the case of letters; PostgreSQL's ILIKE does (the raw SQL's LIKE: dialek.ts). */
+class LikeTanpaHuruf extends OperationNodeTransformer {
+  protected override transformOperator(node: OperatorNode): OperatorNode {
+    return node.operator === 'like' ? { ...node, operator: 'ilike' } : node.operator === 'not like' ? { ...node, operator: 'not ilike' } : node;
+  }
+}
+const likeTanpaHuruf = new LikeTanpaHuruf();
+
 function teksDanNilai(p: Exclude<Permintaan, { jenis: 'ingat' }>): { text: string; values: unknown[] } {
   if ('kysely' in p) {
-    const c = kompiler.compileQuery((p.kysely as Compilable<unknown> & OperationNodeSource).toOperationNode() as RootOperationNode, createQueryId());
+    const node = likeTanpaHuruf.transformNode((p.kysely as Compilable<unknown> & OperationNodeSource).toOperationNode()) as RootOperationNode;
+    const c = kompiler.compileQuery(node, createQueryId());
     return { text: c.sql, values: [...c.parameters] };
   }
   const k = kueriPg(p.sql);

@@ -8,6 +8,8 @@ import { test, type TestContext } from 'node:test';
 import { openDatabase } from '../connection';
 import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget } from '../../main/services/dasbor/dashboard';
 import { hitungEvaluasiK } from '../../main/services/dasbor/evaluasi';
+import { daftarKelompokK } from '../../main/services/kelompok/kelompok';
+import { daftarFasilitatorK } from '../../main/services/fasilitator/fasilitator';
 import { hitungKepatuhanK, hitungRekapK } from '../../main/services/laporan/rekap';
 import { baris, jalankan, type Kerja } from '../kueri';
 import { buatDemoProvinsi } from '../../main/services/demo/provinsi';
@@ -60,6 +62,13 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     assert.deepEqual(await baca(hitungKepatuhanK(periode, sekarang)), jalankan(db, hitungKepatuhanK(periode, sekarang)));
     assert.deepEqual(await baca(monitoringFasilitatorK(periode, hari)), jalankan(db, monitoringFasilitatorK(periode, hari)));
   }
+  // The province's read-only lists: a search in lower case finds "KUBE …" on both (SQLite's LIKE, PostgreSQL's ILIKE).
+  for (const input of [{ cari: 'kube', halaman: 1, per: 25 }, { kabupaten: '35.73', halaman: 2, per: 5 }] as const) {
+    const diBerkasK = jalankan(db, daftarKelompokK(input as never));
+    assert.ok(diBerkasK.total > 0);
+    assert.deepEqual(await baca(daftarKelompokK(input as never)), diBerkasK);
+  }
+  assert.deepEqual(await baca(daftarFasilitatorK({ cari: '', halaman: 1, per: 50 } as never)), jalankan(db, daftarFasilitatorK({ cari: '', halaman: 1, per: 50 } as never)));
   // The comparison compares something: the province's ranking names every district with its figures.
   const semua = jalankan(db, hitungDashboardK({}, hari));
   assert.equal(semua.peringkat?.length, 3);

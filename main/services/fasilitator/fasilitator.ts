@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import type { Disimpan, FasilitatorRow, ParsedInput } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
@@ -9,19 +10,25 @@ import { periksaNik } from '../wilayah';
 import { kecamatanDariDesa, namaWilayah } from '../wilayah';
 
 export function daftarFasilitator(db: Db, input: ParsedInput<'fasilitator.list'>): Page<FasilitatorRow> {
-  const where = db.q
+  return jalankan(db, daftarFasilitatorK(input));
+}
+
+/** A page of facilitators (at the province every district's, read-only), on the file or the server. */
+export function* daftarFasilitatorK(input: ParsedInput<'fasilitator.list'>): Kerja<Page<FasilitatorRow>> {
+  const where = builder
     .selectFrom('fasilitator as f')
     .where(input.terhapus ? 'f.deleted_at' : 'f.deleted_at', input.terhapus ? 'is not' : 'is', null)
     .$if(!!input.cari, (q) => q.where((eb) => eb.or([eb('f.nama', 'like', `%${input.cari}%`), eb('f.no_hp', 'like', `%${input.cari}%`), eb('f.nik', 'like', `${input.cari}%`)])))
     .$if(!!input.kabupaten, (q) => q.where('f.kabupaten_kode', '=', input.kabupaten!))
     .$if(!!input.kecamatan, (q) => q.where('f.kecamatan_kode', '=', input.kecamatan!))
     .$if(!!input.status, (q) => q.where('f.status', '=', input.status!));
-  const total = db.get(where.select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const rows = db.all(
+  const total = (yield* satuQ(where.select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
+  const rows = yield* barisQ(
     where
       .selectAll('f')
       .select(sql<number>`(SELECT count(*) FROM kelompok k WHERE k.fasilitator_id = f.id AND k.deleted_at IS NULL)`.as('jumlah_kelompok'))
       .orderBy('f.nama')
+      .orderBy('f.id')
       .limit(input.per)
       .offset((input.halaman - 1) * input.per),
   );
@@ -33,8 +40,12 @@ function withNames<T extends { kecamatan_kode: string | null; desa_kode: string 
 }
 
 export function ambilFasilitator(db: Db, id: string): FasilitatorRow {
-  const row = db.get(
-    db.q
+  return jalankan(db, ambilFasilitatorK(id));
+}
+
+export function* ambilFasilitatorK(id: string): Kerja<FasilitatorRow> {
+  const row = yield* satuQ(
+    builder
       .selectFrom('fasilitator as f')
       .selectAll('f')
       .select(sql<number>`(SELECT count(*) FROM kelompok k WHERE k.fasilitator_id = f.id AND k.deleted_at IS NULL)`.as('jumlah_kelompok'))

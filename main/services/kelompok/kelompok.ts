@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import type { Disimpan, KelompokRow, ParsedInput } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
@@ -8,8 +9,8 @@ import { SEKTOR_USAHA } from '../../common/records';
 import { isianDari } from '../../common/register';
 import { kecamatanDariDesa, namaWilayah } from '../wilayah';
 
-function filtered(db: Db, input: Partial<ParsedInput<'kelompok.list'>>) {
-  return db.q
+function filtered(input: Partial<ParsedInput<'kelompok.list'>>) {
+  return builder
     .selectFrom('kelompok as k')
     .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
     .$if(input.terhapus !== undefined, (q) => q.where('k.deleted_at', input.terhapus ? 'is not' : 'is', null))
@@ -35,20 +36,33 @@ function withNames<T extends { kecamatan_kode: string; desa_kode: string }>(row:
 }
 
 export function daftarKelompok(db: Db, input: ParsedInput<'kelompok.list'>): Page<KelompokRow> {
-  const total = db.get(filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const rows = db.all(selectRow(filtered(db, input)).orderBy('k.nama').limit(input.per).offset((input.halaman - 1) * input.per));
+  return jalankan(db, daftarKelompokK(input));
+}
+
+/** A page of groups (a district's own; at the province every district's, read-only), on the file or the server. */
+export function* daftarKelompokK(input: ParsedInput<'kelompok.list'>): Kerja<Page<KelompokRow>> {
+  const total = (yield* satuQ(filtered(input).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
+  const rows = yield* barisQ(selectRow(filtered(input)).orderBy('k.nama').orderBy('k.id').limit(input.per).offset((input.halaman - 1) * input.per));
   return { rows: rows.map(withNames), total, halaman: input.halaman, per: input.per };
 }
 
 export function ambilKelompok(db: Db, id: string): KelompokRow {
-  const row = db.get(selectRow(filtered(db, {})).where('k.id', '=', id));
+  return jalankan(db, ambilKelompokK(id));
+}
+
+export function* ambilKelompokK(id: string): Kerja<KelompokRow> {
+  const row = yield* satuQ(selectRow(filtered({})).where('k.id', '=', id));
   if (!row) throw new AppError('TIDAK_DITEMUKAN', 'Kelompok tidak ditemukan. Muat ulang daftar.');
   return withNames(row);
 }
 
 /** The standard sectors plus any other the office has used. */
 export function daftarSektor(db: Db): string[] {
-  const used = db.all(db.q.selectFrom('kelompok').select('sektor').distinct().where('deleted_at', 'is', null)).map((r) => r.sektor);
+  return jalankan(db, daftarSektorK());
+}
+
+export function* daftarSektorK(): Kerja<string[]> {
+  const used = (yield* barisQ(builder.selectFrom('kelompok').select('sektor').distinct().where('deleted_at', 'is', null).orderBy('sektor'))).map((r) => r.sektor);
   return [...new Set<string>([...SEKTOR_USAHA, ...used])];
 }
 
