@@ -9,6 +9,7 @@ import { openDatabase } from '../connection';
 import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget } from '../../main/services/dasbor/dashboard';
 import { hitungEvaluasiK } from '../../main/services/dasbor/evaluasi';
 import { daftarKelompokK } from '../../main/services/kelompok/kelompok';
+import { daftarAnggotaK } from '../../main/services/anggota/anggota';
 import { daftarFasilitatorK } from '../../main/services/fasilitator/fasilitator';
 import { hitungKepatuhanK, hitungRekapK } from '../../main/services/laporan/rekap';
 import { baris, jalankan, type Kerja } from '../kueri';
@@ -69,6 +70,10 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     assert.deepEqual(await baca(daftarKelompokK(input as never)), diBerkasK);
   }
   assert.deepEqual(await baca(daftarFasilitatorK({ cari: '', halaman: 1, per: 50 } as never)), jalankan(db, daftarFasilitatorK({ cari: '', halaman: 1, per: 50 } as never)));
+  for (const input of [{ cari: '', ganda: false, halaman: 1, per: 40 }, { cari: 'SITI', ganda: false, kabupaten: '35.07', halaman: 1, per: 40 }, { cari: '', ganda: true, halaman: 1, per: 40 }]) {
+    assert.deepEqual(await baca(daftarAnggotaK(input as never)), jalankan(db, daftarAnggotaK(input as never)), JSON.stringify(input));
+  }
+  assert.ok(jalankan(db, daftarAnggotaK({ cari: 'siti', ganda: false, halaman: 1, per: 40 } as never)).total > 0, 'a name search finds someone');
   // The comparison compares something: the province's ranking names every district with its figures.
   const semua = jalankan(db, hitungDashboardK({}, hari));
   assert.equal(semua.peringkat?.length, 3);

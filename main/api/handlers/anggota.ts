@@ -1,4 +1,4 @@
-import { ambilAnggota, daftarAnggota, hapusAnggota, pulihkanAnggota, simpanAnggota } from '../../services/anggota';
+import { ambilAnggotaK, daftarAnggotaK, hapusAnggota, pulihkanAnggota, simpanAnggota } from '../../services/anggota';
 import { eksporAnggota, eksporAnggotaCsv } from '../../services/anggota';
 import { imporAnggota, pratinjauImpor } from '../../services/anggota';
 import { bacaPengaturan } from '../../services/pengaturan';
@@ -7,8 +7,8 @@ import type { anggotaApi } from '../../common/api/anggota';
 import type { HandlersFor } from './types';
 
 export const anggotaHandlers: HandlersFor<keyof typeof anggotaApi> = {
-  'anggota.list': (ctx, input) => daftarAnggota(ctx.db, input),
-  'anggota.get': (ctx, input) => ambilAnggota(ctx.db, input.id),
+  'anggota.list': (ctx, input) => ctx.baca(daftarAnggotaK(input)),
+  'anggota.get': (ctx, input) => ctx.baca(ambilAnggotaK(input.id)),
   'anggota.simpan': (ctx, input) => simpanAnggota(ctx.db, input),
   'anggota.hapus': (ctx, input) => hapusAnggota(ctx.db, input.id, input.alasan),
   'anggota.pulihkan': (ctx, input) => pulihkanAnggota(ctx.db, input.id),

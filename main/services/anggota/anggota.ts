@@ -1,22 +1,24 @@
 import { sql } from 'kysely';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import type { AnggotaRow, Disimpan, ParsedInput, StatusCocok } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
 import { isianDari } from '../../common/register';
-import { snapshotTerbaru } from '../dtsen';
+import { snapshotTerbaru, snapshotTerbaruK } from '../dtsen';
 import { periksaNik } from '../wilayah';
 import { namaWilayah } from '../wilayah';
 
 export type AnggotaFilter = Omit<ParsedInput<'anggota.list'>, 'halaman' | 'per' | 'terhapus'> & { terhapus?: boolean };
 
-const gandaExpr = sql<number>`EXISTS (SELECT 1 FROM anggota b WHERE b.nik = a.nik AND b.id <> a.id AND b.deleted_at IS NULL)`;
+// 1 or 0 on both databases (PostgreSQL's EXISTS is a boolean, SQLite's an integer).
+const gandaExpr = sql<number>`CASE WHEN EXISTS (SELECT 1 FROM anggota b WHERE b.nik = a.nik AND b.id <> a.id AND b.deleted_at IS NULL) THEN 1 ELSE 0 END`;
 
-function filtered(db: Db, f: AnggotaFilter) {
+function filtered(f: AnggotaFilter) {
   const cari = f.cari.trim();
   const digits = /^\d+$/.test(cari);
-  return db.q
+  return builder
     .selectFrom('anggota as a')
     .innerJoin('kelompok as k', 'k.id', 'a.kelompok_id')
     .where('a.deleted_at', f.terhapus ? 'is not' : 'is', null)
@@ -31,10 +33,9 @@ function filtered(db: Db, f: AnggotaFilter) {
     .$if(f.ganda, (q) => q.where(gandaExpr, '=', 1));
 }
 
-function selectRow(db: Db, q: ReturnType<typeof filtered>) {
-  const snapshot = snapshotTerbaru(db) ?? '';
+function selectRow(snapshot: string | null, q: ReturnType<typeof filtered>) {
   return q
-    .leftJoin('dtsen_hasil as h', (j) => j.onRef('h.anggota_id', '=', 'a.id').on('h.snapshot_id', '=', snapshot))
+    .leftJoin('dtsen_hasil as h', (j) => j.onRef('h.anggota_id', '=', 'a.id').on('h.snapshot_id', '=', snapshot ?? ''))
     .leftJoin('dtsen_snapshot as s', 's.id', 'h.snapshot_id')
     .selectAll('a')
     .select(['k.nama as kelompok_nama', 'k.kecamatan_kode', 'h.status as dtsen_status', 'h.desil as dtsen_desil', 'h.dikonfirmasi as dtsen_dikonfirmasi', 's.sumber as dtsen_sumber', 's.tanggal_data as dtsen_tanggal'])
@@ -50,18 +51,27 @@ const toRow = ({ dtsen_status, dtsen_desil, dtsen_dikonfirmasi, dtsen_sumber, dt
 });
 
 export function daftarAnggota(db: Db, input: ParsedInput<'anggota.list'>): Page<AnggotaRow> {
-  const total = db.get(filtered(db, input).select((eb) => eb.fn.countAll<number>().as('n')))?.n ?? 0;
-  const rows = db.all(selectRow(db, filtered(db, input)).orderBy('a.nama').orderBy('a.id').limit(input.per).offset((input.halaman - 1) * input.per));
+  return jalankan(db, daftarAnggotaK(input));
+}
+
+/** A page of members (at the province every district's, read-only), on the file or the server. */
+export function* daftarAnggotaK(input: ParsedInput<'anggota.list'>): Kerja<Page<AnggotaRow>> {
+  const total = (yield* satuQ(filtered(input).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
+  const rows = yield* barisQ(selectRow(yield* snapshotTerbaruK(), filtered(input)).orderBy('a.nama').orderBy('a.id').limit(input.per).offset((input.halaman - 1) * input.per));
   return { rows: rows.map(toRow), total, halaman: input.halaman, per: input.per };
 }
 
 /** Every row matching the filter, for exports. */
 export function semuaAnggota(db: Db, filter: AnggotaFilter): AnggotaRow[] {
-  return db.all(selectRow(db, filtered(db, filter)).orderBy('k.nama').orderBy('a.nama')).map(toRow);
+  return db.all(selectRow(snapshotTerbaru(db), filtered(filter)).orderBy('k.nama').orderBy('a.nama')).map(toRow);
 }
 
 export function ambilAnggota(db: Db, id: string): AnggotaRow {
-  const row = db.get(selectRow(db, filtered(db, { cari: '', ganda: false, terhapus: false }).clearWhere()).where('a.id', '=', id));
+  return jalankan(db, ambilAnggotaK(id));
+}
+
+export function* ambilAnggotaK(id: string): Kerja<AnggotaRow> {
+  const row = yield* satuQ(selectRow(yield* snapshotTerbaruK(), filtered({ cari: '', ganda: false, terhapus: false }).clearWhere()).where('a.id', '=', id));
   if (!row) throw new AppError('TIDAK_DITEMUKAN', 'Anggota tidak ditemukan. Muat ulang daftar.');
   return toRow(row);
 }

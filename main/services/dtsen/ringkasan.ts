@@ -23,7 +23,11 @@ const RINGKASAN_PER_KELOMPOK_SQL = `SELECT a.kelompok_id, a.kabupaten_kode, s.su
 
 /** The snapshot results are read from (newest data, then latest imported), or null before any import. */
 export function snapshotTerbaru(db: Db): string | null {
-  return (db.sqlite.prepare(`SELECT ${SNAPSHOT_TERBARU_SQL} AS id`).get() as { id: string | null }).id;
+  return jalankan(db, snapshotTerbaruK());
+}
+
+export function* snapshotTerbaruK(): Kerja<string | null> {
+  return (yield* satu<{ id: string | null }>(`SELECT ${SNAPSHOT_TERBARU_SQL} AS id`))!.id;
 }
 
 /** A kelompok's row of the counts per kelompok the province receives (no NIK, no name, no person's desil). */
