@@ -10,6 +10,7 @@ import { hitungDashboardK, hitungMonevK, monitoringFasilitatorK, simpanTarget } 
 import { hitungEvaluasiK } from '../../main/services/dasbor/evaluasi';
 import { daftarKelompokK } from '../../main/services/kelompok/kelompok';
 import { daftarAnggotaK } from '../../main/services/anggota/anggota';
+import { ambilProposalK, daftarProposalK } from '../../main/services/proposal/proposal';
 import { daftarFasilitatorK } from '../../main/services/fasilitator/fasilitator';
 import { hitungKepatuhanK, hitungRekapK } from '../../main/services/laporan/rekap';
 import { baris, jalankan, type Kerja } from '../kueri';
@@ -74,6 +75,11 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     assert.deepEqual(await baca(daftarAnggotaK(input as never)), jalankan(db, daftarAnggotaK(input as never)), JSON.stringify(input));
   }
   assert.ok(jalankan(db, daftarAnggotaK({ cari: 'siti', ganda: false, halaman: 1, per: 40 } as never)).total > 0, 'a name search finds someone');
+  // The districts' proposals, listed and opened (its RAB, its group, its omzet), as on the file.
+  const proposal = jalankan(db, daftarProposalK({}));
+  assert.ok(proposal.length > 0);
+  assert.deepEqual(await baca(daftarProposalK({})), proposal);
+  for (const p of proposal.slice(0, 3)) assert.deepEqual(await baca(ambilProposalK(p.id)), jalankan(db, ambilProposalK(p.id)));
   // The comparison compares something: the province's ranking names every district with its figures.
   const semua = jalankan(db, hitungDashboardK({}, hari));
   assert.equal(semua.peringkat?.length, 3);
@@ -123,7 +129,7 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     const teks = await cli('dashboard', '--kabupaten', '35.73');
     assert.equal(teks.code, 0, teks.err);
     assert.match(teks.out, /Kelompok aktif\s+\d+/);
-    const belum = await cli('proposal', 'list');
+    const belum = await cli('laporan', 'periksa', '--period', '2026-10');
     assert.equal(belum.code, 1);
     assert.match(belum.err, /belum dapat dijalankan pada server PostgreSQL .*pakai berkas basis data provinsi/);
     assert.doesNotMatch(belum.err, /rahasia/);

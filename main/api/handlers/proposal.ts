@@ -2,14 +2,14 @@ import { ISIAN_SURAT } from '../../common/proposal';
 import { terbilang } from '../../common/terbilang';
 import { pengaturanK } from '../../services/pengaturan';
 import { imporRabXlsx, pdfProposal, rabXlsx } from '../../services/proposal';
-import { ambilProposal, daftarDinasK, hapusProposal, daftarProposal, simpanDaftarDinasK, simpanProposal, simpanRab, simpanTemplatSuratK, templatSuratK, ubahStatusProposal } from '../../services/proposal';
+import { ambilProposalK, daftarDinasK, hapusProposal, daftarProposalK, simpanDaftarDinasK, simpanProposal, simpanRab, simpanTemplatSuratK, templatSuratK, ubahStatusProposal } from '../../services/proposal';
 
 import type { proposalApi } from '../../common/api/proposal';
 import type { HandlersFor } from './types';
 
 export const proposalHandlers: HandlersFor<keyof typeof proposalApi> = {
-  'proposal.list': (ctx, input) => daftarProposal(ctx.db, input),
-  'proposal.get': (ctx, input) => ambilProposal(ctx.db, input.id),
+  'proposal.list': (ctx, input) => ctx.baca(daftarProposalK(input)),
+  'proposal.get': (ctx, input) => ctx.baca(ambilProposalK(input.id)),
   'proposal.simpan': (ctx, input) => simpanProposal(ctx.db, input),
   'proposal.simpanRab': (ctx, input) => simpanRab(ctx.db, input.id, input.items),
   'proposal.status': (ctx, input) => ubahStatusProposal(ctx.db, input.id, input.status, input.nilai_disetujui ?? null),

@@ -2,19 +2,19 @@ import type { ParsedInput } from '../../common/api';
 import { isianDari } from '../../common/register';
 import { sql } from 'kysely';
 import { builder, type Db } from '../../../db/connection';
-import { jalankan, satuQ, type Kerja } from '../../../db/kueri';
+import { barisQ, jalankan, satuQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { DINAS_AWAL, ISIAN_SURAT, TEMPLAT_SURAT_AWAL, batasPengembalian, hitungKelayakan, isianTakDikenal, type TemplatSurat, susunRab, type IsiProposal, type ProposalDetail, type ProposalRow, type Proyeksi, type RabItem, type StatusProposal } from '../../common/proposal';
 import { terbilangRupiah } from '../../common/terbilang';
-import { daftarLaporan } from '../laporan';
-import { bacaPengaturan, pengaturanK, simpanNilai, simpanNilaiK } from '../pengaturan';
+import { daftarLaporanK } from '../laporan';
+import { pengaturanK, simpanNilai, simpanNilaiK } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
-import { hasilPeriksa } from '../tte';
+import { hasilPeriksaK } from '../tte';
 import type { HasilVerifikasi } from '../../common/api';
 
-function rows(db: Db) {
-  return db.q
+function rows() {
+  return builder
     .selectFrom('proposal as p')
     .innerJoin('kelompok as k', 'k.id', 'p.kelompok_id')
     .where('p.deleted_at', 'is', null)
@@ -24,17 +24,27 @@ function rows(db: Db) {
 }
 
 export function daftarProposal(db: Db, filter: { kelompok?: string | null; status?: StatusProposal | null } = {}): ProposalRow[] {
-  return db.all(
-    rows(db)
+  return jalankan(db, daftarProposalK(filter));
+}
+
+/** The proposals (a district's own; at the province every district's, read-only), on the file or the server. */
+export function* daftarProposalK(filter: { kelompok?: string | null; status?: StatusProposal | null } = {}): Kerja<ProposalRow[]> {
+  return yield* barisQ(
+    rows()
       .$if(!!filter.kelompok, (q) => q.where('p.kelompok_id', '=', filter.kelompok!))
       .$if(!!filter.status, (q) => q.where('p.status', '=', filter.status!))
-      .orderBy('p.updated_at', 'desc'),
+      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.id'),
   );
 }
 
 export function itemRab(db: Db, proposalId: string): RabItem[] {
-  return db.all(
-    db.q
+  return jalankan(db, itemRabK(proposalId));
+}
+
+function* itemRabK(proposalId: string): Kerja<RabItem[]> {
+  return yield* barisQ(
+    builder
       .selectFrom('rab_item')
       .select(['id', 'kelompok_belanja', 'uraian', 'volume', 'satuan', 'harga_satuan'])
       .where('proposal_id', '=', proposalId)
@@ -44,23 +54,27 @@ export function itemRab(db: Db, proposalId: string): RabItem[] {
 }
 
 export function ambilProposal(db: Db, id: string): ProposalDetail {
-  const row = db.get(rows(db).where('p.id', '=', id));
-  const full = db.get(db.q.selectFrom('proposal').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
+  return jalankan(db, ambilProposalK(id));
+}
+
+export function* ambilProposalK(id: string): Kerja<ProposalDetail> {
+  const row = yield* satuQ(rows().where('p.id', '=', id));
+  const full = yield* satuQ(builder.selectFrom('proposal').selectAll().where('id', '=', id).where('deleted_at', 'is', null));
   if (!row || !full) throw new AppError('TIDAK_DITEMUKAN', 'Proposal tidak ditemukan. Muat ulang daftar.');
-  const k = db.get(
-    db.q
+  const k = (yield* satuQ(
+    builder
       .selectFrom('kelompok as k')
       .leftJoin('fasilitator as f', 'f.id', 'k.fasilitator_id')
       .select(['k.nama', 'k.desa_kode', 'k.kecamatan_kode', 'k.sektor', 'k.produk_utama', 'k.tahun_berdiri', 'f.nama as fasilitator'])
       .where('k.id', '=', full.kelompok_id),
-  )!;
-  const anggota = db.all(db.q.selectFrom('anggota').select(['nama', 'jabatan']).where('kelompok_id', '=', full.kelompok_id).where('deleted_at', 'is', null));
+  ))!;
+  const anggota = yield* barisQ(builder.selectFrom('anggota').select(['nama', 'jabatan']).where('kelompok_id', '=', full.kelompok_id).where('deleted_at', 'is', null).orderBy('id'));
   const order = ['ketua', 'sekretaris', 'bendahara'];
-  const items = itemRab(db, id);
+  const items = yield* itemRabK(id);
   const rab = susunRab(items);
   const proyeksi = JSON.parse(full.proyeksi) as Proyeksi;
   const omzet = full.sertakan_omzet
-    ? daftarLaporan(db, { kelompok: full.kelompok_id, status: ['diajukan', 'diverifikasi'] })
+    ? (yield* daftarLaporanK({ kelompok: full.kelompok_id, status: ['diajukan', 'diverifikasi'] }))
         .slice(-12)
         .map((r) => ({ periode: r.periode, omzet: Number(r.nilai.omzet ?? 0), laba: typeof r.nilai.laba === 'number' ? r.nilai.laba : null }))
     : [];
@@ -71,10 +85,10 @@ export function ambilProposal(db: Db, id: string): ProposalDetail {
     perihal: full.perihal,
     kepala_desa: full.kepala_desa,
     sertakan_omzet: full.sertakan_omzet === 1,
-    tte: { status: full.tte_status ?? null, hash: full.tte_hash ?? null, hasil: full.tte_hasil ? (JSON.parse(full.tte_hasil) as HasilVerifikasi) : null, periksa: hasilPeriksa(db, full.tte_hash ?? null) },
+    tte: { status: full.tte_status ?? null, hash: full.tte_hash ?? null, hasil: full.tte_hasil ? (JSON.parse(full.tte_hasil) as HasilVerifikasi) : null, periksa: yield* hasilPeriksaK(full.tte_hash ?? null) },
     isi: JSON.parse(full.isi) as IsiProposal,
     proyeksi,
-    kelayakan: hitungKelayakan(proyeksi, items, batasPengembalian(bacaPengaturan(db).batas_pengembalian_bulan)),
+    kelayakan: hitungKelayakan(proyeksi, items, batasPengembalian((yield* pengaturanK()).batas_pengembalian_bulan)),
     rab: { items, groups: rab.groups, total: rab.total, terbilang: terbilangRupiah(rab.total) },
     profil: {
       nama: k.nama,

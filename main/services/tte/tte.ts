@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { builder, type Db } from '../../../db/connection';
-import { barisQ, jalankan, ubahQ, type Kerja } from '../../../db/kueri';
+import { barisQ, jalankan, satuQ, ubahQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import type { AkarTte, HasilVerifikasi } from '../../common/api';
 import { AppError } from '../../common/errors';
@@ -132,7 +132,11 @@ export async function periksaYangMasuk(db: Db): Promise<number> {
 
 /** This office's own verdict on a signed PDF, if it verified it. */
 export function hasilPeriksa(db: Db, hash: string | null): HasilVerifikasi | null {
+  return jalankan(db, hasilPeriksaK(hash));
+}
+
+export function* hasilPeriksaK(hash: string | null): Kerja<HasilVerifikasi | null> {
   if (!hash) return null;
-  const r = db.get(db.q.selectFrom('tte_periksa').select('hasil').where('hash', '=', hash));
+  const r = yield* satuQ(builder.selectFrom('tte_periksa').select('hasil').where('hash', '=', hash));
   return r ? (JSON.parse(r.hasil) as HasilVerifikasi) : null;
 }
