@@ -29,15 +29,16 @@ export async function bacaTersimpanServer<T>(pool: pg.Pool, kunci: string, buat:
           return JSON.parse(ada.isi) as T;
         }
         if (coba === 0) {
+          // Computing it is this reader's turn, or another officer's: then wait for them. Either way look again in a
+          // new snapshot (one who just finished kept the answer after this snapshot began).
           memegang = (await klien.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [KUNCI_TERSIMPAN, kunci])).rows[0]!.ok;
+          await klien.query('COMMIT');
+          selesai = true;
           if (!memegang) {
-            // Another officer is computing it: wait for them outside this snapshot, then look again in a new one.
-            await klien.query('COMMIT');
-            selesai = true;
             await klien.query('SELECT pg_advisory_lock($1, hashtext($2))', [KUNCI_TERSIMPAN, kunci]);
             await klien.query('SELECT pg_advisory_unlock($1, hashtext($2))', [KUNCI_TERSIMPAN, kunci]);
-            continue;
           }
+          continue;
         }
         const nilai = await jalankanServer(klien, buat());
         await klien.query('COMMIT');
