@@ -7,7 +7,7 @@ import { FileStore } from './files';
 import type { Pelindung, Platform } from './platform';
 import { DaftarTugas } from './tugas';
 import { ServerProvinsi } from './server-provinsi';
-import { bacaServerTersimpan } from './server-tersimpan';
+import { alamatTersimpan, bacaServerTersimpan } from './server-tersimpan';
 import { apakahUrlServer } from '../common/alamat-server';
 import { jalankan, type Kerja } from '../../db/kueri';
 
@@ -136,6 +136,16 @@ export class AppContext {
 export function pilihBasisData(platform: Platform, db: string | null | undefined, berkasBawaan: string): { dbPath: string; sandi: string | null; frasa: string | null } {
   if (db) return { dbPath: db, sandi: null, frasa: null };
   if (process.env.BERMANTRA_DB_URL) return { dbPath: process.env.BERMANTRA_DB_URL, sandi: null, frasa: null };
-  const server = bacaServerTersimpan(platform);
+  let server: ReturnType<typeof bacaServerTersimpan>;
+  try {
+    server = bacaServerTersimpan(platform);
+  } catch (error) {
+    // A password this app cannot unwrap (saved by the other door) or a damaged file must not keep the app from opening:
+    // the server is opened without it and says so on the start page, which offers to forget it; a damaged file is
+    // as if no server were saved.
+    console.error(error instanceof AppError ? error.message : error);
+    const alamat = error instanceof AppError && error.code === 'KUNCI_TERKUNCI' ? alamatTersimpan(platform) : null;
+    return alamat ? { dbPath: alamat, sandi: null, frasa: null } : { dbPath: berkasBawaan, sandi: null, frasa: null };
+  }
   return server ? { dbPath: server.alamat, sandi: server.sandi, frasa: server.frasa } : { dbPath: berkasBawaan, sandi: null, frasa: null };
 }
