@@ -5,13 +5,13 @@ import type { HasilPindah, TabelPindah } from '../../main/common/api/aplikasi';
 import { AppError } from '../../main/common/errors';
 import { tampilAlamat } from '../../main/common/alamat-server';
 import { ddlPostgres } from './dialek';
+import { kolomTersimpan, kutip, PengirimBaris } from './kirim';
 import { bukaServer, migrasiServer, pesanKoneksi, versiSkema } from './server';
 
 // A province's SQLite file copied to an empty PostgreSQL database: the schema migrated there, every table's rows
 // copied in one transaction, then counted and checksummed on both sides; anything short of equal rolls it all back,
 // so the server is either a faithful copy or still empty. The SQLite file is only read.
 
-const PER_KIRIM = 2000;
 
 /** One value as the checksum reads it on both sides: numbers by value (an integral REAL equals its BIGINT), bytes as hex. */
 function kanonik(v: unknown): string {
@@ -31,16 +31,6 @@ class Checksum {
     return this.jumlah.toString(16).padStart(64, '0');
   }
 }
-
-/** A value for json_populate_recordset: exact integers as text, bytes in PostgreSQL's hex form, ±Infinity/NaN spelled. */
-export function keJson(v: unknown): unknown {
-  if (typeof v === 'bigint') return v.toString();
-  if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-  if (Buffer.isBuffer(v)) return `\\x${v.toString('hex')}`;
-  return v;
-}
-
-export const kutip = (nama: string) => `"${nama.replace(/"/g, '""')}"`;
 
 export async function pindahKePostgres(db: Db, url: string, opsi: { sandi?: string | null; mode: string | null }): Promise<HasilPindah> {
   if (opsi.mode !== 'provinsi') throw new AppError('BUKAN_PROVINSI', 'Hanya basis data provinsi yang dapat dipindah ke server PostgreSQL. Kabupaten/kota tetap memakai berkas basis datanya sendiri dan mengirim bundel.');
@@ -90,27 +80,20 @@ async function salinTabel(db: Db, klien: pg.ClientBase, t: { name: string; sql: 
     return salinTabel(db, klien, t);
   }
   const tersimpan = new Set(kolomPg.filter((k) => k.g !== 'ALWAYS').map((k) => k.c));
-  // SQLite's own columns, generated ones left out (hidden 2 and 3): PostgreSQL computes its copies.
-  const kolom = (db.sqlite.prepare('SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid').pluck().all(t.name) as string[]);
+  const kolom = kolomTersimpan(db, t.name);
   const hilang = kolom.filter((c) => !tersimpan.has(c));
   if (hilang.length) throw new AppError('PINDAH_GAGAL', `Tabel ${t.name} di server tidak memiliki kolom ${hilang.join(', ')}. Server dikembalikan kosong.`);
   const daftar = kolom.map(kutip).join(', ');
   const sumber = new Checksum();
   let n = 0;
-  let kiriman: unknown[] = [];
-  const kirim = async () => {
-    if (!kiriman.length) return;
-    await klien.query(`INSERT INTO ${kutip(t.name)} (${daftar}) SELECT ${daftar} FROM json_populate_recordset(NULL::${kutip(t.name)}, $1::json)`, [JSON.stringify(kiriman)]);
-    kiriman = [];
-  };
+  const kirim = new PengirimBaris(klien, t.name, kolom);
   const baca = db.sqlite.prepare(`SELECT ${daftar} FROM main.${kutip(t.name)}`).raw().safeIntegers(true);
   for (const baris of baca.iterate() as Iterable<unknown[]>) {
     sumber.tambah(baris);
-    kiriman.push(Object.fromEntries(kolom.map((c, i) => [c, keJson(baris[i])])));
+    await kirim.tambah(baris);
     n++;
-    if (kiriman.length >= PER_KIRIM) await kirim();
   }
-  await kirim();
+  await kirim.selesai();
   // Identity keys continue after the copied rows.
   for (const k of kolomPg.filter((k) => k.identitas === 'YES')) {
     await klien.query(`SELECT setval(pg_get_serial_sequence($1, $2), coalesce((SELECT max(${kutip(k.c)}) FROM ${kutip(t.name)}), 0) + 1, false)`, [t.name, k.c]);

@@ -5,7 +5,7 @@ import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { openDatabase, type Db } from '../../../db/connection';
 import { jalankanServer } from '../../../db/postgres/kueri';
-import { keJson, kutip } from '../../../db/postgres/pindah';
+import { kolomTersimpan, kutip, PengirimBaris } from '../../../db/postgres/kirim';
 import type { HasilImporBundel } from '../../common/api/sinkron';
 import { REGISTER, SYNCED_TABLES } from '../../common/register';
 import { rekapLaporanKabupatenK } from '../dasbor';
@@ -27,7 +27,6 @@ import type { Pelindung } from './kunci';
 
 /** The lock class of a district's import (pg_advisory_xact_lock(class, hashtext(code))). */
 const KUNCI_IMPOR = 3578;
-const PER_KIRIM = 2000;
 
 /** The province-wide tables the import reads whole: settings, keys, partners, catalogues, trust roots and verdicts. */
 const TABEL_PROVINSI = ['pengaturan', 'kunci', 'pihak_sinkron', 'katalog_indikator', 'tte_akar', 'tte_periksa'] as const;
@@ -63,11 +62,6 @@ function idMuatan(isi: Buffer, folder: string): Map<string, Set<string>> {
   return out;
 }
 
-/** The columns SQLite stores for a table (generated ones left out: both databases compute their own). */
-function kolomTersimpan(db: Db, tabel: string): string[] {
-  return db.sqlite.prepare('SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0 ORDER BY cid').pluck().all(tabel) as string[];
-}
-
 /** Rows of a server table (where …) copied into the private file. */
 async function bawa(klien: pg.ClientBase, db: Db, tabel: string, where = 'true', params: unknown[] = []): Promise<void> {
   const kolom = kolomTersimpan(db, tabel);
@@ -81,21 +75,9 @@ async function bawa(klien: pg.ClientBase, db: Db, tabel: string, where = 'true',
 /** Rows of the private file sent to the server table; `konflik`: what a row already there does. */
 async function kirim(klien: pg.ClientBase, db: Db, tabel: string, where: string, params: unknown[], konflik: string): Promise<number> {
   const kolom = kolomTersimpan(db, tabel).filter((c) => !(tabel === 'bundle_masuk' && c === 'id'));
-  const daftar = kolom.map(kutip).join(', ');
-  let n = 0;
-  let kiriman: Record<string, unknown>[] = [];
-  const kirimSekarang = async () => {
-    if (!kiriman.length) return;
-    const r = await klien.query(`INSERT INTO ${kutip(tabel)} AS lama (${daftar}) SELECT ${daftar} FROM json_populate_recordset(NULL::${kutip(tabel)}, $1::json) ${konflik}`, [JSON.stringify(kiriman)]);
-    n += r.rowCount ?? 0;
-    kiriman = [];
-  };
-  for (const baris of db.sqlite.prepare(`SELECT ${daftar} FROM ${kutip(tabel)} WHERE ${where}`).raw().safeIntegers(true).iterate(...params) as Iterable<unknown[]>) {
-    kiriman.push(Object.fromEntries(kolom.map((c, i) => [c, keJson(baris[i])])));
-    if (kiriman.length >= PER_KIRIM) await kirimSekarang();
-  }
-  await kirimSekarang();
-  return n;
+  const pengirim = new PengirimBaris(klien, tabel, kolom, konflik);
+  for (const baris of db.sqlite.prepare(`SELECT ${kolom.map(kutip).join(', ')} FROM ${kutip(tabel)} WHERE ${where}`).raw().safeIntegers(true).iterate(...params) as Iterable<unknown[]>) await pengirim.tambah(baris);
+  return pengirim.selesai();
 }
 
 /**
