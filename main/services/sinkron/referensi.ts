@@ -50,17 +50,27 @@ export function* tandaTerimaK(kabupaten: string): Kerja<DataTandaTerima> {
   const audit = (yield* satuQ(builder.selectFrom('audit').select((eb) => eb.fn.max('id').as('m')).where('kabupaten_kode', '=', kabupaten)))?.m ?? null;
   const keputusan = [...(yield* keputusanBerlakuK(kabupaten)).values()];
   const isi: IsiTandaTerima = { kabupaten, bundle_seq: last.seq, cl_sampai: last.sampai_cl, audit_sampai: (audit as string | null) ?? last.audit_sampai, diterima_pada: last.diterima_pada, keputusan };
-  const kunci = yield* satuQ(builder.selectFrom('kunci').select(['publik', 'privat', 'pelindung']).where('jenis', '=', 'tanda_tangan'));
+  const kunci = yield* kunciTandaTanganK();
   return { isi, pengaturan, kunci };
 }
 
 /** The receipt signed with the province's key and written (verified) to path. */
 export function segelTandaTerima(d: DataTandaTerima, pelindung: Pelindung, path: string): { berkas: string; isi: IsiTandaTerima } {
-  const plain = Buffer.from(JSON.stringify(d.isi));
-  const privat = bukaKunciPrivat(d.kunci, pelindung);
-  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'tanda-terima', pengirim: '35', penerima: d.isi.kabupaten, kunci_pengirim: d.kunci!.publik, manifest: manifestDari(d.pengaturan, 'tanda-terima', plain, {}), enkripsi: null };
-  tulisTerverifikasi(path, susun(header, gzipSync(plain), privat), header.kunci_pengirim);
+  segelPolos('tanda-terima', d.isi.kabupaten, d.isi, {}, d, pelindung, path);
   return { berkas: path, isi: d.isi };
+}
+
+/** The province's signing key, read with what a small bundle carries (receipt, reference). */
+function kunciTandaTanganK() {
+  return satuQ(builder.selectFrom('kunci').select(['publik', 'privat', 'pelindung']).where('jenis', '=', 'tanda_tangan'));
+}
+
+/** A small bundle of the province's (receipt, reference): JSON, gzipped, signed, unencrypted, written and verified. */
+function segelPolos(jenis: 'tanda-terima' | 'referensi', penerima: string, isi: object, jumlah: Record<string, number>, d: Pick<DataTandaTerima, 'pengaturan' | 'kunci'>, pelindung: Pelindung, path: string): void {
+  const plain = Buffer.from(JSON.stringify(isi));
+  const privat = bukaKunciPrivat(d.kunci, pelindung);
+  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis, pengirim: '35', penerima, kunci_pengirim: d.kunci!.publik, manifest: manifestDari(d.pengaturan, jenis, plain, jumlah), enkripsi: null };
+  tulisTerverifikasi(path, susun(header, gzipSync(plain), privat), header.kunci_pengirim);
 }
 
 /** The JSON of an acknowledgement or reference bundle, inflated within bounds; a wrong shape is a damaged file. */
@@ -139,16 +149,13 @@ export function* bundelReferensiK(): Kerja<DataReferensi> {
   const pengaturan = yield* pengaturanK();
   if (pengaturan.mode !== 'provinsi') throw new AppError('MODE_SALAH', 'Bundel referensi dibuat oleh provinsi.');
   const isi: IsiReferensi = { katalog: yield* katalogAktifK(), dinas: yield* daftarDinasK(), target: yield* targetProvinsiK(), templat_surat: yield* templatSuratK(), praktik: yield* praktikUntukReferensiK(), akar_tte: yield* pemAkarK() };
-  const kunci = yield* satuQ(builder.selectFrom('kunci').select(['publik', 'privat', 'pelindung']).where('jenis', '=', 'tanda_tangan'));
+  const kunci = yield* kunciTandaTanganK();
   return { isi, pengaturan, kunci };
 }
 
 /** The reference bundle signed with the province's key and written (verified) to path. */
 export function segelReferensi(d: DataReferensi, pelindung: Pelindung, path: string): { berkas: string; katalog_versi: number } {
-  const plain = Buffer.from(JSON.stringify(d.isi));
-  const privat = bukaKunciPrivat(d.kunci, pelindung);
-  const header: HeaderBundel = { format_versi: FORMAT_VERSI, jenis: 'referensi', pengirim: '35', penerima: '*', kunci_pengirim: d.kunci!.publik, manifest: manifestDari(d.pengaturan, 'referensi', plain, { katalog_versi: d.isi.katalog.versi, dinas: d.isi.dinas.length }), enkripsi: null };
-  tulisTerverifikasi(path, susun(header, gzipSync(plain), privat), header.kunci_pengirim);
+  segelPolos('referensi', '*', d.isi, { katalog_versi: d.isi.katalog.versi, dinas: d.isi.dinas.length }, d, pelindung, path);
   return { berkas: path, katalog_versi: d.isi.katalog.versi };
 }
 
