@@ -77,7 +77,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (apakahUrlServer(file)) {
     throw new AppError(
       'DB_SERVER_BELUM',
-      'Alamat server PostgreSQL belum dapat dibuka langsung oleh jendela, web atau perintah ini; sejauh ini server hanya dapat diisi dari berkas provinsi dengan "pindah-ke-postgres --db provinsi.sqlite --ke postgres://…". Tetap pakai berkas basis data (--db data/provinsi.sqlite).',
+      'Alamat server PostgreSQL belum dapat dibuka langsung sebagai berkas basis data: bagian ini memerlukan berkas (--db data/provinsi.sqlite). Server provinsi dibuka oleh aplikasi dengan --db postgres://… setelah diisi dari berkas provinsi dengan "pindah-ke-postgres --db provinsi.sqlite --ke postgres://…".',
     );
   }
   const path = file === ':memory:' ? file : resolve(file);

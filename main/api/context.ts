@@ -50,7 +50,7 @@ export class AppContext {
     if (!this.dbBerkas) {
       throw new AppError(
         'DB_SERVER_BELUM',
-        `Bagian ini belum dapat dijalankan pada server PostgreSQL (${this.server!.alamat}); di server sejauh ini tersedia dasbor dan impor bundel kabupaten/kota. Untuk bagian lain, pakai berkas basis data provinsi.`,
+        `Bagian ini belum dapat dijalankan pada server PostgreSQL (${this.server!.alamat}); beranda, laporan, e-monev, sinkronisasi, situs dan pengaturan sudah berjalan di server. Untuk bagian ini, pakai berkas basis data provinsi.`,
       );
     }
     return this.dbBerkas;

@@ -37,7 +37,8 @@ export class ServerProvinsi {
   /** pg_dump of the server into folder (db/postgres/cadangan.ts); refused with the command when pg_dump is absent. */
   async cadangkan(folder: string): Promise<Cadangan> {
     await this.siap();
-    return cadangkanServer(this.server.alamat, this.sandi ?? this.server.alamat.password ?? process.env.PGPASSWORD ?? null, folder);
+    // Without a password here, pg_dump reads PGPASSWORD from the environment it inherits.
+    return cadangkanServer(this.server.alamat, this.sandi ?? this.server.alamat.password, folder);
   }
 
   /** A server is restored by pg_restore into a new, empty database, then the app pointed at it: said, not done. */
