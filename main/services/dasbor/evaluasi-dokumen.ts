@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Db } from '../../../db/connection';
 import type { BarisEvaluasi, EvaluasiMonev } from '../../common/api';
-import { jalankan, type Kerja } from '../../../db/kueri';
+import type { Kerja } from '../../../db/kueri';
 import type { Pengaturan } from '../../common/records';
 import type { Katalog } from '../../common/laporan';
 import { formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../common/format';
@@ -31,10 +30,6 @@ const penjelasan = (b: BarisEvaluasi) =>
 /** Writes the evaluation table to the end of `triwulan` (null: the latest closed quarter); `keluar` names the file. */
 /** Folio (F4, 215 × 330 mm), the paper many regional offices print on, in points. */
 const F4 = { width: 609.45, height: 935.43 };
-
-export async function dokumenEvaluasi<T extends { path: string }>(db: Db, tahun: number, triwulan: Triwulan | null, format: 'pdf' | 'xlsx', keluar: (nama: string) => T, kertas: 'A4' | 'F4' = 'A4'): Promise<T> {
-  return tulisDokumenEvaluasi(jalankan(db, dataEvaluasiK(tahun, triwulan)), tahun, format, keluar, kertas);
-}
 
 /** What the evaluation document shows, read as one piece of work (the file, or the province's server). */
 export function* dataEvaluasiK(tahun: number, triwulan: Triwulan | null): Kerja<{ e: EvaluasiMonev; p: Pengaturan; katalog: Katalog }> {

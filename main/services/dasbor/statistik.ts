@@ -1,14 +1,9 @@
-import type { Db } from '../../../db/connection';
-import { baris, jalankan, satu, type Kerja } from '../../../db/kueri';
+import { baris, satu, type Kerja } from '../../../db/kueri';
 import { SYNCED_TABLES } from '../../../db/schema';
 import type { Statistik } from '../../common/api';
 import { pengaturanK } from '../pengaturan';
 
-/** Live (not deleted) rows per synced table, plus the change log and audit sizes. */
-export function statistik(db: Db): Statistik {
-  return jalankan(db, statistikK());
-}
-
+/** Live (not deleted) rows per synced table, plus the change log and audit sizes (per district at the province). */
 export function* statistikK(): Kerja<Statistik> {
   const tabel: Record<string, number> = {};
   for (const t of SYNCED_TABLES) tabel[t] = (yield* satu<{ n: number }>(`SELECT count(*) AS n FROM ${t} WHERE deleted_at IS NULL`))!.n;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { builder, type Db } from '../../../db/connection';
-import { barisQ, jalankan, satuQ, type Kerja } from '../../../db/kueri';
+import { barisQ, satuQ, type Kerja } from '../../../db/kueri';
 import { RecordWriter } from '../../../db/write';
 import type { Disimpan, FasilitatorRow, ParsedInput } from '../../common/api';
 import type { Page } from '../../common/contract-kit';
@@ -8,10 +8,6 @@ import { AppError } from '../../common/errors';
 import { isianDari } from '../../common/register';
 import { periksaNik } from '../wilayah';
 import { kecamatanDariDesa, namaWilayah } from '../wilayah';
-
-export function daftarFasilitator(db: Db, input: ParsedInput<'fasilitator.list'>): Page<FasilitatorRow> {
-  return jalankan(db, daftarFasilitatorK(input));
-}
 
 /** A page of facilitators (at the province every district's, read-only), on the file or the server. */
 export function* daftarFasilitatorK(input: ParsedInput<'fasilitator.list'>): Kerja<Page<FasilitatorRow>> {
@@ -37,10 +33,6 @@ export function* daftarFasilitatorK(input: ParsedInput<'fasilitator.list'>): Ker
 
 function withNames<T extends { kecamatan_kode: string | null; desa_kode: string | null }>(row: T) {
   return { ...row, kecamatan_nama: namaWilayah(row.kecamatan_kode), desa_nama: namaWilayah(row.desa_kode) };
-}
-
-export function ambilFasilitator(db: Db, id: string): FasilitatorRow {
-  return jalankan(db, ambilFasilitatorK(id));
 }
 
 export function* ambilFasilitatorK(id: string): Kerja<FasilitatorRow> {

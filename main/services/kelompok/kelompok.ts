@@ -35,10 +35,6 @@ function withNames<T extends { kecamatan_kode: string; desa_kode: string }>(row:
   return { ...row, kecamatan_nama: namaWilayah(row.kecamatan_kode) ?? row.kecamatan_kode, desa_nama: namaWilayah(row.desa_kode) ?? row.desa_kode };
 }
 
-export function daftarKelompok(db: Db, input: ParsedInput<'kelompok.list'>): Page<KelompokRow> {
-  return jalankan(db, daftarKelompokK(input));
-}
-
 /** A page of groups (a district's own; at the province every district's, read-only), on the file or the server. */
 export function* daftarKelompokK(input: ParsedInput<'kelompok.list'>): Kerja<Page<KelompokRow>> {
   const total = (yield* satuQ(filtered(input).select((eb) => eb.fn.countAll<number>().as('n'))))?.n ?? 0;
@@ -57,10 +53,6 @@ export function* ambilKelompokK(id: string): Kerja<KelompokRow> {
 }
 
 /** The standard sectors plus any other the office has used. */
-export function daftarSektor(db: Db): string[] {
-  return jalankan(db, daftarSektorK());
-}
-
 export function* daftarSektorK(): Kerja<string[]> {
   const used = (yield* barisQ(builder.selectFrom('kelompok').select('sektor').distinct().where('deleted_at', 'is', null).orderBy('sektor'))).map((r) => r.sektor);
   return [...new Set<string>([...SEKTOR_USAHA, ...used])];

@@ -99,10 +99,6 @@ export function* simpanPengaturanK(input: PengaturanInput): Kerja<Pengaturan> {
 }
 
 /** The emblem from the file the officer picked (null: remove it). */
-export function simpanLambangDari(db: Db, path: string | null, nama?: string): Pengaturan {
-  return simpanLambang(db, path ? readFileSync(path) : null, nama);
-}
-
 export function simpanLambangDariK(path: string | null, nama?: string): Kerja<Pengaturan> {
   return simpanLambangK(path ? readFileSync(path) : null, nama);
 }

@@ -23,10 +23,6 @@ function rows() {
     .select(sql<number>`(SELECT count(*) FROM rab_item r WHERE r.proposal_id = p.id AND r.deleted_at IS NULL)`.as('jumlah_item'));
 }
 
-export function daftarProposal(db: Db, filter: { kelompok?: string | null; status?: StatusProposal | null } = {}): ProposalRow[] {
-  return jalankan(db, daftarProposalK(filter));
-}
-
 /** The proposals (a district's own; at the province every district's, read-only), on the file or the server. */
 export function* daftarProposalK(filter: { kelompok?: string | null; status?: StatusProposal | null } = {}): Kerja<ProposalRow[]> {
   return yield* barisQ(

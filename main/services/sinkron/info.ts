@@ -1,15 +1,10 @@
-import type { Db } from '../../../db/connection';
 import { builder } from '../../../db/connection';
-import { barisQ, jalankan, satu, satuQ, type Kerja } from '../../../db/kueri';
+import { barisQ, satu, satuQ, type Kerja } from '../../../db/kueri';
 import type { InfoSinkron } from '../../common/api';
 import { sidikJari } from './kunci';
 import { pengaturanK } from '../pengaturan';
 
 /** What the Sinkronisasi screen shows: own fingerprint, registered partners, what is not yet acknowledged. */
-export function infoSinkron(db: Db): InfoSinkron {
-  return jalankan(db, infoSinkronK());
-}
-
 export function* infoSinkronK(): Kerja<InfoSinkron> {
   const p = yield* pengaturanK();
   const sign = (yield* satuQ(builder.selectFrom('kunci').select('publik').where('jenis', '=', 'tanda_tangan')))?.publik ?? null;

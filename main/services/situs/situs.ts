@@ -93,10 +93,6 @@ export function zipSitus(berkas: BerkasSitus[], tanggal: string): Uint8Array {
 }
 
 /** The website as a zip the office saves (`keluar` names the file and gives its path), with what it holds. */
-export function unduhSitus<T extends { path: string }>(db: Db, keluar: (nama: string) => T): { berkas: T; ringkasan: RingkasanSitus } {
-  return unduhSitusDari(bangunSitus(db), keluar);
-}
-
 export function unduhSitusDari<T extends { path: string }>(situs: HasilSitus, keluar: (nama: string) => T): { berkas: T; ringkasan: RingkasanSitus } {
   const berkas = keluar(`Situs-Bermantra-${situs.data.mode === 'provinsi' ? 'Jawa-Timur' : situs.data.utama.kode}-${situs.data.bulan}.zip`);
   writeFileSync(berkas.path, zipSitus(situs.berkas, situs.data.tanggal_pembaruan));
