@@ -1,5 +1,6 @@
 import type { Compilable } from 'kysely';
 import type { Db } from './connection';
+import { bacaLampiranBerkas } from './lampiran';
 
 // A service written once, run on both databases. A piece of work ("kerja") is a generator that yields the queries it
 // needs and receives their rows; it holds no connection. On a district's (or the province's) SQLite file `jalankan`
@@ -14,7 +15,9 @@ export type Permintaan =
   | { jenis: 'all' | 'get' | 'run'; sql: string; p: Parameter }
   | { jenis: 'all' | 'get' | 'run'; kysely: Compilable<unknown> }
   /** A value kept while nothing changed it (Db.ingat on SQLite; read afresh on a server another officer writes to). */
-  | { jenis: 'ingat'; kunci: string; baca: () => Kerja<unknown> };
+  | { jenis: 'ingat'; kunci: string; baca: () => Kerja<unknown> }
+  /** The bytes of an attachment by its SHA-256 (beside the SQLite file; in `lampiran_isi` on the server), or null. */
+  | { jenis: 'lampiran'; hash: string };
 
 /** A piece of work that yields queries and returns T. */
 export type Kerja<T> = Generator<Permintaan, T, unknown>;
@@ -51,6 +54,11 @@ export function* satuQ<R>(query: Compilable<R>): Kerja<R | undefined> {
 /** A Kysely statement that writes. */
 export function* ubahQ(query: Compilable<unknown>): Kerja<HasilUbah> {
   return (yield { jenis: 'run', kysely: query }) as HasilUbah;
+}
+
+/** The bytes of an attachment (a report's photo, a signed letter), or null when the database has none. */
+export function* isiLampiran(hash: string): Kerja<Buffer | null> {
+  return (yield { jenis: 'lampiran', hash }) as Buffer | null;
 }
 
 /** A value read by `baca` and kept while the database did not change (see Db.ingat). */
@@ -93,6 +101,7 @@ export async function jalankanAsinkron<T>(kerja: Kerja<T>, layani: (p: Permintaa
 export function jalankan<T>(db: Db, kerja: Kerja<T>): T {
   const layani = (p: Permintaan): unknown => {
     if (p.jenis === 'ingat') return db.ingat(p.kunci, () => jalankanDengan(p.baca(), layani));
+    if (p.jenis === 'lampiran') return bacaLampiranBerkas(db, p.hash);
     const { sql, parameter } = 'kysely' in p ? sqlKysely(p.kysely) : { sql: p.sql, parameter: p.p };
     const s = db.prepare(sql);
     const args = Array.isArray(parameter) ? parameter : [parameter];

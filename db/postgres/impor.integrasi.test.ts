@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,7 +11,7 @@ import { ServerProvinsi } from '../../main/api/server-provinsi';
 import { hitungDashboardK } from '../../main/services/dasbor/dashboard';
 import { buatDemo } from '../../main/services/demo';
 import { setup } from '../../main/services/pengaturan';
-import { folderLampiran, simpanLaporan, tambahFoto } from '../../main/services/laporan';
+import { daftarFoto, daftarFotoK, dataUrlFoto, dataUrlFotoK, folderLampiran, simpanLaporan, tambahFoto } from '../../main/services/laporan';
 import { bacaIdentitas, buatKunci, daftarkanPihak, eksporBundel, identitas, imporBundelDari, imporBundelServer, TANPA_PELINDUNG } from '../../main/services/sinkron';
 import { main } from '../../main/cli/utama';
 import { basisDataBaru } from './uji-server';
@@ -109,6 +110,27 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   assert.equal(hasil.lampiran, 1);
   assert.deepEqual(readFileSync(join(folderLampiran(prov), hash)), PNG);
   assert.deepEqual((await s.query('SELECT hash, data FROM lampiran_isi')).rows, [{ hash, data: PNG }]);
+  // The officer opens that report on the server: its photo listed and shown as on the file, and the month's report
+  // document carries it (PDF text the same, the photo in each).
+  const petugasFoto = new ServerProvinsi(url);
+  t.after(() => petugasFoto.tutup());
+  const laporanFoto = prov.sqlite.prepare('SELECT laporan_id FROM foto_laporan').pluck().get() as string;
+  const fotoBerkas = daftarFoto(prov, laporanFoto);
+  assert.equal(fotoBerkas.length, 1);
+  assert.deepEqual(await petugasFoto.baca(daftarFotoK(laporanFoto)), fotoBerkas);
+  assert.deepEqual(await petugasFoto.baca(dataUrlFotoK(fotoBerkas[0]!.id)), { dataUrl: `data:image/png;base64,${PNG.toString('base64')}` });
+  assert.deepEqual(dataUrlFoto(prov, fotoBerkas[0]!.id), await petugasFoto.baca(dataUrlFotoK(fotoBerkas[0]!.id)));
+  const bulanIni = new Date().toISOString().slice(0, 7);
+  const dok = { server: join(dir, 'bulan-server.pdf'), berkas: join(dir, 'bulan-berkas.pdf') };
+  for (const [db_, out] of [[url, dok.server], [prov.file, dok.berkas]] as const) {
+    const r = await cli('laporan', 'recap', '--db', db_, '--period', bulanIni, '--format', 'pdf', '-o', out, '--json');
+    assert.equal(r.code, 0, r.err);
+  }
+  const teksPdf = (f: string) => execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+  assert.equal(teksPdf(dok.server), teksPdf(dok.berkas));
+  assert.match(teksPdf(dok.server), /Dokumentasi kegiatan/);
+  const gambar = (f: string) => execFileSync('pdfimages', ['-list', f], { encoding: 'utf8' }).trim().split('\n').length - 2;
+  assert.deepEqual([gambar(dok.server), gambar(dok.berkas)], [2, 2], 'the letterhead’s emblem and the photo');
   // The sync page's reads: the districts' status and the province's own sync information, as on the file.
   const petugas = new ServerProvinsi(url);
   t.after(() => petugas.tutup());

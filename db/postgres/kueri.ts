@@ -16,7 +16,7 @@ class LikeTanpaHuruf extends OperationNodeTransformer {
 }
 const likeTanpaHuruf = new LikeTanpaHuruf();
 
-function teksDanNilai(p: Exclude<Permintaan, { jenis: 'ingat' }>): { text: string; values: unknown[] } {
+function teksDanNilai(p: Exclude<Permintaan, { jenis: 'ingat' | 'lampiran' }>): { text: string; values: unknown[] } {
   if ('kysely' in p) {
     const node = likeTanpaHuruf.transformNode((p.kysely as Compilable<unknown> & OperationNodeSource).toOperationNode()) as RootOperationNode;
     const c = kompiler.compileQuery(node, createQueryId());
@@ -30,6 +30,7 @@ function teksDanNilai(p: Exclude<Permintaan, { jenis: 'ingat' }>): { text: strin
 export function jalankanServer<T>(klien: pg.ClientBase, kerja: Kerja<T>): Promise<T> {
   const layani = async (p: Permintaan): Promise<unknown> => {
     if (p.jenis === 'ingat') return jalankanAsinkron(p.baca(), layani);
+    if (p.jenis === 'lampiran') return ((await klien.query<{ data: Buffer }>('SELECT data FROM lampiran_isi WHERE hash = $1', [p.hash])).rows[0]?.data ?? null);
     const r = await klien.query(teksDanNilai(p));
     if (p.jenis === 'all') return r.rows;
     if (p.jenis === 'get') return r.rows[0];

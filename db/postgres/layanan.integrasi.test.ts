@@ -25,7 +25,7 @@ import { bacaAlamatServer } from '../../main/common/alamat-server';
 import { dalamTransaksi, jalankanServer } from './kueri';
 import { main } from '../../main/cli/utama';
 import { ServerProvinsi } from '../../main/api/server-provinsi';
-import { daftarLaporan, kembalikanLaporan, terimaBulan, terimaBulanK } from '../../main/services/laporan';
+import { daftarLaporan, kembalikanLaporan, periksaBulan, periksaBulanK, riwayatIndikatorK, terimaBulan, terimaBulanK } from '../../main/services/laporan';
 import { bulanSebelumnya } from '../../main/common/laporan';
 
 // The same services on the province's server: a piece of work (db/kueri.ts) gives the same answer from the SQLite
@@ -129,7 +129,20 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     const teks = await cli('dashboard', '--kabupaten', '35.73');
     assert.equal(teks.code, 0, teks.err);
     assert.match(teks.out, /Kelompok aktif\s+\d+/);
-    const belum = await cli('laporan', 'periksa', '--period', '2026-10');
+    // A month's quality checks read on the server: the same findings as on the file (the whole province, one district).
+    const bulanPeriksa = bulanSebelumnya(hari.slice(0, 7), 1);
+    const [diServerP, diBerkasP] = [await cli('laporan', 'periksa', '--period', bulanPeriksa, '--json'), await cli('laporan', 'periksa', '--db', db.file, '--period', bulanPeriksa, '--json')];
+    assert.equal(diServerP.code, diBerkasP.code, diServerP.err);
+    assert.deepEqual(JSON.parse(diServerP.out), JSON.parse(diBerkasP.out));
+    assert.ok(JSON.parse(diServerP.out).length > 0, 'the demo month has findings to compare');
+    assert.deepEqual(await baca(periksaBulanK(bulanPeriksa, { kabupaten: '35.73' })), periksaBulan(db, bulanPeriksa, { kabupaten: '35.73' }));
+    // The hint beside a cell: a group's last 12 months of one indicator, as on the file.
+    const kel = db.sqlite.prepare("SELECT kelompok_id FROM laporan_bulanan WHERE kabupaten_kode = '35.73' LIMIT 1").pluck().get() as string;
+    const riwayat = { kelompok_id: kel, indikator: 'omzet', periode: hari.slice(0, 7) };
+    assert.ok(jalankan(db, riwayatIndikatorK(riwayat)).some((r) => r.nilai !== null));
+    assert.deepEqual(await baca(riwayatIndikatorK(riwayat)), jalankan(db, riwayatIndikatorK(riwayat)));
+    // What has not moved to the server says so and changes nothing.
+    const belum = await cli('dtsen', 'hasil', '-o', join(dir, 'dtsen.csv'));
     assert.equal(belum.code, 1);
     assert.match(belum.err, /belum dapat dijalankan pada server PostgreSQL .*pakai berkas basis data provinsi/);
     assert.doesNotMatch(belum.err, /rahasia/);

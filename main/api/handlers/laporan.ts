@@ -1,12 +1,11 @@
 import { buatBukuKerja, buatBukuKerjaSemua, bukaKiriman, imporBukuKerja, namaBukuKerja, statusBukuKerja } from '../../services/laporan';
 import { namaBerkas } from '../../common/format';
-import { tulisDokumenLaporan } from '../../services/laporan';
-import { daftarFoto, dataUrlFoto, hapusFoto, tambahFoto } from '../../services/laporan';
+import { dataDokumenLaporanK, tulisDokumenLaporanDari } from '../../services/laporan';
+import { daftarFotoK, dataUrlFotoK, hapusFoto, tambahFoto } from '../../services/laporan';
 import { ajukanLaporan, bukaKembaliLaporan, daftarLaporanK, katalogAktifK, lembarEntri, simpanLaporan, verifikasiLaporan } from '../../services/laporan';
-import { konfirmasiNilai, periksaBulan, riwayatIndikator } from '../../services/laporan';
+import { konfirmasiNilai, periksaBulan, periksaBulanK, riwayatIndikatorK } from '../../services/laporan';
 import { kembalikanLaporanK, terimaBulanK } from '../../services/laporan';
 import { hitungKepatuhanK, hitungRekapK } from '../../services/laporan';
-import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { laporanApi } from '../../common/api/laporan';
 import { kamusAngka } from '../../common/kamus';
@@ -45,8 +44,9 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.ajukan': (ctx, input) => ajukanLaporan(ctx.db, input.ids),
   'laporan.verifikasi': (ctx, input) => verifikasiLaporan(ctx.db, input.ids),
   'laporan.konfirmasi': (ctx, input) => konfirmasiNilai(ctx.db, input),
-  'laporan.riwayat': (ctx, input) => riwayatIndikator(ctx.db, input),
-  'laporan.periksa': (ctx, input) => periksaBulan(ctx.db, input.periode, { kabupaten: input.kabupaten ?? null }),
+  'laporan.riwayat': (ctx, input) => ctx.baca(riwayatIndikatorK(input)),
+  // The file keeps its streaming reader (the province's whole month at once); the server reads one snapshot.
+  'laporan.periksa': (ctx, input) => (ctx.server ? ctx.baca(periksaBulanK(input.periode, { kabupaten: input.kabupaten ?? null })) : periksaBulan(ctx.db, input.periode, { kabupaten: input.kabupaten ?? null })),
   'laporan.terima': (ctx, input) => ctx.tulis((petugas) => terimaBulanK(input, new Date(), petugas)),
   'laporan.kembalikan': (ctx, input) => ctx.tulis((petugas) => kembalikanLaporanK(input, new Date(), petugas)),
   'laporan.bukaKembali': (ctx, input) => bukaKembaliLaporan(ctx.db, input.id, input.alasan),
@@ -54,15 +54,17 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.rekap': (ctx, input) => ctx.baca(hitungRekapK(input.periode, input.per, new Date(), input.kabupaten ?? null)),
   'laporan.kepatuhan': (ctx, input) => ctx.baca(hitungKepatuhanK(input.periode)),
   'laporan.dokumen': async (ctx, input) => {
-    const kode = bacaPengaturan(ctx.db).kabupaten_kode ?? '';
+    // Read as one piece of work (one snapshot on the province's server), written on this PC.
+    const data = await ctx.baca(dataDokumenLaporanK(input));
+    const kode = data.k.pengaturan.kabupaten_kode ?? '';
     const bulanan = /^\d{4}-\d{2}$/.test(input.periode);
     const nama = bulanan ? `laporan-bulanan-${kode}-${input.periode}.${input.format}` : `rekap-${kode}-${input.periode}-per-${input.per}.${input.format}`;
     const out = ctx.files.output(nama);
-    await tulisDokumenLaporan(ctx.db, input, out.path);
+    await tulisDokumenLaporanDari(data, input, out.path);
     return out.ref();
   },
-  'laporan.foto': (ctx, input) => daftarFoto(ctx.db, input.laporan_id),
+  'laporan.foto': (ctx, input) => ctx.baca(daftarFotoK(input.laporan_id)),
   'laporan.fotoTambah': (ctx, input) => tambahFoto(ctx.db, { laporan_id: input.laporan_id, path: ctx.files.resolve(input.berkas), nama: input.berkas.nama, keterangan: input.keterangan }),
   'laporan.fotoHapus': (ctx, input) => hapusFoto(ctx.db, input.id),
-  'laporan.fotoData': (ctx, input) => dataUrlFoto(ctx.db, input.id),
+  'laporan.fotoData': (ctx, input) => ctx.baca(dataUrlFotoK(input.id)),
 };

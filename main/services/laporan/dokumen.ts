@@ -1,19 +1,20 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
 import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, formatTanggal, hariIni } from '../../common/format';
-import type { Indikator, Katalog, NilaiLaporan, Rekap, TingkatRekap } from '../../common/laporan';
+import type { Indikator, Katalog, LaporanRow, NilaiLaporan, Rekap, TingkatRekap } from '../../common/laporan';
 import { batasKeadaan } from '../../common/laporan';
 import type { Pengaturan } from '../../common/records';
 import { BASE_DOC, kopSurat, tandaTangan, tulisPdf } from '../dokumen';
 import { FORMAT_ANGKA, formatIndikator, FORMAT_TEKS, lembarTeks, lembarBerjudul, tulisExcel, waktuDibuat } from '../dokumen';
 import { blokTandaTangan, penandatanganKantor } from '../dokumen';
 import { catatanAgregasi, STATUS_DIHITUNG } from '../../common/kamus';
-import { bacaPengaturan } from '../pengaturan';
+import { pengaturanK } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
-import { fotoUntukDokumen } from './foto';
-import { daftarLaporan, katalogAktif } from './laporan';
-import { gabungRekap, hitungRekap } from './rekap';
+import { fotoUntukDokumenK } from './foto';
+import { daftarLaporanK, katalogAktifK } from './laporan';
+import { gabungRekap, hitungRekapK } from './rekap';
+import { barisQ, jalankan, satuQ, type Kerja } from '../../../db/kueri';
 
 // The monthly report and the semester/annual recaps as PDF (A4 landscape, letterhead, repeated table
 // header, "Halaman X dari Y", signatures) and as .xlsx in the one "satu data" layout.
@@ -81,23 +82,33 @@ function penutupLaporan(p: Pengaturan, kiri?: Content): Content {
 }
 
 /** A month's reports (of one facilitator's groups, or all) and the groups whose report has not come in. */
-function laporanBulan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }) {
-  const rows = daftarLaporan(db, { periode: input.periode, fasilitator: input.fasilitator_id ?? null });
+/** What a month's report document shows, read in one piece of work (one snapshot on the province's server). */
+interface DataLaporanBulan {
+  rows: LaporanRow[];
+  dihitung: LaporanRow[];
+  belum: Rekap['baris'][number]['hilang'];
+  fasilitator: string;
+  /** Each report's photos (the PDF's annex); empty for the workbook. */
+  foto: Map<string, { dataUrl: string; keterangan: string | null }[]>;
+}
+
+function* laporanBulanK(k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, denganFoto: boolean): Kerja<DataLaporanBulan> {
+  const rows = yield* daftarLaporanK({ periode: input.periode, fasilitator: input.fasilitator_id ?? null });
   // The Jumlah row counts what every figure counts (common/kamus.ts): submitted and verified reports, never drafts.
   const dihitung = rows.filter((r) => (STATUS_DIHITUNG as readonly string[]).includes(r.status));
   // Not reported: expected and not yet submitted (a draft has not come in); a facilitator's report lists only theirs.
-  const binaan = input.fasilitator_id ? new Set(db.all(db.q.selectFrom('kelompok').select('id').where('fasilitator_id', '=', input.fasilitator_id)).map((x) => x.id)) : null;
-  const belum = hitungRekap(db, input.periode, 'kelompok', new Date(), null, k)
-    .baris.flatMap((b) => b.hilang)
-    .filter((h) => !binaan || binaan.has(h.kelompok_id));
-  return { rows, dihitung, belum };
+  const binaan = input.fasilitator_id ? new Set((yield* barisQ(builder.selectFrom('kelompok').select('id').where('fasilitator_id', '=', input.fasilitator_id))).map((x) => x.id)) : null;
+  const belum = (yield* hitungRekapK(input.periode, 'kelompok', new Date(), null, k)).baris.flatMap((b) => b.hilang).filter((h) => !binaan || binaan.has(h.kelompok_id));
+  const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? (yield* satuQ(builder.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id)))?.nama ?? '') : '';
+  const foto = new Map<string, { dataUrl: string; keterangan: string | null }[]>();
+  if (denganFoto) for (const r of rows) foto.set(r.id, yield* fotoUntukDokumenK(r.id));
+  return { rows, dihitung, belum, fasilitator, foto };
 }
 
 /** The facilitator's monthly report: every group's figures, issues and up to 4 photos each. */
-async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
+async function pdfLaporanBulanan(k: KonteksDokumen, d: DataLaporanBulan, input: { periode: string }, path: string): Promise<{ jumlah: number }> {
   const { katalog, pengaturan: p } = k;
-  const { rows, dihitung, belum } = laporanBulan(db, k, input);
-  const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? db.get(db.q.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id))?.nama ?? '') : '';
+  const { rows, dihitung, belum, fasilitator } = d;
   const teks = katalog.indikator.filter((i) => i.tipe === 'teks' && i.agregasi === 'TEKS' && i.kode !== 'satuan_produksi');
   const catatan: Content[] = rows
     .filter((r) => teks.some((i) => r.nilai[i.kode]))
@@ -105,7 +116,7 @@ async function pdfLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: st
   const ttdFasilitator = fasilitator ? tandaTangan({ kota: p.kota_surat, tanggal: hariIni(), jabatan: 'Fasilitator', nama: fasilitator }) : undefined;
   const dokumentasi: Content[] = [];
   for (const r of rows) {
-    const fotos = fotoUntukDokumen(db, r.id);
+    const fotos = d.foto.get(r.id) ?? [];
     if (fotos.length === 0) continue;
     dokumentasi.push({
       stack: [
@@ -223,9 +234,9 @@ function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string
 }
 
 /** Monthly reports as rows, one fixed column layout ("satu data"): codes as text, numbers as numbers. */
-async function xlsxLaporanBulanan(db: Db, k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, path: string): Promise<{ jumlah: number }> {
+async function xlsxLaporanBulanan(k: KonteksDokumen, d: DataLaporanBulan, input: { periode: string }, path: string): Promise<{ jumlah: number }> {
   const { katalog } = k;
-  const { rows, dihitung, belum } = laporanBulan(db, k, input);
+  const { rows, dihitung, belum } = d;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
   const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: formatPeriode(input.periode) };
@@ -308,17 +319,29 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
 
 
 /** One entry point for every report document: a month gives the monthly report, a semester or year the recap. */
-export async function tulisDokumenLaporan(db: Db, input: { periode: string; format: 'pdf' | 'xlsx'; per?: TingkatRekap | null; fasilitator_id?: string | null }, path: string): Promise<void> {
+type MasukanDokumen = { periode: string; format: 'pdf' | 'xlsx'; per?: TingkatRekap | null; fasilitator_id?: string | null };
+
+/** Everything a report document shows, read as one piece of work; written on the officer's PC by `tulisDokumenLaporanDari`. */
+export type DataDokumenLaporan = { k: KonteksDokumen } & ({ bulan: DataLaporanBulan } | { rekap: Rekap });
+
+export function* dataDokumenLaporanK(input: MasukanDokumen): Kerja<DataDokumenLaporan> {
   // The catalogue and the office's settings, read once for the whole document.
-  const k: KonteksDokumen = { katalog: katalogAktif(db), pengaturan: bacaPengaturan(db) };
+  const k: KonteksDokumen = { katalog: yield* katalogAktifK(), pengaturan: yield* pengaturanK() };
+  if (/^\d{4}-\d{2}$/.test(input.periode)) return { k, bulan: yield* laporanBulanK(k, input, input.format === 'pdf') };
   // Unless chosen: a district's recap per kecamatan (per kabupaten it is one row and its own total), the province's per district.
   const per = input.per ?? (k.pengaturan.mode === 'provinsi' ? 'kabupaten' : 'kecamatan');
-  if (/^\d{4}-\d{2}$/.test(input.periode)) {
-    if (input.format === 'pdf') await pdfLaporanBulanan(db, k, input, path);
-    else await xlsxLaporanBulanan(db, k, input, path);
-    return;
-  }
-  const rekap = hitungRekap(db, input.periode, per, new Date(), null, k);
-  if (input.format === 'pdf') await pdfRekap(k, rekap, path);
-  else await xlsxRekap(k, rekap, path);
+  return { k, rekap: yield* hitungRekapK(input.periode, per, new Date(), null, k) };
+}
+
+export async function tulisDokumenLaporanDari(data: DataDokumenLaporan, input: MasukanDokumen, path: string): Promise<void> {
+  if ('bulan' in data) {
+    if (input.format === 'pdf') await pdfLaporanBulanan(data.k, data.bulan, input, path);
+    else await xlsxLaporanBulanan(data.k, data.bulan, input, path);
+  } else if (input.format === 'pdf') await pdfRekap(data.k, data.rekap, path);
+  else await xlsxRekap(data.k, data.rekap, path);
+}
+
+/** The monthly report or a semester/annual recap of a SQLite file, as PDF or workbook. */
+export async function tulisDokumenLaporan(db: Db, input: MasukanDokumen, path: string): Promise<void> {
+  await tulisDokumenLaporanDari(jalankan(db, dataDokumenLaporanK(input)), input, path);
 }

@@ -2,10 +2,15 @@ import { createHash } from 'node:crypto';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { MIME_FOTO } from '../../common/register';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
+import { berkasLampiran, folderLampiran } from '../../../db/lampiran';
+import { barisQ, isiLampiran, jalankan, satuQ, type Kerja } from '../../../db/kueri';
+import { builder } from '../../../db/connection';
+
+export { berkasLampiran, folderLampiran };
 import { AppError } from '../../common/errors';
 import { terkunci } from './laporan';
 
@@ -44,23 +49,8 @@ export function infoGambar(bytes: Uint8Array): InfoGambar | null {
   return null;
 }
 
-export function folderLampiran(db: Db): string {
-  return join(dirname(db.file), 'lampiran');
-}
-
-const SHA256 = /^[0-9a-f]{64}$/;
 const MIME_GAMBAR = new Set<string>(MIME_FOTO);
 
-/**
- * The file of an attachment: only a hex SHA-256 names one, and the path is proven to stay inside the
- * attachment folder. Anything else (a name from an old or hostile bundle) is no file at all.
- */
-export function berkasLampiran(db: Db, hash: string): string | null {
-  if (!SHA256.test(hash)) return null;
-  const dir = resolve(folderLampiran(db));
-  const path = resolve(dir, hash);
-  return path.startsWith(dir + sep) ? path : null;
-}
 
 /**
  * Whether the bytes decode as a whole JPEG or PNG (a pure-JS decoder, bounded in pixels and memory) and end where the
@@ -139,22 +129,37 @@ export function hapusFoto(db: Db, id: string): void {
 }
 
 export function daftarFoto(db: Db, laporanId: string) {
-  return db.all(db.q.selectFrom('foto_laporan').select(['id', 'hash', 'mime', 'lebar', 'tinggi', 'ukuran', 'keterangan']).where('laporan_id', '=', laporanId).where('deleted_at', 'is', null).orderBy('created_at'));
+  return jalankan(db, daftarFotoK(laporanId));
+}
+
+export function* daftarFotoK(laporanId: string) {
+  return yield* barisQ(builder.selectFrom('foto_laporan').select(['id', 'hash', 'mime', 'lebar', 'tinggi', 'ukuran', 'keterangan']).where('laporan_id', '=', laporanId).where('deleted_at', 'is', null).orderBy('created_at'));
 }
 
 /** Photos as data URLs for pdfmake (which reads no files itself). Missing files are skipped. */
 export function fotoUntukDokumen(db: Db, laporanId: string): { dataUrl: string; keterangan: string | null }[] {
-  return daftarFoto(db, laporanId).flatMap((f) => {
-    const path = berkasLampiran(db, f.hash);
-    if (!path || !MIME_GAMBAR.has(f.mime) || !existsSync(path)) return [];
-    return [{ dataUrl: `data:${f.mime};base64,${readFileSync(path).toString('base64')}`, keterangan: f.keterangan }];
-  });
+  return jalankan(db, fotoUntukDokumenK(laporanId));
+}
+
+export function* fotoUntukDokumenK(laporanId: string): Kerja<{ dataUrl: string; keterangan: string | null }[]> {
+  const out: { dataUrl: string; keterangan: string | null }[] = [];
+  for (const f of yield* daftarFotoK(laporanId)) {
+    const isi = MIME_GAMBAR.has(f.mime) ? yield* isiLampiran(f.hash) : null;
+    if (isi) out.push({ dataUrl: `data:${f.mime};base64,${isi.toString('base64')}`, keterangan: f.keterangan });
+  }
+  return out;
 }
 
 /** A photo as a data: URL for the window. */
 export function dataUrlFoto(db: Db, id: string): { dataUrl: string } {
-  const f = pathFoto(db, id);
-  return { dataUrl: `data:${f.mime};base64,${readFileSync(f.path).toString('base64')}` };
+  return jalankan(db, dataUrlFotoK(id));
+}
+
+export function* dataUrlFotoK(id: string): Kerja<{ dataUrl: string }> {
+  const f = yield* satuQ(builder.selectFrom('foto_laporan').select(['hash', 'mime']).where('id', '=', id).where('deleted_at', 'is', null));
+  const isi = f && MIME_GAMBAR.has(f.mime) ? yield* isiLampiran(f.hash) : null;
+  if (!f || !isi) throw new AppError('TIDAK_DITEMUKAN', 'Foto tidak ditemukan.');
+  return { dataUrl: `data:${f.mime};base64,${isi.toString('base64')}` };
 }
 
 export function pathFoto(db: Db, id: string): { path: string; mime: string } {

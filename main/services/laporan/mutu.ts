@@ -2,9 +2,10 @@ import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { AppError } from '../../common/errors';
 import { STATUS_DIHITUNG, STATUS_DIHITUNG_SQL } from '../../common/kamus';
-import { bulanSebelumnya, type LaporanRow, type NilaiLaporan } from '../../common/laporan';
+import { bulanSebelumnya, type Katalog, type LaporanRow, type NilaiLaporan } from '../../common/laporan';
 import { ATURAN_VALIDASI, diperiksaPencilan, periksaMutu, RIWAYAT_PETUNJUK, type DaftarKonfirmasi, type Temuan, type TemuanLaporan } from '../../common/mutu';
-import { ambilLaporan, katalogAktif, terkunci } from './laporan';
+import { ambilLaporan, katalogAktif, katalogAktifK, terkunci } from './laporan';
+import { baris, jalankan, type Kerja } from '../../../db/kueri';
 
 // Data quality of monthly reports (common/mutu.ts): a flagged value confirmed with a note, the hint beside a cell,
 // and the checks over a month or a range of months (laporan periksa, the province's bundle import).
@@ -29,10 +30,18 @@ export function konfirmasiNilai(db: Db, input: { id: string; indikator: string; 
 
 /** The hint beside a cell: the group's counted values of one indicator over the past 12 months. */
 export function riwayatIndikator(db: Db, input: { kelompok_id: string; indikator: string; periode: string }): { periode: string; nilai: number | null }[] {
-  const rows = db
-    .prepare(`SELECT periode, json_extract(nilai, '$.' || ?) AS v FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND status IN (${STATUS_DIHITUNG_SQL}) AND periode >= ? AND periode < ? ORDER BY periode`)
-    .all(input.indikator, input.kelompok_id, bulanSebelumnya(input.periode, RIWAYAT_PETUNJUK), input.periode) as { periode: string; v: unknown }[];
-  return rows.map((r) => ({ periode: r.periode, nilai: typeof r.v === 'number' ? r.v : null }));
+  return jalankan(db, riwayatIndikatorK(input));
+}
+
+export function* riwayatIndikatorK(input: { kelompok_id: string; indikator: string; periode: string }): Kerja<{ periode: string; nilai: number | null }[]> {
+  const rows = yield* baris<{ periode: string; nilai: string }>(
+    `SELECT periode, nilai FROM laporan_bulanan WHERE kelompok_id = ? AND deleted_at IS NULL AND status IN (${STATUS_DIHITUNG_SQL}) AND periode >= ? AND periode < ? ORDER BY periode`,
+    [input.kelompok_id, bulanSebelumnya(input.periode, RIWAYAT_PETUNJUK), input.periode],
+  );
+  return rows.map((r) => {
+    const v = (JSON.parse(r.nilai) as NilaiLaporan)[input.indikator];
+    return { periode: r.periode, nilai: typeof v === 'number' ? v : null };
+  });
 }
 
 
@@ -41,20 +50,70 @@ export function periksaBulan(db: Db, periode: string, f: { kabupaten?: string | 
   return periksaRentang(db, { dari: periode, sampai: periode, ...f });
 }
 
+/** The same on whichever database (the province's server): the month's findings of one district or all. */
+export function periksaBulanK(periode: string, f: { kabupaten?: string | null } = {}): Kerja<TemuanLaporan[]> {
+  return periksaRentangK({ dari: periode, sampai: periode, ...f });
+}
+
+/** A month's report as the checks read it: [key (SQLite's rowid, the id on the server), group, month, status, values, confirmations]. */
+type BarisPeriksa = [number | string, string, string, string, string, string | null];
+
+interface KelompokPeriksa {
+  id: string;
+  nama: string;
+  kabupaten_kode: string;
+  sektor: string;
+  anggota: number;
+}
+
+/** The groups the checks compare, with their registered members. */
+function sqlKelompokPeriksa(kabupaten: boolean): string {
+  return `SELECT k.id, k.nama, k.kabupaten_kode, k.sektor, (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS anggota FROM kelompok k WHERE k.deleted_at IS NULL${kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : ''}`;
+}
+
+/** The reports of the range and of the 12 months before it (the history), in the order of BarisPeriksa. */
+function sqlLaporanPeriksa(kunci: 'rowid' | 'id', kabupaten: boolean, tanpaIndeks: boolean): string {
+  return `SELECT l.${kunci}, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l${tanpaIndeks ? ' NOT INDEXED' : ''} WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''}`;
+}
+
 /**
  * The quality checks over a range of months in one pass: every report (and the 12 months before the range) is read and
  * parsed once, each group's history is the counted reports before each month, and a month's peers are the district's
  * same-sector groups; 22 districts × 300 groups × 36 months check in under two seconds (`npm run bench -- periksa`).
- *
- * At that size the garbage collector is the cost, so the reports are streamed and kept as columns, not objects: each
- * report's JSON is parsed once, the numbers the checks read go into one array per indicator (NaN where not a number),
- * and only a report's row number, group, month and status stay; ids are read back for the reports with findings.
+ * On the province's server the same checks run on the rows of one snapshot (`periksaRentangK`).
  */
 export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupaten?: string | null; laporanIds?: readonly string[] }): TemuanLaporan[] {
-  const katalog = katalogAktif(db);
-  const saring = f.kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : '';
   const pk = f.kabupaten ? { kabupaten: f.kabupaten } : {};
-  const kelompok = db.prepare(`SELECT k.id, k.nama, k.kabupaten_kode, k.sektor, (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS anggota FROM kelompok k WHERE k.deleted_at IS NULL${saring}`).all(pk) as { id: string; nama: string; kabupaten_kode: string; sektor: string; anggota: number }[];
+  const katalog = katalogAktif(db);
+  const kelompok = db.prepare(sqlKelompokPeriksa(!!f.kabupaten)).all(pk) as KelompokPeriksa[];
+  let hanya: Set<number | string> | null = null;
+  if (f.laporanIds) {
+    const cari = db.sqlite.prepare('SELECT rowid FROM laporan_bulanan WHERE id = ?').pluck();
+    hanya = new Set(f.laporanIds.map((id) => cari.get(id) as number | undefined).filter((x): x is number => x !== undefined));
+  }
+  const ambilId = db.sqlite.prepare('SELECT id FROM laporan_bulanan WHERE rowid = ?').pluck();
+  // The whole province: the table read in its own order (faster than through the index); one district: its index.
+  const baca = db.sqlite.prepare(sqlLaporanPeriksa('rowid', !!f.kabupaten, !f.kabupaten)).raw(true);
+  const laporan = baca.iterate({ dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...pk }) as IterableIterator<BarisPeriksa>;
+  return temuanRentang(katalog, kelompok, laporan, f, { hanya, idDari: (rowid) => ambilId.get(rowid) as string });
+}
+
+/** `laporan periksa` on whichever database: a month (or a range) of one district or the whole province. */
+export function* periksaRentangK(f: { dari: string; sampai: string; kabupaten?: string | null }): Kerja<TemuanLaporan[]> {
+  const pk = f.kabupaten ? { kabupaten: f.kabupaten } : {};
+  const katalog = yield* katalogAktifK();
+  const kelompok = yield* baris<KelompokPeriksa>(sqlKelompokPeriksa(!!f.kabupaten), pk);
+  const laporan = yield* baris<{ id: string; kelompok_id: string; periode: string; status: string; nilai: string; konfirmasi: string | null }>(sqlLaporanPeriksa('id', !!f.kabupaten, false), { dari: bulanSebelumnya(f.dari, RIWAYAT_PETUNJUK), sampai: f.sampai, ...pk });
+  return temuanRentang(katalog, kelompok, laporan.map((r): BarisPeriksa => [r.id, r.kelompok_id, r.periode, r.status, r.nilai, r.konfirmasi]), f, { hanya: null, idDari: (id) => String(id) });
+}
+
+/**
+ * The checks themselves, on reports from either reader. At the province's size the garbage collector is the cost, so
+ * the reports are kept as columns, not objects: each report's JSON is parsed once, the numbers the checks read go into
+ * one array per indicator (NaN where not a number), and only a report's key, group, month and status stay; ids are
+ * asked for the reports with findings only (`idDari`). `hanya`: the keys of the reports to report on (the rest are history).
+ */
+function temuanRentang(katalog: Katalog, kelompok: KelompokPeriksa[], laporan: Iterable<BarisPeriksa>, f: { dari: string }, o: { hanya: Set<number | string> | null; idDari: (kunci: number | string) => string }): TemuanLaporan[] {
   const nomorKelompok = new Map(kelompok.map((k, g) => [k.id, g]));
   // A group's peers are its district's groups of the same sector: one number per district and sector.
   const nomorSejawat = new Map<string, number>();
@@ -76,20 +135,16 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   const daftarStatus: string[] = [];
   const statusDihitung: boolean[] = [];
   const nomorStatus = new Map<string, number>();
-  const rowid: number[] = [];
+  const kunciLaporan: (number | string)[] = [];
   const grup: number[] = [];
   const bulan: number[] = [];
   const status: number[] = [];
   const konfirmasi = new Map<number, string>();
-  const baca = db.sqlite
-    // The whole province: the table read in its own order (faster than through the index); one district: its index.
-    .prepare(`SELECT l.rowid, l.kelompok_id, l.periode, l.status, l.nilai, l.konfirmasi FROM laporan_bulanan l${f.kabupaten ? '' : ' NOT INDEXED'} WHERE l.periode BETWEEN @dari AND @sampai AND l.deleted_at IS NULL${f.kabupaten ? ' AND l.kabupaten_kode = @kabupaten' : ''}`)
-    .raw(true);
-  for (const r of baca.iterate({ dari: awalBaca, sampai: f.sampai, ...pk }) as IterableIterator<[number, string, string, string, string, string | null]>) {
+  for (const r of laporan) {
     const g = nomorKelompok.get(r[1]);
     if (g === undefined) continue;
-    const i = rowid.length;
-    rowid.push(r[0]);
+    const i = kunciLaporan.length;
+    kunciLaporan.push(r[0]);
     grup.push(g);
     bulan.push(bulanKe(r[2]));
     let s = nomorStatus.get(r[3]);
@@ -105,7 +160,7 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
       xs.push(typeof v === 'number' ? v : NaN);
     }
   }
-  const n = rowid.length;
+  const n = kunciLaporan.length;
   // Ordered by group, then month: one numeric sort of keys that carry the report's place in their low bits.
   const TEMPAT = 2 ** 22;
   if (n >= TEMPAT) throw new AppError('TERLALU_BANYAK', 'Terlalu banyak laporan untuk diperiksa sekaligus; periksa per kabupaten/kota atau rentang bulan yang lebih pendek.');
@@ -135,11 +190,6 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
     }
     return vs;
   };
-  let hanya: Set<number> | null = null;
-  if (f.laporanIds) {
-    const cari = db.sqlite.prepare('SELECT rowid FROM laporan_bulanan WHERE id = ?').pluck();
-    hanya = new Set(f.laporanIds.map((id) => cari.get(id) as number | undefined).filter((x): x is number => x !== undefined));
-  }
   const penanya = new Map<number, (k: string) => number[]>();
   // One set of history arrays, emptied for each report (periksaMutu keeps none of them): no garbage per report.
   const riwayat: Record<string, number[]> = Object.fromEntries(diperiksa.map((k) => [k, []]));
@@ -147,7 +197,7 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   const ditemukan: { i: number; t: Temuan }[] = [];
   for (let p = 0; p < n; p++) {
     const i = urut[p]!;
-    if (bulan[i]! < bulanDari || (hanya && !hanya.has(rowid[i]!))) continue;
+    if (bulan[i]! < bulanDari || (o.hanya && !o.hanya.has(kunciLaporan[i]!))) continue;
     const g = grup[i]!;
     // The group's counted months before this one, within 12 months.
     const awal = bulan[i]! - RIWAYAT_PETUNJUK;
@@ -173,8 +223,7 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   }
   // The ids of the reports with findings, read back by row number.
   const idLaporan = new Map<number, string>();
-  const ambilId = db.sqlite.prepare('SELECT id FROM laporan_bulanan WHERE rowid = ?').pluck();
-  for (const { i } of ditemukan) if (!idLaporan.has(i)) idLaporan.set(i, ambilId.get(rowid[i]!) as string);
+  for (const { i } of ditemukan) if (!idLaporan.has(i)) idLaporan.set(i, o.idDari(kunciLaporan[i]!));
   const out: TemuanLaporan[] = ditemukan.map(({ i, t }) => {
     const k = kelompok[grup[i]!]!;
     return { laporan_id: idLaporan.get(i)!, kelompok_id: k.id, kelompok_nama: k.nama, kabupaten_kode: k.kabupaten_kode, status: daftarStatus[status[i]!]!, indikator: t.indikator, aturan: t.aturan, nilai: t.nilai, pembanding: t.pembanding, tingkat: t.tingkat, catatan: t.catatan, pesan: t.pesan };
