@@ -27,6 +27,10 @@ import { main } from '../../main/cli/utama';
 import { ServerProvinsi } from '../../main/api/server-provinsi';
 import { daftarLaporan, kembalikanLaporan, periksaBulan, periksaBulanK, riwayatIndikatorK, terimaBulan, terimaBulanK } from '../../main/services/laporan';
 import { bulanSebelumnya } from '../../main/common/laporan';
+import { ENTITAS, type EntitasKode } from '../../main/common/mitra';
+import { ambilCatatanK, buktiPelatihanK, cakupanPelatihanK, daftarCatatanK, penilaianGerobakK, profilKapasitasK, ringkasanMitraK } from '../../main/services/mitra';
+import { daftarSnapshotK, ringkasanDtsenK } from '../../main/services/dtsen';
+import { daftarSuratKeluarK } from '../../main/services/pengaturan';
 
 // The same services on the province's server: a piece of work (db/kueri.ts) gives the same answer from the SQLite
 // file and from PostgreSQL holding the same rows. One figure, one definition, whichever database the province runs.
@@ -42,6 +46,10 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
   // A target the province sets, so e-monev compares something.
   const tahun = new Date().getFullYear();
   simpanTarget(db, { kabupaten: '35.73', tahun, indikator: 'omzet', nilai: 600_000_000, kecamatan_kode: null, target_t1: null, target_t2: null, target_t3: null, target_t4: null } as never);
+  // The DT-SEN counts a district sends for a few of its groups (the cart-aid list reads its desil shares from them).
+  for (const [i, id] of (db.sqlite.prepare("SELECT id FROM kelompok WHERE kabupaten_kode = '35.73' AND status = 'aktif' ORDER BY id LIMIT 4").pluck().all() as string[]).entries()) {
+    db.sqlite.prepare(`INSERT INTO dtsen_ringkasan VALUES (?, '35.73', 'DTSEN', '2026-10-01', 6, 5, ${Array.from({ length: 10 }, (_, d) => (d === i || d === 6 ? 1 : 0)).join(', ')})`).run(id);
+  }
   await pindahKePostgres(db, url, { mode: 'provinsi' });
   const server = bukaServer(url, { maks: 2 });
   t.after(() => server.tutup());
@@ -80,6 +88,27 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
   assert.ok(proposal.length > 0);
   assert.deepEqual(await baca(daftarProposalK({})), proposal);
   for (const p of proposal.slice(0, 3)) assert.deepEqual(await baca(ambilProposalK(p.id)), jalankan(db, ambilProposalK(p.id)));
+  // The partners' pages as the province reads them: every kind of record (a page, a search, one opened), the overview,
+  // the cart-aid list with the districts' DT-SEN shares, the facilitators' trainings and their evidence, the DT-SEN page
+  // (no extract at the province) and the register of outgoing letters.
+  for (const entitas of Object.keys(ENTITAS) as EntitasKode[]) {
+    const halaman = jalankan(db, daftarCatatanK(entitas, { per: 500 }));
+    assert.ok(halaman.total > 0, entitas);
+    assert.deepEqual(await baca(daftarCatatanK(entitas, { per: 500 })), halaman, entitas);
+    assert.deepEqual(await baca(daftarCatatanK(entitas, { cari: 'a', kabupaten: '35.73', halaman: 1, per: 3 })), jalankan(db, daftarCatatanK(entitas, { cari: 'a', kabupaten: '35.73', halaman: 1, per: 3 })), entitas);
+    assert.deepEqual(await baca(ambilCatatanK(entitas, halaman.rows[0]!.data.id as string)), jalankan(db, ambilCatatanK(entitas, halaman.rows[0]!.data.id as string)), entitas);
+  }
+  assert.deepEqual(await baca(ringkasanMitraK(hari)), jalankan(db, ringkasanMitraK(hari)));
+  const gerobak = jalankan(db, penilaianGerobakK(tahun, hari));
+  assert.equal(gerobak.filter((g) => g.persen_desil_1_4 !== null).length, 4, 'the shares the district sent');
+  assert.deepEqual(await baca(penilaianGerobakK(tahun, hari)), gerobak);
+  assert.ok(jalankan(db, profilKapasitasK(tahun)).some((p) => p.pelatihan > 0));
+  assert.deepEqual(await baca(profilKapasitasK(tahun)), jalankan(db, profilKapasitasK(tahun)));
+  assert.deepEqual(await baca(cakupanPelatihanK()), jalankan(db, cakupanPelatihanK()));
+  assert.deepEqual(await baca(buktiPelatihanK(6, hari)), jalankan(db, buktiPelatihanK(6, hari)));
+  assert.deepEqual(await baca(ringkasanDtsenK()), jalankan(db, ringkasanDtsenK()));
+  assert.deepEqual(await baca(daftarSnapshotK()), []);
+  assert.deepEqual(await baca(daftarSuratKeluarK(tahun)), jalankan(db, daftarSuratKeluarK(tahun)));
   // The comparison compares something: the province's ranking names every district with its figures.
   const semua = jalankan(db, hitungDashboardK({}, hari));
   assert.equal(semua.peringkat?.length, 3);

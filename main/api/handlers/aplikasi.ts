@@ -3,7 +3,7 @@ import { statistikK } from '../../services/dasbor';
 import { buatDemo } from '../../services/demo';
 import { tulisEkstrakDemo } from '../../services/demo';
 import { riwayatK } from '../../services/pengaturan';
-import { bacaPengaturan, pengaturanK, buatCadangan, daftarCadangan, daftarSuratKeluar, infoCadangan, setup, simpanLambangDariK, simpanPengaturanK } from '../../services/pengaturan';
+import { bacaPengaturan, pengaturanK, buatCadangan, daftarCadangan, daftarSuratKeluarK, infoCadangan, setup, simpanLambangDariK, simpanPengaturanK } from '../../services/pengaturan';
 import { APP_VERSION } from '../context';
 
 import type { appApi, auditApi, cadanganApi, demoApi, pengaturanApi, serverApi, tugasApi } from '../../common/api/aplikasi';
@@ -27,7 +27,7 @@ export const aplikasiHandlers: HandlersFor<keyof typeof appApi | keyof typeof pe
   'app.statistik': (ctx) => ctx.baca(statistikK()),
   'pengaturan.setup': (ctx, input) => setup(ctx.db, input),
   'pengaturan.simpan': (ctx, input) => ctx.tulis(() => simpanPengaturanK(input)),
-  'suratKeluar.list': (ctx, input) => daftarSuratKeluar(ctx.db, input.tahun),
+  'suratKeluar.list': (ctx, input) => ctx.baca(daftarSuratKeluarK(input.tahun)),
   'pengaturan.lambang': (ctx, input) => ctx.tulis(() => simpanLambangDariK(input.berkas ? ctx.files.resolve(input.berkas) : null, input.berkas?.nama)),
   'demo.ekstrakDtsen': async (ctx, input) => {
     const out = ctx.files.output(`ekstrak-demo-${input.seed}.csv`);

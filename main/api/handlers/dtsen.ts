@@ -1,4 +1,4 @@
-import { cocokkan, daftarSnapshot, eksporHasil, hapusSnapshot, hasilPencocokan, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsen } from '../../services/dtsen';
+import { cocokkan, daftarSnapshotK, eksporHasil, hapusSnapshot, hasilPencocokanK, imporEkstrak, konfirmasiNama, pratinjauEkstrak, ringkasanDtsenK } from '../../services/dtsen';
 
 import type { dtsenApi } from '../../common/api/dtsen';
 import type { HandlersFor } from './types';
@@ -9,11 +9,11 @@ export const dtsenHandlers: HandlersFor<keyof typeof dtsenApi> = {
     const path = ctx.files.resolve(input.berkas);
     return ctx.tugas.mulai('impor ekstrak DTKS/DT-SEN', (onProgres, signal) => imporEkstrak(ctx.db, path, input.berkas.nama, { sumber: input.sumber, tanggal: input.tanggal, mapping: input.mapping ?? null }, onProgres, signal));
   },
-  'dtsen.snapshot': (ctx) => daftarSnapshot(ctx.db),
+  'dtsen.snapshot': (ctx) => ctx.baca(daftarSnapshotK()),
   'dtsen.hapusSnapshot': (ctx, input) => hapusSnapshot(ctx.db, input.id),
   'dtsen.cocokkan': (ctx, input) => cocokkan(ctx.db, input.snapshot_id),
-  'dtsen.ringkasan': (ctx) => ringkasanDtsen(ctx.db),
-  'dtsen.hasil': (ctx, input) => hasilPencocokan(ctx.db, input).rows,
+  'dtsen.ringkasan': (ctx) => ctx.baca(ringkasanDtsenK()),
+  'dtsen.hasil': async (ctx, input) => (await ctx.baca(hasilPencocokanK(input))).rows,
   'dtsen.konfirmasi': (ctx, input) => konfirmasiNama(ctx.db, input.anggota_id, input.terima),
   'dtsen.ekspor': async (ctx, input) => {
     const out = ctx.files.output(`hasil-dtsen-${input.status ?? 'semua'}-${new Date().toISOString().slice(0, 10)}.${input.format}`);

@@ -4,7 +4,8 @@ import { FORMAT_ANGKA, FORMAT_TEKS, lembarBerjudul } from '../dokumen';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, renameSync, statSync } from 'node:fs';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
 import { uuidv7 } from '../../../db/ids';
 import { FIELD_EKSTRAK, LABEL_STATUS_COCOK, NAMA_SUMBER, STATUS_COCOK, type BarisHasil, type RingkasanDtsen, type RingkasanEkstrak, type StatusCocok } from '../../common/api';
 import { formatTanggal } from '../../common/format';
@@ -251,7 +252,12 @@ export async function imporEkstrak(
 }
 
 export function daftarSnapshot(db: Db) {
-  return db.all(db.q.selectFrom('dtsen_snapshot').selectAll().orderBy('tanggal_data', 'desc').orderBy('diimpor_pada', 'desc'));
+  return jalankan(db, daftarSnapshotK());
+}
+
+/** The extracts imported, newest data first (none at the province: extracts stay at the district that matched them). */
+export function* daftarSnapshotK() {
+  return yield* barisQ(builder.selectFrom('dtsen_snapshot').selectAll().orderBy('tanggal_data', 'desc').orderBy('diimpor_pada', 'desc'));
 }
 
 export function hapusSnapshot(db: Db, id: string): void {
@@ -359,12 +365,18 @@ export function konfirmasiNama(db: Db, anggotaId: string, terima: boolean, snaps
 }
 
 
-export function hasilPencocokan(db: Db, filter: { status?: StatusCocok | null; kelompok?: string | null } = {}): { snapshot: ReturnType<typeof daftarSnapshot>[number] | null; rows: BarisHasil[] } {
-  const snap = daftarSnapshot(db)[0] ?? null;
+type HasilPencocokan = { snapshot: ReturnType<typeof daftarSnapshot>[number] | null; rows: BarisHasil[] };
+
+export function hasilPencocokan(db: Db, filter: { status?: StatusCocok | null; kelompok?: string | null } = {}): HasilPencocokan {
+  return jalankan(db, hasilPencocokanK(filter));
+}
+
+export function* hasilPencocokanK(filter: { status?: StatusCocok | null; kelompok?: string | null } = {}): Kerja<HasilPencocokan> {
+  const snap = (yield* daftarSnapshotK())[0] ?? null;
   if (!snap) return { snapshot: null, rows: [] };
-  const rows = db
-    .all(
-      db.q
+  const rows = (
+    yield* barisQ(
+      builder
         .selectFrom('dtsen_hasil as h')
         .innerJoin('anggota as a', 'a.id', 'h.anggota_id')
         .innerJoin('kelompok as k', 'k.id', 'a.kelompok_id')
@@ -374,15 +386,20 @@ export function hasilPencocokan(db: Db, filter: { status?: StatusCocok | null; k
         .$if(!!filter.status, (q) => q.where('h.status', '=', filter.status!))
         .$if(!!filter.kelompok, (q) => q.where('k.id', '=', filter.kelompok!))
         .orderBy('k.nama')
-        .orderBy('a.nama'),
+        .orderBy('a.nama')
+        .orderBy('a.id'),
     )
-    .map((r) => ({ ...r, status: r.status as StatusCocok, ganda: r.ganda === 1 }));
+  ).map((r) => ({ ...r, status: r.status as StatusCocok, ganda: r.ganda === 1 }));
   return { snapshot: snap, rows };
 }
 
 
 export function ringkasanDtsen(db: Db): RingkasanDtsen {
-  const { snapshot, rows } = hasilPencocokan(db);
+  return jalankan(db, ringkasanDtsenK());
+}
+
+export function* ringkasanDtsenK(): Kerja<RingkasanDtsen> {
+  const { snapshot, rows } = yield* hasilPencocokanK();
   const jumlah = Object.fromEntries(STATUS_COCOK.map((s) => [s, 0])) as Record<StatusCocok, number>;
   const desil = Array.from({ length: 10 }, () => 0);
   const per = new Map<string, RingkasanDtsen['per_kelompok'][number]>();

@@ -1,5 +1,5 @@
 import type { Db } from '../../../db/connection';
-import { jalankan, satu, type Kerja } from '../../../db/kueri';
+import { baris, jalankan, satu, type Kerja } from '../../../db/kueri';
 import { saringKelompokSql, type SaringKelompok } from '../../common/kamus';
 
 // The matching's figures, read by other domains through functions (the SQL of "latest snapshot" and "registered"
@@ -46,11 +46,20 @@ export function ringkasanPerKelompok(db: Db): RingkasanDtsenKelompok[] {
   return db.sqlite.prepare(RINGKASAN_PER_KELOMPOK_SQL).all() as RingkasanDtsenKelompok[];
 }
 
-/** Registered members per kelompok in the latest snapshot with a desil, and those in desil 1–4 (the cart-aid list). */
-export function sasaranPerKelompok(db: Db): Map<string, { cocok: number; sasaran: number }> {
-  const rows = db.sqlite
-    .prepare(`SELECT a.kelompok_id AS k, count(*) AS cocok, sum(CASE WHEN h.desil BETWEEN 1 AND 4 THEN 1 ELSE 0 END) AS sasaran FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${COCOK_SQL} AND h.desil IS NOT NULL GROUP BY a.kelompok_id`)
-    .all() as { k: string; cocok: number; sasaran: number }[];
+/**
+ * Registered members per kelompok in the latest snapshot with a desil, and those in desil 1–4 (the cart-aid list):
+ * a district from its own matching results, the province from the counts per kelompok each district sends.
+ */
+export function sasaranPerKelompok(db: Db, provinsi = false): Map<string, { cocok: number; sasaran: number }> {
+  return jalankan(db, sasaranPerKelompokK(provinsi));
+}
+
+export function* sasaranPerKelompokK(provinsi: boolean): Kerja<Map<string, { cocok: number; sasaran: number }>> {
+  const rows = yield* baris<{ k: string; cocok: number; sasaran: number }>(
+    provinsi
+      ? `SELECT kelompok_id AS k, ${Array.from({ length: 10 }, (_, i) => `desil_${i + 1}`).join(' + ')} AS cocok, desil_1 + desil_2 + desil_3 + desil_4 AS sasaran FROM dtsen_ringkasan WHERE ${Array.from({ length: 10 }, (_, i) => `desil_${i + 1}`).join(' + ')} > 0`
+      : `SELECT a.kelompok_id AS k, count(*) AS cocok, sum(CASE WHEN h.desil BETWEEN 1 AND 4 THEN 1 ELSE 0 END) AS sasaran FROM dtsen_hasil h JOIN anggota a ON a.id = h.anggota_id WHERE h.snapshot_id = ${SNAPSHOT_TERBARU_SQL} AND a.deleted_at IS NULL AND ${COCOK_SQL} AND h.desil IS NOT NULL GROUP BY a.kelompok_id`,
+  );
   return new Map(rows.map((r) => [r.k, { cocok: r.cocok, sasaran: r.sasaran }]));
 }
 

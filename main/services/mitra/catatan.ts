@@ -1,5 +1,6 @@
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
+import { baris, jalankan, satu, type Kerja } from '../../../db/kueri';
 import type { Page } from '../../common/contract-kit';
 import { JUMLAH_MAKS, RUPIAH_MAKS, TAHUN_MAKS, tanggalSah, VOLUME_MAKS } from '../../common/batas';
 import { AppError } from '../../common/errors';
@@ -117,7 +118,7 @@ export interface FilterCatatan {
 }
 
 /** Display names for referenced records and regions, by field. */
-function namaRujukan(db: Db, entitas: EntitasKode, rows: Catatan[]): BarisCatatan[] {
+function* namaRujukanK(entitas: EntitasKode, rows: Catatan[]): Kerja<BarisCatatan[]> {
   const spec = ENTITAS[entitas];
   const caches = new Map<string, Map<string, string>>();
   for (const f of spec.fields) {
@@ -126,7 +127,7 @@ function namaRujukan(db: Db, entitas: EntitasKode, rows: Catatan[]): BarisCatata
     const ids = [...new Set(rows.map((r) => r[f.kode]).filter((v): v is string => typeof v === 'string'))];
     const map = new Map<string, string>();
     for (const id of ids) {
-      const row = db.sqlite.prepare(`SELECT ${ref.nama} AS n FROM ${ref.tabel} WHERE id = ?`).get(id) as { n: string } | undefined;
+      const row = yield* satu<{ n: string }>(`SELECT ${ref.nama} AS n FROM ${ref.tabel} WHERE id = ?`, [id]);
       map.set(id, row ? String(row.n).slice(0, 80) : '(terhapus)');
     }
     caches.set(f.kode, map);
@@ -144,6 +145,11 @@ function namaRujukan(db: Db, entitas: EntitasKode, rows: Catatan[]): BarisCatata
 }
 
 export function daftarCatatan(db: Db, entitas: EntitasKode, f: FilterCatatan = {}): Page<BarisCatatan> {
+  return jalankan(db, daftarCatatanK(entitas, f));
+}
+
+/** A page of partner records (offtakers, agreements, MoUs, issues, …), on the district's file or the province's server. */
+export function* daftarCatatanK(entitas: EntitasKode, f: FilterCatatan = {}): Kerja<Page<BarisCatatan>> {
   const spec = ENTITAS[entitas];
   const where: string[] = [f.terhapus ? 'deleted_at IS NOT NULL' : 'deleted_at IS NULL'];
   const params: unknown[] = [];
@@ -163,16 +169,21 @@ export function daftarCatatan(db: Db, entitas: EntitasKode, f: FilterCatatan = {
   }
   const per = Math.min(f.per ?? 50, 500);
   const halaman = Math.max(1, f.halaman ?? 1);
-  const order = spec.fields.some((x) => x.kode === 'tanggal') ? 'tanggal DESC, created_at DESC' : `${spec.nama}`;
-  const total = (db.sqlite.prepare(`SELECT count(*) AS n FROM ${entitas} WHERE ${where.join(' AND ')}`).get(...params) as { n: number }).n;
-  const rows = db.sqlite.prepare(`SELECT * FROM ${entitas} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, per, (halaman - 1) * per) as Catatan[];
-  return { rows: namaRujukan(db, entitas, rows), total, halaman, per };
+  // The id last: records of the same day (or name) come in one order on every database.
+  const order = spec.fields.some((x) => x.kode === 'tanggal') ? 'tanggal DESC, created_at DESC, id' : `${spec.nama}, id`;
+  const total = (yield* satu<{ n: number }>(`SELECT count(*) AS n FROM ${entitas} WHERE ${where.join(' AND ')}`, params))!.n;
+  const rows = yield* baris<Catatan>(`SELECT * FROM ${entitas} WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`, [...params, per, (halaman - 1) * per]);
+  return { rows: yield* namaRujukanK(entitas, rows), total, halaman, per };
 }
 
 export function ambilCatatan(db: Db, entitas: EntitasKode, id: string): BarisCatatan {
-  const row = db.sqlite.prepare(`SELECT * FROM ${entitas} WHERE id = ?`).get(id) as Catatan | undefined;
+  return jalankan(db, ambilCatatanK(entitas, id));
+}
+
+export function* ambilCatatanK(entitas: EntitasKode, id: string): Kerja<BarisCatatan> {
+  const row = yield* satu<Catatan>(`SELECT * FROM ${entitas} WHERE id = ?`, [id]);
   if (!row) throw new AppError('TIDAK_DITEMUKAN', `${ENTITAS[entitas].judul}: data tidak ditemukan. Muat ulang daftar.`);
-  return namaRujukan(db, entitas, [row])[0]!;
+  return (yield* namaRujukanK(entitas, [row]))[0]!;
 }
 
 /** Deletes a partner record (offtaker, agreement, MoU, issue, …) with the officer's reason; restorable. */

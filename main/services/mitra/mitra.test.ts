@@ -133,3 +133,20 @@ test('cart aid: eligibility with reasons, the officer decides, and the letter an
     t.cleanup();
   }
 });
+
+test('cart aid at the province: the share in desil 1–4 comes from the counts per kelompok the district sent (no person’s result travels)', () => {
+  const { t, k } = setup();
+  try {
+    buatAnggota(t.db, { kelompok_id: k, nik: '3507016105900002', nama: 'Sri Wahyuni', jenis_kelamin: 'P' });
+    // The same rows as the province holds them after an import: the group, its two members, the district's counts.
+    t.db.sqlite.prepare("UPDATE pengaturan SET nilai = 'provinsi' WHERE kunci = 'mode'").run();
+    const desil = Array.from({ length: 10 }, (_, i) => (i === 1 || i === 6 ? 1 : 0));
+    t.db.sqlite.prepare(`INSERT INTO dtsen_ringkasan VALUES (?, '35.07', 'DTSEN', '2026-10-01', 2, 2, ${desil.join(', ')})`).run(k);
+    const pentol = penilaianGerobak(t.db, 2026, today).find((g) => g.kelompok_id === k)!;
+    assert.equal(pentol.persen_desil_1_4, 50);
+    assert.match(pentol.alasan.join('; '), /50% anggota di desil 1–4/);
+    assert.doesNotMatch(pentol.alasan.join('; '), /belum ada hasil pencocokan/);
+  } finally {
+    t.cleanup();
+  }
+});

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
+import { baris, jalankan, satu, type Kerja } from '../../../db/kueri';
 import type { ParsedInput, PenilaianGerobak, RingkasanMitra } from '../../common/api';
 import { isianDari } from '../../common/register';
 import { AppError } from '../../common/errors';
@@ -12,8 +13,8 @@ import { BASE_DOC, tulisPdf } from '../dokumen';
 import { FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen';
 import { daftarTembusan, isiSurat, kakiTte, kepalaLampiran, PDF_SIAP_TTE, pengirimSurat, PENUTUP_SURAT } from '../dokumen';
 import { penandatanganKantor } from '../dokumen';
-import { sasaranPerKelompok } from '../dtsen';
-import { bacaPengaturan, catatSuratKeluar, suratKeluarUntuk } from '../pengaturan';
+import { sasaranPerKelompokK } from '../dtsen';
+import { bacaPengaturan, catatSuratKeluar, pengaturanK, suratKeluarUntuk } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
 // The views and documents of the partnership agreements: offtakers (SPPG first), purchase agreements,
@@ -27,27 +28,20 @@ function tambahHari(iso: string, hari: number): string {
 
 
 export function ringkasanMitra(db: Db, today = hariIni()): RingkasanMitra {
+  return jalankan(db, ringkasanMitraK(today));
+}
+
+/** The partners' overview (SPPG per kecamatan, agreements ending, value per kecamatan and kind, groups without an offtaker, MoUs ending). */
+export function* ringkasanMitraK(today = hariIni()): Kerja<RingkasanMitra> {
   const days = (to: string) => Math.round((Date.parse(to) - Date.parse(today)) / 86_400_000);
-  const sppg = db.sqlite
-    .prepare("SELECT kecamatan_kode, count(*) AS jumlah, coalesce(sum(kapasitas_bulan), 0) AS kebutuhan FROM offtaker WHERE deleted_at IS NULL AND jenis = 'SPPG' GROUP BY kecamatan_kode ORDER BY jumlah DESC")
-    .all() as { kecamatan_kode: string | null; jumlah: number; kebutuhan: number }[];
+  const sppg = yield* baris<{ kecamatan_kode: string | null; jumlah: number; kebutuhan: number }>("SELECT kecamatan_kode, count(*) AS jumlah, coalesce(sum(kapasitas_bulan), 0) AS kebutuhan FROM offtaker WHERE deleted_at IS NULL AND jenis = 'SPPG' GROUP BY kecamatan_kode ORDER BY jumlah DESC, coalesce(kecamatan_kode, '')");
   const aktif = "p.deleted_at IS NULL AND p.status = 'aktif' AND p.mulai <= @today AND p.selesai >= @today";
-  const berakhir = db.sqlite
-    .prepare(`SELECT p.id, p.nomor, k.nama AS kelompok, o.nama AS offtaker, p.selesai FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id JOIN offtaker o ON o.id = p.offtaker_id WHERE ${aktif} AND p.selesai <= @batas ORDER BY p.selesai`)
-    .all({ today, batas: tambahHari(today, 60) }) as { id: string; nomor: string; kelompok: string; offtaker: string; selesai: string }[];
-  const perKec = db.sqlite
-    .prepare(`SELECT k.kecamatan_kode, count(*) AS n, sum(round(p.volume * p.harga_satuan)) AS nilai FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id WHERE ${aktif} GROUP BY k.kecamatan_kode ORDER BY nilai DESC`)
-    .all({ today }) as { kecamatan_kode: string; n: number; nilai: number }[];
-  const perJenis = db.sqlite
-    .prepare(`SELECT o.jenis, count(*) AS n, sum(round(p.volume * p.harga_satuan)) AS nilai FROM perjanjian p JOIN offtaker o ON o.id = p.offtaker_id WHERE ${aktif} GROUP BY o.jenis ORDER BY nilai DESC`)
-    .all({ today }) as { jenis: string; n: number; nilai: number }[];
-  const tanpa = db.sqlite
-    .prepare(`SELECT k.id, k.nama, k.desa_kode FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' AND NOT EXISTS (SELECT 1 FROM perjanjian p WHERE p.kelompok_id = k.id AND ${aktif}) ORDER BY k.nama`)
-    .all({ today }) as { id: string; nama: string; desa_kode: string }[];
-  const mou = db.sqlite
-    .prepare("SELECT id, perguruan_tinggi, nomor, berlaku_sampai FROM mou WHERE deleted_at IS NULL AND status != 'berakhir' AND berlaku_sampai <= ? ORDER BY berlaku_sampai")
-    .all(tambahHari(today, 90)) as { id: string; perguruan_tinggi: string; nomor: string; berlaku_sampai: string }[];
-  const terbuka = (db.sqlite.prepare("SELECT count(*) AS n FROM tindak_lanjut WHERE deleted_at IS NULL AND status != 'selesai'").get() as { n: number }).n;
+  const berakhir = yield* baris<{ id: string; nomor: string; kelompok: string; offtaker: string; selesai: string }>(`SELECT p.id, p.nomor, k.nama AS kelompok, o.nama AS offtaker, p.selesai FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id JOIN offtaker o ON o.id = p.offtaker_id WHERE ${aktif} AND p.selesai <= @batas ORDER BY p.selesai, p.id`, { today, batas: tambahHari(today, 60) });
+  const perKec = yield* baris<{ kecamatan_kode: string; n: number; nilai: number }>(`SELECT k.kecamatan_kode, count(*) AS n, sum(round(p.volume * p.harga_satuan)) AS nilai FROM perjanjian p JOIN kelompok k ON k.id = p.kelompok_id WHERE ${aktif} GROUP BY k.kecamatan_kode ORDER BY nilai DESC, k.kecamatan_kode`, { today });
+  const perJenis = yield* baris<{ jenis: string; n: number; nilai: number }>(`SELECT o.jenis, count(*) AS n, sum(round(p.volume * p.harga_satuan)) AS nilai FROM perjanjian p JOIN offtaker o ON o.id = p.offtaker_id WHERE ${aktif} GROUP BY o.jenis ORDER BY nilai DESC, o.jenis`, { today });
+  const tanpa = yield* baris<{ id: string; nama: string; desa_kode: string }>(`SELECT k.id, k.nama, k.desa_kode FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' AND NOT EXISTS (SELECT 1 FROM perjanjian p WHERE p.kelompok_id = k.id AND ${aktif}) ORDER BY k.nama, k.id`, { today });
+  const mou = yield* baris<{ id: string; perguruan_tinggi: string; nomor: string; berlaku_sampai: string }>("SELECT id, perguruan_tinggi, nomor, berlaku_sampai FROM mou WHERE deleted_at IS NULL AND status != 'berakhir' AND berlaku_sampai <= ? ORDER BY berlaku_sampai, id", [tambahHari(today, 90)]);
+  const terbuka = (yield* satu<{ n: number }>("SELECT count(*) AS n FROM tindak_lanjut WHERE deleted_at IS NULL AND status != 'selesai'"))!.n;
   return {
     sppg_per_kecamatan: sppg.map((s) => ({ kecamatan_kode: s.kecamatan_kode ?? '', kecamatan: namaWilayah(s.kecamatan_kode) ?? '(tanpa kecamatan)', jumlah: s.jumlah, kebutuhan_bulan: s.kebutuhan })),
     perjanjian_berakhir: berakhir.map((b) => ({ ...b, sisa_hari: days(b.selesai) })),
@@ -70,22 +64,26 @@ const KELILING = /keliling|gerobak|dagang|pentol|sayur|kuliner|warung/i;
  * in desil 1–4 (when DT-SEN matching exists), with the reasons, beside the officer's decision.
  */
 export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): PenilaianGerobak[] {
+  return jalankan(db, penilaianGerobakK(tahun, today));
+}
+
+export function* penilaianGerobakK(tahun: number, today = hariIni()): Kerja<PenilaianGerobak[]> {
   const thisMonth = today.slice(0, 7);
   const months = [1, 2, 3].map((n) => bulanSebelumnya(thisMonth, n));
-  const groups = db.sqlite
-    .prepare(
+  const groups = yield* baris<{ id: string; nama: string; desa_kode: string; kecamatan_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }>(
       `SELECT k.id, k.nama, k.desa_kode, k.kecamatan_kode, k.sektor, k.produk_utama,
         (SELECT nama FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL AND a.jabatan = 'ketua' LIMIT 1) AS ketua,
         (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS jumlah_anggota,
-        (SELECT count(*) FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.deleted_at IS NULL AND l.status != 'draft' AND l.periode IN (?, ?, ?) AND coalesce(json_extract(l.nilai, '$.omzet'), 0) > 0) AS laporan_aktif,
+        (SELECT count(*) FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.deleted_at IS NULL AND l.status != 'draft' AND l.periode IN (?, ?, ?) AND coalesce(l.omzet_angka, 0) > 0) AS laporan_aktif,
         (SELECT max(tahun) FROM gerobak_diterima g WHERE g.kelompok_id = k.id AND g.deleted_at IS NULL) AS sudah_menerima
-       FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' ORDER BY k.nama`,
-    )
-    .all(...months) as { id: string; nama: string; desa_kode: string; kecamatan_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }[];
+       FROM kelompok k WHERE k.deleted_at IS NULL AND k.status = 'aktif' ORDER BY k.nama, k.id`,
+      months,
+  );
   // Registered members per kelompok in the latest snapshot (the same rule as the dashboard), and those in desil 1-4.
-  const desil = sasaranPerKelompok(db);
+  // (at the province: from the counts per kelompok the districts send).
+  const desil = yield* sasaranPerKelompokK((yield* pengaturanK()).mode === 'provinsi');
   const assessed = new Map(
-    (db.sqlite.prepare('SELECT kelompok_id, usaha_keliling, keputusan, catatan FROM gerobak_penilaian WHERE tahun = ? AND deleted_at IS NULL').all(tahun) as { kelompok_id: string; usaha_keliling: number; keputusan: 'diusulkan' | 'tidak' | null; catatan: string | null }[]).map((r) => [r.kelompok_id, r]),
+    (yield* baris<{ kelompok_id: string; usaha_keliling: number; keputusan: 'diusulkan' | 'tidak' | null; catatan: string | null }>('SELECT kelompok_id, usaha_keliling, keputusan, catatan FROM gerobak_penilaian WHERE tahun = ? AND deleted_at IS NULL', [tahun])).map((r) => [r.kelompok_id, r]),
   );
   return groups.map((g) => {
     const a = assessed.get(g.id);

@@ -4,7 +4,8 @@ import { hariIni } from '../../common/format';
 import { STATUS_DIHITUNG_SQL } from '../../common/kamus';
 import { bulanSebelumnya } from '../../common/laporan';
 import { TOPIK_PELATIHAN } from '../../common/mitra';
-import { dalamBulan, pelaporan, persenBagian, ringkasPelaporan } from '../angka';
+import { dalamBulan, pelaporanK, persenBagian, ringkasPelaporan } from '../angka';
+import { baris, jalankan, type Kerja } from '../../../db/kueri';
 import { namaWilayah } from '../wilayah';
 
 // Facilitator capacity building (issue 27, part 2): each facilitator's training profile, the share of facilitators
@@ -24,14 +25,13 @@ interface Ikut {
   nomor_sertifikat: string | null;
 }
 
-function keikutsertaan(db: Db): Ikut[] {
-  return db.sqlite
-    .prepare(
-      `SELECT pp.fasilitator_id, p.tanggal, p.judul, p.topik, p.penyelenggara, p.jam, pp.nilai_pre, pp.nilai_post, pp.nomor_sertifikat
-       FROM pelatihan_peserta pp JOIN pelatihan p ON p.id = pp.pelatihan_id
-       WHERE pp.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY p.tanggal`,
-    )
-    .all() as Ikut[];
+function* keikutsertaanK(): Kerja<Ikut[]> {
+  // Trainings of one day in one order on every database (the id breaks the tie).
+  return yield* baris<Ikut>(
+    `SELECT pp.fasilitator_id, p.tanggal, p.judul, p.topik, p.penyelenggara, p.jam, pp.nilai_pre, pp.nilai_post, pp.nomor_sertifikat
+     FROM pelatihan_peserta pp JOIN pelatihan p ON p.id = pp.pelatihan_id
+     WHERE pp.deleted_at IS NULL AND p.deleted_at IS NULL ORDER BY p.tanggal, p.id, pp.id`,
+  );
 }
 
 const rata = (xs: (number | null)[]) => {
@@ -41,13 +41,17 @@ const rata = (xs: (number | null)[]) => {
 
 /** Every facilitator's trainings: how many, which topics, hours this year (jam_pelatihan), scores, certificates. */
 export function profilKapasitas(db: Db, tahun = Number(hariIni().slice(0, 4))): ProfilKapasitas[] {
+  return jalankan(db, profilKapasitasK(tahun));
+}
+
+export function* profilKapasitasK(tahun = Number(hariIni().slice(0, 4))): Kerja<ProfilKapasitas[]> {
   const perF = new Map<string, Ikut[]>();
-  for (const i of keikutsertaan(db)) {
+  for (const i of yield* keikutsertaanK()) {
     const daftar = perF.get(i.fasilitator_id);
     if (daftar) daftar.push(i);
     else perF.set(i.fasilitator_id, [i]);
   }
-  const fasilitator = db.sqlite.prepare('SELECT id, nama, kabupaten_kode FROM fasilitator WHERE deleted_at IS NULL ORDER BY nama').all() as { id: string; nama: string; kabupaten_kode: string }[];
+  const fasilitator = yield* baris<{ id: string; nama: string; kabupaten_kode: string }>('SELECT id, nama, kabupaten_kode FROM fasilitator WHERE deleted_at IS NULL ORDER BY nama, id');
   return fasilitator.map((f) => {
     const ikut = perF.get(f.id) ?? [];
     return {
@@ -69,7 +73,11 @@ export function profilKapasitas(db: Db, tahun = Number(hariIni().slice(0, 4))): 
 
 /** The share of facilitators trained, in all and per topic; at the province one row per district. */
 export function cakupanPelatihan(db: Db): CakupanPelatihan[] {
-  const profil = profilKapasitas(db);
+  return jalankan(db, cakupanPelatihanK());
+}
+
+export function* cakupanPelatihanK(): Kerja<CakupanPelatihan[]> {
+  const profil = yield* profilKapasitasK();
   const perKab = new Map<string, ProfilKapasitas[]>();
   for (const p of profil) {
     const daftar = perKab.get(p.kabupaten_kode);
@@ -101,7 +109,11 @@ const urutBulan = (dari: string, sampai: string) => {
  * first-training month. Compliance is the dictionary's kepatuhan, omzet its omzet_per_laporan and pertumbuhan_omzet.
  */
 export function buktiPelatihan(db: Db, bulan = 6, hari = hariIni()): BuktiPelatihan {
-  const profil = profilKapasitas(db);
+  return jalankan(db, buktiPelatihanK(bulan, hari));
+}
+
+export function* buktiPelatihanK(bulan = 6, hari = hariIni()): Kerja<BuktiPelatihan> {
+  const profil = yield* profilKapasitasK();
   const bulanIni = hari.slice(0, 7);
   // Trained facilitators count once a month after their first training has ended (else there is no "after" yet).
   const dilatih = profil.filter((p) => p.pertama && bulanSebelumnya(p.pertama.slice(0, 7), -1) < bulanIni);
@@ -113,16 +125,16 @@ export function buktiPelatihan(db: Db, bulan = 6, hari = hariIni()): BuktiPelati
   if (!semua.length) return { bulan, dilatih: null, belum: null, acuan_belum: null, catatan: CATATAN };
   const dari = bulanSebelumnya(semua[0]!, bulan);
   const sampai = bulanSebelumnya(bulanIni, 1);
-  const baris = pelaporan(db, urutBulan(dari, sampai), {}, hari);
+  const rows = yield* pelaporanK(urutBulan(dari, sampai), {}, hari);
   const omzet = new Map<string, number>();
-  for (const r of db.sqlite.prepare(`SELECT kelompok_id, periode, coalesce(omzet_angka, 0) AS o FROM laporan_bulanan WHERE deleted_at IS NULL AND status IN (${STATUS_DIHITUNG_SQL}) AND periode BETWEEN ? AND ?`).all(dari, sampai) as { kelompok_id: string; periode: string; o: number }[]) {
+  for (const r of yield* baris<{ kelompok_id: string; periode: string; o: number }>(`SELECT kelompok_id, periode, coalesce(omzet_angka, 0) AS o FROM laporan_bulanan WHERE deleted_at IS NULL AND status IN (${STATUS_DIHITUNG_SQL}) AND periode BETWEEN ? AND ?`, [dari, sampai])) {
     omzet.set(`${r.kelompok_id}|${r.periode}`, Number(r.o) || 0);
   }
   const sisi = (fs: ProfilKapasitas[], acuan: (f: ProfilKapasitas) => string): SisiBukti => {
-    const kumpul = { sebelum: [] as typeof baris, sesudah: [] as typeof baris, omzet: { sebelum: [0, 0], sesudah: [0, 0] } };
+    const kumpul = { sebelum: [] as typeof rows, sesudah: [] as typeof rows, omzet: { sebelum: [0, 0], sesudah: [0, 0] } };
     const milik = new Map(fs.map((f) => [f.fasilitator_id, jendela(acuan(f))]));
     let kelompok = 0;
-    for (const r of baris) {
+    for (const r of rows) {
       const j = r.fasilitator_id ? milik.get(r.fasilitator_id) : undefined;
       if (!j) continue;
       kelompok++;

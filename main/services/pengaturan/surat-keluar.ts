@@ -1,4 +1,5 @@
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
 import { uuidv7 } from '../../../db/ids';
 import type { SuratKeluar } from '../../common/api';
 import { AppError } from '../../common/errors';
@@ -31,9 +32,13 @@ export function catatSuratKeluar(db: Db, s: Pick<SuratKeluar, 'nomor' | 'tanggal
 
 /** The register, newest first; or one letter's row. */
 export function daftarSuratKeluar(db: Db, tahun?: number | null): SuratKeluar[] {
-  let q = db.q.selectFrom('surat_keluar').select(['nomor', 'tanggal', 'hal', 'tujuan', 'jenis', 'rujukan', 'dicatat_pada', 'operator']);
+  return jalankan(db, daftarSuratKeluarK(tahun));
+}
+
+export function* daftarSuratKeluarK(tahun?: number | null): Kerja<SuratKeluar[]> {
+  let q = builder.selectFrom('surat_keluar').select(['nomor', 'tanggal', 'hal', 'tujuan', 'jenis', 'rujukan', 'dicatat_pada', 'operator']);
   if (tahun) q = q.where('tanggal', 'like', `${tahun}-%`);
-  return db.all(q.orderBy('tanggal', 'desc').orderBy('dicatat_pada', 'desc'));
+  return (yield* barisQ(q.orderBy('tanggal', 'desc').orderBy('dicatat_pada', 'desc').orderBy('nomor'))) as SuratKeluar[];
 }
 
 export function suratKeluarUntuk(db: Db, jenis: SuratKeluar['jenis'], rujukan: string): SuratKeluar | null {
