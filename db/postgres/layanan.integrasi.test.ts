@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import * as XLSX from 'xlsx';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -30,7 +31,10 @@ import { bulanSebelumnya } from '../../main/common/laporan';
 import { ENTITAS, type EntitasKode } from '../../main/common/mitra';
 import { ambilCatatanK, buktiPelatihanK, cakupanPelatihanK, daftarCatatanK, penilaianGerobakK, profilKapasitasK, ringkasanMitraK } from '../../main/services/mitra';
 import { daftarSnapshotK, ringkasanDtsenK } from '../../main/services/dtsen';
-import { daftarSuratKeluarK } from '../../main/services/pengaturan';
+import { daftarSuratKeluar, daftarSuratKeluarK } from '../../main/services/pengaturan';
+import { tambahAkarK } from '../../main/services/tte';
+import { renderPdf } from '../../main/services/dokumen';
+import { buatCaUji, tandatangani } from '../../test/tte';
 
 // The same services on the province's server: a piece of work (db/kueri.ts) gives the same answer from the SQLite
 // file and from PostgreSQL holding the same rows. One figure, one definition, whichever database the province runs.
@@ -171,9 +175,11 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     assert.ok(jalankan(db, riwayatIndikatorK(riwayat)).some((r) => r.nilai !== null));
     assert.deepEqual(await baca(riwayatIndikatorK(riwayat)), jalankan(db, riwayatIndikatorK(riwayat)));
     // What has not moved to the server says so and changes nothing.
-    const belum = await cli('dtsen', 'hasil', '-o', join(dir, 'dtsen.csv'));
+    const perjanjian = db.sqlite.prepare('SELECT id FROM perjanjian LIMIT 1').pluck().get() as string;
+    const belum = await cli('perjanjian', 'pdf', '--id', perjanjian, '-o', join(dir, 'perjanjian.pdf'));
     assert.equal(belum.code, 1);
-    assert.match(belum.err, /belum dapat dijalankan pada server PostgreSQL .*pakai berkas basis data provinsi/);
+    assert.match(belum.err, /belum dapat dijalankan pada server PostgreSQL provinsi .*mencetak perjanjian .* pada berkas basis data provinsi/);
+    assert.equal(existsSync(join(dir, 'perjanjian.pdf')), false);
     assert.doesNotMatch(belum.err, /rahasia/);
   } finally {
     delete process.env.BERMANTRA_DB_URL;
@@ -308,6 +314,70 @@ test('the province dashboard on the server is kept per state of the data: read f
   assert.equal(dihitung, 1, 'computed once for both');
   assert.deepEqual(x, y);
   assert.deepEqual(x, jalankan(db, hitungDashboardK({}, hari)));
+});
+
+test('a district’s proposal read at the province on the server: its PDF and RAB as from the file, the member list exported, nothing put in the province’s register; a signed letter verified against the province’s roots, the verdict kept on the server', async (t) => {
+  const url = await basisDataBaru(t);
+  if (!url) return;
+  const { db, dir } = await provinsiDiServer(t, url, { kelompok: 8, bulan: 4 });
+  const cli = async (...args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await main(args, { out: (x) => void (out += x), err: (x) => void (err += x) });
+    return { code, out, err };
+  };
+  const proposal = jalankan(db, daftarProposalK({}));
+  assert.ok(proposal.length > 0);
+  const id = proposal[0]!.id;
+  const teksPdf = (f: string) => execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
+  for (const [perintah, ext] of [['pdf', 'pdf'], ['rab-xlsx', 'xlsx']] as const) {
+    const [diServer, diBerkas] = [join(dir, `proposal-server.${ext}`), join(dir, `proposal-berkas.${ext}`)];
+    for (const [db_, out] of [[url, diServer], [db.file, diBerkas]] as const) {
+      const r = await cli('proposal', perintah, '--db', db_, '--id', id, '-o', out);
+      assert.equal(r.code, 0, r.err);
+    }
+    if (ext === 'pdf') {
+      assert.equal(teksPdf(diServer), teksPdf(diBerkas));
+      assert.match(teksPdf(diServer), /DAFTAR ANGGOTA KELOMPOK/);
+    } else assert.deepEqual(bacaSel(diServer), bacaSel(diBerkas));
+  }
+  // The member list exported from the server: the file's, cell for cell (csv and workbook).
+  for (const ext of ['csv', 'xlsx'] as const) {
+    const [diServer, diBerkas] = [join(dir, `anggota-server.${ext}`), join(dir, `anggota-berkas.${ext}`)];
+    for (const [db_, out] of [[url, diServer], [db.file, diBerkas]] as const) {
+      const r = await cli('anggota', 'export', '--db', db_, '-o', out);
+      assert.equal(r.code, 0, r.err);
+    }
+    if (ext === 'csv') {
+      assert.equal(readFileSync(diServer, 'utf8'), readFileSync(diBerkas, 'utf8'));
+      assert.ok(readFileSync(diServer, 'utf8').split('\n').length > 20);
+    } else assert.deepEqual(bacaSel(diServer), bacaSel(diBerkas));
+  }
+  // The district's letter is not the province's: its register stays empty, on the file and on the server.
+  const s = bukaServer(url, { maks: 1 });
+  t.after(() => s.tutup());
+  assert.deepEqual(daftarSuratKeluar(db), []);
+  assert.equal((await s.pool.query('SELECT count(*) AS n FROM surat_keluar')).rows[0].n, 0);
+  // A letter for TTE is the district's to make: refused at the province, before any file is written.
+  const tte = await cli('proposal', 'pdf', '--db', url, '--id', id, '--siap-tte', '-o', join(dir, 'tte.pdf'));
+  assert.equal(tte.code, 1);
+  assert.match(tte.err, /Surat siap TTE dibuat dan ditandatangani oleh kabupaten\/kota pengusul/);
+  assert.equal(existsSync(join(dir, 'tte.pdf')), false);
+
+  // A signed letter checked on the server: against the roots the province keeps there; the verdict kept there.
+  const ca = buatCaUji(join(dir, 'ca'));
+  const surat = join(dir, 'surat-ttd.pdf');
+  writeFileSync(surat, await tandatangani(await renderPdf({ content: [{ text: 'Surat pengantar proposal (uji)' }] }), ca.p12.sah));
+  const belumTepercaya = await cli('dokumen', 'verifikasi', surat, '--db', url, '--json');
+  assert.equal(belumTepercaya.code, 1);
+  const petugas = new ServerProvinsi(url);
+  t.after(() => petugas.tutup());
+  await petugas.tulis(() => tambahAkarK(Buffer.from(ca.akar)));
+  const sah = await cli('dokumen', 'verifikasi', surat, '--db', url, '--json');
+  assert.equal(sah.code, 0, sah.out + sah.err);
+  assert.equal(JSON.parse(sah.out).valid, true);
+  const hash = createHash('sha256').update(readFileSync(surat)).digest('hex');
+  assert.equal(JSON.parse((await s.pool.query('SELECT hasil FROM tte_periksa WHERE hash = $1', [hash])).rows[0].hasil).valid, true);
 });
 
 /** A demo province of two districts (its file, kept open for the test) copied to the fresh server database at url. */

@@ -50,7 +50,7 @@ export class AppContext {
     if (!this.dbBerkas) {
       throw new AppError(
         'DB_SERVER_BELUM',
-        `Bagian ini belum dapat dijalankan pada server PostgreSQL (${this.server!.alamat}); beranda, laporan, e-monev, sinkronisasi, situs dan pengaturan sudah berjalan di server. Untuk bagian ini, pakai berkas basis data provinsi.`,
+        `Bagian ini belum dapat dijalankan pada server PostgreSQL provinsi (${this.server!.alamat}). Mengubah data kelompok, anggota, laporan, proposal dan mitra dikerjakan kabupaten/kota lalu dikirim lewat bundel; mencetak perjanjian dan membuat ekstrak data riset dapat dikerjakan pada berkas basis data provinsi.`,
       );
     }
     return this.dbBerkas;

@@ -1,7 +1,6 @@
 import { ambilAnggotaK, daftarAnggotaK, hapusAnggota, pulihkanAnggota, simpanAnggota } from '../../services/anggota';
-import { eksporAnggota, eksporAnggotaCsv } from '../../services/anggota';
+import { dataEksporAnggotaK, tulisAnggotaCsv, tulisAnggotaXlsx } from '../../services/anggota';
 import { imporAnggota, pratinjauImpor } from '../../services/anggota';
-import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { anggotaApi } from '../../common/api/anggota';
 import type { HandlersFor } from './types';
@@ -17,9 +16,11 @@ export const anggotaHandlers: HandlersFor<keyof typeof anggotaApi> = {
     imporAnggota(ctx.db, ctx.files.resolve(input.berkas), input.berkas, { sheet: input.sheet, mapping: input.mapping, kelompokId: input.kelompokId, dryRun: input.dryRun }),
   'anggota.ekspor': async (ctx, input) => {
     const { format, ...filter } = input;
-    const out = ctx.files.output(`anggota-${bacaPengaturan(ctx.db).kabupaten_kode ?? ''}-${new Date().toISOString().slice(0, 10)}.${format}`);
-    if (format === 'csv') eksporAnggotaCsv(ctx.db, filter, out.path);
-    else await eksporAnggota(ctx.db, filter, out.path);
+    // Read as one piece of work (the file's or the province's server's), written on this PC.
+    const data = await ctx.baca(dataEksporAnggotaK(filter));
+    const out = ctx.files.output(`anggota-${data.p.kabupaten_kode ?? ''}-${new Date().toISOString().slice(0, 10)}.${format}`);
+    if (format === 'csv') tulisAnggotaCsv(data.rows, out.path);
+    else await tulisAnggotaXlsx(data, out.path);
     return out.ref();
   },
 };

@@ -63,7 +63,12 @@ export function* daftarAnggotaK(input: ParsedInput<'anggota.list'>): Kerja<Page<
 
 /** Every row matching the filter, for exports. */
 export function semuaAnggota(db: Db, filter: AnggotaFilter): AnggotaRow[] {
-  return db.all(selectRow(snapshotTerbaru(db), filtered(filter)).orderBy('k.nama').orderBy('a.nama')).map(toRow);
+  return jalankan(db, semuaAnggotaK(filter));
+}
+
+/** Every member the filter finds (the export's rows), by group then name. */
+export function* semuaAnggotaK(filter: AnggotaFilter): Kerja<AnggotaRow[]> {
+  return (yield* barisQ(selectRow(yield* snapshotTerbaruK(), filtered(filter)).orderBy('k.nama').orderBy('a.nama').orderBy('a.id'))).map(toRow);
 }
 
 export function ambilAnggota(db: Db, id: string): AnggotaRow {

@@ -1,10 +1,13 @@
 import { renameSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
 import { awalCsv, barisCsv } from '../dokumen';
-import { semuaAnggota, type AnggotaFilter } from './anggota';
+import { semuaAnggotaK, type AnggotaFilter } from './anggota';
+import { jalankan, type Kerja } from '../../../db/kueri';
+import type { AnggotaRow } from '../../common/api/anggota';
+import type { Pengaturan } from '../../common/records';
 import ExcelJS from 'exceljs';
 import { FORMAT_TEKS, lembarBerjudul, tulisExcel } from '../dokumen';
-import { bacaPengaturan } from '../pengaturan';
+import { pengaturanK } from '../pengaturan';
 import { formatAngka } from '../../common/format';
 import { namaWilayah } from '../wilayah';
 
@@ -17,8 +20,15 @@ export const KOLOM_EKSPOR = ['NIK', 'No. KK', 'Nama', 'Jenis kelamin', 'Tanggal 
  * has a frozen header, a filter and print settings like every other workbook (dokumen/spreadsheet.ts).
  */
 export async function eksporAnggota(db: Db, filter: AnggotaFilter, path: string): Promise<{ jumlah: number }> {
-  const rows = semuaAnggota(db, filter);
-  const p = bacaPengaturan(db);
+  return tulisAnggotaXlsx(jalankan(db, dataEksporAnggotaK(filter)), path);
+}
+
+/** The members the export lists and the office's settings, read as one piece of work (the file's or the server's). */
+export function* dataEksporAnggotaK(filter: AnggotaFilter): Kerja<{ rows: AnggotaRow[]; p: Pengaturan }> {
+  return { rows: yield* semuaAnggotaK(filter), p: yield* pengaturanK() };
+}
+
+export async function tulisAnggotaXlsx({ rows, p }: { rows: AnggotaRow[]; p: Pengaturan }, path: string): Promise<{ jumlah: number }> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
   wb.title = 'Daftar anggota kelompok binaan';
@@ -50,7 +60,10 @@ export async function eksporAnggota(db: Db, filter: AnggotaFilter, path: string)
 
 /** The same list as CSV for Indonesian spreadsheets (";", BOM, NIK and No. KK kept as text, formulas neutralised). */
 export function eksporAnggotaCsv(db: Db, filter: AnggotaFilter, path: string): { jumlah: number } {
-  const rows = semuaAnggota(db, filter);
+  return tulisAnggotaCsv(jalankan(db, semuaAnggotaK(filter)), path);
+}
+
+export function tulisAnggotaCsv(rows: AnggotaRow[], path: string): { jumlah: number } {
   const tanggal = (iso: string | null) => (iso ? `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}` : null);
   const lines = [awalCsv([...KOLOM_EKSPOR])];
   for (const a of rows) {

@@ -1,17 +1,19 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
-import type { Db } from '../../../db/connection';
+import { builder, type Db } from '../../../db/connection';
+import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
 import { AppError } from '../../common/errors';
 import { formatDesimal, formatPeriode, formatRupiah } from '../../common/format';
-import { isiTemplat, pisahTembusan, samarkanNik, tujuanSurat, type RabItem } from '../../common/proposal';
-import { bacaPengaturan, catatSuratKeluar } from '../pengaturan';
+import { isiTemplat, pisahTembusan, samarkanNik, tujuanSurat, type ProposalDetail, type RabItem, type TemplatSurat } from '../../common/proposal';
+import type { Pengaturan } from '../../common/records';
+import { catatSuratKeluar, pengaturanK } from '../pengaturan';
 import { tandaiMenungguTte } from '../tte';
 import { FORMAT_ANGKA, FORMAT_DESIMAL, FORMAT_RUPIAH, lembarBerjudul, tulisExcel } from '../dokumen';
 import { BASE_DOC, ISI_TANGAN, jumlahHalaman, nomorHalaman, tandaTangan, tulisPdf } from '../dokumen';
 import { daftarTembusan, isiSurat, kakiTte, kepalaLampiran, PDF_SIAP_TTE, penandatanganKantor, pengirimSurat, PENUTUP_SURAT, type Penandatangan } from '../dokumen';
 import { hariIni, hurufJudul, namaBerkas } from '../../common/format';
-import { ambilProposal, templatSurat } from './proposal';
+import { ambilProposalK, templatSuratK } from './proposal';
 import { bacaAngka } from '../laporan';
 
 const JABATAN: Record<string, string> = { ketua: 'Ketua', sekretaris: 'Sekretaris', bendahara: 'Bendahara', anggota: 'Anggota' };
@@ -24,8 +26,7 @@ function bab(judul: string): Content {
   return { text: judul, bold: true, fontSize: 11, margin: [0, 10, 0, 4] };
 }
 
-type Proposal = ReturnType<typeof ambilProposal>;
-type Pengaturan = ReturnType<typeof bacaPengaturan>;
+type Proposal = ProposalDetail;
 
 /** The RAB table: lines by spending group with subtotals, and the total. */
 function tabelRab(p: Proposal): TableCell[][] {
@@ -58,8 +59,7 @@ function tabelRab(p: Proposal): TableCell[][] {
 }
 
 /** The covering letter (Tata Naskah Dinas), with the body the province wrote as template, filled for this proposal. */
-function suratPengantar(db: Db, p: Proposal, s: Pengaturan, opsi: OpsiPdfProposal): { isi: Content[]; hal: string; kepada: string[] } {
-  const templat = templatSurat(db);
+function suratPengantar(templat: TemplatSurat, p: Proposal, s: Pengaturan, opsi: OpsiPdfProposal): { isi: Content[]; hal: string; kepada: string[] } {
   const isian = { dinas: p.dinas ?? 'Dinas terkait', kelompok: p.profil.nama, desa: p.profil.desa, kecamatan: p.profil.kecamatan, kabupaten: s.kabupaten_nama ?? '', total: formatRupiah(p.rab.total), terbilang: p.rab.terbilang };
   const { kepada, di: tempatTujuan } = tujuanSurat(isiTemplat(templat.kepada, isian));
   const isi = isiTemplat(templat.pembuka, isian)
@@ -237,8 +237,7 @@ function lampiran(p: Proposal, s: Pengaturan, romawi: string): Content {
 }
 
 /** The member list annex: NIKs masked unless the officer asks for them in full. */
-function lampiranAnggota(db: Db, p: Proposal, s: Pengaturan, opsi: { nikLengkap?: boolean }): Content[] {
-  const anggota = db.all(db.q.selectFrom('anggota').select(['nik', 'nama', 'jenis_kelamin', 'jabatan']).where('kelompok_id', '=', p.kelompok_id).where('deleted_at', 'is', null).orderBy('nama'));
+function lampiranAnggota(anggota: DataProposal['anggota'], p: Proposal, s: Pengaturan, opsi: { nikLengkap?: boolean }): Content[] {
   return [
     { ...(lampiran(p, s, 'II') as object), pageBreak: 'before' } as Content,
     { text: 'DAFTAR ANGGOTA KELOMPOK', style: 'judul' },
@@ -275,25 +274,60 @@ function salin<T>(v: T): T {
   return v;
 }
 
+/** What a proposal's documents show, read as one piece of work (one snapshot on the province's server). */
+export interface DataProposal {
+  p: Proposal;
+  s: Pengaturan;
+  templat: TemplatSurat;
+  anggota: { nik: string; nama: string; jenis_kelamin: string; jabatan: string }[];
+}
+
+export function* dataProposalK(id: string): Kerja<DataProposal> {
+  const p = yield* ambilProposalK(id);
+  return {
+    p,
+    s: yield* pengaturanK(),
+    templat: yield* templatSuratK(),
+    anggota: yield* barisQ(builder.selectFrom('anggota').select(['nik', 'nama', 'jenis_kelamin', 'jabatan']).where('kelompok_id', '=', p.kelompok_id).where('deleted_at', 'is', null).orderBy('nama').orderBy('id')),
+  };
+}
+
 /**
  * The proposal as PDF: the covering letter (its pages carry no number), then the business plan numbered from its
  * own first page, with its executive summary, feasibility from the RAB, closing and signatures, and the annexes.
+ * At a district the letter's number goes into its register and a letter made ready for TTE is marked as waiting;
+ * the province prints a district's proposal to read it: its own register stays its own letters'.
  */
 export async function pdfProposal<T extends { path: string }>(db: Db, id: string, ke: (nama: string) => T, opsi?: OpsiPdfProposal): Promise<T>;
 export async function pdfProposal(db: Db, id: string, ke: string, opsi?: OpsiPdfProposal): Promise<{ path: string }>;
 export async function pdfProposal<T extends { path: string }>(db: Db, id: string, ke: string | ((nama: string) => T), opsi: OpsiPdfProposal = {}): Promise<T | { path: string }> {
-  const p = ambilProposal(db, id);
+  const data = jalankan(db, dataProposalK(id));
+  const kabupaten = data.s.mode !== 'provinsi';
+  const out = await pdfProposalDari(data, ke, opsi, (surat) => {
+    // The covering letter's number goes into the register of outgoing letters; one another letter has is refused here.
+    if (kabupaten) catatSuratKeluar(db, { nomor: data.p.nomor_surat ?? '', tanggal: data.p.tanggal ?? hariIni(), ...surat, jenis: 'proposal', rujukan: data.p.id });
+  });
+  // The proposal records that its letter waits for the Kepala's electronic signature.
+  if (opsi.siapTte) tandaiMenungguTte(db, id);
+  return out;
+}
+
+/** The PDF from what `dataProposalK` read; `sebelum` runs once the letter is composed, before anything is written. */
+export async function pdfProposalDari<T extends { path: string }>(data: DataProposal, ke: (nama: string) => T, opsi?: OpsiPdfProposal): Promise<T>;
+export async function pdfProposalDari<T extends { path: string }>(data: DataProposal, ke: string | ((nama: string) => T), opsi?: OpsiPdfProposal, sebelum?: (surat: { hal: string; tujuan: string }) => void): Promise<T | { path: string }>;
+export async function pdfProposalDari<T extends { path: string }>(data: DataProposal, ke: string | ((nama: string) => T), opsi: OpsiPdfProposal = {}, sebelum?: (surat: { hal: string; tujuan: string }) => void): Promise<T | { path: string }> {
+  const { p, s } = data;
+  // The letter for TTE is the district's to make and sign; the province prints a district's proposal to read it.
+  if (opsi.siapTte && s.mode === 'provinsi') throw new AppError('MODE_SALAH', 'Surat siap TTE dibuat dan ditandatangani oleh kabupaten/kota pengusul. Provinsi mencetak proposal ini tanpa pilihan TTE.');
   const out = typeof ke === 'string' ? { path: ke } : ke(namaBerkas(['Proposal', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'pdf'));
-  const s = bacaPengaturan(db);
   const dasar: TDocumentDefinitions = { ...BASE_DOC, ...(opsi.siapTte ? PDF_SIAP_TTE : {}), content: [], defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 }, info: { title: hurufJudul(p.judul), author: p.profil.nama, creator: 'Bermantra', subject: opsi.siapTte ? 'Siap tanda tangan elektronik' : 'Proposal usaha' } };
-  const { isi: surat, hal, kepada } = suratPengantar(db, p, s, opsi);
-  // The covering letter's number goes into the register of outgoing letters; one another letter has is refused here.
-  catatSuratKeluar(db, { nomor: p.nomor_surat ?? '', tanggal: p.tanggal ?? hariIni(), hal, tujuan: kepada.join(' '), jenis: 'proposal', rujukan: p.id });
+  const { isi: surat, hal, kepada } = suratPengantar(data.templat, p, s, opsi);
+  sebelum?.({ hal, tujuan: kepada.join(' ') });
   // The letter's own length, laid out alone with the same settings (a copy: pdfmake marks what it lays out): the plan counts from after it.
   const halamanSurat = await jumlahHalaman({ ...dasar, content: salin(surat) });
   const doc: TDocumentDefinitions = {
     ...dasar,
-    content: [...surat, ...rencanaUsaha(p, s), ...kelayakan(p), ...penutupDanRab(p, s), ...lampiranAnggota(db, p, s, opsi)],
+    content: [...surat, ...rencanaUsaha(p, s), ...kelayakan(p), ...penutupDanRab(p, s), ...lampiranAnggota(data.anggota, p, s, opsi)],
     // Ready for TTE, every page states that the document is signed electronically (the letter and its annexes are one file).
     footer: (halaman, jumlah) => {
       const nomor = halaman > halamanSurat ? nomorHalaman(halaman - halamanSurat, jumlah - halamanSurat) : undefined;
@@ -301,8 +335,6 @@ export async function pdfProposal<T extends { path: string }>(db: Db, id: string
     },
   };
   await tulisPdf(doc, out.path);
-  // The proposal records that its letter waits for the Kepala's electronic signature.
-  if (opsi.siapTte) tandaiMenungguTte(db, id);
   return out;
 }
 
@@ -310,11 +342,16 @@ export async function pdfProposal<T extends { path: string }>(db: Db, id: string
 export async function rabXlsx<T extends { path: string }>(db: Db, id: string, ke: (nama: string) => T): Promise<T>;
 export async function rabXlsx(db: Db, id: string, ke: string): Promise<{ path: string }>;
 export async function rabXlsx<T extends { path: string }>(db: Db, id: string, ke: string | ((nama: string) => T)): Promise<T | { path: string }> {
-  const p = ambilProposal(db, id);
+  return rabXlsxDari(jalankan(db, dataProposalK(id)), ke);
+}
+
+export async function rabXlsxDari<T extends { path: string }>(data: DataProposal, ke: (nama: string) => T): Promise<T>;
+export async function rabXlsxDari<T extends { path: string }>(data: DataProposal, ke: string | ((nama: string) => T)): Promise<T | { path: string }>;
+export async function rabXlsxDari<T extends { path: string }>(data: DataProposal, ke: string | ((nama: string) => T)): Promise<T | { path: string }> {
+  const { p, s } = data;
   const out = typeof ke === 'string' ? { path: ke } : ke(namaBerkas(['RAB', p.kelompok_nama, (p.tanggal ?? hariIni()).slice(0, 7)], 'xlsx'));
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
-  const s = bacaPengaturan(db);
   const ws = lembarBerjudul(wb, 'RAB', { dokumen: `Rencana Anggaran Biaya: ${p.judul}`, instansi: `${p.profil.nama}, Desa ${p.profil.desa}, Kecamatan ${p.profil.kecamatan}`, periode: s.kabupaten_nama ?? '' }, [
     { header: 'No', key: 'no', width: 6, numFmt: FORMAT_ANGKA },
     { header: 'Kelompok belanja', key: 'kb', width: 18 },

@@ -86,12 +86,31 @@ export async function periksaPdf(db: Db, berkas: Buffer | string): Promise<Hasil
   return (await periksaDanCatat(db, baca(berkas))).hasil;
 }
 
+/** Whatever runs pieces of work for the office: its SQLite file, or the province's server (the app's context). */
+export interface Pelaksana {
+  baca<T>(kerja: Kerja<T>): Promise<T>;
+  tulis<T>(buat: (petugas: string | null) => Kerja<T>): Promise<T>;
+}
+
+/** `periksaPdf` through the app's context, on the file or on the province's server: the roots read, the verdict kept. */
+export async function periksaPdfLewat(x: Pelaksana, berkas: Buffer | string): Promise<HasilVerifikasi> {
+  const pdf = baca(berkas);
+  const hasil = await verifikasiPdf(pdf, await x.baca(pemAkarK()));
+  await x.tulis(() => catatPeriksaK(createHash('sha256').update(pdf).digest('hex'), hasil));
+  return hasil;
+}
+
 async function periksaDanCatat(db: Db, pdf: Buffer): Promise<{ hasil: HasilVerifikasi; hash: string }> {
   const hasil = await verifikasiPdf(pdf, pemAkar(db));
   const hash = createHash('sha256').update(pdf).digest('hex');
-  const catatan = { hasil: JSON.stringify(hasil), diperiksa_pada: new Date().toISOString() };
-  db.run(db.q.insertInto('tte_periksa').values({ hash, ...catatan }).onConflict((oc) => oc.column('hash').doUpdateSet(catatan)));
+  jalankan(db, catatPeriksaK(hash, hasil));
   return { hasil, hash };
+}
+
+/** This office's verdict on a signed PDF, kept by its hash (a later check replaces it). */
+function* catatPeriksaK(hash: string, hasil: HasilVerifikasi): Kerja<void> {
+  const catatan = { hasil: JSON.stringify(hasil), diperiksa_pada: new Date().toISOString() };
+  yield* ubahQ(builder.insertInto('tte_periksa').values({ hash, ...catatan }).onConflict((oc) => oc.column('hash').doUpdateSet(catatan)));
 }
 
 /**
