@@ -88,8 +88,8 @@ export function periksaRentang(db: Db, f: { dari: string; sampai: string; kabupa
   const kelompok = db.prepare(sqlKelompokPeriksa(!!f.kabupaten)).all(pk) as KelompokPeriksa[];
   let hanya: Set<number | string> | null = null;
   if (f.laporanIds) {
-    const cari = db.sqlite.prepare('SELECT rowid FROM laporan_bulanan WHERE id = ?').pluck();
-    hanya = new Set(f.laporanIds.map((id) => cari.get(id) as number | undefined).filter((x): x is number => x !== undefined));
+    // One statement for all of them (a bundle's 17.000 reports: one lookup each in C, not one call each from here).
+    hanya = new Set(db.sqlite.prepare('SELECT rowid FROM laporan_bulanan WHERE id IN (SELECT value FROM json_each(?))').pluck().all(JSON.stringify(f.laporanIds)) as number[]);
   }
   const ambilId = db.sqlite.prepare('SELECT id FROM laporan_bulanan WHERE rowid = ?').pluck();
   // The whole province: the table read in its own order (faster than through the index); one district: its index.

@@ -189,6 +189,7 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
   const tabel: Record<string, RingkasanTabel> = {};
   let lampiran = 0;
   let temuan: HasilImporBundel['temuan'];
+  let berubah: { id: string; periode: string }[] = [];
   try {
     db.tx(() => {
       db.sqlite.pragma('defer_foreign_keys = ON');
@@ -210,6 +211,12 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
         if (c.asing) throw tolakBaris(nama, name, `memuat data ${c.asing.slice(6)} milik ${c.asing.slice(0, 5)}`);
         tabel[name] = { baru: c.baru, diperbarui: c.diperbarui, dihapus: c.dihapus, diabaikan: c.semua - c.baru - c.diperbarui - c.dihapus };
         if (c.terbaru && c.terbaru > newest) newest = c.terbaru;
+        // The reports this bundle changes (new, or newer than the province's): the quality checks report on these.
+        if (name === 'laporan_bulanan') {
+          berubah = db.sqlite
+            .prepare('SELECT x.id, x.periode FROM muatan.laporan_bulanan x LEFT JOIN main.laporan_bulanan m ON m.id = x.id WHERE x.deleted_at IS NULL AND (m.id IS NULL OR m.updated_at < x.updated_at)')
+            .all() as { id: string; periode: string }[];
+        }
         // Newest change wins per row (hybrid logical clock): an older bundle changes nothing a newer one set.
         const cols = ada.get(name)!;
         const set = cols.filter((k) => k !== 'id').map((k) => `${k} = excluded.${k}`).join(', ');
@@ -258,8 +265,8 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
           );
         }
       }
-      // The quality checks of the district's reports in this bundle, as they now stand at the province.
-      if (ada.has('laporan_bulanan')) temuan = temuanMuatan(db, owner);
+      // The quality checks of the district's reports this bundle changed, as they now stand at the province.
+      if (ada.has('laporan_bulanan')) temuan = temuanMuatan(db, owner, berubah);
       // A dry run applies everything inside the transaction (so missing references show), then rolls it back.
       if (o.dryRun) throw new Batal();
     });
@@ -276,11 +283,13 @@ function terapkanMuatan(db: Db, o: { nama: string; owner: string; m: Manifest; s
   return { tabel, lampiran, temuan };
 }
 
-/** Findings on the reports a bundle carried, per month (the payload is still attached); the first 1.000 listed. */
-function temuanMuatan(db: Db, owner: string): NonNullable<HasilImporBundel['temuan']> {
-  const ids = (db.sqlite.prepare('SELECT id, periode FROM muatan.laporan_bulanan WHERE deleted_at IS NULL').all() as { id: string; periode: string }[]);
-  const bulan = ids.map((r) => r.periode).sort();
-  const semua = ids.length ? periksaRentang(db, { dari: bulan[0]!, sampai: bulan.at(-1)!, kabupaten: owner, laporanIds: ids.map((r) => r.id) }) : [];
+/**
+ * Findings on the reports an import changed, per month (checked against their history and peers at the province);
+ * the first 1.000 listed. A bundle sent again changes nothing, so it lists nothing again.
+ */
+function temuanMuatan(db: Db, owner: string, berubah: { id: string; periode: string }[]): NonNullable<HasilImporBundel['temuan']> {
+  const bulan = berubah.map((r) => r.periode).sort();
+  const semua = berubah.length ? periksaRentang(db, { dari: bulan[0]!, sampai: bulan.at(-1)!, kabupaten: owner, laporanIds: berubah.map((r) => r.id) }) : [];
   return { jumlah: semua.length, galat: semua.filter((t) => t.tingkat === 'galat').length, peringatan: semua.filter((t) => t.tingkat === 'peringatan').length, contoh: semua.slice(0, 1000) };
 }
 

@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { AppError } from '../../common/errors';
 import { simpanLaporan } from '../laporan/laporan';
+import { periksaBulan } from '../laporan/mutu';
 import { SQLITE_MAGIC } from './amplop';
 import { imporBundel } from './bundle';
 import { TANPA_PELINDUNG } from './kunci';
@@ -96,13 +97,24 @@ test('the province runs the same quality checks on the reports a bundle carries 
     const bulan = (w.kab.db.sqlite.prepare('SELECT max(periode) AS p FROM laporan_bulanan').get() as { p: string }).p;
     w.kab.db.sqlite.prepare('DELETE FROM laporan_bulanan WHERE kelompok_id = ? AND periode = ?').run(k.id, bulan);
     simpanLaporan(w.kab.db, { kelompok_id: k.id, periode: bulan, nilai: { omzet: 1_000_000, biaya: 400_000, anggota_aktif: 5, penjualan_offtaker: 1_500_000 } });
-    const r = imporBundel(w.prov.db, TANPA_PELINDUNG, w.ekspor());
+    const bundel = w.ekspor();
+    const r = imporBundel(w.prov.db, TANPA_PELINDUNG, bundel);
     const t = r.temuan!.contoh.find((x) => x.kelompok_id === k.id && x.aturan === 'offtaker_le_omzet')!;
     assert.ok(t, 'the finding is listed');
     assert.equal(t.tingkat, 'galat');
     assert.equal(t.status, 'draft');
     assert.ok(r.temuan!.galat >= 1);
     assert.match(r.pesan, /Pemeriksaan mutu laporan: \d+ galat/);
+    // The same bundle again changes no report: nothing is listed again (laporan periksa still shows the month's).
+    const lagi = imporBundel(w.prov.db, TANPA_PELINDUNG, bundel);
+    assert.equal(lagi.temuan!.jumlah, 0);
+    assert.doesNotMatch(lagi.pesan, /Pemeriksaan mutu/);
+    assert.ok(periksaBulan(w.prov.db, bulan).some((x) => x.kelompok_id === k.id && x.aturan === 'offtaker_le_omzet'));
+    // A full bundle (every report again) with that one report corrected lists that report's findings only.
+    simpanLaporan(w.kab.db, { kelompok_id: k.id, periode: bulan, nilai: { omzet: 1_000_000, biaya: 400_000, anggota_aktif: 5, penjualan_offtaker: 2_000_000 } });
+    const koreksi = imporBundel(w.prov.db, TANPA_PELINDUNG, w.ekspor({ penuh: true }));
+    assert.ok(koreksi.temuan!.jumlah >= 1);
+    assert.ok(koreksi.temuan!.contoh.every((x) => x.kelompok_id === k.id), 'only the changed report');
   } finally {
     w.cleanup();
   }
