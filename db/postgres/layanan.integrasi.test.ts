@@ -178,7 +178,7 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
     const perjanjian = db.sqlite.prepare('SELECT id FROM perjanjian LIMIT 1').pluck().get() as string;
     const belum = await cli('perjanjian', 'pdf', '--id', perjanjian, '-o', join(dir, 'perjanjian.pdf'));
     assert.equal(belum.code, 1);
-    assert.match(belum.err, /belum dapat dijalankan pada server PostgreSQL provinsi .*mencetak perjanjian .* pada berkas basis data provinsi/);
+    assert.match(belum.err, /tidak dijalankan pada server PostgreSQL provinsi .*diubah oleh kabupaten\/kota pada berkasnya lalu dikirim lewat bundel/);
     assert.equal(existsSync(join(dir, 'perjanjian.pdf')), false);
     assert.doesNotMatch(belum.err, /rahasia/);
   } finally {

@@ -50,7 +50,7 @@ export class AppContext {
     if (!this.dbBerkas) {
       throw new AppError(
         'DB_SERVER_BELUM',
-        `Bagian ini belum dapat dijalankan pada server PostgreSQL provinsi (${this.server!.alamat}). Mengubah data kelompok, anggota, laporan, proposal dan mitra dikerjakan kabupaten/kota lalu dikirim lewat bundel; mencetak perjanjian dan membuat ekstrak data riset dapat dikerjakan pada berkas basis data provinsi.`,
+        `Bagian ini tidak dijalankan pada server PostgreSQL provinsi (${this.server!.alamat}): data kelompok, anggota, laporan, proposal, mitra dan DT-SEN diubah oleh kabupaten/kota pada berkasnya lalu dikirim lewat bundel, dan kunci provinsi diurus pada komputer yang membuatnya (perintah keys). Tidak ada yang diubah.`,
       );
     }
     return this.dbBerkas;

@@ -13,6 +13,7 @@ import { namaWilayah } from '../wilayah';
 // no longer a draft; otherwise it is a DRAF with dotted lines to fill by hand.
 
 interface BarisPerjanjian {
+  kabupaten_kode: string;
   nomor: string;
   tanggal: string;
   produk: string;
@@ -75,6 +76,8 @@ function pasal(no: number, judul: string, isi: string | Content[]): Content {
 export async function pdfPerjanjian(db: Db, id: string, path: string, opsi: { siapTte?: boolean } = {}): Promise<{ draf: boolean; kekurangan: string[] }> {
   const r = bacaPerjanjian(db, id);
   const p = bacaPengaturan(db);
+  // The agreement is made in the district, witnessed by its Kepala under its letterhead: the province reads it in the list.
+  if (p.mode === 'provinsi') throw new AppError('MODE_SALAH', `Perjanjian ${r.nomor} disaksikan Kepala ${namaWilayah(r.kabupaten_kode) ?? r.kabupaten_kode} dan dicetak oleh kabupaten/kota itu. Provinsi membacanya di daftar perjanjian. Tidak ada berkas yang ditulis.`);
   const penandatangan = penandatanganKantor(p);
   const kekurangan = kekuranganPerjanjian({ ...r, ketua: r.ketua, penandatangan: penandatangan.nama });
   const draf = r.status === 'draf' || kekurangan.length > 0;

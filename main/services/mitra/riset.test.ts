@@ -10,6 +10,7 @@ import { cocokkan, imporEkstrak } from '../dtsen';
 import { parseCsv } from '../dokumen';
 import { simpanCatatan } from './catatan';
 import { buatEkstrakRiset, logEkstrakRiset } from './riset';
+import { pdfPerjanjian } from './perjanjian-dokumen';
 
 // The research extract read as the Inspektorat and a privacy officer would: nothing personal in any file, k and l
 // as claimed (computed here again, independently), two MoUs' pseudonyms disjoint, and refusals that write nothing.
@@ -108,7 +109,7 @@ test('a research extract holds none of the personal values, k and l hold as repo
   }
 });
 
-test('an extract is refused, with nothing written, for an expired MoU, one without data sharing, variables not approved, or a folder in use', async () => {
+test('an extract is refused, with nothing written, for an expired MoU, one without data sharing, variables not approved, a folder in use, or at the province', async () => {
   const { t, ub, umm } = await dunia();
   try {
     const out = join(t.dir, 'x');
@@ -129,6 +130,14 @@ test('an extract is refused, with nothing written, for an expired MoU, one witho
     const z = await buatEkstrakRiset(t.db, ub, join(t.dir, 'kecil'), { hari: HARI, variabel: ['omzet', 'kecamatan'], zip: true });
     assert.ok(z.keluaran.endsWith('.zip') && existsSync(z.keluaran));
     assert.deepEqual(z.tabel.map((x) => x.nama), ['kelompok_bulan']);
+    // The province holds every district's rows: a district's MoU is not extracted there (its partner would get all
+    // of them), nor is the district's agreement printed under the province's letterhead.
+    t.db.sqlite.prepare("UPDATE pengaturan SET nilai = 'provinsi' WHERE kunci = 'mode'").run();
+    await ditolak(ub, /adalah perjanjian Kabupaten Malang: ekstrak data riset dibuat oleh kabupaten\/kota itu .*Tidak ada berkas yang ditulis/);
+    const perjanjian = t.db.sqlite.prepare('SELECT id FROM perjanjian LIMIT 1').pluck().get() as string;
+    const pdf = join(t.dir, 'perjanjian.pdf');
+    await assert.rejects(() => pdfPerjanjian(t.db, perjanjian, pdf), /disaksikan Kepala Kabupaten Malang dan dicetak oleh kabupaten\/kota itu/);
+    assert.equal(existsSync(pdf), false);
   } finally {
     t.cleanup();
   }

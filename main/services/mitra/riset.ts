@@ -44,6 +44,9 @@ const tolak = (pesan: string) => new AppError('EKSTRAK_DITOLAK', `${pesan} Tidak
 function syaratMou(db: Db, id: string, hari: string, diminta: string[] | null | undefined): { mou: SyaratMou; variabel: KodeVariabelRiset[] } {
   const r = db.sqlite.prepare('SELECT * FROM mou WHERE id = ? AND deleted_at IS NULL').get(id) as Record<string, string | number | null> | undefined;
   if (!r) throw new AppError('TIDAK_DITEMUKAN', 'MoU tidak ditemukan. Lihat "mou list" atau tab MoU perguruan tinggi.');
+  // A district's MoU shares that district's data, made there from its own file: the province holds every district's
+  // rows, and an extract made here would give one district's partner all of them.
+  if (bacaPengaturan(db).mode === 'provinsi') throw tolak(`MoU ${String(r.nomor)} adalah perjanjian ${namaWilayah(String(r.kabupaten_kode)) ?? String(r.kabupaten_kode)}: ekstrak data riset dibuat oleh kabupaten/kota itu dari datanya sendiri, agar mitranya hanya menerima data wilayah itu.`);
   const mou: SyaratMou = { id, perguruan_tinggi: String(r.perguruan_tinggi), nomor: String(r.nomor), tanggal: String(r.tanggal), berlaku_sampai: String(r.berlaku_sampai), tujuan: String(r.tujuan_riset ?? '').trim(), peneliti: String(r.peneliti ?? '').trim() };
   if (r.berbagi_data !== 1) throw tolak(`MoU ${mou.nomor} (${mou.perguruan_tinggi}) tidak mengizinkan berbagi data. Centang "Mengizinkan berbagi data riset" pada MoU bila perjanjiannya memang mengatur itu.`);
   if (r.status === 'berakhir' || mou.berlaku_sampai < hari) throw tolak(`MoU ${mou.nomor} sudah berakhir (${formatTanggal(mou.berlaku_sampai)}). Perpanjang MoU-nya dahulu.`);

@@ -23,6 +23,8 @@ export function MitraPage() {
   const [tab, setTab] = useState<(typeof TABS)[number]['id']>('ringkasan');
   const [galat, setGalat] = useState('');
   const [info, setInfo] = useState('');
+  // The province reads the districts' agreements and MoUs: the district prints its agreement and makes its extracts.
+  const kerja = useWilayahKerja();
   return (
     <section aria-labelledby="judul-mitra">
       <h1 id="judul-mitra">Mitra, offtaker dan kesepakatan forum</h1>
@@ -41,24 +43,26 @@ export function MitraPage() {
         {tab === 'perjanjian' && (
           <CatatanPage
             entitas="perjanjian"
-            tindakan={(r) => (
-              <button
-                type="button"
-                aria-label={`PDF ${String(r.data.nomor)}`}
-                onClick={async () => {
-                  try {
-                    setGalat('');
-                    const hasil = await invoke('perjanjian.pdf', { id: r.data.id });
-                    await simpanBerkas(hasil.berkas);
-                    setInfo(hasil.draf ? `Perjanjian ${String(r.data.nomor)} dicetak sebagai DRAF${hasil.kekurangan.length ? `: belum ada ${hasil.kekurangan.join(', ')}. Lengkapi lalu cetak lagi untuk naskah yang ditandatangani.` : ' karena statusnya masih draf.'}` : '');
-                  } catch (e) {
-                    setGalat(pesanGalat(e));
-                  }
-                }}
-              >
-                PDF
-              </button>
-            )}
+            tindakan={(r) =>
+              kerja.provinsi ? null : (
+                <button
+                  type="button"
+                  aria-label={`PDF ${String(r.data.nomor)}`}
+                  onClick={async () => {
+                    try {
+                      setGalat('');
+                      const hasil = await invoke('perjanjian.pdf', { id: r.data.id });
+                      await simpanBerkas(hasil.berkas);
+                      setInfo(hasil.draf ? `Perjanjian ${String(r.data.nomor)} dicetak sebagai DRAF${hasil.kekurangan.length ? `: belum ada ${hasil.kekurangan.join(', ')}. Lengkapi lalu cetak lagi untuk naskah yang ditandatangani.` : ' karena statusnya masih draf.'}` : '');
+                    } catch (e) {
+                      setGalat(pesanGalat(e));
+                    }
+                  }}
+                >
+                  PDF
+                </button>
+              )
+            }
           />
         )}
         {tab === 'gerobak' && <Gerobak />}
@@ -68,7 +72,7 @@ export function MitraPage() {
               entitas="mou"
               tindakan={(r) =>
                 // Only an MoU in force that allows data sharing offers an extract (the service refuses the others too).
-                r.data.berbagi_data === 1 && r.data.status !== 'berakhir' && String(r.data.berlaku_sampai) >= hariIni() ? (
+                !kerja.provinsi && r.data.berbagi_data === 1 && r.data.status !== 'berakhir' && String(r.data.berlaku_sampai) >= hariIni() ? (
                   <button
                     type="button"
                     aria-label={`Ekstrak data riset ${String(r.data.perguruan_tinggi)}`}
