@@ -238,7 +238,7 @@ test('several officers on one server: two districts imported at once both land, 
 test('the province’s keys on the server: wrapped once by the key phrase, an import opens them only with it', async (t) => {
   const url = await basisDataBaru(t);
   if (!url) return;
-  const { bundel } = await siapkan(t, url);
+  const { prov, bundel, dir } = await siapkan(t, url);
   const cli = async (env: Record<string, string>, ...args: string[]) => {
     const lama = { ...process.env };
     Object.assign(process.env, env);
@@ -274,6 +274,16 @@ test('the province’s keys on the server: wrapped once by the key phrase, an im
   assert.match(JSON.parse(benar.out).pesan, /Bundel ke-1 dari .* diimpor/);
   const ack = await cli({ BERMANTRA_FRASA_KUNCI: FRASA }, 'bundle', 'ack', '--db', url, '--kabupaten', '35.07', '-o', join(mkdtempSync(join(tmpdir(), 'bermantra-ack-')), 'ack.bmb'));
   assert.equal(ack.code, 0, ack.err);
+  // The province's identity file for a new district, from the server: the file's keys, its signature sound.
+  const bmid = join(dir, 'identitas-server.bmid');
+  const identitasServer = await cli({ BERMANTRA_FRASA_KUNCI: FRASA }, 'keys', 'export', '--db', url, '-o', bmid);
+  assert.equal(identitasServer.code, 0, identitasServer.err);
+  const dariServer = bacaIdentitas(readFileSync(bmid, 'utf8'));
+  const dariBerkas = identitas(prov, TANPA_PELINDUNG);
+  assert.deepEqual({ ...dariServer, dibuat_pada: '', tanda_tangan: '' }, { ...dariBerkas, dibuat_pada: '', tanda_tangan: '' });
+  assert.equal(dariServer.peran, 'provinsi');
+  assert.ok((await s.query("SELECT nilai FROM pengaturan WHERE kunci = 'identitas_disimpan_pada'")).rows[0].nilai);
+  assert.equal((await cli({}, 'keys', 'export', '--db', url, '-o', join(dir, 'tanpa.bmid'))).code, 1, 'no phrase, no identity');
   // Again: nothing left to wrap; a wrong phrase does not pass for the right one.
   assert.deepEqual({ ...JSON.parse((await cli({}, 'keys', 'server', '--db', url, '--frasa', FRASA, '--json')).out), pesan: undefined }, { dibungkus: 0, sudah: 2, pesan: undefined });
   assert.equal((await cli({}, 'keys', 'server', '--db', url, '--frasa', 'frasa yang lain sekali')).code, 1);

@@ -1,6 +1,7 @@
 import { dirname } from 'node:path';
 import { cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkronK, periksaBundelDari, pulihkanKunciDari, statusKabupatenK } from '../../services/sinkron';
-import { bundelReferensiK, buatKunci, imporBundelServer, segelReferensi, segelTandaTerima, tandaTerimaK } from '../../services/sinkron';
+import { bundelReferensiK, bukaKunciPrivat, buatKunci, dataIdentitasK, identitasDari, imporBundelServer, segelReferensi, segelTandaTerima, tandaTerimaK, tulisIdentitas } from '../../services/sinkron';
+import { simpanNilaiK } from '../../services/pengaturan';
 
 import type { sinkronApi } from '../../common/api/sinkron';
 import type { HandlersFor } from './types';
@@ -8,7 +9,14 @@ import type { HandlersFor } from './types';
 export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
   'sinkron.info': (ctx) => ctx.baca(infoSinkronK()),
   'sinkron.buatKunci': (ctx) => ({ sidik_jari: buatKunci(ctx.db, ctx.platform.pelindung).sidik_jari }),
-  'sinkron.eksporIdentitas': (ctx) => eksporIdentitas(ctx.db, ctx.platform.pelindung, ctx.files.output).ref(),
+  'sinkron.eksporIdentitas': async (ctx) => {
+    if (!ctx.server) return eksporIdentitas(ctx.db, ctx.platform.pelindung, ctx.files.output).ref();
+    // On the province's server: signed with the key phrase's unwrapping, written here, the guide's step ticked there.
+    const id = identitasDari(await ctx.baca(dataIdentitasK()), (row) => bukaKunciPrivat(row, ctx.pelindung));
+    const out = tulisIdentitas(id, ctx.files.output);
+    await ctx.tulis(() => simpanNilaiK('identitas_disimpan_pada', new Date().toISOString()));
+    return out.ref();
+  },
   'sinkron.cadangkanKunci': (ctx, input) => cadangkanKunciKe(ctx.db, ctx.platform.pelindung, input.frasa, ctx.files.output).ref(),
   'sinkron.pulihkanKunci': (ctx, input) => pulihkanKunciDari(ctx.db, ctx.platform.pelindung, ctx.files.resolve(input.berkas), input.frasa),
   'sinkron.imporIdentitas': (ctx, input) => imporIdentitasDari(ctx.db, ctx.files.resolve(input.berkas), { gantiKunci: input.gantiKunci }),

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
-import { bacaIdentitas, type Pelindung, cadangkanKunci, daftarkanPihak, identitas, pulihkanKunci } from './kunci';
+import { bacaIdentitas, type Identitas, type Pelindung, cadangkanKunci, daftarkanPihak, identitas, pulihkanKunci } from './kunci';
 import { simpanNilai } from '../pengaturan';
 import { periksaBundel } from './amplop';
 import { imporBundel } from './impor';
@@ -14,11 +14,16 @@ export type Keluar<T extends { path: string }> = (nama: string) => T;
 
 /** This installation's identity file (.bmid), to send to the other side. */
 export function eksporIdentitas<T extends { path: string }>(db: Db, pelindung: Pelindung, keluar: Keluar<T>): T {
-  const id = identitas(db, pelindung);
-  const out = keluar(`identitas-${id.kode}.bmid`);
-  writeFileSync(out.path, JSON.stringify(id, null, 2));
+  const out = tulisIdentitas(identitas(db, pelindung), keluar);
   // The sync guide's step "send the identity file" ticks from here.
   simpanNilai(db, 'identitas_disimpan_pada', new Date().toISOString());
+  return out;
+}
+
+/** An identity (made by `identitas` or, on the province's server, `identitasDari`) written as its .bmid file. */
+export function tulisIdentitas<T extends { path: string }>(id: Identitas, keluar: Keluar<T>): T {
+  const out = keluar(`identitas-${id.kode}.bmid`);
+  writeFileSync(out.path, JSON.stringify(id, null, 2));
   return out;
 }
 

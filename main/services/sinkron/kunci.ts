@@ -1,7 +1,10 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, sign, verify, type KeyObject } from 'node:crypto';
 import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
-import { bacaPengaturan } from '../pengaturan';
+import { bacaPengaturan, pengaturanK } from '../pengaturan';
+import { builder } from '../../../db/connection';
+import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
+import type { Pengaturan } from '../../common/records';
 
 // Identity and keys, with Node's crypto only. A district signs with Ed25519; the province signs with
 // Ed25519 and receives with X25519. Private keys stay in this database, wrapped by a protector
@@ -116,9 +119,24 @@ function isiTertanda(i: Identitas): Buffer {
 }
 
 export function identitas(db: Db, pelindung: Pelindung): Identitas {
-  const p = bacaPengaturan(db);
-  const sign = kunciPublik(db, 'tanda_tangan');
-  if (!sign || !p.mode) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
+  return identitasDari(jalankan(db, dataIdentitasK()), () => kunciPrivat(db, pelindung, 'tanda_tangan'));
+}
+
+/** What an identity states (the office, its public keys, its signing key's row), read as one piece of work. */
+export interface DataIdentitas {
+  p: Pengaturan;
+  kunci: { jenis: string; publik: string; privat: string; pelindung: string }[];
+}
+
+export function* dataIdentitasK(): Kerja<DataIdentitas> {
+  return { p: yield* pengaturanK(), kunci: yield* barisQ(builder.selectFrom('kunci').select(['jenis', 'publik', 'privat', 'pelindung'])) };
+}
+
+/** The identity, signed by the key `buka` opens (on the province's server: the row unwrapped by the key phrase). */
+export function identitasDari({ p, kunci }: DataIdentitas, buka: (row: DataIdentitas['kunci'][number]) => KeyObject): Identitas {
+  const tandaTangan = kunci.find((k) => k.jenis === 'tanda_tangan');
+  if (!tandaTangan || !p.mode) throw new AppError('KUNCI_BELUM_ADA', 'Kunci instalasi ini belum dibuat. Buat di menu Sinkronisasi (atau: keys init --db FILE).');
+  const sign = tandaTangan.publik;
   const id: Identitas = {
     format: 'bermantra-identitas',
     versi: 1,
@@ -126,11 +144,11 @@ export function identitas(db: Db, pelindung: Pelindung): Identitas {
     kode: p.kabupaten_kode!,
     nama: p.kabupaten_nama ?? '',
     kunci_tanda_tangan: sign,
-    kunci_penerimaan: kunciPublik(db, 'penerimaan'),
+    kunci_penerimaan: kunci.find((k) => k.jenis === 'penerimaan')?.publik ?? null,
     sidik_jari: sidikJari(sign),
     dibuat_pada: new Date().toISOString(),
   };
-  return { ...id, tanda_tangan: sign_(kunciPrivat(db, pelindung, 'tanda_tangan'), isiTertanda(id)).toString('base64') };
+  return { ...id, tanda_tangan: sign_(buka(tandaTangan), isiTertanda(id)).toString('base64') };
 }
 
 function sign_(key: KeyObject, data: Buffer): Buffer {
