@@ -76,6 +76,22 @@ test('province: the server is tested, kept with its password wrapped, and the ap
     const kartu = page.getByRole('list', { name: 'Angka utama' });
     await expect(kartu.getByRole('listitem').filter({ hasText: 'Kelompok aktif' })).toContainText(formatAngka(diBerkas.kelompok_aktif.nilai));
     await expect(kartu.getByRole('listitem').filter({ hasText: 'Anggota' }).first()).toContainText(formatAngka(diBerkas.anggota.nilai));
+    // Every page of the menu, and every tab of the pages with tabs, opens on the server without a refusal: what the
+    // province does runs there (what it does not run is district work, and its buttons are not shown here).
+    const asal = page.url().replace(/#.*$/, '');
+    const tolakan = page.getByText(/tidak dijalankan pada server|belum dapat dijalankan/);
+    for (const halaman of ['beranda', 'fasilitator', 'kelompok', 'anggota', 'laporan', 'monev', 'proposal', 'dtsen', 'mitra', 'sinkron', 'situs', 'definisi', 'panduan']) {
+      await page.goto(`${asal}#/${halaman}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await page.waitForLoadState('networkidle');
+      const tab = page.getByRole('tab');
+      for (let i = 0; i < (await tab.count()); i++) {
+        await tab.nth(i).click();
+        await page.waitForLoadState('networkidle');
+        await expect(tolakan, `${halaman}, tab ${i + 1}`).toHaveCount(0);
+      }
+      await expect(tolakan, halaman).toHaveCount(0);
+    }
     await page.goto(page.url().replace(/#.*$/, '') + '#/pengaturan');
     await expect(page.getByRole('region', { name: 'Server basis data provinsi' })).toContainText(`Sekarang bekerja pada server postgres://postgres@127.0.0.1:${server.port}/${nama}`);
     // Forgotten: the next start opens the file again.
