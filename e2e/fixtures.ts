@@ -1,4 +1,5 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
+import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -115,4 +116,58 @@ export function duaKantor(demo: Parameters<typeof buatDemo>[1]) {
   daftarkanPihak(kab, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
   daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(kab, TANPA_PELINDUNG))));
   return { dir, kabDb, provDb, kab, prov };
+}
+
+/**
+ * A fresh database on the test PostgreSQL server (BERMANTRA_UJI_PG, which scripts/test.mjs starts in CI), and how to
+ * drop it. Without a server the test is skipped here, never in CI.
+ */
+export async function basisDataServer(awalan: string): Promise<{ url: URL; hapus: () => Promise<void> } | null> {
+  const URL_UJI = process.env.BERMANTRA_UJI_PG;
+  if (!URL_UJI) {
+    expect(process.env.CI, 'CI starts a PostgreSQL server for this test (scripts/test.mjs)').toBeFalsy();
+    test.skip(true, 'tidak ada server PostgreSQL (BERMANTRA_UJI_PG)');
+    return null;
+  }
+  const nama = `${awalan}_${Date.now().toString(36)}`;
+  const admin = new pg.Client(URL_UJI);
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${nama}`);
+  const url = new URL(URL_UJI);
+  url.pathname = `/${nama}`;
+  return {
+    url,
+    hapus: async () => {
+      await admin.query(`DROP DATABASE IF EXISTS ${nama} WITH (FORCE)`);
+      await admin.end();
+    },
+  };
+}
+
+/**
+ * The province's Sinkronisasi page importing several bundles at once: `siap` (registered senders), a damaged file and
+ * `baru` (a sender not registered yet). The damaged one is refused by name, the new one waits for its fingerprint to
+ * be confirmed, then applies; the districts' status says today for both.
+ */
+export async function imporBeberapaBundel(page: Page, f: { siap: string; kodeSiap: string; namaSiap: string; baru: string; kodeBaru: string; namaBaru: string; rusak: string }): Promise<void> {
+  await page.getByRole('link', { name: 'Sinkronisasi' }).click();
+  await page.getByText('Impor beberapa bundel sekaligus').click();
+  await page.getByLabel('Bundel dari beberapa kabupaten/kota (pilih sekaligus)').setInputFiles([f.siap, f.rusak, f.baru]);
+  await page.getByRole('button', { name: 'Periksa 3 bundel' }).click();
+  const hasil = page.getByRole('table', { name: 'Hasil impor beberapa bundel' });
+  // A file's row, by the file's name (the sender's code is in the rows of its copies too).
+  const baris = (nama: string) => hasil.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(nama.replace(/\./g, '\\.')) }) });
+  await expect(hasil.getByRole('row')).toHaveCount(4);
+  await expect(baris(f.kodeBaru)).toContainText('menunggu sidik jari dicocokkan');
+  await page.getByRole('button', { name: 'Impor 1 bundel yang siap' }).click();
+  await expect(baris(f.kodeSiap)).toContainText(`Berhasil: Bundel ke-1 dari ${f.namaSiap} diimpor`);
+  await expect(baris(f.kodeBaru)).toContainText('menunggu sidik jari dicocokkan');
+  for (const centang of await hasil.getByLabel(`Sidik jari ${f.kodeBaru} sudah dicocokkan lewat telepon`).all()) await centang.check();
+  await page.getByRole('button', { name: 'Impor 2 bundel yang siap' }).click();
+  await expect(baris(f.rusak.split('/').at(-1)!)).toContainText('Ditolak:');
+  await expect(baris(f.kodeSiap)).toContainText(`Berhasil: Bundel ke-1 dari ${f.namaSiap} diimpor`);
+  await expect(baris(f.kodeBaru)).toContainText(`Berhasil: Bundel ke-1 dari ${f.namaBaru} diimpor`);
+  const status = page.getByRole('table', { name: 'Status kabupaten/kota' });
+  await expect(status.getByRole('row', { name: new RegExp(f.namaSiap) })).toContainText('hari ini');
+  await expect(status.getByRole('row', { name: new RegExp(f.namaBaru) })).toContainText('hari ini');
 }

@@ -6,7 +6,7 @@ import { eksporBundel } from '../main/services/sinkron/bundle';
 import { buatDemo } from '../main/services/demo/demo';
 import { bacaIdentitas, buatKunci, daftarkanPihak, identitas , TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { setup } from '../main/services/pengaturan/pengaturan';
-import { expect, startWeb, test } from './fixtures';
+import { imporBeberapaBundel, startWeb, test } from './fixtures';
 
 // The province receives the month's bundles of several districts and imports them in one go; a damaged
 // file is refused on its own and does not stop the others; a district not registered yet waits until its
@@ -37,26 +37,7 @@ test('the province imports several district bundles at once; an unregistered sen
   const { url, child } = await startWeb(provDb);
   try {
     await page.goto(url);
-    await page.getByRole('link', { name: 'Sinkronisasi' }).click();
-    await page.getByText('Impor beberapa bundel sekaligus').click();
-    await page.getByLabel('Bundel dari beberapa kabupaten/kota (pilih sekaligus)').setInputFiles([files[0]!, rusak, files[1]!]);
-    await page.getByRole('button', { name: 'Periksa 3 bundel' }).click();
-    const hasil = page.getByRole('table', { name: 'Hasil impor beberapa bundel' });
-    // A file's row, by the file's name (the sender's code is in the rows of its copies too).
-    const baris = (nama: RegExp) => hasil.getByRole('row').filter({ has: page.getByRole('rowheader', { name: nama }) });
-    await expect(hasil.getByRole('row')).toHaveCount(4);
-    await expect(baris(/35\.09/)).toContainText('menunggu sidik jari dicocokkan');
-    await page.getByRole('button', { name: 'Impor 1 bundel yang siap' }).click();
-    await expect(baris(/35\.07/)).toContainText('Berhasil: Bundel ke-1 dari Kabupaten Malang diimpor');
-    await expect(baris(/35\.09/)).toContainText('menunggu sidik jari dicocokkan');
-    for (const centang of await hasil.getByLabel('Sidik jari 35.09 sudah dicocokkan lewat telepon').all()) await centang.check();
-    await page.getByRole('button', { name: 'Impor 2 bundel yang siap' }).click();
-    await expect(baris(/rusak\.bmb/)).toContainText('Ditolak:');
-    await expect(baris(/35\.07/)).toContainText('Berhasil: Bundel ke-1 dari Kabupaten Malang diimpor');
-    await expect(baris(/35\.09/)).toContainText('Berhasil: Bundel ke-1 dari Kabupaten Jember diimpor');
-    const status = page.getByRole('table', { name: 'Status kabupaten/kota' });
-    await expect(status.getByRole('row', { name: /Kabupaten Malang/ })).toContainText('hari ini');
-    await expect(status.getByRole('row', { name: /Kabupaten Jember/ })).toContainText('hari ini');
+    await imporBeberapaBundel(page, { siap: files[0]!, kodeSiap: '35.07', namaSiap: 'Kabupaten Malang', baru: files[1]!, kodeBaru: '35.09', namaBaru: 'Kabupaten Jember', rusak });
   } finally {
     child.kill('SIGTERM');
     rmSync(dir, { recursive: true, force: true });

@@ -1,33 +1,24 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { openDatabase } from '../db/connection';
 import { pindahKePostgres } from '../db/postgres/pindah';
 import { buatDemoProvinsi } from '../main/services/demo/provinsi';
 import { hitungDashboard } from '../main/services/dasbor/dashboard';
 import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
 import { formatAngka } from '../main/common/format';
-import { expect, startWeb, test } from './fixtures';
+import { basisDataServer, expect, startWeb, test } from './fixtures';
 
 // An officer at the province points the app at the office's PostgreSQL server (Pengaturan → Server basis data
 // provinsi): a wrong address is said plainly, the right one is tested and kept without its password in the clear, and
 // the app opened again works on the server, showing the figures the province file showed.
 
 test('province: the server is tested, kept with its password wrapped, and the app opened again reads the dashboard from it', async ({ page }) => {
-  const URL_UJI = process.env.BERMANTRA_UJI_PG;
-  if (!URL_UJI) {
-    expect(process.env.CI, 'CI starts a PostgreSQL server for this test (scripts/test.mjs)').toBeFalsy();
-    test.skip(true, 'tidak ada server PostgreSQL (BERMANTRA_UJI_PG)');
-    return;
-  }
+  const db = await basisDataServer('e2e');
+  if (!db) return;
+  const server = db.url;
+  const nama = server.pathname.slice(1);
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-pg-'));
-  const nama = `e2e_${Date.now().toString(36)}`;
-  const admin = new pg.Client(URL_UJI);
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${nama}`);
-  const server = new URL(URL_UJI);
-  server.pathname = `/${nama}`;
   const folderData = join(dir, 'data');
   const hentikan: (() => Promise<void>)[] = [];
   try {
@@ -100,8 +91,7 @@ test('province: the server is tested, kept with its password wrapped, and the ap
     expect(() => readFileSync(join(folderData, 'server-provinsi.json'))).toThrow();
   } finally {
     for (const h of hentikan) await h();
-    await admin.query(`DROP DATABASE IF EXISTS ${nama} WITH (FORCE)`);
-    await admin.end();
+    await db.hapus();
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -112,7 +112,7 @@ if (bagian.e2e) {
       failed++;
       return;
     }
-    // The province's server page is tried on a real server too (e2e/server-provinsi.spec.ts).
+    // The province on its server is tried on a real one too (e2e/server-provinsi.spec.ts, e2e/server-impor.spec.ts).
     const result = run('npx', ['playwright', 'test', '--reporter=list'], { PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1', ...serverPostgres() });
     const pass = Number(/(\d+) passed/.exec(result.stdout)?.[1] ?? 0);
     const fail = Number(/(\d+) failed/.exec(result.stdout)?.[1] ?? 0);
