@@ -265,17 +265,17 @@ export const PERINTAH_DATA: Perintah[] = [
   },
   {
     nama: 'laporan recap',
-    flag: ['period', 'per', 'format', 'o'],
-    bantuan: 'laporan recap --db FILE --period 2025-S1|2025 [--per kelompok|fasilitator|kecamatan|kabupaten] [--json]\n  laporan recap --db FILE --period 2025-01|2025-S1|2025 --format pdf|xlsx -o OUT [--per ...]',
+    flag: ['period', 'per', 'format', 'o', 'kabupaten'],
+    bantuan: 'laporan recap --db FILE --period 2025-S1|2025 [--per kelompok|fasilitator|kecamatan|kabupaten] [--kabupaten 35.07] [--json]\n  laporan recap --db FILE --period 2025-01|2025-S1|2025 --format pdf|xlsx -o OUT [--per ...] [--kabupaten 35.07]   (--kabupaten: di provinsi, satu kabupaten/kota)',
     db: 'ada',
     async jalankan(cli) {
       const periode = cli.need('period', 'periode: 2025-01, 2025-S1, 2025-S2 atau 2025');
       const dipilih = cli.flag('per') as 'kabupaten' | undefined;
       if (cli.flag('format')) {
         const f = format(cli);
-        return keBerkas(cli, `berkas keluaran .${f}`, () => cli.call('laporan.dokumen', { periode, per: dipilih ?? null, format: f }), 'Dokumen ditulis ke');
+        return keBerkas(cli, `berkas keluaran .${f}`, () => cli.call('laporan.dokumen', { periode, per: dipilih ?? null, format: f, kabupaten: cli.flag('kabupaten') ?? null }), 'Dokumen ditulis ke');
       }
-      const data = await cli.call('laporan.rekap', { periode, per: dipilih ?? 'kabupaten' });
+      const data = await cli.call('laporan.rekap', { periode, per: dipilih ?? 'kabupaten', kabupaten: cli.flag('kabupaten') ?? null });
       const text = [`${data.judul} per ${data.per}: kelengkapan ${data.total.kelengkapan}`, ...data.baris.map((b) => `  ${b.nama}: omzet ${formatRupiah(Number(b.nilai.omzet ?? 0))}, laba ${formatRupiah(Number(b.nilai.laba ?? 0))} (${b.kelengkapan})`)];
       return { json: data, text: text.join('\n') };
     },

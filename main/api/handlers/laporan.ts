@@ -56,7 +56,7 @@ export const laporanHandlers: HandlersFor<keyof typeof laporanApi> = {
   'laporan.dokumen': async (ctx, input) => {
     // Read as one piece of work (one snapshot on the province's server), written on this PC.
     const data = await ctx.baca(dataDokumenLaporanK(input));
-    const kode = data.k.pengaturan.kabupaten_kode ?? '';
+    const kode = data.k.wilayah.kode;
     const bulanan = /^\d{4}-\d{2}$/.test(input.periode);
     const nama = bulanan ? `laporan-bulanan-${kode}-${input.periode}.${input.format}` : `rekap-${kode}-${input.periode}-per-${input.per}.${input.format}`;
     const out = ctx.files.output(nama);

@@ -45,8 +45,9 @@ export const laporanApi = {
   'laporan.rekap': method(z.object({ periode, per: z.enum(TINGKAT_REKAP).default('kabupaten'), kabupaten: z.string().nullish() })).reads<Rekap>(),
   'laporan.kepatuhan': method(z.object({ periode })).reads<Kepatuhan>(),
   'laporan.dokumen': method(
-    // Without `per`: a district's document per kecamatan, the province's per kabupaten/kota.
-    z.object({ periode, format: z.enum(['pdf', 'xlsx']), per: z.enum(TINGKAT_REKAP).nullish(), fasilitator_id: z.string().nullish() }),
+    // Without `per`: a district's document per kecamatan, the province's per kabupaten/kota. `kabupaten`: at the
+    // province, one district's document (the window's filter); a district's is always its own.
+    z.object({ periode, format: z.enum(['pdf', 'xlsx']), per: z.enum(TINGKAT_REKAP).nullish(), fasilitator_id: z.string().nullish(), kabupaten: z.string().nullish() }),
   ).reads<FileRef>(),
   'laporan.foto': method(z.object({ laporan_id: id })).reads<Foto[]>(),
   'laporan.fotoTambah': method(z.object({ laporan_id: id, berkas: fileRef, keterangan: teksOpsional(200) })).writes<{ id: string }>(),

@@ -50,22 +50,29 @@ async function semuaKeluaran(db: Db, kabupaten: string | null, dir: string): Pro
     const fas = monitoringFasilitator(db, BULAN, HARI);
     const f = fas.reduce((a, x) => ({ diharapkan: a.diharapkan + x.laporan_diharapkan, masuk: a.masuk + x.laporan_masuk }), { diharapkan: 0, masuk: 0 });
     out['pemantauan fasilitator'] = { omzet: out.rekap.omzet, ...f, kepatuhan: persen(f.masuk, f.diharapkan) };
-    // The monthly workbook's Jumlah row (the PDF's is the same function).
-    const xlsx = join(dir, `bulanan-${Math.random().toString(36).slice(2)}.xlsx`);
-    await tulisDokumenLaporan(db, { periode: BULAN, format: 'xlsx', per: 'kelompok' }, xlsx);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(xlsx);
-    const ws = wb.getWorksheet('Data')!;
-    let kolomOmzet = 0;
-    let omzet = NaN;
-    ws.eachRow((row) => {
-      row.eachCell((c, i) => {
-        if (String(c.value).startsWith('Omzet penjualan')) kolomOmzet = i;
-      });
-      if (row.values && (row.values as unknown[]).some((v) => typeof v === 'string' && v.startsWith('Jumlah ('))) omzet = Number(row.getCell(kolomOmzet).value ?? 0);
-    });
-    out['buku kerja laporan bulanan'] = { omzet, diharapkan: NaN, masuk: NaN, kepatuhan: out.rekap.kepatuhan };
   }
+  // The monthly workbook's Jumlah row (the PDF's is the same function); at the province, of the district chosen.
+  const xlsx = join(dir, `bulanan-${Math.random().toString(36).slice(2)}.xlsx`);
+  await tulisDokumenLaporan(db, { periode: BULAN, format: 'xlsx', per: 'kelompok', kabupaten }, xlsx);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(xlsx);
+  const ws = wb.getWorksheet('Data')!;
+  let kolomOmzet = 0;
+  let omzet = NaN;
+  ws.eachRow((row) => {
+    row.eachCell((c, i) => {
+      if (String(c.value).startsWith('Omzet penjualan')) kolomOmzet = i;
+    });
+    if (row.values && (row.values as unknown[]).some((v) => typeof v === 'string' && v.startsWith('Jumlah ('))) omzet = Number(row.getCell(kolomOmzet).value ?? 0);
+  });
+  out['buku kerja laporan bulanan'] = { omzet, diharapkan: NaN, masuk: NaN, kepatuhan: out.rekap.kepatuhan };
+  // The recap workbook names the region it covers (at the province: the district chosen).
+  const rekapXlsx = join(dir, `rekap-${Math.random().toString(36).slice(2)}.xlsx`);
+  await tulisDokumenLaporan(db, { periode: BULAN.slice(0, 4), format: 'xlsx', per: 'kecamatan', kabupaten }, rekapXlsx);
+  const wr = new ExcelJS.Workbook();
+  await wr.xlsx.readFile(rekapXlsx);
+  const kodeWilayah = (wr.getWorksheet('Keterangan')!.getColumn(2).values as unknown[]).find((v) => typeof v === 'string' && /^35(\.\d{2})?$/.test(v));
+  if (kabupaten) assert.equal(kodeWilayah, kabupaten, 'the recap workbook names the district chosen');
   const situs = bangunSitus(db, HARI);
   const wilayah = kabupaten ? situs.data.kabupaten.find((k) => k.kode === kabupaten)! : situs.data.utama;
   if (situs.data.bulan === BULAN) out['situs web'] = { omzet: wilayah.ringkasan.omzet_bulan, diharapkan: NaN, masuk: NaN, kepatuhan: wilayah.ringkasan.kepatuhan };

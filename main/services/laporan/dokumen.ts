@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { builder, type Db } from '../../../db/connection';
+import { AppError } from '../../common/errors';
 import { formatAngka, formatDesimal, formatPeriode, formatPersen, formatRupiah, formatTanggal, hariIni } from '../../common/format';
 import type { Indikator, Katalog, LaporanRow, NilaiLaporan, Rekap, TingkatRekap } from '../../common/laporan';
 import { batasKeadaan } from '../../common/laporan';
@@ -10,7 +11,7 @@ import { FORMAT_ANGKA, formatIndikator, FORMAT_TEKS, lembarTeks, lembarBerjudul,
 import { blokTandaTangan, penandatanganKantor } from '../dokumen';
 import { catatanAgregasi, STATUS_DIHITUNG } from '../../common/kamus';
 import { pengaturanK } from '../pengaturan';
-import { namaWilayah } from '../wilayah';
+import { kabupatenJatim, namaWilayah } from '../wilayah';
 import { fotoUntukDokumenK } from './foto';
 import { daftarLaporanK, katalogAktifK } from './laporan';
 import { gabungRekap, hitungRekapK } from './rekap';
@@ -25,6 +26,8 @@ const STATUS: Record<string, string> = { draft: 'Draf', diajukan: 'Diajukan', di
 export interface KonteksDokumen {
   katalog: Katalog;
   pengaturan: Pengaturan;
+  /** The region the document covers: the district the province chose, else the office's own. */
+  wilayah: { kode: string; nama: string };
 }
 
 function angka(i: Indikator, v: NilaiLaporan[string]): string {
@@ -92,13 +95,13 @@ interface DataLaporanBulan {
   foto: Map<string, { dataUrl: string; keterangan: string | null }[]>;
 }
 
-function* laporanBulanK(k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null }, denganFoto: boolean): Kerja<DataLaporanBulan> {
-  const rows = yield* daftarLaporanK({ periode: input.periode, fasilitator: input.fasilitator_id ?? null });
+function* laporanBulanK(k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null; kabupaten: string | null }, denganFoto: boolean): Kerja<DataLaporanBulan> {
+  const rows = yield* daftarLaporanK({ periode: input.periode, fasilitator: input.fasilitator_id ?? null, kabupaten: input.kabupaten });
   // The Jumlah row counts what every figure counts (common/kamus.ts): submitted and verified reports, never drafts.
   const dihitung = rows.filter((r) => (STATUS_DIHITUNG as readonly string[]).includes(r.status));
   // Not reported: expected and not yet submitted (a draft has not come in); a facilitator's report lists only theirs.
   const binaan = input.fasilitator_id ? new Set((yield* barisQ(builder.selectFrom('kelompok').select('id').where('fasilitator_id', '=', input.fasilitator_id))).map((x) => x.id)) : null;
-  const belum = (yield* hitungRekapK(input.periode, 'kelompok', new Date(), null, k)).baris.flatMap((b) => b.hilang).filter((h) => !binaan || binaan.has(h.kelompok_id));
+  const belum = (yield* hitungRekapK(input.periode, 'kelompok', new Date(), input.kabupaten, k)).baris.flatMap((b) => b.hilang).filter((h) => !binaan || binaan.has(h.kelompok_id));
   const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? (yield* satuQ(builder.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id)))?.nama ?? '') : '';
   const foto = new Map<string, { dataUrl: string; keterangan: string | null }[]>();
   if (denganFoto) for (const r of rows) foto.set(r.id, yield* fotoUntukDokumenK(r.id));
@@ -133,7 +136,7 @@ async function pdfLaporanBulanan(k: KonteksDokumen, d: DataLaporanBulan, input: 
     content: [
       { ...(kopSurat(p, 'landscape') as object), margin: [0, 0, 0, 6] } as Content,
       { text: 'LAPORAN BULANAN KELOMPOK BINAAN PETI KOIN BERMANTRA', style: 'judul' },
-      { text: `${formatPeriode(input.periode)}${fasilitator ? ` · Fasilitator: ${fasilitator}` : ''} · ${p.kabupaten_nama}`, style: 'subjudul' },
+      { text: `${formatPeriode(input.periode)}${fasilitator ? ` · Fasilitator: ${fasilitator}` : ''} · ${k.wilayah.nama}`, style: 'subjudul' },
       rows.length
         ? tabelNilai(katalog, ['No', 'Kelompok', 'Desa', 'Status'], [
             ...rows.map((r, index) => ({ label: [String(index + 1), r.kelompok_nama, namaWilayah(r.desa_kode) ?? '', r.status === 'draft' ? 'Draf (tidak dihitung)' : (STATUS[r.status] ?? r.status)], nilai: r.nilai })),
@@ -197,7 +200,7 @@ async function pdfRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise<
       kopSurat(p, 'landscape'),
       { text: `${rekap.judul.toUpperCase()} PETI KOIN BERMANTRA`, style: 'judul' },
       {
-        text: `${p.kabupaten_nama} · per ${LABEL_TINGKAT[rekap.per].toLowerCase()}${batasKeadaan(rekap.periode, hariIni()) ? ` · ${batasKeadaan(rekap.periode, hariIni())}` : ''} · dihitung dari laporan bulanan yang diajukan/diverifikasi · kelengkapan ${rekap.total.kelengkapan}`,
+        text: `${k.wilayah.nama} · per ${LABEL_TINGKAT[rekap.per].toLowerCase()}${batasKeadaan(rekap.periode, hariIni()) ? ` · ${batasKeadaan(rekap.periode, hariIni())}` : ''} · dihitung dari laporan bulanan yang diajukan/diverifikasi · kelengkapan ${rekap.total.kelengkapan}`,
         style: 'subjudul',
       },
       tabelNilai(katalog, ['No', LABEL_TINGKAT[rekap.per], 'Kelengkapan'], [
@@ -213,6 +216,11 @@ async function pdfRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise<
 
 // ---------------------------------------------------------------- xlsx "satu data"
 
+/** " · Kabupaten X" when the province chose one district for the document (a workbook's title names it then). */
+function wilayahDipilih(k: KonteksDokumen): string {
+  return k.wilayah.kode !== (k.pengaturan.kabupaten_kode ?? '') ? ` · ${k.wilayah.nama}` : '';
+}
+
 function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string, extra: [string, string][]): void {
   const { katalog, pengaturan: p } = k;
   const ws = wb.addWorksheet('Keterangan');
@@ -220,7 +228,7 @@ function lembarKeterangan(wb: ExcelJS.Workbook, k: KonteksDokumen, judul: string
   const rows: [string, string][] = [
     ['Judul', judul],
     ['Instansi', p.nama_instansi],
-    ['Kode wilayah', p.kabupaten_kode ?? ''],
+    ['Kode wilayah', k.wilayah.kode],
     ['Katalog indikator', `versi ${katalog.versi}: ${katalog.nama}`],
     ['Regulasi', katalog.regulasi],
     ['Dibuat', waktuDibuat()],
@@ -239,7 +247,7 @@ async function xlsxLaporanBulanan(k: KonteksDokumen, d: DataLaporanBulan, input:
   const { rows, dihitung, belum } = d;
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
-  const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: formatPeriode(input.periode) };
+  const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: `${formatPeriode(input.periode)}${wilayahDipilih(k)}` };
   const ws = lembarBerjudul(wb, 'Data', { ...judul, dokumen: 'Laporan bulanan kelompok binaan Peti Koin Bermantra (satu baris per kelompok)' }, [
     { header: 'Periode', key: 'periode', width: 10, numFmt: FORMAT_TEKS },
     { header: 'Kode kabupaten/kota', key: 'kab', width: 10, numFmt: FORMAT_TEKS },
@@ -287,7 +295,7 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Bermantra';
   const numeric = katalog.indikator.filter((i) => i.tipe !== 'teks');
-  const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: `per ${LABEL_TINGKAT[rekap.per].toLowerCase()}` };
+  const judul = { instansi: k.pengaturan.nama_instansi || (k.pengaturan.kabupaten_nama ?? ''), periode: `per ${LABEL_TINGKAT[rekap.per].toLowerCase()}${wilayahDipilih(k)}` };
   const ws = lembarBerjudul(wb, 'Rekap', { ...judul, dokumen: `${rekap.judul} Peti Koin Bermantra` }, [
     { header: 'Periode', key: 'periode', width: 18 },
     { header: LABEL_TINGKAT[rekap.per], key: 'nama', width: 30 },
@@ -319,18 +327,23 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
 
 
 /** One entry point for every report document: a month gives the monthly report, a semester or year the recap. */
-type MasukanDokumen = { periode: string; format: 'pdf' | 'xlsx'; per?: TingkatRekap | null; fasilitator_id?: string | null };
+/** `kabupaten`: at the province, one district's document (as the window's filter shows it); a district's is its own. */
+type MasukanDokumen = { periode: string; format: 'pdf' | 'xlsx'; per?: TingkatRekap | null; fasilitator_id?: string | null; kabupaten?: string | null };
 
 /** Everything a report document shows, read as one piece of work; written on the officer's PC by `tulisDokumenLaporanDari`. */
 export type DataDokumenLaporan = { k: KonteksDokumen } & ({ bulan: DataLaporanBulan } | { rekap: Rekap });
 
 export function* dataDokumenLaporanK(input: MasukanDokumen): Kerja<DataDokumenLaporan> {
   // The catalogue and the office's settings, read once for the whole document.
-  const k: KonteksDokumen = { katalog: yield* katalogAktifK(), pengaturan: yield* pengaturanK() };
-  if (/^\d{4}-\d{2}$/.test(input.periode)) return { k, bulan: yield* laporanBulanK(k, input, input.format === 'pdf') };
+  const pengaturan = yield* pengaturanK();
+  const kabupaten = pengaturan.mode === 'provinsi' ? (input.kabupaten ?? null) : null;
+  if (kabupaten && !kabupatenJatim().some((w) => w.kode === kabupaten)) throw new AppError('WILAYAH_TIDAK_DIKENAL', `${kabupaten} bukan kode kabupaten/kota di Jawa Timur. Pilih dari daftar, misalnya 35.07.`);
+  const wilayah = kabupaten ? { kode: kabupaten, nama: namaWilayah(kabupaten) ?? kabupaten } : { kode: pengaturan.kabupaten_kode ?? '', nama: pengaturan.kabupaten_nama ?? '' };
+  const k: KonteksDokumen = { katalog: yield* katalogAktifK(), pengaturan, wilayah };
+  if (/^\d{4}-\d{2}$/.test(input.periode)) return { k, bulan: yield* laporanBulanK(k, { ...input, kabupaten }, input.format === 'pdf') };
   // Unless chosen: a district's recap per kecamatan (per kabupaten it is one row and its own total), the province's per district.
   const per = input.per ?? (k.pengaturan.mode === 'provinsi' ? 'kabupaten' : 'kecamatan');
-  return { k, rekap: yield* hitungRekapK(input.periode, per, new Date(), null, k) };
+  return { k, rekap: yield* hitungRekapK(input.periode, per, new Date(), kabupaten, k) };
 }
 
 export async function tulisDokumenLaporanDari(data: DataDokumenLaporan, input: MasukanDokumen, path: string): Promise<void> {

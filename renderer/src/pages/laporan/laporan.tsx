@@ -73,7 +73,8 @@ function RekapView() {
   const unduh = async (format: 'pdf' | 'xlsx') => {
     setGalat('');
     try {
-      await simpanBerkas(await invoke('laporan.dokumen', { periode, per, format }));
+      // The document shows what the window shows: at the province, the district chosen in the filter.
+      await simpanBerkas(await invoke('laporan.dokumen', { periode, per, format, kabupaten: kerja.kabupatenFilter }));
     } catch (e) {
       setGalat(pesanGalat(e));
     }
