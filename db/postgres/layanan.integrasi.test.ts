@@ -106,6 +106,16 @@ test('dashboard on PostgreSQL: every figure equal to the SQLite file it was copi
   const gerobak = jalankan(db, penilaianGerobakK(tahun, hari));
   assert.equal(gerobak.filter((g) => g.persen_desil_1_4 !== null).length, 4, 'the shares the district sent');
   assert.deepEqual(await baca(penilaianGerobakK(tahun, hari)), gerobak);
+  // The list of every district's proposed groups, from the server as from the file (the letter is a district's).
+  const usulanDiproses = gerobak.filter((g) => g.keputusan === 'diusulkan').length;
+  assert.ok(usulanDiproses > 0, 'the demo proposes some groups this year');
+  const [usServer, usBerkas] = [join(dir, 'usulan-server.xlsx'), join(dir, 'usulan-berkas.xlsx')];
+  for (const [db_, out] of [[url, usServer], [db.file, usBerkas]] as const) {
+    const r = await main(['gerobak', 'usulan', '--db', db_, '--tahun', String(tahun), '--format', 'xlsx', '-o', out], { out: () => undefined, err: (x) => assert.fail(x) });
+    assert.equal(r, 0);
+  }
+  assert.deepEqual(bacaSel(usServer), bacaSel(usBerkas));
+  assert.equal((bacaSel(usServer)[0] as unknown[][]).filter((r) => typeof r[0] === 'number').length, usulanDiproses);
   assert.ok(jalankan(db, profilKapasitasK(tahun)).some((p) => p.pelatihan > 0));
   assert.deepEqual(await baca(profilKapasitasK(tahun)), jalankan(db, profilKapasitasK(tahun)));
   assert.deepEqual(await baca(cakupanPelatihanK()), jalankan(db, cakupanPelatihanK()));

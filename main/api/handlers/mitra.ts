@@ -1,6 +1,6 @@
 import { namaBerkas } from '../../common/format';
 import { ambilCatatan, ambilCatatanK, daftarCatatanK, hapusCatatan, pulihkanCatatan, simpanCatatan } from '../../services/mitra';
-import { buatEkstrakRiset, buktiPelatihanK, cakupanPelatihanK, daftarPraktikBersamaK, profilKapasitasK, dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobakK, ringkasanMitraK, simpanPenilaianGerobak, tandaiPraktikK } from '../../services/mitra';
+import { buatEkstrakRiset, buktiPelatihanK, cakupanPelatihanK, daftarPraktikBersamaK, daftarUsulanGerobakXlsx, dataUsulanGerobakK, profilKapasitasK, dokumenUsulanGerobak, pdfPerjanjian, penilaianGerobakK, ringkasanMitraK, simpanPenilaianGerobak, tandaiPraktikK } from '../../services/mitra';
 import { bacaPengaturan } from '../../services/pengaturan';
 
 import type { mitraApi } from '../../common/api/mitra';
@@ -32,6 +32,13 @@ export const mitraHandlers: HandlersFor<keyof typeof mitraApi> = {
   'gerobak.list': (ctx, input) => ctx.baca(penilaianGerobakK(input.tahun)),
   'gerobak.simpan': (ctx, input) => simpanPenilaianGerobak(ctx.db, input),
   'gerobak.usulan': async (ctx, input) => {
+    if (input.format === 'xlsx') {
+      // The list is read (the file's or the province's server's) and written here; the letter is a district's.
+      const data = await ctx.baca(dataUsulanGerobakK(input.tahun));
+      const out = ctx.files.output(`usulan-gerobak-${data.p.kabupaten_kode}-${input.tahun}.xlsx`);
+      await daftarUsulanGerobakXlsx(data, input.tahun, out.path);
+      return out.ref();
+    }
     const out = ctx.files.output(`usulan-gerobak-${bacaPengaturan(ctx.db).kabupaten_kode}-${input.tahun}.${input.format}`);
     await dokumenUsulanGerobak(ctx.db, input.tahun, input.format, out.path, { nomor: input.nomor ?? null, siapTte: input.siapTte });
     return out.ref();

@@ -11,6 +11,8 @@ export const entitas = z.enum(ENTITAS_KODE);
 export interface PenilaianGerobak {
   kelompok_id: string;
   kelompok: string;
+  /** The group's district (the province lists every district's groups). */
+  kabupaten_kode: string;
   desa: string;
   kecamatan: string;
   ketua: string | null;

@@ -229,6 +229,11 @@ export const FORMAT_TEKS = '@';
 export function formatIndikator(i: { tipe: string; desimal?: boolean | undefined }): string {
   return i.tipe === 'rupiah' ? FORMAT_RUPIAH : i.tipe === 'persen' ? FORMAT_PERSEN : i.tipe === 'teks' ? FORMAT_TEKS : i.desimal ? FORMAT_DESIMAL : FORMAT_ANGKA;
 }
+/** The lines a text takes in a wrapped cell `lebar` characters wide (LibreOffice prints a row at its set height). */
+export function barisTeks(teks: string, lebar: number): number {
+  return teks.split('\n').reduce((n, t) => n + Math.max(1, Math.ceil((t.length * 1.1) / Math.max(10, lebar - 2))), 0);
+}
+
 /**
  * A sheet of prose (instructions, notes) that prints: A4 portrait one page wide with page numbers, its text wrapped
  * in the given column and each row as tall as its wrapped lines (LibreOffice prints a wrapped row at its set height:
@@ -238,8 +243,7 @@ export function lembarTeks(ws: ExcelJS.Worksheet, kolomTeks: number, judul: stri
   const lebar = ws.getColumn(kolomTeks).width ?? 90;
   ws.getColumn(kolomTeks).alignment = { wrapText: true, vertical: 'top' };
   ws.eachRow((row) => {
-    const teks = String(row.getCell(kolomTeks).value ?? '');
-    const baris = teks.split('\n').reduce((n, t) => n + Math.max(1, Math.ceil((t.length * 1.1) / Math.max(10, lebar - 2))), 0);
+    const baris = barisTeks(String(row.getCell(kolomTeks).value ?? ''), lebar);
     const besar = (row.getCell(1).font?.size ?? 11) > 11 ? 1.4 : 1;
     row.height = Math.max(15, Math.round(15 * baris * besar));
   });

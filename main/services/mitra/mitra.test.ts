@@ -3,7 +3,8 @@ import { buatKelompok, buatAnggota } from '../../../test/rekaman';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import * as XLSX from 'xlsx';
 import { AppError } from '../../common/errors';
 import { daftarCatatan, simpanCatatan } from './catatan';
 
@@ -134,10 +135,11 @@ test('cart aid: eligibility with reasons, the officer decides, and the letter an
   }
 });
 
-test('cart aid at the province: the share in desil 1–4 comes from the counts per kelompok the district sent (no person’s result travels)', () => {
+test('cart aid at the province: the share in desil 1–4 comes from the counts per kelompok the district sent (no person’s result travels); the list of every district’s proposals, no letter', async () => {
   const { t, k } = setup();
   try {
     buatAnggota(t.db, { kelompok_id: k, nik: '3507016105900002', nama: 'Sri Wahyuni', jenis_kelamin: 'P' });
+    simpanPenilaianGerobak(t.db, { kelompok_id: k, tahun: 2026, usaha_keliling: true, keputusan: 'diusulkan', catatan: 'Gerobak lama rusak' });
     // The same rows as the province holds them after an import: the group, its two members, the district's counts.
     t.db.sqlite.prepare("UPDATE pengaturan SET nilai = 'provinsi' WHERE kunci = 'mode'").run();
     const desil = Array.from({ length: 10 }, (_, i) => (i === 1 || i === 6 ? 1 : 0));
@@ -146,6 +148,18 @@ test('cart aid at the province: the share in desil 1–4 comes from the counts p
     assert.equal(pentol.persen_desil_1_4, 50);
     assert.match(pentol.alasan.join('; '), /50% anggota di desil 1–4/);
     assert.doesNotMatch(pentol.alasan.join('; '), /belum ada hasil pencocokan/);
+    assert.equal(pentol.kabupaten_kode, '35.07');
+    // The province receives the districts' letters: it takes the list of every district's proposed groups, each named
+    // with its district, and writes no letter of its own.
+    const pdf = join(t.dir, 'usulan-provinsi.pdf');
+    await assert.rejects(() => dokumenUsulanGerobak(t.db, 2026, 'pdf', pdf), /dikirim kabupaten\/kota kepada Gubernur c\.q\. Bappeda Provinsi; provinsi menerimanya/);
+    assert.equal(existsSync(pdf), false);
+    const xlsx = join(t.dir, 'usulan-provinsi.xlsx');
+    assert.equal((await dokumenUsulanGerobak(t.db, 2026, 'xlsx', xlsx)).jumlah, 1);
+    const baris = XLSX.utils.sheet_to_json<unknown[]>(XLSX.read(readFileSync(xlsx)).Sheets['Usulan gerobak 2026']!, { header: 1 });
+    const kepala = baris.findIndex((r) => r.includes('Kabupaten/kota'));
+    assert.ok(kepala >= 0, 'a district column');
+    assert.deepEqual(baris[kepala + 1]!.slice(0, 3), [1, 'Kabupaten Malang', 'KUBE Pentol Keliling']);
   } finally {
     t.cleanup();
   }

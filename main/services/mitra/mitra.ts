@@ -4,17 +4,18 @@ import type { Db } from '../../../db/connection';
 import { RecordWriter } from '../../../db/write';
 import { baris, jalankan, satu, type Kerja } from '../../../db/kueri';
 import type { ParsedInput, PenilaianGerobak, RingkasanMitra } from '../../common/api';
+import type { Pengaturan } from '../../common/records';
 import { isianDari } from '../../common/register';
 import { AppError } from '../../common/errors';
 import { formatDesimal, hariIni } from '../../common/format';
 import { bulanSebelumnya } from '../../common/laporan';
 import { terbilang } from '../../common/terbilang';
 import { BASE_DOC, tulisPdf } from '../dokumen';
-import { FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen';
+import { barisTeks, FORMAT_ANGKA, lembarBerjudul, tulisExcel } from '../dokumen';
 import { daftarTembusan, isiSurat, kakiTte, kepalaLampiran, PDF_SIAP_TTE, pengirimSurat, PENUTUP_SURAT } from '../dokumen';
 import { penandatanganKantor } from '../dokumen';
 import { sasaranPerKelompokK } from '../dtsen';
-import { bacaPengaturan, catatSuratKeluar, pengaturanK, suratKeluarUntuk } from '../pengaturan';
+import { catatSuratKeluar, pengaturanK, suratKeluarUntuk } from '../pengaturan';
 import { namaWilayah } from '../wilayah';
 
 // The views and documents of the partnership agreements: offtakers (SPPG first), purchase agreements,
@@ -70,8 +71,8 @@ export function penilaianGerobak(db: Db, tahun: number, today = hariIni()): Peni
 export function* penilaianGerobakK(tahun: number, today = hariIni()): Kerja<PenilaianGerobak[]> {
   const thisMonth = today.slice(0, 7);
   const months = [1, 2, 3].map((n) => bulanSebelumnya(thisMonth, n));
-  const groups = yield* baris<{ id: string; nama: string; desa_kode: string; kecamatan_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }>(
-      `SELECT k.id, k.nama, k.desa_kode, k.kecamatan_kode, k.sektor, k.produk_utama,
+  const groups = yield* baris<{ id: string; nama: string; kabupaten_kode: string; desa_kode: string; kecamatan_kode: string; sektor: string; produk_utama: string | null; ketua: string | null; jumlah_anggota: number; laporan_aktif: number; sudah_menerima: number | null }>(
+      `SELECT k.id, k.nama, k.kabupaten_kode, k.desa_kode, k.kecamatan_kode, k.sektor, k.produk_utama,
         (SELECT nama FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL AND a.jabatan = 'ketua' LIMIT 1) AS ketua,
         (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS jumlah_anggota,
         (SELECT count(*) FROM laporan_bulanan l WHERE l.kelompok_id = k.id AND l.deleted_at IS NULL AND l.status != 'draft' AND l.periode IN (?, ?, ?) AND coalesce(l.omzet_angka, 0) > 0) AS laporan_aktif,
@@ -120,6 +121,7 @@ export function* penilaianGerobakK(tahun: number, today = hariIni()): Kerja<Peni
     return {
       kelompok_id: g.id,
       kelompok: g.nama,
+      kabupaten_kode: g.kabupaten_kode,
       desa: namaWilayah(g.desa_kode) ?? g.desa_kode,
       kecamatan: namaWilayah(g.kecamatan_kode) ?? g.kecamatan_kode,
       ketua: g.ketua,
@@ -146,15 +148,45 @@ export function simpanPenilaianGerobak(db: Db, input: ParsedInput<'gerobak.simpa
   else writer.insert('gerobak_penilaian', values);
 }
 
-function usulan(db: Db, tahun: number) {
-  return penilaianGerobak(db, tahun).filter((p) => p.keputusan === 'diusulkan');
+/** The year's proposed groups and the office's settings, read as one piece of work (the file's or the server's). */
+export function* dataUsulanGerobakK(tahun: number): Kerja<{ rows: PenilaianGerobak[]; p: Pengaturan }> {
+  return { rows: (yield* penilaianGerobakK(tahun)).filter((r) => r.keputusan === 'diusulkan'), p: yield* pengaturanK() };
 }
 
-/** The year's proposal list: a letter with the table of proposed groups (PDF) or the same as .xlsx. */
 /** A reason list as a sentence in a table cell: the officer's note first, capital first letter. */
 function kalimatAlasan(r: PenilaianGerobak): string {
   const t = [r.catatan, ...r.alasan].filter(Boolean).join('; ');
   return t.charAt(0).toUpperCase() + t.slice(1);
+}
+
+/** The year's proposed groups as a workbook (a district's own; at the province every district's, named per row). */
+export async function daftarUsulanGerobakXlsx({ rows, p }: { rows: PenilaianGerobak[]; p: Pengaturan }, tahun: number, path: string): Promise<{ jumlah: number; nomor: null }> {
+  const provinsi = p.mode === 'provinsi';
+  const wb = new ExcelJS.Workbook();
+  const ws = lembarBerjudul(wb, `Usulan gerobak ${tahun}`, { dokumen: `Daftar usulan penerima bantuan gerobak tahun ${tahun}`, instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: `${p.kabupaten_nama} (${p.kabupaten_kode})` }, [
+    { header: 'No', key: 'no', width: 5, numFmt: FORMAT_ANGKA },
+    ...(provinsi ? [{ header: 'Kabupaten/kota', key: 'kabupaten', width: 22 }] : []),
+    { header: 'Kelompok', key: 'kelompok', width: 30 },
+    { header: 'Kecamatan', key: 'kecamatan', width: 18 },
+    { header: 'Desa', key: 'desa', width: 20 },
+    { header: 'Ketua', key: 'ketua', width: 24 },
+    { header: 'Jumlah anggota', key: 'anggota', width: 10, numFmt: FORMAT_ANGKA },
+    { header: 'Jenis usaha', key: 'usaha', width: 30 },
+    { header: 'Alasan', key: 'alasan', width: 70 },
+  ]);
+  // At the province by district, then as each district lists them.
+  const urut = provinsi ? [...rows].sort((x, y) => (x.kabupaten_kode < y.kabupaten_kode ? -1 : x.kabupaten_kode > y.kabupaten_kode ? 1 : 0)) : rows;
+  // Long cells wrap, and each row is as tall as its longest (LibreOffice prints a row at its set height).
+  const panjang = { kelompok: 30, usaha: 30, alasan: 70 } as const;
+  const dilipat = new Set(Object.keys(panjang).map((k) => ws.getColumn(k).number));
+  urut.forEach((r, i) => {
+    const isi = { kelompok: r.kelompok, usaha: `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, alasan: kalimatAlasan(r) };
+    const row = ws.addRow({ no: i + 1, ...(provinsi ? { kabupaten: namaWilayah(r.kabupaten_kode) ?? r.kabupaten_kode } : {}), ...isi, kecamatan: r.kecamatan, desa: r.desa, ketua: r.ketua ?? null, anggota: r.jumlah_anggota });
+    row.height = 15 * Math.max(...(Object.keys(panjang) as (keyof typeof panjang)[]).map((k) => barisTeks(isi[k], panjang[k])));
+    row.eachCell((c, kolom) => (c.alignment = { vertical: 'top', wrapText: dilipat.has(kolom) }));
+  });
+  await tulisExcel(wb, path);
+  return { jumlah: rows.length, nomor: null };
 }
 
 /**
@@ -162,25 +194,11 @@ function kalimatAlasan(r: PenilaianGerobak): string {
  * number is the one typed (kept in the register of outgoing letters), else the one this year's letter already has.
  */
 export async function dokumenUsulanGerobak(db: Db, tahun: number, format: 'pdf' | 'xlsx', path: string, opsi: { nomor?: string | null; siapTte?: boolean } = {}): Promise<{ jumlah: number; nomor: string | null }> {
-  const rows = usulan(db, tahun);
-  const p = bacaPengaturan(db);
-  if (format === 'xlsx') {
-    const wb = new ExcelJS.Workbook();
-    const ws = lembarBerjudul(wb, `Usulan gerobak ${tahun}`, { dokumen: `Daftar usulan penerima bantuan gerobak tahun ${tahun}`, instansi: p.nama_instansi || (p.kabupaten_nama ?? ''), periode: `${p.kabupaten_nama} (${p.kabupaten_kode})` }, [
-      { header: 'No', key: 'no', width: 5, numFmt: FORMAT_ANGKA },
-      { header: 'Kelompok', key: 'kelompok', width: 30 },
-      { header: 'Kecamatan', key: 'kecamatan', width: 18 },
-      { header: 'Desa', key: 'desa', width: 20 },
-      { header: 'Ketua', key: 'ketua', width: 24 },
-      { header: 'Jumlah anggota', key: 'anggota', width: 10, numFmt: FORMAT_ANGKA },
-      { header: 'Jenis usaha', key: 'usaha', width: 30 },
-      { header: 'Alasan', key: 'alasan', width: 70 },
-    ]);
-    rows.forEach((r, i) => ws.addRow({ no: i + 1, kelompok: r.kelompok, kecamatan: r.kecamatan, desa: r.desa, ketua: r.ketua ?? null, anggota: r.jumlah_anggota, usaha: `${r.sektor}${r.produk ? ' · ' + r.produk : ''}`, alasan: kalimatAlasan(r) }));
-    ws.getColumn('alasan').alignment = { wrapText: true, vertical: 'top' };
-    await tulisExcel(wb, path);
-    return { jumlah: rows.length, nomor: null };
-  }
+  const data = jalankan(db, dataUsulanGerobakK(tahun));
+  if (format === 'xlsx') return daftarUsulanGerobakXlsx(data, tahun, path);
+  const { rows, p } = data;
+  // The letter goes from a district to the Governor c.q. the province's Bappeda: the province receives it.
+  if (p.mode === 'provinsi') throw new AppError('MODE_SALAH', 'Surat usulan gerobak dikirim kabupaten/kota kepada Gubernur c.q. Bappeda Provinsi; provinsi menerimanya. Unduh daftar usulan (Excel) untuk seluruh kabupaten/kota. Tidak ada berkas yang ditulis.');
   if (rows.length === 0) {
     throw new AppError('TIDAK_ADA_USULAN', `Belum ada kelompok yang diusulkan untuk tahun ${tahun}. Pilih "Diusulkan" pada kelompok yang layak di tab Bantuan gerobak, lalu cetak suratnya lagi.`);
   }

@@ -1,6 +1,6 @@
 import { PraktikBersama } from './praktik';
 import { Pelatihan } from './pelatihan';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { PenilaianGerobak } from '../../../../main/common/api';
 import { formatAngka, formatDesimal, formatRupiah, formatTanggal, hariIni } from '../../../../main/common/format';
 import { invoke, pesanGalat, simpanBerkas } from '../../api';
@@ -216,7 +216,9 @@ function Gerobak() {
   // Long lists in pages of 25, with a filter on the assessment, so the tab fits a laptop screen.
   const [halaman, setHalaman] = useState(1);
   const [saring, setSaring] = useState('');
-  const semua = (list.data ?? []).filter((g) => (saring === 'layak' ? g.layak : saring === 'belum' ? !g.layak : saring === 'diusulkan' ? g.keputusan === 'diusulkan' : true));
+  // Another district chosen: its list from its first page.
+  useEffect(() => setHalaman(1), [kerja.kabupatenFilter]);
+  const semua = (list.data ?? []).filter((g) => (!kerja.kabupatenFilter || g.kabupaten_kode === kerja.kabupatenFilter) && (saring === 'layak' ? g.layak : saring === 'belum' ? !g.layak : saring === 'diusulkan' ? g.keputusan === 'diusulkan' : true));
   const PER = 25;
   const tampil = semua.slice((halaman - 1) * PER, halaman * PER);
   const simpan = async (g: PenilaianGerobak, patch: Partial<Pick<PenilaianGerobak, 'usaha_keliling' | 'keputusan' | 'catatan'>>) => {
@@ -246,6 +248,7 @@ function Gerobak() {
     <section aria-labelledby="judul-gerobak">
       <h2 id="judul-gerobak">Identifikasi ulang penerima bantuan gerobak</h2>
       <div className="filters">
+        {kerja.filter}
         <TextField label="Tahun usulan" value={tahun} onChange={(v) => (setTahun(v), setHalaman(1))} inputMode="numeric" />
         <SelectField
           label="Tampilkan kelompok"
@@ -258,13 +261,16 @@ function Gerobak() {
             { value: 'diusulkan', label: 'Diusulkan' },
           ]}
         />
-        <TextField label="Nomor surat usulan" value={nomorSurat} onChange={setNomor} hint="Dari buku agenda surat keluar, misalnya 500/123/35.07.301/2026." />
+        {/* The letter is a district's, to the Governor c.q. the province's Bappeda: the province takes the list of all. */}
+        {!kerja.provinsi && <TextField label="Nomor surat usulan" value={nomorSurat} onChange={setNomor} hint="Dari buku agenda surat keluar, misalnya 500/123/35.07.301/2026." />}
         <div className="actions">
-          <button type="button" onClick={() => unduh('pdf')}>
-            Surat usulan (PDF)
-          </button>
+          {!kerja.provinsi && (
+            <button type="button" onClick={() => unduh('pdf')}>
+              Surat usulan (PDF)
+            </button>
+          )}
           <button type="button" onClick={() => unduh('xlsx')}>
-            Daftar usulan (Excel)
+            {kerja.provinsi ? 'Daftar usulan seluruh kabupaten/kota (Excel)' : 'Daftar usulan (Excel)'}
           </button>
         </div>
       </div>
@@ -287,6 +293,7 @@ function Gerobak() {
               <th scope="row">
                 {g.kelompok}
                 <div className="muted">
+                  {kerja.provinsi && `${kerja.nama(g.kabupaten_kode)} · `}
                   {g.desa} · {g.sektor}
                 </div>
               </th>
