@@ -284,6 +284,23 @@ test('the province’s keys on the server: wrapped once by the key phrase, an im
   assert.equal(dariServer.peran, 'provinsi');
   assert.ok((await s.query("SELECT nilai FROM pengaturan WHERE kunci = 'identitas_disimpan_pada'")).rows[0].nilai);
   assert.equal((await cli({}, 'keys', 'export', '--db', url, '-o', join(dir, 'tanpa.bmid'))).code, 1, 'no phrase, no identity');
+  // A new district registered on the server from its identity file; its first bundle then imports there.
+  const baru = openDatabase(join(dir, '35.25', '35.25.sqlite'));
+  buatDemo(baru, { kelompok: 3, bulan: 2, seed: 9, kabupaten: '35.25' });
+  buatKunci(baru, TANPA_PELINDUNG);
+  daftarkanPihak(baru, dariServer);
+  const bmidBaru = join(dir, 'identitas-35.25.bmid');
+  writeFileSync(bmidBaru, JSON.stringify(identitas(baru, TANPA_PELINDUNG)));
+  const bundelBaru = eksporBundel(baru, TANPA_PELINDUNG, { folder: dir }).berkas;
+  baru.close();
+  assert.match((await cli({ BERMANTRA_FRASA_KUNCI: FRASA }, 'bundle', 'import', '--db', url, bundelBaru)).err, /belum terdaftar|sidik jari/i, 'not registered yet');
+  const daftar = await cli({}, 'keys', 'import', '--db', url, bmidBaru, '--json');
+  assert.equal(daftar.code, 0, daftar.err);
+  assert.equal(JSON.parse(daftar.out).baru, true);
+  assert.equal((await s.query("SELECT nama FROM pihak_sinkron WHERE kode = '35.25'")).rows[0].nama, 'Kabupaten Gresik');
+  const masukBaru = await cli({ BERMANTRA_FRASA_KUNCI: FRASA }, 'bundle', 'import', '--db', url, bundelBaru, '--json');
+  assert.equal(masukBaru.code, 0, masukBaru.err);
+  assert.match(JSON.parse(masukBaru.out).pesan, /Bundel ke-1 dari Kabupaten Gresik diimpor/);
   // Again: nothing left to wrap; a wrong phrase does not pass for the right one.
   assert.deepEqual({ ...JSON.parse((await cli({}, 'keys', 'server', '--db', url, '--frasa', FRASA, '--json')).out), pesan: undefined }, { dibungkus: 0, sudah: 2, pesan: undefined });
   assert.equal((await cli({}, 'keys', 'server', '--db', url, '--frasa', 'frasa yang lain sekali')).code, 1);

@@ -1,5 +1,5 @@
 import { dirname } from 'node:path';
-import { cadangkanKunciKe, eksporBundel, eksporIdentitas, imporBundelDari, imporIdentitasDari, infoSinkronK, periksaBundelDari, pulihkanKunciDari, statusKabupatenK } from '../../services/sinkron';
+import { bacaIdentitasDari, cadangkanKunciKe, daftarkanPihakK, eksporBundel, eksporIdentitas, imporBundelDari, infoSinkronK, periksaBundelDari, pulihkanKunciDari, statusKabupatenK } from '../../services/sinkron';
 import { bundelReferensiK, bukaKunciPrivat, buatKunci, dataIdentitasK, identitasDari, imporBundelServer, segelReferensi, segelTandaTerima, tandaTerimaK, tulisIdentitas } from '../../services/sinkron';
 import { simpanNilaiK } from '../../services/pengaturan';
 
@@ -19,7 +19,11 @@ export const sinkronHandlers: HandlersFor<keyof typeof sinkronApi> = {
   },
   'sinkron.cadangkanKunci': (ctx, input) => cadangkanKunciKe(ctx.db, ctx.platform.pelindung, input.frasa, ctx.files.output).ref(),
   'sinkron.pulihkanKunci': (ctx, input) => pulihkanKunciDari(ctx.db, ctx.platform.pelindung, ctx.files.resolve(input.berkas), input.frasa),
-  'sinkron.imporIdentitas': (ctx, input) => imporIdentitasDari(ctx.db, ctx.files.resolve(input.berkas), { gantiKunci: input.gantiKunci }),
+  'sinkron.imporIdentitas': (ctx, input) => {
+    // Read and its signature checked here; registered on the file or the province's server.
+    const id = bacaIdentitasDari(ctx.files.resolve(input.berkas));
+    return ctx.tulis(() => daftarkanPihakK(id, { gantiKunci: input.gantiKunci }));
+  },
   'sinkron.eksporBundel': (ctx, input) => {
     const hasil = eksporBundel(ctx.db, ctx.platform.pelindung, { penuh: input.penuh, folder: dirname(ctx.files.tempPath('bundel')) });
     return { berkas: ctx.files.register(hasil.berkas), ukuran: hasil.ukuran, jumlah: hasil.manifest.jumlah, seq: hasil.manifest.seq };

@@ -41,7 +41,12 @@ export function pulihkanKunciDari(db: Db, pelindung: Pelindung, path: string, fr
 }
 
 export function imporIdentitasDari(db: Db, path: string, opsi: { gantiKunci?: boolean }) {
-  return daftarkanPihak(db, bacaIdentitas(readFileSync(path, 'utf8')), opsi);
+  return daftarkanPihak(db, bacaIdentitasDari(path), opsi);
+}
+
+/** An identity file (.bmid) read and its signature checked (registered by `daftarkanPihakK` on the file or the server). */
+export function bacaIdentitasDari(path: string): Identitas {
+  return bacaIdentitas(readFileSync(path, 'utf8'));
 }
 
 export function periksaBundelDari(path: string, nama: string) {

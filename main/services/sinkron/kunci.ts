@@ -3,7 +3,7 @@ import type { Db } from '../../../db/connection';
 import { AppError } from '../../common/errors';
 import { bacaPengaturan, pengaturanK } from '../pengaturan';
 import { builder } from '../../../db/connection';
-import { barisQ, jalankan, type Kerja } from '../../../db/kueri';
+import { barisQ, jalankan, satuQ, ubahQ, type Kerja } from '../../../db/kueri';
 import type { Pengaturan } from '../../common/records';
 
 // Identity and keys, with Node's crypto only. A district signs with Ed25519; the province signs with
@@ -181,17 +181,22 @@ export function bacaIdentitas(text: string): Identitas {
  * A different key for a code already registered is refused: that is how a forged identity shows.
  */
 export function daftarkanPihak(db: Db, id: Identitas, opsi: { gantiKunci?: boolean } = {}): { kode: string; nama: string; sidik_jari: string; baru: boolean } {
-  const p = bacaPengaturan(db);
+  return db.tx(() => jalankan(db, daftarkanPihakK(id, opsi)));
+}
+
+/** Registers the other side's identity (the province registers a district's): on the file or the province's server. */
+export function* daftarkanPihakK(id: Identitas, opsi: { gantiKunci?: boolean } = {}): Kerja<{ kode: string; nama: string; sidik_jari: string; baru: boolean }> {
+  const p = yield* pengaturanK();
   if (p.mode === 'kabupaten' && id.peran !== 'provinsi') throw new AppError('PIHAK_SALAH', 'Kabupaten/kota hanya mendaftarkan identitas provinsi.');
   if (p.mode === 'provinsi' && id.peran !== 'kabupaten') throw new AppError('PIHAK_SALAH', 'Provinsi mendaftarkan identitas kabupaten/kota.');
   if (id.peran === 'provinsi' && !id.kunci_penerimaan) throw new AppError('IDENTITAS_RUSAK', 'Identitas provinsi tidak memuat kunci penerimaan.');
   if (id.peran === 'kabupaten' && !id.kode.startsWith('35.')) throw new AppError('PIHAK_SALAH', `Kode ${id.kode} bukan kabupaten/kota di Jawa Timur.`);
-  const existing = db.get(db.q.selectFrom('pihak_sinkron').selectAll().where('kode', '=', id.kode));
+  const existing = yield* satuQ(builder.selectFrom('pihak_sinkron').selectAll().where('kode', '=', id.kode));
   if (existing && existing.kunci_tanda_tangan !== id.kunci_tanda_tangan && !opsi.gantiKunci) {
     throw new AppError('KUNCI_BERBEDA', `${id.nama} sudah terdaftar dengan sidik jari ${existing.sidik_jari}, berbeda dari berkas ini (${id.sidik_jari}). Bila kunci memang diganti, konfirmasi dulu lewat telepon lalu daftarkan ulang dengan pilihan ganti kunci.`);
   }
   const values = { kode: id.kode, peran: id.peran, nama: id.nama, kunci_tanda_tangan: id.kunci_tanda_tangan, kunci_penerimaan: id.kunci_penerimaan, sidik_jari: id.sidik_jari, didaftarkan_pada: new Date().toISOString() };
-  db.run(db.q.insertInto('pihak_sinkron').values(values).onConflict((oc) => oc.column('kode').doUpdateSet(values)));
+  yield* ubahQ(builder.insertInto('pihak_sinkron').values(values).onConflict((oc) => oc.column('kode').doUpdateSet(values)));
   return { kode: id.kode, nama: id.nama, sidik_jari: id.sidik_jari, baru: !existing };
 }
 
