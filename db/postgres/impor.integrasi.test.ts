@@ -123,14 +123,19 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   const bulanIni = new Date().toISOString().slice(0, 7);
   const dok = { server: join(dir, 'bulan-server.pdf'), berkas: join(dir, 'bulan-berkas.pdf') };
   for (const [db_, out] of [[url, dok.server], [prov.file, dok.berkas]] as const) {
-    const r = await cli('laporan', 'recap', '--db', db_, '--period', bulanIni, '--format', 'pdf', '-o', out, '--json');
+    const r = await cli('laporan', 'recap', '--db', db_, '--period', bulanIni, '--kabupaten', '35.07', '--format', 'pdf', '-o', out, '--json');
     assert.equal(r.code, 0, r.err);
   }
   const teksPdf = (f: string) => execFileSync('pdftotext', ['-layout', f, '-'], { encoding: 'utf8' });
   assert.equal(teksPdf(dok.server), teksPdf(dok.berkas));
   assert.match(teksPdf(dok.server), /Dokumentasi kegiatan/);
   const gambar = (f: string) => execFileSync('pdfimages', ['-list', f], { encoding: 'utf8' }).trim().split('\n').length - 2;
-  assert.deepEqual([gambar(dok.server), gambar(dok.berkas)], [2, 2], 'the letterhead’s emblem and the photo');
+  assert.deepEqual([gambar(dok.server), gambar(dok.berkas)], [2, 2], 'the photo (and its transparency mask)');
+  // The whole province's month prints its photos per district (thousands otherwise), and says so.
+  const semuaProvinsi = join(dir, 'bulan-provinsi.pdf');
+  assert.equal((await cli('laporan', 'recap', '--db', url, '--period', bulanIni, '--format', 'pdf', '-o', semuaProvinsi, '--json')).code, 0);
+  assert.equal(gambar(semuaProvinsi), 0);
+  assert.match(teksPdf(semuaProvinsi).replace(/\s+/g, ' '), /Foto dokumentasi kegiatan dicetak per kabupaten\/kota/);
   // The sync page's reads: the districts' status and the province's own sync information, as on the file.
   const petugas = new ServerProvinsi(url);
   t.after(() => petugas.tutup());

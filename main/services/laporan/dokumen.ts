@@ -84,7 +84,6 @@ function penutupLaporan(p: Pengaturan, kiri?: Content): Content {
   };
 }
 
-/** A month's reports (of one facilitator's groups, or all) and the groups whose report has not come in. */
 /** What a month's report document shows, read in one piece of work (one snapshot on the province's server). */
 interface DataLaporanBulan {
   rows: LaporanRow[];
@@ -93,7 +92,11 @@ interface DataLaporanBulan {
   fasilitator: string;
   /** Each report's photos (the PDF's annex); empty for the workbook. */
   foto: Map<string, { dataUrl: string; keterangan: string | null }[]>;
+  /** The province's month of every district: its photos are printed per district (thousands otherwise). */
+  fotoPerKabupaten: boolean;
 }
+
+/** A month's reports (of one facilitator's groups, or all) and the groups whose report has not come in. */
 
 function* laporanBulanK(k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null; kabupaten: string | null }, denganFoto: boolean): Kerja<DataLaporanBulan> {
   const rows = yield* daftarLaporanK({ periode: input.periode, fasilitator: input.fasilitator_id ?? null, kabupaten: input.kabupaten });
@@ -104,8 +107,9 @@ function* laporanBulanK(k: KonteksDokumen, input: { periode: string; fasilitator
   const belum = (yield* hitungRekapK(input.periode, 'kelompok', new Date(), input.kabupaten, k)).baris.flatMap((b) => b.hilang).filter((h) => !binaan || binaan.has(h.kelompok_id));
   const fasilitator = input.fasilitator_id ? (rows[0]?.fasilitator_nama ?? (yield* satuQ(builder.selectFrom('fasilitator').select('nama').where('id', '=', input.fasilitator_id)))?.nama ?? '') : '';
   const foto = new Map<string, { dataUrl: string; keterangan: string | null }[]>();
-  if (denganFoto) for (const r of rows) foto.set(r.id, yield* fotoUntukDokumenK(r.id));
-  return { rows, dihitung, belum, fasilitator, foto };
+  const fotoPerKabupaten = denganFoto && k.pengaturan.mode === 'provinsi' && !input.kabupaten;
+  if (denganFoto && !fotoPerKabupaten) for (const r of rows) foto.set(r.id, yield* fotoUntukDokumenK(r.id));
+  return { rows, dihitung, belum, fasilitator, foto, fotoPerKabupaten };
 }
 
 /** The facilitator's monthly report: every group's figures, issues and up to 4 photos each. */
@@ -154,6 +158,7 @@ async function pdfLaporanBulanan(k: KonteksDokumen, d: DataLaporanBulan, input: 
           ]
         : [daftarBelumMelapor(belum, dihitung.length + belum.length, penutupLaporan(p, ttdFasilitator))]),
       dokumentasi.length ? { text: 'Dokumentasi kegiatan', bold: true, margin: [0, 12, 0, 0], pageBreak: 'before' } : { text: '' },
+      d.fotoPerKabupaten ? { text: 'Foto dokumentasi kegiatan dicetak per kabupaten/kota: pilih satu kabupaten/kota untuk mencetaknya bersama laporan.', fontSize: 8, italics: true, margin: [0, 8, 0, 0] } : { text: '' },
       ...dokumentasi,
     ],
   };
