@@ -148,6 +148,7 @@ async function pdfLaporanBulanan(k: KonteksDokumen, d: DataLaporanBulan, input: 
           ])
         : { text: 'Belum ada laporan untuk bulan ini.', italics: true },
       { text: catatanAgregasi(katalog), fontSize: 7.5, italics: true, margin: [0, 4, 0, 0] },
+      d.fotoPerKabupaten ? { text: 'Foto dokumentasi kegiatan dicetak per kabupaten/kota: pilih satu kabupaten/kota untuk mencetaknya bersama laporan.', fontSize: 7.5, italics: true, margin: [0, 2, 0, 0] } : { text: '' },
       // The signatures follow the last section they sign, with its last lines (never alone on a page); the photos are an annex after them.
       ...(catatan.length
         ? [
@@ -158,7 +159,6 @@ async function pdfLaporanBulanan(k: KonteksDokumen, d: DataLaporanBulan, input: 
           ]
         : [daftarBelumMelapor(belum, dihitung.length + belum.length, penutupLaporan(p, ttdFasilitator))]),
       dokumentasi.length ? { text: 'Dokumentasi kegiatan', bold: true, margin: [0, 12, 0, 0], pageBreak: 'before' } : { text: '' },
-      d.fotoPerKabupaten ? { text: 'Foto dokumentasi kegiatan dicetak per kabupaten/kota: pilih satu kabupaten/kota untuk mencetaknya bersama laporan.', fontSize: 8, italics: true, margin: [0, 8, 0, 0] } : { text: '' },
       ...dokumentasi,
     ],
   };
