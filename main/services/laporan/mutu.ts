@@ -66,9 +66,9 @@ interface KelompokPeriksa {
   anggota: number;
 }
 
-/** The groups the checks compare, with their registered members. */
+/** The groups the checks compare, with their registered members (by id: two groups of one name list alike everywhere). */
 function sqlKelompokPeriksa(kabupaten: boolean): string {
-  return `SELECT k.id, k.nama, k.kabupaten_kode, k.sektor, (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS anggota FROM kelompok k WHERE k.deleted_at IS NULL${kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : ''}`;
+  return `SELECT k.id, k.nama, k.kabupaten_kode, k.sektor, (SELECT count(*) FROM anggota a WHERE a.kelompok_id = k.id AND a.deleted_at IS NULL) AS anggota FROM kelompok k WHERE k.deleted_at IS NULL${kabupaten ? ' AND k.kabupaten_kode = @kabupaten' : ''} ORDER BY k.id`;
 }
 
 /** The reports of the range and of the 12 months before it (the history), in the order of BarisPeriksa. */
