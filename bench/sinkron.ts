@@ -123,7 +123,7 @@ export async function benchSinkron(): Promise<void> {
     if (petugas[0]) {
       t = performance.now();
       await imporPg(petugas[0], inc.berkas);
-      console.log(`PostgreSQL: bundel perubahan satu bulan diimpor dalam ${(performance.now() - t).toFixed(0)} ms (menyalin baris kabupaten itu ke samping impor)`);
+      console.log(`PostgreSQL: bundel perubahan satu bulan diimpor dalam ${(performance.now() - t).toFixed(0)} ms (membawa bulan-bulan bundel dan 12 bulan sebelumnya ke samping impor)`);
     }
     for (const p of petugas) await p.tutup();
     for (const b of pgDb) await b.hapus();

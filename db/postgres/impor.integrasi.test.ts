@@ -45,7 +45,7 @@ async function siapkan(t: TestContext, url: string) {
   for (const [i, kode] of DISTRIK.entries()) {
     // Each office its own folder (its attachments beside its file, as on its own PC).
     const kab = openDatabase(join(dir, kode, `${kode}.sqlite`));
-    buatDemo(kab, { kelompok: 8, bulan: 6, seed: i + 3, kabupaten: kode });
+    buatDemo(kab, { kelompok: 8, bulan: 8, seed: i + 3, kabupaten: kode });
     buatKunci(kab, TANPA_PELINDUNG);
     if (kode === '35.07') {
       // A report with a photo: the bundle carries the attachment's bytes.
@@ -183,6 +183,19 @@ test('bundle import on PostgreSQL: every table the same as the import into the p
   const diKabRef = imporBundel(kab, TANPA_PELINDUNG, readFileSync(referensi));
   assert.match(diKabRef.pesan, /1 praktik baik dari kabupaten\/kota lain/);
   assert.equal(kab.sqlite.prepare("SELECT nilai FROM target_indikator WHERE sumber = 'provinsi' AND tahun = ? AND indikator = 'omzet' AND deleted_at IS NULL").pluck().get(tahun), 750_000_000);
+  // The next month's bundle carries a report far above its group's history. Imported on the server and into the file:
+  // the same result, findings included (they weigh the report against the 12 months before it, which the server now
+  // brings beside the import with the bundle's months instead of the district's whole history).
+  const kelompokLonjak = kab.sqlite.prepare("SELECT kelompok_id FROM laporan_bulanan WHERE status != 'draft' GROUP BY kelompok_id HAVING count(*) >= 4 ORDER BY kelompok_id LIMIT 1").pluck().get() as string;
+  const bulanDepan = bulanSebelumnya(new Date().toISOString().slice(0, 7), -1);
+  simpanLaporan(kab, { kelompok_id: kelompokLonjak, periode: bulanDepan, nilai: { omzet: 950_000_000, biaya: 1_000_000, anggota_aktif: 5 } });
+  const berikut = eksporBundel(kab, TANPA_PELINDUNG, { folder: dir }).berkas;
+  const berikutServer = await cli('bundle', 'import', '--db', url, berikut, '--json');
+  assert.equal(berikutServer.code, 0, berikutServer.err);
+  const berikutBerkas = await imporBundelDari(prov, TANPA_PELINDUNG, berikut, { nama: berikut.split('/').at(-1)! });
+  const hasilBerikut = JSON.parse(berikutServer.out) as { temuan?: { contoh: { kelompok_id: string; aturan: string }[] } };
+  assert.deepEqual({ ...hasilBerikut, pesan: undefined }, { ...JSON.parse(JSON.stringify(berikutBerkas)), pesan: undefined });
+  assert.ok(hasilBerikut.temuan?.contoh.some((x) => x.kelompok_id === kelompokLonjak && x.aturan === 'pencilan'), 'the jump is weighed against the group’s history');
   // A dry run on the server reports and writes nothing.
   const sebelum = await barisServer(s, 'laporan_bulanan');
   const uji = await cli('bundle', 'import', '--db', url, bundel['35.73']!, '--dry-run', '--json');

@@ -8,6 +8,8 @@ import { jalankanServer } from '../../../db/postgres/kueri';
 import { kolomTersimpan, kutip, PengirimBaris } from '../../../db/postgres/kirim';
 import type { HasilImporBundel } from '../../common/api/sinkron';
 import { REGISTER, SYNCED_TABLES } from '../../common/register';
+import { bulanSebelumnya } from '../../common/laporan';
+import { RIWAYAT_PETUNJUK } from '../../common/mutu';
 import { rekapLaporanKabupatenK } from '../dasbor';
 import { folderLampiran } from '../laporan';
 import { imporBundelDari } from './berkas';
@@ -17,8 +19,9 @@ import type { Pelindung } from './kunci';
 // A district's bundle imported into the province's PostgreSQL server, by the same import that runs on a SQLite file
 // (impor.ts): every check, rule and message is that one. Inside one server transaction that holds the district's
 // lock (a second import of the same district waits; other districts' go on at once):
-//   1. the district's rows on the server, the rows its payload names, and the province's settings, keys and
-//      catalogues are brought into a private SQLite file beside the payload ("bayangan");
+//   1. the district's rows on the server (of its reports, the payload's months and the 12 before them), the rows its
+//      payload names, and the province's settings, keys and catalogues are brought into a private SQLite file beside
+//      the payload ("bayangan");
 //   2. the bundle is imported into that file exactly as into a province file;
 //   3. what the import wrote there goes to the server: the payload's rows (newest change wins, as in the file; never
 //      over another district's row), the audit entries, the DT-SEN counts, the receipt of the bundle, the
@@ -31,9 +34,13 @@ const KUNCI_IMPOR = 3578;
 /** The province-wide tables the import reads whole: settings, keys, partners, catalogues, trust roots and verdicts. */
 const TABEL_PROVINSI = ['pengaturan', 'kunci', 'pihak_sinkron', 'katalog_indikator', 'tte_akar', 'tte_periksa'] as const;
 
-/** The ids a payload carries per synced table, and the ids its rows refer to in each (its audit's ids too). */
-function idMuatan(isi: Buffer, folder: string): Map<string, Set<string>> {
+/**
+ * The ids a payload carries per synced table, and the ids its rows refer to in each (its audit's ids too); and the
+ * months its reports cover (null when it carries none, or none of a month's form).
+ */
+function idMuatan(isi: Buffer, folder: string): { ids: Map<string, Set<string>>; bulan: { dari: string; sampai: string } | null } {
   const out = new Map<string, Set<string>>();
+  let bulan: { dari: string; sampai: string } | null = null;
   const file = join(folder, 'muatan-id.sqlite');
   writeFileSync(file, isi, { mode: 0o600 });
   const tambah = (t: string, ids: unknown[]) => {
@@ -53,14 +60,21 @@ function idMuatan(isi: Buffer, folder: string): Map<string, Set<string>> {
         if (k.ref) tambah(k.ref, m.prepare(`SELECT DISTINCT ${kutip(c)} FROM ${kutip(t)}`).pluck().all());
       }
     }
+    if (ada.has('laporan_bulanan')) {
+      // Untrusted: only a month's form counts here (the import refuses any other), and a wrong one copies everything.
+      const r = m.prepare('SELECT min(periode) AS dari, max(periode) AS sampai FROM laporan_bulanan').get() as { dari: unknown; sampai: unknown };
+      if ([r.dari, r.sampai].every((p) => typeof p === 'string' && BULAN.test(p))) bulan = { dari: r.dari as string, sampai: r.sampai as string };
+    }
   } catch {
     // A payload that does not read is refused by the import itself, with its message.
   } finally {
     m?.close();
     rmSync(file, { force: true });
   }
-  return out;
+  return { ids: out, bulan };
 }
+
+const BULAN = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** Rows of a server table (where …) copied into the private file. */
 async function bawa(klien: pg.ClientBase, db: Db, tabel: string, where = 'true', params: unknown[] = []): Promise<void> {
@@ -97,9 +111,15 @@ export async function imporBundelServer(klien: pg.ClientBase, pelindung: Pelindu
     const pemilik = isi?.pengirim ?? '';
     // One import of a district at a time; the lock is the transaction's, released at its commit or rollback.
     await klien.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [KUNCI_IMPOR, pemilik]);
-    const ids = isi ? idMuatan(isi.isi, folder) : new Map<string, Set<string>>();
+    const { ids, bulan } = isi ? idMuatan(isi.isi, folder) : { ids: new Map<string, Set<string>>(), bulan: null };
     db.sqlite.pragma('foreign_keys = OFF');
-    for (const t of SYNCED_TABLES) await bawa(klien, db, t, 'kabupaten_kode = $1 OR id = ANY($2)', [pemilik, [...(ids.get(t) ?? [])]]);
+    for (const t of SYNCED_TABLES) {
+      const milik = [pemilik, [...(ids.get(t) ?? [])]];
+      // Of the district's reports, those the import reads: the payload's months and the 12 before them (the quality
+      // checks' history and peers). A monthly bundle no longer copies the district's whole history beside it.
+      if (t === 'laporan_bulanan' && bulan) await bawa(klien, db, t, '(kabupaten_kode = $1 AND periode BETWEEN $3 AND $4) OR id = ANY($2)', [...milik, bulanSebelumnya(bulan.dari, RIWAYAT_PETUNJUK), bulan.sampai]);
+      else await bawa(klien, db, t, 'kabupaten_kode = $1 OR id = ANY($2)', milik);
+    }
     await bawa(klien, db, 'bundle_masuk', 'pengirim = $1', [pemilik]);
     await bawa(klien, db, 'dtsen_ringkasan', 'kabupaten_kode = $1', [pemilik]);
     await bawa(klien, db, 'keputusan_laporan', 'kabupaten_kode = $1', [pemilik]);
