@@ -97,6 +97,21 @@ export async function jalankanAsinkron<T>(kerja: Kerja<T>, layani: (p: Permintaa
   }
 }
 
+/** Whatever runs pieces of work for the office: its SQLite file, or the province's server (the app's context). */
+export interface Pelaksana {
+  baca<T>(kerja: Kerja<T>): Promise<T>;
+  /** A write in one transaction; `buat` gets the officer the server knows (null on a file). */
+  tulis<T>(buat: (petugas: string | null) => Kerja<T>): Promise<T>;
+}
+
+/** A SQLite file as a Pelaksana (as the app's context runs a file): reads as they are, each write in a transaction. */
+export function pelaksanaBerkas(db: Db): Pelaksana {
+  return {
+    baca: async (kerja) => jalankan(db, kerja),
+    tulis: async (buat) => db.tx(() => jalankan(db, buat(null))),
+  };
+}
+
 /** Runs a piece of work on a SQLite database, synchronously. */
 export function jalankan<T>(db: Db, kerja: Kerja<T>): T {
   const layani = (p: Permintaan): unknown => {

@@ -6,7 +6,7 @@ import type { AnggotaRow, Disimpan, ParsedInput, StatusCocok } from '../../commo
 import type { Page } from '../../common/contract-kit';
 import { AppError } from '../../common/errors';
 import { isianDari } from '../../common/register';
-import { snapshotTerbaru, snapshotTerbaruK } from '../dtsen';
+import { snapshotTerbaruK } from '../dtsen';
 import { periksaNik } from '../wilayah';
 import { namaWilayah } from '../wilayah';
 

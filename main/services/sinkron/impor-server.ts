@@ -11,7 +11,7 @@ import { REGISTER, SYNCED_TABLES } from '../../common/register';
 import { bulanSebelumnya } from '../../common/laporan';
 import { RIWAYAT_PETUNJUK } from '../../common/mutu';
 import { rekapLaporanKabupatenK } from '../dasbor';
-import { folderLampiran } from '../laporan';
+import { bacaLampiranBerkas, folderLampiran } from '../../../db/lampiran';
 import { imporBundelDari } from './berkas';
 import { isiTanpaPeriksa } from './impor';
 import type { Pelindung } from './kunci';
@@ -148,10 +148,11 @@ export async function imporBundelServer(klien: pg.ClientBase, pelindung: Pelindu
     await kirim(klien, db, 'tte_periksa', 'true', [], 'ON CONFLICT (hash) DO NOTHING');
     // The attachments' bytes, kept on the server (migration 23) where every officer reads them.
     let lampiran = 0;
-    const folderLamp = folderLampiran(db);
-    for (const hash of readdirSafe(folderLamp)) {
-      if (!/^[0-9a-f]{64}$/.test(hash)) continue;
-      const r = await klien.query('INSERT INTO lampiran_isi (hash, data, disimpan_pada) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING', [hash, readFileSync(join(folderLamp, hash)), new Date().toISOString()]);
+    for (const hash of readdirSafe(folderLampiran(db))) {
+      // Only what names an attachment (a hex SHA-256), read as every reader of attachments reads it.
+      const data = bacaLampiranBerkas(db, hash);
+      if (!data) continue;
+      const r = await klien.query('INSERT INTO lampiran_isi (hash, data, disimpan_pada) VALUES ($1, $2, $3) ON CONFLICT (hash) DO NOTHING', [hash, data, new Date().toISOString()]);
       lampiran += r.rowCount ?? 0;
     }
     return { ...hasil, lampiran };

@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
 import { builder, type Db } from '../../../db/connection';
-import { barisQ, jalankan, satuQ, ubahQ, type Kerja } from '../../../db/kueri';
+import { barisQ, jalankan, pelaksanaBerkas, satuQ, ubahQ, type Kerja, type Pelaksana } from '../../../db/kueri';
+import { bacaLampiranBerkas } from '../../../db/lampiran';
 import { RecordWriter } from '../../../db/write';
 import type { AkarTte, HasilVerifikasi } from '../../common/api';
 import { AppError } from '../../common/errors';
 import { formatMb } from '../../common/format';
 import { LAMPIRAN_MAKS_BYTE } from '../../common/register';
-import { folderLampiran, tulisLampiran } from '../laporan';
+import { tulisLampiran } from '../laporan';
 import { bacaSertifikat, ringkasSertifikat, verifikasiPdf } from './verifikasi';
 
 // The trust store and the signed letters: roots added by the office (the province) or received from the province in
@@ -31,10 +31,6 @@ export function daftarAkar(db: Db): AkarTte[] {
 
 export function* daftarAkarK(): Kerja<AkarTte[]> {
   return yield* barisQ(builder.selectFrom('tte_akar').select(['sidik_jari', 'nama', 'penerbit', 'berlaku_sampai', 'sumber']).orderBy('nama').orderBy('sidik_jari'));
-}
-
-export function pemAkar(db: Db): string[] {
-  return jalankan(db, pemAkarK());
 }
 
 export function* pemAkarK(): Kerja<string[]> {
@@ -81,29 +77,18 @@ export function pasangAkarProvinsi(db: Db, isi: unknown): number {
   return n;
 }
 
-/** Verifies a PDF against this office's trust store and records the verdict by the PDF's hash. */
-export async function periksaPdf(db: Db, berkas: Buffer | string): Promise<HasilVerifikasi> {
-  return (await periksaDanCatat(db, baca(berkas))).hasil;
-}
-
-/** Whatever runs pieces of work for the office: its SQLite file, or the province's server (the app's context). */
-export interface Pelaksana {
-  baca<T>(kerja: Kerja<T>): Promise<T>;
-  tulis<T>(buat: (petugas: string | null) => Kerja<T>): Promise<T>;
-}
-
-/** `periksaPdf` through the app's context, on the file or on the province's server: the roots read, the verdict kept. */
+/**
+ * Verifies a PDF against this office's trust store and records the verdict by the PDF's hash, through the app's
+ * context: on the file or on the province's server.
+ */
 export async function periksaPdfLewat(x: Pelaksana, berkas: Buffer | string): Promise<HasilVerifikasi> {
-  const pdf = baca(berkas);
-  const hasil = await verifikasiPdf(pdf, await x.baca(pemAkarK()));
-  await x.tulis(() => catatPeriksaK(createHash('sha256').update(pdf).digest('hex'), hasil));
-  return hasil;
+  return (await periksaDanCatat(x, baca(berkas))).hasil;
 }
 
-async function periksaDanCatat(db: Db, pdf: Buffer): Promise<{ hasil: HasilVerifikasi; hash: string }> {
-  const hasil = await verifikasiPdf(pdf, pemAkar(db));
+async function periksaDanCatat(x: Pelaksana, pdf: Buffer): Promise<{ hasil: HasilVerifikasi; hash: string }> {
+  const hasil = await verifikasiPdf(pdf, await x.baca(pemAkarK()));
   const hash = createHash('sha256').update(pdf).digest('hex');
-  jalankan(db, catatPeriksaK(hash, hasil));
+  await x.tulis(() => catatPeriksaK(hash, hasil));
   return { hasil, hash };
 }
 
@@ -122,7 +107,7 @@ export async function lampirkanTtd(db: Db, proposalId: string, berkas: Buffer | 
   const p = db.get(db.q.selectFrom('proposal').select(['id', 'tte_status']).where('id', '=', proposalId).where('deleted_at', 'is', null));
   if (!p) throw new AppError('TIDAK_DITEMUKAN', 'Proposal tidak ditemukan. Muat ulang daftar proposal.');
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new AppError('BUKAN_PDF', 'Berkas itu bukan PDF. Pilih PDF surat yang sudah ditandatangani secara elektronik.');
-  const { hasil, hash } = await periksaDanCatat(db, pdf);
+  const { hasil, hash } = await periksaDanCatat(pelaksanaBerkas(db), pdf);
   db.tx(() => {
     RecordWriter.forDb(db).update('proposal', proposalId, { tte_status: hasil.valid ? 'ditandatangani' : 'tidak_sah', tte_hash: hash, tte_hasil: JSON.stringify(hasil) } as never);
     tulisLampiran(db, hash, pdf);
@@ -141,9 +126,9 @@ export async function periksaYangMasuk(db: Db): Promise<number> {
   const belum = db.sqlite.prepare('SELECT DISTINCT p.tte_hash AS hash FROM proposal p WHERE p.tte_hash IS NOT NULL AND p.deleted_at IS NULL AND NOT EXISTS (SELECT 1 FROM tte_periksa t WHERE t.hash = p.tte_hash)').all() as { hash: string }[];
   let n = 0;
   for (const { hash } of belum) {
-    const file = join(folderLampiran(db), hash);
-    if (!existsSync(file)) continue;
-    await periksaDanCatat(db, readFileSync(file));
+    const pdf = bacaLampiranBerkas(db, hash);
+    if (!pdf) continue;
+    await periksaDanCatat(pelaksanaBerkas(db), pdf);
     n++;
   }
   return n;
