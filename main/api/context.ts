@@ -9,7 +9,7 @@ import { DaftarTugas } from './tugas';
 import { ServerProvinsi } from './server-provinsi';
 import { alamatTersimpan, bacaServerTersimpan } from './server-tersimpan';
 import { apakahUrlServer } from '../common/alamat-server';
-import { jalankan, type Kerja } from '../../db/kueri';
+import { pelaksanaBerkas, type Kerja } from '../../db/kueri';
 
 export const APP_VERSION = APP_VERSION_TEXT;
 
@@ -75,18 +75,17 @@ export class AppContext {
       const petugas = this.server.petugas;
       return this.server.tulis(() => buat(petugas));
     }
-    const db = this.db;
-    return db.tx(() => jalankan(db, buat(null)));
+    return pelaksanaBerkas(this.db).tulis(buat);
   }
 
   /** A read many officers ask alike: kept on the server per state of the data (ServerProvinsi.bacaTersimpan). */
   async bacaTersimpan<T>(kunci: string, buat: () => Kerja<T>): Promise<T> {
-    return this.server ? this.server.bacaTersimpan(kunci, buat) : jalankan(this.db, buat());
+    return this.server ? this.server.bacaTersimpan(kunci, buat) : pelaksanaBerkas(this.db).baca(buat());
   }
 
   /** A read (a piece of work, db/kueri.ts) on the file or the server: the same figures either way. */
   async baca<T>(kerja: Kerja<T>): Promise<T> {
-    return this.server ? this.server.baca(kerja) : jalankan(this.db, kerja);
+    return this.server ? this.server.baca(kerja) : pelaksanaBerkas(this.db).baca(kerja);
   }
 
   /** For the app shells: check integrity, make the daily backup, and keep making it while running. */
