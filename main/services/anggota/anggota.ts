@@ -61,11 +61,6 @@ export function* daftarAnggotaK(input: ParsedInput<'anggota.list'>): Kerja<Page<
   return { rows: rows.map(toRow), total, halaman: input.halaman, per: input.per };
 }
 
-/** Every row matching the filter, for exports. */
-export function semuaAnggota(db: Db, filter: AnggotaFilter): AnggotaRow[] {
-  return jalankan(db, semuaAnggotaK(filter));
-}
-
 /** Every member the filter finds (the export's rows), by group then name. */
 export function* semuaAnggotaK(filter: AnggotaFilter): Kerja<AnggotaRow[]> {
   return (yield* barisQ(selectRow(yield* snapshotTerbaruK(), filtered(filter)).orderBy('k.nama').orderBy('a.nama').orderBy('a.id'))).map(toRow);

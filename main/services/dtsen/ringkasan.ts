@@ -50,10 +50,6 @@ export function ringkasanPerKelompok(db: Db): RingkasanDtsenKelompok[] {
  * Registered members per kelompok in the latest snapshot with a desil, and those in desil 1–4 (the cart-aid list):
  * a district from its own matching results, the province from the counts per kelompok each district sends.
  */
-export function sasaranPerKelompok(db: Db, provinsi = false): Map<string, { cocok: number; sasaran: number }> {
-  return jalankan(db, sasaranPerKelompokK(provinsi));
-}
-
 export function* sasaranPerKelompokK(provinsi: boolean): Kerja<Map<string, { cocok: number; sasaran: number }>> {
   const rows = yield* baris<{ k: string; cocok: number; sasaran: number }>(
     provinsi

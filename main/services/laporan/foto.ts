@@ -162,9 +162,3 @@ export function* dataUrlFotoK(id: string): Kerja<{ dataUrl: string }> {
   return { dataUrl: `data:${f.mime};base64,${isi.toString('base64')}` };
 }
 
-export function pathFoto(db: Db, id: string): { path: string; mime: string } {
-  const f = db.get(db.q.selectFrom('foto_laporan').select(['hash', 'mime']).where('id', '=', id).where('deleted_at', 'is', null));
-  const path = f && MIME_GAMBAR.has(f.mime) ? berkasLampiran(db, f.hash) : null;
-  if (!f || !path || !existsSync(path)) throw new AppError('TIDAK_DITEMUKAN', 'Foto tidak ditemukan.');
-  return { path, mime: f.mime };
-}

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Db } from '../../../db/connection';
-import { bacaIdentitas, type Identitas, type Pelindung, cadangkanKunci, daftarkanPihak, identitas, pulihkanKunci } from './kunci';
+import { bacaIdentitas, type Identitas, type Pelindung, cadangkanKunci, identitas, pulihkanKunci } from './kunci';
 import { simpanNilai } from '../pengaturan';
 import { periksaBundel } from './amplop';
 import { imporBundel } from './impor';
@@ -38,10 +38,6 @@ export function cadangkanKunciKe<T extends { path: string }>(db: Db, pelindung: 
 export function pulihkanKunciDari(db: Db, pelindung: Pelindung, path: string, frasa: string): { sidik_jari: string } {
   pulihkanKunci(db, pelindung, readFileSync(path, 'utf8'), frasa);
   return { sidik_jari: identitas(db, pelindung).sidik_jari };
-}
-
-export function imporIdentitasDari(db: Db, path: string, opsi: { gantiKunci?: boolean }) {
-  return daftarkanPihak(db, bacaIdentitasDari(path), opsi);
 }
 
 /** An identity file (.bmid) read and its signature checked (registered by `daftarkanPihakK` on the file or the server). */
