@@ -97,7 +97,6 @@ interface DataLaporanBulan {
 }
 
 /** A month's reports (of one facilitator's groups, or all) and the groups whose report has not come in. */
-
 function* laporanBulanK(k: KonteksDokumen, input: { periode: string; fasilitator_id?: string | null; kabupaten: string | null }, denganFoto: boolean): Kerja<DataLaporanBulan> {
   const rows = yield* daftarLaporanK({ periode: input.periode, fasilitator: input.fasilitator_id ?? null, kabupaten: input.kabupaten });
   // The Jumlah row counts what every figure counts (common/kamus.ts): submitted and verified reports, never drafts.
@@ -331,7 +330,6 @@ async function xlsxRekap(k: KonteksDokumen, rekap: Rekap, path: string): Promise
 }
 
 
-/** One entry point for every report document: a month gives the monthly report, a semester or year the recap. */
 /** `kabupaten`: at the province, one district's document (as the window's filter shows it); a district's is its own. */
 type MasukanDokumen = { periode: string; format: 'pdf' | 'xlsx'; per?: TingkatRekap | null; fasilitator_id?: string | null; kabupaten?: string | null };
 
@@ -351,6 +349,7 @@ export function* dataDokumenLaporanK(input: MasukanDokumen): Kerja<DataDokumenLa
   return { k, rekap: yield* hitungRekapK(input.periode, per, new Date(), kabupaten, k) };
 }
 
+/** One entry point for every report document: a month gives the monthly report, a semester or year the recap. */
 export async function tulisDokumenLaporanDari(data: DataDokumenLaporan, input: MasukanDokumen, path: string): Promise<void> {
   if ('bulan' in data) {
     if (input.format === 'pdf') await pdfLaporanBulanan(data.k, data.bulan, input, path);
