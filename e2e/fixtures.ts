@@ -1,14 +1,14 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import pg from 'pg';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db/connection';
+import { openDatabase, type Db } from '../db/connection';
 import { buatDemo } from '../main/services/demo/demo';
 import { buatDemoProvinsi } from '../main/services/demo/provinsi';
 import { TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
-import { bacaIdentitas, buatKunci, daftarkanPihak, identitas } from '../main/services/sinkron';
+import { bacaIdentitas, buatKunci, daftarkanPihak, eksporBundel, identitas } from '../main/services/sinkron';
 import { setup } from '../main/services/pengaturan/pengaturan';
 
 // The office is in WIB: the demo data made here, the web shell and the browser (playwright.config.ts) all reckon
@@ -144,12 +144,49 @@ export async function basisDataServer(awalan: string): Promise<{ url: URL; hapus
   };
 }
 
+/** What `imporBeberapaBundel` imports: a registered sender's bundle, a new sender's, and a damaged copy of the latter. */
+export interface BundelBeberapa {
+  siap: string;
+  kodeSiap: string;
+  namaSiap: string;
+  baru: string;
+  kodeBaru: string;
+  namaBaru: string;
+  rusak: string;
+}
+
+/**
+ * A province file in `dir` (kept open, for the test to move or close) and two districts' bundles: Malang's identity
+ * registered there, Jember's not yet (its fingerprint is confirmed at import), and Jember's bundle damaged as a third.
+ */
+export function provinsiDanBundel(dir: string, demo: { kelompok: number; bulan: number }): { prov: Db; provDb: string; bundel: BundelBeberapa } {
+  const provDb = join(dir, 'prov.sqlite');
+  const prov = openDatabase(provDb);
+  setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Admin Provinsi', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
+  buatKunci(prov, TANPA_PELINDUNG);
+  const files: string[] = [];
+  for (const kode of ['35.07', '35.09']) {
+    const db = openDatabase(join(dir, kode, `${kode}.sqlite`));
+    buatDemo(db, { ...demo, seed: 3, kabupaten: kode });
+    buatKunci(db, TANPA_PELINDUNG);
+    daftarkanPihak(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
+    if (kode === '35.07') daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
+    files.push(eksporBundel(db, TANPA_PELINDUNG, { folder: dir }).berkas);
+    db.close();
+  }
+  const rusak = join(dir, 'rusak.bmb');
+  const bytes = readFileSync(files[1]!);
+  bytes[bytes.length - 100]! ^= 0xff;
+  writeFileSync(rusak, bytes);
+  return { prov, provDb, bundel: { siap: files[0]!, kodeSiap: '35.07', namaSiap: 'Kabupaten Malang', baru: files[1]!, kodeBaru: '35.09', namaBaru: 'Kabupaten Jember', rusak } };
+}
+
 /**
  * The province's Sinkronisasi page importing several bundles at once: `siap` (registered senders), a damaged file and
  * `baru` (a sender not registered yet). The damaged one is refused by name, the new one waits for its fingerprint to
  * be confirmed, then applies; the districts' status says today for both.
  */
-export async function imporBeberapaBundel(page: Page, f: { siap: string; kodeSiap: string; namaSiap: string; baru: string; kodeBaru: string; namaBaru: string; rusak: string }): Promise<void> {
+export async function imporBeberapaBundel(page: Page, f: BundelBeberapa): Promise<void> {
   await page.getByRole('link', { name: 'Sinkronisasi' }).click();
   await page.getByText('Impor beberapa bundel sekaligus').click();
   await page.getByLabel('Bundel dari beberapa kabupaten/kota (pilih sekaligus)').setInputFiles([f.siap, f.rusak, f.baru]);

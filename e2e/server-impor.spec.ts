@@ -1,14 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openDatabase } from '../db/connection';
 import { pindahKePostgres } from '../db/postgres/pindah';
-import { eksporBundel } from '../main/services/sinkron/bundle';
-import { buatDemo } from '../main/services/demo/demo';
-import { bacaIdentitas, buatKunci, daftarkanPihak, identitas, TANPA_PELINDUNG } from '../main/services/sinkron/kunci';
-import { setup } from '../main/services/pengaturan/pengaturan';
-import { basisDataServer, expect, imporBeberapaBundel, startWeb, test } from './fixtures';
+import { basisDataServer, expect, imporBeberapaBundel, provinsiDanBundel, startWeb, test } from './fixtures';
 
 // The province's month on its PostgreSQL server, through the window: the officer imports several districts' bundles
 // at once (one sender's fingerprint confirmed by telephone first, a damaged file refused by name, the others applied),
@@ -21,31 +16,15 @@ test('province on the server: several bundles imported through the window, a dam
   const dir = mkdtempSync(join(tmpdir(), 'bermantra-e2e-pg-impor-'));
   let child: Awaited<ReturnType<typeof startWeb>>['child'] | null = null;
   try {
-    const prov = openDatabase(join(dir, 'prov.sqlite'));
-    setup(prov, { mode: 'provinsi', kabupaten_kode: null, operator: 'Admin Provinsi', nama_instansi: '', alamat_instansi: '', kota_surat: '', telepon: '', email: '', kepala_nama: '', kepala_nip: '', kepala_jabatan: '' });
-    buatKunci(prov, TANPA_PELINDUNG);
-    const files: string[] = [];
-    for (const kode of ['35.07', '35.09']) {
-      const db = openDatabase(join(dir, kode, `${kode}.sqlite`));
-      buatDemo(db, { kelompok: 6, bulan: 3, seed: 3, kabupaten: kode });
-      buatKunci(db, TANPA_PELINDUNG);
-      daftarkanPihak(db, bacaIdentitas(JSON.stringify(identitas(prov, TANPA_PELINDUNG))));
-      // Jember's identity has not reached the province yet: its fingerprint is confirmed at import.
-      if (kode === '35.07') daftarkanPihak(prov, bacaIdentitas(JSON.stringify(identitas(db, TANPA_PELINDUNG))));
-      files.push(eksporBundel(db, TANPA_PELINDUNG, { folder: dir }).berkas);
-      db.close();
-    }
+    // Jember's identity has not reached the province yet: its fingerprint is confirmed at import.
+    const { prov, bundel } = provinsiDanBundel(dir, { kelompok: 6, bulan: 3 });
     await pindahKePostgres(prov, server.toString(), { mode: 'provinsi' });
     prov.close();
-    const rusak = join(dir, 'rusak.bmb');
-    const bytes = readFileSync(files[1]!);
-    bytes[bytes.length - 100]! ^= 0xff;
-    writeFileSync(rusak, bytes);
 
     const web = await startWeb(server.toString(), { BERMANTRA_FOLDER_DATA: join(dir, 'data') });
     child = web.child;
     await page.goto(web.url);
-    await imporBeberapaBundel(page, { siap: files[0]!, kodeSiap: '35.07', namaSiap: 'Kabupaten Malang', baru: files[1]!, kodeBaru: '35.09', namaBaru: 'Kabupaten Jember', rusak });
+    await imporBeberapaBundel(page, bundel);
 
     // On the server: one receipt per district, each naming the login that imported it; nothing of the damaged file.
     const c = new pg.Client(server.toString());
